@@ -1,0 +1,53 @@
+/** Membership categories: full members vote; the others do not; non-members are prospects. */
+export const MEMBERSHIP_CATEGORIES = [
+  'full-member',
+  'associate-member',
+  'associate-partner',
+  'non-member',
+] as const;
+export type MembershipCategory = (typeof MEMBERSHIP_CATEGORIES)[number];
+
+/** Statuses; periods and the rules that move between them come with the membership issue. */
+export const MEMBERSHIP_STATUSES = [
+  'new',
+  'current',
+  'grace',
+  'expired',
+  'suspended',
+  'none',
+] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+export const GOVERNMENT_KINDS = [
+  'city',
+  'special-city',
+  'metropolitan-city',
+  'special-municipality',
+  'county',
+  'prefecture',
+  'province',
+  'association',
+] as const;
+export type GovernmentKind = (typeof GOVERNMENT_KINDS)[number];
+
+export const POSITION_TITLES = [
+  'mayor',
+  'acting-mayor',
+  'vice-mayor',
+  'deputy-mayor',
+  'director-general',
+  'staff-liaison',
+  'secretary-general',
+  'founding-director',
+  'regional-director',
+] as const;
+export type PositionTitle = (typeof POSITION_TITLES)[number];
+
+export const OFFICE_KINDS = [
+  'world-secretariat',
+  'regional-secretariat',
+  'country-office',
+  'project-office',
+  'representation-office',
+] as const;
+export type OfficeKind = (typeof OFFICE_KINDS)[number];

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AccordConfig } from './config';
+import type { Db } from './db/database';
+import { registerAuth } from './auth/plugin';
+import { registerProblemHandlers } from './http/problem';
+import type { AppContext, AppInstance } from './http/app-types';
+import { healthRoutes } from './health/routes';
+import { memberRoutes } from './members/routes';
+import { officeRoutes } from './offices/routes';
+import { peopleRoutes } from './people/routes';
+import { authRoutes, userRoutes } from './users/routes';
+import { auditRoutes } from './audit/routes';
+
+export interface BuildOptions {
+  config: AccordConfig;
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Every area's routes, mounted under /api/v1. A new area adds one line here. */
+const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
+  healthRoutes,
+  authRoutes,
+  userRoutes,
+  memberRoutes,
+  officeRoutes,
+  peopleRoutes,
+  auditRoutes,
+];
+
+/** Builds the Fastify app from a configuration and an open database; tests use it with inject. */
+export async function buildApp({ config, db, logger = false }: BuildOptions): Promise<AppInstance> {
+  const app = Fastify({
+    logger,
+    trustProxy: true,
+    ajv: {
+      customOptions: {
+        // Unknown fields are an error the caller should hear about, not something to drop.
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Error handlers first: routes registered later inherit them.
+  const webRoot =
+    config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html'))
+      ? config.webRoot
+      : undefined;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    registerProblemHandlers(app, (_request, reply) => reply.sendFile('index.html'));
+  } else {
+    registerProblemHandlers(app);
+  }
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Accord API',
+        version: config.version,
+        description:
+          'The workspace of a network of local governments. Errors are RFC 9457 problem+json. ' +
+          'Browsers authenticate with the session cookie and send X-CSRF-Token on changes; ' +
+          'scripts send an API token as Authorization: Bearer.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'accord_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app, db);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+  });
+
+  const ctx: AppContext = { db, config };
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<TypeBoxTypeProvider>();
+      for (const area of areas) area(typed, ctx);
+      typed.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  return app;
+}

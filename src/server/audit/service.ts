@@ -1,0 +1,84 @@
+import type { Actor } from '../../core/roles';
+import type { Db } from '../db/database';
+import { nowIso, type Executor } from '../db/types';
+import { insertAudit, listAudit, type AuditFilter } from './repository';
+import type { AuditEntry } from './schemas';
+
+/** Who did something, as the audit log names them. */
+export interface AuditActor extends Actor {
+  label: string;
+}
+
+/** Changes made by Accord itself (seed, imports without a user) or by the command line. */
+export interface SystemActor {
+  userId: null;
+  label: string;
+}
+export const SYSTEM_ACTOR: SystemActor = { userId: null, label: 'system' };
+
+/** Shallow diff: only the fields that changed, so the log shows what an edit did. */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+/** Writes one audit entry in the caller's transaction, so the change and its record land together. */
+export function recordAudit(
+  trx: Executor,
+  actor: AuditActor | SystemActor,
+  entry: {
+    action: 'create' | 'update' | 'delete';
+    entityType: string;
+    entityId: string | number;
+    summary: string;
+    before?: unknown;
+    after?: unknown;
+  },
+): Promise<void> {
+  return insertAudit(trx, {
+    at: nowIso(),
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: String(entry.entityId),
+    summary: entry.summary,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+export async function auditPage(
+  db: Db,
+  filter: AuditFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
+  const { rows, total } = await listAudit(db.kysely, filter, page, pageSize);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: { userId: r.actor_user_id, label: r.actor_label },
+      action: r.action as AuditEntry['action'],
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      summary: r.summary,
+      before: r.before_json ? JSON.parse(r.before_json) : null,
+      after: r.after_json ? JSON.parse(r.after_json) : null,
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}

@@ -1,0 +1,100 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditActor } from '../audit/service';
+import type { Db } from '../db/database';
+import { forbidden, unauthorized } from '../http/problem';
+import type { UserRow } from '../users/repository';
+import { actorOf, resolveApiToken, resolveSession } from '../users/service';
+
+export const SESSION_COOKIE = 'accord_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user, by session cookie or API token; null for the public. */
+    user: UserRow | null;
+    actor: AuditActor | null;
+    authVia: 'session' | 'token' | null;
+    /** The session's CSRF token (session requests only). */
+    csrfToken: string | null;
+    sessionToken: string | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves who is calling before every request: an API token (Authorization: Bearer) or a
+ * session cookie. Browser requests that change state must echo the session's CSRF token.
+ */
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authVia', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const user = match?.[1] ? await resolveApiToken(db, match[1]) : null;
+      if (!user) throw unauthorized('The API token is unknown, revoked or expired.');
+      request.user = user;
+      request.actor = actorOf(user);
+      request.authVia = 'token';
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession(db, token);
+      if (session) {
+        request.user = session.user;
+        request.actor = actorOf(session.user);
+        request.authVia = 'session';
+        request.csrfToken = session.csrf;
+        request.sessionToken = token;
+      }
+    }
+    if (UNSAFE.has(request.method) && request.authVia === 'session') {
+      if (request.headers[CSRF_HEADER] !== request.csrfToken) {
+        throw forbidden(
+          'Missing or wrong CSRF token: send the X-CSRF-Token header from /auth/session.',
+        );
+      }
+    }
+  });
+}
+
+/** The caller, or 401. */
+export function requireActor(request: FastifyRequest): AuditActor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}
+
+/** An administrator, or 401/403. */
+export function requireAdmin(request: FastifyRequest): AuditActor {
+  const actor = requireActor(request);
+  if (actor.role !== 'admin') throw forbidden('Only administrators may do this.');
+  return actor;
+}
+
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  expires: Date,
+  secure: boolean,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    expires,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

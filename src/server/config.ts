@@ -1,0 +1,40 @@
+import path from 'node:path';
+
+/** Everything the server needs to know about its surroundings, read once at start. */
+export interface AccordConfig {
+  port: number;
+  host: string;
+  /** Folder for the SQLite file and uploads. */
+  dataDir: string;
+  /** postgres://… to run on PostgreSQL; undefined for the embedded SQLite database. */
+  databaseUrl: string | undefined;
+  /** Demo administrator password; generated on first start when absent. */
+  adminPassword: string | undefined;
+  /** Load the demo network into an empty database on start. */
+  seedDemo: boolean;
+  /** Serve the built web app from this folder when it exists. */
+  webRoot: string | undefined;
+  logLevel: string;
+  /** Cookies carry Secure when the public address is https. */
+  secureCookies: boolean;
+  version: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.ACCORD_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.ACCORD_ADMIN_PASSWORD || undefined,
+    seedDemo: env.ACCORD_DEMO !== 'false',
+    webRoot: path.resolve(env.ACCORD_WEB_ROOT ?? 'dist/web'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.ACCORD_SECURE_COOKIES === 'true',
+    version: env.npm_package_version ?? '0.1.0',
+  };
+}

@@ -1,0 +1,56 @@
+import type { AccordConfig } from '../config';
+import { hashPassword, generatePassword } from '../auth/secrets';
+import { SYSTEM_ACTOR } from '../audit/service';
+import { findUserByEmail } from '../users/repository';
+import { createUser } from '../users/service';
+import type { Db } from './database';
+import { migrateToLatest } from './migrate';
+import { regionsOnly, seedDemoNetwork } from './demo/seed';
+import { nowIso } from './types';
+
+export const DEMO_ADMIN_EMAIL = 'admin@accord.example';
+
+export interface BootstrapReport {
+  migrations: string[];
+  demoSeeded: boolean;
+  /** Set when the administrator was created now with a generated password (printed once). */
+  adminCreated: { email: string; password: string | null } | null;
+}
+
+/**
+ * Brings a database to a usable state on start: migrations, regions, the demo network on
+ * an empty database, and the first administrator. Safe to run on every start.
+ */
+export async function bootstrapDatabase(
+  db: Db,
+  config: Pick<AccordConfig, 'seedDemo' | 'adminPassword'>,
+): Promise<BootstrapReport> {
+  const result = await migrateToLatest(db);
+  const migrations = (result.results ?? []).map((r) => r.migrationName);
+  const now = nowIso();
+  let demoSeeded = false;
+  if (config.seedDemo) {
+    demoSeeded = (await seedDemoNetwork(db.kysely, { now, hashPassword })).seeded;
+  }
+  await regionsOnly(db.kysely, now);
+
+  let adminCreated: BootstrapReport['adminCreated'] = null;
+  if (!(await findUserByEmail(db.kysely, DEMO_ADMIN_EMAIL))) {
+    const admins = await db.kysely
+      .selectFrom('users')
+      .where('role', '=', 'admin')
+      .select('id')
+      .executeTakeFirst();
+    if (!admins) {
+      const password = config.adminPassword ?? generatePassword();
+      await createUser(db, SYSTEM_ACTOR, {
+        email: DEMO_ADMIN_EMAIL,
+        displayName: 'Administrator',
+        role: 'admin',
+        password,
+      });
+      adminCreated = { email: DEMO_ADMIN_EMAIL, password: config.adminPassword ? null : password };
+    }
+  }
+  return { migrations, demoSeeded, adminCreated };
+}

@@ -1,0 +1,53 @@
+import { Type, type TSchema } from 'typebox';
+
+/** Shared pieces of the API's schemas. */
+export const Slug = Type.String({
+  pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+  minLength: 1,
+  maxLength: 80,
+});
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** Names by BCP 47 language tag, e.g. { "en": "Kyoto", "ja": "京都市" }. */
+export const Names = Type.Record(
+  Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$' }),
+  Type.String({ minLength: 1, maxLength: 200 }),
+  { description: 'Names by BCP 47 language tag (en, ko, ja, zh-Hans, zh-Hant, …)' },
+);
+
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer({ minimum: 0 }),
+    page: Type.Integer({ minimum: 1 }),
+    pageSize: Type.Integer({ minimum: 1 }),
+  });
+
+/** RFC 9457 problem details, with the fields that failed validation. */
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          pointer: Type.String({ description: 'JSON Pointer to the field, e.g. /population' }),
+          detail: Type.String(),
+        }),
+      ),
+    ),
+  },
+  { $id: 'Problem' },
+);
+
+export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const SlugParam = Type.Object({ slug: Slug });

@@ -1,0 +1,139 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** One field that failed, as a JSON Pointer into the request and a message. */
+export interface FieldProblem {
+  pointer: string;
+  detail: string;
+}
+
+/**
+ * An error that becomes an RFC 9457 problem response. Services throw these; the
+ * error handler writes them as application/problem+json.
+ */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldProblem[],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const badRequest = (detail: string, errors?: FieldProblem[]) =>
+  new HttpProblem(400, 'Bad Request', detail, errors);
+export const unauthorized = (detail = 'Sign in or send an API token.') =>
+  new HttpProblem(401, 'Unauthorized', detail);
+export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
+export const notFound = (detail: string) => new HttpProblem(404, 'Not Found', detail);
+export const conflict = (detail: string, errors?: FieldProblem[]) =>
+  new HttpProblem(409, 'Conflict', detail, errors);
+/** A request that is well-formed but breaks a rule: names the field. */
+export const invalidField = (pointer: string, detail: string) =>
+  new HttpProblem(422, 'Unprocessable Content', `${pointer.slice(1)}: ${detail}`, [
+    { pointer, detail },
+  ]);
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Turns Ajv's messages into pointers at the field that is wrong (or missing). */
+export function fieldProblemsFromAjv(errors: AjvError[], context: string): FieldProblem[] {
+  const seen = new Set<string>();
+  const out: FieldProblem[] = [];
+  for (const e of errors) {
+    let pointer = e.instancePath || '';
+    if (e.keyword === 'required' && typeof e.params.missingProperty === 'string') {
+      pointer = `${pointer}/${e.params.missingProperty}`;
+    } else if (
+      e.keyword === 'additionalProperties' &&
+      typeof e.params.additionalProperty === 'string'
+    ) {
+      pointer = `${pointer}/${e.params.additionalProperty}`;
+    }
+    if (context !== 'body') pointer = `/${context}${pointer}`;
+    // anyOf (nullable) failures repeat for each branch; the first message per field is enough.
+    if (seen.has(pointer)) continue;
+    seen.add(pointer);
+    const detail =
+      e.keyword === 'required'
+        ? 'is required'
+        : e.keyword === 'additionalProperties'
+          ? 'is not a known field'
+          : (e.message ?? 'is invalid');
+    out.push({ pointer: pointer || '/', detail });
+  }
+  return out;
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, status: number, body: object) {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: 'about:blank',
+      title: TITLES[status] ?? 'Error',
+      status,
+      instance: request.url.split('?')[0],
+      ...body,
+    });
+}
+
+/**
+ * Every error the API gives is problem+json. Unknown paths outside /api go to
+ * `pageFallback` (the web app's index.html) so client-side routes load on refresh.
+ */
+export function registerProblemHandlers(
+  app: FastifyInstance,
+  pageFallback?: (request: FastifyRequest, reply: FastifyReply) => unknown,
+): void {
+  app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
+    if (error instanceof HttpProblem) {
+      return send(reply, request, error.status, {
+        title: error.title,
+        ...(error.detail ? { detail: error.detail } : {}),
+        ...(error.errors ? { errors: error.errors } : {}),
+      });
+    }
+    const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
+    if (fe.validation) {
+      const errors = fieldProblemsFromAjv(fe.validation, fe.validationContext ?? 'body');
+      return send(reply, request, 400, {
+        detail: errors.map((e) => `${e.pointer} ${e.detail}`).join('; '),
+        errors,
+      });
+    }
+    const status = fe.statusCode && fe.statusCode >= 400 ? fe.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return send(reply, request, status, {
+      detail: status >= 500 ? 'Something went wrong on our side; it has been logged.' : fe.message,
+    });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (pageFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return pageFallback(request, reply);
+    }
+    return send(reply, request, 404, {
+      detail: `No route for ${request.method} ${request.url.split('?')[0]}`,
+    });
+  });
+}

@@ -1,0 +1,267 @@
+import { sql, type Selectable } from 'kysely';
+import { searchKey } from '../../core/names';
+import type { GovernmentNameTable, GovernmentTable } from '../db/schema';
+import type { Executor } from '../db/types';
+
+export type GovernmentRow = Selectable<GovernmentTable> & {
+  region_slug: string;
+  category: string | null;
+  status: string | null;
+  since: string | null;
+};
+export type NameRow = Selectable<GovernmentNameTable>;
+
+export async function findGovernmentIdBySlug(
+  db: Executor,
+  slug: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('governments')
+    .where('slug', '=', slug)
+    .select('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function findRegionIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('regions')
+    .where('slug', '=', slug)
+    .select('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+function governmentsQuery(db: Executor) {
+  return db
+    .selectFrom('governments')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .leftJoin('memberships', 'memberships.government_id', 'governments.id')
+    .selectAll('governments')
+    .select([
+      'regions.slug as region_slug',
+      'memberships.category',
+      'memberships.status',
+      'memberships.since',
+    ]);
+}
+
+export interface GovernmentFilter {
+  q?: string | undefined;
+  region?: string | undefined;
+  country?: string | undefined;
+  category?: string | undefined;
+}
+
+export type GovernmentSortKey = 'name' | 'population' | 'country';
+
+/** Escapes LIKE wildcards in user input; both dialects honour ESCAPE '\'. */
+function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+/** One page of governments and the total, in two queries whatever the page size. */
+export async function listGovernments(
+  db: Executor,
+  filter: GovernmentFilter,
+  sort: { key: GovernmentSortKey; descending: boolean; lang: string },
+  page: number,
+  pageSize: number,
+): Promise<{ rows: GovernmentRow[]; total: number }> {
+  let q = governmentsQuery(db);
+  if (filter.region) q = q.where('regions.slug', '=', filter.region);
+  if (filter.country) q = q.where('governments.country', '=', filter.country);
+  if (filter.category) {
+    q =
+      filter.category === 'non-member'
+        ? q.where((eb) =>
+            eb.or([
+              eb('memberships.category', '=', 'non-member'),
+              eb('memberships.id', 'is', null),
+            ]),
+          )
+        : q.where('memberships.category', '=', filter.category);
+  }
+  const key = filter.q ? searchKey(filter.q) : '';
+  if (key) {
+    const pattern = likeContains(key);
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('government_names as gn')
+          .whereRef('gn.government_id', '=', 'governments.id')
+          .where(sql<boolean>`gn.search_key LIKE ${pattern} ESCAPE '\\'`)
+          .select('gn.id'),
+      ),
+    );
+  }
+  const totalRow = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+
+  const dir = sort.descending ? 'desc' : 'asc';
+  let ordered = q;
+  if (sort.key === 'population') {
+    // Unknown populations go last in both directions.
+    ordered = ordered
+      .orderBy(sql`CASE WHEN governments.population IS NULL THEN 1 ELSE 0 END`)
+      .orderBy('governments.population', dir);
+  } else if (sort.key === 'country') {
+    ordered = ordered.orderBy('governments.country', dir);
+  }
+  // Name in the viewer's language, else English: the order the viewer reads.
+  const nameFor = (lang: string) =>
+    sql`(SELECT MIN(n.search_key) FROM government_names n WHERE n.government_id = governments.id AND n.kind = 'name' AND n.lang = ${lang})`;
+  ordered = ordered.orderBy(
+    sql`COALESCE(${nameFor(sort.lang)}, ${nameFor('en')}, governments.slug)`,
+    sort.key === 'name' ? dir : 'asc',
+  );
+  const rows = await ordered
+    .orderBy('governments.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(totalRow?.n ?? 0) };
+}
+
+export function findGovernmentBySlug(
+  db: Executor,
+  slug: string,
+): Promise<GovernmentRow | undefined> {
+  return governmentsQuery(db).where('governments.slug', '=', slug).executeTakeFirst();
+}
+
+/** Names and aliases of many governments in one query. */
+export async function namesOf(db: Executor, ids: number[]): Promise<Map<number, NameRow[]>> {
+  const byGovernment = new Map<number, NameRow[]>();
+  if (ids.length === 0) return byGovernment;
+  const rows = await db
+    .selectFrom('government_names')
+    .where('government_id', 'in', ids)
+    .selectAll()
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const list = byGovernment.get(r.government_id) ?? [];
+    list.push(r);
+    byGovernment.set(r.government_id, list);
+  }
+  return byGovernment;
+}
+
+export function positionsOfGovernment(db: Executor, governmentId: number) {
+  return db
+    .selectFrom('positions')
+    .innerJoin('people', 'people.id', 'positions.person_id')
+    .where('positions.government_id', '=', governmentId)
+    .select([
+      'positions.id as position_id',
+      'positions.title',
+      'positions.start_date',
+      'positions.end_date',
+      'people.id as person_id',
+      'people.full_name',
+      'people.names',
+    ])
+    .orderBy(sql`CASE WHEN positions.end_date IS NULL THEN 0 ELSE 1 END`)
+    .orderBy('positions.start_date', 'desc')
+    .orderBy('positions.id', 'desc')
+    .execute();
+}
+
+export async function insertGovernment(
+  db: Executor,
+  values: Omit<Selectable<GovernmentTable>, 'id'>,
+): Promise<number> {
+  const row = await db
+    .insertInto('governments')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateGovernmentRow(
+  db: Executor,
+  id: number,
+  values: Partial<Omit<Selectable<GovernmentTable>, 'id'>>,
+): Promise<void> {
+  if (Object.keys(values).length === 0) return;
+  await db.updateTable('governments').set(values).where('id', '=', id).execute();
+}
+
+/** Replaces every name and alias of a government. */
+export async function replaceNames(
+  db: Executor,
+  governmentId: number,
+  names: Record<string, string>,
+  aliases: string[],
+): Promise<void> {
+  await db.deleteFrom('government_names').where('government_id', '=', governmentId).execute();
+  const rows = [
+    ...Object.entries(names).map(([lang, name]) => ({
+      government_id: governmentId,
+      lang,
+      kind: 'name',
+      name,
+      search_key: searchKey(name),
+    })),
+    ...aliases.map((name) => ({
+      government_id: governmentId,
+      lang: null,
+      kind: 'alias',
+      name,
+      search_key: searchKey(name),
+    })),
+  ];
+  if (rows.length) await db.insertInto('government_names').values(rows).execute();
+}
+
+export async function upsertMembership(
+  db: Executor,
+  governmentId: number,
+  m: { category: string; status: string; since: string | null },
+): Promise<void> {
+  const existing = await db
+    .selectFrom('memberships')
+    .where('government_id', '=', governmentId)
+    .select('id')
+    .executeTakeFirst();
+  if (existing) {
+    await db.updateTable('memberships').set(m).where('id', '=', existing.id).execute();
+  } else {
+    await db
+      .insertInto('memberships')
+      .values({ government_id: governmentId, ...m })
+      .execute();
+  }
+}
+
+export async function listRegions(db: Executor) {
+  const rows = await db
+    .selectFrom('regions')
+    .leftJoin('governments', 'governments.region_id', 'regions.id')
+    .leftJoin('memberships', 'memberships.government_id', 'governments.id')
+    .select([
+      'regions.slug',
+      'regions.name',
+      'regions.sort_order',
+      (eb) => eb.fn.count<number>('governments.id').as('government_count'),
+      (eb) =>
+        eb.fn
+          .sum<number>(
+            sql<number>`CASE WHEN memberships.category IN ('full-member','associate-member','associate-partner') THEN 1 ELSE 0 END`,
+          )
+          .as('member_count'),
+    ])
+    .groupBy(['regions.id', 'regions.slug', 'regions.name', 'regions.sort_order'])
+    .orderBy('regions.sort_order')
+    .execute();
+  return rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    governmentCount: Number(r.government_count),
+    memberCount: Number(r.member_count ?? 0),
+  }));
+}

@@ -1,0 +1,215 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { UserTable } from '../db/schema';
+import type { Executor } from '../db/types';
+
+export type UserRow = Selectable<UserTable> & {
+  government_slug: string | null;
+  government_name: string | null;
+};
+
+const userColumns = [
+  'users.id',
+  'users.email',
+  'users.display_name',
+  'users.password_hash',
+  'users.role',
+  'users.government_id',
+  'users.locale',
+  'users.disabled',
+  'users.created_at',
+  'users.updated_at',
+  'governments.slug as government_slug',
+] as const;
+
+function usersQuery(db: Executor) {
+  return db
+    .selectFrom('users')
+    .leftJoin('governments', 'governments.id', 'users.government_id')
+    .select(userColumns)
+    .select((eb) =>
+      eb
+        .selectFrom('government_names')
+        .whereRef('government_names.government_id', '=', 'users.government_id')
+        .where('government_names.lang', '=', 'en')
+        .where('government_names.kind', '=', 'name')
+        .select('government_names.name')
+        .limit(1)
+        .as('government_name'),
+    );
+}
+
+export function findUserById(db: Executor, id: number): Promise<UserRow | undefined> {
+  return usersQuery(db).where('users.id', '=', id).executeTakeFirst();
+}
+
+export function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+  return usersQuery(db).where('users.email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function listUsers(
+  db: Executor,
+  filter: { q?: string | undefined; role?: string | undefined },
+  page: number,
+  pageSize: number,
+): Promise<{ rows: UserRow[]; total: number }> {
+  let q = usersQuery(db);
+  let c = db.selectFrom('users');
+  if (filter.role) {
+    q = q.where('users.role', '=', filter.role);
+    c = c.where('users.role', '=', filter.role);
+  }
+  if (filter.q) {
+    const like = `%${filter.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('users.email', 'like', like),
+        eb(eb.fn('lower', ['users.display_name']), 'like', like),
+      ]),
+    );
+    c = c.where((eb) =>
+      eb.or([
+        eb('users.email', 'like', like),
+        eb(eb.fn('lower', ['users.display_name']), 'like', like),
+      ]),
+    );
+  }
+  const total = await c.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const rows = await q
+    .orderBy('users.email')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function insertUser(
+  db: Executor,
+  values: {
+    email: string;
+    display_name: string;
+    password_hash: string;
+    role: string;
+    government_id: number | null;
+    now: string;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: values.email.toLowerCase(),
+      display_name: values.display_name,
+      password_hash: values.password_hash,
+      role: values.role,
+      government_id: values.government_id,
+      locale: null,
+      disabled: 0,
+      created_at: values.now,
+      updated_at: values.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUser(
+  db: Executor,
+  id: number,
+  values: Updateable<UserTable>,
+): Promise<void> {
+  await db.updateTable('users').set(values).where('id', '=', id).execute();
+}
+
+export async function countAdmins(db: Executor): Promise<number> {
+  const r = await db
+    .selectFrom('users')
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+// Sessions
+
+export async function insertSession(
+  db: Executor,
+  s: { id: string; userId: number; csrf: string; now: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      csrf_token: s.csrf,
+      created_at: s.now,
+      expires_at: s.expiresAt,
+    })
+    .execute();
+}
+
+export function findSession(db: Executor, id: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .where('id', '=', id)
+    .where('expires_at', '>', now)
+    .selectAll()
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfUser(db: Executor, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+// API tokens
+
+export function findTokenByHash(db: Executor, hash: string) {
+  return db.selectFrom('api_tokens').where('token_hash', '=', hash).selectAll().executeTakeFirst();
+}
+
+export function listTokens(db: Executor, userId: number) {
+  return db
+    .selectFrom('api_tokens')
+    .where('user_id', '=', userId)
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function insertToken(
+  db: Executor,
+  t: { userId: number; name: string; hash: string; now: string; expiresAt: string | null },
+) {
+  return db
+    .insertInto('api_tokens')
+    .values({
+      user_id: t.userId,
+      name: t.name,
+      token_hash: t.hash,
+      created_at: t.now,
+      last_used_at: null,
+      expires_at: t.expiresAt,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function touchToken(db: Executor, id: number, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+}
+
+export async function deleteToken(db: Executor, id: number, userId: number): Promise<number> {
+  const r = await db
+    .deleteFrom('api_tokens')
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

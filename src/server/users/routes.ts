@@ -1,0 +1,159 @@
+import { Type } from 'typebox';
+import { clearSessionCookie, requireActor, requireAdmin, setSessionCookie } from '../auth/plugin';
+import type { AppContext, AppInstance } from '../http/app-types';
+import { IdParam, Problem } from '../http/common-schemas';
+import { unauthorized } from '../http/problem';
+import {
+  ApiToken,
+  ApiTokenCreate,
+  ApiTokenCreated,
+  LoginBody,
+  SessionInfo,
+  User,
+  UserCreate,
+  UserCreated,
+  UserPage,
+  UserPatch,
+  UserQuery,
+} from './schemas';
+import * as service from './service';
+
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+};
+
+export function authRoutes(app: AppInstance, { db, config }: AppContext): void {
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, and the CSRF token to send with changes',
+        response: { 200: SessionInfo },
+      },
+    },
+    (request) => ({
+      user: request.user ? service.presentUser(request.user) : null,
+      csrfToken: request.csrfToken,
+    }),
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        body: LoginBody,
+        response: { 200: SessionInfo, 400: Problem, 401: Problem },
+      },
+    },
+    async (request, reply) => {
+      const user = await service.authenticate(db, request.body.email, request.body.password);
+      if (!user) throw unauthorized('The e-mail or the password is wrong.');
+      const session = await service.startSession(db, user.id);
+      setSessionCookie(reply, session.token, session.expires, config.secureCookies);
+      return { user: service.presentUser(user), csrfToken: session.csrf };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      if (request.sessionToken) await service.endSession(db, request.sessionToken);
+      clearSessionCookie(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "The caller's API tokens",
+        response: { 200: Type.Object({ items: Type.Array(ApiToken) }), 401: Problem },
+      },
+    },
+    async (request) => ({ items: await service.listApiTokens(db, requireActor(request)) }),
+  );
+  app.post(
+    '/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an API token for scripts (the secret is shown once)',
+        body: ApiTokenCreate,
+        response: { 201: ApiTokenCreated, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createApiToken(db, requireActor(request), request.body)),
+  );
+  app.delete(
+    '/auth/tokens/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API token',
+        params: IdParam,
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await service.revokeApiToken(db, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}
+
+export function userRoutes(app: AppInstance, { db }: AppContext): void {
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Users and their roles (administrators)',
+        querystring: UserQuery,
+        response: { 200: UserPage, ...problems },
+      },
+    },
+    (request) => {
+      requireAdmin(request);
+      const { page = 1, pageSize = 20, q, role } = request.query;
+      return service.listUsersPage(db, { q, role }, page, pageSize);
+    },
+  );
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user; the password is generated and returned once when not given',
+        body: UserCreate,
+        response: { 201: UserCreated, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createUser(db, requireAdmin(request), request.body)),
+  );
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Change a user's name, role, government, password or access",
+        params: IdParam,
+        body: UserPatch,
+        response: { 200: User, ...problems },
+      },
+    },
+    (request) => service.updateUser(db, requireAdmin(request), request.params.id, request.body),
+  );
+}

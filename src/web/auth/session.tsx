@@ -1,0 +1,80 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { api, setCsrfToken } from '../api';
+import type { User } from '../types';
+
+interface SessionState {
+  user: User | null;
+  /** True until the first answer from /auth/session. */
+  loading: boolean;
+  signIn(email: string, password: string): Promise<User>;
+  signOut(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+interface SessionInfo {
+  user: User | null;
+  csrfToken: string | null;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const apply = useCallback((info: SessionInfo) => {
+    setCsrfToken(info.csrfToken);
+    setUser(info.user);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      apply(await api.get<SessionInfo>('/api/v1/auth/session'));
+    } finally {
+      setLoading(false);
+    }
+  }, [apply]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const value = useMemo<SessionState>(
+    () => ({
+      user,
+      loading,
+      refresh,
+      async signIn(email, password) {
+        const info = await api.post<SessionInfo>('/api/v1/auth/login', { email, password });
+        apply(info);
+        return info.user as User;
+      },
+      async signOut() {
+        await api.post('/api/v1/auth/logout');
+        apply({ user: null, csrfToken: null });
+      },
+    }),
+    [user, loading, refresh, apply],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** Whether the signed-in user may edit a government: admins any, officers their own. */
+export function canEdit(user: User | null, governmentId: number): boolean {
+  if (!user) return false;
+  return user.role === 'admin' || (user.role === 'officer' && user.government?.id === governmentId);
+}
