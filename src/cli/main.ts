@@ -1,0 +1,172 @@
+import { parseArgs } from 'node:util';
+import { ROLES, type Role } from '../core/roles';
+import { configFromEnv, type AccordConfig } from '../server/config';
+import { openDatabase, type Db } from '../server/db/database';
+import { migrateToLatest } from '../server/db/migrate';
+import { seedDemoNetwork, regionsOnly } from '../server/db/demo/seed';
+import { bootstrapDatabase } from '../server/db/bootstrap';
+import { hashPassword } from '../server/auth/secrets';
+import { nowIso } from '../server/db/types';
+import { createUser } from '../server/users/service';
+import { HttpProblem } from '../server/http/problem';
+
+const HELP = `accord: the Accord command line
+
+Usage:
+  accord migrate                     bring the database schema up to date
+  accord seed --demo                 load the demo network into an empty database
+  accord user create --email E --role admin|officer|viewer [--government SLUG] [--name NAME]
+                                     create a user; the password is read from standard input
+                                     when it is piped, otherwise generated and printed once
+  accord serve                       start the web server (same as npm start, without building)
+  accord --help                      this text
+
+The database is chosen as the server chooses it: DATABASE_URL=postgres://… for PostgreSQL,
+otherwise SQLite under ACCORD_DATA_DIR (default ./data).`;
+
+/** Output goes through these so tests can capture it. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  readStdin(): Promise<string | null>;
+}
+
+const processIo: Io = {
+  out: (l) => console.log(l),
+  err: (l) => console.error(l),
+  async readStdin() {
+    if (process.stdin.isTTY) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8').trim();
+    return text || null;
+  },
+};
+
+async function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function userCreate(args: string[], config: AccordConfig, io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      government: { type: 'string' },
+      name: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.email) {
+    io.err('--email is required');
+    return 2;
+  }
+  if (!values.role || !(ROLES as readonly string[]).includes(values.role)) {
+    io.err(`--role must be one of ${ROLES.join(', ')}`);
+    return 2;
+  }
+  const piped = await io.readStdin();
+  if (piped !== null && piped.length < 12) {
+    io.err('the password from standard input must have at least 12 characters');
+    return 2;
+  }
+  return withDb(config, async (db) => {
+    await migrateToLatest(db);
+    await regionsOnly(db.kysely, nowIso());
+    const result = await createUser(
+      db,
+      { userId: null, label: 'cli' },
+      {
+        email: values.email as string,
+        displayName: values.name ?? (values.email as string).split('@')[0] ?? 'user',
+        role: values.role as Role,
+        governmentSlug: values.government ?? null,
+        ...(piped ? { password: piped } : {}),
+      },
+    );
+    io.out(`Created ${result.user.role} ${result.user.email} (id ${result.user.id})`);
+    if (result.generatedPassword) io.out(`Password: ${result.generatedPassword}`);
+    return 0;
+  });
+}
+
+/** Runs one command; returns the exit code. */
+export async function main(
+  argv: string[],
+  io: Io = processIo,
+  config = configFromEnv(),
+): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      case 'migrate':
+        return await withDb(config, async (db) => {
+          const result = await migrateToLatest(db);
+          const applied = (result.results ?? []).map((r) => r.migrationName);
+          io.out(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+          return 0;
+        });
+      case 'seed': {
+        const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } } });
+        if (!values.demo) {
+          io.err('say what to seed: accord seed --demo');
+          return 2;
+        }
+        return await withDb(config, async (db) => {
+          await migrateToLatest(db);
+          const r = await seedDemoNetwork(db.kysely, { now: nowIso(), hashPassword });
+          io.out(
+            r.seeded
+              ? `Loaded the demo network: ${r.governments} governments, ${r.offices} offices, ${r.people} people, ${r.users} officer accounts.`
+              : 'The database already holds data; the demo network was not loaded.',
+          );
+          return 0;
+        });
+      }
+      case 'user': {
+        const [sub, ...args] = rest;
+        if (sub !== 'create') {
+          io.err('usage: accord user create --email E --role R [--government SLUG]');
+          return 2;
+        }
+        return await userCreate(args, config, io);
+      }
+      case 'serve': {
+        const { startServer } = await import('../server/main');
+        await startServer(config);
+        return 0;
+      }
+      case 'bootstrap':
+        return await withDb(config, async (db) => {
+          await bootstrapDatabase(db, config);
+          return 0;
+        });
+      default:
+        io.err(`unknown command "${command}"\n\n${HELP}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof HttpProblem) {
+      const fields = err.errors?.map((e) => `${e.pointer.slice(1)} ${e.detail}`).join('; ');
+      io.err(`error: ${fields || err.detail || err.title}`);
+      return 1;
+    }
+    if (err instanceof Error && 'code' in err && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.err(err.message);
+      return 2;
+    }
+    throw err;
+  }
+}
