@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { matchLocale } from './locales';
+
+describe('matchLocale', () => {
+  it.each([
+    [['ko-KR', 'en'], 'ko'],
+    [['ja'], 'ja'],
+    [['zh-TW'], 'zh-Hant'],
+    [['zh-HK'], 'zh-Hant'],
+    [['zh-Hant-TW'], 'zh-Hant'],
+    [['zh-CN'], 'zh-Hans'],
+    [['zh'], 'zh-Hans'],
+    [['fr-FR', 'ja-JP'], 'ja'],
+    [['fr-FR'], 'en'],
+    [[], 'en'],
+  ])('%j → %s', (prefs, expected) => {
+    expect(matchLocale(prefs)).toBe(expected);
+  });
+});

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../src/server/app';
+import { configFromEnv } from '../../src/server/config';
+import { openDatabase, type Db } from '../../src/server/db/database';
+import { bootstrapDatabase } from '../../src/server/db/bootstrap';
+import type { AppInstance } from '../../src/server/http/app-types';
+
+export const CHROMIUM = process.env.ACCORD_CHROMIUM ?? '/usr/bin/chromium';
+export const ADMIN_EMAIL = 'admin@accord.example';
+export const ADMIN_PASSWORD = 'e2e-admin-password-1';
+const WEB_ROOT = path.resolve('dist/web');
+
+/** Why the browser suite cannot run here, or null when it can. CI never skips. */
+export function browserUnavailable(): string | null {
+  const missing: string[] = [];
+  if (!fs.existsSync(CHROMIUM))
+    missing.push(`no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
+    missing.push('the web app is not built (npm run build)');
+  }
+  if (missing.length === 0) return null;
+  const reason = missing.join('; ');
+  if (process.env.CI === 'true') throw new Error(`Browser tests cannot run on CI: ${reason}`);
+  console.warn(`\n  SKIPPING the browser tests: ${reason}.\n`);
+  return reason;
+}
+
+export interface E2E {
+  baseUrl: string;
+  app: AppInstance;
+  db: Db;
+  browser: Browser;
+  newPage(locale?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Accord on a fresh SQLite database with the demo network, listening on a free port. */
+export async function startE2E(): Promise<E2E> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-'));
+  const config = {
+    ...configFromEnv({}),
+    dataDir,
+    databaseUrl: undefined,
+    adminPassword: ADMIN_PASSWORD,
+    webRoot: WEB_ROOT,
+    port: 0,
+    host: '127.0.0.1',
+  };
+  const db = openDatabase({ dataDir });
+  await bootstrapDatabase(db, config);
+  const app = await buildApp({ config, db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    db,
+    browser,
+    async newPage(locale = 'en-US') {
+      const context = await browser.newContext({ locale, baseURL: `http://127.0.0.1:${port}` });
+      return context.newPage();
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByTestId('signin-email').fill(email);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
