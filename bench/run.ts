@@ -1,0 +1,129 @@
+/**
+ * `npm run bench`: measures the directory at the scale the product is designed for
+ * (10,000 governments, five names and two aliases each) on the embedded database.
+ * Prints timings and memory; it asserts nothing and is never part of `npm test`.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '../src/server/app';
+import { configFromEnv } from '../src/server/config';
+import { openDatabase } from '../src/server/db/database';
+import { bootstrapDatabase } from '../src/server/db/bootstrap';
+import { searchKey } from '../src/core/names';
+import { nowIso } from '../src/server/db/types';
+
+const GOVERNMENTS = Number(process.env.BENCH_GOVERNMENTS ?? 10_000);
+const RUNS = 50;
+
+async function main() {
+  const db = openDatabase({ sqliteFile: ':memory:' });
+  const config = {
+    ...configFromEnv({}),
+    seedDemo: false,
+    adminPassword: 'bench-password-123',
+    webRoot: undefined,
+  };
+  await bootstrapDatabase(db, config);
+  const regions = await db.kysely.selectFrom('regions').select(['id', 'slug']).execute();
+  const now = nowIso();
+
+  const t0 = performance.now();
+  for (let start = 0; start < GOVERNMENTS; start += 500) {
+    const batch = Array.from({ length: Math.min(500, GOVERNMENTS - start) }, (_, i) => start + i);
+    const ids = await db.kysely
+      .insertInto('governments')
+      .values(
+        batch.map((n) => ({
+          slug: `city-${n}`,
+          kind: 'city',
+          country: ['JP', 'KR', 'CN', 'TW', 'DE', 'US'][n % 6] as string,
+          region_id: (regions[n % regions.length] as { id: number }).id,
+          local_lang: 'en',
+          population: n % 7 === 0 ? null : 10_000 + ((n * 7919) % 9_000_000),
+          population_year: 2020,
+          area_km2: null,
+          latitude: null,
+          longitude: null,
+          unlocode: null,
+          cdp_account: null,
+          website: null,
+          is_demo: 0,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const names = ids.flatMap(({ id }, i) => {
+      const n = batch[i] as number;
+      const forms: [string | null, string, string][] = [
+        ['en', 'name', `Benchville ${n}`],
+        ['ja', 'name', `ベンチ市${n}`],
+        ['ko', 'name', `벤치시${n}`],
+        ['zh-Hans', 'name', `本奇市${n}`],
+        ['zh-Hant', 'name', `本奇市${n}`],
+        [null, 'alias', `City of Benchville ${n}`],
+        [null, 'alias', `Bench-${n}`],
+      ];
+      return forms.map(([lang, kind, name]) => ({
+        government_id: id,
+        lang,
+        kind,
+        name,
+        search_key: searchKey(name),
+      }));
+    });
+    for (let i = 0; i < names.length; i += 700) {
+      await db.kysely
+        .insertInto('government_names')
+        .values(names.slice(i, i + 700))
+        .execute();
+    }
+    await db.kysely
+      .insertInto('memberships')
+      .values(
+        ids.map(({ id }, i) => ({
+          government_id: id,
+          category: i % 3 ? 'non-member' : 'full-member',
+          status: 'current',
+          since: null,
+        })),
+      )
+      .execute();
+  }
+  const loadMs = performance.now() - t0;
+
+  const app = await buildApp({ config, db });
+  const cases: [string, string][] = [
+    ['first page, by name', '/api/v1/governments?pageSize=20'],
+    ['search "벤치시123"', `/api/v1/governments?q=${encodeURIComponent('벤치시123')}`],
+    ['search "benchville 99"', '/api/v1/governments?q=benchville%2099'],
+    [
+      'region + category, by -population, page 20',
+      '/api/v1/governments?region=east-asia&category=full-member&sort=-population&page=20',
+    ],
+    ['profile', '/api/v1/governments/city-5000'],
+  ];
+  console.log(
+    `directory bench: ${GOVERNMENTS} governments loaded in ${loadMs.toFixed(0)} ms (SQLite, in memory)`,
+  );
+  for (const [label, url] of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      const res = await app.inject({ url });
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => (times[Math.floor(q * (times.length - 1))] as number).toFixed(1);
+    console.log(`  ${label.padEnd(46)} median ${p(0.5)} ms   p95 ${p(0.95)} ms`);
+  }
+  const mem = process.memoryUsage();
+  console.log(
+    `  memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
+  await app.close();
+  await db.close();
+}
+
+await main();
