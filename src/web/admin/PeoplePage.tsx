@@ -1,0 +1,446 @@
+import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { displayName } from '../../core/names';
+import { api, query } from '../api';
+import { formatDate } from '../app/format';
+import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { Pagination } from '../components/Pagination';
+import type { PageOf, Person, Position } from '../types';
+import { SavedMessage, useProblemText } from './form';
+import { PersonForm } from './PersonForm';
+import { PositionForm } from './PositionForm';
+import { usePageTitle } from '../app/page-title';
+import { useLocale } from '../app/locale';
+
+const PAGE_SIZE = 20;
+
+/** Today as YYYY-MM-DD in the viewer's own calendar (not UTC). */
+function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A position is held until the end of its end date. */
+const isCurrent = (position: Position, today: string) =>
+  position.endDate === null || position.endDate >= today;
+
+/** /admin/people — people and the positions they hold in governments and offices. */
+export function PeoplePage() {
+  const { t } = useTranslation('admin');
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const government = params.get('government') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [draft, setDraft] = useState(q);
+  const [creating, setCreating] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  usePageTitle(t('people.title'));
+
+  const people = useQuery({
+    queryKey: ['people', { q, government, page, pageSize: PAGE_SIZE }],
+    queryFn: () =>
+      api.get<PageOf<Person>>(
+        `/api/v1/people${query({ q, government, page, pageSize: PAGE_SIZE })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+  function setFilter(next: { q?: string; government?: string; page?: number }) {
+    const merged = { q, government, page: 1, ...next };
+    const entries: [string, string][] = [];
+    if (merged.q) entries.push(['q', merged.q]);
+    if (merged.government) entries.push(['government', merged.government]);
+    if (merged.page > 1) entries.push(['page', String(merged.page)]);
+    setParams(entries);
+  }
+
+  function onSearch(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFilter({ q: draft.trim() });
+  }
+
+  return (
+    <section aria-labelledby="admin-people-title">
+      <div className="admin-heading">
+        <h1 id="admin-people-title">{t('people.title')}</h1>
+        {!creating && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setCreating(true);
+              setMessage(null);
+            }}
+            data-testid="person-new"
+          >
+            {t('people.new')}
+          </button>
+        )}
+      </div>
+      {message && <SavedMessage testId="people-saved">{message}</SavedMessage>}
+      {creating && (
+        <PersonForm
+          person={null}
+          onDone={(saved) => {
+            setCreating(false);
+            if (saved) setMessage(t('people.created', { name: saved.fullName }));
+          }}
+        />
+      )}
+      <form role="search" className="admin-search" onSubmit={onSearch}>
+        <label htmlFor="people-search">{t('people.search')}</label>
+        <input
+          id="people-search"
+          type="search"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          data-testid="people-search"
+        />
+        <button type="submit" className="button button--secondary">
+          {t('common:search')}
+        </button>
+      </form>
+      {government && (
+        <p className="admin-filter-note">
+          {t('people.filteredByGovernment', { slug: government })}{' '}
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => setFilter({ government: '' })}
+          >
+            {t('people.clearFilter')}
+          </button>
+        </p>
+      )}
+      {people.isPending ? (
+        <Loading />
+      ) : people.isError ? (
+        <ErrorMessage error={people.error} />
+      ) : people.data.items.length === 0 ? (
+        <EmptyState title={t('people.none')} />
+      ) : (
+        <>
+          <ul className="admin-people">
+            {people.data.items.map((person) => (
+              <PersonCard key={person.id} person={person} onMessage={setMessage} />
+            ))}
+          </ul>
+          <Pagination
+            page={people.data.page}
+            pageSize={people.data.pageSize}
+            total={people.data.total}
+            onPage={(next) => setFilter({ page: next })}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function PersonCard({
+  person,
+  onMessage,
+}: {
+  person: Person;
+  onMessage(message: string | null): void;
+}) {
+  const { t } = useTranslation('admin');
+  const locale = useLocale();
+  const queryClient = useQueryClient();
+  const problemText = useProblemText();
+  const [mode, setMode] = useState<'view' | 'edit' | 'position'>('view');
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const localName = person.names[locale];
+  const otherNames = Object.entries(person.names).filter(
+    ([lang, name]) => name && lang !== locale && name !== person.fullName,
+  );
+
+  const remove = useMutation({
+    mutationFn: () => api.del(`/api/v1/people/${person.id}`),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+      void queryClient.invalidateQueries({ queryKey: ['government'] });
+      void queryClient.invalidateQueries({ queryKey: ['audit'] });
+      onMessage(t('people.deleted', { name: person.fullName }));
+    },
+    onError: (error) => setDeleteError(problemText(error)),
+  });
+
+  // A new position most often comes in a government the person already serves.
+  const firstGovernment = person.positions.find((p) => p.government)?.government;
+  const initialGovernment = firstGovernment
+    ? {
+        slug: firstGovernment.slug,
+        label: displayName(firstGovernment.names, firstGovernment.localLang, locale).primary,
+      }
+    : null;
+
+  return (
+    <li className="admin-card admin-person" data-testid="person-card">
+      <div className="admin-heading">
+        <div>
+          <h2 className="admin-person__name">
+            {localName && localName !== person.fullName ? (
+              <>
+                <span lang={locale}>{localName}</span>{' '}
+                <span className="admin-secondary">{person.fullName}</span>
+              </>
+            ) : (
+              person.fullName
+            )}
+            {person.isDemo && <span className="admin-badge admin-badge--demo">{t('demo')}</span>}
+          </h2>
+          {otherNames.length > 0 && (
+            <p className="admin-secondary">
+              {otherNames.map(([lang, name], index) => (
+                <span key={lang} lang={lang}>
+                  {index > 0 && ' · '}
+                  {name}
+                </span>
+              ))}
+            </p>
+          )}
+          {person.email && <p className="admin-secondary">{person.email}</p>}
+        </div>
+        {mode === 'view' && (
+          <div className="admin-actions">
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                setMode('edit');
+                onMessage(null);
+              }}
+              data-testid="person-edit"
+            >
+              {t('common:edit')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                setMode('position');
+                onMessage(null);
+              }}
+              data-testid="person-add-position"
+            >
+              {t('people.addPosition')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger button--small"
+              disabled={remove.isPending}
+              onClick={() => {
+                setDeleteError(null);
+                if (window.confirm(t('people.confirmDelete', { name: person.fullName }))) {
+                  remove.mutate();
+                }
+              }}
+              data-testid="person-delete"
+            >
+              {t('common:delete')}
+            </button>
+          </div>
+        )}
+      </div>
+      {deleteError && (
+        <p className="admin-field__error" role="alert">
+          {deleteError}
+        </p>
+      )}
+      {mode === 'edit' && (
+        <PersonForm
+          person={person}
+          onDone={(saved) => {
+            setMode('view');
+            if (saved) onMessage(t('people.saved', { name: saved.fullName }));
+          }}
+        />
+      )}
+      {mode === 'position' && (
+        <PositionForm
+          person={person}
+          initialGovernment={initialGovernment}
+          onDone={(saved) => {
+            setMode('view');
+            if (saved) onMessage(t('people.positionAdded', { name: person.fullName }));
+          }}
+        />
+      )}
+      <PositionTable person={person} onMessage={onMessage} />
+    </li>
+  );
+}
+
+function PositionTable({
+  person,
+  onMessage,
+}: {
+  person: Person;
+  onMessage(message: string | null): void;
+}) {
+  const { t } = useTranslation('admin');
+  if (person.positions.length === 0) {
+    return <p className="admin-hint">{t('people.noPositions')}</p>;
+  }
+  return (
+    <table className="admin-table admin-table--compact">
+      <caption className="visually-hidden">
+        {t('people.positionsOf', { name: person.fullName })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('fields.title')}</th>
+          <th scope="col">{t('people.heldAt')}</th>
+          <th scope="col">{t('fields.startDate')}</th>
+          <th scope="col">{t('fields.endDate')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('form.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {person.positions.map((position) => (
+          <PositionRow key={position.id} position={position} onMessage={onMessage} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PositionRow({
+  position,
+  onMessage,
+}: {
+  position: Position;
+  onMessage(message: string | null): void;
+}) {
+  const { t } = useTranslation('admin');
+  const locale = useLocale();
+  const problemText = useProblemText();
+  const queryClient = useQueryClient();
+  const today = todayIso();
+  const [ending, setEnding] = useState(false);
+  const [endDate, setEndDate] = useState(today);
+  const [error, setError] = useState<string | null>(null);
+  const place = position.government
+    ? displayName(position.government.names, position.government.localLang, locale).primary
+    : (position.office?.name ?? '—');
+  const titleText = t(`titles.${position.title}`);
+
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['people'] });
+    void queryClient.invalidateQueries({ queryKey: ['government'] });
+    void queryClient.invalidateQueries({ queryKey: ['audit'] });
+  };
+  const showError = (e: unknown) => setError(problemText(e));
+  const end = useMutation({
+    mutationFn: (date: string) =>
+      api.patch<Position>(`/api/v1/positions/${position.id}`, { endDate: date }),
+    onSuccess: () => {
+      setEnding(false);
+      setError(null);
+      refresh();
+      onMessage(t('people.positionEnded', { title: titleText, place }));
+    },
+    onError: showError,
+  });
+  const remove = useMutation({
+    mutationFn: () => api.del(`/api/v1/positions/${position.id}`),
+    onSuccess: () => {
+      refresh();
+      onMessage(t('people.positionDeleted', { title: titleText, place }));
+    },
+    onError: showError,
+  });
+  const errorId = `position-${position.id}-error`;
+
+  return (
+    <tr data-testid="position-row">
+      <td>
+        {titleText}
+        {isCurrent(position, today) && (
+          <span className="admin-badge admin-badge--current">{t('people.current')}</span>
+        )}
+      </td>
+      <td>{place}</td>
+      <td>{position.startDate ? formatDate(position.startDate, locale) : '—'}</td>
+      <td>{position.endDate ? formatDate(position.endDate, locale) : '—'}</td>
+      <td>
+        {ending ? (
+          <form
+            className="admin-inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              end.mutate(endDate);
+            }}
+          >
+            <label htmlFor={`position-${position.id}-end`}>{t('fields.endDate')}</label>
+            <input
+              id={`position-${position.id}-end`}
+              type="date"
+              value={endDate}
+              onChange={(e) => setEndDate(e.target.value)}
+              aria-describedby={error ? errorId : undefined}
+              aria-invalid={error ? true : undefined}
+              data-testid="position-end-date"
+            />
+            <button
+              type="submit"
+              className="button button--small"
+              disabled={end.isPending || !endDate}
+              data-testid="position-end-save"
+            >
+              {t('people.endPosition')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                setEnding(false);
+                setError(null);
+              }}
+            >
+              {t('common:cancel')}
+            </button>
+          </form>
+        ) : (
+          <div className="admin-actions">
+            {isCurrent(position, today) && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => setEnding(true)}
+                data-testid="position-end"
+              >
+                {t('people.endPosition')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--danger button--small"
+              disabled={remove.isPending}
+              onClick={() => {
+                if (
+                  window.confirm(t('people.confirmDeletePosition', { title: titleText, place }))
+                ) {
+                  remove.mutate();
+                }
+              }}
+              data-testid="position-delete"
+            >
+              {t('common:delete')}
+            </button>
+          </div>
+        )}
+        {error && (
+          <p id={errorId} className="admin-field__error" role="alert">
+            {error}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,50 @@
+import { displayName, type NamesByLanguage } from '../../core/names';
+import { useLocale } from '../app/locale';
+
+/** The language tag of the name that equals text, so screen readers and fonts pick the script. */
+export function languageOf(names: NamesByLanguage, text: string, fallback: string): string {
+  const match = Object.entries(names).find(([, value]) => value === text);
+  return match ? match[0] : fallback;
+}
+
+/**
+ * A government's name as the viewer should see it: their own language when it exists,
+ * otherwise the local-script name with the English name beside it.
+ */
+export function GovernmentName({
+  names,
+  localLang,
+  className,
+}: {
+  names: NamesByLanguage;
+  localLang: string;
+  className?: string;
+}) {
+  const locale = useLocale();
+  const { primary, secondary } = displayName(names, localLang, locale);
+  return (
+    <span className={['gov-name', className].filter(Boolean).join(' ')}>
+      <span className="gov-name__primary" lang={languageOf(names, primary, localLang)}>
+        {primary}
+      </span>
+      {secondary && (
+        <>
+          {' '}
+          <span className="gov-name__secondary" lang="en">
+            {secondary}
+          </span>
+        </>
+      )}
+    </span>
+  );
+}
+
+/** The same name as plain text, e.g. for titles and map tooltips. */
+export function governmentNameText(
+  names: NamesByLanguage,
+  localLang: string,
+  locale: Parameters<typeof displayName>[2],
+): string {
+  const { primary, secondary } = displayName(names, localLang, locale);
+  return secondary ? `${primary} (${secondary})` : primary;
+}

@@ -1,0 +1,215 @@
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import type { Office } from '../types';
+import { OFFICE_KINDS, type OfficeKind } from '../../core/membership';
+import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { GeoMap, type MapPoint } from '../components/GeoMap';
+import { countryName, formatNumber } from '../app/format';
+import { useLocale } from '../app/locale';
+import { usePageTitle } from '../app/page-title';
+import { useRegions } from '../members/queries';
+
+const OFFICE_KIND_COLORS: Record<OfficeKind, string> = {
+  'world-secretariat': 'var(--office-world)',
+  'regional-secretariat': 'var(--office-regional)',
+  'country-office': 'var(--office-country)',
+  'project-office': 'var(--office-project)',
+  'representation-office': 'var(--office-representation)',
+};
+
+export function useOffices() {
+  return useQuery({
+    queryKey: ['offices', null],
+    queryFn: () => api.get<{ items: Office[]; total: number }>('/api/v1/offices'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Numbers and addresses are dialled and mailed as written, so they keep their own direction. */
+function OfficeCard({ office }: { office: Office }) {
+  const { t } = useTranslation(['offices', 'common']);
+  const locale = useLocale();
+  const lines = office.address
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+  return (
+    <article
+      className="office-card"
+      id={`office-${office.slug}`}
+      tabIndex={-1}
+      aria-labelledby={`office-${office.slug}-name`}
+      data-testid="office-card"
+    >
+      <header className="office-card__header">
+        <h3 id={`office-${office.slug}-name`}>{office.name}</h3>
+        <span className={`badge badge--office badge--${office.kind}`}>
+          {t(`common:officeKinds.${office.kind}`)}
+        </span>
+        {/* Addresses are written for the local post; this line names the place for everyone. */}
+        <p className="office-card__place">
+          {office.city}, {countryName(office.country, locale)}
+        </p>
+      </header>
+      <address className="office-card__address">
+        {lines.length > 0 ? (
+          lines.map((line, i) => (
+            <span key={i} className="office-card__line">
+              {line}
+            </span>
+          ))
+        ) : (
+          <span className="muted">{t('common:notRecorded')}</span>
+        )}
+      </address>
+      <dl className="office-card__contacts">
+        {office.phone && (
+          <div>
+            <dt>{t('phone')}</dt>
+            <dd>
+              <a href={`tel:${office.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
+                {office.phone}
+              </a>
+            </dd>
+          </div>
+        )}
+        {office.fax && (
+          <div>
+            <dt>{t('fax')}</dt>
+            <dd dir="ltr">{office.fax}</dd>
+          </div>
+        )}
+        {office.email && (
+          <div>
+            <dt>{t('email')}</dt>
+            <dd>
+              <a href={`mailto:${office.email}`}>{office.email}</a>
+            </dd>
+          </div>
+        )}
+        {office.website && (
+          <div>
+            <dt>{t('website')}</dt>
+            <dd>
+              <a href={office.website} rel="noopener noreferrer" target="_blank">
+                {office.website.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '')}
+                <span className="visually-hidden"> {t('opensInNewTab')}</span>
+              </a>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </article>
+  );
+}
+
+/** Every office of the network on a world map and as cards grouped by region. */
+export function Offices() {
+  const { t } = useTranslation(['offices', 'common']);
+  const locale = useLocale();
+  usePageTitle(t('title'));
+  const offices = useOffices();
+  const regions = useRegions();
+
+  const groups = useMemo(() => {
+    const order = ['global', ...(regions.data?.items ?? []).map((r) => r.slug)];
+    const bySlug = new Map<string, Office[]>();
+    for (const office of offices.data?.items ?? []) {
+      const list = bySlug.get(office.region) ?? [];
+      list.push(office);
+      bySlug.set(office.region, list);
+    }
+    const rank = (slug: string) => {
+      const i = order.indexOf(slug);
+      return i === -1 ? order.length : i;
+    };
+    const kindRank = (kind: OfficeKind) => OFFICE_KINDS.indexOf(kind);
+    return [...bySlug.entries()]
+      .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+      .map(([region, list]) => ({
+        region,
+        offices: [...list].sort(
+          (a, b) => kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name, locale),
+        ),
+      }));
+  }, [offices.data, regions.data, locale]);
+
+  const points = useMemo<MapPoint[]>(
+    () =>
+      (offices.data?.items ?? []).flatMap((o) =>
+        o.latitude === null || o.longitude === null
+          ? []
+          : [
+              {
+                id: o.id,
+                latitude: o.latitude,
+                longitude: o.longitude,
+                label: `${o.name} — ${t(`common:officeKinds.${o.kind}`)}`,
+                series: o.kind,
+                href: `#office-${o.slug}`,
+              },
+            ],
+      ),
+    [offices.data, t],
+  );
+  const series = OFFICE_KINDS.map((kind) => ({
+    key: kind,
+    label: t(`common:officeKinds.${kind}`),
+    color: OFFICE_KIND_COLORS[kind],
+  }));
+  const regionName = (slug: string) => t(`common:regions.${slug}`, { defaultValue: slug });
+
+  return (
+    <div className="offices">
+      <header className="page-header">
+        <h1>{t('title')}</h1>
+        <p className="page-header__lead">{t('lead')}</p>
+      </header>
+      {offices.isPending ? (
+        <Loading />
+      ) : offices.isError ? (
+        <ErrorMessage error={offices.error} />
+      ) : offices.data.items.length === 0 ? (
+        <EmptyState title={t('empty')} />
+      ) : (
+        <>
+          <section className="panel" aria-labelledby="offices-map-title">
+            <h2 id="offices-map-title">{t('mapHeading')}</h2>
+            <GeoMap points={points} series={series} title={t('mapTitle')} extent="world" />
+            <p className="muted">
+              {t('count', { total: formatNumber(offices.data.total, locale) })}
+            </p>
+          </section>
+          <nav className="jump-links" aria-label={t('jumpTo')}>
+            <ul>
+              {groups.map((g) => (
+                <li key={g.region}>
+                  <a href={`#region-${g.region}`}>{regionName(g.region)}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {groups.map((g) => (
+            <section
+              key={g.region}
+              id={`region-${g.region}`}
+              className="office-group"
+              aria-labelledby={`region-${g.region}-title`}
+              tabIndex={-1}
+            >
+              <h2 id={`region-${g.region}-title`}>{regionName(g.region)}</h2>
+              <div className="office-grid">
+                {g.offices.map((office) => (
+                  <OfficeCard key={office.id} office={office} />
+                ))}
+              </div>
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
