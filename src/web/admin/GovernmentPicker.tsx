@@ -43,7 +43,8 @@ export function GovernmentPicker({
   const listId = useId();
   const [text, setText] = useState(value?.label ?? '');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  // -1: no suggestion highlighted yet; the first ArrowDown moves to the first one.
+  const [active, setActive] = useState(-1);
   const search = useSettled(text.trim(), 250);
 
   const results = useQuery({
@@ -63,7 +64,7 @@ export function GovernmentPicker({
     };
   });
   const expanded = open && search.length > 0;
-  const activeIndex = Math.min(active, Math.max(0, options.length - 1));
+  const activeIndex = Math.min(active, options.length - 1);
 
   function pick(option: PickedGovernment) {
     onChange({ slug: option.slug, label: option.label });
@@ -80,7 +81,8 @@ export function GovernmentPicker({
       event.preventDefault();
       setActive(Math.max(activeIndex - 1, 0));
     } else if (event.key === 'Enter' && expanded) {
-      const option = options[activeIndex];
+      // Enter with nothing highlighted takes the best match, as people expect when typing.
+      const option = options[Math.max(activeIndex, 0)];
       if (option) {
         event.preventDefault();
         pick(option);
@@ -109,7 +111,7 @@ export function GovernmentPicker({
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);
-          setActive(0);
+          setActive(-1);
           if (value) onChange(null);
         }}
         onFocus={() => setOpen(true)}

@@ -163,10 +163,10 @@ export function ErrorSummary({
                   }
                 }}
               >
-                {item.label}: {item.message}
+                {t('form.labelled', { label: item.label, message: item.message })}
               </a>
             ) : item.label ? (
-              `${item.label}: ${item.message}`
+              t('form.labelled', { label: item.label, message: item.message })
             ) : (
               item.message
             )}
