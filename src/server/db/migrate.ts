@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './database';
 import * as m0001 from './migrations/0001_foundation';
+import * as m0002 from './migrations/0002_climate';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_climate': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -45,6 +45,8 @@ export interface GovernmentTable {
   cdp_account: string | null;
   website: string | null;
   is_demo: number;
+  /** Net Zero Tracker actor id (id_code), the key its imports match on. */
+  nzt_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -139,6 +141,164 @@ export interface SettingTable {
   value: string;
 }
 
+export interface ClimateTargetTable {
+  id: Generated<number>;
+  government_id: number;
+  parent_target_id: number | null;
+  type: string;
+  net_zero_label: string | null;
+  title: string;
+  description: string | null;
+  base_year: number | null;
+  base_emissions: number | null;
+  target_year: number | null;
+  reduction_percent: number | null;
+  target_emissions: number | null;
+  bau_emissions: number | null;
+  base_intensity: number | null;
+  intensity_unit: string | null;
+  fuel: string | null;
+  share_percent: number | null;
+  pollutant: string | null;
+  level_value: number | null;
+  level_unit: string | null;
+  /** JSON arrays */
+  coverage_gases: string;
+  coverage_scopes: string;
+  coverage_sectors: string;
+  boundary: string;
+  status: string;
+  date_set: string | null;
+  source_url: string | null;
+  source_document: string | null;
+  initiatives: string;
+  offsets_allowed: number | null;
+  self_reported_progress: number | null;
+  self_reported_source: string | null;
+  import_key: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InventoryTable {
+  id: Generated<number>;
+  government_id: number;
+  year: number;
+  gwp_set: string;
+  boundary: string;
+  methodology: string;
+  status: string;
+  notes: string | null;
+  /** Demo figures that no member reported: the UI says so. */
+  is_illustrative: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InventoryEntryTable {
+  id: Generated<number>;
+  inventory_id: number;
+  code: string;
+  gas: string;
+  amount: number | null;
+  notation_key: string | null;
+  notes: string | null;
+}
+
+export interface EmissionReportTable {
+  id: Generated<number>;
+  government_id: number;
+  year: number;
+  source: string;
+  source_label: string;
+  period_start: string | null;
+  period_end: string | null;
+  scope1: number | null;
+  scope2: number | null;
+  scope3: number | null;
+  basic: number | null;
+  basic_plus: number | null;
+  total: number | null;
+  gases: string | null;
+  protocol: string | null;
+  boundary: string | null;
+  preferred: number;
+  /** JSON: file, row, reported year, imported at */
+  provenance: string;
+  import_key: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClimateActionTable {
+  id: Generated<number>;
+  government_id: number;
+  title: string;
+  description: string | null;
+  sector: string | null;
+  status: string;
+  start_date: string | null;
+  end_date: string | null;
+  expected_reduction: number | null;
+  cost: number | null;
+  cost_currency: string | null;
+  co_benefits: string;
+  sdgs: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionTargetTable {
+  action_id: number;
+  target_id: number;
+}
+
+export interface RecordVersionTable {
+  id: Generated<number>;
+  entity_type: string;
+  entity_id: number;
+  version: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  change: string;
+  /** The whole record after the change (null after a delete). */
+  snapshot: string | null;
+}
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  layout: string | null;
+  dry_run: number;
+  status: string;
+  total_rows: number;
+  processed_rows: number;
+  created_count: number;
+  updated_count: number;
+  skipped_count: number;
+  error: string | null;
+  actor_user_id: number | null;
+  actor_label: string;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface ImportRunRowTable {
+  id: Generated<number>;
+  run_id: number;
+  row_number: number;
+  action: string;
+  entity: string | null;
+  government: string | null;
+  reason: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   offices: OfficeTable;
@@ -152,4 +312,13 @@ export interface Database {
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
+  climate_targets: ClimateTargetTable;
+  inventories: InventoryTable;
+  inventory_entries: InventoryEntryTable;
+  emission_reports: EmissionReportTable;
+  climate_actions: ClimateActionTable;
+  action_targets: ActionTargetTable;
+  record_versions: RecordVersionTable;
+  import_runs: ImportRunTable;
+  import_run_rows: ImportRunRowTable;
 }

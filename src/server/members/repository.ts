@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import { searchKey } from '../../core/names';
 import type { GovernmentNameTable, GovernmentTable } from '../db/schema';
 import type { Executor } from '../db/types';
@@ -172,7 +172,7 @@ export function positionsOfGovernment(db: Executor, governmentId: number) {
 
 export async function insertGovernment(
   db: Executor,
-  values: Omit<Selectable<GovernmentTable>, 'id'>,
+  values: Insertable<GovernmentTable>,
 ): Promise<number> {
   const row = await db
     .insertInto('governments')

@@ -1,0 +1,152 @@
+/**
+ * The climate domain's shared vocabulary: targets, inventories, emissions observations and
+ * assessments. Pure types; the calculations live beside them in this folder.
+ */
+
+/** GHG Protocol Mitigation Goal Standard types plus the non-emission targets members set. */
+export const TARGET_TYPES = [
+  'base-year',
+  'fixed-level',
+  'baseline-scenario',
+  'intensity',
+  'fuel-phase-out',
+  'renewable-share',
+  'air-quality',
+] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
+
+/** What members and trackers call a target of (net) zero. */
+export const NET_ZERO_LABELS = [
+  'net-zero',
+  'zero-emissions',
+  'zero-carbon',
+  'carbon-neutral',
+  'climate-neutral',
+  'ghg-neutral',
+  'climate-positive',
+  'net-negative',
+] as const;
+export type NetZeroLabel = (typeof NET_ZERO_LABELS)[number];
+
+/** How firmly a target is set, from an idea to a validated achievement. */
+export const TARGET_STATUSES = [
+  'proposed',
+  'declaration',
+  'policy',
+  'law',
+  'achieved-self-declared',
+  'achieved-validated',
+] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+export const TARGET_BOUNDARIES = ['city-wide', 'partial', 'larger', 'unknown'] as const;
+export type TargetBoundary = (typeof TARGET_BOUNDARIES)[number];
+
+export const GASES = ['CO2', 'CH4', 'N2O', 'HFCs', 'PFCs', 'SF6', 'NF3'] as const;
+export type Gas = (typeof GASES)[number];
+/** An inventory entry is either one gas in tonnes of that gas, or already in tonnes CO2e. */
+export type EntryGas = Gas | 'CO2e';
+
+export const GWP_SETS = ['AR5', 'AR6'] as const;
+export type GwpSet = (typeof GWP_SETS)[number];
+
+/** GPC notation keys, used instead of a number. */
+export const NOTATION_KEYS = ['NO', 'IE', 'NE', 'C', 'NA'] as const;
+export type NotationKey = (typeof NOTATION_KEYS)[number];
+
+export const ACTION_STATUSES = ['planned', 'in-progress', 'completed', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** The fields of a target that the assessment reads. Emissions in tonnes CO2e a year. */
+export interface TargetDefinition {
+  type: TargetType;
+  baseYear: number | null;
+  baseEmissions: number | null;
+  targetYear: number | null;
+  /** Reduction in percent (40 means 40 % below base, or below BAU for baseline-scenario). */
+  reductionPercent: number | null;
+  /** Absolute target level in t CO2e (fixed-level targets; or given instead of a percentage). */
+  targetEmissions: number | null;
+  /** Business-as-usual emissions in the target year (baseline-scenario targets). */
+  bauEmissions: number | null;
+  /** Intensity targets: emissions per denominator unit in the base year (e.g. t CO2e per person). */
+  baseIntensity: number | null;
+  intensityUnit: string | null;
+  boundary: TargetBoundary;
+  netZeroLabel: NetZeroLabel | null;
+}
+
+/** One year's emissions as Accord will compare them with a target. */
+export interface EmissionsObservation {
+  year: number;
+  /** t CO2e */
+  emissions: number;
+  /** Where the figure comes from: 'inventory' (the member's own) or a source key (e.g. 'cdp'). */
+  source: string;
+  /** False when the observation's boundary is known to differ from the target's. */
+  boundaryMatches?: boolean;
+}
+
+export const ASSESSMENT_STATUSES = [
+  'achieved',
+  'on-track',
+  'off-track',
+  'stale',
+  'not-assessable',
+] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+export const NOT_ASSESSABLE_REASONS = [
+  'not-an-emissions-target',
+  'no-base-emissions',
+  'no-target-level',
+  'no-inventory-after-base-year',
+  'boundary-mismatch',
+  'no-denominator',
+] as const;
+export type NotAssessableReason = (typeof NOT_ASSESSABLE_REASONS)[number];
+
+export interface Trend {
+  /** t CO2e per year (negative when falling). */
+  slope: number;
+  intercept: number;
+  /** The years the fit used. */
+  fromYear: number;
+  toYear: number;
+}
+
+export interface BenchmarkComparison {
+  /** 2019 emissions the benchmark is measured from. */
+  emissions2019: number;
+  /** 2019 emissions × (1 − 0.43). */
+  benchmark2030: number;
+  /** The target's implied 2030 level. */
+  target2030: number;
+  /** The target's reduction from 2019, in percent. */
+  reductionFrom2019Percent: number;
+  aligned: boolean;
+}
+
+export interface Assessment {
+  status: AssessmentStatus;
+  reason: NotAssessableReason | null;
+  /** Target level in the target year, t CO2e (or intensity units for intensity targets). */
+  targetLevel: number | null;
+  /** Latest observation used. */
+  actual: number | null;
+  actualYear: number | null;
+  actualSource: string | null;
+  /** Pathway value in actualYear. */
+  expected: number | null;
+  /** Share of the committed reduction achieved, 0.414 = 41.4 %; may be < 0 or > 1. */
+  progress: number | null;
+  /** actual − expected: positive when above the pathway. */
+  gap: number | null;
+  /** Whether the latest data is on or below the pathway (also set when stale). */
+  onPathway: boolean | null;
+  trend: Trend | null;
+  /** The year the trend line reaches the target level, when it falls towards it. */
+  trendYear: number | null;
+  /** For targets in 2030: comparison with the IPCC AR6 1.5 °C benchmark (−43 % from 2019). */
+  benchmark: BenchmarkComparison | null;
+}

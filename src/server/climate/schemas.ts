@@ -1,0 +1,420 @@
+import { Type, type Static } from 'typebox';
+import {
+  ACTION_STATUSES,
+  ASSESSMENT_STATUSES,
+  GASES,
+  GWP_SETS,
+  NET_ZERO_LABELS,
+  NOT_ASSESSABLE_REASONS,
+  NOTATION_KEYS,
+  TARGET_BOUNDARIES,
+  TARGET_STATUSES,
+  TARGET_TYPES,
+} from '../../core/climate/types';
+import { IsoDate, Nullable, Slug } from '../http/common-schemas';
+
+const Year = Type.Integer({ minimum: 1950, maximum: 2100 });
+const Tonnes = Type.Number({ minimum: 0, maximum: 1e12, description: 't CO2e a year' });
+const Percent = Type.Number({ minimum: -1000, maximum: 1000 });
+const Url = Type.String({ format: 'uri', maxLength: 1000, pattern: '^https?://' });
+
+export const TargetType = Type.Enum(TARGET_TYPES);
+export const NetZeroLabel = Type.Enum(NET_ZERO_LABELS);
+export const TargetStatus = Type.Enum(TARGET_STATUSES);
+export const TargetBoundary = Type.Enum(TARGET_BOUNDARIES);
+export const Gas = Type.Enum(GASES);
+export const EntryGas = Type.Enum([...GASES, 'CO2e'] as const);
+export const GwpSet = Type.Enum(GWP_SETS);
+export const NotationKey = Type.Enum(NOTATION_KEYS);
+export const ActionStatus = Type.Enum(ACTION_STATUSES);
+const GpcSector = Type.Enum(['I', 'II', 'III', 'IV', 'V', 'VI'] as const);
+
+export const Assessment = Type.Object({
+  status: Type.Enum(ASSESSMENT_STATUSES),
+  reason: Nullable(Type.Enum(NOT_ASSESSABLE_REASONS)),
+  targetLevel: Nullable(Type.Number()),
+  actual: Nullable(Type.Number()),
+  actualYear: Nullable(Type.Integer()),
+  actualSource: Nullable(Type.String()),
+  expected: Nullable(Type.Number()),
+  progress: Nullable(
+    Type.Number({ description: 'Share of the committed reduction achieved (0.414 = 41.4 %)' }),
+  ),
+  gap: Nullable(Type.Number({ description: 'actual − expected; positive when above the pathway' })),
+  onPathway: Nullable(Type.Boolean()),
+  trend: Nullable(
+    Type.Object({
+      slope: Type.Number(),
+      intercept: Type.Number(),
+      fromYear: Type.Integer(),
+      toYear: Type.Integer(),
+    }),
+  ),
+  trendYear: Nullable(Type.Integer()),
+  benchmark: Nullable(
+    Type.Object({
+      emissions2019: Type.Number(),
+      benchmark2030: Type.Number(),
+      target2030: Type.Number(),
+      reductionFrom2019Percent: Type.Number(),
+      aligned: Type.Boolean(),
+    }),
+  ),
+  /** Always true: Accord computed this from reported emissions; never a self-reported figure. */
+  computed: Type.Literal(true),
+  asOfYear: Type.Integer(),
+});
+export type Assessment = Static<typeof Assessment>;
+
+const targetFields = {
+  parentTargetId: Nullable(
+    Type.Integer({ minimum: 1, description: 'The end target an interim target leads to' }),
+  ),
+  type: TargetType,
+  netZeroLabel: Nullable(NetZeroLabel),
+  title: Type.String({ minLength: 1, maxLength: 300 }),
+  description: Nullable(Type.String({ maxLength: 5000 })),
+  baseYear: Nullable(Year),
+  baseEmissions: Nullable(Tonnes),
+  targetYear: Nullable(Year),
+  reductionPercent: Nullable(Percent),
+  targetEmissions: Nullable(Tonnes),
+  bauEmissions: Nullable(Tonnes),
+  baseIntensity: Nullable(Type.Number({ minimum: 0 })),
+  intensityUnit: Nullable(Type.String({ maxLength: 60, description: 'e.g. per-capita, per-gdp' })),
+  fuel: Nullable(Type.String({ maxLength: 60, description: 'Fuel phased out, e.g. coal' })),
+  sharePercent: Nullable(Type.Number({ minimum: 0, maximum: 100 })),
+  pollutant: Nullable(Type.String({ maxLength: 20, description: 'PM2.5, PM10, NO2' })),
+  levelValue: Nullable(Type.Number({ minimum: 0 })),
+  levelUnit: Nullable(Type.String({ maxLength: 20 })),
+  coverage: Type.Object({
+    gases: Type.Array(Gas, { uniqueItems: true }),
+    scopes: Type.Array(Type.Integer({ minimum: 1, maximum: 3 }), { uniqueItems: true }),
+    sectors: Type.Array(GpcSector, { uniqueItems: true }),
+    boundary: TargetBoundary,
+  }),
+  status: TargetStatus,
+  dateSet: Nullable(IsoDate),
+  sourceUrl: Nullable(Url),
+  sourceDocument: Nullable(Type.String({ maxLength: 300 })),
+  initiatives: Type.Array(Type.String({ maxLength: 120 }), { maxItems: 30 }),
+  offsetsAllowed: Nullable(Type.Boolean()),
+};
+
+export const Target = Type.Object({
+  id: Type.Integer(),
+  governmentSlug: Slug,
+  ...targetFields,
+  /** What the member reported themselves (e.g. CDP's "% of target achieved"): shown beside, never used. */
+  selfReported: Nullable(Type.Object({ progressPercent: Type.Number(), source: Type.String() })),
+  interimTargetIds: Type.Array(Type.Integer()),
+  importKey: Nullable(Type.String()),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  assessment: Assessment,
+});
+export type Target = Static<typeof Target>;
+
+export const TargetCreate = Type.Object(
+  {
+    ...Object.fromEntries(
+      Object.entries(targetFields).map(([k, v]) =>
+        ['type', 'title', 'status'].includes(k) ? [k, v] : [k, Type.Optional(v)],
+      ),
+    ),
+  } as {
+    [K in keyof typeof targetFields]: K extends 'type' | 'title' | 'status'
+      ? (typeof targetFields)[K]
+      : ReturnType<typeof Type.Optional<(typeof targetFields)[K]>>;
+  },
+  { additionalProperties: false },
+);
+export type TargetCreate = Static<typeof TargetCreate>;
+export const TargetPatch = Type.Partial(TargetCreate, { additionalProperties: false });
+export type TargetPatch = Static<typeof TargetPatch>;
+
+export const TargetList = Type.Object({ items: Type.Array(Target), asOfYear: Type.Integer() });
+
+export const InventoryEntry = Type.Object({
+  code: Type.String({
+    pattern: '^(I|II|III|IV|V|VI)(\\.[0-9]){1,2}$',
+    description: 'GPC subcategory, e.g. I.1.1',
+  }),
+  gas: EntryGas,
+  amount: Nullable(
+    Type.Number({
+      minimum: 0,
+      description: 'Tonnes of the gas (t CO2e when gas is CO2e, HFCs or PFCs)',
+    }),
+  ),
+  notationKey: Nullable(NotationKey),
+  notes: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+});
+export type InventoryEntry = Static<typeof InventoryEntry>;
+
+export const InventoryTotals = Type.Object({
+  basic: Type.Number(),
+  basicPlus: Type.Number(),
+  territorial: Type.Number(),
+  byScope: Type.Record(Type.String(), Type.Number()),
+  bySector: Type.Record(Type.String(), Type.Number()),
+  bySubsector: Type.Record(Type.String(), Type.Number()),
+  byGas: Type.Record(Type.String(), Type.Number()),
+  completeness: Type.Number({ description: 'Share of BASIC lines with a number or NO/IE/NA' }),
+});
+
+export const InventorySummary = Type.Object({
+  id: Type.Integer(),
+  governmentSlug: Slug,
+  year: Year,
+  gwpSet: GwpSet,
+  boundary: Type.String(),
+  methodology: Type.String(),
+  status: Type.Enum(['draft', 'final'] as const),
+  notes: Nullable(Type.String()),
+  isIllustrative: Type.Boolean(),
+  version: Type.Integer(),
+  updatedAt: Type.String(),
+  totals: InventoryTotals,
+});
+export const Inventory = Type.Object({
+  ...InventorySummary.properties,
+  entries: Type.Array(InventoryEntry),
+});
+export type Inventory = Static<typeof Inventory>;
+
+export const InventoryCreate = Type.Object(
+  {
+    year: Year,
+    gwpSet: GwpSet,
+    boundary: Type.Optional(Type.String({ maxLength: 60 })),
+    methodology: Type.Optional(Type.String({ maxLength: 60 })),
+    status: Type.Optional(Type.Enum(['draft', 'final'] as const)),
+    notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    entries: Type.Optional(Type.Array(InventoryEntry, { maxItems: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type InventoryCreate = Static<typeof InventoryCreate>;
+export const InventoryPatch = Type.Object(
+  {
+    gwpSet: Type.Optional(GwpSet),
+    boundary: Type.Optional(Type.String({ maxLength: 60 })),
+    methodology: Type.Optional(Type.String({ maxLength: 60 })),
+    status: Type.Optional(Type.Enum(['draft', 'final'] as const)),
+    notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    /** When present, replaces every entry. */
+    entries: Type.Optional(Type.Array(InventoryEntry, { maxItems: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type InventoryPatch = Static<typeof InventoryPatch>;
+
+export const EmissionReport = Type.Object({
+  id: Type.Integer(),
+  governmentSlug: Slug,
+  year: Year,
+  source: Type.String({ description: 'cdp, national, other' }),
+  sourceLabel: Type.String(),
+  periodStart: Nullable(IsoDate),
+  periodEnd: Nullable(IsoDate),
+  scope1: Nullable(Type.Number()),
+  scope2: Nullable(Type.Number()),
+  scope3: Nullable(Type.Number()),
+  basic: Nullable(Type.Number()),
+  basicPlus: Nullable(Type.Number()),
+  total: Nullable(Type.Number()),
+  gases: Nullable(Type.String()),
+  protocol: Nullable(Type.String()),
+  boundary: Nullable(Type.String()),
+  preferred: Type.Boolean(),
+  provenance: Type.Record(Type.String(), Type.Unknown()),
+  version: Type.Integer(),
+});
+export type EmissionReport = Static<typeof EmissionReport>;
+
+export const EmissionReportCreate = Type.Object(
+  {
+    year: Year,
+    source: Type.String({ minLength: 1, maxLength: 40 }),
+    sourceLabel: Type.String({ minLength: 1, maxLength: 200 }),
+    periodStart: Type.Optional(Nullable(IsoDate)),
+    periodEnd: Type.Optional(Nullable(IsoDate)),
+    scope1: Type.Optional(Nullable(Tonnes)),
+    scope2: Type.Optional(Nullable(Tonnes)),
+    scope3: Type.Optional(Nullable(Tonnes)),
+    basic: Type.Optional(Nullable(Tonnes)),
+    basicPlus: Type.Optional(Nullable(Tonnes)),
+    total: Type.Optional(Nullable(Tonnes)),
+    preferred: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type EmissionReportCreate = Static<typeof EmissionReportCreate>;
+
+/** One year of a government's emissions, from every source, with the one progress uses. */
+export const EmissionsYear = Type.Object({
+  year: Year,
+  /** The figure assessments use this year (t CO2e) and where it comes from. */
+  value: Nullable(Type.Number()),
+  source: Nullable(Type.String()),
+  inventory: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      basic: Type.Number(),
+      basicPlus: Type.Number(),
+      isIllustrative: Type.Boolean(),
+    }),
+  ),
+  reports: Type.Array(EmissionReport),
+});
+export const EmissionsSeries = Type.Object({
+  governmentSlug: Slug,
+  years: Type.Array(EmissionsYear),
+});
+
+export const Action = Type.Object({
+  id: Type.Integer(),
+  governmentSlug: Slug,
+  title: Type.String(),
+  description: Nullable(Type.String()),
+  sector: Nullable(GpcSector),
+  status: ActionStatus,
+  startDate: Nullable(IsoDate),
+  endDate: Nullable(IsoDate),
+  expectedReduction: Nullable(Type.Number({ description: 't CO2e a year' })),
+  cost: Nullable(Type.Number()),
+  costCurrency: Nullable(Type.String()),
+  coBenefits: Type.Array(Type.String()),
+  sdgs: Type.Array(Type.Integer({ minimum: 1, maximum: 17 })),
+  targetIds: Type.Array(Type.Integer()),
+  version: Type.Integer(),
+  updatedAt: Type.String(),
+});
+export type Action = Static<typeof Action>;
+export const ActionCreate = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    sector: Type.Optional(Nullable(GpcSector)),
+    status: ActionStatus,
+    startDate: Type.Optional(Nullable(IsoDate)),
+    endDate: Type.Optional(Nullable(IsoDate)),
+    expectedReduction: Type.Optional(Nullable(Tonnes)),
+    cost: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
+    costCurrency: Type.Optional(Nullable(Type.String({ pattern: '^[A-Z]{3}$' }))),
+    coBenefits: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 20 })),
+    sdgs: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 17 }), { uniqueItems: true }),
+    ),
+    targetIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+export type ActionCreate = Static<typeof ActionCreate>;
+export const ActionPatch = Type.Partial(ActionCreate, { additionalProperties: false });
+export type ActionPatch = Static<typeof ActionPatch>;
+
+export const RecordVersion = Type.Object({
+  version: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  change: Type.Enum(['create', 'update', 'delete', 'restore'] as const),
+  snapshot: Type.Unknown(),
+});
+export const HistoryEntityType = Type.Enum([
+  'target',
+  'inventory',
+  'emission-report',
+  'action',
+] as const);
+export const History = Type.Object({
+  entityType: HistoryEntityType,
+  entityId: Type.Integer(),
+  versions: Type.Array(RecordVersion),
+});
+
+const StatusCounts = Type.Record(Type.String(), Type.Integer());
+const GroupSummary = Type.Object({
+  governments: Type.Integer(),
+  withTargets: Type.Integer(),
+  withNetZero: Type.Integer(),
+  netZeroShare: Type.Number(),
+  baseEmissionsCovered: Type.Number(),
+  committedReduction2030: Type.Number(),
+  committedReduction2050: Type.Number(),
+  byStatus: StatusCounts,
+  byCountry: Type.Record(
+    Type.String(),
+    Type.Object({
+      governments: Type.Integer(),
+      withTargets: Type.Integer(),
+      withNetZero: Type.Integer(),
+      byStatus: StatusCounts,
+    }),
+  ),
+});
+export const ClimateSummaryRow = Type.Object({
+  slug: Slug,
+  names: Type.Record(Type.String(), Type.String()),
+  localLang: Type.String(),
+  country: Type.String(),
+  isMember: Type.Boolean(),
+  latitude: Nullable(Type.Number()),
+  longitude: Nullable(Type.Number()),
+  targets: Type.Integer(),
+  netZeroYear: Nullable(Type.Integer()),
+  headline: Nullable(
+    Type.Object({
+      targetId: Type.Integer(),
+      title: Type.String(),
+      targetYear: Nullable(Type.Integer()),
+      status: Type.Enum(ASSESSMENT_STATUSES),
+      progress: Nullable(Type.Number()),
+    }),
+  ),
+  baseEmissions: Nullable(Type.Number()),
+  latestEmissions: Nullable(Type.Number()),
+  latestYear: Nullable(Type.Integer()),
+});
+export const ClimateSummary = Type.Object({
+  region: Nullable(Slug),
+  asOfYear: Type.Integer(),
+  members: GroupSummary,
+  prospects: GroupSummary,
+  rows: Type.Array(ClimateSummaryRow),
+});
+export const ClimateSummaryQuery = Type.Object({
+  region: Type.Optional(Slug),
+  asOf: Type.Optional(Year),
+});
+
+export const ImportKind = Type.Enum(['cdp-targets', 'cdp-emissions', 'nzt'] as const);
+export type ImportKind = Static<typeof ImportKind>;
+export const ImportRun = Type.Object({
+  id: Type.Integer(),
+  kind: ImportKind,
+  fileName: Type.String(),
+  layout: Nullable(
+    Type.String({ description: 'The header layout recognised, e.g. cdp-targets-2021-openclimate' }),
+  ),
+  dryRun: Type.Boolean(),
+  status: Type.Enum(['running', 'done', 'failed'] as const),
+  totalRows: Type.Integer(),
+  processedRows: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  skipped: Type.Integer(),
+  error: Nullable(Type.String()),
+  startedAt: Type.String(),
+  finishedAt: Nullable(Type.String()),
+});
+export type ImportRun = Static<typeof ImportRun>;
+export const ImportRunRow = Type.Object({
+  row: Type.Integer(),
+  action: Type.Enum(['create', 'update', 'skip', 'unchanged'] as const),
+  entity: Nullable(Type.String()),
+  government: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+});

@@ -1,0 +1,238 @@
+import type { Kysely } from 'kysely';
+import { isPostgres, withId } from './helpers';
+
+/**
+ * Climate records: targets, GPC inventories with entries, externally reported totals,
+ * actions, the version history of every climate record, and import runs.
+ * Lists (gases, scopes, sectors, initiatives, SDGs) are JSON text: read whole, never queried into.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const pg = await isPostgres(db);
+  const table = (name: string) => withId(db.schema.createTable(name), pg);
+
+  await db.schema.alterTable('governments').addColumn('nzt_id', 'text').execute();
+  await db.schema
+    .createIndex('governments_nzt_id')
+    .on('governments')
+    .column('nzt_id')
+    .unique()
+    .execute();
+
+  await table('climate_targets')
+    .addColumn('government_id', 'integer', (c) =>
+      c.notNull().references('governments.id').onDelete('cascade'),
+    )
+    .addColumn('parent_target_id', 'integer', (c) =>
+      c.references('climate_targets.id').onDelete('set null'),
+    )
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('net_zero_label', 'text')
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addColumn('base_year', 'integer')
+    .addColumn('base_emissions', 'double precision')
+    .addColumn('target_year', 'integer')
+    .addColumn('reduction_percent', 'double precision')
+    .addColumn('target_emissions', 'double precision')
+    .addColumn('bau_emissions', 'double precision')
+    .addColumn('base_intensity', 'double precision')
+    .addColumn('intensity_unit', 'text')
+    .addColumn('fuel', 'text')
+    .addColumn('share_percent', 'double precision')
+    .addColumn('pollutant', 'text')
+    .addColumn('level_value', 'double precision')
+    .addColumn('level_unit', 'text')
+    .addColumn('coverage_gases', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('coverage_scopes', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('coverage_sectors', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('boundary', 'text', (c) => c.notNull().defaultTo('unknown'))
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('date_set', 'text')
+    .addColumn('source_url', 'text')
+    .addColumn('source_document', 'text')
+    .addColumn('initiatives', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('offsets_allowed', 'integer')
+    .addColumn('self_reported_progress', 'double precision')
+    .addColumn('self_reported_source', 'text')
+    .addColumn('import_key', 'text', (c) => c.unique())
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('climate_targets_government')
+    .on('climate_targets')
+    .columns(['government_id', 'target_year'])
+    .execute();
+
+  await table('inventories')
+    .addColumn('government_id', 'integer', (c) =>
+      c.notNull().references('governments.id').onDelete('cascade'),
+    )
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('gwp_set', 'text', (c) => c.notNull())
+    .addColumn('boundary', 'text', (c) => c.notNull().defaultTo('city-wide'))
+    .addColumn('methodology', 'text', (c) => c.notNull().defaultTo('GPC 1.1'))
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft'))
+    .addColumn('notes', 'text')
+    .addColumn('is_illustrative', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('inventories_government_year', ['government_id', 'year'])
+    .execute();
+
+  await table('inventory_entries')
+    .addColumn('inventory_id', 'integer', (c) =>
+      c.notNull().references('inventories.id').onDelete('cascade'),
+    )
+    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('gas', 'text', (c) => c.notNull())
+    .addColumn('amount', 'double precision')
+    .addColumn('notation_key', 'text')
+    .addColumn('notes', 'text')
+    .addUniqueConstraint('inventory_entries_line', ['inventory_id', 'code', 'gas'])
+    .execute();
+
+  // Totals reported elsewhere (CDP, national statistics), kept beside the member's own inventory.
+  await table('emission_reports')
+    .addColumn('government_id', 'integer', (c) =>
+      c.notNull().references('governments.id').onDelete('cascade'),
+    )
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('source_label', 'text', (c) => c.notNull())
+    .addColumn('period_start', 'text')
+    .addColumn('period_end', 'text')
+    .addColumn('scope1', 'double precision')
+    .addColumn('scope2', 'double precision')
+    .addColumn('scope3', 'double precision')
+    .addColumn('basic', 'double precision')
+    .addColumn('basic_plus', 'double precision')
+    .addColumn('total', 'double precision')
+    .addColumn('gases', 'text')
+    .addColumn('protocol', 'text')
+    .addColumn('boundary', 'text')
+    .addColumn('preferred', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('provenance', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('import_key', 'text', (c) => c.unique())
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('emission_reports_government_year')
+    .on('emission_reports')
+    .columns(['government_id', 'year'])
+    .execute();
+
+  await table('climate_actions')
+    .addColumn('government_id', 'integer', (c) =>
+      c.notNull().references('governments.id').onDelete('cascade'),
+    )
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addColumn('sector', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('start_date', 'text')
+    .addColumn('end_date', 'text')
+    .addColumn('expected_reduction', 'double precision')
+    .addColumn('cost', 'double precision')
+    .addColumn('cost_currency', 'text')
+    .addColumn('co_benefits', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('sdgs', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('climate_actions_government')
+    .on('climate_actions')
+    .column('government_id')
+    .execute();
+
+  await db.schema
+    .createTable('action_targets')
+    .addColumn('action_id', 'integer', (c) =>
+      c.notNull().references('climate_actions.id').onDelete('cascade'),
+    )
+    .addColumn('target_id', 'integer', (c) =>
+      c.notNull().references('climate_targets.id').onDelete('cascade'),
+    )
+    .addPrimaryKeyConstraint('action_targets_pk', ['action_id', 'target_id'])
+    .execute();
+  await db.schema
+    .createIndex('action_targets_target')
+    .on('action_targets')
+    .column('target_id')
+    .execute();
+
+  // Every version of every climate record, whole, so any of them can be shown or restored.
+  await table('record_versions')
+    .addColumn('entity_type', 'text', (c) => c.notNull())
+    .addColumn('entity_id', 'integer', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('actor_user_id', 'integer')
+    .addColumn('actor_label', 'text', (c) => c.notNull())
+    .addColumn('change', 'text', (c) => c.notNull())
+    .addColumn('snapshot', 'text')
+    .execute();
+  await db.schema
+    .createIndex('record_versions_entity')
+    .on('record_versions')
+    .columns(['entity_type', 'entity_id', 'version'])
+    .execute();
+
+  await table('import_runs')
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('layout', 'text')
+    .addColumn('dry_run', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('total_rows', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('processed_rows', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('updated_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('skipped_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('error', 'text')
+    .addColumn('actor_user_id', 'integer')
+    .addColumn('actor_label', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('finished_at', 'text')
+    .execute();
+
+  await table('import_run_rows')
+    .addColumn('run_id', 'integer', (c) =>
+      c.notNull().references('import_runs.id').onDelete('cascade'),
+    )
+    .addColumn('row_number', 'integer', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('entity', 'text')
+    .addColumn('government', 'text')
+    .addColumn('reason', 'text')
+    .execute();
+  await db.schema
+    .createIndex('import_run_rows_run')
+    .on('import_run_rows')
+    .columns(['run_id', 'row_number'])
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const t of [
+    'import_run_rows',
+    'import_runs',
+    'record_versions',
+    'action_targets',
+    'climate_actions',
+    'emission_reports',
+    'inventory_entries',
+    'inventories',
+    'climate_targets',
+  ]) {
+    await db.schema.dropTable(t).execute();
+  }
+  await db.schema.dropIndex('governments_nzt_id').execute();
+  await db.schema.alterTable('governments').dropColumn('nzt_id').execute();
+}
