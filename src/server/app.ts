@@ -10,6 +10,7 @@ import type { AccordConfig } from './config';
 import type { Db } from './db/database';
 import { registerAuth } from './auth/plugin';
 import { registerProblemHandlers } from './http/problem';
+import { validatorCompiler } from './http/validation';
 import type { AppContext, AppInstance } from './http/app-types';
 import { healthRoutes } from './health/routes';
 import { memberRoutes } from './members/routes';
@@ -17,6 +18,7 @@ import { officeRoutes } from './offices/routes';
 import { peopleRoutes } from './people/routes';
 import { authRoutes, userRoutes } from './users/routes';
 import { auditRoutes } from './audit/routes';
+import { climateRoutes } from './climate/routes';
 
 export interface BuildOptions {
   config: AccordConfig;
@@ -33,6 +35,7 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
   officeRoutes,
   peopleRoutes,
   auditRoutes,
+  climateRoutes,
 ];
 
 /** Builds the Fastify app from a configuration and an open database; tests use it with inject. */
@@ -40,16 +43,8 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   const app = Fastify({
     logger,
     trustProxy: true,
-    ajv: {
-      customOptions: {
-        // Unknown fields are an error the caller should hear about, not something to drop.
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: true,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
 
   // Error handlers first: routes registered later inherit them.
   const webRoot =

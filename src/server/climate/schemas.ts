@@ -144,8 +144,8 @@ export const InventoryEntry = Type.Object({
   gas: EntryGas,
   amount: Nullable(
     Type.Number({
-      minimum: 0,
-      description: 'Tonnes of the gas (t CO2e when gas is CO2e, HFCs or PFCs)',
+      description:
+        'Tonnes of the gas (t CO2e when gas is CO2e, HFCs or PFCs); negative only for V.2 land removals',
     }),
   ),
   notationKey: Nullable(NotationKey),

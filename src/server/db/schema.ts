@@ -192,6 +192,10 @@ export interface InventoryTable {
   notes: string | null;
   /** Demo figures that no member reported: the UI says so. */
   is_illustrative: number;
+  basic_total: number;
+  basic_plus_total: number;
+  /** JSON of the computed totals (by scope, sector, sub-sector, gas, completeness). */
+  totals: string;
   version: number;
   created_at: string;
   updated_at: string;

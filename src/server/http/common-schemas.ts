@@ -7,6 +7,7 @@ export const Slug = Type.String({
   maxLength: 80,
 });
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+/** A value or null. (Bodies are validated without type coercion, so null stays null.) */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** Names by BCP 47 language tag, e.g. { "en": "Kyoto", "ja": "京都市" }. */

@@ -210,6 +210,26 @@ describe.each(dialectCases())('directory API on $label', ({ dialect, skip }) => 
     expect(rule.json().errors[0].pointer).toBe('/populationYear');
   });
 
+  it_('takes JSON as sent: null clears a field, and a number in quotes is refused', async () => {
+    const admin = await t.signInAdmin();
+    const cleared = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/governments/changchun',
+      headers: admin,
+      payload: { areaKm2: null, unlocode: null },
+    });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json()).toMatchObject({ areaKm2: null, unlocode: null });
+    const quoted = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/governments/changchun',
+      headers: admin,
+      payload: { population: '100' },
+    });
+    expect(quoted.statusCode).toBe(400);
+    expect(quoted.json().errors[0].pointer).toBe('/population');
+  });
+
   it_('creates a government once per slug and finds it by any of its names', async () => {
     const admin = await t.signInAdmin();
     const payload = {

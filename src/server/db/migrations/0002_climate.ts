@@ -76,6 +76,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft'))
     .addColumn('notes', 'text')
     .addColumn('is_illustrative', 'integer', (c) => c.notNull().defaultTo(0))
+    // Totals are recomputed on every write (and GWP change) and stored, so series and
+    // dashboards never read entries.
+    .addColumn('basic_total', 'double precision', (c) => c.notNull().defaultTo(0))
+    .addColumn('basic_plus_total', 'double precision', (c) => c.notNull().defaultTo(0))
+    .addColumn('totals', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

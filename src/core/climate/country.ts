@@ -1,0 +1,481 @@
+/**
+ * Country names and codes as CDP, the Net Zero Tracker and members write them, normalised to
+ * ISO 3166-1 alpha-2.
+ */
+
+export interface Country {
+  alpha2: string;
+  alpha3: string;
+  /** English short name (ISO 3166-1 style; Taiwan as the network writes it). */
+  name: string;
+}
+
+/** ISO 3166-1: alpha-2, alpha-3, English short name; all 249 officially assigned entries. */
+const ISO_3166_1: readonly (readonly [string, string, string])[] = [
+  ['AF', 'AFG', 'Afghanistan'],
+  ['AX', 'ALA', 'Åland Islands'],
+  ['AL', 'ALB', 'Albania'],
+  ['DZ', 'DZA', 'Algeria'],
+  ['AS', 'ASM', 'American Samoa'],
+  ['AD', 'AND', 'Andorra'],
+  ['AO', 'AGO', 'Angola'],
+  ['AI', 'AIA', 'Anguilla'],
+  ['AQ', 'ATA', 'Antarctica'],
+  ['AG', 'ATG', 'Antigua and Barbuda'],
+  ['AR', 'ARG', 'Argentina'],
+  ['AM', 'ARM', 'Armenia'],
+  ['AW', 'ABW', 'Aruba'],
+  ['AU', 'AUS', 'Australia'],
+  ['AT', 'AUT', 'Austria'],
+  ['AZ', 'AZE', 'Azerbaijan'],
+  ['BS', 'BHS', 'Bahamas'],
+  ['BH', 'BHR', 'Bahrain'],
+  ['BD', 'BGD', 'Bangladesh'],
+  ['BB', 'BRB', 'Barbados'],
+  ['BY', 'BLR', 'Belarus'],
+  ['BE', 'BEL', 'Belgium'],
+  ['BZ', 'BLZ', 'Belize'],
+  ['BJ', 'BEN', 'Benin'],
+  ['BM', 'BMU', 'Bermuda'],
+  ['BT', 'BTN', 'Bhutan'],
+  ['BO', 'BOL', 'Bolivia (Plurinational State of)'],
+  ['BQ', 'BES', 'Bonaire, Sint Eustatius and Saba'],
+  ['BA', 'BIH', 'Bosnia and Herzegovina'],
+  ['BW', 'BWA', 'Botswana'],
+  ['BV', 'BVT', 'Bouvet Island'],
+  ['BR', 'BRA', 'Brazil'],
+  ['IO', 'IOT', 'British Indian Ocean Territory'],
+  ['BN', 'BRN', 'Brunei Darussalam'],
+  ['BG', 'BGR', 'Bulgaria'],
+  ['BF', 'BFA', 'Burkina Faso'],
+  ['BI', 'BDI', 'Burundi'],
+  ['CV', 'CPV', 'Cabo Verde'],
+  ['KH', 'KHM', 'Cambodia'],
+  ['CM', 'CMR', 'Cameroon'],
+  ['CA', 'CAN', 'Canada'],
+  ['KY', 'CYM', 'Cayman Islands'],
+  ['CF', 'CAF', 'Central African Republic'],
+  ['TD', 'TCD', 'Chad'],
+  ['CL', 'CHL', 'Chile'],
+  ['CN', 'CHN', 'China'],
+  ['CX', 'CXR', 'Christmas Island'],
+  ['CC', 'CCK', 'Cocos (Keeling) Islands'],
+  ['CO', 'COL', 'Colombia'],
+  ['KM', 'COM', 'Comoros'],
+  ['CG', 'COG', 'Congo'],
+  ['CD', 'COD', 'Congo, Democratic Republic of the'],
+  ['CK', 'COK', 'Cook Islands'],
+  ['CR', 'CRI', 'Costa Rica'],
+  ['CI', 'CIV', "Côte d'Ivoire"],
+  ['HR', 'HRV', 'Croatia'],
+  ['CU', 'CUB', 'Cuba'],
+  ['CW', 'CUW', 'Curaçao'],
+  ['CY', 'CYP', 'Cyprus'],
+  ['CZ', 'CZE', 'Czechia'],
+  ['DK', 'DNK', 'Denmark'],
+  ['DJ', 'DJI', 'Djibouti'],
+  ['DM', 'DMA', 'Dominica'],
+  ['DO', 'DOM', 'Dominican Republic'],
+  ['EC', 'ECU', 'Ecuador'],
+  ['EG', 'EGY', 'Egypt'],
+  ['SV', 'SLV', 'El Salvador'],
+  ['GQ', 'GNQ', 'Equatorial Guinea'],
+  ['ER', 'ERI', 'Eritrea'],
+  ['EE', 'EST', 'Estonia'],
+  ['SZ', 'SWZ', 'Eswatini'],
+  ['ET', 'ETH', 'Ethiopia'],
+  ['FK', 'FLK', 'Falkland Islands (Malvinas)'],
+  ['FO', 'FRO', 'Faroe Islands'],
+  ['FJ', 'FJI', 'Fiji'],
+  ['FI', 'FIN', 'Finland'],
+  ['FR', 'FRA', 'France'],
+  ['GF', 'GUF', 'French Guiana'],
+  ['PF', 'PYF', 'French Polynesia'],
+  ['TF', 'ATF', 'French Southern Territories'],
+  ['GA', 'GAB', 'Gabon'],
+  ['GM', 'GMB', 'Gambia'],
+  ['GE', 'GEO', 'Georgia'],
+  ['DE', 'DEU', 'Germany'],
+  ['GH', 'GHA', 'Ghana'],
+  ['GI', 'GIB', 'Gibraltar'],
+  ['GR', 'GRC', 'Greece'],
+  ['GL', 'GRL', 'Greenland'],
+  ['GD', 'GRD', 'Grenada'],
+  ['GP', 'GLP', 'Guadeloupe'],
+  ['GU', 'GUM', 'Guam'],
+  ['GT', 'GTM', 'Guatemala'],
+  ['GG', 'GGY', 'Guernsey'],
+  ['GN', 'GIN', 'Guinea'],
+  ['GW', 'GNB', 'Guinea-Bissau'],
+  ['GY', 'GUY', 'Guyana'],
+  ['HT', 'HTI', 'Haiti'],
+  ['HM', 'HMD', 'Heard Island and McDonald Islands'],
+  ['VA', 'VAT', 'Holy See'],
+  ['HN', 'HND', 'Honduras'],
+  ['HK', 'HKG', 'Hong Kong'],
+  ['HU', 'HUN', 'Hungary'],
+  ['IS', 'ISL', 'Iceland'],
+  ['IN', 'IND', 'India'],
+  ['ID', 'IDN', 'Indonesia'],
+  ['IR', 'IRN', 'Iran (Islamic Republic of)'],
+  ['IQ', 'IRQ', 'Iraq'],
+  ['IE', 'IRL', 'Ireland'],
+  ['IM', 'IMN', 'Isle of Man'],
+  ['IL', 'ISR', 'Israel'],
+  ['IT', 'ITA', 'Italy'],
+  ['JM', 'JAM', 'Jamaica'],
+  ['JP', 'JPN', 'Japan'],
+  ['JE', 'JEY', 'Jersey'],
+  ['JO', 'JOR', 'Jordan'],
+  ['KZ', 'KAZ', 'Kazakhstan'],
+  ['KE', 'KEN', 'Kenya'],
+  ['KI', 'KIR', 'Kiribati'],
+  ['KP', 'PRK', "Korea (Democratic People's Republic of)"],
+  ['KR', 'KOR', 'Korea, Republic of'],
+  ['KW', 'KWT', 'Kuwait'],
+  ['KG', 'KGZ', 'Kyrgyzstan'],
+  ['LA', 'LAO', "Lao People's Democratic Republic"],
+  ['LV', 'LVA', 'Latvia'],
+  ['LB', 'LBN', 'Lebanon'],
+  ['LS', 'LSO', 'Lesotho'],
+  ['LR', 'LBR', 'Liberia'],
+  ['LY', 'LBY', 'Libya'],
+  ['LI', 'LIE', 'Liechtenstein'],
+  ['LT', 'LTU', 'Lithuania'],
+  ['LU', 'LUX', 'Luxembourg'],
+  ['MO', 'MAC', 'Macao'],
+  ['MG', 'MDG', 'Madagascar'],
+  ['MW', 'MWI', 'Malawi'],
+  ['MY', 'MYS', 'Malaysia'],
+  ['MV', 'MDV', 'Maldives'],
+  ['ML', 'MLI', 'Mali'],
+  ['MT', 'MLT', 'Malta'],
+  ['MH', 'MHL', 'Marshall Islands'],
+  ['MQ', 'MTQ', 'Martinique'],
+  ['MR', 'MRT', 'Mauritania'],
+  ['MU', 'MUS', 'Mauritius'],
+  ['YT', 'MYT', 'Mayotte'],
+  ['MX', 'MEX', 'Mexico'],
+  ['FM', 'FSM', 'Micronesia (Federated States of)'],
+  ['MD', 'MDA', 'Moldova, Republic of'],
+  ['MC', 'MCO', 'Monaco'],
+  ['MN', 'MNG', 'Mongolia'],
+  ['ME', 'MNE', 'Montenegro'],
+  ['MS', 'MSR', 'Montserrat'],
+  ['MA', 'MAR', 'Morocco'],
+  ['MZ', 'MOZ', 'Mozambique'],
+  ['MM', 'MMR', 'Myanmar'],
+  ['NA', 'NAM', 'Namibia'],
+  ['NR', 'NRU', 'Nauru'],
+  ['NP', 'NPL', 'Nepal'],
+  ['NL', 'NLD', 'Netherlands'],
+  ['NC', 'NCL', 'New Caledonia'],
+  ['NZ', 'NZL', 'New Zealand'],
+  ['NI', 'NIC', 'Nicaragua'],
+  ['NE', 'NER', 'Niger'],
+  ['NG', 'NGA', 'Nigeria'],
+  ['NU', 'NIU', 'Niue'],
+  ['NF', 'NFK', 'Norfolk Island'],
+  ['MK', 'MKD', 'North Macedonia'],
+  ['MP', 'MNP', 'Northern Mariana Islands'],
+  ['NO', 'NOR', 'Norway'],
+  ['OM', 'OMN', 'Oman'],
+  ['PK', 'PAK', 'Pakistan'],
+  ['PW', 'PLW', 'Palau'],
+  ['PS', 'PSE', 'Palestine, State of'],
+  ['PA', 'PAN', 'Panama'],
+  ['PG', 'PNG', 'Papua New Guinea'],
+  ['PY', 'PRY', 'Paraguay'],
+  ['PE', 'PER', 'Peru'],
+  ['PH', 'PHL', 'Philippines'],
+  ['PN', 'PCN', 'Pitcairn'],
+  ['PL', 'POL', 'Poland'],
+  ['PT', 'PRT', 'Portugal'],
+  ['PR', 'PRI', 'Puerto Rico'],
+  ['QA', 'QAT', 'Qatar'],
+  ['RE', 'REU', 'Réunion'],
+  ['RO', 'ROU', 'Romania'],
+  ['RU', 'RUS', 'Russian Federation'],
+  ['RW', 'RWA', 'Rwanda'],
+  ['BL', 'BLM', 'Saint Barthélemy'],
+  ['SH', 'SHN', 'Saint Helena, Ascension and Tristan da Cunha'],
+  ['KN', 'KNA', 'Saint Kitts and Nevis'],
+  ['LC', 'LCA', 'Saint Lucia'],
+  ['MF', 'MAF', 'Saint Martin (French part)'],
+  ['PM', 'SPM', 'Saint Pierre and Miquelon'],
+  ['VC', 'VCT', 'Saint Vincent and the Grenadines'],
+  ['WS', 'WSM', 'Samoa'],
+  ['SM', 'SMR', 'San Marino'],
+  ['ST', 'STP', 'Sao Tome and Principe'],
+  ['SA', 'SAU', 'Saudi Arabia'],
+  ['SN', 'SEN', 'Senegal'],
+  ['RS', 'SRB', 'Serbia'],
+  ['SC', 'SYC', 'Seychelles'],
+  ['SL', 'SLE', 'Sierra Leone'],
+  ['SG', 'SGP', 'Singapore'],
+  ['SX', 'SXM', 'Sint Maarten (Dutch part)'],
+  ['SK', 'SVK', 'Slovakia'],
+  ['SI', 'SVN', 'Slovenia'],
+  ['SB', 'SLB', 'Solomon Islands'],
+  ['SO', 'SOM', 'Somalia'],
+  ['ZA', 'ZAF', 'South Africa'],
+  ['GS', 'SGS', 'South Georgia and the South Sandwich Islands'],
+  ['SS', 'SSD', 'South Sudan'],
+  ['ES', 'ESP', 'Spain'],
+  ['LK', 'LKA', 'Sri Lanka'],
+  ['SD', 'SDN', 'Sudan'],
+  ['SR', 'SUR', 'Suriname'],
+  ['SJ', 'SJM', 'Svalbard and Jan Mayen'],
+  ['SE', 'SWE', 'Sweden'],
+  ['CH', 'CHE', 'Switzerland'],
+  ['SY', 'SYR', 'Syrian Arab Republic'],
+  ['TW', 'TWN', 'Taiwan'],
+  ['TJ', 'TJK', 'Tajikistan'],
+  ['TZ', 'TZA', 'Tanzania, United Republic of'],
+  ['TH', 'THA', 'Thailand'],
+  ['TL', 'TLS', 'Timor-Leste'],
+  ['TG', 'TGO', 'Togo'],
+  ['TK', 'TKL', 'Tokelau'],
+  ['TO', 'TON', 'Tonga'],
+  ['TT', 'TTO', 'Trinidad and Tobago'],
+  ['TN', 'TUN', 'Tunisia'],
+  ['TR', 'TUR', 'Türkiye'],
+  ['TM', 'TKM', 'Turkmenistan'],
+  ['TC', 'TCA', 'Turks and Caicos Islands'],
+  ['TV', 'TUV', 'Tuvalu'],
+  ['UG', 'UGA', 'Uganda'],
+  ['UA', 'UKR', 'Ukraine'],
+  ['AE', 'ARE', 'United Arab Emirates'],
+  ['GB', 'GBR', 'United Kingdom of Great Britain and Northern Ireland'],
+  ['US', 'USA', 'United States of America'],
+  ['UM', 'UMI', 'United States Minor Outlying Islands'],
+  ['UY', 'URY', 'Uruguay'],
+  ['UZ', 'UZB', 'Uzbekistan'],
+  ['VU', 'VUT', 'Vanuatu'],
+  ['VE', 'VEN', 'Venezuela (Bolivarian Republic of)'],
+  ['VN', 'VNM', 'Viet Nam'],
+  ['VG', 'VGB', 'Virgin Islands (British)'],
+  ['VI', 'VIR', 'Virgin Islands (U.S.)'],
+  ['WF', 'WLF', 'Wallis and Futuna'],
+  ['EH', 'ESH', 'Western Sahara'],
+  ['YE', 'YEM', 'Yemen'],
+  ['ZM', 'ZMB', 'Zambia'],
+  ['ZW', 'ZWE', 'Zimbabwe'],
+];
+
+export const COUNTRIES: readonly Country[] = ISO_3166_1.map(([alpha2, alpha3, name]) => ({
+  alpha2,
+  alpha3,
+  name,
+}));
+
+/**
+ * Other ways of writing a country found in CDP, Net Zero Tracker, UN, World Bank and members'
+ * files, and the names in the network's languages (ko, ja, zh) for the countries it spans.
+ */
+export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  BN: ['Brunei'],
+  BO: ['Bolivia', 'Plurinational State of Bolivia'],
+  BQ: ['Caribbean Netherlands', 'Bonaire'],
+  BL: ['St Barthelemy'],
+  CD: [
+    'Democratic Republic of the Congo',
+    'Democratic Republic of Congo',
+    'Dem. Rep. Congo',
+    'Congo, Dem. Rep.',
+    'Congo, The Democratic Republic of the',
+    'DR Congo',
+    'DRC',
+    'Congo-Kinshasa',
+    'Congo (Kinshasa)',
+  ],
+  CG: [
+    'Republic of the Congo',
+    'Republic of Congo',
+    'Congo, Rep.',
+    'Congo-Brazzaville',
+    'Congo (Brazzaville)',
+  ],
+  CI: ['Ivory Coast'],
+  CN: [
+    "People's Republic of China",
+    'PR China',
+    'PRC',
+    'Mainland China',
+    'China (Mainland)',
+    '中国',
+    '中國',
+    '중국',
+  ],
+  CV: ['Cape Verde'],
+  CZ: ['Czech Republic'],
+  EG: ['Egypt, Arab Rep.'],
+  FK: ['Falkland Islands'],
+  FM: ['Micronesia', 'Micronesia, Fed. Sts.'],
+  // England, Scotland, Wales and Northern Ireland appear as the country of UK cities.
+  GB: [
+    'United Kingdom',
+    'UK',
+    'Great Britain',
+    'Britain',
+    'England',
+    'Scotland',
+    'Wales',
+    'Northern Ireland',
+  ],
+  HK: [
+    'Hong Kong SAR',
+    'Hong Kong SAR, China',
+    'Hong Kong, China',
+    'China, Hong Kong Special Administrative Region',
+    'China, Hong Kong SAR',
+    'Hong Kong Special Administrative Region of China',
+    '香港',
+    '홍콩',
+  ],
+  IR: ['Iran', 'Islamic Republic of Iran', 'Iran, Islamic Rep.'],
+  JP: ['日本', '일본'],
+  KG: ['Kyrgyz Republic'],
+  KN: ['St Kitts and Nevis'],
+  KP: [
+    'North Korea',
+    'Korea, North',
+    "Democratic People's Republic of Korea",
+    "Korea, Dem. People's Rep.",
+    'DPRK',
+    'Korea DPR',
+  ],
+  // Plain "Korea" means the Republic of Korea in OECD, IEA and CDP usage.
+  KR: [
+    'South Korea',
+    'Korea, South',
+    'Republic of Korea',
+    'Korea, Rep.',
+    'Korea',
+    '대한민국',
+    '한국',
+    '韓国',
+    '韩国',
+    '韓國',
+  ],
+  LA: ['Laos', 'Lao PDR'],
+  LC: ['St Lucia'],
+  LY: ['Libyan Arab Jamahiriya'],
+  MD: ['Moldova', 'Republic of Moldova'],
+  MF: ['Saint Martin', 'St Martin'],
+  MK: [
+    'Macedonia',
+    'Republic of North Macedonia',
+    'The former Yugoslav Republic of Macedonia',
+    'FYROM',
+  ],
+  MM: ['Burma'],
+  MO: [
+    'Macau',
+    'Macao SAR',
+    'Macao SAR, China',
+    'Macao, China',
+    'China, Macao Special Administrative Region',
+    'Macao Special Administrative Region of China',
+    '澳門',
+    '澳门',
+    '마카오',
+  ],
+  NL: ['Netherlands (Kingdom of the)', 'Kingdom of the Netherlands', 'Holland'],
+  PM: ['St Pierre and Miquelon'],
+  PN: ['Pitcairn Islands'],
+  PS: [
+    'Palestine',
+    'State of Palestine',
+    'Occupied Palestinian Territory',
+    'Palestinian Territories',
+    'West Bank and Gaza',
+  ],
+  RU: ['Russia'],
+  SH: ['Saint Helena', 'St Helena'],
+  SK: ['Slovak Republic'],
+  SY: ['Syria'],
+  SZ: ['Swaziland', 'Kingdom of Eswatini'],
+  TL: ['East Timor'],
+  TR: ['Turkey', 'Republic of Türkiye'],
+  TW: [
+    'Taiwan, Province of China',
+    'Taiwan, Greater China',
+    'Chinese Taipei',
+    '台灣',
+    '臺灣',
+    '台湾',
+    '대만',
+  ],
+  TZ: ['Tanzania', 'United Republic of Tanzania'],
+  UM: ['US Minor Outlying Islands'],
+  US: ['United States', 'USA', 'US', 'U.S.', 'U.S.A.'],
+  VA: ['Vatican', 'Vatican City', 'Vatican City State', 'Holy See (Vatican City State)'],
+  VC: ['St Vincent and the Grenadines'],
+  VE: ['Venezuela', 'Bolivarian Republic of Venezuela', 'Venezuela, RB'],
+  VG: ['British Virgin Islands'],
+  VI: ['US Virgin Islands', 'United States Virgin Islands'],
+  VN: ['Vietnam'],
+  YE: ['Yemen, Rep.'],
+};
+
+/**
+ * Folds a country name for matching: case, diacritics ("Türkiye", "Côte d'Ivoire"),
+ * apostrophes, dots ("U.S.A."), other punctuation and a leading "the" do not matter.
+ */
+export function countryKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’‘`.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+const byAlpha2: ReadonlyMap<string, Country> = new Map(COUNTRIES.map((c) => [c.alpha2, c]));
+const byAlpha3: ReadonlyMap<string, Country> = new Map(COUNTRIES.map((c) => [c.alpha3, c]));
+const byName: ReadonlyMap<string, string> = new Map([
+  ...COUNTRIES.map((c) => [countryKey(c.name), c.alpha2] as const),
+  ...Object.entries(COUNTRY_ALIASES).flatMap(([alpha2, names]) =>
+    names.map((name) => [countryKey(name), alpha2] as const),
+  ),
+]);
+
+/** "Korea, Republic of" and "Korea (Republic of)" → "Republic of Korea". */
+function inverted(text: string): string | null {
+  const parenthesised = /^(.+?)\s*\((.+)\)\s*$/.exec(text);
+  if (parenthesised) return `${parenthesised[2]} ${parenthesised[1]}`;
+  const comma = /^([^,]+),(.+)$/.exec(text);
+  if (comma) return `${comma[2]} ${comma[1]}`;
+  return null;
+}
+
+/**
+ * ISO 3166-1 alpha-2 code of a country written as an alpha-2 or alpha-3 code or as a name;
+ * null when it is not recognised. Note that "NA" is Namibia: a CSV's NA for a missing value
+ * must be turned into null before it gets here.
+ */
+export function toIso2(input: string): string | null {
+  if (typeof input !== 'string') return null;
+  const key = countryKey(input);
+  if (key === '') return null;
+  if (/^[a-z]{2}$/.test(key)) {
+    const country = byAlpha2.get(key.toUpperCase());
+    if (country) return country.alpha2;
+  }
+  if (/^[a-z]{3}$/.test(key)) {
+    const country = byAlpha3.get(key.toUpperCase());
+    if (country) return country.alpha2;
+  }
+  const named = byName.get(key);
+  if (named) return named;
+  const turned = inverted(input.trim());
+  return turned === null ? null : (byName.get(countryKey(turned)) ?? null);
+}
+
+export function countryByIso2(alpha2: string): Country | undefined {
+  return byAlpha2.get(alpha2.toUpperCase());
+}

@@ -1,0 +1,8 @@
+/** The climate engine: GPC reference data, GWP conversion, inventory totals, target assessment. */
+export * from './types';
+export * from './gpc';
+export * from './gwp';
+export * from './inventory';
+export * from './assess';
+export * from './summary';
+export * from './country';

@@ -1,0 +1,334 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ClimateActionTable,
+  ClimateTargetTable,
+  EmissionReportTable,
+  InventoryTable,
+} from '../db/schema';
+import type { Executor } from '../db/types';
+
+export type TargetRow = Selectable<ClimateTargetTable>;
+export type InventoryRow = Selectable<InventoryTable>;
+export type ReportRow = Selectable<EmissionReportTable>;
+export type ActionRow = Selectable<ClimateActionTable>;
+
+export interface GovernmentRef {
+  id: number;
+  slug: string;
+  population: number | null;
+  population_year: number | null;
+}
+
+export function governmentRef(db: Executor, slug: string): Promise<GovernmentRef | undefined> {
+  return db
+    .selectFrom('governments')
+    .where('slug', '=', slug)
+    .select(['id', 'slug', 'population', 'population_year'])
+    .executeTakeFirst();
+}
+
+export function governmentRefById(db: Executor, id: number): Promise<GovernmentRef | undefined> {
+  return db
+    .selectFrom('governments')
+    .where('id', '=', id)
+    .select(['id', 'slug', 'population', 'population_year'])
+    .executeTakeFirst();
+}
+
+// Targets
+
+export function targetsOfGovernments(db: Executor, governmentIds: number[]): Promise<TargetRow[]> {
+  if (governmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('climate_targets')
+    .where('government_id', 'in', governmentIds)
+    .selectAll()
+    .orderBy('government_id')
+    .orderBy('target_year')
+    .orderBy('id')
+    .execute();
+}
+
+export function findTarget(db: Executor, id: number): Promise<TargetRow | undefined> {
+  return db.selectFrom('climate_targets').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export async function insertTarget(
+  db: Executor,
+  values: Insertable<ClimateTargetTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('climate_targets')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateTarget(
+  db: Executor,
+  id: number,
+  values: Updateable<ClimateTargetTable>,
+): Promise<void> {
+  await db.updateTable('climate_targets').set(values).where('id', '=', id).execute();
+}
+
+export async function deleteTarget(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('climate_targets').where('id', '=', id).execute();
+}
+
+// Inventories
+
+export function inventoriesOfGovernments(
+  db: Executor,
+  governmentIds: number[],
+): Promise<InventoryRow[]> {
+  if (governmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('inventories')
+    .where('government_id', 'in', governmentIds)
+    .selectAll()
+    .orderBy('government_id')
+    .orderBy('year')
+    .execute();
+}
+
+export function findInventory(db: Executor, id: number): Promise<InventoryRow | undefined> {
+  return db.selectFrom('inventories').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export function findInventoryByYear(
+  db: Executor,
+  governmentId: number,
+  year: number,
+): Promise<InventoryRow | undefined> {
+  return db
+    .selectFrom('inventories')
+    .where('government_id', '=', governmentId)
+    .where('year', '=', year)
+    .selectAll()
+    .executeTakeFirst();
+}
+
+export function entriesOf(db: Executor, inventoryId: number) {
+  return db
+    .selectFrom('inventory_entries')
+    .where('inventory_id', '=', inventoryId)
+    .select(['code', 'gas', 'amount', 'notation_key', 'notes'])
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertInventory(
+  db: Executor,
+  values: Insertable<InventoryTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('inventories')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateInventory(
+  db: Executor,
+  id: number,
+  values: Updateable<InventoryTable>,
+): Promise<void> {
+  await db.updateTable('inventories').set(values).where('id', '=', id).execute();
+}
+
+export async function replaceEntries(
+  db: Executor,
+  inventoryId: number,
+  entries: {
+    code: string;
+    gas: string;
+    amount: number | null;
+    notationKey: string | null;
+    notes?: string | null | undefined;
+  }[],
+): Promise<void> {
+  await db.deleteFrom('inventory_entries').where('inventory_id', '=', inventoryId).execute();
+  for (let i = 0; i < entries.length; i += 500) {
+    const chunk = entries.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    await db
+      .insertInto('inventory_entries')
+      .values(
+        chunk.map((e) => ({
+          inventory_id: inventoryId,
+          code: e.code,
+          gas: e.gas,
+          amount: e.amount,
+          notation_key: e.notationKey,
+          notes: e.notes ?? null,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function deleteInventory(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('inventories').where('id', '=', id).execute();
+}
+
+// Emission reports
+
+export function reportsOfGovernments(db: Executor, governmentIds: number[]): Promise<ReportRow[]> {
+  if (governmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('emission_reports')
+    .where('government_id', 'in', governmentIds)
+    .selectAll()
+    .orderBy('government_id')
+    .orderBy('year')
+    .orderBy('id')
+    .execute();
+}
+
+export function findReport(db: Executor, id: number): Promise<ReportRow | undefined> {
+  return db.selectFrom('emission_reports').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export async function insertReport(
+  db: Executor,
+  values: Insertable<EmissionReportTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('emission_reports')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateReport(
+  db: Executor,
+  id: number,
+  values: Updateable<EmissionReportTable>,
+): Promise<void> {
+  await db.updateTable('emission_reports').set(values).where('id', '=', id).execute();
+}
+
+/** Only one report of a government and year is preferred. */
+export async function clearPreferred(
+  db: Executor,
+  governmentId: number,
+  year: number,
+  exceptId: number,
+): Promise<number[]> {
+  const others = await db
+    .selectFrom('emission_reports')
+    .where('government_id', '=', governmentId)
+    .where('year', '=', year)
+    .where('preferred', '=', 1)
+    .where('id', '!=', exceptId)
+    .select('id')
+    .execute();
+  if (others.length) {
+    await db
+      .updateTable('emission_reports')
+      .set({ preferred: 0 })
+      .where(
+        'id',
+        'in',
+        others.map((o) => o.id),
+      )
+      .execute();
+  }
+  return others.map((o) => o.id);
+}
+
+export async function deleteReport(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('emission_reports').where('id', '=', id).execute();
+}
+
+// Actions
+
+export function actionsOfGovernment(db: Executor, governmentId: number): Promise<ActionRow[]> {
+  return db
+    .selectFrom('climate_actions')
+    .where('government_id', '=', governmentId)
+    .selectAll()
+    .orderBy('start_date', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export function findAction(db: Executor, id: number): Promise<ActionRow | undefined> {
+  return db.selectFrom('climate_actions').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export async function targetIdsOfActions(
+  db: Executor,
+  actionIds: number[],
+): Promise<Map<number, number[]>> {
+  const map = new Map<number, number[]>();
+  if (actionIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('action_targets')
+    .where('action_id', 'in', actionIds)
+    .select(['action_id', 'target_id'])
+    .orderBy('target_id')
+    .execute();
+  for (const r of rows) map.set(r.action_id, [...(map.get(r.action_id) ?? []), r.target_id]);
+  return map;
+}
+
+export async function insertAction(
+  db: Executor,
+  values: Insertable<ClimateActionTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('climate_actions')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateAction(
+  db: Executor,
+  id: number,
+  values: Updateable<ClimateActionTable>,
+): Promise<void> {
+  await db.updateTable('climate_actions').set(values).where('id', '=', id).execute();
+}
+
+export async function setActionTargets(db: Executor, actionId: number, targetIds: number[]) {
+  await db.deleteFrom('action_targets').where('action_id', '=', actionId).execute();
+  if (targetIds.length) {
+    await db
+      .insertInto('action_targets')
+      .values(targetIds.map((target_id) => ({ action_id: actionId, target_id })))
+      .execute();
+  }
+}
+
+export async function deleteAction(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('climate_actions').where('id', '=', id).execute();
+}
+
+// Dashboard
+
+export function governmentsForSummary(db: Executor, region: string | undefined) {
+  let q = db
+    .selectFrom('governments')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .leftJoin('memberships', 'memberships.government_id', 'governments.id')
+    .select([
+      'governments.id',
+      'governments.slug',
+      'governments.country',
+      'governments.local_lang',
+      'governments.latitude',
+      'governments.longitude',
+      'governments.population',
+      'governments.population_year',
+      'memberships.category',
+    ]);
+  if (region) q = q.where('regions.slug', '=', region);
+  return q.orderBy('governments.id').execute();
+}

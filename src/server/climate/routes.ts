@@ -1,0 +1,334 @@
+import { Type } from 'typebox';
+import { requireActor } from '../auth/plugin';
+import type { AppContext, AppInstance } from '../http/app-types';
+import { IdParam, Problem, SlugParam } from '../http/common-schemas';
+import {
+  Action,
+  ActionCreate,
+  ActionPatch,
+  Assessment,
+  ClimateSummary,
+  ClimateSummaryQuery,
+  EmissionReport,
+  EmissionReportCreate,
+  EmissionsSeries,
+  History,
+  HistoryEntityType,
+  Inventory,
+  InventoryCreate,
+  InventoryPatch,
+  InventorySummary,
+  Target,
+  TargetCreate,
+  TargetList,
+  TargetPatch,
+} from './schemas';
+import * as service from './service';
+
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+};
+const AsOf = Type.Object({
+  asOf: Type.Optional(
+    Type.Integer({
+      minimum: 1990,
+      maximum: 2100,
+      description: 'Assess as of this year (default: this year)',
+    }),
+  ),
+});
+const tags = ['climate'];
+
+export function climateRoutes(app: AppInstance, { db }: AppContext): void {
+  // Targets
+  app.get(
+    '/governments/:slug/targets',
+    {
+      schema: {
+        tags,
+        summary: "A government's targets, each with its computed assessment",
+        params: SlugParam,
+        querystring: AsOf,
+        response: { 200: TargetList, 404: Problem },
+      },
+    },
+    async (request) => {
+      const asOfYear = request.query.asOf ?? new Date().getUTCFullYear();
+      return { items: await service.targetsOf(db, request.params.slug, asOfYear), asOfYear };
+    },
+  );
+  app.post(
+    '/governments/:slug/targets',
+    {
+      schema: {
+        tags,
+        summary: 'Add a target',
+        params: SlugParam,
+        body: TargetCreate,
+        response: { 201: Target, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.createTarget(db, requireActor(request), request.params.slug, request.body),
+        ),
+  );
+  app.get(
+    '/targets/:id',
+    {
+      schema: { tags, params: IdParam, querystring: AsOf, response: { 200: Target, 404: Problem } },
+    },
+    (request) => service.getTarget(db, request.params.id, request.query.asOf),
+  );
+  app.get(
+    '/targets/:id/assessment',
+    {
+      schema: {
+        tags,
+        summary: 'Computed progress of a target: status, progress, expected, actual, gap, trend',
+        params: IdParam,
+        querystring: AsOf,
+        response: { 200: Assessment, 404: Problem },
+      },
+    },
+    async (request) =>
+      (await service.getTarget(db, request.params.id, request.query.asOf)).assessment,
+  );
+  app.patch(
+    '/targets/:id',
+    {
+      schema: { tags, params: IdParam, body: TargetPatch, response: { 200: Target, ...problems } },
+    },
+    (request) => service.updateTarget(db, requireActor(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/targets/:id',
+    { schema: { tags, params: IdParam, response: { 204: Type.Null(), ...problems } } },
+    async (request, reply) => {
+      await service.deleteTarget(db, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Inventories
+  app.get(
+    '/governments/:slug/inventories',
+    {
+      schema: {
+        tags,
+        summary: "A government's GPC inventories with their totals",
+        params: SlugParam,
+        response: { 200: Type.Object({ items: Type.Array(InventorySummary) }), 404: Problem },
+      },
+    },
+    async (request) => ({ items: await service.inventoriesOf(db, request.params.slug) }),
+  );
+  app.post(
+    '/governments/:slug/inventories',
+    {
+      schema: {
+        tags,
+        params: SlugParam,
+        body: InventoryCreate,
+        response: { 201: Inventory, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.createInventory(
+            db,
+            requireActor(request),
+            request.params.slug,
+            request.body,
+          ),
+        ),
+  );
+  app.get(
+    '/inventories/:id',
+    { schema: { tags, params: IdParam, response: { 200: Inventory, 404: Problem } } },
+    (request) => service.getInventory(db, request.params.id),
+  );
+  app.patch(
+    '/inventories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an inventory; entries replace all lines; totals are recomputed',
+        params: IdParam,
+        body: InventoryPatch,
+        response: { 200: Inventory, ...problems },
+      },
+    },
+    (request) =>
+      service.updateInventory(db, requireActor(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/inventories/:id',
+    { schema: { tags, params: IdParam, response: { 204: Type.Null(), ...problems } } },
+    async (request, reply) => {
+      await service.deleteInventory(db, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Emissions from every source
+  app.get(
+    '/governments/:slug/emissions',
+    {
+      schema: {
+        tags,
+        summary: 'Emissions by year from every source, and the figure assessments use',
+        params: SlugParam,
+        response: { 200: EmissionsSeries, 404: Problem },
+      },
+    },
+    (request) => service.emissionsOf(db, request.params.slug),
+  );
+  app.post(
+    '/governments/:slug/emission-reports',
+    {
+      schema: {
+        tags,
+        summary: 'Record a total reported elsewhere (CDP, national statistics)',
+        params: SlugParam,
+        body: EmissionReportCreate,
+        response: { 201: EmissionReport, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.createReport(db, requireActor(request), request.params.slug, request.body),
+        ),
+  );
+  app.patch(
+    '/emission-reports/:id',
+    {
+      schema: {
+        tags,
+        params: IdParam,
+        body: Type.Partial(EmissionReportCreate, { additionalProperties: false }),
+        response: { 200: EmissionReport, ...problems },
+      },
+    },
+    (request) => service.updateReport(db, requireActor(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/emission-reports/:id',
+    { schema: { tags, params: IdParam, response: { 204: Type.Null(), ...problems } } },
+    async (request, reply) => {
+      await service.deleteReport(db, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Actions
+  app.get(
+    '/governments/:slug/actions',
+    {
+      schema: {
+        tags,
+        params: SlugParam,
+        response: { 200: Type.Object({ items: Type.Array(Action) }), 404: Problem },
+      },
+    },
+    async (request) => ({ items: await service.actionsOf(db, request.params.slug) }),
+  );
+  app.post(
+    '/governments/:slug/actions',
+    {
+      schema: {
+        tags,
+        params: SlugParam,
+        body: ActionCreate,
+        response: { 201: Action, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.createAction(db, requireActor(request), request.params.slug, request.body),
+        ),
+  );
+  app.patch(
+    '/actions/:id',
+    {
+      schema: { tags, params: IdParam, body: ActionPatch, response: { 200: Action, ...problems } },
+    },
+    (request) => service.updateAction(db, requireActor(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/actions/:id',
+    { schema: { tags, params: IdParam, response: { 204: Type.Null(), ...problems } } },
+    async (request, reply) => {
+      await service.deleteAction(db, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // History
+  const HistoryParams = Type.Object({
+    entityType: HistoryEntityType,
+    id: Type.Integer({ minimum: 1 }),
+  });
+  app.get(
+    '/history/:entityType/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Every version of a climate record, newest first',
+        params: HistoryParams,
+        response: { 200: History, 404: Problem },
+      },
+    },
+    (request) => service.historyOf(db, request.params.entityType, request.params.id),
+  );
+  app.post(
+    '/history/:entityType/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore a climate record to an earlier version (as a new version)',
+        params: HistoryParams,
+        body: Type.Object(
+          { version: Type.Integer({ minimum: 1 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Union([Target, Inventory, EmissionReport, Action]), ...problems },
+      },
+    },
+    (request) =>
+      service.restoreVersion(
+        db,
+        requireActor(request),
+        request.params.entityType,
+        request.params.id,
+        request.body.version,
+      ),
+  );
+
+  // Network dashboard
+  app.get(
+    '/climate/summary',
+    {
+      schema: {
+        tags,
+        summary: "The network's combined ambition and progress for a region",
+        querystring: ClimateSummaryQuery,
+        response: { 200: ClimateSummary, 400: Problem },
+      },
+    },
+    (request) => service.climateSummary(db, request.query.region, request.query.asOf),
+  );
+}
