@@ -4,6 +4,7 @@ import { configFromEnv, type AccordConfig } from '../server/config';
 import { openDatabase, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { seedDemoNetwork, regionsOnly } from '../server/db/demo/seed';
+import { seedDemoClimate } from '../server/db/demo/climate';
 import { bootstrapDatabase } from '../server/db/bootstrap';
 import { hashPassword } from '../server/auth/secrets';
 import { nowIso } from '../server/db/types';
@@ -127,6 +128,7 @@ export async function main(
         return await withDb(config, async (db) => {
           await migrateToLatest(db);
           const r = await seedDemoNetwork(db.kysely, { now: nowIso(), hashPassword });
+          if (r.seeded) await seedDemoClimate(db);
           io.out(
             r.seeded
               ? `Loaded the demo network: ${r.governments} governments, ${r.offices} offices, ${r.people} people, ${r.users} officer accounts.`

@@ -16,6 +16,17 @@ export interface SystemActor {
 }
 export const SYSTEM_ACTOR: SystemActor = { userId: null, label: 'system' };
 
+/**
+ * Accord itself acting with the secretariat's rights (the demo loader). Services take an
+ * AuditActor; no user stands behind this one, so the log shows the label and no user id.
+ */
+export const SYSTEM_ADMIN: AuditActor = {
+  userId: null as unknown as number,
+  role: 'admin',
+  governmentId: null,
+  label: 'demo loader',
+};
+
 /** Shallow diff: only the fields that changed, so the log shows what an edit did. */
 export function changedFields(
   before: Record<string, unknown>,

@@ -6,6 +6,7 @@ import { createUser } from '../users/service';
 import type { Db } from './database';
 import { migrateToLatest } from './migrate';
 import { regionsOnly, seedDemoNetwork } from './demo/seed';
+import { seedDemoClimate } from './demo/climate';
 import { nowIso } from './types';
 
 export const DEMO_ADMIN_EMAIL = 'admin@accord.example';
@@ -31,6 +32,7 @@ export async function bootstrapDatabase(
   let demoSeeded = false;
   if (config.seedDemo) {
     demoSeeded = (await seedDemoNetwork(db.kysely, { now, hashPassword })).seeded;
+    if (demoSeeded) await seedDemoClimate(db);
   }
   await regionsOnly(db.kysely, now);
 
