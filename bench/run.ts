@@ -101,7 +101,7 @@ async function main() {
       'region + category, by -population, page 20',
       '/api/v1/governments?region=east-asia&category=full-member&sort=-population&page=20',
     ],
-    ['profile', '/api/v1/governments/city-5000'],
+    ['profile', `/api/v1/governments/city-${Math.floor(GOVERNMENTS / 2)}`],
   ];
   console.log(
     `directory bench: ${GOVERNMENTS} governments loaded in ${loadMs.toFixed(0)} ms (SQLite, in memory)`,
@@ -118,6 +118,101 @@ async function main() {
     const p = (q: number) => (times[Math.floor(q * (times.length - 1))] as number).toFixed(1);
     console.log(`  ${label.padEnd(46)} median ${p(0.5)} ms   p95 ${p(0.95)} ms`);
   }
+  // Climate: two targets per government and 30 years of reported totals each.
+  const t1 = performance.now();
+  const govIds = (await db.kysely.selectFrom('governments').select('id').execute()).map(
+    (g) => g.id,
+  );
+  for (let i = 0; i < govIds.length; i += 250) {
+    const ids = govIds.slice(i, i + 250);
+    await db.kysely
+      .insertInto('climate_targets')
+      .values(
+        ids.flatMap((id) => [
+          {
+            government_id: id,
+            type: 'base-year',
+            title: '40 % by 2030',
+            status: 'policy',
+            base_year: 2010,
+            base_emissions: 1_000_000,
+            target_year: 2030,
+            reduction_percent: 40,
+            version: 1,
+            coverage_gases: '[]',
+            coverage_scopes: '[]',
+            coverage_sectors: '[]',
+            boundary: 'city-wide',
+            initiatives: '[]',
+            created_at: now,
+            updated_at: now,
+          },
+          {
+            government_id: id,
+            type: 'fixed-level',
+            title: 'Net zero 2050',
+            status: 'policy',
+            net_zero_label: 'net-zero',
+            base_year: 2010,
+            base_emissions: 1_000_000,
+            target_year: 2050,
+            target_emissions: 0,
+            version: 1,
+            coverage_gases: '[]',
+            coverage_scopes: '[]',
+            coverage_sectors: '[]',
+            boundary: 'city-wide',
+            initiatives: '[]',
+            created_at: now,
+            updated_at: now,
+          },
+        ]),
+      )
+      .execute();
+    const reports = ids.flatMap((id) =>
+      Array.from({ length: 30 }, (_, k) => ({
+        government_id: id,
+        year: 1995 + k,
+        source: 'cdp',
+        source_label: 'bench',
+        total: 1_000_000 - k * 9_000 - (id % 13) * 1_000,
+        preferred: 1,
+        provenance: '{}',
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+    for (let j = 0; j < reports.length; j += 800) {
+      await db.kysely
+        .insertInto('emission_reports')
+        .values(reports.slice(j, j + 800))
+        .execute();
+    }
+  }
+  console.log(
+    `climate bench: ${govIds.length * 2} targets and ${govIds.length * 30} yearly totals loaded in ${(performance.now() - t1).toFixed(0)} ms`,
+  );
+  for (const [label, url] of [
+    ['summary, one region', '/api/v1/climate/summary?region=east-asia'],
+    ['summary, whole network', '/api/v1/climate/summary'],
+    ['targets of one government, assessed', `/api/v1/governments/city-42/targets`],
+  ] as const) {
+    const times: number[] = [];
+    const runs = label.includes('whole') ? 5 : 20;
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      const res = await app.inject({ url });
+      if (res.statusCode !== 200)
+        throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `  ${label.padEnd(46)} median ${(times[Math.floor(times.length / 2)] as number).toFixed(1)} ms`,
+    );
+  }
+
   const mem = process.memoryUsage();
   console.log(
     `  memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,

@@ -7,6 +7,7 @@ import { SessionProvider } from './auth/session';
 import { Layout } from './app/Layout';
 import { publicRoutes } from './app/public-routes';
 import { adminRoutes } from './admin/routes';
+import { climateRoutes } from './climate/routes';
 import { NotFound } from './app/NotFound';
 
 const queryClient = new QueryClient({
@@ -16,7 +17,12 @@ const queryClient = new QueryClient({
 const router = createBrowserRouter([
   {
     element: <Layout />,
-    children: [...publicRoutes, ...adminRoutes, { path: '*', element: <NotFound /> }],
+    children: [
+      ...publicRoutes,
+      ...adminRoutes,
+      ...climateRoutes,
+      { path: '*', element: <NotFound /> },
+    ],
   },
 ]);
 

@@ -332,3 +332,66 @@ export function governmentsForSummary(db: Executor, region: string | undefined) 
   if (region) q = q.where('regions.slug', '=', region);
   return q.orderBy('governments.id').execute();
 }
+
+/**
+ * The dashboard reads whole regions: these select by a join on the region rather than a
+ * list of ids, so the query stays one statement whatever the number of governments.
+ */
+export function targetsOfRegion(db: Executor, region: string | undefined): Promise<TargetRow[]> {
+  let q = db
+    .selectFrom('climate_targets')
+    .innerJoin('governments', 'governments.id', 'climate_targets.government_id')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .selectAll('climate_targets');
+  if (region) q = q.where('regions.slug', '=', region);
+  return q
+    .orderBy('climate_targets.government_id')
+    .orderBy('climate_targets.target_year')
+    .execute();
+}
+
+/** Only the columns a year's figure needs: the dashboard reads hundreds of thousands of rows. */
+export type ReportFigureRow = Pick<
+  ReportRow,
+  'id' | 'government_id' | 'year' | 'source' | 'preferred' | 'basic' | 'total' | 'scope1' | 'scope2'
+>;
+
+export function reportsOfRegion(
+  db: Executor,
+  region: string | undefined,
+): Promise<ReportFigureRow[]> {
+  let q = db
+    .selectFrom('emission_reports')
+    .innerJoin('governments', 'governments.id', 'emission_reports.government_id')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .select([
+      'emission_reports.id',
+      'emission_reports.government_id',
+      'emission_reports.year',
+      'emission_reports.source',
+      'emission_reports.preferred',
+      'emission_reports.basic',
+      'emission_reports.total',
+      'emission_reports.scope1',
+      'emission_reports.scope2',
+    ]);
+  if (region) q = q.where('regions.slug', '=', region);
+  return q.orderBy('emission_reports.government_id').orderBy('emission_reports.year').execute();
+}
+
+export function inventoryTotalsOfRegion(db: Executor, region: string | undefined) {
+  let q = db
+    .selectFrom('inventories')
+    .innerJoin('governments', 'governments.id', 'inventories.government_id')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .select([
+      'inventories.id',
+      'inventories.government_id',
+      'inventories.year',
+      'inventories.basic_total',
+      'inventories.basic_plus_total',
+      'inventories.is_illustrative',
+    ]);
+  if (region) q = q.where('regions.slug', '=', region);
+  return q.execute();
+}

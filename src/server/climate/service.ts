@@ -13,10 +13,17 @@ import { recordAudit, type AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
 import { nowIso, type Executor } from '../db/types';
 import { forbidden, HttpProblem, invalidField, notFound } from '../http/problem';
-import { namesOf } from '../members/repository';
+import { namesOfRegion } from '../members/repository';
 import { listVersions, recordVersion, type VersionedEntity } from './history';
 import * as repo from './repository';
-import type { ActionRow, GovernmentRef, InventoryRow, ReportRow, TargetRow } from './repository';
+import type {
+  ActionRow,
+  GovernmentRef,
+  InventoryRow,
+  ReportFigureRow,
+  ReportRow,
+  TargetRow,
+} from './repository';
 import type {
   Action,
   ActionCreate,
@@ -44,12 +51,13 @@ type InventoryLite = Pick<
   'id' | 'government_id' | 'year' | 'basic_total' | 'basic_plus_total' | 'is_illustrative'
 >;
 
-export interface SeriesYear {
+export interface SeriesYear<R extends ReportFigureRow = ReportRow> {
   year: number;
   value: number | null;
   source: string | null;
   inventory: { id: number; basic: number; basicPlus: number; isIllustrative: boolean } | null;
-  reports: EmissionReport[];
+  /** Stored rows; presented only where a page shows them (dashboards need just the value). */
+  reports: R[];
 }
 
 /** What a reported total contributes: BASIC if given, else the total, else scope 1 + scope 2. */
@@ -90,12 +98,11 @@ function presentReport(r: ReportRow, slug: string): EmissionReport {
  * The year's figure: a report marked preferred wins; else the member's own inventory (BASIC);
  * else the first report with a figure. Never a silent mix: the source is always named.
  */
-export function buildSeries(
+export function buildSeries<R extends ReportFigureRow>(
   inventories: InventoryLite[],
-  reports: ReportRow[],
-  slug: string,
-): SeriesYear[] {
-  const years = new Map<number, SeriesYear>();
+  reports: R[],
+): SeriesYear<R>[] {
+  const years = new Map<number, SeriesYear<R>>();
   const yearOf = (y: number) => {
     let entry = years.get(y);
     if (!entry) {
@@ -112,9 +119,9 @@ export function buildSeries(
       isIllustrative: inv.is_illustrative === 1,
     };
   }
-  for (const r of reports) yearOf(r.year).reports.push(presentReport(r, slug));
+  for (const r of reports) yearOf(r.year).reports.push(r);
   for (const y of years.values()) {
-    const preferred = y.reports.find((r) => r.preferred && reportFigure(r) !== null);
+    const preferred = y.reports.find((r) => r.preferred === 1 && reportFigure(r) !== null);
     if (preferred) {
       y.value = reportFigure(preferred);
       y.source = preferred.source;
@@ -132,13 +139,40 @@ export function buildSeries(
   return [...years.values()].sort((a, b) => a.year - b.year);
 }
 
-function observationsOf(series: SeriesYear[]): EmissionsObservation[] {
+function observationsOf(series: SeriesYear<ReportFigureRow>[]): EmissionsObservation[] {
   return series
     .filter((y) => y.value !== null)
     .map((y) => ({ year: y.year, emissions: y.value as number, source: y.source ?? 'unknown' }));
 }
 
-/** Series of many governments in two queries. */
+/** Groups rows by a key in one pass. */
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+function seriesByGovernment<R extends ReportFigureRow>(
+  governments: { id: number; slug: string }[],
+  inventories: InventoryLite[],
+  reports: R[],
+): Map<number, SeriesYear<R>[]> {
+  const inventoriesBy = groupBy(inventories, (i) => i.government_id);
+  const reportsBy = groupBy(reports, (r) => r.government_id);
+  return new Map(
+    governments.map((g) => [
+      g.id,
+      buildSeries(inventoriesBy.get(g.id) ?? [], reportsBy.get(g.id) ?? []),
+    ]),
+  );
+}
+
+/** Series of a few governments (a page, a record) in two queries. */
 async function seriesOfGovernments(
   db: Executor,
   governments: { id: number; slug: string }[],
@@ -152,18 +186,7 @@ async function seriesOfGovernments(
       .execute(),
     repo.reportsOfGovernments(db, ids),
   ]);
-  const result = new Map<number, SeriesYear[]>();
-  for (const g of governments) {
-    result.set(
-      g.id,
-      buildSeries(
-        inventories.filter((i) => i.government_id === g.id),
-        reports.filter((r) => r.government_id === g.id),
-        g.slug,
-      ),
-    );
-  }
-  return result;
+  return seriesByGovernment(governments, inventories, reports);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,7 +210,7 @@ export function definitionOf(row: TargetRow): TargetDefinition {
 
 function assess(
   row: TargetRow,
-  series: SeriesYear[],
+  series: SeriesYear<ReportFigureRow>[],
   gov: GovernmentRef,
   asOfYear: number,
 ): Assessment {
@@ -778,7 +801,13 @@ export async function deleteInventory(db: Db, actor: AuditActor, id: number): Pr
 export async function emissionsOf(db: Db, slug: string) {
   const gov = await governmentOrThrow(db.kysely, slug);
   const series = await seriesOfGovernments(db.kysely, [gov]);
-  return { governmentSlug: slug, years: series.get(gov.id) ?? [] };
+  return {
+    governmentSlug: slug,
+    years: (series.get(gov.id) ?? []).map((y) => ({
+      ...y,
+      reports: y.reports.map((r) => presentReport(r, slug)),
+    })),
+  };
 }
 
 async function loadReport(db: Executor, id: number): Promise<EmissionReport> {
@@ -1202,16 +1231,17 @@ const MEMBER_CATEGORIES = new Set(['full-member', 'associate-member', 'associate
 
 /** The dashboard's numbers for a region (or the whole network), in a fixed number of queries. */
 export async function climateSummary(db: Db, region: string | undefined, asOfYear = currentYear()) {
-  const governments = await repo.governmentsForSummary(db.kysely, region);
-  const ids = governments.map((g) => g.id);
-  const [targets, series, names] = await Promise.all([
-    repo.targetsOfGovernments(db.kysely, ids),
-    seriesOfGovernments(db.kysely, governments),
-    namesOf(db.kysely, ids),
+  // Five queries for the whole region; everything else is computed in one pass per government.
+  const [governments, targets, inventories, reports, nameRows] = await Promise.all([
+    repo.governmentsForSummary(db.kysely, region),
+    repo.targetsOfRegion(db.kysely, region),
+    repo.inventoryTotalsOfRegion(db.kysely, region),
+    repo.reportsOfRegion(db.kysely, region),
+    namesOfRegion(db.kysely, region),
   ]);
-  const targetsByGov = new Map<number, TargetRow[]>();
-  for (const t of targets)
-    targetsByGov.set(t.government_id, [...(targetsByGov.get(t.government_id) ?? []), t]);
+  const series = seriesByGovernment(governments, inventories, reports);
+  const targetsByGov = groupBy(targets, (t) => t.government_id);
+  const names = groupBy(nameRows, (n) => n.government_id);
 
   const entries: NetworkEntry[] = [];
   const rows = governments.map((g) => {

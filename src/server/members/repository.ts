@@ -265,3 +265,15 @@ export async function listRegions(db: Executor) {
     memberCount: Number(r.member_count ?? 0),
   }));
 }
+
+/** Names (not aliases) of every government of a region, in one query. */
+export function namesOfRegion(db: Executor, region: string | undefined) {
+  let q = db
+    .selectFrom('government_names')
+    .innerJoin('governments', 'governments.id', 'government_names.government_id')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .where('government_names.kind', '=', 'name')
+    .selectAll('government_names');
+  if (region) q = q.where('regions.slug', '=', region);
+  return q.execute();
+}

@@ -31,6 +31,7 @@ export function AdminFrame() {
         { to: '/admin/people', label: t('nav.people') },
         { to: '/admin/users', label: t('nav.users') },
         { to: '/admin/audit', label: t('nav.audit') },
+        { to: '/admin/imports', label: t('climate:imports.title') },
         { to: '/admin/tokens', label: t('nav.tokens') },
       ]
     : [

@@ -157,6 +157,11 @@ export function Layout() {
                   {t('nav.offices')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/climate" className={navClass} data-testid="nav-climate">
+                  {t('nav.climate')}
+                </NavLink>
+              </li>
               {mayAdminister && (
                 <li>
                   <NavLink to="/admin" className={navClass} data-testid="nav-admin">

@@ -306,6 +306,14 @@ export function GovernmentProfile() {
         </section>
       </div>
 
+      <section className="panel" aria-labelledby="climate-link-title">
+        <h2 id="climate-link-title">{t('climate:profile.title')}</h2>
+        <p>{t('climate:profile.lead')}</p>
+        <Link className="button" to={`/members/${g.slug}/climate`} data-testid="profile-climate">
+          {t('climate:profile.link')}
+        </Link>
+      </section>
+
       <OfficeHolders government={g} />
     </article>
   );

@@ -1,0 +1,553 @@
+/**
+ * /climate — the network's climate commitments for a region: headline figures for members and
+ * prospects, statuses, a map coloured by each government's headline status, and a table.
+ * All choices (region, group, sort, page, year) live in the URL.
+ */
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { query } from '../api';
+import { countryName, formatNumber } from '../app/format';
+import { useLocale } from '../app/locale';
+import { usePageTitle } from '../app/page-title';
+import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { GeoMap, type MapPoint } from '../components/GeoMap';
+import { GovernmentName, governmentNameText } from '../components/GovernmentName';
+import { Pagination } from '../components/Pagination';
+import { useRegions } from '../members/queries';
+import { ASSESSMENT_STATUSES } from '../../core/climate/types';
+import { AsOfSelect, useAsOf } from './as-of';
+import { STATUS_COLORS, INK_SOFT, LINE } from './colors';
+import {
+  inGroup,
+  isDashboardGroup,
+  isDashboardSort,
+  mapStatusOf,
+  sortRows,
+  statusCounts,
+  type DashboardGroup,
+  type DashboardSort,
+  type DashboardSortField,
+} from './dashboard';
+import { EChart, type ChartOption } from './EChart';
+import { formatYear, useClimateFormat } from './format';
+import { ShareBar, StatusBadge } from './parts';
+import { useClimateSummary } from './queries';
+import type { ClimateSummaryRow, GroupSummary } from './types';
+import './climate.css';
+
+const DEFAULT_REGION = 'east-asia';
+const PAGE_SIZE = 20;
+const MAP_STATUSES = [...ASSESSMENT_STATUSES, 'none'] as const;
+
+function useDashboardParams() {
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page'));
+  const state = {
+    region: params.get('region') ?? DEFAULT_REGION,
+    group: isDashboardGroup(params.get('group')) ? (params.get('group') as DashboardGroup) : 'all',
+    sort: isDashboardSort(params.get('sort')) ? (params.get('sort') as DashboardSort) : 'name',
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+    asOf: useAsOf(params),
+  };
+  const update = useCallback(
+    (
+      changes: Partial<
+        Record<'region' | 'group' | 'sort' | 'page' | 'asOf', string | number | null>
+      >,
+    ) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(changes)) {
+        const text = value === null || value === undefined ? '' : String(value);
+        const isDefault =
+          text === '' ||
+          (key === 'region' && text === DEFAULT_REGION) ||
+          (key === 'group' && text === 'all') ||
+          (key === 'sort' && text === 'name') ||
+          (key === 'page' && text === '1');
+        if (isDefault) next.delete(key);
+        else next.set(key, text);
+      }
+      if (!('page' in changes)) next.delete('page');
+      setParams(next, { replace: !('page' in changes) && !('region' in changes) });
+    },
+    [params, setParams],
+  );
+  return { state, update };
+}
+
+function Headline({ summary, kind }: { summary: GroupSummary; kind: 'members' | 'prospects' }) {
+  const { t } = useTranslation('climate');
+  const f = useClimateFormat();
+  return (
+    <section
+      className="panel climate-headline"
+      aria-labelledby={`headline-${kind}`}
+      data-testid={`dashboard-${kind}`}
+    >
+      <h2 id={`headline-${kind}`}>{t(`dashboard.groups.${kind}`)}</h2>
+      <dl className="key-numbers__list climate-key-numbers">
+        <div className="key-numbers__item">
+          <dt>{t('dashboard.baseCovered')}</dt>
+          <dd>{f.megatonnes(summary.baseEmissionsCovered)}</dd>
+        </div>
+        <div className="key-numbers__item">
+          <dt>{t('dashboard.reduction2030')}</dt>
+          <dd>{f.megatonnes(summary.committedReduction2030)}</dd>
+        </div>
+        <div className="key-numbers__item">
+          <dt>{t('dashboard.reduction2050')}</dt>
+          <dd>{f.megatonnes(summary.committedReduction2050)}</dd>
+        </div>
+        <div className="key-numbers__item">
+          <dt>
+            {t('dashboard.netZeroShare', {
+              netZero: formatNumber(summary.withNetZero, f.locale),
+              total: formatNumber(summary.governments, f.locale),
+            })}
+          </dt>
+          <dd>{f.share(summary.netZeroShare)}</dd>
+        </div>
+      </dl>
+      <p className="muted">
+        {t('dashboard.withTargets', {
+          targets: formatNumber(summary.withTargets, f.locale),
+          total: formatNumber(summary.governments, f.locale),
+        })}
+      </p>
+    </section>
+  );
+}
+
+function StatusChart({ members, prospects }: { members: GroupSummary; prospects: GroupSummary }) {
+  const { t } = useTranslation('climate');
+  const f = useClimateFormat();
+  const memberCounts = useMemo(() => statusCounts(members.byStatus), [members.byStatus]);
+  const prospectCounts = useMemo(() => statusCounts(prospects.byStatus), [prospects.byStatus]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 8, right: 24, top: 8, bottom: 36, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { bottom: 0, textStyle: { color: INK_SOFT } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: ASSESSMENT_STATUSES.map((s) => t(`status.${s}`)),
+        axisLabel: { color: INK_SOFT },
+      },
+      xAxis: {
+        type: 'value',
+        minInterval: 1,
+        axisLabel: { color: INK_SOFT, formatter: (v: number) => formatNumber(v, f.locale) },
+        splitLine: { lineStyle: { color: LINE } },
+      },
+      series: [
+        {
+          type: 'bar',
+          name: t('dashboard.groups.members'),
+          data: memberCounts.map((c) => ({
+            value: c.count,
+            itemStyle: { color: STATUS_COLORS[c.status] },
+          })),
+          barMaxWidth: 22,
+          color: '#0b6e5b',
+        },
+        {
+          type: 'bar',
+          name: t('dashboard.groups.prospects'),
+          data: prospectCounts.map((c) => ({
+            value: c.count,
+            itemStyle: { color: STATUS_COLORS[c.status], opacity: 0.45 },
+          })),
+          barMaxWidth: 22,
+          color: '#9aa6aa',
+        },
+      ],
+    }),
+    [t, f, memberCounts, prospectCounts],
+  );
+  const label = t('dashboard.statusChart');
+  return (
+    <EChart option={option} label={label} testId="dashboard-status-chart" height={260}>
+      <table className="visually-hidden">
+        <caption>{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.columns.status')}</th>
+            <th scope="col">{t('dashboard.groups.members')}</th>
+            <th scope="col">{t('dashboard.groups.prospects')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {memberCounts.map((c, i) => (
+            <tr key={c.status}>
+              <th scope="row">{t(`status.${c.status}`)}</th>
+              <td>{formatNumber(c.count, f.locale)}</td>
+              <td>{formatNumber(prospectCounts[i]?.count ?? 0, f.locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </EChart>
+  );
+}
+
+function SortHeader({
+  field,
+  sort,
+  onSort,
+  children,
+  className,
+}: {
+  field: DashboardSortField;
+  sort: DashboardSort;
+  onSort(sort: DashboardSort): void;
+  children: string;
+  className?: string;
+}) {
+  const { t } = useTranslation('climate');
+  const active = sort === field || sort === `-${field}`;
+  const descending = sort === `-${field}`;
+  const next: DashboardSort = active && !descending ? `-${field}` : field;
+  return (
+    <th
+      scope="col"
+      className={className}
+      aria-sort={active ? (descending ? 'descending' : 'ascending') : undefined}
+    >
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort(next)}
+        title={t(next.startsWith('-') ? 'dashboard.sortDescending' : 'dashboard.sortAscending', {
+          field: children,
+        })}
+        data-testid={`dashboard-sort-${field}`}
+      >
+        {children}
+        <span className="sort-button__arrow" aria-hidden="true">
+          {active ? (descending ? '▼' : '▲') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function GovernmentsTable({
+  rows,
+  sort,
+  page,
+  asOf,
+  onSort,
+  onPage,
+}: {
+  rows: ClimateSummaryRow[];
+  sort: DashboardSort;
+  /** Carried to each government's page so that it assesses in the same year. */
+  asOf: number | null;
+  page: number;
+  onSort(sort: DashboardSort): void;
+  onPage(page: number): void;
+}) {
+  const { t } = useTranslation(['climate', 'common']);
+  const f = useClimateFormat();
+  const locale = useLocale();
+  const sorted = useMemo(
+    () =>
+      sortRows(
+        rows,
+        sort,
+        (r) => governmentNameText(r.names, r.localLang, locale),
+        (r) => countryName(r.country, locale),
+        locale,
+      ),
+    [rows, sort, locale],
+  );
+  const lastPage = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
+  const current = Math.min(page, lastPage);
+  const shown = sorted.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  if (rows.length === 0) {
+    return (
+      <EmptyState title={t('dashboard.emptyTitle')}>
+        <p>{t('dashboard.empty')}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <div className="table-wrap">
+        <table
+          className="data-table members-table climate-dashboard-table"
+          data-testid="dashboard-table"
+        >
+          <caption className="visually-hidden">{t('dashboard.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <SortHeader field="name" sort={sort} onSort={onSort}>
+                {t('dashboard.columns.name')}
+              </SortHeader>
+              <SortHeader field="country" sort={sort} onSort={onSort}>
+                {t('dashboard.columns.country')}
+              </SortHeader>
+              <th scope="col">{t('dashboard.columns.membership')}</th>
+              <th scope="col">{t('dashboard.columns.headline')}</th>
+              <SortHeader field="status" sort={sort} onSort={onSort}>
+                {t('dashboard.columns.status')}
+              </SortHeader>
+              <SortHeader field="progress" sort={sort} onSort={onSort}>
+                {t('dashboard.columns.progress')}
+              </SortHeader>
+              <SortHeader field="netZeroYear" sort={sort} onSort={onSort} className="numeric">
+                {t('dashboard.columns.netZeroYear')}
+              </SortHeader>
+              <SortHeader field="latestEmissions" sort={sort} onSort={onSort} className="numeric">
+                {t('dashboard.columns.latestEmissions')}
+              </SortHeader>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.slug} data-testid="dashboard-row" data-slug={row.slug}>
+                <th scope="row" data-label={t('dashboard.columns.name')}>
+                  <Link
+                    to={`/members/${row.slug}/climate${query({ asOf })}`}
+                    className="members-table__link"
+                  >
+                    <GovernmentName names={row.names} localLang={row.localLang} />
+                  </Link>
+                </th>
+                <td data-label={t('dashboard.columns.country')}>
+                  {countryName(row.country, locale)}
+                </td>
+                <td data-label={t('dashboard.columns.membership')}>
+                  <span
+                    className={`badge ${row.isMember ? 'badge--full-member' : 'badge--non-member'}`}
+                  >
+                    {t(row.isMember ? 'dashboard.member' : 'dashboard.prospect')}
+                  </span>
+                </td>
+                <td data-label={t('dashboard.columns.headline')}>
+                  {row.headline ? (
+                    <>
+                      {row.headline.title}
+                      {row.headline.targetYear !== null &&
+                        !row.headline.title.includes(String(row.headline.targetYear)) && (
+                          <span className="muted"> ({formatYear(row.headline.targetYear)})</span>
+                        )}
+                    </>
+                  ) : (
+                    <span className="muted">
+                      {row.targets > 0
+                        ? t('dashboard.noEmissionsTarget')
+                        : t('dashboard.noTargets')}
+                    </span>
+                  )}
+                </td>
+                <td data-label={t('dashboard.columns.status')}>
+                  {row.headline ? (
+                    <StatusBadge status={row.headline.status} testId="dashboard-status" />
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td
+                  data-label={t('dashboard.columns.progress')}
+                  className="climate-dashboard-table__progress"
+                >
+                  {row.headline?.progress !== null && row.headline?.progress !== undefined ? (
+                    <>
+                      <span className="climate-progress__value">
+                        {f.share(row.headline.progress)}
+                      </span>
+                      <ShareBar
+                        fraction={row.headline.progress}
+                        label={t('progress.computed')}
+                        compact
+                      />
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td data-label={t('dashboard.columns.netZeroYear')} className="numeric">
+                  {row.netZeroYear === null ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    formatYear(row.netZeroYear)
+                  )}
+                </td>
+                <td data-label={t('dashboard.columns.latestEmissions')} className="numeric">
+                  {row.latestEmissions === null ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <>
+                      {f.megatonnes(row.latestEmissions)}
+                      {row.latestYear !== null && (
+                        <span className="muted climate-block">{formatYear(row.latestYear)}</span>
+                      )}
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={current} pageSize={PAGE_SIZE} total={sorted.length} onPage={onPage} />
+    </>
+  );
+}
+
+export default function DashboardPage() {
+  const { t } = useTranslation(['climate', 'common']);
+  const locale = useLocale();
+  usePageTitle(t('dashboard.title'));
+  const { state, update } = useDashboardParams();
+  const regions = useRegions();
+  const summary = useClimateSummary(state.region, state.asOf);
+  const regionName = t(`common:regions.${state.region}`, { defaultValue: state.region });
+
+  const data = summary.data;
+  const points = useMemo<MapPoint[]>(
+    () =>
+      (data?.rows ?? [])
+        .filter((r) => inGroup(r, state.group))
+        .flatMap((r) =>
+          r.latitude === null || r.longitude === null
+            ? []
+            : [
+                {
+                  id: r.slug,
+                  latitude: r.latitude,
+                  longitude: r.longitude,
+                  label: `${governmentNameText(r.names, r.localLang, locale)} — ${
+                    r.headline ? t(`status.${r.headline.status}`) : t('dashboard.noHeadline')
+                  }`,
+                  series: mapStatusOf(r),
+                  href: `/members/${r.slug}/climate${query({ asOf: state.asOf })}`,
+                },
+              ],
+        ),
+    [data, state.group, state.asOf, locale, t],
+  );
+  const mapSeries = MAP_STATUSES.map((s) => ({
+    key: s,
+    label: s === 'none' ? t('dashboard.noHeadline') : t(`status.${s}`),
+    color: STATUS_COLORS[s],
+  }));
+  const rows = (data?.rows ?? []).filter((r) => inGroup(r, state.group));
+  const exportQuery = query({ region: state.region || null });
+
+  return (
+    <div className="climate-dashboard" data-testid="climate-dashboard">
+      <header className="page-header">
+        <h1>{t('dashboard.title')}</h1>
+        <p className="page-header__lead">{t('dashboard.lead')}</p>
+      </header>
+
+      <div className="filters climate-dashboard__filters">
+        <div className="filters__row">
+          <label className="field">
+            <span className="field__label">{t('dashboard.region')}</span>
+            <select
+              value={state.region}
+              onChange={(e) => update({ region: e.target.value })}
+              data-testid="dashboard-region"
+            >
+              {(regions.data?.items ?? [{ slug: DEFAULT_REGION, name: regionName }]).map((r) => (
+                <option key={r.slug} value={r.slug}>
+                  {t(`common:regions.${r.slug}`, { defaultValue: r.name })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="field climate-group-toggle">
+            <legend className="field__label">{t('dashboard.show')}</legend>
+            <div className="climate-segmented">
+              {(['all', 'members', 'prospects'] as const).map((group) => (
+                <label key={group} className={state.group === group ? 'is-active' : undefined}>
+                  <input
+                    type="radio"
+                    name="dashboard-group"
+                    value={group}
+                    checked={state.group === group}
+                    onChange={() => update({ group })}
+                    data-testid={`dashboard-group-${group}`}
+                  />
+                  {t(`dashboard.groups.${group}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <AsOfSelect
+            value={state.asOf}
+            current={data?.asOfYear ?? null}
+            onChange={(asOf) => update({ asOf })}
+          />
+        </div>
+        <p className="climate-downloads">
+          <span className="muted">{t('dashboard.download')}</span>{' '}
+          <a
+            className="button button--small button--secondary"
+            href={`/api/v1/exports/targets.csv${exportQuery}`}
+            download
+            data-testid="dashboard-export-csv"
+          >
+            {t('download.csv')}
+          </a>{' '}
+          <a
+            className="button button--small button--secondary"
+            href={`/api/v1/exports/targets.xlsx${exportQuery}`}
+            download
+            data-testid="dashboard-export-xlsx"
+          >
+            {t('download.xlsx')}
+          </a>
+        </p>
+      </div>
+
+      {summary.isPending ? (
+        <Loading />
+      ) : summary.isError ? (
+        <ErrorMessage error={summary.error} />
+      ) : (
+        <>
+          <div className="climate-columns">
+            <Headline summary={summary.data.members} kind="members" />
+            <Headline summary={summary.data.prospects} kind="prospects" />
+          </div>
+          <div className="climate-columns">
+            <section className="panel" aria-labelledby="dashboard-status-title">
+              <h2 id="dashboard-status-title">{t('dashboard.byStatus')}</h2>
+              <StatusChart members={summary.data.members} prospects={summary.data.prospects} />
+            </section>
+            <section className="panel" aria-labelledby="dashboard-map-title">
+              <h2 id="dashboard-map-title">{t('dashboard.map')}</h2>
+              <GeoMap
+                points={points}
+                series={mapSeries}
+                title={t('dashboard.mapTitle', { region: regionName })}
+                minimumSpan={24}
+                width={640}
+                height={420}
+              />
+            </section>
+          </div>
+          <section aria-labelledby="dashboard-table-title" aria-busy={summary.isFetching}>
+            <h2 id="dashboard-table-title" className="results-count">
+              {t('dashboard.governments', { total: formatNumber(rows.length, locale) })}
+            </h2>
+            <GovernmentsTable
+              rows={rows}
+              sort={state.sort}
+              page={state.page}
+              asOf={state.asOf}
+              onSort={(sort) => update({ sort })}
+              onPage={(page) => update({ page })}
+            />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,506 @@
+/**
+ * /admin/imports — bring CDP and Net Zero Tracker files into Accord: choose the kind and the
+ * file, preview (a dry run that writes nothing), then import; watch the run, read the counts
+ * and every row's outcome with its reason, and download the row report.
+ */
+import { useEffect, useId, useState, type DragEvent, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../app/page-title';
+import { formatNumber } from '../app/format';
+import { useProblemText } from '../admin/form';
+import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { Pagination } from '../components/Pagination';
+import { useClimateFormat } from './format';
+import { contentTypeFor, ImportProblem, unchangedCount, uploadImport } from './import-upload';
+import { useImportRows, useImportRun, useRecentImports } from './queries';
+import { IMPORT_KINDS, IMPORT_ROW_ACTIONS, type ImportKind, type ImportRun } from './types';
+import './climate.css';
+
+function formatSize(bytes: number, locale: string): string {
+  if (bytes < 1024) return formatNumber(bytes, locale, { style: 'unit', unit: 'byte' });
+  if (bytes < 1024 * 1024) {
+    return formatNumber(bytes / 1024, locale, {
+      style: 'unit',
+      unit: 'kilobyte',
+      maximumFractionDigits: 1,
+    });
+  }
+  return formatNumber(bytes / 1024 / 1024, locale, {
+    style: 'unit',
+    unit: 'megabyte',
+    maximumFractionDigits: 1,
+  });
+}
+
+function ProblemView({ error }: { error: unknown }) {
+  const { t } = useTranslation('climate');
+  const problemText = useProblemText();
+  if (error instanceof ImportProblem && error.status === 422) {
+    return (
+      <div className="data-state data-state--error" role="alert" data-testid="import-problem">
+        <p className="data-state__title">{t('imports.layoutUnknown')}</p>
+        {error.detail && <p className="data-state__detail">{error.detail}</p>}
+        {error.missingColumns.length > 0 ? (
+          <>
+            <p className="data-state__detail">{t('imports.missingColumns')}</p>
+            <ul className="climate-missing" data-testid="import-missing-columns">
+              {error.missingColumns.map((column) => (
+                <li key={column}>
+                  <code>{column}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          error.errors.length > 0 && (
+            <ul className="climate-missing">
+              {error.errors.map((e) => (
+                <li key={`${e.pointer}-${e.detail}`}>
+                  <code>{e.pointer}</code> {e.detail}
+                </li>
+              ))}
+            </ul>
+          )
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="data-state data-state--error" role="alert" data-testid="import-problem">
+      <p className="data-state__title">{t('imports.failedToStart')}</p>
+      <p className="data-state__detail">{problemText(error)}</p>
+    </div>
+  );
+}
+
+function RunRows({ run }: { run: ImportRun }) {
+  const { t } = useTranslation('climate');
+  const locale = useClimateFormat().locale;
+  const [page, setPage] = useState(1);
+  const [action, setAction] = useState('');
+  const rows = useImportRows(run.id, page, action, run.status !== 'running');
+  const filterId = useId();
+  return (
+    <section aria-labelledby={`${filterId}-title`} className="climate-import-rows">
+      <div className="panel__header">
+        <h3 id={`${filterId}-title`}>{t('imports.rows')}</h3>
+        <label className="field field--inline">
+          <span className="field__label">{t('imports.filter')}</span>
+          <select
+            value={action}
+            onChange={(e) => {
+              setAction(e.target.value);
+              setPage(1);
+            }}
+            data-testid="import-row-filter"
+          >
+            <option value="">{t('imports.allRows')}</option>
+            {IMPORT_ROW_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`imports.actions.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {rows.isPending ? (
+        <Loading />
+      ) : rows.isError ? (
+        <ErrorMessage error={rows.error} />
+      ) : rows.data.items.length === 0 ? (
+        <EmptyState title={t('imports.noRows')} />
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="import-rows">
+              <caption className="visually-hidden">{t('imports.rowsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="numeric">
+                    {t('imports.row')}
+                  </th>
+                  <th scope="col">{t('imports.action')}</th>
+                  <th scope="col">{t('imports.entity')}</th>
+                  <th scope="col">{t('imports.government')}</th>
+                  <th scope="col">{t('imports.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.data.items.map((row, index) => (
+                  <tr key={`${row.row}-${index}`} data-testid="import-row" data-action={row.action}>
+                    <th scope="row" className="numeric">
+                      {formatNumber(row.row, locale)}
+                    </th>
+                    <td>
+                      <span
+                        className={`climate-import-action climate-import-action--${row.action}`}
+                      >
+                        {t(`imports.actions.${row.action}`)}
+                      </span>
+                    </td>
+                    <td>{row.entity ?? '—'}</td>
+                    <td>{row.government ?? '—'}</td>
+                    <td>{row.reason ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={rows.data.page}
+            pageSize={rows.data.pageSize}
+            total={rows.data.total}
+            onPage={setPage}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function RunView({ run }: { run: ImportRun }) {
+  const { t } = useTranslation('climate');
+  const f = useClimateFormat();
+  const n = (value: number) => formatNumber(value, f.locale);
+  const share = run.totalRows > 0 ? run.processedRows / run.totalRows : 0;
+  const prefix = run.dryRun ? 'imports.preview' : 'imports.real';
+  const counts = [
+    ['created', run.created],
+    ['updated', run.updated],
+    ['unchanged', unchangedCount(run)],
+    ['skipped', run.skipped],
+  ] as const;
+  return (
+    <section
+      className="panel climate-run"
+      aria-labelledby="import-run-title"
+      data-testid="import-run-view"
+      data-status={run.status}
+    >
+      <div className="panel__header">
+        <h2 id="import-run-title">
+          {t(run.dryRun ? 'imports.previewOf' : 'imports.importOf', { file: run.fileName })}
+        </h2>
+        <span className={`climate-run-status climate-run-status--${run.status}`}>
+          {t(`imports.statuses.${run.status}`)}
+        </span>
+      </div>
+      {run.dryRun && <p className="climate-notice">{t('imports.dryRunNote')}</p>}
+      <div className="climate-run__progress" data-testid="import-progress">
+        <progress
+          max={Math.max(run.totalRows, 1)}
+          value={run.status === 'done' ? Math.max(run.totalRows, 1) : run.processedRows}
+          aria-label={t('imports.progressLabel')}
+        />
+        <p role="status" aria-live="polite">
+          {t('imports.progress', {
+            processed: n(run.processedRows),
+            total: n(run.totalRows),
+            share: f.share(run.status === 'done' ? 1 : share),
+          })}
+        </p>
+      </div>
+      {run.status === 'failed' && (
+        <p className="climate-error" role="alert">
+          {t('imports.failed', { error: run.error ?? '' })}
+        </p>
+      )}
+      {run.status !== 'running' && (
+        <>
+          <dl className="climate-counts" data-testid="import-counts">
+            {counts.map(([key, value]) => (
+              <div key={key} className={`climate-counts__item climate-counts__item--${key}`}>
+                <dt>{t(`${prefix}.${key}`)}</dt>
+                <dd data-count={key}>{n(value)}</dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            {run.layout ? (
+              <>
+                {t('imports.layout')} <code data-testid="import-layout">{run.layout}</code>
+              </>
+            ) : (
+              <span className="muted">{t('imports.noLayout')}</span>
+            )}
+          </p>
+          <p>
+            <a
+              className="button button--small button--secondary"
+              href={`/api/v1/imports/${run.id}/report.csv`}
+              download
+              data-testid="import-report"
+            >
+              {t('imports.report')}
+            </a>
+          </p>
+          <RunRows key={run.id} run={run} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function RecentRuns({
+  sessionRuns,
+  current,
+  onShow,
+}: {
+  sessionRuns: ImportRun[];
+  current: number | null;
+  onShow(id: number): void;
+}) {
+  const { t } = useTranslation('climate');
+  const f = useClimateFormat();
+  const recent = useRecentImports();
+  const runs = recent.data ?? sessionRuns;
+  return (
+    <section className="panel" aria-labelledby="import-recent-title">
+      <h2 id="import-recent-title">{t('imports.recent')}</h2>
+      {recent.isPending ? (
+        <Loading />
+      ) : recent.isError ? (
+        <ErrorMessage error={recent.error} />
+      ) : runs.length === 0 ? (
+        <EmptyState title={t('imports.noRecent')} />
+      ) : (
+        <>
+          {recent.data === null && <p className="field__hint">{t('imports.sessionOnly')}</p>}
+          <div className="table-wrap">
+            <table className="data-table" data-testid="import-recent">
+              <caption className="visually-hidden">{t('imports.recent')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('imports.started')}</th>
+                  <th scope="col">{t('imports.kind')}</th>
+                  <th scope="col">{t('imports.file')}</th>
+                  <th scope="col">{t('imports.mode')}</th>
+                  <th scope="col">{t('imports.status')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('imports.show')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.map((run) => (
+                  <tr key={run.id}>
+                    <td>{f.dateTime(run.startedAt)}</td>
+                    <td>{t(`imports.kinds.${run.kind}`)}</td>
+                    <td>{run.fileName}</td>
+                    <td>{t(run.dryRun ? 'imports.modePreview' : 'imports.modeImport')}</td>
+                    <td>{t(`imports.statuses.${run.status}`)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--small button--secondary"
+                        onClick={() => onShow(run.id)}
+                        aria-pressed={current === run.id}
+                      >
+                        {t('imports.show')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+export default function ImportsPage() {
+  const { t } = useTranslation('climate');
+  usePageTitle(t('imports.title'));
+  const locale = useClimateFormat().locale;
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<ImportKind>('cdp-targets');
+  const [file, setFile] = useState<File | null>(null);
+  const [noCreate, setNoCreate] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [runId, setRunId] = useState<number | null>(null);
+  const [sessionRuns, setSessionRuns] = useState<ImportRun[]>([]);
+  /** The file, kind and option the last finished preview was of: Import needs one. */
+  const [previewed, setPreviewed] = useState<string | null>(null);
+  const run = useImportRun(runId);
+  const fileId = useId();
+
+  const signature = file
+    ? `${kind}|${noCreate}|${file.name}|${file.size}|${file.lastModified}`
+    : null;
+  const start = useMutation({
+    mutationFn: (dryRun: boolean) => uploadImport(kind, file as File, { dryRun, noCreate }),
+    onSuccess: (started, dryRun) => {
+      queryClient.setQueryData(['climate', 'import', started.id], started);
+      setRunId(started.id);
+      setSessionRuns((runs) => [started, ...runs.filter((r) => r.id !== started.id)]);
+      setPreviewed(dryRun ? signature : null);
+      void queryClient.invalidateQueries({ queryKey: ['climate', 'imports'] });
+    },
+  });
+  const current = run.data;
+  const finished =
+    current && current.status !== 'running' ? `${current.id}|${current.status}` : null;
+  const wrote = current?.dryRun === false;
+  // When a run ends: the recent list shows its outcome, and a real import refreshes the
+  // climate pages (targets, emissions, dashboard) that it may have changed.
+  useEffect(() => {
+    if (!finished) return;
+    void queryClient.invalidateQueries({ queryKey: ['climate', 'imports'] });
+    if (wrote) {
+      void queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey[0] === 'climate' && q.queryKey[1] !== 'import',
+      });
+      void queryClient.invalidateQueries({ queryKey: ['governments'] });
+    }
+  }, [finished, wrote, queryClient]);
+  const previewDone =
+    previewed !== null &&
+    previewed === signature &&
+    current?.dryRun === true &&
+    current.status === 'done';
+
+  function choose(next: File | null) {
+    start.reset();
+    setPreviewed(null);
+    if (next && !contentTypeFor(next)) {
+      setFile(null);
+      setFileError(t('imports.wrongType'));
+      return;
+    }
+    setFileError(null);
+    setFile(next);
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    event.preventDefault();
+    setDragging(false);
+    choose(event.dataTransfer.files[0] ?? null);
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) {
+      setFileError(t('imports.chooseFile'));
+      return;
+    }
+    start.mutate(true);
+  }
+
+  return (
+    <section className="climate-imports" aria-labelledby="imports-title">
+      <div className="admin-heading">
+        <h1 id="imports-title">{t('imports.title')}</h1>
+      </div>
+      <p className="admin-lead">{t('imports.lead')}</p>
+      <form className="admin-form panel" onSubmit={onSubmit} noValidate>
+        <div className="field admin-field">
+          <label className="field__label" htmlFor="import-kind">
+            {t('imports.kind')}
+          </label>
+          <select
+            id="import-kind"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as ImportKind);
+              setPreviewed(null);
+            }}
+            aria-describedby="import-kind-hint"
+            data-testid="import-kind"
+          >
+            {IMPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`imports.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+          <p id="import-kind-hint" className="field__hint">
+            {t(`imports.kindHints.${kind}`)}
+          </p>
+        </div>
+        <div
+          className={`climate-drop${dragging ? ' climate-drop--over' : ''}${fileError ? ' admin-field--invalid' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <label className="field__label" htmlFor={fileId}>
+            {t('imports.file')}
+          </label>
+          <p className="field__hint" id={`${fileId}-hint`}>
+            {t('imports.fileHint')}
+          </p>
+          {fileError && (
+            <p className="admin-field__error" id={`${fileId}-error`}>
+              {fileError}
+            </p>
+          )}
+          <input
+            id={fileId}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => choose(e.target.files?.[0] ?? null)}
+            aria-describedby={[fileError ? `${fileId}-error` : null, `${fileId}-hint`]
+              .filter(Boolean)
+              .join(' ')}
+            aria-invalid={fileError ? true : undefined}
+            data-testid="import-file"
+          />
+          {file && (
+            <p className="climate-drop__file" data-testid="import-file-name">
+              {t('imports.chosen', { name: file.name, size: formatSize(file.size, locale) })}
+            </p>
+          )}
+        </div>
+        <label className="admin-radio">
+          <input
+            type="checkbox"
+            checked={noCreate}
+            onChange={(e) => setNoCreate(e.target.checked)}
+            data-testid="import-no-create"
+          />
+          {t('imports.noCreate')}
+        </label>
+        <div className="admin-actions">
+          <button
+            type="submit"
+            className="button button--secondary"
+            disabled={start.isPending || current?.status === 'running'}
+            data-testid="import-preview"
+          >
+            {t('imports.previewButton')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!previewDone || start.isPending}
+            onClick={() => start.mutate(false)}
+            aria-describedby="import-run-hint"
+            data-testid="import-run"
+          >
+            {t('imports.importButton')}
+          </button>
+          <span id="import-run-hint" className="field__hint">
+            {previewDone ? t('imports.readyToImport') : t('imports.previewFirst')}
+          </span>
+        </div>
+      </form>
+      {start.isError && <ProblemView error={start.error} />}
+      {runId !== null &&
+        (run.isPending ? (
+          <Loading />
+        ) : run.isError ? (
+          <ErrorMessage error={run.error} />
+        ) : (
+          <RunView run={run.data} />
+        ))}
+      <RecentRuns sessionRuns={sessionRuns} current={runId} onShow={setRunId} />
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  contentTypeFor,
+  importPath,
+  importProblem,
+  unchangedCount,
+  XLSX_TYPE,
+} from './import-upload';
+import type { ImportRun } from './types';
+
+describe('import upload helpers', () => {
+  it('picks the content type from the file name', () => {
+    expect(contentTypeFor({ name: 'targets.CSV', type: '' })).toBe('text/csv');
+    expect(contentTypeFor({ name: 'nzt.xlsx', type: '' })).toBe(XLSX_TYPE);
+    expect(contentTypeFor({ name: 'export', type: XLSX_TYPE })).toBe(XLSX_TYPE);
+    expect(contentTypeFor({ name: 'notes.txt', type: 'text/plain' })).toBeNull();
+  });
+
+  it('builds the import path', () => {
+    expect(importPath('cdp-targets', { dryRun: true, noCreate: false, fileName: 'a b.csv' })).toBe(
+      '/api/v1/imports/cdp-targets?dryRun=true&noCreate=false&fileName=a+b.csv',
+    );
+  });
+
+  it('reads the missing columns of an unrecognised layout', () => {
+    const listed = importProblem(422, 'Unprocessable', {
+      title: 'Unprocessable Content',
+      detail: 'The file layout is not recognised.',
+      missingColumns: ['Account.Number', 'Base.year'],
+    });
+    expect(listed.status).toBe(422);
+    expect(listed.detail).toBe('The file layout is not recognised.');
+    expect(listed.missingColumns).toEqual(['Account.Number', 'Base.year']);
+
+    const fromErrors = importProblem(422, 'Unprocessable', {
+      title: 'Unprocessable Content',
+      errors: [
+        { pointer: '/columns/Target.year', detail: 'is required' },
+        { pointer: '/kind', detail: 'nope' },
+      ],
+    });
+    expect(fromErrors.missingColumns).toEqual(['Target.year']);
+    expect(importProblem(500, 'Server Error', 'oops').title).toBe('Server Error');
+
+    const server = importProblem(422, 'Unprocessable', {
+      title: 'Unprocessable Content',
+      detail: 'No layout fits.',
+      errors: [
+        { pointer: '/body', detail: 'missing column "Account.Number"' },
+        { pointer: '/body', detail: 'missing column "Type.of.target"' },
+      ],
+    });
+    expect(server.missingColumns).toEqual(['Account.Number', 'Type.of.target']);
+  });
+
+  it('derives the unchanged rows when the run does not count them', () => {
+    const run = {
+      processedRows: 10,
+      created: 3,
+      updated: 2,
+      skipped: 1,
+    } as ImportRun;
+    expect(unchangedCount(run)).toBe(4);
+    expect(unchangedCount({ ...run, unchanged: 7 } as ImportRun)).toBe(7);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Sends an import file as it is (CSV or XLSX), which api.ts cannot: it only sends JSON. The
+ * request carries the session cookie and the CSRF token like every other change.
+ */
+import { ApiError, query, type FieldError } from '../api';
+import type { ImportKind, ImportRun } from './types';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The Content-Type the server expects for a file, from its name (browsers often give none). */
+export function contentTypeFor(file: { name: string; type: string }): string | null {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.csv') || file.type === 'text/csv') return 'text/csv';
+  if (name.endsWith('.xlsx') || file.type === XLSX_TYPE) return XLSX_TYPE;
+  return null;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  noCreate: boolean;
+  fileName: string;
+}
+
+export function importPath(kind: ImportKind, options: ImportOptions): string {
+  return `/api/v1/imports/${kind}${query({
+    dryRun: String(options.dryRun),
+    noCreate: String(options.noCreate),
+    fileName: options.fileName,
+  })}`;
+}
+
+/** An import the server refused, with the columns it missed when it did not know the layout. */
+export class ImportProblem extends ApiError {
+  constructor(
+    status: number,
+    title: string,
+    detail: string | undefined,
+    errors: FieldError[],
+    readonly missingColumns: string[],
+  ) {
+    super(status, title, detail, errors);
+  }
+}
+
+/**
+ * Reads a problem body: the missing columns come from field errors worded `missing column "…"`
+ * (what the server sends), from `missingColumns` or `missing` lists, or from pointers at a
+ * column ("/columns/…").
+ */
+export function importProblem(status: number, statusText: string, body: unknown): ImportProblem {
+  const p = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const errors = Array.isArray(p.errors) ? (p.errors as FieldError[]) : [];
+  const listed = Array.isArray(p.missingColumns)
+    ? p.missingColumns
+    : Array.isArray(p.missing)
+      ? p.missing
+      : [];
+  const fromErrors = errors.flatMap((e) => {
+    // The server's wording: { pointer: '/body', detail: 'missing column "Target.year"' }.
+    const named = /^missing column "(.+)"$/.exec(e.detail ?? '');
+    if (named?.[1]) return [named[1]];
+    if (typeof e.pointer === 'string' && /^\/(columns|headers?)\//.test(e.pointer)) {
+      return [decodeURIComponent(e.pointer.replace(/^\/(columns|headers?)\//, ''))];
+    }
+    return [];
+  });
+  const missing = [...listed.filter((c): c is string => typeof c === 'string'), ...fromErrors];
+  return new ImportProblem(
+    status,
+    typeof p.title === 'string' ? p.title : statusText,
+    typeof p.detail === 'string' ? p.detail : undefined,
+    errors,
+    [...new Set(missing)],
+  );
+}
+
+let cachedToken: string | null = null;
+
+/** The CSRF token of the session (the session provider has it too, but does not export it). */
+async function csrfToken(): Promise<string | null> {
+  if (cachedToken) return cachedToken;
+  const res = await fetch('/api/v1/auth/session', {
+    headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  if (!res.ok) return null;
+  const info = (await res.json()) as { csrfToken?: string | null };
+  cachedToken = info.csrfToken ?? null;
+  return cachedToken;
+}
+
+/** Starts an import run; the server answers 202 with the run, which the page then polls. */
+export async function uploadImport(
+  kind: ImportKind,
+  file: File,
+  options: Omit<ImportOptions, 'fileName'>,
+): Promise<ImportRun> {
+  const type = contentTypeFor(file) ?? 'application/octet-stream';
+  const send = async (token: string | null) => {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': type };
+    if (token) headers['X-CSRF-Token'] = token;
+    return fetch(importPath(kind, { ...options, fileName: file.name }), {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
+  };
+  let res = await send(await csrfToken());
+  if (res.status === 403) {
+    // The session may have been renewed since the token was read: read it again once.
+    cachedToken = null;
+    res = await send(await csrfToken());
+  }
+  const isJson = (res.headers.get('content-type') ?? '').includes('json');
+  const body: unknown = isJson ? await res.json() : await res.text();
+  if (!res.ok) throw importProblem(res.status, res.statusText, body);
+  const run = (body as { run?: ImportRun }).run ?? (body as ImportRun);
+  return run;
+}
+
+/** Rows counted as neither created, updated nor skipped: unchanged (the run has no such count). */
+export function unchangedCount(run: ImportRun): number {
+  const given = (run as ImportRun & { unchanged?: number }).unchanged;
+  if (typeof given === 'number') return given;
+  return Math.max(0, run.processedRows - run.created - run.updated - run.skipped);
+}

@@ -1,0 +1,43 @@
+/**
+ * The climate pages. Each is loaded on demand (React.lazy), so the member directory and the
+ * home page do not download the charts; the imports page sits in the admin frame, for admins.
+ */
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import type { RouteObject } from 'react-router';
+import { AdminFrame, AdminOnly } from '../admin/AdminFrame';
+import { Loading } from '../components/DataState';
+
+const GovernmentClimatePage = lazy(() => import('./GovernmentClimatePage'));
+const TargetFormPage = lazy(() => import('./TargetFormPage'));
+const ActionFormPage = lazy(() => import('./ActionFormPage'));
+const InventoryEditorPage = lazy(() => import('./InventoryEditorPage'));
+const DashboardPage = lazy(() => import('./DashboardPage'));
+const ImportsPage = lazy(() => import('./ImportsPage'));
+
+function page(Page: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+export const climateRoutes: RouteObject[] = [
+  { path: 'climate', element: page(DashboardPage) },
+  { path: 'members/:slug/climate', element: page(GovernmentClimatePage) },
+  { path: 'members/:slug/climate/targets/new', element: page(TargetFormPage) },
+  { path: 'members/:slug/climate/targets/:id/edit', element: page(TargetFormPage) },
+  { path: 'members/:slug/climate/actions/new', element: page(ActionFormPage) },
+  { path: 'members/:slug/climate/actions/:id/edit', element: page(ActionFormPage) },
+  { path: 'members/:slug/climate/inventories/:id/edit', element: page(InventoryEditorPage) },
+  {
+    path: '/admin',
+    element: <AdminFrame />,
+    children: [
+      {
+        path: 'imports',
+        element: <AdminOnly>{page(ImportsPage)}</AdminOnly>,
+      },
+    ],
+  },
+];

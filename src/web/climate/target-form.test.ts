@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { emptyTargetValues, FIELDS_BY_TYPE, targetBody, targetFormValues } from './target-form';
+import { kyotoTarget } from './fixtures.test-helpers';
+
+describe('targetBody', () => {
+  it('sends the fields of the chosen type and nulls the others', () => {
+    const values = {
+      ...emptyTargetValues(),
+      type: 'base-year' as const,
+      title: ' 40 % below 2013 by 2030 ',
+      baseYear: '2013',
+      baseEmissions: '7,840,000',
+      targetYear: '2030',
+      reductionPercent: '40',
+      fuel: 'coal',
+      initiatives: 'Race to Zero\n\nRace to Zero\nGCoM',
+    };
+    const { body, errors } = targetBody(values);
+    expect(errors).toEqual([]);
+    expect(body).toMatchObject({
+      type: 'base-year',
+      title: '40 % below 2013 by 2030',
+      baseYear: 2013,
+      baseEmissions: 7_840_000,
+      targetYear: 2030,
+      reductionPercent: 40,
+      targetEmissions: null,
+      fuel: null,
+      parentTargetId: null,
+      initiatives: ['Race to Zero', 'GCoM'],
+      offsetsAllowed: null,
+    });
+  });
+
+  it('names each field it cannot read, with the validator wording', () => {
+    const { errors } = targetBody({
+      ...emptyTargetValues(),
+      title: '',
+      baseYear: '2013.5',
+      baseEmissions: 'many',
+      targetYear: '2030',
+    });
+    expect(errors).toEqual([
+      { pointer: '/baseYear', detail: 'must be integer' },
+      { pointer: '/baseEmissions', detail: 'must be number' },
+      { pointer: '/title', detail: 'is required' },
+    ]);
+  });
+
+  it('asks for a target year after the base year', () => {
+    const { errors } = targetBody({
+      ...emptyTargetValues(),
+      title: 'x',
+      baseYear: '2030',
+      targetYear: '2020',
+    });
+    expect(errors).toEqual([{ pointer: '/targetYear', detail: 'must be after the base year' }]);
+  });
+
+  it('keeps coverage in a fixed order and reads yes/no/unknown', () => {
+    const { body } = targetBody({
+      ...emptyTargetValues(),
+      title: 'Coal-free by 2023',
+      type: 'fuel-phase-out',
+      fuel: 'coal',
+      targetYear: '2023',
+      gases: ['N2O', 'CO2'],
+      scopes: [2, 1],
+      sectors: ['III', 'I'],
+      offsetsAllowed: 'no',
+      parentTargetId: '4',
+    });
+    expect(body.coverage).toEqual({
+      gases: ['CO2', 'N2O'],
+      scopes: [1, 2],
+      sectors: ['I', 'III'],
+      boundary: 'city-wide',
+    });
+    expect(body).toMatchObject({ fuel: 'coal', targetYear: 2023, baseYear: null });
+    expect(body.offsetsAllowed).toBe(false);
+    expect(body.parentTargetId).toBe(4);
+  });
+
+  it('round-trips a saved target', () => {
+    const target = kyotoTarget({ offsetsAllowed: true, initiatives: ['Race to Zero'] });
+    const { body, errors } = targetBody(targetFormValues(target));
+    expect(errors).toEqual([]);
+    expect(body).toMatchObject({
+      baseYear: 2013,
+      baseEmissions: 7_840_000,
+      reductionPercent: 40,
+      offsetsAllowed: true,
+      initiatives: ['Race to Zero'],
+      coverage: target.coverage,
+    });
+  });
+
+  it('lists type fields for every type', () => {
+    expect(FIELDS_BY_TYPE['air-quality']).toContain('pollutant');
+    expect(FIELDS_BY_TYPE['renewable-share']).toContain('sharePercent');
+    expect(FIELDS_BY_TYPE['baseline-scenario']).toContain('bauEmissions');
+    expect(FIELDS_BY_TYPE.intensity).toContain('baseIntensity');
+  });
+});

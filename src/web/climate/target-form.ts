@@ -1,0 +1,250 @@
+/**
+ * The target form's values (text as typed) and the request body made from them. Which fields
+ * a target has depends on its type; fields of other types are sent as null so that changing a
+ * target's type clears what no longer applies.
+ */
+import type { FieldError } from '../api';
+import {
+  GASES,
+  type Gas,
+  type NetZeroLabel,
+  type TargetBoundary,
+  type TargetStatus,
+  type TargetType,
+} from '../../core/climate/types';
+import { GPC_SECTOR_CODES, type GpcSectorCode } from '../../core/climate/gpc';
+import type { Target, TargetCreate } from './types';
+import { numberInputText, parseNumberInput, parseYearInput } from './numbers';
+
+/** Fields whose presence depends on the target type. */
+export const TYPE_FIELDS = [
+  'netZeroLabel',
+  'baseYear',
+  'baseEmissions',
+  'targetYear',
+  'reductionPercent',
+  'targetEmissions',
+  'bauEmissions',
+  'baseIntensity',
+  'intensityUnit',
+  'fuel',
+  'sharePercent',
+  'pollutant',
+  'levelValue',
+  'levelUnit',
+] as const;
+export type TypeField = (typeof TYPE_FIELDS)[number];
+
+/** The fields each type shows, in the order of the form. */
+export const FIELDS_BY_TYPE: Readonly<Record<TargetType, readonly TypeField[]>> = {
+  'base-year': [
+    'baseYear',
+    'baseEmissions',
+    'targetYear',
+    'reductionPercent',
+    'targetEmissions',
+    'netZeroLabel',
+  ],
+  'fixed-level': ['targetYear', 'targetEmissions', 'netZeroLabel', 'baseYear', 'baseEmissions'],
+  'baseline-scenario': [
+    'baseYear',
+    'baseEmissions',
+    'targetYear',
+    'bauEmissions',
+    'reductionPercent',
+    'targetEmissions',
+  ],
+  intensity: [
+    'baseYear',
+    'baseIntensity',
+    'intensityUnit',
+    'baseEmissions',
+    'targetYear',
+    'reductionPercent',
+    'targetEmissions',
+  ],
+  'fuel-phase-out': ['fuel', 'targetYear'],
+  'renewable-share': ['sharePercent', 'targetYear', 'baseYear'],
+  'air-quality': ['pollutant', 'levelValue', 'levelUnit', 'targetYear'],
+};
+
+/** Emissions targets have a coverage (gases, scopes, sectors); the others do not show it. */
+export function hasCoverage(type: TargetType): boolean {
+  return ['base-year', 'fixed-level', 'baseline-scenario', 'intensity'].includes(type);
+}
+
+const YEAR_FIELDS: ReadonlySet<TypeField> = new Set(['baseYear', 'targetYear']);
+const TEXT_FIELDS: ReadonlySet<TypeField> = new Set([
+  'netZeroLabel',
+  'intensityUnit',
+  'fuel',
+  'pollutant',
+  'levelUnit',
+]);
+
+export interface TargetFormValues extends Record<TypeField, string> {
+  type: TargetType;
+  title: string;
+  description: string;
+  /** '' for an end target; otherwise the id of the end target this interim target leads to. */
+  parentTargetId: string;
+  gases: Gas[];
+  scopes: number[];
+  sectors: GpcSectorCode[];
+  boundary: TargetBoundary;
+  status: TargetStatus;
+  dateSet: string;
+  sourceUrl: string;
+  sourceDocument: string;
+  /** One initiative per line. */
+  initiatives: string;
+  offsetsAllowed: '' | 'yes' | 'no';
+}
+
+export function emptyTargetValues(): TargetFormValues {
+  return {
+    type: 'base-year',
+    title: '',
+    description: '',
+    parentTargetId: '',
+    netZeroLabel: '',
+    baseYear: '',
+    baseEmissions: '',
+    targetYear: '',
+    reductionPercent: '',
+    targetEmissions: '',
+    bauEmissions: '',
+    baseIntensity: '',
+    intensityUnit: '',
+    fuel: '',
+    sharePercent: '',
+    pollutant: '',
+    levelValue: '',
+    levelUnit: '',
+    gases: [...GASES],
+    scopes: [1, 2],
+    sectors: [...GPC_SECTOR_CODES.filter((s) => s !== 'VI')],
+    boundary: 'city-wide',
+    status: 'policy',
+    dateSet: '',
+    sourceUrl: '',
+    sourceDocument: '',
+    initiatives: '',
+    offsetsAllowed: '',
+  };
+}
+
+/** The form as a saved target fills it. */
+export function targetFormValues(target: Target): TargetFormValues {
+  const num = (v: number | null) => numberInputText(v);
+  return {
+    type: target.type,
+    title: target.title,
+    description: target.description ?? '',
+    parentTargetId: target.parentTargetId === null ? '' : String(target.parentTargetId),
+    netZeroLabel: target.netZeroLabel ?? '',
+    baseYear: num(target.baseYear),
+    baseEmissions: num(target.baseEmissions),
+    targetYear: num(target.targetYear),
+    reductionPercent: num(target.reductionPercent),
+    targetEmissions: num(target.targetEmissions),
+    bauEmissions: num(target.bauEmissions),
+    baseIntensity: num(target.baseIntensity),
+    intensityUnit: target.intensityUnit ?? '',
+    fuel: target.fuel ?? '',
+    sharePercent: num(target.sharePercent),
+    pollutant: target.pollutant ?? '',
+    levelValue: num(target.levelValue),
+    levelUnit: target.levelUnit ?? '',
+    gases: [...target.coverage.gases],
+    scopes: [...target.coverage.scopes],
+    sectors: [...target.coverage.sectors],
+    boundary: target.coverage.boundary,
+    status: target.status,
+    dateSet: target.dateSet ?? '',
+    sourceUrl: target.sourceUrl ?? '',
+    sourceDocument: target.sourceDocument ?? '',
+    initiatives: target.initiatives.join('\n'),
+    offsetsAllowed: target.offsetsAllowed === null ? '' : target.offsetsAllowed ? 'yes' : 'no',
+  };
+}
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/**
+ * The body of POST /governments/:slug/targets (and of PATCH /targets/:id: every field, so
+ * that a cleared field is cleared on the server too), or the fields that cannot be read.
+ * Messages use the validator's English wording, which the forms translate.
+ */
+export function targetBody(values: TargetFormValues): {
+  body: TargetCreate;
+  errors: FieldError[];
+} {
+  const errors: FieldError[] = [];
+  const shown = new Set<TypeField>(FIELDS_BY_TYPE[values.type]);
+  const typed: Partial<Record<TypeField, string | number | null>> = {};
+  for (const field of TYPE_FIELDS) {
+    const text = values[field];
+    if (!shown.has(field)) {
+      typed[field] = null;
+      continue;
+    }
+    if (TEXT_FIELDS.has(field)) {
+      typed[field] = orNull(text);
+      continue;
+    }
+    const value = YEAR_FIELDS.has(field) ? parseYearInput(text) : parseNumberInput(text);
+    if (value !== null && Number.isNaN(value)) {
+      errors.push({
+        pointer: `/${field}`,
+        detail: YEAR_FIELDS.has(field) ? 'must be integer' : 'must be number',
+      });
+      typed[field] = null;
+    } else {
+      typed[field] = value;
+    }
+  }
+  if (values.title.trim() === '') errors.push({ pointer: '/title', detail: 'is required' });
+  const baseYear = typed.baseYear as number | null;
+  const targetYear = typed.targetYear as number | null;
+  if (baseYear !== null && targetYear !== null && targetYear <= baseYear) {
+    errors.push({ pointer: '/targetYear', detail: 'must be after the base year' });
+  }
+  const parent = values.parentTargetId === '' ? null : Number(values.parentTargetId);
+  const body: TargetCreate = {
+    type: values.type,
+    title: values.title.trim(),
+    description: orNull(values.description),
+    parentTargetId: parent !== null && Number.isInteger(parent) ? parent : null,
+    netZeroLabel: (typed.netZeroLabel as NetZeroLabel | null) ?? null,
+    baseYear,
+    baseEmissions: typed.baseEmissions as number | null,
+    targetYear,
+    reductionPercent: typed.reductionPercent as number | null,
+    targetEmissions: typed.targetEmissions as number | null,
+    bauEmissions: typed.bauEmissions as number | null,
+    baseIntensity: typed.baseIntensity as number | null,
+    intensityUnit: typed.intensityUnit as string | null,
+    fuel: typed.fuel as string | null,
+    sharePercent: typed.sharePercent as number | null,
+    pollutant: typed.pollutant as string | null,
+    levelValue: typed.levelValue as number | null,
+    levelUnit: typed.levelUnit as string | null,
+    coverage: {
+      gases: GASES.filter((g) => values.gases.includes(g)),
+      scopes: [1, 2, 3].filter((s) => values.scopes.includes(s)),
+      sectors: GPC_SECTOR_CODES.filter((s) => values.sectors.includes(s)),
+      boundary: values.boundary,
+    },
+    status: values.status,
+    dateSet: orNull(values.dateSet),
+    sourceUrl: orNull(values.sourceUrl),
+    sourceDocument: orNull(values.sourceDocument),
+    initiatives: values.initiatives
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line, index, all) => line !== '' && all.indexOf(line) === index),
+    offsetsAllowed: values.offsetsAllowed === '' ? null : values.offsetsAllowed === 'yes',
+  };
+  return { body, errors };
+}
