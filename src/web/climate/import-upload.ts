@@ -2,7 +2,7 @@
  * Sends an import file as it is (CSV or XLSX), which api.ts cannot: it only sends JSON. The
  * request carries the session cookie and the CSRF token like every other change.
  */
-import { ApiError, query, type FieldError } from '../api';
+import { ApiError, query, type FieldError, csrfHeader } from '../api';
 import type { ImportKind, ImportRun } from './types';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -74,21 +74,6 @@ export function importProblem(status: number, statusText: string, body: unknown)
   );
 }
 
-let cachedToken: string | null = null;
-
-/** The CSRF token of the session (the session provider has it too, but does not export it). */
-async function csrfToken(): Promise<string | null> {
-  if (cachedToken) return cachedToken;
-  const res = await fetch('/api/v1/auth/session', {
-    headers: { Accept: 'application/json' },
-    credentials: 'same-origin',
-  });
-  if (!res.ok) return null;
-  const info = (await res.json()) as { csrfToken?: string | null };
-  cachedToken = info.csrfToken ?? null;
-  return cachedToken;
-}
-
 /** Starts an import run; the server answers 202 with the run, which the page then polls. */
 export async function uploadImport(
   kind: ImportKind,
@@ -96,22 +81,12 @@ export async function uploadImport(
   options: Omit<ImportOptions, 'fileName'>,
 ): Promise<ImportRun> {
   const type = contentTypeFor(file) ?? 'application/octet-stream';
-  const send = async (token: string | null) => {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': type };
-    if (token) headers['X-CSRF-Token'] = token;
-    return fetch(importPath(kind, { ...options, fileName: file.name }), {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: file,
-    });
-  };
-  let res = await send(await csrfToken());
-  if (res.status === 403) {
-    // The session may have been renewed since the token was read: read it again once.
-    cachedToken = null;
-    res = await send(await csrfToken());
-  }
+  const res = await fetch(importPath(kind, { ...options, fileName: file.name }), {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': type, ...csrfHeader() },
+    credentials: 'same-origin',
+    body: file,
+  });
   const isJson = (res.headers.get('content-type') ?? '').includes('json');
   const body: unknown = isJson ? await res.json() : await res.text();
   if (!res.ok) throw importProblem(res.status, res.statusText, body);

@@ -37,6 +37,12 @@ export async function seedDemoClimate(db: Db): Promise<void> {
       'Announced as the city’s zero-emission goal; pursued with the 1.5 °C Lifestyles campaign.',
   });
   await climate.updateTarget(db, actor, kyoto2030.id, { parentTargetId: kyoto2050.id });
+  // What Kyoto told CDP it had achieved (PRODUCT.md): shown beside the computed figure.
+  await db.kysely
+    .updateTable('climate_targets')
+    .set({ self_reported_progress: 74, self_reported_source: 'CDP 2021' })
+    .where('id', '=', kyoto2030.id)
+    .execute();
   await climate.createReport(db, actor, 'kyoto', {
     year: 2018,
     source: 'cdp',
