@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserUnavailable,
+  signIn,
+  startE2E,
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  type E2E,
+} from './harness';
+
+const skipReason = browserUnavailable();
+
+describe.skipIf(skipReason !== null)('climate pages in the browser', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it("shows Kyoto's 2030 target on track as of 2021, computed beside the self-reported figure", async () => {
+    const page = await e.newPage();
+    await page.goto('/members/kyoto/climate?asOf=2021');
+    // The 2030 target is nested in the 2050 card as its interim target: take the innermost card.
+    const card = page
+      .getByTestId('climate-target-card')
+      .filter({ hasText: 'below FY2013 by 2030' })
+      .last();
+    await card.waitFor();
+    await expect
+      .poll(() => card.getByTestId('climate-target-status').first().innerText())
+      .toMatch(/on track/i);
+    await expect
+      .poll(() => card.getByTestId('climate-progress').first().innerText())
+      .toMatch(/41\.4/);
+    expect(await card.getByTestId('climate-self-reported').first().innerText()).toMatch(/74/);
+    expect(await page.getByTestId('climate-chart').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('lists the East Asia members on the dashboard with their headline status', async () => {
+    const page = await e.newPage();
+    await page.goto('/climate?region=east-asia&asOf=2021');
+    await page.getByTestId('dashboard-table').waitFor();
+    const rows = page.getByTestId('dashboard-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const text = await page.getByTestId('dashboard-table').innerText();
+    expect(text).toMatch(/Kyoto/);
+    await page.context().close();
+  });
+
+  it('lets the admin add a target and shows it with its assessment', async () => {
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const res = await page.evaluate(async () => {
+      const session = await (await fetch('/api/v1/auth/session')).json();
+      const r = await fetch('/api/v1/governments/suwon/targets', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: JSON.stringify({
+          type: 'fixed-level',
+          title: 'Carbon neutral by 2050',
+          status: 'declaration',
+          netZeroLabel: 'carbon-neutral',
+          targetYear: 2050,
+          targetEmissions: 0,
+        }),
+      });
+      return r.status;
+    });
+    expect(res).toBe(201);
+    await page.goto('/members/suwon/climate');
+    const card = page
+      .getByTestId('climate-target-card')
+      .filter({ hasText: 'Carbon neutral by 2050' });
+    await card.waitFor();
+    await expect
+      .poll(() => card.getByTestId('climate-target-status').first().innerText())
+      .toMatch(/not assessable/i);
+    await page.context().close();
+  });
+});
