@@ -2,6 +2,12 @@
 // The `accord` command: loads the TypeScript sources through tsx, then runs the CLI.
 import { register } from 'tsx/esm/api';
 
+// Output piped into a reader that stops early (| head) is not an error.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 register();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

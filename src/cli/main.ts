@@ -10,6 +10,7 @@ import { hashPassword } from '../server/auth/secrets';
 import { nowIso } from '../server/db/types';
 import { createUser } from '../server/users/service';
 import { HttpProblem } from '../server/http/problem';
+import { EXPORT_USAGE, IMPORT_USAGE, runExportCommand, runImportCommand } from './climate-commands';
 
 const HELP = `accord: the Accord command line
 
@@ -19,6 +20,12 @@ Usage:
   accord user create --email E --role admin|officer|viewer [--government SLUG] [--name NAME]
                                      create a user; the password is read from standard input
                                      when it is piped, otherwise generated and printed once
+  accord import cdp-targets|cdp-emissions FILE.csv [--dry-run] [--no-create]
+  accord import nzt FILE.xlsx [--dry-run] [--no-create]
+                                     import climate data; prints the layout recognised, the
+                                     counts, and where the row-level report is
+  accord export targets --format csv|xlsx [--region R] [--out FILE]
+  accord export inventory GOV YEAR --format csv|xlsx [--out FILE]
   accord serve                       start the web server (same as npm start, without building)
   accord --help                      this text
 
@@ -145,6 +152,18 @@ export async function main(
         }
         return await userCreate(args, config, io);
       }
+      case 'import':
+        if (rest.length === 0 || rest[0] === '--help') {
+          io.out(IMPORT_USAGE);
+          return rest.length === 0 ? 2 : 0;
+        }
+        return await runImportCommand(rest, io, config);
+      case 'export':
+        if (rest.length === 0 || rest[0] === '--help') {
+          io.out(EXPORT_USAGE);
+          return rest.length === 0 ? 2 : 0;
+        }
+        return await runExportCommand(rest, io, config);
       case 'serve': {
         const { startServer } = await import('../server/main');
         await startServer(config);

@@ -18,6 +18,8 @@ import { officeRoutes } from './offices/routes';
 import { peopleRoutes } from './people/routes';
 import { authRoutes, userRoutes } from './users/routes';
 import { auditRoutes } from './audit/routes';
+import { importRoutes } from './climate/imports/routes';
+import { exportRoutes } from './climate/exports/routes';
 import { climateRoutes } from './climate/routes';
 
 export interface BuildOptions {
@@ -36,6 +38,8 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
   peopleRoutes,
   auditRoutes,
   climateRoutes,
+  importRoutes,
+  exportRoutes,
 ];
 
 /** Builds the Fastify app from a configuration and an open database; tests use it with inject. */

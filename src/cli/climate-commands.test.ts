@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { configFromEnv } from '../server/config';
+import { openDatabase } from '../server/db/database';
+import { nowIso } from '../server/db/types';
+import { runExportCommand, runImportCommand } from './climate-commands';
+import type { Io } from './main';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => null };
+  return { io, out, err };
+}
+
+const EMISSIONS_CSV = [
+  'Year Reported to CDP,Account Number,Organization,City,Country,CDP Region,Accounting year,' +
+    'TOTAL Scope 1 Emissions (metric tonnes CO2e),TOTAL Scope 2 emissions (metric tonnes CO2e),' +
+    'TOTAL BASIC Emissions (GPC)',
+  '2021,990001,City of Testville,Testville,Japan,East Asia,2018-04-01 - 2019-03-31,"1,000",2000,NA',
+  '2021,990002,Nowhere Town,Nowhere,Japan,East Asia,-,5,6,NA',
+].join('\n');
+
+const TARGETS_CSV = [
+  'Account Number,Organization,City,Country,Type of target,Base year,' +
+    'Base year emissions (metric tonnes CO2e),Percentage reduction target,Target year',
+  '990001,City of Testville,Testville,Japan,Base year emissions (absolute) target,2013,4000,50,2030',
+].join('\n');
+
+describe('accord import and export', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-climate-cli-'));
+  const config = { ...configFromEnv({}), dataDir: dir, databaseUrl: undefined };
+  const emissionsFile = path.join(dir, 'emissions.csv');
+  const targetsFile = path.join(dir, 'targets.csv');
+  fs.writeFileSync(emissionsFile, EMISSIONS_CSV);
+  fs.writeFileSync(targetsFile, TARGETS_CSV);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('previews an import and writes the row report next to the data', async () => {
+    const c = capture();
+    expect(
+      await runImportCommand(['cdp-emissions', emissionsFile, '--dry-run'], c.io, config),
+    ).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toContain('layout cdp-emissions-2021');
+    expect(text).toContain('dry run');
+    expect(text).toMatch(/1 of 2 rows|2 of 2 rows/);
+    expect(text).toContain('Done: 2 of 2 rows; 1 created, 0 updated, 0 unchanged, 1 skipped');
+    const reportFile = path.join(dir, 'import-1.csv');
+    expect(text).toContain(`Row report: ${reportFile}`);
+    const report = fs.readFileSync(reportFile, 'utf8');
+    expect(report.startsWith('\uFEFFrow,action,government,entity,reason')).toBe(true);
+    expect(report).toContain('accounting year unknown');
+  });
+
+  it('imports, and a second import changes nothing', async () => {
+    let c = capture();
+    expect(await runImportCommand(['import', 'cdp-emissions', emissionsFile], c.io, config)).toBe(
+      0,
+    );
+    expect(c.out.join('\n')).toContain('1 created');
+    c = capture();
+    expect(await runImportCommand(['cdp-emissions', emissionsFile], c.io, config)).toBe(0);
+    expect(c.out.join('\n')).toContain('0 created, 0 updated, 1 unchanged, 1 skipped');
+    c = capture();
+    expect(await runImportCommand(['cdp-targets', targetsFile, '--no-create'], c.io, config)).toBe(
+      0,
+    );
+    expect(c.out.join('\n')).toContain('layout cdp-targets');
+    expect(c.out.join('\n')).toContain('1 created');
+  });
+
+  it('explains wrong usage and unreadable files', async () => {
+    let c = capture();
+    expect(await runImportCommand(['cdp-everything', emissionsFile], c.io, config)).toBe(2);
+    expect(c.err.join('\n')).toContain('accord import cdp-targets');
+    c = capture();
+    expect(await runImportCommand(['nzt', path.join(dir, 'missing.xlsx')], c.io, config)).toBe(2);
+    c = capture();
+    expect(await runImportCommand(['nzt', emissionsFile], c.io, config)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/^error: The headers do not match any nzt layout/);
+  });
+
+  it('exports targets to a file and to standard output', async () => {
+    let c = capture();
+    const file = path.join(dir, 'targets-export.csv');
+    expect(
+      await runExportCommand(['targets', '--format', 'csv', '--out', file], c.io, config),
+    ).toBe(0);
+    expect(c.out).toEqual([`Wrote ${file}`]);
+    const csv = fs.readFileSync(file, 'utf8');
+    expect(csv.startsWith('\uFEFFid_code,name,country,actor_type,end_target,')).toBe(true);
+    expect(csv).toContain(',Testville,JPN,City,Emissions reduction target,2030,');
+
+    c = capture();
+    const stdout = new PassThrough();
+    const chunks: Buffer[] = [];
+    stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    expect(
+      await runExportCommand(['export', 'targets', '--region', 'east-asia'], c.io, config, stdout),
+    ).toBe(0);
+    expect(c.out).toEqual([]);
+    expect(Buffer.concat(chunks).toString('utf8')).toContain('Testville');
+    expect(stdout.writableEnded).toBe(false);
+  });
+
+  it('exports an inventory, and says so when there is none', async () => {
+    const db = openDatabase({ dataDir: dir });
+    try {
+      const government = await db.kysely
+        .selectFrom('governments')
+        .where('slug', '=', 'testville')
+        .select('id')
+        .executeTakeFirstOrThrow();
+      const now = nowIso();
+      const inventory = await db.kysely
+        .insertInto('inventories')
+        .values({
+          government_id: government.id,
+          year: 2018,
+          gwp_set: 'AR6',
+          boundary: 'city-wide',
+          methodology: 'GPC 1.1',
+          status: 'draft',
+          notes: null,
+          is_illustrative: 0,
+          basic_total: 1000,
+          basic_plus_total: 1000,
+          totals: '{}',
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.kysely
+        .insertInto('inventory_entries')
+        .values({
+          inventory_id: inventory.id,
+          code: 'I.1.1',
+          gas: 'CO2',
+          amount: 1000,
+          notation_key: null,
+          notes: null,
+        })
+        .execute();
+    } finally {
+      await db.close();
+    }
+    let c = capture();
+    const file = path.join(dir, 'inventory.xlsx');
+    expect(
+      await runExportCommand(
+        ['inventory', 'testville', '2018', '--format', 'xlsx', '--out', file],
+        c.io,
+        config,
+      ),
+    ).toBe(0);
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+    c = capture();
+    const missing = path.join(dir, 'none.csv');
+    expect(
+      await runExportCommand(['inventory', 'testville', '1999', '--out', missing], c.io, config),
+    ).toBe(1);
+    expect(c.err.join('\n')).toContain('No 1999 inventory of "testville"');
+    expect(fs.existsSync(missing)).toBe(false);
+
+    c = capture();
+    expect(await runExportCommand(['inventory', 'testville'], c.io, config)).toBe(2);
+    expect(await runExportCommand(['targets', '--format', 'pdf'], c.io, config)).toBe(2);
+  });
+});

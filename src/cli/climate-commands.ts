@@ -1,0 +1,219 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import type { AccordConfig } from '../server/config';
+import { openDatabase, type Db } from '../server/db/database';
+import { migrateToLatest } from '../server/db/migrate';
+import { regionsOnly } from '../server/db/demo/seed';
+import { nowIso } from '../server/db/types';
+import { HttpProblem } from '../server/http/problem';
+import { loadInventoryExport, writeInventoryExport } from '../server/climate/exports/inventory';
+import { prepareTargetsExport } from '../server/climate/exports/targets';
+import type { TableFormat } from '../server/climate/exports/write-table';
+import { layoutById } from '../server/climate/imports/layouts';
+import { beginImport, importReportCsv } from '../server/climate/imports/service';
+import type { ImportKind } from '../server/climate/schemas';
+import type { Io } from './main';
+
+/**
+ * `accord import …` and `accord export …`: the climate data exchange from the command line,
+ * on the database the server uses. Both return the process exit code: 0 done, 1 failed,
+ * 2 wrong usage.
+ */
+
+export const IMPORT_USAGE = `Usage:
+  accord import cdp-targets FILE.csv [--dry-run] [--no-create]
+  accord import cdp-emissions FILE.csv [--dry-run] [--no-create]
+  accord import nzt FILE.xlsx [--dry-run] [--no-create]
+
+  --dry-run    report what the import would do; write no record
+  --no-create  skip rows that match no government instead of adding them as prospects`;
+
+export const EXPORT_USAGE = `Usage:
+  accord export targets --format csv|xlsx [--region REGION] [--out FILE]
+  accord export inventory GOVERNMENT YEAR --format csv|xlsx [--out FILE]
+
+  Without --out the file is written to standard output.`;
+
+const KINDS: readonly ImportKind[] = ['cdp-targets', 'cdp-emissions', 'nzt'];
+const CLI_ACTOR = { userId: null, label: 'cli' } as const;
+
+/** Opens the database as the server does, brings it up to date and makes sure regions exist. */
+async function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(db);
+    // Prospects created by an import need the network's regions.
+    await regionsOnly(db.kysely, nowIso());
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The first word may be the command's own name when a caller passes the whole argv. */
+function withoutCommand(args: string[], name: string): string[] {
+  return args[0] === name ? args.slice(1) : args;
+}
+
+function problemText(err: HttpProblem): string {
+  return err.detail ?? err.title;
+}
+
+export async function runImportCommand(
+  args: string[],
+  io: Io,
+  config: AccordConfig,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: withoutCommand(args, 'import'),
+      options: { 'dry-run': { type: 'boolean' }, 'no-create': { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    io.err(`${err instanceof Error ? err.message : String(err)}\n\n${IMPORT_USAGE}`);
+    return 2;
+  }
+  const [kind, file, ...extra] = parsed.positionals;
+  if (!kind || !file || extra.length > 0 || !(KINDS as readonly string[]).includes(kind)) {
+    io.err(IMPORT_USAGE);
+    return 2;
+  }
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    io.err(`no such file: ${file}`);
+    return 2;
+  }
+  const dryRun = parsed.values['dry-run'] ?? false;
+
+  return withDb(config, async (db) => {
+    let started;
+    try {
+      started = await beginImport(db, CLI_ACTOR, {
+        kind: kind as ImportKind,
+        input: fs.createReadStream(file),
+        fileName: path.basename(file),
+        dryRun,
+        noCreate: parsed.values['no-create'] ?? false,
+        maxBytes: Infinity,
+        onProgress: ({ processed, total }) => io.out(`  ${processed} of ${total} rows`),
+      });
+    } catch (err) {
+      if (err instanceof HttpProblem) {
+        io.err(`error: ${problemText(err)}`);
+        return 1;
+      }
+      throw err;
+    }
+    const layout = started.run.layout ? layoutById(started.run.layout) : undefined;
+    io.out(
+      `Import ${started.run.id}${dryRun ? ' (dry run: nothing will be written)' : ''}: ` +
+        `layout ${started.run.layout ?? '?'}${layout ? ` (${layout.label})` : ''}`,
+    );
+    const run = await started.done;
+    const unchanged = run.processedRows - run.created - run.updated - run.skipped;
+    io.out(
+      `${run.status === 'done' ? 'Done' : 'Failed'}: ${run.processedRows} of ${run.totalRows} rows; ` +
+        `${run.created} created, ${run.updated} updated, ${unchanged} unchanged, ` +
+        `${run.skipped} skipped${dryRun ? ' (dry run)' : ''}`,
+    );
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const reportFile = path.join(config.dataDir, `import-${run.id}.csv`);
+    const report = fs.createWriteStream(reportFile);
+    importReportCsv(db, run.id).pipe(report);
+    await finished(report);
+    io.out(`Row report: ${reportFile}`);
+    if (run.status !== 'done') {
+      io.err(`error: ${run.error ?? 'the import failed'}`);
+      return 1;
+    }
+    return 0;
+  });
+}
+
+/** Where an export goes: a file, or standard output (which must stay open afterwards). */
+async function writeTo(
+  file: string | undefined,
+  stdout: Writable,
+  write: (out: Writable) => Promise<void>,
+): Promise<void> {
+  const out = file ? fs.createWriteStream(file) : new PassThrough();
+  if (!file) out.pipe(stdout, { end: false });
+  try {
+    await write(out);
+    await finished(out);
+  } catch (err) {
+    out.destroy();
+    throw err;
+  }
+}
+
+export async function runExportCommand(
+  args: string[],
+  io: Io,
+  config: AccordConfig,
+  stdout: Writable = process.stdout,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: withoutCommand(args, 'export'),
+      options: {
+        format: { type: 'string' },
+        region: { type: 'string' },
+        out: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    io.err(`${err instanceof Error ? err.message : String(err)}\n\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const format = (values.format ?? (values.out?.endsWith('.xlsx') ? 'xlsx' : 'csv')) as TableFormat;
+  if (format !== 'csv' && format !== 'xlsx') {
+    io.err(`--format must be csv or xlsx\n\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  const [what, ...rest] = positionals;
+  const done = (file: string | undefined) => {
+    if (file) io.out(`Wrote ${file}`);
+    return 0;
+  };
+  try {
+    if (what === 'targets' && rest.length === 0) {
+      return await withDb(config, async (db) => {
+        const write = await prepareTargetsExport(db, { format, region: values.region });
+        await writeTo(values.out, stdout, write);
+        return done(values.out);
+      });
+    }
+    if (what === 'inventory' && rest.length === 2 && !values.region) {
+      const [government, yearText] = rest as [string, string];
+      const year = Number(yearText);
+      if (!Number.isInteger(year)) {
+        io.err(`YEAR must be a year, got "${yearText}"`);
+        return 2;
+      }
+      return await withDb(config, async (db) => {
+        // Read first: a missing inventory must not leave an empty file behind.
+        const data = await loadInventoryExport(db, government, year);
+        await writeTo(values.out, stdout, (out) => writeInventoryExport(data, format, out));
+        return done(values.out);
+      });
+    }
+  } catch (err) {
+    if (err instanceof HttpProblem) {
+      io.err(`error: ${problemText(err)}`);
+      return 1;
+    }
+    throw err;
+  }
+  io.err(EXPORT_USAGE);
+  return 2;
+}

@@ -1,0 +1,80 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext, AppInstance } from '../../http/app-types';
+import { Problem, Slug } from '../../http/common-schemas';
+import { loadInventoryExport, writeInventoryExport } from './inventory';
+import { NZT_COLUMNS, prepareTargetsExport } from './targets';
+import { CONTENT_TYPES, type TableFormat } from './write-table';
+
+/**
+ * Public downloads: targets in the Net Zero Tracker's columns and GPC inventories in the shape
+ * of the GCoM Common Reporting Framework, as CSV or XLSX.
+ */
+
+const File = Type.String({ description: 'The file (CSV with a UTF-8 byte-order mark, or XLSX)' });
+
+function sendTable(
+  reply: FastifyReply,
+  format: TableFormat,
+  fileName: string,
+  write: (out: PassThrough) => Promise<void>,
+) {
+  const out = new PassThrough();
+  write(out).catch((err: unknown) =>
+    out.destroy(err instanceof Error ? err : new Error(String(err))),
+  );
+  return reply
+    .header('Content-Type', CONTENT_TYPES[format])
+    .header('Content-Disposition', `attachment; filename="${fileName}"`)
+    .header('Cache-Control', 'no-store')
+    .send(out);
+}
+
+export function exportRoutes(app: AppInstance, { db }: AppContext): void {
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/exports/targets.${format}`,
+      {
+        schema: {
+          tags: ['exports'],
+          summary: `Targets in the Net Zero Tracker's columns (${format.toUpperCase()})`,
+          description:
+            `Columns: ${NZT_COLUMNS.join(', ')}. One row per government with an emissions ` +
+            'target: its latest-year target and its interim target.',
+          querystring: Type.Object({ region: Type.Optional(Slug) }),
+          response: { 200: File, 400: Problem, 404: Problem },
+        },
+      },
+      async (request, reply) => {
+        const region = request.query.region;
+        // Reads the first page before answering, so an unknown region is a 404.
+        const write = await prepareTargetsExport(db, { format, region });
+        const name = `accord-targets${region ? `-${region}` : ''}.${format}`;
+        return sendTable(reply, format, name, write);
+      },
+    );
+
+    app.get(
+      `/governments/:slug/inventories/:year/export.${format}`,
+      {
+        schema: {
+          tags: ['exports'],
+          summary: `A GPC inventory in the shape of the GCoM Common Reporting Framework (${format.toUpperCase()})`,
+          params: Type.Object({
+            slug: Slug,
+            year: Type.Integer({ minimum: 1950, maximum: 2100 }),
+          }),
+          response: { 200: File, 400: Problem, 404: Problem },
+        },
+      },
+      async (request, reply) => {
+        const { slug, year } = request.params;
+        const data = await loadInventoryExport(db, slug, year);
+        return sendTable(reply, format, `${slug}-gpc-inventory-${year}.${format}`, (out) =>
+          writeInventoryExport(data, format, out),
+        );
+      },
+    );
+  }
+}

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectCases } from '../../../../test/setup/databases';
+import { makeTestApp, type TestApp } from '../../../../test/setup/app';
+import type { ImportRun } from '../schemas';
+
+/** A small CDP targets export with the raw (spaced) headers. */
+const TARGETS_CSV = [
+  'Year Reported to CDP,Account Number,Organization,City,Country,CDP Region,Type of target,Base year,Base year emissions (metric tonnes CO2e),Percentage reduction target,Target year,Target year absolute emissions (metric tonnes CO2e),Percentage of target achieved so far,Target description',
+  '2021,49389,Kyoto,Kyoto,Japan,East Asia,Base year emissions (absolute) target,2013,"7,840,000",40,2030,4704000,74,NA',
+  '2021,999001,Ville Test,Ville Test,France,Europe,No target,NA,NA,NA,NA,NA,NA,NA',
+  '2021,999002,Pueblo Nuevo,Pueblo Nuevo,Mexico,Latin America,Fixed level target,NA,NA,NA,2050,0,NA,Carbono neutralidad',
+].join('\r\n');
+
+describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
+  let t: TestApp;
+  let admin: { cookie: string; 'x-csrf-token': string };
+  beforeAll(async () => {
+    if (skip) return;
+    t = await makeTestApp(dialect);
+    admin = await t.signInAdmin();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const it_ = skip ? it.skip : it;
+
+  async function waitForRun(id: number): Promise<ImportRun> {
+    for (let i = 0; i < 100; i++) {
+      const res = await t.app.inject({ url: `/api/v1/imports/${id}`, headers: admin });
+      expect(res.statusCode).toBe(200);
+      const run = res.json() as ImportRun;
+      if (run.status !== 'running') return run;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`import ${id} did not finish`);
+  }
+
+  it_('previews a CSV upload, reports each row and offers the report as CSV', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/cdp-targets?dryRun=true&fileName=targets.csv',
+      headers: { ...admin, 'content-type': 'text/csv' },
+      payload: TARGETS_CSV,
+    });
+    expect(res.statusCode).toBe(202);
+    const { run } = res.json() as { run: ImportRun };
+    expect(res.headers.location).toBe(`/api/v1/imports/${run.id}`);
+    expect(run).toMatchObject({
+      kind: 'cdp-targets',
+      fileName: 'targets.csv',
+      layout: 'cdp-targets',
+      dryRun: true,
+    });
+
+    const done = await waitForRun(run.id);
+    expect(done).toMatchObject({
+      status: 'done',
+      totalRows: 3,
+      processedRows: 3,
+      // The demo already holds Kyoto's target, entered without an import key: it is taken over.
+      created: 1,
+      updated: 1,
+      skipped: 1,
+    });
+
+    const rows = await t.app.inject({
+      url: `/api/v1/imports/${run.id}/rows`,
+      query: { pageSize: '2' },
+      headers: admin,
+    });
+    expect(rows.statusCode).toBe(200);
+    expect(rows.json()).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(rows.json().items[0]).toMatchObject({
+      row: 2,
+      action: 'update',
+      government: 'kyoto',
+      entity: 'target 2030 (base-year)',
+    });
+    const skipped = await t.app.inject({
+      url: `/api/v1/imports/${run.id}/rows`,
+      query: { action: 'skip' },
+      headers: admin,
+    });
+    expect(skipped.json().items).toEqual([
+      { row: 3, action: 'skip', entity: null, government: null, reason: 'No target' },
+    ]);
+
+    const report = await t.app.inject({
+      url: `/api/v1/imports/${run.id}/report.csv`,
+      headers: admin,
+    });
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toContain('text/csv');
+    expect(report.headers['content-disposition']).toContain('attachment');
+    expect(report.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = report.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('row,action,government,entity,reason');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(/^4,create,pueblo-nuevo,/);
+
+    // Nothing was written by the preview.
+    const prospects = await t.app.inject({ url: '/api/v1/governments/pueblo-nuevo' });
+    expect(prospects.statusCode).toBe(404);
+
+    const list = await t.app.inject({ url: '/api/v1/imports', headers: admin });
+    expect(list.json().items[0]).toMatchObject({ id: run.id });
+  });
+
+  it_('imports for real and creates the prospect', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/cdp-targets',
+      headers: { ...admin, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(TARGETS_CSV),
+    });
+    expect(res.statusCode).toBe(202);
+    const done = await waitForRun((res.json() as { run: ImportRun }).run.id);
+    expect(done).toMatchObject({ status: 'done', dryRun: false, skipped: 1 });
+    const prospect = await t.app.inject({ url: '/api/v1/governments/pueblo-nuevo' });
+    expect(prospect.statusCode).toBe(200);
+    expect(prospect.json()).toMatchObject({
+      region: 'mexico-central-america-caribbean',
+      membership: { category: 'non-member' },
+    });
+  });
+
+  it_('answers 422 naming the columns a file lacks', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/cdp-emissions',
+      headers: { ...admin, 'content-type': 'text/csv' },
+      payload:
+        'Account Number,Organization,Country,Accounting year,TOTAL Scope 1 Emissions (metric tonnes CO2e)\n' +
+        '1,A,Japan,2018-01-01 - 2018-12-31,100\n',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().detail).toContain('"TOTAL Scope 2 emissions (metric tonnes CO2e)"');
+    expect(res.json().errors).toEqual([
+      { pointer: '/body', detail: 'missing column "TOTAL Scope 2 emissions (metric tonnes CO2e)"' },
+    ]);
+    const runs = await t.app.inject({ url: '/api/v1/imports', headers: admin });
+    expect(runs.json().items[0]).toMatchObject({ status: 'failed', kind: 'cdp-emissions' });
+  });
+
+  it_('is for administrators only', async () => {
+    const officer = await t.signInOfficer('kyoto');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/cdp-targets?dryRun=true',
+      headers: { ...officer, 'content-type': 'text/csv' },
+      payload: TARGETS_CSV,
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/imports/1', headers: officer })).statusCode).toBe(
+      403,
+    );
+    expect((await t.app.inject({ url: '/api/v1/imports' })).statusCode).toBe(401);
+  });
+
+  it_('serves the exports publicly as attachments', async () => {
+    const csv = await t.app.inject({ url: '/api/v1/exports/targets.csv?region=east-asia' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="accord-targets-east-asia.csv"',
+    );
+    expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^id_code,name,country,/);
+    const xlsx = await t.app.inject({ url: '/api/v1/exports/targets.xlsx' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const unknown = await t.app.inject({ url: '/api/v1/exports/targets.csv?region=atlantis' });
+    expect(unknown.statusCode).toBe(404);
+
+    const inventory = await t.app.inject({
+      url: '/api/v1/governments/changchun/inventories/2019/export.csv',
+    });
+    expect(inventory.statusCode).toBe(200);
+    expect(inventory.headers['content-disposition']).toContain('changchun-gpc-inventory-2019.csv');
+    const none = await t.app.inject({
+      url: '/api/v1/governments/kyoto/inventories/1999/export.xlsx',
+    });
+    expect(none.statusCode).toBe(404);
+  });
+
+  it_('documents the routes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/imports/{kind}',
+        '/api/v1/imports/{id}/rows',
+        '/api/v1/exports/targets.csv',
+        '/api/v1/governments/{slug}/inventories/{year}/export.xlsx',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/api/v1/imports/{kind}'].post.requestBody.content)).toContain(
+      'text/csv',
+    );
+  });
+});

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { LayoutNotRecognisedError, normaliseHeader, recogniseLayout } from './layouts';
+import {
+  parseAccountingPeriod,
+  parseDate,
+  parseNumber,
+  parseWktPoint,
+  parseYear,
+  present,
+} from './values';
+import {
+  boundaryFrom,
+  gasesFrom,
+  netZeroLabelFrom,
+  statusFromDescription,
+  targetStatusFrom,
+  targetTitle,
+} from './mapping';
+import { regionFor } from './regions';
+
+describe('header layouts', () => {
+  it('folds BOMs, zero-width spaces, case, spacing and dots', () => {
+    expect(normaliseHeader('\uFEFFAccount\u200B  Number ')).toBe('account number');
+    expect(normaliseHeader('Base.year.emissions..metric.tonnes.CO2e.')).toBe(
+      'base year emissions metric tonnes co2e',
+    );
+  });
+
+  it('maps an older emissions export with a zero-width space and the "Chnage" typo', () => {
+    const headers = [
+      'Reporting Year',
+      'Account\u200B Number',
+      'Organization',
+      'City',
+      'Country',
+      'Region',
+      'Accounting Year',
+      'Total City-wide Emissions (metric tonnes CO2e)',
+      'Total BASIC Emissions (GPC)',
+      'Scope 1 Emissions (metric tonnes CO2e)',
+      'Scope 2 Emissions (metric tonnes CO2e)',
+      'Chnage in emissions',
+      'Something CDP added that year',
+    ];
+    const { layout, mapping, unmapped } = recogniseLayout('cdp-emissions', headers);
+    expect(layout.id).toBe('cdp-emissions-2016-2019');
+    expect(mapping.account).toBe(1);
+    expect(mapping.change).toBe(11);
+    expect(mapping.citywideTotal).toBe(7);
+    expect(mapping.scope1Total).toBe(9);
+    expect(mapping.accountingYear).toBe(6);
+    expect(unmapped).toEqual(['Something CDP added that year']);
+  });
+
+  it('tells the OpenClimate-cleaned targets from CDP raw headers', () => {
+    const dotted = [
+      'Year.Reported.to.CDP',
+      'Account.Number',
+      'Organization',
+      'City',
+      'Country',
+      'Type.of.target',
+      'Base.year',
+      'Base.year.emissions..metric.tonnes.CO2e.',
+      'Percentage.reduction.target',
+      'Target.year',
+      'name',
+      'entity_type',
+      'iso',
+    ];
+    expect(recogniseLayout('cdp-targets', dotted).layout.id).toBe('cdp-targets-2021-openclimate');
+    const raw = [
+      'Year Reported to CDP',
+      'Account Number',
+      'Organization',
+      'City',
+      'Country',
+      'Type of target',
+      'Base year',
+      'Base year emissions (metric tonnes CO2e)',
+      'Percentage reduction target',
+      'Target year',
+    ];
+    const recognised = recogniseLayout('cdp-targets', raw);
+    expect(recognised.layout.id).toBe('cdp-targets');
+    expect(recognised.mapping.baseEmissions).toBe(7);
+  });
+
+  it('names the required columns a file is missing', () => {
+    const headers = ['Account Number', 'Organization', 'Country', 'Base year'];
+    expect(() => recogniseLayout('cdp-targets', headers)).toThrow(LayoutNotRecognisedError);
+    try {
+      recogniseLayout('cdp-targets', headers);
+    } catch (err) {
+      const error = err as LayoutNotRecognisedError;
+      expect(error.closest.layoutId).toBe('cdp-targets');
+      expect(error.closest.missing).toEqual(['Type of target', 'Target year']);
+      expect(error.message).toContain('"Type of target"');
+    }
+  });
+
+  it('reads both Net Zero Tracker layouts', () => {
+    const plain = ['id_code', 'name', 'country', 'actor_type', 'end_target', 'end_target_year'];
+    expect(recogniseLayout('nzt', plain).layout.id).toBe('nzt');
+    const grouped = [
+      'id_code',
+      'Name',
+      'Country',
+      'Entity_type',
+      'End_target',
+      'End_target_year',
+      'Status_of_end_target',
+      'Date_of_last_status_update',
+    ];
+    const recognised = recogniseLayout('nzt', grouped);
+    expect(recognised.layout.id).toBe('nzt-grouped');
+    expect(recognised.mapping.endTargetStatus).toBe(6);
+  });
+});
+
+describe('cell values', () => {
+  it('treats NA, N/A, - and blanks as missing', () => {
+    for (const v of ['NA', 'N/A', '-', '', '  ', undefined, null]) expect(present(v)).toBeNull();
+    expect(present(' Kyoto ')).toBe('Kyoto');
+  });
+
+  it('reads numbers with thousands separators, and nothing else', () => {
+    expect(parseNumber('7,840,000')).toBe(7840000);
+    expect(parseNumber('7 840 000')).toBe(7840000);
+    expect(parseNumber('4382391.75')).toBe(4382391.75);
+    expect(parseNumber('40%')).toBe(40);
+    expect(parseNumber('1.5e6')).toBe(1500000);
+    expect(parseNumber('about 40')).toBeNull();
+    expect(parseNumber('NA')).toBeNull();
+    expect(parseYear('2030')).toBe(2030);
+    expect(parseYear('3030')).toBeNull();
+  });
+
+  it('names an accounting period by the year it starts (a Japanese fiscal year)', () => {
+    expect(parseAccountingPeriod('2018-04-01 - 2019-03-31')).toEqual({
+      year: 2018,
+      start: '2018-04-01',
+      end: '2019-03-31',
+    });
+    expect(parseAccountingPeriod('2018-01-01 -')?.year).toBe(2018);
+    expect(parseAccountingPeriod('-')).toBeNull();
+    expect(parseAccountingPeriod('- 2017-12-31')).toBeNull();
+  });
+
+  it('reads WKT points (longitude first) and dates', () => {
+    expect(parseWktPoint('POINT (126.978 37.5665)')).toEqual({
+      latitude: 37.5665,
+      longitude: 126.978,
+    });
+    expect(parseWktPoint('POINT (500 1)')).toBeNull();
+    expect(parseDate('15/03/2021')).toBe('2021-03-15');
+    expect(parseDate('2021-03-15T00:00:00.000')).toBe('2021-03-15');
+    expect(parseDate('March 2021')).toBe('2021-03-01');
+  });
+});
+
+describe('vocabulary', () => {
+  it('maps statuses, net-zero names, boundaries and gases', () => {
+    expect(targetStatusFrom('In law')).toBe('law');
+    expect(targetStatusFrom('In policy document')).toBe('policy');
+    expect(targetStatusFrom('Declaration / pledge')).toBe('declaration');
+    expect(targetStatusFrom('Proposed / in discussion')).toBe('proposed');
+    expect(targetStatusFrom('Achieved (self-declared)')).toBe('achieved-self-declared');
+    expect(targetStatusFrom('Achieved (externally validated)')).toBe('achieved-validated');
+    expect(netZeroLabelFrom('Carbon neutral(ity)')).toBe('carbon-neutral');
+    expect(netZeroLabelFrom('Net zero')).toBe('net-zero');
+    expect(netZeroLabelFrom('Emissions reduction target')).toBeNull();
+    expect(boundaryFrom('Same (city-wide) – covers entire city and nothing else')).toBe(
+      'city-wide',
+    );
+    expect(boundaryFrom('Smaller – covers only part of the city')).toBe('partial');
+    expect(boundaryFrom('Larger – covers the whole city and adjoining areas')).toBe('larger');
+    expect(gasesFrom('CH4, CO2, N20')).toEqual(['CO2', 'CH4', 'N2O']);
+    expect(gasesFrom('All GHGs')).toHaveLength(7);
+  });
+
+  it('reads a status from a description only when it is plain about it', () => {
+    expect(statusFromDescription('The target is legally binding for the city.')).toBe('law');
+    expect(statusFromDescription("A fair share of the UK's legally binding obligations.")).toBe(
+      'policy',
+    );
+    expect(statusFromDescription('The target was proposed to the council in May.')).toBe(
+      'proposed',
+    );
+    expect(statusFromDescription('Staff are preparing a draft ordinance on bicycles.')).toBe(
+      'policy',
+    );
+    expect(statusFromDescription(null)).toBe('policy');
+  });
+
+  it('titles targets in English', () => {
+    const base = {
+      type: 'base-year' as const,
+      netZeroLabel: null,
+      baseYear: 2013,
+      targetYear: 2030,
+      reductionPercent: 40,
+      targetEmissions: 4704000,
+      intensityUnit: null,
+    };
+    expect(targetTitle(base)).toBe('40 % below 2013 by 2030');
+    expect(
+      targetTitle({ ...base, type: 'fixed-level', netZeroLabel: 'net-zero', targetYear: 2050 }),
+    ).toBe('Net zero by 2050');
+    expect(targetTitle({ ...base, type: 'baseline-scenario', reductionPercent: 15 })).toBe(
+      '15 % below business as usual by 2030',
+    );
+  });
+
+  it('puts governments in the network region of their country', () => {
+    expect(regionFor('MX', 'Latin America')).toBe('mexico-central-america-caribbean');
+    expect(regionFor('BR', 'Latin America')).toBe('south-america');
+    expect(regionFor('TH', 'East Asia')).toBe('southeast-asia');
+    expect(regionFor('NZ', 'Southeast Asia and Oceania')).toBe('oceania');
+    expect(regionFor('JO', 'Middle East')).toBe('europe');
+    expect(regionFor(null, 'Latin America')).toBe('south-america');
+    expect(regionFor(null, null)).toBe('global');
+  });
+});

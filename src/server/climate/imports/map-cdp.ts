@@ -1,0 +1,298 @@
+import { toIso2 } from '../../../core/climate/country';
+import type { NetZeroLabel, TargetType } from '../../../core/climate/types';
+import { searchKey } from '../../../core/names';
+import type { CdpEmissionField, CdpTargetField } from './layouts';
+import {
+  accountNumber,
+  boundaryFrom,
+  distinctNames,
+  gasesFrom,
+  intensityUnitFrom,
+  kindFrom,
+  statusFromDescription,
+  targetTitle,
+  type MapContext,
+  type MappedRow,
+  type Subject,
+  type TargetValues,
+} from './mapping';
+import type { FieldRow } from './read-rows';
+import {
+  clip,
+  parseAccountingPeriod,
+  parseAmount,
+  parseNumber,
+  parseWktPoint,
+  parseYear,
+  present,
+  withoutOtherPrefix,
+} from './values';
+
+/** CDP's rows: the Emissions Reduction Targets and the City-wide Emissions exports. */
+
+type Fields<F extends string> = Partial<Record<F, string>>;
+
+/** Fields both CDP exports share, for naming the city. */
+type SubjectFields = Fields<
+  | 'account'
+  | 'organization'
+  | 'city'
+  | 'country'
+  | 'cdpRegion'
+  | 'location'
+  | 'population'
+  | 'populationYear'
+  | 'name'
+  | 'entityType'
+  | 'iso'
+  | 'landArea'
+>;
+
+export function cdpSubject(f: SubjectFields): Subject {
+  const cdpAccount = accountNumber(present(f.account));
+  // The city's short name reads best as an English name; the organisation's is often
+  // "City of …" or "… Metropolitan Government", which stays as an alias.
+  const names = distinctNames(
+    [present(f.city), present(f.name), present(f.organization)],
+    searchKey,
+  );
+  const country = present(f.country);
+  const iso = present(f.iso);
+  const iso2 = (iso ? toIso2(iso) : null) ?? (country ? toIso2(country) : null);
+  const point = parseWktPoint(f.location);
+  const population = parseAmount(f.population);
+  return {
+    key: cdpAccount
+      ? `cdp:${cdpAccount}`
+      : `name:${searchKey(names[0] ?? '')}|${iso2 ?? country ?? ''}`,
+    cdpAccount,
+    nztId: null,
+    names,
+    country: country ?? iso,
+    iso2,
+    cdpRegion: present(f.cdpRegion),
+    kind: kindFrom(present(f.entityType)),
+    latitude: point?.latitude ?? null,
+    longitude: point?.longitude ?? null,
+    population: population === null ? null : Math.round(population),
+    populationYear: population === null ? null : parseYear(f.populationYear),
+    areaKm2: parseAmount(f.landArea, 1e7),
+  };
+}
+
+function targetTypeFrom(text: string): TargetType | null {
+  const t = text.toLowerCase();
+  if (t.includes('intensity')) return 'intensity';
+  if (t.includes('base year')) return 'base-year';
+  if (t.includes('fixed level')) return 'fixed-level';
+  if (t.includes('baseline scenario') || t.includes('business as usual')) {
+    return 'baseline-scenario';
+  }
+  return null;
+}
+
+const ALL_SOURCES = ['I', 'II', 'III', 'IV', 'V'];
+
+/** Initiatives a target counts towards, without CDP's "Other, please specify" and non-answers. */
+function initiativesFrom(text: string | null): string[] {
+  if (!text) return [];
+  const seen = new Set<string>();
+  for (const part of text.split(';')) {
+    const name = withoutOtherPrefix(part.trim());
+    if (name === '' || /^NA$/i.test(name) || /does not contribute/i.test(name)) continue;
+    seen.add(clip(name, 120) as string);
+  }
+  return [...seen].slice(0, 30);
+}
+
+const formatKeyNumber = (value: number | null) => (value === null ? '-' : String(value));
+
+/**
+ * A row of the Emissions Reduction Targets export → one target, or a reason to skip it.
+ * `keyOf` turns the row's natural key into its import key (it numbers repeats, because CDP
+ * lists some cities' sector targets with identical figures).
+ */
+export function mapCdpTargetRow(
+  row: FieldRow,
+  context: MapContext & { keyOf(naturalKey: string): string },
+): MappedRow {
+  const f = row.fields as Fields<CdpTargetField>;
+  const subject = cdpSubject(f);
+  const typeText = present(f.targetType);
+  const skip = (reason: string): MappedRow => ({
+    row: row.number,
+    subject,
+    skip: reason,
+    records: [],
+  });
+  if (typeText === null) return skip('target type not given (NA)');
+  if (/^no target/i.test(typeText)) return skip('No target');
+  const type = targetTypeFrom(typeText);
+  if (type === null) return skip(`unknown target type "${clip(typeText, 80)}"`);
+
+  const reportingYear = parseYear(f.reportingYear);
+  const baseYear = parseYear(f.baseYear);
+  const targetYear = parseYear(f.targetYear);
+  const percent = parseNumber(f.percent);
+  const reductionPercent = percent !== null && Math.abs(percent) <= 1000 ? percent : null;
+  const targetEmissions = parseAmount(f.targetEmissions);
+  const unitText = present(f.intensityUnit);
+  const intensityUnit =
+    type === 'intensity' && unitText !== null
+      ? intensityUnitFrom(withoutOtherPrefix(unitText))
+      : null;
+  // A target that ends at zero emissions is a net-zero target whatever CDP's type calls it.
+  const netZeroLabel: NetZeroLabel | null =
+    (type === 'fixed-level' && targetEmissions === 0) ||
+    ((type === 'base-year' || type === 'baseline-scenario') &&
+      reductionPercent !== null &&
+      reductionPercent >= 100)
+      ? 'net-zero'
+      : null;
+  const description = clip(present(f.description) ?? present(f.methodology), 5000);
+  const yearSet = parseYear(f.yearSet);
+  const achieved = parseNumber(f.achieved);
+  const sector = present(f.sector);
+  const values: TargetValues = {
+    type,
+    net_zero_label: netZeroLabel,
+    title: targetTitle({
+      type,
+      netZeroLabel,
+      baseYear,
+      targetYear,
+      reductionPercent,
+      targetEmissions,
+      intensityUnit,
+    }),
+    description,
+    base_year: baseYear,
+    base_emissions: parseAmount(f.baseEmissions),
+    target_year: targetYear,
+    reduction_percent: reductionPercent,
+    target_emissions: targetEmissions,
+    bau_emissions: parseAmount(f.bauEmissions),
+    base_intensity: type === 'intensity' ? parseAmount(f.baseIntensity) : null,
+    intensity_unit: intensityUnit,
+    coverage_gases: '[]',
+    coverage_scopes: '[]',
+    coverage_sectors: JSON.stringify(
+      sector && /all emissions sources/i.test(sector) ? ALL_SOURCES : [],
+    ),
+    boundary: boundaryFrom(present(f.targetBoundary)),
+    status: statusFromDescription(description),
+    date_set: yearSet === null ? null : `${yearSet}-01-01`,
+    source_url: null,
+    source_document: reportingYear
+      ? `CDP ${reportingYear} Cities Emissions Reduction Targets`
+      : 'CDP Cities Emissions Reduction Targets',
+    initiatives: JSON.stringify(initiativesFrom(present(f.initiatives))),
+    offsets_allowed: null,
+    self_reported_progress: achieved,
+    self_reported_source: achieved === null ? null : reportingYear ? `CDP ${reportingYear}` : 'CDP',
+  };
+  const level =
+    reductionPercent !== null
+      ? `${reductionPercent}%`
+      : targetEmissions !== null
+        ? `${targetEmissions}t`
+        : '-';
+  const who = subject.cdpAccount ?? subject.key;
+  const key = context.keyOf(
+    [
+      'cdp-targets',
+      reportingYear ?? '-',
+      who,
+      type,
+      formatKeyNumber(baseYear),
+      formatKeyNumber(targetYear),
+      level,
+    ].join('|'),
+  );
+  return {
+    row: row.number,
+    subject,
+    skip: null,
+    records: [
+      {
+        table: 'target',
+        key,
+        parentKey: null,
+        values,
+        label: `target ${targetYear ?? '(no year)'} (${type})`,
+      },
+    ],
+  };
+}
+
+/**
+ * A row of the City-wide Emissions export → one emission report. Scope totals come from the
+ * TOTAL columns, or else from CDP's split by grid-supplied energy, which many cities fill
+ * instead: direct emissions excluding generation are scope 1, indirect use of grid energy
+ * scope 2, emissions outside the boundary scope 3.
+ */
+export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow {
+  const f = row.fields as Fields<CdpEmissionField>;
+  const subject = cdpSubject(f);
+  const skip = (reason: string): MappedRow => ({
+    row: row.number,
+    subject,
+    skip: reason,
+    records: [],
+  });
+  const period = parseAccountingPeriod(f.accountingYear);
+  if (period === null) return skip('accounting year unknown');
+  const scope1 = parseAmount(f.scope1Total) ?? parseAmount(f.directExcludingGeneration);
+  const scope2 = parseAmount(f.scope2Total) ?? parseAmount(f.indirectExcludingGeneration);
+  const scope3 = parseAmount(f.scope3Total) ?? parseAmount(f.outsideExcludingGeneration);
+  const basic = parseAmount(f.basic);
+  const basicPlus = parseAmount(f.basicPlus);
+  const total =
+    basic ??
+    parseAmount(f.citywideTotal) ??
+    (scope1 !== null && scope2 !== null ? scope1 + scope2 : null);
+  if ([scope1, scope2, scope3, basic, basicPlus, total].every((v) => v === null)) {
+    return skip('no emissions figures');
+  }
+  const reportingYear = parseYear(f.reportingYear);
+  const gases = gasesFrom(present(f.gases));
+  const protocol = present(f.protocol);
+  const inventoryBoundary = boundaryFrom(present(f.inventoryBoundary));
+  const who = subject.cdpAccount ?? subject.key;
+  return {
+    row: row.number,
+    subject,
+    skip: null,
+    records: [
+      {
+        table: 'report',
+        key: ['cdp', reportingYear ?? '-', who].join('|'),
+        label: `emission report ${period.year}`,
+        values: {
+          year: period.year,
+          source: 'cdp',
+          source_label: reportingYear
+            ? `CDP ${reportingYear} city-wide emissions`
+            : 'CDP city-wide emissions',
+          period_start: period.start,
+          period_end: period.end,
+          scope1,
+          scope2,
+          scope3,
+          basic,
+          basic_plus: basicPlus,
+          total,
+          gases: gases.length ? gases.join(', ') : null,
+          protocol: protocol === null ? null : clip(withoutOtherPrefix(protocol), 300),
+          boundary: inventoryBoundary === 'unknown' ? null : inventoryBoundary,
+          provenance: JSON.stringify({
+            file: context.fileName,
+            row: row.number,
+            reportedYear: reportingYear,
+            layout: context.layoutId,
+          }),
+        },
+      },
+    ],
+  };
+}

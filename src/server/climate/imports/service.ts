@@ -1,0 +1,334 @@
+import { pipeline, Readable, Transform } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { AuditActor, SystemActor } from '../../audit/service';
+import type { Db } from '../../db/database';
+import { HttpProblem, notFound } from '../../http/problem';
+import type { ImportKind, ImportRun } from '../schemas';
+import { ImportEngine } from './engine';
+import { LayoutNotRecognisedError } from './layouts';
+import { mapCdpEmissionRow, mapCdpTargetRow } from './map-cdp';
+import { mapNztRow } from './map-nzt';
+import type { MappedRow } from './mapping';
+import { openSheet, type FieldRow, type OpenedSheet } from './read-rows';
+import {
+  findRun,
+  insertRun,
+  pageRowOutcomes,
+  pageRuns,
+  rowOutcomesAfter,
+  toImportRun,
+  updateRun,
+  type RowAction,
+  type RowOutcome,
+} from './runs';
+import { Spool } from './spool';
+
+/**
+ * Imports of CDP and Net Zero Tracker files. A run reads the upload once (streaming, into a
+ * temporary spool of mapped rows), then plans and applies it in batches of BATCH_SIZE rows, each
+ * batch one short transaction, so SQLite is never locked for the length of a big file and a dry
+ * run can say exactly what a real run would do without writing a record.
+ */
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+export const BATCH_SIZE = 500;
+
+export interface ImportOptions {
+  kind: ImportKind;
+  input: Readable;
+  fileName: string;
+  /** Plan and report every row without writing any record. */
+  dryRun?: boolean;
+  /** Skip rows that match no government instead of creating prospects for them. */
+  noCreate?: boolean;
+  /** Uploads larger than this fail the run (default 200 MB). */
+  maxBytes?: number;
+  /** Called after each batch (and once the rows are counted). */
+  onProgress?: (progress: { processed: number; total: number }) => void;
+}
+
+/** Fails the stream once more than `max` bytes have passed. */
+function limitBytes(input: Readable, max: number): Readable {
+  if (!Number.isFinite(max)) return input;
+  let seen = 0;
+  const limiter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > max) {
+        const limit = max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MB` : `${max} bytes`;
+        callback(new Error(`The file is larger than ${limit}`));
+      } else {
+        callback(null, chunk);
+      }
+    },
+  });
+  return pipeline(input, limiter, () => undefined);
+}
+
+function mapperFor(kind: ImportKind, context: { fileName: string; layoutId: string }) {
+  // Identical natural keys (CDP lists some sector targets with the same figures) are numbered
+  // in file order, so each keeps its own record across runs of the same file.
+  const occurrences = new Map<string, number>();
+  const keyOf = (natural: string) => {
+    const n = (occurrences.get(natural) ?? 0) + 1;
+    occurrences.set(natural, n);
+    return n === 1 ? natural : `${natural}#${n}`;
+  };
+  return (row: FieldRow): MappedRow => {
+    try {
+      if (kind === 'cdp-targets') return mapCdpTargetRow(row, { ...context, keyOf });
+      if (kind === 'cdp-emissions') return mapCdpEmissionRow(row, context);
+      return mapNztRow(row);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return {
+        row: row.number,
+        subject: null,
+        skip: `could not read the row: ${message}`,
+        records: [],
+      };
+    }
+  };
+}
+
+/**
+ * CDP lists a city's targets side by side. Of the targets with the same base year, the one with
+ * the latest target year is the end target and the earlier ones are its interim targets.
+ */
+class InterimLinks {
+  private readonly groups = new Map<string, { key: string; targetYear: number }[]>();
+
+  add(row: MappedRow): void {
+    if (row.skip !== null || row.subject === null) return;
+    for (const record of row.records) {
+      if (record.table !== 'target' || record.parentKey !== null) continue;
+      const { base_year: baseYear, target_year: targetYear } = record.values;
+      if (baseYear === null || targetYear === null) continue;
+      const group = `${row.subject.key}|${baseYear}`;
+      let members = this.groups.get(group);
+      if (!members) this.groups.set(group, (members = []));
+      members.push({ key: record.key, targetYear });
+    }
+  }
+
+  /** Interim target key → end target key. */
+  parents(): Map<string, string> {
+    const parents = new Map<string, string>();
+    for (const members of this.groups.values()) {
+      if (members.length < 2) continue;
+      const end = members.reduce((latest, m) => (m.targetYear > latest.targetYear ? m : latest));
+      for (const m of members) if (m.targetYear < end.targetYear) parents.set(m.key, end.key);
+    }
+    return parents;
+  }
+}
+
+function withParents(row: MappedRow, parents: ReadonlyMap<string, string>): MappedRow {
+  if (parents.size === 0) return row;
+  return {
+    ...row,
+    records: row.records.map((r) =>
+      r.table === 'target' && r.parentKey === null && parents.has(r.key)
+        ? { ...r, parentKey: parents.get(r.key) as string }
+        : r,
+    ),
+  };
+}
+
+/** Rows whose target points at an end target in another row wait until that row is written. */
+function dependsOnOtherRows(row: MappedRow): boolean {
+  return row.records.some(
+    (r) =>
+      r.table === 'target' &&
+      r.parentKey !== null &&
+      !row.records.some((other) => other.key === r.parentKey),
+  );
+}
+
+async function execute(
+  db: Db,
+  actor: AuditActor | SystemActor,
+  runId: number,
+  sheet: OpenedSheet,
+  options: ImportOptions,
+): Promise<void> {
+  const spool = await Spool.create<MappedRow>();
+  let engine: ImportEngine | null = null;
+  try {
+    const map = mapperFor(options.kind, {
+      fileName: options.fileName,
+      layoutId: sheet.recognised.layout.id,
+    });
+    const links = new InterimLinks();
+    let total = 0;
+    for await (const row of sheet.rows) {
+      total += 1;
+      const mapped = map(row);
+      if (options.kind === 'cdp-targets') links.add(mapped);
+      await spool.write(mapped);
+      if (total % 5000 === 0) await updateRun(db.kysely, runId, { totalRows: total });
+    }
+    await spool.close();
+    await updateRun(db.kysely, runId, { totalRows: total });
+    options.onProgress?.({ processed: 0, total });
+
+    const parents = links.parents();
+    engine = await ImportEngine.start(db, actor, {
+      runId,
+      kind: options.kind,
+      fileName: options.fileName,
+      dryRun: options.dryRun ?? false,
+      noCreate: options.noCreate ?? false,
+    });
+    const phases = parents.size > 0 ? [false, true] : [false];
+    for (const dependentPhase of phases) {
+      let batch: MappedRow[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await (engine as ImportEngine).process(batch);
+        batch = [];
+        options.onProgress?.({ processed: (engine as ImportEngine).progress.processed, total });
+      };
+      for await (const spooled of spool.read()) {
+        const row = withParents(spooled, parents);
+        if (dependsOnOtherRows(row) !== dependentPhase) continue;
+        batch.push(row);
+        if (batch.length >= BATCH_SIZE) await flush();
+      }
+      await flush();
+    }
+    await engine.finish();
+  } catch (err) {
+    const message = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+    const committed = engine?.progress.processed ?? 0;
+    const error = options.dryRun
+      ? `${message}. Nothing was written (dry run).`
+      : committed > 0
+        ? `${message}. The batches committed before the failure (${committed} rows) stay ` +
+          'applied; running the same import again completes it without duplicates.'
+        : `${message}. Nothing was written.`;
+    await updateRun(db.kysely, runId, { status: 'failed', error }).catch(() => undefined);
+    await engine?.auditFailure(error).catch(() => undefined);
+  } finally {
+    await spool.remove().catch(() => undefined);
+  }
+}
+
+/** The problem an unreadable upload becomes: 422 naming what is missing. */
+function unreadable(err: unknown): HttpProblem {
+  if (err instanceof LayoutNotRecognisedError) {
+    return new HttpProblem(
+      422,
+      'Unprocessable Content',
+      err.message,
+      err.closest.missing.map((column) => ({
+        pointer: '/body',
+        detail: `missing column "${column}"`,
+      })),
+    );
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new HttpProblem(422, 'Unprocessable Content', `The file could not be read: ${message}`);
+}
+
+/**
+ * Starts an import: resolves once the layout is recognised with the run as it stands and a
+ * promise of the finished run (which never rejects: errors end up in the run).
+ */
+export async function beginImport(
+  db: Db,
+  actor: AuditActor | SystemActor,
+  options: ImportOptions,
+): Promise<{ run: ImportRun; done: Promise<ImportRun> }> {
+  const runId = await insertRun(db.kysely, actor, {
+    kind: options.kind,
+    fileName: options.fileName,
+    dryRun: options.dryRun ?? false,
+  });
+  let sheet: OpenedSheet;
+  try {
+    sheet = await openSheet(
+      limitBytes(options.input, options.maxBytes ?? MAX_UPLOAD_BYTES),
+      options.kind,
+    );
+  } catch (err) {
+    const problem = unreadable(err);
+    await updateRun(db.kysely, runId, { status: 'failed', error: problem.detail ?? problem.title });
+    throw problem;
+  }
+  await updateRun(db.kysely, runId, { layout: sheet.recognised.layout.id });
+  const run = await getImportRun(db, runId);
+  const done = execute(db, actor, runId, sheet, options)
+    .then(() => getImportRun(db, runId))
+    .catch(() => run);
+  return { run, done };
+}
+
+/**
+ * Starts an import and returns its run as soon as the file's layout is recognised; the rows
+ * are read and applied in the background, and any error ends up in the run.
+ */
+export async function startImport(
+  db: Db,
+  actor: AuditActor | SystemActor,
+  options: ImportOptions,
+): Promise<ImportRun> {
+  return (await beginImport(db, actor, options)).run;
+}
+
+/** Imports a file and resolves with the finished run (done or failed). */
+export async function runImport(
+  db: Db,
+  actor: AuditActor | SystemActor,
+  options: ImportOptions,
+): Promise<ImportRun> {
+  return (await beginImport(db, actor, options)).done;
+}
+
+export async function getImportRun(db: Db, id: number): Promise<ImportRun> {
+  const row = await findRun(db.kysely, id);
+  if (!row) throw notFound(`No import run ${id}.`);
+  return toImportRun(row);
+}
+
+export async function listImportRuns(
+  db: Db,
+  options: { page: number; pageSize: number },
+): Promise<{ items: ImportRun[]; total: number; page: number; pageSize: number }> {
+  const { rows, total } = await pageRuns(db.kysely, options);
+  return { items: rows.map(toImportRun), total, ...options };
+}
+
+export async function importRunRows(
+  db: Db,
+  id: number,
+  options: { page: number; pageSize: number; action?: RowAction | undefined },
+): Promise<{ items: RowOutcome[]; total: number; page: number; pageSize: number }> {
+  await getImportRun(db, id);
+  const { rows, total } = await pageRowOutcomes(db.kysely, id, options);
+  return { items: rows, total, page: options.page, pageSize: options.pageSize };
+}
+
+/**
+ * Every row's outcome as CSV (row, action, government, entity, reason), UTF-8 with a byte-order
+ * mark so that Excel opens it in the right encoding in every locale. Streamed page by page.
+ */
+export function importReportCsv(db: Db, id: number): Readable {
+  async function* outcomes() {
+    let after: { row: number; id: number } | null = null;
+    for (;;) {
+      const rows = await rowOutcomesAfter(db.kysely, id, after, 1000);
+      for (const r of rows)
+        yield [r.row, r.action, r.government ?? '', r.entity ?? '', r.reason ?? ''];
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < 1000) return;
+      after = { row: last.row, id: last.id };
+    }
+  }
+  const csv = stringify({
+    bom: true,
+    header: true,
+    columns: ['row', 'action', 'government', 'entity', 'reason'],
+  });
+  return pipeline(Readable.from(outcomes()), csv, () => undefined);
+}
