@@ -6,6 +6,7 @@ import { bootstrapDatabase } from '../../db/bootstrap';
 import type { Db } from '../../db/database';
 import type { ImportKind } from '../schemas';
 import { runImport } from './service';
+import { emissionsOf, targetsOf } from '../service';
 
 /**
  * The shared CDP files, imported into the demo network on both dialects. The files are real
@@ -266,4 +267,28 @@ describe.each(dialectCases())('CDP imports on $label', ({ dialect, skip }) => {
     expect(entries).toHaveLength(4);
     expect(entries[0]?.summary).toMatch(/^Import cdp-targets of .*: 1460 rows, \d+ created/);
   });
+
+  it_(
+    "assesses Kyoto's imported 2030 target on track, 41.4 %, from the imported 2021 city-wide emissions",
+    async () => {
+      const targets = await targetsOf(db, 'kyoto', 2021);
+      const target = targets.find(
+        (t) => t.type === 'base-year' && t.baseYear === 2013 && t.targetYear === 2030,
+      );
+      expect(target?.importKey).toMatch(/^cdp-targets\|2021\|49389\|/);
+      const a = target?.assessment;
+      expect(a?.status).toBe('on-track');
+      expect(a?.actualYear).toBe(2018);
+      expect(a?.actual).toBe(3_636_204 + 2_904_444);
+      // (7,840,000 − 6,540,648) ÷ (7,840,000 − 4,704,000) = 1,299,352 ÷ 3,136,000
+      expect(a?.progress).toBeCloseTo(1_299_352 / 3_136_000, 9);
+      expect(Math.round((a?.progress ?? 0) * 1000) / 10).toBe(41.4);
+      expect(target?.selfReported).toEqual({ progressPercent: 74, source: 'CDP 2021' });
+      // The figure used is the imported CDP report, with its provenance.
+      const series = await emissionsOf(db, 'kyoto');
+      const y2018 = series.years.find((y) => y.year === 2018);
+      const used = y2018?.reports.find((r) => r.preferred);
+      expect(used?.provenance).toMatchObject({ file: '2021_City-wide_Emissions.csv' });
+    },
+  );
 });
