@@ -303,6 +303,30 @@ export interface ImportRunRowTable {
   reason: string | null;
 }
 
+export interface GpcSectorTable {
+  code: string;
+  name: string;
+  sort_order: number;
+}
+
+export interface GpcSubsectorTable {
+  code: string;
+  sector: string;
+  name: string;
+  sort_order: number;
+}
+
+export interface GpcSubcategoryTable {
+  code: string;
+  sector: string;
+  subsector: string;
+  scope: number;
+  basic: number;
+  basic_plus: number;
+  territorial_only: number;
+  sort_order: number;
+}
+
 export interface Database {
   regions: RegionTable;
   offices: OfficeTable;
@@ -316,6 +340,9 @@ export interface Database {
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
+  gpc_sectors: GpcSectorTable;
+  gpc_subsectors: GpcSubsectorTable;
+  gpc_subcategories: GpcSubcategoryTable;
   climate_targets: ClimateTargetTable;
   inventories: InventoryTable;
   inventory_entries: InventoryEntryTable;

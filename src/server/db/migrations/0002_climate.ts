@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { GPC_SECTORS, GPC_SUBCATEGORIES, GPC_SUBSECTORS } from '../../../core/climate/gpc';
 import { isPostgres, withId } from './helpers';
 
 /**
@@ -16,6 +17,79 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('governments')
     .column('nzt_id')
     .unique()
+    .execute();
+
+  // GPC 1.1 reference: the tables inventories are entered against. Inventory entries must
+  // name one of these subcategories (foreign key), so no line can fall outside the standard.
+  // Seeded from src/core/climate/gpc.ts as it stands; a later change to the reference comes
+  // with a migration of its own.
+  await db.schema
+    .createTable('gpc_sectors')
+    .addColumn('code', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('sort_order', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('gpc_subsectors')
+    .addColumn('code', 'text', (c) => c.primaryKey())
+    .addColumn('sector', 'text', (c) => c.notNull().references('gpc_sectors.code'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('sort_order', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('gpc_subcategories')
+    .addColumn('code', 'text', (c) => c.primaryKey())
+    .addColumn('sector', 'text', (c) => c.notNull().references('gpc_sectors.code'))
+    .addColumn('subsector', 'text', (c) => c.notNull().references('gpc_subsectors.code'))
+    .addColumn('scope', 'integer', (c) => c.notNull())
+    .addColumn('basic', 'integer', (c) => c.notNull())
+    .addColumn('basic_plus', 'integer', (c) => c.notNull())
+    .addColumn('territorial_only', 'integer', (c) => c.notNull())
+    .addColumn('sort_order', 'integer', (c) => c.notNull())
+    .execute();
+  const ref = db as Kysely<{
+    gpc_sectors: { code: string; name: string; sort_order: number };
+    gpc_subsectors: { code: string; sector: string; name: string; sort_order: number };
+    gpc_subcategories: {
+      code: string;
+      sector: string;
+      subsector: string;
+      scope: number;
+      basic: number;
+      basic_plus: number;
+      territorial_only: number;
+      sort_order: number;
+    };
+  }>;
+  await ref
+    .insertInto('gpc_sectors')
+    .values(GPC_SECTORS.map((s, i) => ({ code: s.code, name: s.name, sort_order: i })))
+    .execute();
+  await ref
+    .insertInto('gpc_subsectors')
+    .values(
+      GPC_SUBSECTORS.map((s, i) => ({
+        code: s.code,
+        sector: s.sector,
+        name: s.name,
+        sort_order: i,
+      })),
+    )
+    .execute();
+  await ref
+    .insertInto('gpc_subcategories')
+    .values(
+      GPC_SUBCATEGORIES.map((s, i) => ({
+        code: s.code,
+        sector: s.sector,
+        subsector: s.subsector,
+        scope: s.scope,
+        basic: s.basic ? 1 : 0,
+        basic_plus: s.basicPlus ? 1 : 0,
+        territorial_only: s.territorialOnly ? 1 : 0,
+        sort_order: i,
+      })),
+    )
     .execute();
 
   await table('climate_targets')
@@ -91,7 +165,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('inventory_id', 'integer', (c) =>
       c.notNull().references('inventories.id').onDelete('cascade'),
     )
-    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('code', 'text', (c) => c.notNull().references('gpc_subcategories.code'))
     .addColumn('gas', 'text', (c) => c.notNull())
     .addColumn('amount', 'double precision')
     .addColumn('notation_key', 'text')
@@ -235,6 +309,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'inventory_entries',
     'inventories',
     'climate_targets',
+    'gpc_subcategories',
+    'gpc_subsectors',
+    'gpc_sectors',
   ]) {
     await db.schema.dropTable(t).execute();
   }
