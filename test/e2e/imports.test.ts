@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserUnavailable,
+  signIn,
+  startE2E,
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  type E2E,
+} from './harness';
+
+const skipReason = browserUnavailable();
+
+/** A tiny CDP targets file in the 2021 layout, written here so the test needs no shared data. */
+const HEADER =
+  '"Year.Reported.to.CDP","Account.Number","Organization","City","Country","CDP.Region","Type.of.target","Base.year","Base.year.emissions..metric.tonnes.CO2e.","Percentage.reduction.target","Target.year","Target.year.absolute.emissions..metric.tonnes.CO2e.","Percentage.of.target.achieved.so.far","name","entity_type","iso"';
+const ROWS = [
+  '2021,999001,"Testville","Testville","Japan","East Asia","Fixed level target","NA","NA","NA",2050,0,"NA","Testville City","City","JPN"',
+  '2021,999002,"Nowhere","Nowhere","Japan","East Asia","No target","NA","NA","NA","NA","NA","NA","Nowhere City","City","JPN"',
+];
+
+describe.skipIf(skipReason !== null)('imports in the browser', () => {
+  let e: E2E;
+  let file: string;
+  beforeAll(async () => {
+    e = await startE2E();
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accord-import-')), 'targets.csv');
+    fs.writeFileSync(file, `${HEADER}\n${ROWS.join('\n')}\n`);
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('previews a CDP targets file, then imports it, with counts, layout and reasons', async () => {
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto('/admin/imports');
+    await page.getByTestId('import-kind').selectOption('cdp-targets');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-counts').waitFor();
+    expect(await page.getByTestId('import-layout').innerText()).toBe(
+      'cdp-targets-2021-openclimate',
+    );
+    const created = page.locator('[data-testid="import-counts"] [data-count="created"]');
+    expect(await created.innerText()).toBe('1');
+    await expect.poll(() => page.getByTestId('import-rows').innerText()).toMatch(/No target/);
+    // A preview writes nothing.
+    const before = await e.app.inject({ url: '/api/v1/governments?q=Testville' });
+    expect(before.json().total).toBe(0);
+
+    await page.getByTestId('import-run').click();
+    await expect
+      .poll(
+        async () => (await e.app.inject({ url: '/api/v1/governments?q=Testville' })).json().total,
+      )
+      .toBe(1);
+    const slug = (await e.app.inject({ url: '/api/v1/governments?q=Testville' })).json().items[0]
+      .slug;
+    const targets = (await e.app.inject({ url: `/api/v1/governments/${slug}/targets` })).json();
+    expect(targets.items[0]).toMatchObject({
+      type: 'fixed-level',
+      targetYear: 2050,
+      netZeroLabel: 'net-zero',
+    });
+    await page.context().close();
+  });
+});

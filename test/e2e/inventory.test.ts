@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/server/users/service';
+import { browserUnavailable, signIn, startE2E, type E2E } from './harness';
+
+const skipReason = browserUnavailable();
+
+describe.skipIf(skipReason !== null)('the inventory grid in the browser', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+    await createUser(
+      e.db,
+      { userId: null, label: 'e2e' },
+      {
+        email: 'changchun.e2e@accord.example',
+        displayName: 'Changchun officer',
+        role: 'officer',
+        governmentSlug: 'changchun',
+        password: 'changchun-officer-password',
+      },
+    );
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it("lets Changchun's officer change a line, see the totals move, and save", async () => {
+    const list = (await e.app.inject({ url: '/api/v1/governments/changchun/inventories' })).json();
+    const inventory = list.items[0];
+    expect(inventory.isIllustrative).toBe(true);
+    const page = await e.newPage();
+    await signIn(page, 'changchun.e2e@accord.example', 'changchun-officer-password');
+    await page.goto(`/members/changchun/climate/inventories/${inventory.id}/edit`);
+    await page.getByTestId('inventory-grid').waitFor();
+    const basic = page.getByTestId('inventory-total-basic');
+    const before = await basic.innerText();
+    // Row 0 is I.1.1 (residential, scope 1); column 0 is CO2 in tonnes.
+    const cell = page.locator('#cell-0-0');
+    expect(await cell.getAttribute('aria-label')).toMatch(/I\.1\.1.*CO2/);
+    await cell.fill('2200000');
+    await expect.poll(() => basic.innerText()).not.toBe(before);
+    await page.getByTestId('inventory-save').click();
+    await expect
+      .poll(
+        async () =>
+          (await e.app.inject({ url: `/api/v1/inventories/${inventory.id}` })).json().version,
+      )
+      .toBe(inventory.version + 1);
+    const saved = (await e.app.inject({ url: `/api/v1/inventories/${inventory.id}` })).json();
+    expect(saved.totals.basic).toBeCloseTo(inventory.totals.basic + 100_000, 6);
+    expect(saved.isIllustrative).toBe(false);
+    await page.context().close();
+  });
+});
