@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../core/locales';
+import { missingKeysIn, missingVocabulary } from '../i18n/catalog-check';
 import { GPC_SECTORS, GPC_SUBSECTORS } from '../../core/climate/gpc';
 import {
   ACTION_STATUSES,
@@ -23,19 +23,6 @@ import { IMPORT_KINDS, IMPORT_ROW_ACTIONS } from './types';
  * of the climate vocabularies (statuses, types, GPC sectors…) has its name in every language.
  */
 const here = dirname(fileURLToPath(import.meta.url));
-const catalog = (lang: string, ns: string) =>
-  JSON.parse(
-    readFileSync(join(here, '..', 'i18n', 'locales', lang, `${ns}.json`), 'utf8'),
-  ) as Record<string, unknown>;
-
-function has(tree: Record<string, unknown>, key: string): boolean {
-  let node: unknown = tree;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string';
-}
 
 const sources = readdirSync(here).filter(
   (f) => (f.endsWith('.tsx') || f.endsWith('.ts')) && !f.includes('.test'),
@@ -44,16 +31,9 @@ const sources = readdirSync(here).filter(
 describe('keys used by the climate pages', () => {
   for (const file of sources) {
     it(`exist for ${file}`, () => {
-      const text = readFileSync(join(here, file), 'utf8');
-      const defaultNs = /useTranslation\('common'\)/.test(text) ? 'common' : 'climate';
-      const missing: string[] = [];
-      for (const match of text.matchAll(/\bt\(\s*'([^']+)'/g)) {
-        const raw = match[1] as string;
-        const [ns, key] = raw.includes(':')
-          ? (raw.split(':') as [string, string])
-          : [defaultNs, raw];
-        if (!has(catalog('en', ns), key)) missing.push(`${ns}:${key}`);
-      }
+      const missing = missingKeysIn(join(here, file), (text) =>
+        /useTranslation\('common'\)/.test(text) ? 'common' : 'climate',
+      );
       expect(missing).toEqual([]);
     });
   }
@@ -81,15 +61,7 @@ describe('keys used by the climate pages', () => {
         ['target-saved', 'target-created', 'action-saved', 'action-created', 'inventory-saved'],
       ],
     ];
-    const missing: string[] = [];
-    for (const lang of LOCALES) {
-      const climate = catalog(lang, 'climate');
-      for (const [family, values] of families) {
-        for (const value of values) {
-          if (!has(climate, `${family}.${value}`)) missing.push(`${lang}: ${family}.${value}`);
-        }
-      }
-    }
+    const missing = missingVocabulary('climate', families);
     expect(missing).toEqual([]);
   });
 });
