@@ -307,6 +307,17 @@ function assertMayEdit(actor: AuditActor, governmentId: number, slug: string) {
   }
 }
 
+/** The government a stored record belongs to, once the actor may change its records. */
+async function editableGovernment(
+  trx: Executor,
+  actor: AuditActor,
+  governmentId: number,
+): Promise<GovernmentRef> {
+  const gov = (await repo.governmentRefById(trx, governmentId)) as GovernmentRef;
+  assertMayEdit(actor, gov.id, gov.slug);
+  return gov;
+}
+
 export async function targetsOf(db: Db, slug: string, asOfYear = currentYear()): Promise<Target[]> {
   const gov = await governmentOrThrow(db.kysely, slug);
   const [rows, seriesMap] = await Promise.all([
@@ -509,8 +520,7 @@ export async function updateTarget(
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findTarget(trx, id);
     if (!row) throw notFound(`no target ${id}`);
-    const gov = (await repo.governmentRefById(trx, row.government_id)) as GovernmentRef;
-    assertMayEdit(actor, gov.id, gov.slug);
+    const gov = await editableGovernment(trx, actor, row.government_id);
     const before = await loadTarget(trx, id);
     const values = targetValues(patch);
     await checkTarget(trx, gov.id, { ...row, ...values }, id);
@@ -534,8 +544,7 @@ export async function deleteTarget(db: Db, actor: AuditActor, id: number): Promi
   await db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findTarget(trx, id);
     if (!row) throw notFound(`no target ${id}`);
-    const gov = (await repo.governmentRefById(trx, row.government_id)) as GovernmentRef;
-    assertMayEdit(actor, gov.id, gov.slug);
+    const gov = await editableGovernment(trx, actor, row.government_id);
     const before = await loadTarget(trx, id);
     await repo.deleteTarget(trx, id);
     await recordVersion(
@@ -724,8 +733,7 @@ export async function updateInventory(
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findInventory(trx, id);
     if (!row) throw notFound(`no inventory ${id}`);
-    const gov = (await repo.governmentRefById(trx, row.government_id)) as GovernmentRef;
-    assertMayEdit(actor, gov.id, gov.slug);
+    const gov = await editableGovernment(trx, actor, row.government_id);
     const before = await loadInventory(trx, id);
     const entries = patch.entries ?? before.entries;
     const gwpSet = patch.gwpSet ?? (row.gwp_set as GwpSet);
@@ -775,8 +783,7 @@ export async function deleteInventory(db: Db, actor: AuditActor, id: number): Pr
   await db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findInventory(trx, id);
     if (!row) throw notFound(`no inventory ${id}`);
-    const gov = (await repo.governmentRefById(trx, row.government_id)) as GovernmentRef;
-    assertMayEdit(actor, gov.id, gov.slug);
+    const gov = await editableGovernment(trx, actor, row.government_id);
     await repo.deleteInventory(trx, id);
     await recordVersion(
       trx,
@@ -870,8 +877,7 @@ export async function updateReport(
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findReport(trx, id);
     if (!row) throw notFound(`no emission report ${id}`);
-    const gov = (await repo.governmentRefById(trx, row.government_id)) as GovernmentRef;
-    assertMayEdit(actor, gov.id, gov.slug);
+    const gov = await editableGovernment(trx, actor, row.government_id);
     const before = presentReport(row, gov.slug);
     const version = row.version + 1;
     const v: Parameters<typeof repo.updateReport>[2] = { version, updated_at: nowIso() };
@@ -907,8 +913,7 @@ export async function deleteReport(db: Db, actor: AuditActor, id: number): Promi
   await db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findReport(trx, id);
     if (!row) throw notFound(`no emission report ${id}`);
-    const gov = (await repo.governmentRefById(trx, row.government_id)) as GovernmentRef;
-    assertMayEdit(actor, gov.id, gov.slug);
+    const gov = await editableGovernment(trx, actor, row.government_id);
     await repo.deleteReport(trx, id);
     await recordVersion(
       trx,
@@ -1036,8 +1041,7 @@ export async function updateAction(
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findAction(trx, id);
     if (!row) throw notFound(`no action ${id}`);
-    const gov = (await repo.governmentRefById(trx, row.government_id)) as GovernmentRef;
-    assertMayEdit(actor, gov.id, gov.slug);
+    const gov = await editableGovernment(trx, actor, row.government_id);
     const before = await loadAction(trx, id);
     checkActionDates(
       patch.startDate !== undefined ? patch.startDate : row.start_date,
@@ -1077,8 +1081,7 @@ export async function deleteAction(db: Db, actor: AuditActor, id: number): Promi
   await db.kysely.transaction().execute(async (trx) => {
     const row = await repo.findAction(trx, id);
     if (!row) throw notFound(`no action ${id}`);
-    const gov = (await repo.governmentRefById(trx, row.government_id)) as GovernmentRef;
-    assertMayEdit(actor, gov.id, gov.slug);
+    const gov = await editableGovernment(trx, actor, row.government_id);
     const before = await loadAction(trx, id);
     await repo.deleteAction(trx, id);
     await recordVersion(
