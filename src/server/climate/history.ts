@@ -1,4 +1,4 @@
-import type { AuditActor, SystemActor } from '../audit/service';
+import { recordAudit, type AuditActor, type SystemActor } from '../audit/service';
 import { nowIso, type Executor } from '../db/types';
 
 export type VersionedEntity = 'target' | 'inventory' | 'emission-report' | 'action';
@@ -28,6 +28,28 @@ export async function recordVersion(
       snapshot: snapshot === null || snapshot === undefined ? null : JSON.stringify(snapshot),
     })
     .execute();
+}
+
+/**
+ * A change to a climate record leaves two traces, in the caller's transaction: the whole new
+ * version (for history and restore) and an audit entry saying who changed what.
+ */
+export async function recordChange(
+  trx: Executor,
+  actor: AuditActor | SystemActor,
+  entity: { type: VersionedEntity; id: number; version: number },
+  change: VersionChange,
+  audit: { snapshot: unknown; summary: string; before?: unknown; after?: unknown },
+): Promise<void> {
+  await recordVersion(trx, actor, entity, change, audit.snapshot);
+  await recordAudit(trx, actor, {
+    action: change === 'restore' ? 'update' : change,
+    entityType: entity.type,
+    entityId: entity.id,
+    summary: audit.summary,
+    before: audit.before,
+    after: audit.after,
+  });
 }
 
 /** Many versions in one insert (imports). */

@@ -9,12 +9,12 @@ import type {
   TargetDefinition,
 } from '../../core/climate/types';
 import { canEditGovernment } from '../../core/roles';
-import { recordAudit, type AuditActor } from '../audit/service';
+import type { AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
 import { nowIso, type Executor } from '../db/types';
 import { forbidden, HttpProblem, invalidField, notFound } from '../http/problem';
 import { namesOfRegion } from '../members/repository';
-import { listVersions, recordVersion, type VersionedEntity } from './history';
+import { listVersions, recordChange, type VersionedEntity } from './history';
 import * as repo from './repository';
 import type {
   ActionRow,
@@ -492,17 +492,8 @@ export async function createTarget(
       updated_at: now,
     });
     const target = await loadTarget(trx, id);
-    await recordVersion(
-      trx,
-      actor,
-      { type: 'target', id, version: 1 },
-      'create',
-      targetSnapshot(target),
-    );
-    await recordAudit(trx, actor, {
-      action: 'create',
-      entityType: 'target',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'target', id, version: 1 }, 'create', {
+      snapshot: targetSnapshot(target),
       summary: `${slug}: target "${target.title}" added`,
       after: targetSnapshot(target),
     });
@@ -527,11 +518,8 @@ export async function updateTarget(
     const version = row.version + 1;
     await repo.updateTarget(trx, id, { ...values, version, updated_at: nowIso() });
     const after = await loadTarget(trx, id);
-    await recordVersion(trx, actor, { type: 'target', id, version }, change, targetSnapshot(after));
-    await recordAudit(trx, actor, {
-      action: 'update',
-      entityType: 'target',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'target', id, version }, change, {
+      snapshot: targetSnapshot(after),
       summary: `${gov.slug}: target "${after.title}" ${change === 'restore' ? 'restored' : 'changed'}`,
       before: targetSnapshot(before),
       after: targetSnapshot(after),
@@ -547,17 +535,8 @@ export async function deleteTarget(db: Db, actor: AuditActor, id: number): Promi
     const gov = await editableGovernment(trx, actor, row.government_id);
     const before = await loadTarget(trx, id);
     await repo.deleteTarget(trx, id);
-    await recordVersion(
-      trx,
-      actor,
-      { type: 'target', id, version: row.version + 1 },
-      'delete',
-      null,
-    );
-    await recordAudit(trx, actor, {
-      action: 'delete',
-      entityType: 'target',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'target', id, version: row.version + 1 }, 'delete', {
+      snapshot: null,
       summary: `${gov.slug}: target "${row.title}" deleted`,
       before: targetSnapshot(before),
     });
@@ -706,11 +685,8 @@ export async function createInventory(
     });
     await repo.replaceEntries(trx, id, entries);
     const inventory = await loadInventory(trx, id);
-    await recordVersion(trx, actor, { type: 'inventory', id, version: 1 }, 'create', inventory);
-    await recordAudit(trx, actor, {
-      action: 'create',
-      entityType: 'inventory',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'inventory', id, version: 1 }, 'create', {
+      snapshot: inventory,
       summary: `${slug}: inventory ${input.year} added`,
       after: {
         year: input.year,
@@ -756,11 +732,8 @@ export async function updateInventory(
     });
     if (patch.entries) await repo.replaceEntries(trx, id, patch.entries);
     const after = await loadInventory(trx, id);
-    await recordVersion(trx, actor, { type: 'inventory', id, version }, change, after);
-    await recordAudit(trx, actor, {
-      action: 'update',
-      entityType: 'inventory',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'inventory', id, version }, change, {
+      snapshot: after,
       summary: `${gov.slug}: inventory ${row.year} ${change === 'restore' ? 'restored' : 'changed'}`,
       before: {
         gwpSet: before.gwpSet,
@@ -785,17 +758,8 @@ export async function deleteInventory(db: Db, actor: AuditActor, id: number): Pr
     if (!row) throw notFound(`no inventory ${id}`);
     const gov = await editableGovernment(trx, actor, row.government_id);
     await repo.deleteInventory(trx, id);
-    await recordVersion(
-      trx,
-      actor,
-      { type: 'inventory', id, version: row.version + 1 },
-      'delete',
-      null,
-    );
-    await recordAudit(trx, actor, {
-      action: 'delete',
-      entityType: 'inventory',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'inventory', id, version: row.version + 1 }, 'delete', {
+      snapshot: null,
       summary: `${gov.slug}: inventory ${row.year} deleted`,
       before: { year: row.year, basic: row.basic_total },
     });
@@ -855,11 +819,8 @@ export async function createReport(
     });
     if (input.preferred) await repo.clearPreferred(trx, gov.id, input.year, id);
     const report = await loadReport(trx, id);
-    await recordVersion(trx, actor, { type: 'emission-report', id, version: 1 }, 'create', report);
-    await recordAudit(trx, actor, {
-      action: 'create',
-      entityType: 'emission-report',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'emission-report', id, version: 1 }, 'create', {
+      snapshot: report,
       summary: `${slug}: ${input.sourceLabel} ${input.year} added`,
       after: report,
     });
@@ -896,11 +857,8 @@ export async function updateReport(
     await repo.updateReport(trx, id, v);
     if (patch.preferred) await repo.clearPreferred(trx, gov.id, patch.year ?? row.year, id);
     const after = await loadReport(trx, id);
-    await recordVersion(trx, actor, { type: 'emission-report', id, version }, change, after);
-    await recordAudit(trx, actor, {
-      action: 'update',
-      entityType: 'emission-report',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'emission-report', id, version }, change, {
+      snapshot: after,
       summary: `${gov.slug}: ${after.sourceLabel} ${after.year} ${change === 'restore' ? 'restored' : 'changed'}`,
       before,
       after,
@@ -915,20 +873,17 @@ export async function deleteReport(db: Db, actor: AuditActor, id: number): Promi
     if (!row) throw notFound(`no emission report ${id}`);
     const gov = await editableGovernment(trx, actor, row.government_id);
     await repo.deleteReport(trx, id);
-    await recordVersion(
+    await recordChange(
       trx,
       actor,
       { type: 'emission-report', id, version: row.version + 1 },
       'delete',
-      null,
+      {
+        snapshot: null,
+        summary: `${gov.slug}: ${row.source_label} ${row.year} deleted`,
+        before: presentReport(row, gov.slug),
+      },
     );
-    await recordAudit(trx, actor, {
-      action: 'delete',
-      entityType: 'emission-report',
-      entityId: id,
-      summary: `${gov.slug}: ${row.source_label} ${row.year} deleted`,
-      before: presentReport(row, gov.slug),
-    });
   });
 }
 
@@ -1019,11 +974,8 @@ export async function createAction(
     });
     await repo.setActionTargets(trx, id, input.targetIds ?? []);
     const action = await loadAction(trx, id);
-    await recordVersion(trx, actor, { type: 'action', id, version: 1 }, 'create', action);
-    await recordAudit(trx, actor, {
-      action: 'create',
-      entityType: 'action',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'action', id, version: 1 }, 'create', {
+      snapshot: action,
       summary: `${slug}: action "${action.title}" added`,
       after: action,
     });
@@ -1064,11 +1016,8 @@ export async function updateAction(
     await repo.updateAction(trx, id, v);
     if (patch.targetIds) await repo.setActionTargets(trx, id, patch.targetIds);
     const after = await loadAction(trx, id);
-    await recordVersion(trx, actor, { type: 'action', id, version }, change, after);
-    await recordAudit(trx, actor, {
-      action: 'update',
-      entityType: 'action',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'action', id, version }, change, {
+      snapshot: after,
       summary: `${gov.slug}: action "${after.title}" ${change === 'restore' ? 'restored' : 'changed'}`,
       before,
       after,
@@ -1084,17 +1033,8 @@ export async function deleteAction(db: Db, actor: AuditActor, id: number): Promi
     const gov = await editableGovernment(trx, actor, row.government_id);
     const before = await loadAction(trx, id);
     await repo.deleteAction(trx, id);
-    await recordVersion(
-      trx,
-      actor,
-      { type: 'action', id, version: row.version + 1 },
-      'delete',
-      null,
-    );
-    await recordAudit(trx, actor, {
-      action: 'delete',
-      entityType: 'action',
-      entityId: id,
+    await recordChange(trx, actor, { type: 'action', id, version: row.version + 1 }, 'delete', {
+      snapshot: null,
       summary: `${gov.slug}: action "${row.title}" deleted`,
       before,
     });
