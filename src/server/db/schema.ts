@@ -327,6 +327,284 @@ export interface GpcSubcategoryTable {
   sort_order: number;
 }
 
+export interface BodyTable {
+  id: Generated<number>;
+  slug: string;
+  /** rexcom | gexcom | council | network */
+  kind: string;
+  region_id: number | null;
+  /** JSON object by language tag. */
+  names: string;
+  description: string;
+  quorum_numerator: number;
+  quorum_denominator: number;
+  quorum_strict: number;
+  proxies_count: number;
+  max_principals_per_proxy: number;
+  majority_rule: string;
+  term_years: number;
+  sort_order: number;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BodyTermTable {
+  id: Generated<number>;
+  body_id: number;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: string;
+}
+
+export interface SeatTable {
+  id: Generated<number>;
+  term_id: number;
+  government_id: number;
+  person_id: number | null;
+  /** chair | vice-chair | member | advisory */
+  position: string;
+  portfolio: string | null;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SeatEventTable {
+  id: Generated<number>;
+  seat_id: number;
+  at: string;
+  /** created | changed | removed */
+  kind: string;
+  person_id: number | null;
+  position: string | null;
+  portfolio: string | null;
+  actor_label: string;
+}
+
+export interface MeetingTable {
+  id: Generated<number>;
+  uid: string;
+  body_id: number | null;
+  term_id: number | null;
+  /** JSON object by language tag. */
+  title: string;
+  format: string;
+  status: string;
+  /** UTC instants (ISO 8601); the zone says how to show them. */
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  venue: string | null;
+  join_url: string | null;
+  minutes_html: string | null;
+  sequence: number;
+  closed_at: string | null;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  parent_id: number | null;
+  position: number;
+  kind: string;
+  /** JSON object by language tag. */
+  title: string;
+  duration_minutes: number | null;
+  notes: string | null;
+}
+
+export interface AgendaSpeakerTable {
+  id: Generated<number>;
+  agenda_item_id: number;
+  person_id: number | null;
+  name: string | null;
+  role: string | null;
+  position: number;
+}
+
+export interface InvitationTable {
+  id: Generated<number>;
+  meeting_id: number;
+  seat_id: number | null;
+  government_id: number | null;
+  person_id: number | null;
+  name: string;
+  email: string | null;
+  /** CHAIR | REQ-PARTICIPANT | OPT-PARTICIPANT | NON-PARTICIPANT */
+  role: string;
+  /** pending | attending | not-attending | proxy */
+  reply: string;
+  proxy_person_id: number | null;
+  proxy_name: string | null;
+  proxy_email: string | null;
+  comment: string | null;
+  invited_at: string;
+  replied_at: string | null;
+}
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  meeting_id: number;
+  government_id: number | null;
+  person_id: number | null;
+  name: string;
+  /** own-right | proxy | adviser */
+  capacity: string;
+  principal_person_id: number | null;
+  principal_name: string | null;
+  /** in-person | online */
+  mode: string;
+  present: number;
+  recorded_at: string;
+}
+
+export interface MotionTable {
+  id: Generated<number>;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  /** substantive | adjournment */
+  kind: string;
+  /** JSON object by language tag. */
+  text: string;
+  majority_rule: string;
+  /** open | carried | failed | withdrawn */
+  status: string;
+  votes_for: number | null;
+  votes_against: number | null;
+  votes_abstain: number | null;
+  votes_absent: number | null;
+  quorum_present: number | null;
+  quorum_required: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface MotionVoteTable {
+  id: Generated<number>;
+  motion_id: number;
+  seat_id: number;
+  government_id: number;
+  choice: string;
+  cast_by: string | null;
+}
+
+export interface NewsPostTable {
+  id: Generated<number>;
+  slug: string;
+  /** draft | published */
+  status: string;
+  published_at: string | null;
+  meeting_id: number | null;
+  body_id: number | null;
+  author_label: string;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsTranslationTable {
+  id: Generated<number>;
+  post_id: number;
+  lang: string;
+  title: string;
+  summary: string;
+  body_html: string;
+}
+
+export interface NewsGovernmentTable {
+  id: Generated<number>;
+  post_id: number;
+  government_id: number;
+}
+
+export interface FileTable {
+  id: Generated<number>;
+  meeting_id: number | null;
+  news_post_id: number | null;
+  /** document | photo */
+  kind: string;
+  filename: string;
+  mime: string;
+  bytes: number;
+  storage_key: string;
+  thumb_key: string | null;
+  width: number | null;
+  height: number | null;
+  /** JSON object by language tag. */
+  caption: string;
+  credit: string | null;
+  sort_order: number;
+  is_public: number;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface ElectionTable {
+  id: Generated<number>;
+  body_id: number;
+  /** JSON object by language tag. */
+  title: string;
+  seats: number;
+  term_label: string;
+  term_starts_on: string;
+  term_ends_on: string;
+  nominations_open: string;
+  nominations_close: string;
+  voting_open: string;
+  voting_close: string;
+  filled_term_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CandidateTable {
+  id: Generated<number>;
+  election_id: number;
+  government_id: number;
+  person_id: number;
+  statement: string;
+  endorsement_key: string | null;
+  endorsement_filename: string | null;
+  code_of_honour_accepted_at: string | null;
+  /** nominated | withdrawn | rejected */
+  status: string;
+  created_at: string;
+}
+
+export interface ElectionVoterTable {
+  election_id: number;
+  government_id: number;
+  /** The day only: a precise time would let the register be lined up with the box. */
+  voted_on: string;
+}
+
+export interface BallotTable {
+  id: string;
+  election_id: number;
+  /** JSON array of candidate ids. */
+  choices: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  to_email: string;
+  to_name: string | null;
+  subject: string;
+  body_text: string;
+  kind: string;
+  related_type: string | null;
+  related_id: string | null;
+  attachment_name: string | null;
+  attachment_text: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   offices: OfficeTable;
@@ -352,4 +630,24 @@ export interface Database {
   record_versions: RecordVersionTable;
   import_runs: ImportRunTable;
   import_run_rows: ImportRunRowTable;
+  bodies: BodyTable;
+  body_terms: BodyTermTable;
+  seats: SeatTable;
+  seat_events: SeatEventTable;
+  meetings: MeetingTable;
+  agenda_items: AgendaItemTable;
+  agenda_speakers: AgendaSpeakerTable;
+  invitations: InvitationTable;
+  attendance: AttendanceTable;
+  motions: MotionTable;
+  motion_votes: MotionVoteTable;
+  news_posts: NewsPostTable;
+  news_translations: NewsTranslationTable;
+  news_governments: NewsGovernmentTable;
+  files: FileTable;
+  elections: ElectionTable;
+  candidates: CandidateTable;
+  election_voters: ElectionVoterTable;
+  ballots: BallotTable;
+  outbox: OutboxTable;
 }

@@ -83,3 +83,66 @@ describe.each(dialectCases())('migrations on $label', ({ dialect, skip }) => {
       .execute();
   });
 });
+
+describe.each(dialectCases())('governance tables on $label', ({ dialect, skip }) => {
+  const it_ = skip ? it.skip : it;
+  let db: Db;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    if (skip) return;
+    ({ db, drop } = await freshDatabase(dialect));
+    await migrateToLatest(db);
+  });
+  afterAll(async () => {
+    await drop?.();
+  });
+
+  it_('refuse a second entry in the register of who voted', async () => {
+    const now = new Date().toISOString();
+    const region = await db.kysely
+      .insertInto('regions')
+      .values({ slug: 'r', name: 'R', sort_order: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const gov = await db.kysely
+      .insertInto('governments')
+      .values({
+        slug: 'g',
+        kind: 'city',
+        country: 'KR',
+        region_id: region.id,
+        local_lang: 'ko',
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const body = await db.kysely
+      .insertInto('bodies')
+      .values({ slug: 'b', kind: 'rexcom', names: '{}', created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const election = await db.kysely
+      .insertInto('elections')
+      .values({
+        body_id: body.id,
+        title: '{}',
+        seats: 3,
+        term_label: '2024–2027',
+        term_starts_on: '2024-01-01',
+        term_ends_on: '2027-12-31',
+        nominations_open: now,
+        nominations_close: now,
+        voting_open: now,
+        voting_close: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const vote = { election_id: election.id, government_id: gov.id, voted_on: '2024-01-01' };
+    await db.kysely.insertInto('election_voters').values(vote).execute();
+    await expect(db.kysely.insertInto('election_voters').values(vote).execute()).rejects.toThrow();
+  });
+});
