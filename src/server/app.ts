@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,6 +22,10 @@ import { auditRoutes } from './audit/routes';
 import { importRoutes } from './climate/imports/routes';
 import { exportRoutes } from './climate/exports/routes';
 import { climateRoutes } from './climate/routes';
+import { governanceRoutes } from './governance/routes';
+import { electionRoutes } from './elections/routes';
+import { newsRoutes } from './news/routes';
+import { fileRoutes } from './files/routes';
 
 export interface BuildOptions {
   config: AccordConfig;
@@ -40,6 +45,10 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
   climateRoutes,
   importRoutes,
   exportRoutes,
+  governanceRoutes,
+  electionRoutes,
+  newsRoutes,
+  fileRoutes,
 ];
 
 /** Builds the Fastify app from a configuration and an open database; tests use it with inject. */
@@ -63,6 +72,8 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   }
 
   await app.register(cookie);
+  // Uploads (meeting documents, photos); each route sets its own size limit when reading.
+  await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,0 +1,52 @@
+/** Meetings of the governing bodies: their lifecycle, seats and invitations. */
+
+export const MEETING_STATUSES = ['draft', 'scheduled', 'in-progress', 'closed', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const MEETING_FORMATS = ['in-person', 'online', 'hybrid'] as const;
+export type MeetingFormat = (typeof MEETING_FORMATS)[number];
+
+const MEETING_MOVES: Record<MeetingStatus, readonly MeetingStatus[]> = {
+  draft: ['scheduled', 'cancelled'],
+  // Back to draft lets the secretariat rework an announced meeting before it starts.
+  scheduled: ['in-progress', 'cancelled', 'draft'],
+  'in-progress': ['closed'],
+  // Closed minutes and cancellations are part of the record and are never reopened.
+  closed: [],
+  cancelled: [],
+};
+
+export function canMoveMeeting(from: MeetingStatus, to: MeetingStatus): boolean {
+  return MEETING_MOVES[from].includes(to);
+}
+
+export const SEAT_POSITIONS = ['chair', 'vice-chair', 'member', 'advisory'] as const;
+export type SeatPosition = (typeof SEAT_POSITIONS)[number];
+
+/** Advisory seats sit without a vote. */
+export function isVotingPosition(p: SeatPosition): boolean {
+  return p !== 'advisory';
+}
+
+export const BODY_KINDS = ['rexcom', 'gexcom', 'council', 'network'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const INVITATION_REPLIES = ['pending', 'attending', 'not-attending', 'proxy'] as const;
+export type InvitationReply = (typeof INVITATION_REPLIES)[number];
+
+export type CalendarRole = 'CHAIR' | 'REQ-PARTICIPANT' | 'OPT-PARTICIPANT' | 'NON-PARTICIPANT';
+
+/** The iCalendar ROLE (RFC 5545) of an invitee; no seat means an observer or the secretariat. */
+export function calendarRole(position: SeatPosition | null): CalendarRole {
+  switch (position) {
+    case 'chair':
+      return 'CHAIR';
+    case 'vice-chair':
+    case 'member':
+      return 'REQ-PARTICIPANT';
+    case 'advisory':
+      return 'OPT-PARTICIPANT';
+    case null:
+      return 'NON-PARTICIPANT';
+  }
+}

@@ -1,0 +1,158 @@
+import { Type, type Static } from 'typebox';
+import { IsoDate, Names, Nullable, Slug } from '../http/common-schemas';
+import { GovernmentRef, PersonRef, Texts, TermSummary } from '../governance/schemas';
+
+const Instant = Type.String({ format: 'date-time', description: 'UTC instant (ISO 8601)' });
+
+export const ElectionPhase = Type.Enum([
+  'upcoming',
+  'nominations',
+  'between',
+  'voting',
+  'closed',
+] as const);
+
+export const Windows = {
+  nominationsOpen: Instant,
+  nominationsClose: Instant,
+  votingOpen: Instant,
+  votingClose: Instant,
+};
+
+export const CandidateIneligibility = Type.Enum([
+  'not-full-member',
+  'not-in-good-standing',
+  'other-region',
+  'no-political-leader',
+  'leader-not-in-office',
+  'code-of-honour-not-accepted',
+  'endorsement-missing',
+] as const);
+
+export const Candidate = Type.Object({
+  id: Type.Integer(),
+  government: GovernmentRef,
+  person: PersonRef,
+  /** The leader's position at the government (mayor, vice-mayor …), if held today. */
+  title: Nullable(Type.String()),
+  statement: Names,
+  hasEndorsement: Type.Boolean(),
+  endorsementUrl: Nullable(Type.String()),
+  codeOfHonourAcceptedAt: Nullable(Instant),
+  status: Type.Enum(['nominated', 'withdrawn'] as const),
+  /** Reasons the candidacy is not (yet) eligible; empty when it is. */
+  ineligibility: Type.Array(CandidateIneligibility),
+});
+export type Candidate = Static<typeof Candidate>;
+
+export const CandidateResult = Type.Object({
+  candidateId: Type.Integer(),
+  votes: Type.Integer(),
+  rank: Type.Integer(),
+  elected: Type.Boolean(),
+  tied: Type.Boolean(),
+});
+export const ElectionResult = Type.Object({
+  seats: Type.Integer(),
+  ballots: Type.Integer(),
+  blankBallots: Type.Integer(),
+  candidates: Type.Array(CandidateResult),
+  elected: Type.Array(Type.Integer()),
+  tieAtCutoff: Type.Boolean(),
+  seatsUndecided: Type.Integer(),
+  /** Counted now from the stored ballots; every request re-runs the count. */
+  countedAt: Instant,
+});
+export type ElectionResult = Static<typeof ElectionResult>;
+
+export const ElectionSummary = Type.Object({
+  id: Type.Integer(),
+  body: Type.Object({ slug: Slug, names: Names }),
+  title: Names,
+  seats: Type.Integer(),
+  termLabel: Type.String(),
+  termStartsOn: IsoDate,
+  termEndsOn: IsoDate,
+  ...Windows,
+  phase: ElectionPhase,
+  filledTerm: Nullable(TermSummary),
+});
+export type ElectionSummary = Static<typeof ElectionSummary>;
+
+export const Election = Type.Object({
+  ...ElectionSummary.properties,
+  candidates: Type.Array(Candidate),
+  /** Eligible voting members and how many have voted (never who chose whom). */
+  eligibleVoters: Type.Integer(),
+  votesCast: Type.Integer(),
+  viewer: Type.Object({
+    canManage: Type.Boolean(),
+    /** The viewer's government, when they are its officer. */
+    governmentId: Nullable(Type.Integer()),
+    canVote: Type.Boolean(),
+    hasVoted: Type.Boolean(),
+    /** Why the viewer cannot vote, when they cannot. */
+    cannotVoteReason: Nullable(Type.String()),
+  }),
+});
+export type Election = Static<typeof Election>;
+
+export const ElectionCreate = Type.Object(
+  {
+    body: Slug,
+    title: Texts,
+    seats: Type.Integer({ minimum: 1, maximum: 50 }),
+    termLabel: Type.String({ minLength: 1, maxLength: 40 }),
+    termStartsOn: IsoDate,
+    termEndsOn: IsoDate,
+    ...Windows,
+  },
+  { additionalProperties: false },
+);
+export type ElectionCreate = Static<typeof ElectionCreate>;
+export const ElectionPatch = Type.Partial(
+  Type.Object({
+    title: Texts,
+    seats: Type.Integer({ minimum: 1, maximum: 50 }),
+    termLabel: Type.String({ minLength: 1, maxLength: 40 }),
+    termStartsOn: IsoDate,
+    termEndsOn: IsoDate,
+    ...Windows,
+  }),
+  { additionalProperties: false },
+);
+export type ElectionPatch = Static<typeof ElectionPatch>;
+
+export const CandidateCreate = Type.Object(
+  {
+    governmentId: Type.Integer({ minimum: 1 }),
+    personId: Type.Integer({ minimum: 1 }),
+    statement: Type.Optional(Names),
+    codeOfHonourAccepted: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type CandidateCreate = Static<typeof CandidateCreate>;
+
+export const BallotCast = Type.Object(
+  { choices: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50 }) },
+  { additionalProperties: false },
+);
+export type BallotCast = Static<typeof BallotCast>;
+
+export const VoterRow = Type.Object({
+  government: GovernmentRef,
+  eligible: Type.Boolean(),
+  reason: Nullable(Type.String()),
+  votedOn: Nullable(IsoDate),
+});
+export const VoterRegister = Type.Object({ items: Type.Array(VoterRow) });
+
+export const FillRequest = Type.Object(
+  {
+    /** When the count ends in a tie across the last seat: the candidates chosen (by lot, per the rules) for the undecided seats. */
+    tieWinners: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type FillRequest = Static<typeof FillRequest>;

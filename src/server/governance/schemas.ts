@@ -1,0 +1,512 @@
+import { Type, type Static } from 'typebox';
+import {
+  AGENDA_KINDS,
+  BODY_KINDS,
+  INVITATION_REPLIES,
+  MEETING_FORMATS,
+  MEETING_STATUSES,
+  SEAT_POSITIONS,
+} from '../../core/governance';
+import { IsoDate, Names, Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
+
+export const BodyKind = Type.Enum(BODY_KINDS);
+export const SeatPosition = Type.Enum(SEAT_POSITIONS);
+export const MeetingFormat = Type.Enum(MEETING_FORMATS);
+export const MeetingStatus = Type.Enum(MEETING_STATUSES);
+export const AgendaKind = Type.Enum(AGENDA_KINDS);
+export const InvitationReply = Type.Enum(INVITATION_REPLIES);
+export const MajorityRule = Type.Enum(['simple', 'absolute', 'two-thirds'] as const);
+export const MotionKind = Type.Enum(['substantive', 'adjournment'] as const);
+export const MotionStatus = Type.Enum(['open', 'carried', 'failed', 'withdrawn'] as const);
+export const VoteChoice = Type.Enum(['for', 'against', 'abstain', 'absent'] as const);
+export const Capacity = Type.Enum(['own-right', 'proxy', 'adviser'] as const);
+export const AttendanceMode = Type.Enum(['in-person', 'online'] as const);
+export const CalendarRole = Type.Enum([
+  'CHAIR',
+  'REQ-PARTICIPANT',
+  'OPT-PARTICIPANT',
+  'NON-PARTICIPANT',
+] as const);
+export const TimeZone = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  description: 'IANA time zone, e.g. Asia/Seoul',
+});
+/** A wall-clock time in the meeting's zone, without offset. */
+export const LocalDateTime = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$',
+  description: 'YYYY-MM-DDTHH:mm, local time in timeZone',
+});
+const Instant = Type.String({ format: 'date-time', description: 'UTC instant (ISO 8601)' });
+/** Multilingual text: at least one language. */
+export const Texts = Type.Record(
+  Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$' }),
+  Type.String({ minLength: 1, maxLength: 2000 }),
+  { description: 'Text by BCP 47 language tag', minProperties: 1 },
+);
+
+export const GovernmentRef = Type.Object({
+  id: Type.Integer(),
+  slug: Slug,
+  names: Names,
+  localLang: Type.String(),
+  country: Type.String(),
+});
+export type GovernmentRef = Static<typeof GovernmentRef>;
+export const PersonRef = Type.Object({ id: Type.Integer(), fullName: Type.String(), names: Names });
+export type PersonRef = Static<typeof PersonRef>;
+
+// ---------------------------------------------------------------- bodies, terms, seats
+
+export const QuorumRuleSchema = Type.Object({
+  numerator: Type.Integer({ minimum: 1, maximum: 99 }),
+  denominator: Type.Integer({ minimum: 1, maximum: 100 }),
+  strict: Type.Boolean({ description: 'true: more than the fraction; false: at least' }),
+  proxiesCount: Type.Boolean({ description: 'governments present through a proxy count' }),
+});
+
+export const BodyRules = Type.Object({
+  quorum: QuorumRuleSchema,
+  maxPrincipalsPerProxy: Type.Integer({ minimum: 1, maximum: 10 }),
+  majorityRule: MajorityRule,
+  termYears: Type.Integer({ minimum: 1, maximum: 10 }),
+});
+
+export const TermSummary = Type.Object({
+  id: Type.Integer(),
+  label: Type.String(),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  seatCount: Type.Integer(),
+});
+export type TermSummary = Static<typeof TermSummary>;
+
+export const Seat = Type.Object({
+  id: Type.Integer(),
+  termId: Type.Integer(),
+  government: GovernmentRef,
+  person: Nullable(PersonRef),
+  position: SeatPosition,
+  portfolio: Nullable(Type.String()),
+  voting: Type.Boolean(),
+  sortOrder: Type.Integer(),
+});
+export type Seat = Static<typeof Seat>;
+
+export const BodySummary = Type.Object({
+  id: Type.Integer(),
+  slug: Slug,
+  kind: BodyKind,
+  names: Names,
+  region: Nullable(Slug),
+  currentTerm: Nullable(TermSummary),
+  isDemo: Type.Boolean(),
+});
+export type BodySummary = Static<typeof BodySummary>;
+
+export const Body = Type.Object({
+  ...BodySummary.properties,
+  description: Names,
+  rules: BodyRules,
+  /** Seats of the current term (the term running today, else the latest). */
+  seats: Type.Array(Seat),
+  terms: Type.Array(TermSummary),
+});
+export type Body = Static<typeof Body>;
+
+export const BodyCreate = Type.Object(
+  {
+    slug: Slug,
+    kind: BodyKind,
+    names: Names,
+    region: Type.Optional(Nullable(Slug)),
+    description: Type.Optional(Names),
+    rules: Type.Optional(Type.Partial(BodyRules)),
+  },
+  { additionalProperties: false },
+);
+export type BodyCreate = Static<typeof BodyCreate>;
+export const BodyPatch = Type.Partial(
+  Type.Object({ names: Names, description: Names, rules: Type.Partial(BodyRules) }),
+  { additionalProperties: false },
+);
+export type BodyPatch = Static<typeof BodyPatch>;
+
+export const Term = Type.Object({ ...TermSummary.properties, seats: Type.Array(Seat) });
+export type Term = Static<typeof Term>;
+export const TermCreate = Type.Object(
+  { label: Type.String({ minLength: 1, maxLength: 40 }), startsOn: IsoDate, endsOn: IsoDate },
+  { additionalProperties: false },
+);
+export type TermCreate = Static<typeof TermCreate>;
+
+export const SeatCreate = Type.Object(
+  {
+    governmentId: Type.Integer({ minimum: 1 }),
+    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    position: SeatPosition,
+    portfolio: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 80 }))),
+    sortOrder: Type.Optional(Type.Integer()),
+  },
+  { additionalProperties: false },
+);
+export type SeatCreate = Static<typeof SeatCreate>;
+export const SeatPatch = Type.Partial(
+  Type.Object({
+    personId: Nullable(Type.Integer({ minimum: 1 })),
+    position: SeatPosition,
+    portfolio: Nullable(Type.String({ minLength: 1, maxLength: 80 })),
+    sortOrder: Type.Integer(),
+  }),
+  { additionalProperties: false },
+);
+export type SeatPatch = Static<typeof SeatPatch>;
+
+export const SeatEvent = Type.Object({
+  at: Instant,
+  kind: Type.Enum(['created', 'changed', 'removed'] as const),
+  person: Nullable(PersonRef),
+  position: Nullable(SeatPosition),
+  portfolio: Nullable(Type.String()),
+  actor: Type.String(),
+});
+export const SeatHistory = Type.Object({
+  seat: Seat,
+  term: TermSummary,
+  events: Type.Array(SeatEvent),
+  /** The same government's seats on this body in every term, newest first. */
+  terms: Type.Array(Type.Object({ term: TermSummary, seat: Seat })),
+});
+export type SeatHistory = Static<typeof SeatHistory>;
+
+// ---------------------------------------------------------------- meetings
+
+export const Speaker = Type.Object({
+  person: Nullable(PersonRef),
+  name: Nullable(Type.String()),
+  role: Nullable(Type.String()),
+});
+export const SpeakerInput = Type.Object(
+  {
+    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    name: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+    role: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  },
+  { additionalProperties: false },
+);
+
+export const AgendaItem = Type.Object({
+  id: Type.Integer(),
+  parentId: Nullable(Type.Integer()),
+  /** 1, 2, 2.1 … */
+  number: Type.String(),
+  depth: Type.Integer(),
+  kind: AgendaKind,
+  title: Names,
+  durationMinutes: Nullable(Type.Integer()),
+  notes: Nullable(Type.String()),
+  speakers: Type.Array(Speaker),
+  /** The running clock: when the item is planned to start and end. */
+  plannedStart: Instant,
+  plannedEnd: Instant,
+});
+export type AgendaItem = Static<typeof AgendaItem>;
+
+export interface AgendaItemInputType {
+  kind: Static<typeof AgendaKind>;
+  title: Record<string, string>;
+  durationMinutes?: number | null;
+  notes?: string | null;
+  speakers?: Static<typeof SpeakerInput>[];
+  children?: AgendaItemInputType[];
+}
+const agendaItemFields = {
+  kind: AgendaKind,
+  title: Texts,
+  durationMinutes: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1440 }))),
+  notes: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+  speakers: Type.Optional(Type.Array(SpeakerInput, { maxItems: 20 })),
+};
+/** Agenda items nest up to three levels (item, sub-item, sub-sub-item). */
+const Leaf = Type.Object(agendaItemFields, { additionalProperties: false });
+const Level2 = Type.Object(
+  { ...agendaItemFields, children: Type.Optional(Type.Array(Leaf, { maxItems: 50 })) },
+  { additionalProperties: false },
+);
+export const AgendaItemInput = Type.Object(
+  { ...agendaItemFields, children: Type.Optional(Type.Array(Level2, { maxItems: 50 })) },
+  { additionalProperties: false },
+);
+export const AgendaPut = Type.Object(
+  { items: Type.Array(AgendaItemInput, { maxItems: 100 }) },
+  { additionalProperties: false },
+);
+export type AgendaPut = Static<typeof AgendaPut>;
+
+export const Invitation = Type.Object({
+  id: Type.Integer(),
+  seatId: Nullable(Type.Integer()),
+  government: Nullable(GovernmentRef),
+  person: Nullable(PersonRef),
+  name: Type.String(),
+  email: Nullable(Type.String()),
+  role: CalendarRole,
+  reply: InvitationReply,
+  proxy: Nullable(
+    Type.Object({
+      person: Nullable(PersonRef),
+      name: Type.String(),
+      email: Nullable(Type.String()),
+    }),
+  ),
+  comment: Nullable(Type.String()),
+  invitedAt: Instant,
+  repliedAt: Nullable(Instant),
+});
+export type Invitation = Static<typeof Invitation>;
+
+export const InviteRequest = Type.Object(
+  {
+    /** Invite every seat of the meeting's term (default true for a body's meeting). */
+    seats: Type.Optional(Type.Boolean()),
+    /** Others: secretariat staff, guests, advisory members without a seat. */
+    guests: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            email: Type.String({ format: 'email', maxLength: 254 }),
+            role: Type.Optional(CalendarRole),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 200 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type InviteRequest = Static<typeof InviteRequest>;
+
+export const ReplyRequest = Type.Object(
+  {
+    reply: InvitationReply,
+    proxyPersonId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    proxyName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+    proxyEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+    comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  },
+  { additionalProperties: false },
+);
+export type ReplyRequest = Static<typeof ReplyRequest>;
+
+export const Attendance = Type.Object({
+  id: Type.Integer(),
+  government: Nullable(GovernmentRef),
+  person: Nullable(PersonRef),
+  name: Type.String(),
+  capacity: Capacity,
+  principal: Nullable(Type.Object({ person: Nullable(PersonRef), name: Type.String() })),
+  mode: AttendanceMode,
+  present: Type.Boolean(),
+  recordedAt: Instant,
+});
+export type Attendance = Static<typeof Attendance>;
+
+export const AttendanceCreate = Type.Object(
+  {
+    governmentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    name: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+    capacity: Capacity,
+    principalPersonId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    principalName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+    mode: AttendanceMode,
+    present: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type AttendanceCreate = Static<typeof AttendanceCreate>;
+export const AttendancePatch = Type.Partial(
+  Type.Object({ present: Type.Boolean(), mode: AttendanceMode }),
+  { additionalProperties: false },
+);
+export type AttendancePatch = Static<typeof AttendancePatch>;
+
+export const Quorum = Type.Object({
+  votingSeats: Type.Integer(),
+  required: Type.Integer(),
+  present: Type.Integer(),
+  reached: Type.Boolean(),
+  /** Governments counted towards quorum. */
+  counted: Type.Array(Type.Integer()),
+  notCounted: Type.Array(
+    Type.Object({
+      governmentId: Type.Integer(),
+      reason: Type.Enum(['absent', 'proxy-not-counted', 'advisory', 'adviser-only'] as const),
+    }),
+  ),
+  rule: QuorumRuleSchema,
+});
+export type Quorum = Static<typeof Quorum>;
+
+export const Vote = Type.Object({
+  seatId: Type.Integer(),
+  government: GovernmentRef,
+  choice: VoteChoice,
+  castBy: Nullable(Type.String()),
+});
+export const Motion = Type.Object({
+  id: Type.Integer(),
+  agendaItemId: Nullable(Type.Integer()),
+  kind: MotionKind,
+  text: Names,
+  majorityRule: MajorityRule,
+  status: MotionStatus,
+  tally: Nullable(
+    Type.Object({
+      for: Type.Integer(),
+      against: Type.Integer(),
+      abstain: Type.Integer(),
+      absent: Type.Integer(),
+      quorumPresent: Type.Integer(),
+      quorumRequired: Type.Integer(),
+    }),
+  ),
+  votes: Type.Array(Vote),
+  decidedAt: Nullable(Instant),
+});
+export type Motion = Static<typeof Motion>;
+export const MotionCreate = Type.Object(
+  {
+    kind: MotionKind,
+    text: Texts,
+    agendaItemId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    majorityRule: Type.Optional(MajorityRule),
+  },
+  { additionalProperties: false },
+);
+export type MotionCreate = Static<typeof MotionCreate>;
+export const DecisionRequest = Type.Object(
+  {
+    votes: Type.Array(
+      Type.Object(
+        { seatId: Type.Integer({ minimum: 1 }), choice: VoteChoice },
+        {
+          additionalProperties: false,
+        },
+      ),
+      { maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DecisionRequest = Static<typeof DecisionRequest>;
+
+export const FileInfo = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Enum(['document', 'photo'] as const),
+  filename: Type.String(),
+  mime: Type.String(),
+  bytes: Type.Integer(),
+  width: Nullable(Type.Integer()),
+  height: Nullable(Type.Integer()),
+  caption: Names,
+  credit: Nullable(Type.String()),
+  isPublic: Type.Boolean(),
+  url: Type.String(),
+  thumbUrl: Nullable(Type.String()),
+  uploadedAt: Instant,
+});
+export type FileInfo = Static<typeof FileInfo>;
+
+export const MeetingSummary = Type.Object({
+  id: Type.Integer(),
+  uid: Type.String(),
+  body: Nullable(Type.Object({ slug: Slug, names: Names, kind: BodyKind })),
+  title: Names,
+  format: MeetingFormat,
+  status: MeetingStatus,
+  startsAt: Instant,
+  endsAt: Instant,
+  timeZone: TimeZone,
+  /** Wall-clock start and end in the meeting's own zone. */
+  localStart: LocalDateTime,
+  localEnd: LocalDateTime,
+  venue: Nullable(Type.String()),
+  isDemo: Type.Boolean(),
+});
+export type MeetingSummary = Static<typeof MeetingSummary>;
+
+export const Meeting = Type.Object({
+  ...MeetingSummary.properties,
+  term: Nullable(TermSummary),
+  /** Only for administrators and invitees; null otherwise (hasJoinUrl says whether one exists). */
+  joinUrl: Nullable(Type.String()),
+  hasJoinUrl: Type.Boolean(),
+  agenda: Type.Array(AgendaItem),
+  /** Minutes past the planned end when the agenda runs long; 0 otherwise. */
+  agendaOverrunMinutes: Type.Integer(),
+  seats: Type.Array(Seat),
+  invitations: Type.Array(Invitation),
+  attendance: Type.Array(Attendance),
+  quorum: Nullable(Quorum),
+  motions: Type.Array(Motion),
+  minutesHtml: Nullable(Type.String()),
+  files: Type.Array(FileInfo),
+  newsPost: Nullable(Type.Object({ slug: Slug, status: Type.String() })),
+  /** What the viewer may do here. */
+  viewer: Type.Object({
+    canManage: Type.Boolean(),
+    invitationId: Nullable(Type.Integer()),
+  }),
+});
+export type Meeting = Static<typeof Meeting>;
+
+export const MeetingPage = Page(MeetingSummary);
+export const MeetingQuery = Type.Object({
+  body: Type.Optional(Slug),
+  status: Type.Optional(MeetingStatus),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  sort: Type.Optional(Type.Enum(['start', '-start'] as const)),
+  ...PageQuery,
+});
+export type MeetingQuery = Static<typeof MeetingQuery>;
+
+export const MeetingCreate = Type.Object(
+  {
+    body: Type.Optional(Nullable(Slug)),
+    title: Texts,
+    format: MeetingFormat,
+    start: LocalDateTime,
+    end: LocalDateTime,
+    timeZone: TimeZone,
+    venue: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+    joinUrl: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 2000 }))),
+    agenda: Type.Optional(Type.Array(AgendaItemInput, { maxItems: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type MeetingCreate = Static<typeof MeetingCreate>;
+export const MeetingPatch = Type.Partial(
+  Type.Object({
+    title: Texts,
+    format: MeetingFormat,
+    start: LocalDateTime,
+    end: LocalDateTime,
+    timeZone: TimeZone,
+    venue: Nullable(Type.String({ maxLength: 300 })),
+    joinUrl: Nullable(Type.String({ format: 'uri', maxLength: 2000 })),
+  }),
+  { additionalProperties: false },
+);
+export type MeetingPatch = Static<typeof MeetingPatch>;
+export const StatusRequest = Type.Object(
+  { status: MeetingStatus },
+  { additionalProperties: false },
+);
+export const MinutesPut = Type.Object(
+  { html: Type.String({ maxLength: 200_000 }) },
+  { additionalProperties: false },
+);
