@@ -18,6 +18,10 @@ export interface AccordConfig {
   /** Cookies carry Secure when the public address is https. */
   secureCookies: boolean;
   version: string;
+  /** The address people reach Accord at, for links in mail and calendar entries. */
+  publicUrl: string;
+  /** The secretariat's address: the sender of mail and the organizer of meetings. */
+  mailFrom: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfig {
@@ -36,5 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfi
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.ACCORD_SECURE_COOKIES === 'true',
     version: env.npm_package_version ?? '0.1.0',
+    publicUrl: (env.ACCORD_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    mailFrom: env.ACCORD_MAIL_FROM || 'secretariat@accord.example',
   };
 }

@@ -93,24 +93,30 @@ describe('checkAttendance', () => {
       present: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(entryArb, { maxLength: 12 }), fc.integer({ min: 1, max: 3 }), (entries, max) => {
-        const problems = checkAttendance(entries, { maxPrincipalsPerProxy: max });
-        const indexes = problems.map((p) => p.index);
-        expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
-        for (const p of problems) {
-          expect(p.index).toBeGreaterThanOrEqual(0);
-          expect(p.index).toBeLessThan(entries.length);
-        }
-        // The first entry can only be wrong in itself, never by comparison with another.
-        for (const p of problems.filter((q) => q.index === 0)) {
-          expect(['proxy-without-principal', 'self-proxy', 'principal-on-adviser']).toContain(
-            p.code,
-          );
-        }
-        // Appending an entry never withdraws a problem already reported.
-        const longer = checkAttendance([...entries, own(1, 'p:1')], { maxPrincipalsPerProxy: max });
-        expect(longer.slice(0, problems.length)).toEqual(problems);
-      }),
+      fc.property(
+        fc.array(entryArb, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 3 }),
+        (entries, max) => {
+          const problems = checkAttendance(entries, { maxPrincipalsPerProxy: max });
+          const indexes = problems.map((p) => p.index);
+          expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+          for (const p of problems) {
+            expect(p.index).toBeGreaterThanOrEqual(0);
+            expect(p.index).toBeLessThan(entries.length);
+          }
+          // The first entry can only be wrong in itself, never by comparison with another.
+          for (const p of problems.filter((q) => q.index === 0)) {
+            expect(['proxy-without-principal', 'self-proxy', 'principal-on-adviser']).toContain(
+              p.code,
+            );
+          }
+          // Appending an entry never withdraws a problem already reported.
+          const longer = checkAttendance([...entries, own(1, 'p:1')], {
+            maxPrincipalsPerProxy: max,
+          });
+          expect(longer.slice(0, problems.length)).toEqual(problems);
+        },
+      ),
     );
   });
 });

@@ -43,7 +43,9 @@ function hasPrincipal(entry: AttendanceEntry): entry is AttendanceEntry & { prin
 
 /** A proxy mandate that names someone other than the proxy. */
 function isValidProxy(entry: AttendanceEntry): boolean {
-  return entry.capacity === 'proxy' && hasPrincipal(entry) && entry.principalKey !== entry.personKey;
+  return (
+    entry.capacity === 'proxy' && hasPrincipal(entry) && entry.principalKey !== entry.personKey
+  );
 }
 
 function isVotingCapacity(capacity: Capacity): boolean {
@@ -96,9 +98,13 @@ export function checkAttendance(entries: AttendanceEntry[], rule: ProxyRule): At
       const other = entries[earlier];
       if (!other?.present) continue;
       const representsThis =
-        isValidProxy(other) && entry.capacity === 'own-right' && other.principalKey === entry.personKey;
+        isValidProxy(other) &&
+        entry.capacity === 'own-right' &&
+        other.principalKey === entry.personKey;
       const representedByThis =
-        isValidProxy(entry) && other.capacity === 'own-right' && entry.principalKey === other.personKey;
+        isValidProxy(entry) &&
+        other.capacity === 'own-right' &&
+        entry.principalKey === other.personKey;
       if (representsThis || representedByThis) conflictWith = other;
     }
     if (conflictWith) {
@@ -130,7 +136,5 @@ export function checkAttendance(entries: AttendanceEntry[], rule: ProxyRule): At
  */
 export function voterFor(governmentId: number, entries: AttendanceEntry[]): AttendanceEntry | null {
   const mine = entries.filter((e) => e.governmentId === governmentId && e.present);
-  return (
-    mine.find((e) => e.capacity === 'own-right') ?? mine.find((e) => isValidProxy(e)) ?? null
-  );
+  return mine.find((e) => e.capacity === 'own-right') ?? mine.find((e) => isValidProxy(e)) ?? null;
 }

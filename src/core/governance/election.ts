@@ -16,7 +16,11 @@ export interface BallotProblem {
 }
 
 /** An empty ballot is a valid blank ballot. */
-export function checkBallot(choices: number[], candidateIds: number[], seats: number): BallotProblem[] {
+export function checkBallot(
+  choices: number[],
+  candidateIds: number[],
+  seats: number,
+): BallotProblem[] {
   const problems: BallotProblem[] = [];
   if (choices.length > seats) {
     problems.push({

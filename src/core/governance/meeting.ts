@@ -1,6 +1,12 @@
 /** Meetings of the governing bodies: their lifecycle, seats and invitations. */
 
-export const MEETING_STATUSES = ['draft', 'scheduled', 'in-progress', 'closed', 'cancelled'] as const;
+export const MEETING_STATUSES = [
+  'draft',
+  'scheduled',
+  'in-progress',
+  'closed',
+  'cancelled',
+] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const MEETING_FORMATS = ['in-person', 'online', 'hybrid'] as const;

@@ -86,9 +86,17 @@ describe('requiredForQuorum', () => {
 
 describe('validateQuorumRule', () => {
   it('accepts the default rule', () => {
+    // The default is a plain majority of seats, proxies included.
+    expect(DEFAULT_QUORUM).toEqual({
+      numerator: 1,
+      denominator: 2,
+      strict: true,
+      proxiesCount: true,
+    });
     expect(validateQuorumRule(DEFAULT_QUORUM)).toEqual([]);
-    expect(validateQuorumRule({ ...DEFAULT_QUORUM, numerator: 1, denominator: 1, strict: false }))
-      .toEqual([]);
+    expect(
+      validateQuorumRule({ ...DEFAULT_QUORUM, numerator: 1, denominator: 1, strict: false }),
+    ).toEqual([]);
   });
 
   it('names the field that is wrong', () => {
@@ -98,8 +106,9 @@ describe('validateQuorumRule', () => {
     expect(validateQuorumRule({ ...majority, denominator: 1.5 }).map((p) => p.field)).toEqual([
       'denominator',
     ]);
-    expect(validateQuorumRule({ ...majority, numerator: 3, denominator: 2 }).map((p) => p.field))
-      .toEqual(['numerator']);
+    expect(
+      validateQuorumRule({ ...majority, numerator: 3, denominator: 2 }).map((p) => p.field),
+    ).toEqual(['numerator']);
     // "More than all" is unreachable.
     expect(validateQuorumRule({ ...majority, numerator: 2, denominator: 2 })).toHaveLength(1);
   });
@@ -184,7 +193,11 @@ describe('quorumOf', () => {
   });
 
   it('never reaches quorum without voting seats', () => {
-    const result = quorumOf(majority, [], [{ governmentId: 1, capacity: 'own-right', present: true }]);
+    const result = quorumOf(
+      majority,
+      [],
+      [{ governmentId: 1, capacity: 'own-right', present: true }],
+    );
     expect(result).toMatchObject({ votingSeats: 0, required: 1, present: 0, reached: false });
   });
 
@@ -192,7 +205,9 @@ describe('quorumOf', () => {
   const seatsArb = fc
     .uniqueArray(fc.integer({ min: 1, max: 12 }), { maxLength: 10 })
     .chain((ids) =>
-      fc.tuple(...ids.map((governmentId) => fc.boolean().map((voting) => ({ governmentId, voting })))),
+      fc.tuple(
+        ...ids.map((governmentId) => fc.boolean().map((voting) => ({ governmentId, voting }))),
+      ),
     )
     .map((list) => list.map((s, i) => ({ seatId: i + 1, ...s })));
   const presenceArb = fc.array(
@@ -204,7 +219,12 @@ describe('quorumOf', () => {
     { maxLength: 20 },
   );
   const ruleArb = fc
-    .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), fc.boolean())
+    .tuple(
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.boolean(),
+      fc.boolean(),
+    )
     .filter(([a, b, strict]) => !(strict && a === b))
     .map(([a, b, strict, proxiesCount]) => ({
       numerator: Math.min(a, b),
@@ -252,7 +272,9 @@ describe('quorumOf', () => {
       fc.property(ruleArb, seatsArb, presenceArb, (rule, seats, presence) => {
         const r = quorumOf({ ...rule, proxiesCount: false }, seats, presence);
         const ownRight = new Set(
-          presence.filter((p) => p.present && p.capacity === 'own-right').map((p) => p.governmentId),
+          presence
+            .filter((p) => p.present && p.capacity === 'own-right')
+            .map((p) => p.governmentId),
         );
         const expected = seats.filter((s) => s.voting && ownRight.has(s.governmentId)).length;
         expect(r.present).toBe(expected);

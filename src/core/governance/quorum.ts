@@ -57,7 +57,10 @@ export function validateQuorumRule(rule: QuorumRule): QuorumRuleProblem[] {
   const numeratorOk = Number.isSafeInteger(numerator) && numerator >= 1;
   const denominatorOk = Number.isSafeInteger(denominator) && denominator >= 1;
   if (!numeratorOk) {
-    problems.push({ field: 'numerator', message: 'The numerator must be a whole number of 1 or more.' });
+    problems.push({
+      field: 'numerator',
+      message: 'The numerator must be a whole number of 1 or more.',
+    });
   }
   if (!denominatorOk) {
     problems.push({
@@ -106,9 +109,7 @@ export function requiredForQuorum(rule: QuorumRule, votingSeats: number): number
   // A body without voting seats can never decide, so its quorum is out of reach.
   if (votingSeats === 0) return 1;
   const product = votingSeats * rule.numerator;
-  return rule.strict
-    ? floorDiv(product, rule.denominator) + 1
-    : ceilDiv(product, rule.denominator);
+  return rule.strict ? floorDiv(product, rule.denominator) + 1 : ceilDiv(product, rule.denominator);
 }
 
 /**

@@ -50,7 +50,8 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
  */
 export function parseInstant(iso: string): number {
   const ms = INSTANT.test(iso) ? Date.parse(iso) : NaN;
-  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant with a zone: ${JSON.stringify(iso)}`);
+  if (Number.isNaN(ms))
+    throw new RangeError(`Not an ISO instant with a zone: ${JSON.stringify(iso)}`);
   return ms;
 }
 
@@ -101,7 +102,8 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 function parseLocal(local: string): WallClock {
   const m = LOCAL.exec(local);
-  if (!m) throw new RangeError(`Not a local date-time (YYYY-MM-DDTHH:mm): ${JSON.stringify(local)}`);
+  if (!m)
+    throw new RangeError(`Not a local date-time (YYYY-MM-DDTHH:mm): ${JSON.stringify(local)}`);
   const [year, month, day, hour, minute, second] = m.slice(1).map((v) => Number(v ?? '0')) as [
     number,
     number,

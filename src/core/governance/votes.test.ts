@@ -19,7 +19,18 @@ function votes(...choices: VoteChoice[]): Vote[] {
 describe('tallyMotion', () => {
   it('carries a simple majority on more for than against, ignoring abstentions', () => {
     // 3 for, 2 against, 4 abstain, 1 absent: required = 2+1 = 3, 3 ≥ 3 → carried.
-    const v = votes('for', 'for', 'for', 'against', 'against', 'abstain', 'abstain', 'abstain', 'abstain', 'absent');
+    const v = votes(
+      'for',
+      'for',
+      'for',
+      'against',
+      'against',
+      'abstain',
+      'abstain',
+      'abstain',
+      'abstain',
+      'absent',
+    );
     expect(tallyMotion('simple', v, 10)).toEqual({
       for: 3,
       against: 2,
@@ -32,7 +43,10 @@ describe('tallyMotion', () => {
     // A tie fails: 2 for, 2 against → required 3.
     expect(tallyMotion('simple', votes('for', 'for', 'against', 'against'), 4).carried).toBe(false);
     // Nobody votes: 0 for, 0 against → required 1, fails.
-    expect(tallyMotion('simple', votes('abstain'), 1)).toMatchObject({ required: 1, carried: false });
+    expect(tallyMotion('simple', votes('abstain'), 1)).toMatchObject({
+      required: 1,
+      carried: false,
+    });
   });
 
   it('needs more than half of all voting seats for an absolute majority', () => {
@@ -157,7 +171,11 @@ describe('checkVotes and defaultVotes', () => {
         fc.array(fc.boolean(), { minLength: 1, maxLength: 10 }),
         fc.array(fc.constantFrom<VoteChoice>('for', 'against', 'abstain'), { minLength: 10 }),
         (presence, choices) => {
-          const s = presence.map((_, i) => ({ seatId: i + 1, governmentId: i + 100, voting: true }));
+          const s = presence.map((_, i) => ({
+            seatId: i + 1,
+            governmentId: i + 100,
+            voting: true,
+          }));
           const here = s.filter((_, i) => presence[i]).map((x) => x.governmentId);
           const sheet = defaultVotes(s, here).map((v, i) =>
             v.choice === 'absent' ? v : { ...v, choice: choices[i] ?? 'abstain' },

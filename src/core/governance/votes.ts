@@ -2,9 +2,18 @@
 import type { SeatForQuorum } from './quorum';
 
 export type VoteChoice = 'for' | 'against' | 'abstain' | 'absent';
-export const VOTE_CHOICES = ['for', 'against', 'abstain', 'absent'] as const satisfies readonly VoteChoice[];
+export const VOTE_CHOICES = [
+  'for',
+  'against',
+  'abstain',
+  'absent',
+] as const satisfies readonly VoteChoice[];
 export type MajorityRule = 'simple' | 'absolute' | 'two-thirds';
-export const MAJORITY_RULES = ['simple', 'absolute', 'two-thirds'] as const satisfies readonly MajorityRule[];
+export const MAJORITY_RULES = [
+  'simple',
+  'absolute',
+  'two-thirds',
+] as const satisfies readonly MajorityRule[];
 export type MotionKind = 'substantive' | 'adjournment';
 
 export interface Vote {

@@ -7,6 +7,7 @@ import type { Db } from './database';
 import { migrateToLatest } from './migrate';
 import { regionsOnly, seedDemoNetwork } from './demo/seed';
 import { seedDemoClimate } from './demo/climate';
+import { demoGovernanceMissing, seedDemoGovernance } from './demo/governance';
 import { nowIso } from './types';
 
 export const DEMO_ADMIN_EMAIL = 'admin@accord.example';
@@ -24,7 +25,8 @@ export interface BootstrapReport {
  */
 export async function bootstrapDatabase(
   db: Db,
-  config: Pick<AccordConfig, 'seedDemo' | 'adminPassword'>,
+  config: Pick<AccordConfig, 'seedDemo' | 'adminPassword'> &
+    Partial<Pick<AccordConfig, 'publicUrl' | 'mailFrom'>>,
 ): Promise<BootstrapReport> {
   const result = await migrateToLatest(db);
   const migrations = (result.results ?? []).map((r) => r.migrationName);
@@ -33,6 +35,13 @@ export async function bootstrapDatabase(
   if (config.seedDemo) {
     demoSeeded = (await seedDemoNetwork(db.kysely, { now, hashPassword })).seeded;
     if (demoSeeded) await seedDemoClimate(db);
+    // Also for a demo database made before governance existed: its bodies come with this start.
+    if (await demoGovernanceMissing(db)) {
+      await seedDemoGovernance(db, {
+        publicUrl: config.publicUrl ?? 'http://localhost:3000',
+        mailFrom: config.mailFrom ?? 'secretariat@accord.example',
+      });
+    }
   }
   await regionsOnly(db.kysely, now);
 

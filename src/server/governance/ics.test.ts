@@ -72,7 +72,6 @@ describe('buildCalendar', () => {
     ]);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(ics).not.toMatch(/[^\r]\n/);
-    expect(parse(ics).getFirstPropertyValue('name')).toBe('Seoul; Busan, Incheon');
   });
 
   it('writes UID, DTSTAMP from now, SEQUENCE, CREATED and LAST-MODIFIED', () => {
@@ -145,12 +144,12 @@ describe('buildCalendar', () => {
     expect(iso(byUid.get('overnight')?.endDate)).toBe('2024-03-31T06:00:00.000Z');
   });
 
-  it('writes the second occurrence of a repeated autumn hour in UTC so it is not read as the first', () => {
+  it('writes both occurrences of a repeated autumn hour in UTC, where readers cannot disagree', () => {
     const first = event({
       uid: 'first',
       timeZone: 'Europe/Berlin',
       startsAt: '2024-10-27T00:30:00Z', // 02:30 CEST
-      endsAt: '2024-10-27T03:00:00Z',
+      endsAt: '2024-10-27T03:00:00Z', // 04:00 CET, unambiguous
     });
     const second = event({
       uid: 'second',
@@ -160,13 +159,16 @@ describe('buildCalendar', () => {
     });
     const ics = build([first, second]);
     const lines = contentLines(ics);
-    expect(lines).toContain('DTSTART;TZID=Europe/Berlin:20241027T023000');
+    expect(lines).toContain('DTSTART:20241027T003000Z');
     expect(lines).toContain('DTSTART:20241027T013000Z');
+    expect(lines).toContain('DTEND;TZID=Europe/Berlin:20241027T040000');
+    expect(lines.some((l) => l.includes('TZID=Europe/Berlin:20241027T023000'))).toBe(false);
     const byUid = new Map(events(ics).map((e) => [e.uid, e]));
     expect(byUid.get('first')?.startDate.toJSDate().toISOString()).toBe('2024-10-27T00:30:00.000Z');
     expect(byUid.get('second')?.startDate.toJSDate().toISOString()).toBe(
       '2024-10-27T01:30:00.000Z',
     );
+    expect(byUid.get('first')?.endDate.toJSDate().toISOString()).toBe('2024-10-27T03:00:00.000Z');
   });
 
   it('emits one VTIMEZONE per distinct zone', () => {

@@ -131,23 +131,14 @@ export function vtimezone(tz: string, fromYear: number, toYear: number): string[
   // Two days of margin either side: an event's local year can differ from its UTC year.
   const windowStart = Date.UTC(fromYear, 0, 1) / 1000 - 2 * DAY;
   const windowEnd = Date.UTC(toYear + 1, 0, 1) / 1000 + 2 * DAY;
-  // Zones with DST change at least once a year, so a year of look-back finds the change whose
+  // Zones with DST change twice a year, so a year of look-back finds the change whose
   // offset is in force when the span opens.
   const all = findTransitions(tz, windowStart - 366 * DAY, windowEnd);
   const inWindow = all.filter((t) => t.at >= windowStart);
 
   const lines = ['BEGIN:VTIMEZONE', `TZID:${escapeText(tz)}`];
   if (inWindow.length === 0) {
-    const offset = offsetAt(tz, windowStart);
-    lines.push(
-      ...observance(
-        'STANDARD',
-        '19700101T000000',
-        offset,
-        offset,
-        zoneName(tz, windowStart, offset),
-      ),
-    );
+    lines.push(...openingObservance(tz, windowStart));
   } else {
     const before = all.filter((t) => t.at < windowStart).at(-1);
     if (before) {
@@ -155,16 +146,7 @@ export function vtimezone(tz: string, fromYear: number, toYear: number): string[
     } else {
       // No change in the look-back year: state the opening offset as an observance of its own,
       // otherwise readers treat instants before the first change as UTC.
-      const offset = offsetAt(tz, windowStart);
-      lines.push(
-        ...observance(
-          'STANDARD',
-          '19700101T000000',
-          offset,
-          offset,
-          zoneName(tz, windowStart, offset),
-        ),
-      );
+      lines.push(...openingObservance(tz, windowStart));
     }
     for (const t of inWindow) {
       // RFC 5545 3.8.2.4: the onset is given in the local time in force *before* the change.
@@ -240,19 +222,24 @@ function attendeeLine(a: CalendarAttendee): string {
 }
 
 /**
- * DTSTART/DTEND in the meeting's zone. Falls back to UTC form when the wall time is the second
- * occurrence of a repeated hour (autumn change), because RFC 5545 3.3.5 reads such a local time
- * as its first occurrence and the meeting would move by the size of the change.
+ * DTSTART/DTEND in the meeting's zone. A wall time that occurs twice (the repeated hour of an
+ * autumn change) is written in UTC form instead: RFC 5545 3.3.5 reads it as the first
+ * occurrence but ical.js, among others, picks the second, so only UTC means the same to all.
  */
 function dateTimeLine(name: string, tz: string, at: number): string {
   if (UTC_ZONES.has(tz)) return `${name}:${formatUtc(at * 1000)}`;
   const offset = offsetAt(tz, at);
   const wall = at + offset;
-  const earlierOffset = offsetAt(tz, at - DAY);
-  if (earlierOffset > offset && offsetAt(tz, wall - earlierOffset) === earlierOffset) {
-    return `${name}:${formatUtc(at * 1000)}`;
-  }
+  const neighbours = [offsetAt(tz, at - DAY), offsetAt(tz, at + DAY)];
+  const ambiguous = neighbours.some((o) => o !== offset && offsetAt(tz, wall - o) === o);
+  if (ambiguous) return `${name}:${formatUtc(at * 1000)}`;
   return `${name};TZID=${paramValue(tz)}:${formatLocal(wall * 1000)}`;
+}
+
+/** The offset in force at `at`, stated as holding since 1970 (the customary epoch onset). */
+function openingObservance(tz: string, at: number): string[] {
+  const offset = offsetAt(tz, at);
+  return observance('STANDARD', '19700101T000000', offset, offset, zoneName(tz, at, offset));
 }
 
 function observance(
@@ -431,16 +418,25 @@ function formatOffset(seconds: number): string {
 
 /** TEXT value (RFC 5545 3.3.11). Control characters other than tab are not allowed in content. */
 function escapeText(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+  return dropControls(value.replace(/\r\n?/g, '\n'), '\t\n')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');
 }
 
 /** URI / CAL-ADDRESS values are not escaped, so nothing may be left that breaks the line. */
 function cleanUri(value: string): string {
-  return value.replace(/[\u0000-\u001F\u007F]/g, '').trim();
+  return dropControls(value).trim();
+}
+
+/** Removes C0 controls and DEL except those in `keep` (a scan, as lint forbids them in regexps). */
+function dropControls(value: string, keep = ''): string {
+  let out = '';
+  for (const char of value) {
+    const cp = char.codePointAt(0) ?? 0;
+    if ((cp < 0x20 || cp === 0x7f) && !keep.includes(char)) continue;
+    out += char;
+  }
+  return out;
 }
 
 /**
@@ -449,9 +445,8 @@ function cleanUri(value: string): string {
  * names survive those readers unchanged.
  */
 function paramValue(value: string): string {
-  const clean = value
-    .replace(/[\t\r\n]+/g, ' ')
-    .replace(/[\u0000-\u001F\u007F"]/g, '')
+  const clean = dropControls(value.replace(/[\t\r\n]+/g, ' '))
+    .replace(/"/g, '')
     .replace(/\^(?=[n'^])/g, '^^')
     .trim();
   return /[:;,]/.test(clean) ? quoted(clean) : clean;

@@ -1,3 +1,464 @@
+import { Type } from 'typebox';
+import { isLocale } from '../../core/locales';
+import { requireAdmin, requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
+import { IdParam, Problem, SlugParam } from '../http/common-schemas';
+import * as meetings from './meeting-service';
+import {
+  AgendaPut,
+  AttendanceCreate,
+  AttendancePatch,
+  Body,
+  BodyCreate,
+  BodyPatch,
+  BodySummary,
+  DecisionRequest,
+  Invitation,
+  InviteRequest,
+  Meeting,
+  MeetingCreate,
+  MeetingPage,
+  MeetingPatch,
+  MeetingQuery,
+  MinutesPut,
+  MotionCreate,
+  ReplyRequest,
+  Seat,
+  SeatCreate,
+  SeatHistory,
+  SeatPatch,
+  StatusRequest,
+  Term,
+  TermCreate,
+} from './schemas';
+import * as bodies from './service';
 
-export function governanceRoutes(_app: AppInstance, _ctx: AppContext): void {}
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+};
+const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 20 })) });
+const langOf = (lang: string | undefined) => (lang && isLocale(lang) ? lang : 'en');
+const CALENDAR = 'text/calendar; charset=utf-8';
+
+export function governanceRoutes(app: AppInstance, { db, config }: AppContext): void {
+  const tags = ['governance'];
+
+  app.get(
+    '/bodies',
+    {
+      schema: {
+        tags,
+        summary: 'Governing bodies with their current term',
+        response: { 200: Type.Object({ items: Type.Array(BodySummary) }) },
+      },
+    },
+    async () => ({ items: await bodies.listBodies(db) }),
+  );
+
+  app.get(
+    '/bodies/:slug',
+    {
+      schema: {
+        tags,
+        summary: "A body: rules, current term's seats and portfolios, past terms",
+        params: SlugParam,
+        response: { 200: Body, 404: Problem },
+      },
+    },
+    (request) => bodies.getBody(db, request.params.slug),
+  );
+
+  app.post(
+    '/bodies',
+    {
+      schema: {
+        tags,
+        summary: 'Create a governing body (administrators)',
+        body: BodyCreate,
+        response: { 201: Body, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await bodies.createBody(db, requireAdmin(request), request.body)),
+  );
+
+  app.patch(
+    '/bodies/:slug',
+    {
+      schema: {
+        tags,
+        summary: "Change a body's names or rules: quorum, proxies, majority (administrators)",
+        params: SlugParam,
+        body: BodyPatch,
+        response: { 200: Body, ...problems },
+      },
+    },
+    (request) => bodies.updateBody(db, requireAdmin(request), request.params.slug, request.body),
+  );
+
+  app.get(
+    '/bodies/:slug/calendar.ics',
+    {
+      schema: {
+        tags,
+        summary: "The body's meetings as an iCalendar feed (RFC 5545)",
+        params: SlugParam,
+        querystring: LangQuery,
+        produces: ['text/calendar'],
+        response: { 200: Type.String({ description: 'text/calendar' }), 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const ics = await meetings.bodyCalendar(
+        db,
+        config,
+        request.params.slug,
+        request.actor,
+        langOf(request.query.lang),
+      );
+      return reply
+        .type(CALENDAR)
+        .header('Content-Disposition', `inline; filename="${request.params.slug}.ics"`)
+        .header('Cache-Control', 'private, max-age=300')
+        .send(ics);
+    },
+  );
+
+  app.post(
+    '/bodies/:slug/terms',
+    {
+      schema: {
+        tags,
+        summary: 'Open a term of the body (administrators)',
+        params: SlugParam,
+        body: TermCreate,
+        response: { 201: Term, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await bodies.createTerm(db, requireAdmin(request), request.params.slug, request.body),
+        ),
+  );
+
+  app.get(
+    '/terms/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A term with its seats',
+        params: IdParam,
+        response: { 200: Term, 404: Problem },
+      },
+    },
+    (request) => bodies.getTerm(db, request.params.id),
+  );
+
+  app.post(
+    '/terms/:id/seats',
+    {
+      schema: {
+        tags,
+        summary: 'Add a seat to a term (administrators)',
+        params: IdParam,
+        body: SeatCreate,
+        response: { 201: Seat, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await bodies.addSeat(db, requireAdmin(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/seats/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a seat's representative, position or portfolio (administrators)",
+        params: IdParam,
+        body: SeatPatch,
+        response: { 200: Seat, ...problems },
+      },
+    },
+    (request) => bodies.updateSeat(db, requireAdmin(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/seats/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a seat that has no recorded votes (administrators)',
+        params: IdParam,
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await bodies.removeSeat(db, requireAdmin(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/seats/:id/history',
+    {
+      schema: {
+        tags,
+        summary: "A seat's history in its term and the government's seats in other terms",
+        params: IdParam,
+        response: { 200: SeatHistory, 404: Problem },
+      },
+    },
+    (request) => bodies.seatHistory(db, request.params.id),
+  );
+
+  // ---------------------------------------------------------------- meetings
+
+  app.get(
+    '/meetings',
+    {
+      schema: {
+        tags,
+        summary: 'Meetings, newest first (drafts for administrators only)',
+        querystring: MeetingQuery,
+        response: { 200: MeetingPage, 400: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    (request) => meetings.listMeetings(db, request.query, request.actor),
+  );
+
+  app.get(
+    '/meetings/:id.ics',
+    {
+      schema: {
+        tags,
+        summary: 'One meeting as iCalendar; the join link only for invitees and administrators',
+        params: IdParam,
+        querystring: LangQuery,
+        produces: ['text/calendar'],
+        response: { 200: Type.String({ description: 'text/calendar' }), 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const ics = await meetings.meetingCalendar(
+        db,
+        config,
+        request.params.id,
+        request.actor,
+        langOf(request.query.lang),
+      );
+      return reply
+        .type(CALENDAR)
+        .header('Content-Disposition', `attachment; filename="meeting-${request.params.id}.ics"`)
+        .header('Cache-Control', 'private, no-store')
+        .send(ics);
+    },
+  );
+
+  app.get(
+    '/meetings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A meeting: agenda with its clock, invitations, attendance, quorum, decisions',
+        params: IdParam,
+        response: { 200: Meeting, 404: Problem },
+      },
+    },
+    (request) => meetings.getMeeting(db, request.params.id, request.actor),
+  );
+
+  app.post(
+    '/meetings',
+    {
+      schema: {
+        tags,
+        summary: 'Create a meeting as a draft (administrators)',
+        body: MeetingCreate,
+        response: { 201: Meeting, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await meetings.createMeeting(db, requireAdmin(request), request.body)),
+  );
+
+  app.patch(
+    '/meetings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a meeting (administrators)',
+        params: IdParam,
+        body: MeetingPatch,
+        response: { 200: Meeting, ...problems },
+      },
+    },
+    (request) => meetings.updateMeeting(db, requireAdmin(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/meetings/:id/status',
+    {
+      schema: {
+        tags,
+        summary: 'Schedule, start, close or cancel a meeting (administrators)',
+        params: IdParam,
+        body: StatusRequest,
+        response: { 200: Meeting, ...problems },
+      },
+    },
+    (request) =>
+      meetings.setMeetingStatus(db, requireAdmin(request), request.params.id, request.body.status),
+  );
+
+  app.put(
+    '/meetings/:id/agenda',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the agenda (nested items, administrators)',
+        params: IdParam,
+        body: AgendaPut,
+        response: { 200: Meeting, ...problems },
+      },
+    },
+    (request) =>
+      meetings.putAgenda(db, requireAdmin(request), request.params.id, request.body.items),
+  );
+
+  app.post(
+    '/meetings/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary: "Invite the term's seats and guests; letters go to the outbox (administrators)",
+        params: IdParam,
+        body: InviteRequest,
+        response: { 200: Type.Object({ items: Type.Array(Invitation) }), ...problems },
+      },
+    },
+    (request) =>
+      meetings.invite(db, config, requireAdmin(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/invitations/:id/reply',
+    {
+      schema: {
+        tags,
+        summary: "Answer an invitation, or name a proxy (the invited government's officers)",
+        params: IdParam,
+        body: ReplyRequest,
+        response: { 200: Invitation, ...problems },
+      },
+    },
+    (request) => meetings.reply(db, requireActor(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/meetings/:id/attendance',
+    {
+      schema: {
+        tags,
+        summary: 'Record someone present, in their own right, as proxy or as adviser',
+        params: IdParam,
+        body: AttendanceCreate,
+        response: { 200: Meeting, ...problems },
+      },
+    },
+    (request) => meetings.addAttendance(db, requireAdmin(request), request.params.id, request.body),
+  );
+
+  app.patch(
+    '/attendance/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Mark an attendee present or gone, in person or online (administrators)',
+        params: IdParam,
+        body: AttendancePatch,
+        response: { 200: Meeting, ...problems },
+      },
+    },
+    (request) =>
+      meetings.patchAttendance(db, requireAdmin(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/attendance/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove an entry recorded by mistake (administrators)',
+        params: IdParam,
+        response: { 200: Meeting, ...problems },
+      },
+    },
+    (request) => meetings.removeAttendance(db, requireAdmin(request), request.params.id),
+  );
+
+  app.post(
+    '/meetings/:id/motions',
+    {
+      schema: {
+        tags,
+        summary: 'Put a motion to the meeting (administrators)',
+        params: IdParam,
+        body: MotionCreate,
+        response: { 200: Meeting, ...problems },
+      },
+    },
+    (request) => meetings.addMotion(db, requireAdmin(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/motions/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Record the vote per seat and the outcome; refused without quorum',
+        params: IdParam,
+        body: DecisionRequest,
+        response: { 200: Meeting, ...problems },
+      },
+    },
+    (request) => meetings.decide(db, requireAdmin(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/motions/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw an open motion (administrators)',
+        params: IdParam,
+        response: { 200: Meeting, ...problems },
+      },
+    },
+    (request) => meetings.withdrawMotion(db, requireAdmin(request), request.params.id),
+  );
+
+  app.put(
+    '/meetings/:id/minutes',
+    {
+      schema: {
+        tags,
+        summary: 'Write the minutes (HTML, sanitised; administrators)',
+        params: IdParam,
+        body: MinutesPut,
+        response: { 200: Meeting, ...problems },
+      },
+    },
+    (request) =>
+      meetings.putMinutes(db, requireAdmin(request), request.params.id, request.body.html),
+  );
+}

@@ -72,6 +72,18 @@ export const BodyRules = Type.Object({
   termYears: Type.Integer({ minimum: 1, maximum: 10 }),
 });
 
+/** A change to some of the rules: anything left out stays as it is. */
+export const BodyRulesPatch = Type.Partial(
+  Type.Object({
+    quorum: Type.Partial(QuorumRuleSchema, { additionalProperties: false }),
+    maxPrincipalsPerProxy: Type.Integer({ minimum: 1, maximum: 10 }),
+    majorityRule: MajorityRule,
+    termYears: Type.Integer({ minimum: 1, maximum: 10 }),
+  }),
+  { additionalProperties: false },
+);
+export type BodyRulesPatch = Static<typeof BodyRulesPatch>;
+
 export const TermSummary = Type.Object({
   id: Type.Integer(),
   label: Type.String(),
@@ -121,13 +133,13 @@ export const BodyCreate = Type.Object(
     names: Names,
     region: Type.Optional(Nullable(Slug)),
     description: Type.Optional(Names),
-    rules: Type.Optional(Type.Partial(BodyRules)),
+    rules: Type.Optional(BodyRulesPatch),
   },
   { additionalProperties: false },
 );
 export type BodyCreate = Static<typeof BodyCreate>;
 export const BodyPatch = Type.Partial(
-  Type.Object({ names: Names, description: Names, rules: Type.Partial(BodyRules) }),
+  Type.Object({ names: Names, description: Names, rules: BodyRulesPatch }),
   { additionalProperties: false },
 );
 export type BodyPatch = Static<typeof BodyPatch>;

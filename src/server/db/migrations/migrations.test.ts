@@ -120,7 +120,23 @@ describe.each(dialectCases())('governance tables on $label', ({ dialect, skip })
       .executeTakeFirstOrThrow();
     const body = await db.kysely
       .insertInto('bodies')
-      .values({ slug: 'b', kind: 'rexcom', names: '{}', created_at: now, updated_at: now })
+      .values({
+        slug: 'b',
+        kind: 'rexcom',
+        names: '{}',
+        description: '{}',
+        quorum_numerator: 1,
+        quorum_denominator: 2,
+        quorum_strict: 1,
+        proxies_count: 1,
+        max_principals_per_proxy: 1,
+        majority_rule: 'simple',
+        term_years: 3,
+        sort_order: 0,
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const election = await db.kysely
