@@ -123,9 +123,9 @@ describe('checkDocument', () => {
 
   it('rejects a .txt file with NUL bytes or bytes that are not UTF-8', () => {
     const withNul = Buffer.from('MZ\0\0\x90\0binary', 'latin1');
-    expect(problemOf(() => checkDocument(withNul, 'readme.txt', '/file')).errors?.[0]?.detail).toMatch(
-      /not plain UTF-8 text/,
-    );
+    expect(
+      problemOf(() => checkDocument(withNul, 'readme.txt', '/file')).errors?.[0]?.detail,
+    ).toMatch(/not plain UTF-8 text/);
     const latin1 = Buffer.from('Caf\xe9 cr\xe8me', 'latin1');
     expect(problemOf(() => checkDocument(latin1, 'menu.txt', '/file')).errors?.[0]?.detail).toMatch(
       /not plain UTF-8 text/,

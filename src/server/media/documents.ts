@@ -59,8 +59,18 @@ const KINDS: Record<string, Kind> = {
     signature: 'odf',
     label: 'an OpenDocument presentation',
   },
-  txt: { mime: 'text/plain; charset=utf-8', ext: 'txt', signature: 'text', label: 'plain UTF-8 text' },
-  md: { mime: 'text/markdown; charset=utf-8', ext: 'md', signature: 'text', label: 'plain UTF-8 text' },
+  txt: {
+    mime: 'text/plain; charset=utf-8',
+    ext: 'txt',
+    signature: 'text',
+    label: 'plain UTF-8 text',
+  },
+  md: {
+    mime: 'text/markdown; charset=utf-8',
+    ext: 'md',
+    signature: 'text',
+    label: 'plain UTF-8 text',
+  },
   jpg: { mime: 'image/jpeg', ext: 'jpg', signature: 'jpeg', label: 'a JPEG image' },
   jpeg: { mime: 'image/jpeg', ext: 'jpg', signature: 'jpeg', label: 'a JPEG image' },
   png: { mime: 'image/png', ext: 'png', signature: 'png', label: 'a PNG image' },
@@ -109,9 +119,7 @@ function matches(input: Buffer, kind: Kind): boolean {
     case 'ooxml':
       // Office Open XML packages must hold [Content_Types].xml; its name is stored
       // uncompressed in the ZIP headers.
-      return (
-        input.subarray(0, 4).equals(ZIP_LOCAL_HEADER) && input.includes('[Content_Types].xml')
-      );
+      return input.subarray(0, 4).equals(ZIP_LOCAL_HEADER) && input.includes('[Content_Types].xml');
     case 'odf':
       // OpenDocument packages start with an uncompressed "mimetype" entry naming the format,
       // so an .odt that is really a spreadsheet is caught too.
@@ -142,10 +150,7 @@ export function checkDocument(input: Buffer, filename: string, field: string): C
     throw invalidField(field, `This type of file is not accepted. ${ACCEPTED}`);
   }
   if (!matches(input, kind)) {
-    throw invalidField(
-      field,
-      `The file is named .${ext} but it is not ${kind.label}. ${ACCEPTED}`,
-    );
+    throw invalidField(field, `The file is named .${ext} but it is not ${kind.label}. ${ACCEPTED}`);
   }
   return { mime: kind.mime, ext: kind.ext };
 }

@@ -91,10 +91,12 @@ export async function processImage(
   // Refuse pixel bombs (tiny files that claim huge dimensions) before decoding with a
   // message people can act on; limitInputPixels below is the decoder's own backstop.
   if (meta.width * meta.height > limits.maxInputPixels) {
-    const megapixels = Math.round(limits.maxInputPixels / 1_000_000);
+    const max = limits.maxInputPixels;
+    const most =
+      max >= 1_000_000 ? `${Math.round(max / 100_000) / 10} megapixels` : `${max} pixels`;
     throw invalidField(
       field,
-      `The image has too many pixels (${meta.width}×${meta.height}); the most Accord accepts is ${megapixels} megapixels.`,
+      `The image has too many pixels (${meta.width}×${meta.height}); the most Accord accepts is ${most}.`,
     );
   }
 

@@ -31,6 +31,9 @@ export function AdminFrame() {
         { to: '/admin/people', label: t('nav.people') },
         { to: '/admin/users', label: t('nav.users') },
         { to: '/admin/audit', label: t('nav.audit') },
+        { to: '/admin/meetings', label: t('nav.meetings') },
+        { to: '/admin/elections', label: t('nav.elections') },
+        { to: '/admin/news', label: t('nav.news') },
         { to: '/admin/imports', label: t('climate:imports.title') },
         { to: '/admin/tokens', label: t('nav.tokens') },
       ]

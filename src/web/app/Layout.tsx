@@ -162,6 +162,16 @@ export function Layout() {
                   {t('nav.climate')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/bodies" className={navClass} data-testid="nav-bodies">
+                  {t('nav.governance')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/news" className={navClass} data-testid="nav-news">
+                  {t('nav.news')}
+                </NavLink>
+              </li>
               {mayAdminister && (
                 <li>
                   <NavLink to="/admin" className={navClass} data-testid="nav-admin">
