@@ -396,6 +396,41 @@ describe.each(dialectCases())('governance API on $label', ({ dialect, skip }) =>
     },
   );
 
+  it_(
+    'mails a guest an invitation with the meeting as a calendar file, through the outbox',
+    async () => {
+      const m = await newMeeting();
+      const url = `/api/v1/meetings/${m.id}`;
+      const res = await send('POST', `${url}/invitations`, {
+        seats: false,
+        guests: [{ name: 'Ada Observer', email: 'Ada@Example.org' }],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const again = await send('POST', `${url}/invitations`, {
+        seats: false,
+        guests: [{ name: 'Ada', email: 'ada@example.org' }],
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().errors[0].pointer).toBe('/guests/0/email');
+      const mail = await t.db.kysely
+        .selectFrom('outbox')
+        .where('to_email', '=', 'ada@example.org')
+        .selectAll()
+        .execute();
+      expect(mail).toHaveLength(1);
+      expect(mail[0]?.subject).toBe('Invitation: Extraordinary RexCom meeting');
+      expect(mail[0]?.sent_at).toBeNull();
+      const event = new ICAL.Component(
+        ICAL.parse(mail[0]?.attachment_text ?? ''),
+      ).getFirstSubcomponent('vevent') as ICAL.Component;
+      // The letter goes to an invitee, so its calendar file carries the join link.
+      expect(String(event.getFirstPropertyValue('conference'))).toBe(
+        'https://meet.example.org/rexcom-2023',
+      );
+      expect(event.getFirstProperty('attendee')?.getParameter('role')).toBe('OPT-PARTICIPANT');
+    },
+  );
+
   it_('keeps each seat’s history when its representative changes', async () => {
     const body = (await get('/api/v1/bodies/east-asia-rexcom')).json() as Body;
     const seoulSeat = body.seats.find((s) => s.government.slug === 'seoul');
