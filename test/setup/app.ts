@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { DialectName } from '../../src/server/db/database';
 import { buildApp } from '../../src/server/app';
 import { configFromEnv, type AccordConfig } from '../../src/server/config';
@@ -28,8 +31,11 @@ export async function makeTestApp(
   options: { demo?: boolean } = {},
 ): Promise<TestApp> {
   const { db, drop } = await freshDatabase(dialect);
+  // Uploads of each test app go to a folder of its own, removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-test-'));
   const config: AccordConfig = {
     ...configFromEnv({}),
+    dataDir,
     seedDemo: options.demo ?? true,
     adminPassword: ADMIN_PASSWORD,
     webRoot: undefined,
@@ -56,6 +62,7 @@ export async function makeTestApp(
     async close() {
       await app.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
     signIn,
     signInAdmin: () => signIn(DEMO_ADMIN_EMAIL, ADMIN_PASSWORD),

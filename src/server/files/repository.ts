@@ -1,0 +1,94 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { FileTable } from '../db/schema';
+import type { Executor } from '../db/types';
+
+export type FileRow = Selectable<FileTable>;
+/** A file with the status of the news post it belongs to (null when it belongs to none). */
+export type FileWithPost = FileRow & { post_status: string | null };
+
+export type FileOwner = { meetingId: number } | { newsPostId: number };
+
+export async function insertFile(db: Executor, values: Insertable<FileTable>): Promise<number> {
+  const row = await db.insertInto('files').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findFile(db: Executor, id: number): Promise<FileWithPost | undefined> {
+  return db
+    .selectFrom('files')
+    .leftJoin('news_posts', 'news_posts.id', 'files.news_post_id')
+    .selectAll('files')
+    .select('news_posts.status as post_status')
+    .where('files.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listFilesOf(db: Executor, owner: FileOwner): Promise<FileWithPost[]> {
+  let q = db
+    .selectFrom('files')
+    .leftJoin('news_posts', 'news_posts.id', 'files.news_post_id')
+    .selectAll('files')
+    .select('news_posts.status as post_status');
+  q =
+    'meetingId' in owner
+      ? q.where('files.meeting_id', '=', owner.meetingId)
+      : q.where('files.news_post_id', '=', owner.newsPostId);
+  return q.orderBy('files.sort_order').orderBy('files.id').execute();
+}
+
+export async function updateFileRow(
+  db: Executor,
+  id: number,
+  values: Updateable<FileTable>,
+): Promise<void> {
+  if (Object.keys(values).length === 0) return;
+  await db.updateTable('files').set(values).where('id', '=', id).execute();
+}
+
+export async function deleteFileRow(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('files').where('id', '=', id).execute();
+}
+
+/** Of the given storage keys, those that some files row still points at (main or thumbnail). */
+export async function keysInUse(db: Executor, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('files')
+    .select(['storage_key', 'thumb_key'])
+    .where((eb) => eb.or([eb('storage_key', 'in', keys), eb('thumb_key', 'in', keys)]))
+    .execute();
+  const used = new Set<string>();
+  for (const r of rows) {
+    used.add(r.storage_key);
+    if (r.thumb_key) used.add(r.thumb_key);
+  }
+  return used;
+}
+
+/** The next sort position among an owner's files, so new uploads go last. */
+export async function nextSortOrder(db: Executor, owner: FileOwner): Promise<number> {
+  let q = db.selectFrom('files').select((eb) => eb.fn.max('sort_order').as('m'));
+  q =
+    'meetingId' in owner
+      ? q.where('meeting_id', '=', owner.meetingId)
+      : q.where('news_post_id', '=', owner.newsPostId);
+  const row = await q.executeTakeFirst();
+  return row?.m === null || row?.m === undefined ? 0 : Number(row.m) + 1;
+}
+
+export async function meetingExists(db: Executor, id: number): Promise<boolean> {
+  const row = await db.selectFrom('meetings').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function findNewsPostIdBySlug(
+  db: Executor,
+  slug: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('news_posts')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row?.id;
+}

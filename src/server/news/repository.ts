@@ -1,0 +1,300 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { FileTable, NewsPostTable, NewsTranslationTable } from '../db/schema';
+import type { Executor } from '../db/types';
+
+export type PostRow = Selectable<NewsPostTable>;
+export type TranslationRow = Selectable<NewsTranslationTable>;
+export type PhotoRow = Selectable<FileTable>;
+
+export interface PostFilter {
+  statuses: ('draft' | 'published')[];
+  body?: string | undefined;
+  government?: string | undefined;
+  meetingId?: number | undefined;
+}
+
+/** One page of posts, newest first (drafts by when they were written), and the total. */
+export async function listPosts(
+  db: Executor,
+  filter: PostFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: PostRow[]; total: number }> {
+  let q = db.selectFrom('news_posts').where('news_posts.status', 'in', filter.statuses);
+  if (filter.body) {
+    const body = filter.body;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('bodies')
+          .whereRef('bodies.id', '=', 'news_posts.body_id')
+          .where('bodies.slug', '=', body)
+          .select('bodies.id'),
+      ),
+    );
+  }
+  if (filter.government) {
+    const government = filter.government;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('news_governments as ng')
+          .innerJoin('governments as g', 'g.id', 'ng.government_id')
+          .whereRef('ng.post_id', '=', 'news_posts.id')
+          .where('g.slug', '=', government)
+          .select('ng.id'),
+      ),
+    );
+  }
+  if (filter.meetingId !== undefined) q = q.where('news_posts.meeting_id', '=', filter.meetingId);
+  const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const rows = await q
+    .selectAll('news_posts')
+    .orderBy(sql`COALESCE(news_posts.published_at, news_posts.created_at)`, 'desc')
+    .orderBy('news_posts.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(totalRow?.n ?? 0) };
+}
+
+export function findPostBySlug(db: Executor, slug: string): Promise<PostRow | undefined> {
+  return db.selectFrom('news_posts').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function findPostById(db: Executor, id: number): Promise<PostRow | undefined> {
+  return db.selectFrom('news_posts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findPostOfMeeting(db: Executor, meetingId: number): Promise<PostRow | undefined> {
+  return db
+    .selectFrom('news_posts')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+/** Slugs already taken that equal `base` or extend it with a suffix. */
+export async function slugsLike(db: Executor, base: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('news_posts')
+    .select('slug')
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute();
+  return new Set(rows.map((r) => r.slug));
+}
+
+export async function insertPost(db: Executor, values: Insertable<NewsPostTable>): Promise<number> {
+  const row = await db
+    .insertInto('news_posts')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePost(
+  db: Executor,
+  id: number,
+  values: Updateable<NewsPostTable>,
+): Promise<void> {
+  await db.updateTable('news_posts').set(values).where('id', '=', id).execute();
+}
+
+export async function deletePost(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('news_posts').where('id', '=', id).execute();
+}
+
+export async function replaceTranslations(
+  db: Executor,
+  postId: number,
+  translations: { lang: string; title: string; summary: string; bodyHtml: string }[],
+): Promise<void> {
+  await db.deleteFrom('news_translations').where('post_id', '=', postId).execute();
+  if (translations.length === 0) return;
+  await db
+    .insertInto('news_translations')
+    .values(
+      translations.map((t) => ({
+        post_id: postId,
+        lang: t.lang,
+        title: t.title,
+        summary: t.summary,
+        body_html: t.bodyHtml,
+      })),
+    )
+    .execute();
+}
+
+/** Translations of many posts, in the order they were written. */
+export async function translationsOf(
+  db: Executor,
+  postIds: number[],
+): Promise<Map<number, TranslationRow[]>> {
+  const out = new Map<number, TranslationRow[]>();
+  if (postIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('news_translations')
+    .selectAll()
+    .where('post_id', 'in', postIds)
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.post_id) ?? [];
+    list.push(r);
+    out.set(r.post_id, list);
+  }
+  return out;
+}
+
+export async function replaceGovernments(
+  db: Executor,
+  postId: number,
+  governmentIds: number[],
+): Promise<void> {
+  await db.deleteFrom('news_governments').where('post_id', '=', postId).execute();
+  const unique = [...new Set(governmentIds)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('news_governments')
+    .values(unique.map((government_id) => ({ post_id: postId, government_id })))
+    .execute();
+}
+
+export interface GovernmentRefRow {
+  id: number;
+  slug: string;
+  local_lang: string;
+  country: string;
+}
+
+export function governmentsOfPost(db: Executor, postId: number): Promise<GovernmentRefRow[]> {
+  return db
+    .selectFrom('news_governments as ng')
+    .innerJoin('governments as g', 'g.id', 'ng.government_id')
+    .select(['g.id', 'g.slug', 'g.local_lang', 'g.country'])
+    .where('ng.post_id', '=', postId)
+    .orderBy('g.slug')
+    .execute();
+}
+
+/** Names (kind 'name') by language for many governments. */
+export async function governmentNames(
+  db: Executor,
+  ids: number[],
+): Promise<Map<number, Record<string, string>>> {
+  const out = new Map<number, Record<string, string>>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('government_names')
+    .select(['government_id', 'lang', 'name'])
+    .where('government_id', 'in', ids)
+    .where('kind', '=', 'name')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    if (!r.lang) continue;
+    const names = out.get(r.government_id) ?? {};
+    names[r.lang] ??= r.name;
+    out.set(r.government_id, names);
+  }
+  return out;
+}
+
+/** Which of these ids are governments. */
+export async function existingGovernmentIds(db: Executor, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('governments').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export function findBodyBySlug(db: Executor, slug: string) {
+  return db
+    .selectFrom('bodies')
+    .select(['id', 'slug', 'names'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+export function findBodyById(db: Executor, id: number) {
+  return db
+    .selectFrom('bodies')
+    .select(['id', 'slug', 'names'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findMeeting(db: Executor, id: number) {
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'body_id', 'title', 'status', 'starts_at', 'time_zone'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function agendaOf(db: Executor, meetingId: number) {
+  return db
+    .selectFrom('agenda_items')
+    .select(['id', 'parent_id', 'position', 'title'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/** Governments with someone marked present at the meeting, each once. */
+export async function presentGovernmentIds(db: Executor, meetingId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('attendance')
+    .select('government_id')
+    .distinct()
+    .where('meeting_id', '=', meetingId)
+    .where('present', '=', 1)
+    .where('government_id', 'is not', null)
+    .execute();
+  return rows.map((r) => r.government_id).filter((id): id is number => id !== null);
+}
+
+export function meetingPhotos(db: Executor, meetingId: number): Promise<PhotoRow[]> {
+  return db
+    .selectFrom('files')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('kind', '=', 'photo')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+/** The first photo of each post (by its order), for covers. */
+export async function coverPhotos(db: Executor, postIds: number[]): Promise<Map<number, PhotoRow>> {
+  const out = new Map<number, PhotoRow>();
+  if (postIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('files')
+    .selectAll()
+    .where('news_post_id', 'in', postIds)
+    .where('kind', '=', 'photo')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    if (r.news_post_id !== null && !out.has(r.news_post_id)) out.set(r.news_post_id, r);
+  }
+  return out;
+}
+
+export async function insertFiles(db: Executor, rows: Insertable<FileTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('files').values(rows).execute();
+}
+
+export async function storageKeysOfPost(db: Executor, postId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('files')
+    .select(['storage_key', 'thumb_key'])
+    .where('news_post_id', '=', postId)
+    .execute();
+  return rows.flatMap((r) => (r.thumb_key ? [r.storage_key, r.thumb_key] : [r.storage_key]));
+}
