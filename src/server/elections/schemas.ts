@@ -56,6 +56,8 @@ export const ElectionResult = Type.Object({
   seats: Type.Integer(),
   ballots: Type.Integer(),
   blankBallots: Type.Integer(),
+  /** Ballots that fail the ballot rules: set aside, they count for nobody. */
+  invalidBallots: Type.Integer(),
   candidates: Type.Array(CandidateResult),
   elected: Type.Array(Type.Integer()),
   tieAtCutoff: Type.Boolean(),
@@ -156,3 +158,11 @@ export const FillRequest = Type.Object(
   { additionalProperties: false },
 );
 export type FillRequest = Static<typeof FillRequest>;
+
+export const ElectionList = Type.Object({ items: Type.Array(ElectionSummary) });
+export const ElectionQuery = Type.Object({ body: Type.Optional(Slug) });
+export type ElectionQuery = Static<typeof ElectionQuery>;
+/** What a voter gets back: the day the register records, and nothing about the choices. */
+export const BallotReceipt = Type.Object({ votedOn: IsoDate });
+export type BallotReceipt = Static<typeof BallotReceipt>;
+export type VoterRegister = Static<typeof VoterRegister>;

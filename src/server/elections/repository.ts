@@ -1,0 +1,412 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { CandidateTable, ElectionTable } from '../db/schema';
+import type { Executor } from '../db/types';
+
+/**
+ * Elections, candidates, the register of who voted and the ballot box. The register and the
+ * box are read and written by separate functions on purpose: nothing here joins them.
+ */
+
+export interface BodyRow {
+  id: number;
+  slug: string;
+  kind: string;
+  names: string;
+  region_slug: string | null;
+}
+
+function bodiesQuery(db: Executor) {
+  return db
+    .selectFrom('bodies')
+    .leftJoin('regions', 'regions.id', 'bodies.region_id')
+    .select([
+      'bodies.id',
+      'bodies.slug',
+      'bodies.kind',
+      'bodies.names',
+      'regions.slug as region_slug',
+    ]);
+}
+
+export function findBodyBySlug(db: Executor, slug: string): Promise<BodyRow | undefined> {
+  return bodiesQuery(db).where('bodies.slug', '=', slug).executeTakeFirst();
+}
+
+export type ElectionRow = Selectable<ElectionTable> & {
+  body_slug: string;
+  body_kind: string;
+  body_names: string;
+  body_region_slug: string | null;
+};
+
+function electionsQuery(db: Executor) {
+  return db
+    .selectFrom('elections')
+    .innerJoin('bodies', 'bodies.id', 'elections.body_id')
+    .leftJoin('regions', 'regions.id', 'bodies.region_id')
+    .selectAll('elections')
+    .select([
+      'bodies.slug as body_slug',
+      'bodies.kind as body_kind',
+      'bodies.names as body_names',
+      'regions.slug as body_region_slug',
+    ]);
+}
+
+export function findElection(db: Executor, id: number): Promise<ElectionRow | undefined> {
+  return electionsQuery(db).where('elections.id', '=', id).executeTakeFirst();
+}
+
+/** Newest first. */
+export function listElections(db: Executor, bodySlug?: string): Promise<ElectionRow[]> {
+  let q = electionsQuery(db);
+  if (bodySlug) q = q.where('bodies.slug', '=', bodySlug);
+  return q.orderBy('elections.created_at', 'desc').orderBy('elections.id', 'desc').execute();
+}
+
+export async function insertElection(
+  db: Executor,
+  values: Insertable<ElectionTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('elections')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Takes the election's row lock for the rest of the transaction (a no-op write, which both
+ * dialects support), so that casts and fills of one election run one after another.
+ */
+export async function lockElection(db: Executor, id: number): Promise<void> {
+  await db
+    .updateTable('elections')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateElection(
+  db: Executor,
+  id: number,
+  values: Updateable<ElectionTable>,
+): Promise<void> {
+  await db.updateTable('elections').set(values).where('id', '=', id).execute();
+}
+
+export interface TermRow {
+  id: number;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  seat_count: number;
+}
+
+export async function findTermSummaries(
+  db: Executor,
+  ids: number[],
+): Promise<Map<number, TermRow>> {
+  const out = new Map<number, TermRow>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('body_terms')
+    .leftJoin('seats', 'seats.term_id', 'body_terms.id')
+    .where('body_terms.id', 'in', ids)
+    .select([
+      'body_terms.id',
+      'body_terms.label',
+      'body_terms.starts_on',
+      'body_terms.ends_on',
+      (eb) => eb.fn.count<number>('seats.id').as('seat_count'),
+    ])
+    .groupBy(['body_terms.id', 'body_terms.label', 'body_terms.starts_on', 'body_terms.ends_on'])
+    .execute();
+  for (const r of rows) out.set(r.id, { ...r, seat_count: Number(r.seat_count) });
+  return out;
+}
+
+// ---------------------------------------------------------------- governments and people
+
+export interface GovernmentRow {
+  id: number;
+  slug: string;
+  local_lang: string;
+  country: string;
+  region_slug: string;
+  category: string | null;
+  status: string | null;
+}
+
+function governmentsQuery(db: Executor) {
+  return db
+    .selectFrom('governments')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .leftJoin('memberships', 'memberships.government_id', 'governments.id')
+    .select([
+      'governments.id',
+      'governments.slug',
+      'governments.local_lang',
+      'governments.country',
+      'regions.slug as region_slug',
+      'memberships.category',
+      'memberships.status',
+    ]);
+}
+
+export function findGovernment(db: Executor, id: number): Promise<GovernmentRow | undefined> {
+  return governmentsQuery(db).where('governments.id', '=', id).executeTakeFirst();
+}
+
+/** Full members, in the region when one is given (the electorate of a regional body). */
+export function fullMembers(db: Executor, regionSlug: string | null): Promise<GovernmentRow[]> {
+  let q = governmentsQuery(db).where('memberships.category', '=', 'full-member');
+  if (regionSlug !== null) q = q.where('regions.slug', '=', regionSlug);
+  return q.orderBy('governments.slug').execute();
+}
+
+export function findGovernmentsByIds(db: Executor, ids: number[]): Promise<GovernmentRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return governmentsQuery(db).where('governments.id', 'in', ids).execute();
+}
+
+/** Names (not aliases) of many governments in one query. */
+export async function governmentNames(
+  db: Executor,
+  ids: number[],
+): Promise<Map<number, Record<string, string>>> {
+  const out = new Map<number, Record<string, string>>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('government_names')
+    .where('government_id', 'in', ids)
+    .where('kind', '=', 'name')
+    .select(['government_id', 'lang', 'name'])
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    if (!r.lang) continue;
+    const names = out.get(r.government_id) ?? {};
+    names[r.lang] = r.name;
+    out.set(r.government_id, names);
+  }
+  return out;
+}
+
+export function findPerson(db: Executor, id: number) {
+  return db
+    .selectFrom('people')
+    .where('id', '=', id)
+    .select(['id', 'full_name', 'names'])
+    .executeTakeFirst();
+}
+
+/** Every position a person holds or held at one government. */
+export function positionsAt(db: Executor, governmentId: number, personId: number) {
+  return db
+    .selectFrom('positions')
+    .where('government_id', '=', governmentId)
+    .where('person_id', '=', personId)
+    .select(['id', 'title', 'start_date', 'end_date'])
+    .orderBy('id')
+    .execute();
+}
+
+// ---------------------------------------------------------------- candidates
+
+export type CandidateRow = Selectable<CandidateTable> & {
+  person_full_name: string;
+  person_names: string;
+};
+
+function candidatesQuery(db: Executor) {
+  return db
+    .selectFrom('candidates')
+    .innerJoin('people', 'people.id', 'candidates.person_id')
+    .selectAll('candidates')
+    .select(['people.full_name as person_full_name', 'people.names as person_names']);
+}
+
+export function candidatesOf(db: Executor, electionId: number): Promise<CandidateRow[]> {
+  return candidatesQuery(db)
+    .where('candidates.election_id', '=', electionId)
+    .orderBy('candidates.id')
+    .execute();
+}
+
+export function findCandidate(db: Executor, id: number): Promise<CandidateRow | undefined> {
+  return candidatesQuery(db).where('candidates.id', '=', id).executeTakeFirst();
+}
+
+export function findCandidacy(db: Executor, electionId: number, governmentId: number) {
+  return db
+    .selectFrom('candidates')
+    .where('election_id', '=', electionId)
+    .where('government_id', '=', governmentId)
+    .select(['id', 'status'])
+    .executeTakeFirst();
+}
+
+export async function insertCandidate(
+  db: Executor,
+  values: Insertable<CandidateTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('candidates')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateCandidate(
+  db: Executor,
+  id: number,
+  values: Updateable<CandidateTable>,
+): Promise<void> {
+  await db.updateTable('candidates').set(values).where('id', '=', id).execute();
+}
+
+// ---------------------------------------------------------------- the register of who voted
+
+export function votersOf(db: Executor, electionId: number) {
+  return db
+    .selectFrom('election_voters')
+    .where('election_id', '=', electionId)
+    .select(['government_id', 'voted_on'])
+    .execute();
+}
+
+export async function hasVoted(
+  db: Executor,
+  electionId: number,
+  governmentId: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('election_voters')
+    .where('election_id', '=', electionId)
+    .where('government_id', '=', governmentId)
+    .select('government_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function countVoters(db: Executor, electionId: number): Promise<number> {
+  const row = await db
+    .selectFrom('election_voters')
+    .where('election_id', '=', electionId)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function insertVoter(
+  db: Executor,
+  electionId: number,
+  governmentId: number,
+  votedOn: string,
+): Promise<void> {
+  await db
+    .insertInto('election_voters')
+    .values({ election_id: electionId, government_id: governmentId, voted_on: votedOn })
+    .execute();
+}
+
+// ---------------------------------------------------------------- the ballot box
+
+export interface StoredBallot {
+  id: string;
+  choices: string;
+}
+
+export function ballotsOf(db: Executor, electionId: number): Promise<StoredBallot[]> {
+  return db
+    .selectFrom('ballots')
+    .where('election_id', '=', electionId)
+    .select(['id', 'choices'])
+    .execute();
+}
+
+export async function insertBallots(
+  db: Executor,
+  electionId: number,
+  ballots: StoredBallot[],
+): Promise<void> {
+  // One statement per ballot keeps the insertion order exactly the order given.
+  for (const b of ballots) {
+    await db
+      .insertInto('ballots')
+      .values({ id: b.id, election_id: electionId, choices: b.choices })
+      .execute();
+  }
+}
+
+export async function deleteBallots(db: Executor, electionId: number): Promise<void> {
+  await db.deleteFrom('ballots').where('election_id', '=', electionId).execute();
+}
+
+// ---------------------------------------------------------------- filling the seats
+
+export async function termStartingOn(db: Executor, bodyId: number, startsOn: string) {
+  return db
+    .selectFrom('body_terms')
+    .where('body_id', '=', bodyId)
+    .where('starts_on', '=', startsOn)
+    .select(['id', 'label'])
+    .executeTakeFirst();
+}
+
+export async function insertTerm(
+  db: Executor,
+  values: {
+    body_id: number;
+    label: string;
+    starts_on: string;
+    ends_on: string;
+    created_at: string;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('body_terms')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertSeat(
+  db: Executor,
+  values: {
+    term_id: number;
+    government_id: number;
+    person_id: number;
+    position: string;
+    sort_order: number;
+    created_at: string;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('seats')
+    .values({ ...values, portfolio: null, updated_at: values.created_at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertSeatEvent(
+  db: Executor,
+  values: {
+    seat_id: number;
+    at: string;
+    kind: string;
+    person_id: number;
+    position: string;
+    actor_label: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('seat_events')
+    .values({ ...values, portfolio: null })
+    .execute();
+}
