@@ -8,6 +8,7 @@ import { Layout } from './app/Layout';
 import { publicRoutes } from './app/public-routes';
 import { adminRoutes } from './admin/routes';
 import { climateRoutes } from './climate/routes';
+import { governanceRoutes } from './governance/routes';
 import { NotFound } from './app/NotFound';
 
 const queryClient = new QueryClient({
@@ -21,6 +22,7 @@ const router = createBrowserRouter([
       ...publicRoutes,
       ...adminRoutes,
       ...climateRoutes,
+      ...governanceRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

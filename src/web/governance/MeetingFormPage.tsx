@@ -1,0 +1,451 @@
+/**
+ * /admin/meetings/new and /admin/meetings/:id/edit — a meeting's title in the network's
+ * languages, its body, format, start and end on the clock of its zone, venue, join link and
+ * its agenda. A new meeting is sent whole (POST /meetings); an existing one in two steps
+ * (PATCH the meeting, then PUT its agenda).
+ */
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { api, ApiError, type FieldError } from '../api';
+import {
+  ErrorSummary,
+  FormField,
+  submitProblem,
+  useFormProblems,
+  type FormFieldSpec,
+  type SubmitProblem,
+} from '../admin/form';
+import { languageName } from '../app/format';
+import { useLocale } from '../app/locale';
+import { usePageTitle } from '../app/page-title';
+import { ErrorMessage, Loading } from '../components/DataState';
+import { MEETING_FORMATS } from '../../core/governance/meeting';
+import { isTimeZone, zonedTimeToUtc } from '../../core/governance/time';
+import { LOCALES } from '../../core/locales';
+import { agendaClockLocal } from './agenda-clock';
+import { agendaProblems, fromAgenda, toAgendaInput, type EditorItem } from './agenda-tree';
+import { AgendaEditor } from './AgendaEditor';
+import {
+  checkMeeting,
+  emptyMeetingValues,
+  meetingCreateBody,
+  meetingFormValues,
+  meetingPatchBody,
+  type MeetingFormValues,
+} from './meeting-form';
+import { storeMeeting, useBodies, useMeeting } from './queries';
+import { pickText } from './text';
+import type { Meeting, MeetingFormat } from './types';
+import { COMMON_TIME_ZONES, formatInZone, sameClock, viewerTimeZone } from './zoned-time';
+import './governance.css';
+
+const OTHER_ZONE = '__other__';
+
+export default function MeetingFormPage() {
+  const { id } = useParams();
+  const meetingId = id === undefined ? null : Number(id);
+  const meeting = useMeeting(meetingId ?? 0);
+  if (meetingId !== null && meeting.isPending) return <Loading />;
+  if (meetingId !== null && meeting.isError) return <ErrorMessage error={meeting.error} />;
+  return <MeetingForm key={meeting.data?.id ?? 'new'} meeting={meeting.data ?? null} />;
+}
+
+/** The agenda's pointers are /items/… in PUT …/agenda and /agenda/… in POST /meetings. */
+function asAgendaPointers(errors: readonly FieldError[]): FieldError[] {
+  return errors.map((e) =>
+    e.pointer === '/items' || e.pointer.startsWith('/items/')
+      ? { ...e, pointer: `/agenda${e.pointer.slice('/items'.length)}` }
+      : e,
+  );
+}
+
+function ZonePreview({ local, zone }: { local: string; zone: string }) {
+  const { t } = useTranslation('governance');
+  const locale = useLocale();
+  const viewer = viewerTimeZone();
+  if (!local || !isTimeZone(zone)) return null;
+  let instant: string;
+  try {
+    instant = zonedTimeToUtc(local, zone);
+  } catch {
+    return null;
+  }
+  if (sameClock([instant], zone, viewer)) return null;
+  return (
+    <p className="field__hint">
+      {t('meetingForm.inYourZone', { time: formatInZone(instant, viewer, locale), zone: viewer })}
+    </p>
+  );
+}
+
+function MeetingForm({ meeting }: { meeting: Meeting | null }) {
+  const { t } = useTranslation(['governance', 'common']);
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [search] = useSearchParams();
+  const bodies = useBodies();
+  const keyCounter = useRef(0);
+  const makeKey = () => `item-${++keyCounter.current}`;
+  const [values, setValues] = useState<MeetingFormValues>(() =>
+    meeting
+      ? meetingFormValues(meeting)
+      : emptyMeetingValues(viewerTimeZone(), search.get('body') ?? ''),
+  );
+  const [agenda, setAgenda] = useState<EditorItem[]>(() =>
+    meeting ? fromAgenda(meeting.agenda, makeKey) : [],
+  );
+  const knownZones = useMemo(() => {
+    const zones = new Set<string>(COMMON_TIME_ZONES);
+    zones.add(viewerTimeZone());
+    if (meeting) zones.add(meeting.timeZone);
+    return [...zones].sort();
+  }, [meeting]);
+  const [otherZone, setOtherZone] = useState(() => !knownZones.includes(values.timeZone));
+  const [problem, setProblem] = useState<SubmitProblem | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const heading = meeting ? t('meetingForm.editTitle') : t('meetingForm.newTitle');
+  usePageTitle(heading);
+
+  const specs = useMemo<FormFieldSpec[]>(
+    () => [
+      { pointer: '/body', id: 'meeting-body', label: t('meetingForm.body') },
+      { pointer: '/title', id: 'meeting-title-en', label: t('meetingForm.titleEn') },
+      { pointer: '/format', id: 'meeting-format', label: t('meetingForm.format') },
+      { pointer: '/timeZone', id: 'meeting-zone', label: t('meetingForm.zone') },
+      { pointer: '/start', id: 'meeting-start', label: t('meetingForm.start') },
+      { pointer: '/end', id: 'meeting-end', label: t('meetingForm.end') },
+      { pointer: '/venue', id: 'meeting-venue', label: t('meetingForm.venue') },
+      { pointer: '/joinUrl', id: 'meeting-joinUrl', label: t('meetingForm.joinUrl') },
+      { pointer: '/agenda', id: 'agenda-editor', label: t('meetingForm.agenda') },
+    ],
+    [t],
+  );
+  const { errorFor, summary } = useFormProblems(specs, problem);
+  const itemProblems = useMemo(
+    () => agendaProblems(problem?.errors ?? [], '/agenda', agenda),
+    [problem, agenda],
+  );
+  const clock = agendaClockLocal(agenda, values.start, values.end, values.timeZone.trim());
+
+  const save = useMutation({
+    mutationFn: async (): Promise<Meeting> => {
+      if (!meeting) return api.post<Meeting>('/api/v1/meetings', meetingCreateBody(values, agenda));
+      await api.patch<Meeting>(`/api/v1/meetings/${meeting.id}`, meetingPatchBody(values));
+      try {
+        return await api.put<Meeting>(`/api/v1/meetings/${meeting.id}/agenda`, {
+          items: toAgendaInput(agenda),
+        });
+      } catch (error) {
+        if (error instanceof ApiError) {
+          throw new ApiError(
+            error.status,
+            error.title,
+            error.detail,
+            asAgendaPointers(error.errors),
+          );
+        }
+        throw error;
+      }
+    },
+    onSuccess: (saved) => {
+      storeMeeting(queryClient, saved);
+      void navigate(`/admin/meetings/${saved.id}`, { state: { notice: 'meeting-saved' } });
+    },
+    onError: (error) => {
+      setProblem(submitProblem(error));
+      setAttempt((n) => n + 1);
+    },
+  });
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const problems = checkMeeting(values, agenda);
+    if (problems.length > 0) {
+      setProblem({
+        message: null,
+        status: 400,
+        errors: problems.map((p) => ({
+          pointer: p.pointer,
+          detail: t(`meetingForm.problems.${p.code}`),
+        })),
+      });
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setProblem(null);
+    save.mutate();
+  }
+
+  const set = (patch: Partial<MeetingFormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const zoneSelectValue = otherZone ? OTHER_ZONE : values.timeZone;
+
+  return (
+    <section className="gov-admin" aria-labelledby="meeting-form-title">
+      <div className="admin-heading">
+        <div>
+          <p className="admin-breadcrumb">
+            <Link to={meeting ? `/admin/meetings/${meeting.id}` : '/admin/meetings'}>
+              {meeting ? pickText(meeting.title, locale).text : t('adminMeetings.title')}
+            </Link>
+          </p>
+          <h1 id="meeting-form-title">{heading}</h1>
+        </div>
+      </div>
+      <form className="admin-form" onSubmit={onSubmit} noValidate>
+        <ErrorSummary items={summary} attempt={attempt} testId="meeting-errors" />
+
+        <fieldset className="admin-fieldset">
+          <legend>{t('meetingForm.what')}</legend>
+          <FormField
+            id="meeting-body"
+            label={t('meetingForm.body')}
+            hint={meeting ? t('meetingForm.bodyFixed') : t('meetingForm.bodyHint')}
+            error={errorFor('/body')}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={values.body}
+                disabled={meeting !== null}
+                onChange={(e) => set({ body: e.target.value })}
+                data-testid="meeting-body"
+              >
+                <option value="">{t('meetingForm.noBody')}</option>
+                {(bodies.data?.items ?? []).map((b) => (
+                  <option key={b.slug} value={b.slug}>
+                    {pickText(b.names, locale).text}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField
+            id="meeting-title-en"
+            label={t('meetingForm.titleEn')}
+            required
+            error={errorFor('/title')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                lang="en"
+                value={values.title.en}
+                maxLength={2000}
+                onChange={(e) => set({ title: { ...values.title, en: e.target.value } })}
+                data-testid="meeting-title-en"
+              />
+            )}
+          </FormField>
+          <div className="gov-translations">
+            {LOCALES.filter((l) => l !== 'en').map((lang) => (
+              <FormField
+                key={lang}
+                id={`meeting-title-${lang}`}
+                label={t('meetingForm.titleIn', { language: languageName(lang, locale) })}
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    lang={lang}
+                    value={values.title[lang]}
+                    maxLength={2000}
+                    onChange={(e) => set({ title: { ...values.title, [lang]: e.target.value } })}
+                    data-testid={`meeting-title-${lang}`}
+                  />
+                )}
+              </FormField>
+            ))}
+          </div>
+          <FormField
+            id="meeting-format"
+            label={t('meetingForm.format')}
+            error={errorFor('/format')}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={values.format}
+                onChange={(e) => set({ format: e.target.value as MeetingFormat })}
+                data-testid="meeting-format"
+              >
+                {MEETING_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`formats.${f}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        </fieldset>
+
+        <fieldset className="admin-fieldset">
+          <legend>{t('meetingForm.when')}</legend>
+          <FormField
+            id="meeting-zone"
+            label={t('meetingForm.zone')}
+            hint={t('meetingForm.zoneHint')}
+            required
+            error={errorFor('/timeZone')}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={zoneSelectValue}
+                onChange={(e) => {
+                  if (e.target.value === OTHER_ZONE) {
+                    setOtherZone(true);
+                  } else {
+                    setOtherZone(false);
+                    set({ timeZone: e.target.value });
+                  }
+                }}
+                data-testid="meeting-zone"
+              >
+                {knownZones.map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone}
+                  </option>
+                ))}
+                <option value={OTHER_ZONE}>{t('meetingForm.otherZone')}</option>
+              </select>
+            )}
+          </FormField>
+          {otherZone && (
+            <FormField
+              id="meeting-zone-other"
+              label={t('meetingForm.zoneName')}
+              hint={t('meetingForm.zoneNameHint')}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  value={values.timeZone}
+                  spellCheck={false}
+                  autoComplete="off"
+                  onChange={(e) => set({ timeZone: e.target.value })}
+                  data-testid="meeting-zone-other"
+                />
+              )}
+            </FormField>
+          )}
+          <div className="gov-inline-fields">
+            <FormField
+              id="meeting-start"
+              label={t('meetingForm.start')}
+              hint={t('meetingForm.localHint', { zone: values.timeZone })}
+              required
+              error={errorFor('/start')}
+            >
+              {(control) => (
+                <>
+                  <input
+                    {...control}
+                    type="datetime-local"
+                    value={values.start}
+                    onChange={(e) => set({ start: e.target.value })}
+                    data-testid="meeting-start"
+                  />
+                  <ZonePreview local={values.start} zone={values.timeZone} />
+                </>
+              )}
+            </FormField>
+            <FormField
+              id="meeting-end"
+              label={t('meetingForm.end')}
+              hint={t('meetingForm.localHint', { zone: values.timeZone })}
+              required
+              error={errorFor('/end')}
+            >
+              {(control) => (
+                <>
+                  <input
+                    {...control}
+                    type="datetime-local"
+                    value={values.end}
+                    min={values.start || undefined}
+                    onChange={(e) => set({ end: e.target.value })}
+                    data-testid="meeting-end"
+                  />
+                  <ZonePreview local={values.end} zone={values.timeZone} />
+                </>
+              )}
+            </FormField>
+          </div>
+        </fieldset>
+
+        <fieldset className="admin-fieldset">
+          <legend>{t('meetingForm.where')}</legend>
+          <FormField id="meeting-venue" label={t('meetingForm.venue')} error={errorFor('/venue')}>
+            {(control) => (
+              <input
+                {...control}
+                value={values.venue}
+                maxLength={300}
+                onChange={(e) => set({ venue: e.target.value })}
+                data-testid="meeting-venue"
+              />
+            )}
+          </FormField>
+          <FormField
+            id="meeting-joinUrl"
+            label={t('meetingForm.joinUrl')}
+            hint={t('meetingForm.joinUrlHint')}
+            error={errorFor('/joinUrl')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="url"
+                value={values.joinUrl}
+                maxLength={2000}
+                onChange={(e) => set({ joinUrl: e.target.value })}
+                data-testid="meeting-joinUrl"
+              />
+            )}
+          </FormField>
+        </fieldset>
+
+        <fieldset className="admin-fieldset">
+          <legend>{t('meetingForm.agenda')}</legend>
+          <p className="field__hint">{t('meetingForm.agendaHint', { zone: values.timeZone })}</p>
+          {errorFor('/agenda') && itemProblems.size === 0 && (
+            <p className="admin-field__error">{errorFor('/agenda')}</p>
+          )}
+          <AgendaEditor
+            tree={agenda}
+            onChange={setAgenda}
+            makeKey={makeKey}
+            clock={clock}
+            timeZone={isTimeZone(values.timeZone.trim()) ? values.timeZone.trim() : 'UTC'}
+            problems={itemProblems}
+          />
+        </fieldset>
+
+        <div className="admin-actions admin-actions--sticky">
+          <button
+            type="submit"
+            className="button"
+            disabled={save.isPending}
+            data-testid="save-meeting"
+          >
+            {save.isPending
+              ? t('actions.saving')
+              : meeting
+                ? t('common:save')
+                : t('meetingForm.create')}
+          </button>
+          <Link
+            className="button button--secondary"
+            to={meeting ? `/admin/meetings/${meeting.id}` : '/admin/meetings'}
+          >
+            {t('common:cancel')}
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
+}

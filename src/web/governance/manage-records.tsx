@@ -1,0 +1,335 @@
+/** The written record of a meeting: its minutes, and its documents and photos. */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { useProblemText } from '../admin/form';
+import { languageName } from '../app/format';
+import { useLocale } from '../app/locale';
+import { LOCALES } from '../../core/locales';
+import { Problem, useMeetingWrite } from './manage-common';
+import { FilesView } from './meeting-parts';
+import { MINUTES_TOOLS, wrapSelection, type Edit, type MinutesTag } from './minutes-format';
+import { governanceKeys } from './queries';
+import { FILE_KINDS, type FileInfo, type Meeting } from './types';
+import { uploadMeetingFile } from './upload';
+
+export function MinutesEditor({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('governance');
+  const [html, setHtml] = useState(meeting.minutesHtml ?? '');
+  const [selection, setSelection] = useState<Edit | null>(null);
+  const [saved, setSaved] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const save = useMeetingWrite((body: { html: string }) =>
+    api.put<Meeting>(`/api/v1/meetings/${meeting.id}/minutes`, body),
+  );
+
+  // Put the selection back once the wrapped text is in the textarea.
+  useEffect(() => {
+    if (!selection || !area.current) return;
+    area.current.focus();
+    area.current.setSelectionRange(selection.selectionStart, selection.selectionEnd);
+  }, [selection]);
+
+  function apply(tag: MinutesTag) {
+    const el = area.current;
+    if (!el) return;
+    const edit = wrapSelection(html, el.selectionStart, el.selectionEnd, tag);
+    setHtml(edit.text);
+    setSelection(edit);
+    setSaved(false);
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    save.mutate(
+      { html },
+      {
+        onSuccess: (m) => {
+          setHtml(m.minutesHtml ?? '');
+          setSaved(true);
+        },
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="gov-minutes-editor" aria-labelledby="minutes-editor-label">
+      <div
+        className="gov-toolbar"
+        role="toolbar"
+        aria-label={t('minutes.toolbar')}
+        aria-controls="minutes-html"
+      >
+        {MINUTES_TOOLS.map(({ tag, key }) => (
+          <button
+            key={tag}
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => apply(tag)}
+            data-testid={`minutes-${key}`}
+          >
+            {t(`minutes.tools.${key}`)}
+          </button>
+        ))}
+      </div>
+      <label id="minutes-editor-label" htmlFor="minutes-html" className="field__label">
+        {t('minutes.label')}
+      </label>
+      <p id="minutes-hint" className="field__hint">
+        {t('minutes.hint')}
+      </p>
+      <textarea
+        id="minutes-html"
+        ref={area}
+        className="gov-minutes-editor__text"
+        rows={14}
+        spellCheck
+        value={html}
+        aria-describedby="minutes-hint"
+        onChange={(e) => {
+          setHtml(e.target.value);
+          setSaved(false);
+        }}
+        data-testid="minutes-html"
+      />
+      <div className="admin-actions">
+        <button
+          type="submit"
+          className="button"
+          disabled={save.isPending}
+          data-testid="save-minutes"
+        >
+          {t('minutes.save')}
+        </button>
+      </div>
+      {saved && (
+        <p role="status" className="admin-saved" data-testid="minutes-saved">
+          {t('minutes.saved')}
+        </p>
+      )}
+      <Problem error={save.error} />
+      {meeting.minutesHtml && (
+        <details className="gov-minutes-preview">
+          <summary>{t('minutes.preview')}</summary>
+          {/* Returned by the server after sanitising (sanitizeRichText), so safe to insert. */}
+          <div className="gov-minutes" dangerouslySetInnerHTML={{ __html: meeting.minutesHtml }} />
+        </details>
+      )}
+    </form>
+  );
+}
+
+interface UploadProgress {
+  done: number;
+  total: number;
+  current: string | null;
+}
+
+export function UploadsPanel({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('governance');
+  const locale = useLocale();
+  const queryClient = useQueryClient();
+  const problemText = useProblemText();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [kind, setKind] = useState<FileInfo['kind']>('document');
+  const [captions, setCaptions] = useState<Partial<Record<string, string>>>({});
+  const [credit, setCredit] = useState('');
+  const [isPublic, setIsPublic] = useState(true);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [failures, setFailures] = useState<string[]>([]);
+  const [uploaded, setUploaded] = useState<number | null>(null);
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: governanceKeys.meeting(meeting.id) });
+  const remove = useMutation({
+    mutationFn: (id: number) => api.del(`/api/v1/files/${id}`),
+    onSuccess: refresh,
+  });
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (files.length === 0) {
+      setFailures([t('files.chooseFile')]);
+      return;
+    }
+    setFailures([]);
+    setUploaded(null);
+    const problems: string[] = [];
+    let done = 0;
+    // One at a time, so the progress says which file is on its way and a failure names it.
+    for (const file of files) {
+      setProgress({ done, total: files.length, current: file.name });
+      try {
+        await uploadMeetingFile(meeting.id, {
+          file,
+          filename: file.name,
+          kind,
+          captions,
+          credit,
+          isPublic,
+        });
+        done += 1;
+      } catch (error) {
+        problems.push(t('files.failed', { name: file.name, problem: problemText(error) }));
+      }
+    }
+    setProgress(null);
+    setFailures(problems);
+    setUploaded(done);
+    if (problems.length === 0) {
+      setFiles([]);
+      setCaptions({});
+      if (fileInput.current) fileInput.current.value = '';
+    }
+    void refresh();
+  }
+
+  return (
+    <>
+      <form
+        className="admin-subform gov-upload"
+        onSubmit={(e) => void onSubmit(e)}
+        noValidate
+        aria-labelledby="upload-title"
+      >
+        <h3 id="upload-title">{t('files.upload')}</h3>
+        <div className="field admin-field">
+          <label htmlFor="upload-file" className="field__label">
+            {t('files.file')}
+          </label>
+          <p id="upload-file-hint" className="field__hint">
+            {kind === 'photo' ? t('files.photoHint') : t('files.documentHint')}
+          </p>
+          <input
+            id="upload-file"
+            ref={fileInput}
+            type="file"
+            multiple
+            accept={kind === 'photo' ? 'image/jpeg,image/png,image/webp' : undefined}
+            aria-describedby="upload-file-hint"
+            onChange={(e) => setFiles([...(e.target.files ?? [])])}
+            data-testid="upload-file"
+          />
+        </div>
+        <div className="field admin-field">
+          <label htmlFor="upload-kind" className="field__label">
+            {t('files.kind')}
+          </label>
+          <select
+            id="upload-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as FileInfo['kind'])}
+            data-testid="upload-kind"
+          >
+            {FILE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`fileKinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="admin-fieldset">
+          <legend>{t('files.caption')}</legend>
+          {LOCALES.map((lang) => (
+            <div key={lang} className="field admin-field">
+              <label htmlFor={`upload-caption-${lang}`} className="field__label">
+                {languageName(lang, locale)}
+              </label>
+              <input
+                id={`upload-caption-${lang}`}
+                lang={lang}
+                value={captions[lang] ?? ''}
+                maxLength={200}
+                onChange={(e) => setCaptions((c) => ({ ...c, [lang]: e.target.value }))}
+                data-testid={`upload-caption-${lang}`}
+              />
+            </div>
+          ))}
+        </fieldset>
+        <div className="field admin-field">
+          <label htmlFor="upload-credit" className="field__label">
+            {t('files.creditLabel')}
+          </label>
+          <input
+            id="upload-credit"
+            value={credit}
+            maxLength={200}
+            onChange={(e) => setCredit(e.target.value)}
+            data-testid="upload-credit"
+          />
+        </div>
+        <label className="admin-radio">
+          <input
+            type="checkbox"
+            checked={isPublic}
+            onChange={(e) => setIsPublic(e.target.checked)}
+          />{' '}
+          {t('files.public')}
+        </label>
+        <div className="admin-actions">
+          <button
+            type="submit"
+            className="button"
+            disabled={progress !== null}
+            data-testid="upload-submit"
+          >
+            {t('files.uploadButton')}
+          </button>
+        </div>
+        <div aria-live="polite" className="gov-upload__status">
+          {progress && (
+            <>
+              <progress
+                max={progress.total}
+                value={progress.done}
+                aria-label={t('files.progressLabel')}
+                data-testid="upload-progress"
+              />{' '}
+              {t('files.progress', {
+                done: progress.done,
+                total: progress.total,
+                name: progress.current ?? '',
+              })}
+            </>
+          )}
+          {uploaded !== null && uploaded > 0 && (
+            <span className="admin-saved">{t('files.uploaded', { count: uploaded })}</span>
+          )}
+        </div>
+        {failures.length > 0 && (
+          <ul className="gov-problem" role="alert" data-testid="upload-problems">
+            {failures.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        )}
+      </form>
+      <FilesView files={meeting.files} />
+      {meeting.files.length > 0 && (
+        <ul className="gov-file-admin">
+          {meeting.files.map((file) => (
+            <li key={file.id}>
+              {file.filename}{' '}
+              <span className="muted">
+                ({t(`fileKinds.${file.kind}`)},{' '}
+                {file.isPublic ? t('files.isPublic') : t('files.isPrivate')})
+              </span>{' '}
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => remove.mutate(file.id)}
+                disabled={remove.isPending}
+              >
+                {t('files.delete')}
+                <span className="visually-hidden"> {file.filename}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Problem error={remove.error} />
+    </>
+  );
+}

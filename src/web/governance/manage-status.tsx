@@ -1,0 +1,246 @@
+/** Managing a meeting: its status, its invitations and the news post made from it. */
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../api';
+import { useLocale } from '../app/locale';
+import { GovernmentName } from '../components/GovernmentName';
+import { Problem, useMeetingWrite } from './manage-common';
+import {
+  availableActions,
+  canMakeNews,
+  needsConfirmation,
+  targetStatus,
+  type StatusAction,
+} from './meeting-status';
+import { governanceKeys } from './queries';
+import type { Invitation, Meeting, MeetingStatus } from './types';
+import { formatInZone, viewerTimeZone } from './zoned-time';
+
+export function StatusActions({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('governance');
+  const [confirming, setConfirming] = useState<StatusAction | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const change = useMeetingWrite((status: MeetingStatus) =>
+    api.post<Meeting>(`/api/v1/meetings/${meeting.id}/status`, { status }),
+  );
+  const actions = availableActions(meeting.status);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  function run(action: StatusAction) {
+    setConfirming(null);
+    change.mutate(targetStatus(action));
+  }
+
+  return (
+    <div className="gov-status-actions">
+      {actions.length === 0 ? (
+        <p className="muted">{t('statusActions.none')}</p>
+      ) : (
+        <div className="admin-actions" role="group" aria-label={t('statusActions.label')}>
+          {actions.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={`button${action === 'cancel' ? ' button--danger' : action === 'backToDraft' ? ' button--secondary' : ''}`}
+              onClick={() => (needsConfirmation(action) ? setConfirming(action) : run(action))}
+              disabled={change.isPending}
+              data-testid={`status-${action}`}
+            >
+              {t(`statusActions.${action}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {confirming && (
+        <div
+          className="gov-confirm"
+          role="alertdialog"
+          aria-labelledby="status-confirm-title"
+          aria-describedby="status-confirm-text"
+        >
+          <p id="status-confirm-title" className="gov-confirm__title">
+            {t(`statusActions.confirmTitle.${confirming}`)}
+          </p>
+          <p id="status-confirm-text">{t(`statusActions.confirmText.${confirming}`)}</p>
+          <div className="admin-actions">
+            <button
+              ref={confirmRef}
+              type="button"
+              className="button button--danger"
+              onClick={() => run(confirming)}
+              data-testid="confirm"
+            >
+              {t(`statusActions.${confirming}`)}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setConfirming(null)}
+              data-testid="confirm-cancel"
+            >
+              {t('statusActions.keep')}
+            </button>
+          </div>
+        </div>
+      )}
+      <Problem error={change.error} testId="status-problem" />
+    </div>
+  );
+}
+
+export function InvitationsPanel({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('governance');
+  const locale = useLocale();
+  const queryClient = useQueryClient();
+  const zone = viewerTimeZone();
+  const invite = useMutation({
+    mutationFn: () =>
+      api.post<{ items: Invitation[] }>(`/api/v1/meetings/${meeting.id}/invitations`, {
+        seats: true,
+      }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: governanceKeys.meeting(meeting.id) }),
+  });
+  const open = meeting.status !== 'closed' && meeting.status !== 'cancelled';
+  return (
+    <>
+      {meeting.body && open && (
+        <div className="admin-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => invite.mutate()}
+            disabled={invite.isPending}
+            data-testid="invite-body"
+          >
+            {meeting.invitations.length > 0
+              ? t('invitations.inviteAgain')
+              : t('invitations.invite')}
+          </button>
+          <span className="field__hint">{t('invitations.inviteHint')}</span>
+        </div>
+      )}
+      {invite.isSuccess && (
+        <p role="status" className="admin-saved">
+          {t('invitations.sent', { count: invite.data.items.length })}
+        </p>
+      )}
+      <Problem error={invite.error} />
+      {meeting.invitations.length === 0 ? (
+        <p className="muted">{t('invitations.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="invitations">
+            <thead>
+              <tr>
+                <th scope="col">{t('invitations.invitee')}</th>
+                <th scope="col">{t('invitations.government')}</th>
+                <th scope="col">{t('invitations.role')}</th>
+                <th scope="col">{t('invitations.reply')}</th>
+                <th scope="col">{t('invitations.proxy')}</th>
+                <th scope="col">{t('invitations.repliedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {meeting.invitations.map((invitation) => (
+                <tr
+                  key={invitation.id}
+                  data-testid={`invitation-${invitation.government?.slug ?? invitation.id}`}
+                >
+                  <th scope="row">
+                    {invitation.name}
+                    {invitation.email && (
+                      <span className="admin-block muted">{invitation.email}</span>
+                    )}
+                  </th>
+                  <td>
+                    {invitation.government ? (
+                      <GovernmentName
+                        names={invitation.government.names}
+                        localLang={invitation.government.localLang}
+                      />
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{t(`calendarRoles.${invitation.role}`)}</td>
+                  <td>
+                    <span className={`badge gov-reply-badge gov-reply-badge--${invitation.reply}`}>
+                      {t(`replies.${invitation.reply}`)}
+                    </span>
+                    {invitation.comment && (
+                      <span className="admin-block">{invitation.comment}</span>
+                    )}
+                  </td>
+                  <td>
+                    {invitation.proxy ? (
+                      <>
+                        {invitation.proxy.name}
+                        {invitation.proxy.email && (
+                          <span className="admin-block muted">{invitation.proxy.email}</span>
+                        )}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>
+                    {invitation.repliedAt ? formatInZone(invitation.repliedAt, zone, locale) : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function NewsPanel({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('governance');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const make = useMutation({
+    mutationFn: () => api.post<{ slug: string }>(`/api/v1/meetings/${meeting.id}/news`),
+    onSuccess: (post) => {
+      void queryClient.invalidateQueries({ queryKey: governanceKeys.meeting(meeting.id) });
+      void navigate(`/admin/news/${post.slug}`);
+    },
+  });
+  if (meeting.newsPost) {
+    return (
+      <p>
+        <Link to={`/admin/news/${meeting.newsPost.slug}`} data-testid="news-post-link">
+          {t('news.open')}
+        </Link>
+      </p>
+    );
+  }
+  const allowed = canMakeNews(meeting.status);
+  return (
+    <>
+      <div className="admin-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => make.mutate()}
+          disabled={!allowed || make.isPending}
+          aria-describedby="news-hint"
+          data-testid="make-news-post"
+        >
+          {t('news.make')}
+        </button>
+      </div>
+      <p id="news-hint" className="field__hint">
+        {allowed ? t('news.hint') : t('news.onlyClosed')}
+      </p>
+      <Problem error={make.error} />
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { newItem } from './agenda-tree';
+import {
+  checkMeeting,
+  emptyMeetingValues,
+  meetingCreateBody,
+  meetingFormValues,
+  meetingPatchBody,
+  type MeetingFormValues,
+} from './meeting-form';
+import type { Meeting } from './types';
+
+function filled(patch: Partial<MeetingFormValues> = {}): MeetingFormValues {
+  const values = emptyMeetingValues('Asia/Seoul', 'rexcom-east-asia');
+  return {
+    ...values,
+    title: { ...values.title, en: 'RexCom spring meeting', ko: '지역집행위원회 봄 회의' },
+    start: '2025-03-04T10:00',
+    end: '2025-03-04T12:00',
+    ...patch,
+  };
+}
+
+describe('checkMeeting', () => {
+  it('accepts a complete meeting', () => {
+    expect(checkMeeting(filled(), [])).toEqual([]);
+  });
+
+  it('asks for an English title, both times and a known zone', () => {
+    const values = emptyMeetingValues('Asia/Nowhere');
+    expect(checkMeeting(values, null)).toEqual([
+      { pointer: '/title/en', code: 'englishTitleRequired' },
+      { pointer: '/timeZone', code: 'badZone' },
+      { pointer: '/start', code: 'required' },
+      { pointer: '/end', code: 'required' },
+    ]);
+  });
+
+  it('wants the end after the start, in the meeting zone', () => {
+    expect(checkMeeting(filled({ end: '2025-03-04T10:00' }), null)).toEqual([
+      { pointer: '/end', code: 'endBeforeStart' },
+    ]);
+  });
+
+  it('rejects dates that do not exist and links that are not web addresses', () => {
+    expect(checkMeeting(filled({ start: '2025-02-30T10:00', joinUrl: 'zoom' }), null)).toEqual([
+      { pointer: '/start', code: 'badDateTime' },
+      { pointer: '/joinUrl', code: 'badUrl' },
+    ]);
+    expect(checkMeeting(filled({ joinUrl: 'javascript:alert(1)' }), null)).toEqual([
+      { pointer: '/joinUrl', code: 'badUrl' },
+    ]);
+  });
+
+  it('includes the agenda checks under /agenda', () => {
+    expect(checkMeeting(filled(), [newItem('k')])).toEqual([
+      { pointer: '/agenda/0/title', code: 'titleRequired' },
+    ]);
+  });
+});
+
+describe('request bodies', () => {
+  it('creates with the body, cleaned titles, nulls for blanks and the agenda', () => {
+    const agenda = [{ ...newItem('k', 'opening-remark'), title: { en: 'Opening' }, duration: '5' }];
+    expect(
+      meetingCreateBody(filled({ venue: '  ', joinUrl: 'https://meet.example/x' }), agenda),
+    ).toEqual({
+      body: 'rexcom-east-asia',
+      title: { en: 'RexCom spring meeting', ko: '지역집행위원회 봄 회의' },
+      format: 'in-person',
+      start: '2025-03-04T10:00',
+      end: '2025-03-04T12:00',
+      timeZone: 'Asia/Seoul',
+      venue: null,
+      joinUrl: 'https://meet.example/x',
+      agenda: [
+        {
+          kind: 'opening-remark',
+          title: { en: 'Opening' },
+          durationMinutes: 5,
+          notes: null,
+          speakers: [],
+        },
+      ],
+    });
+  });
+
+  it('sends no body and no agenda in a patch', () => {
+    const patch = meetingPatchBody(filled({ venue: 'Seoul City Hall' }));
+    expect(patch).not.toHaveProperty('body');
+    expect(patch).not.toHaveProperty('agenda');
+    expect(patch.venue).toBe('Seoul City Hall');
+  });
+
+  it('a meeting of no body is sent with body null', () => {
+    expect(meetingCreateBody(filled({ body: '' }), []).body).toBeNull();
+  });
+});
+
+describe('meetingFormValues', () => {
+  it('fills the form with the wall-clock times of the meeting zone', () => {
+    const meeting = {
+      body: { slug: 'council', names: { en: 'Council' }, kind: 'council' },
+      title: { en: 'Council', ja: '評議会' },
+      format: 'hybrid',
+      localStart: '2025-03-04T10:00:00',
+      localEnd: '2025-03-04T12:30',
+      timeZone: 'Asia/Tokyo',
+      venue: null,
+      joinUrl: 'https://meet.example/c',
+    } as unknown as Meeting;
+    expect(meetingFormValues(meeting)).toEqual({
+      body: 'council',
+      title: { en: 'Council', ko: '', ja: '評議会', 'zh-Hans': '', 'zh-Hant': '' },
+      format: 'hybrid',
+      start: '2025-03-04T10:00',
+      end: '2025-03-04T12:30',
+      timeZone: 'Asia/Tokyo',
+      venue: '',
+      joinUrl: 'https://meet.example/c',
+    });
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * The meeting form's values, the checks the browser makes before sending, and the bodies it
+ * sends: start and end are wall-clock times in the chosen zone, which the server turns into
+ * UTC instants.
+ */
+import { isTimeZone, zonedTimeToUtc } from '../../core/governance/time';
+import { LOCALES, type Locale } from '../../core/locales';
+import { checkAgenda, toAgendaInput, type AgendaProblemCode, type EditorItem } from './agenda-tree';
+import { cleanTexts } from './text';
+import type { Meeting, MeetingCreate, MeetingFormat, MeetingPatch } from './types';
+
+export interface MeetingFormValues {
+  /** A body's slug, or '' for a meeting of no body (a network event). */
+  body: string;
+  title: Record<Locale, string>;
+  format: MeetingFormat;
+  /** YYYY-MM-DDTHH:mm in timeZone, as a datetime-local input gives it. */
+  start: string;
+  end: string;
+  timeZone: string;
+  venue: string;
+  joinUrl: string;
+}
+
+function emptyTitles(): Record<Locale, string> {
+  return Object.fromEntries(LOCALES.map((l) => [l, ''])) as Record<Locale, string>;
+}
+
+export function emptyMeetingValues(timeZone: string, body = ''): MeetingFormValues {
+  return {
+    body,
+    title: emptyTitles(),
+    format: 'in-person',
+    start: '',
+    end: '',
+    timeZone,
+    venue: '',
+    joinUrl: '',
+  };
+}
+
+/** The form filled from a meeting; times as they read on the clock in the meeting's zone. */
+export function meetingFormValues(meeting: Meeting): MeetingFormValues {
+  const title = emptyTitles();
+  for (const lang of LOCALES) title[lang] = meeting.title[lang] ?? '';
+  return {
+    body: meeting.body?.slug ?? '',
+    title,
+    format: meeting.format,
+    start: meeting.localStart.slice(0, 16),
+    end: meeting.localEnd.slice(0, 16),
+    timeZone: meeting.timeZone,
+    venue: meeting.venue ?? '',
+    joinUrl: meeting.joinUrl ?? '',
+  };
+}
+
+export type MeetingProblemCode =
+  | 'englishTitleRequired'
+  | 'required'
+  | 'badDateTime'
+  | 'endBeforeStart'
+  | 'badZone'
+  | 'badUrl'
+  | AgendaProblemCode;
+
+export interface MeetingProblem {
+  pointer: string;
+  code: MeetingProblemCode;
+}
+
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+function utcOf(local: string, zone: string): string | null {
+  try {
+    return zonedTimeToUtc(local, zone);
+  } catch {
+    return null;
+  }
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Problems the browser can see on its own, as pointers into the request body. */
+export function checkMeeting(
+  values: MeetingFormValues,
+  agenda: readonly EditorItem[] | null,
+): MeetingProblem[] {
+  const problems: MeetingProblem[] = [];
+  if (!values.title.en.trim())
+    problems.push({ pointer: '/title/en', code: 'englishTitleRequired' });
+  const zoneOk = isTimeZone(values.timeZone.trim());
+  if (!zoneOk) problems.push({ pointer: '/timeZone', code: 'badZone' });
+  const times: Record<'start' | 'end', string | null> = { start: null, end: null };
+  for (const field of ['start', 'end'] as const) {
+    const text = values[field].trim();
+    if (!text) {
+      problems.push({ pointer: `/${field}`, code: 'required' });
+    } else if (!LOCAL.test(text) || (zoneOk && !utcOf(text, values.timeZone.trim()))) {
+      problems.push({ pointer: `/${field}`, code: 'badDateTime' });
+    } else {
+      times[field] = zoneOk ? utcOf(text, values.timeZone.trim()) : text;
+    }
+  }
+  if (times.start && times.end && times.end <= times.start) {
+    problems.push({ pointer: '/end', code: 'endBeforeStart' });
+  }
+  if (values.joinUrl.trim() && !isWebUrl(values.joinUrl.trim())) {
+    problems.push({ pointer: '/joinUrl', code: 'badUrl' });
+  }
+  if (agenda) problems.push(...checkAgenda(agenda, '/agenda'));
+  return problems;
+}
+
+function common(values: MeetingFormValues) {
+  return {
+    title: cleanTexts(values.title),
+    format: values.format,
+    start: values.start.trim(),
+    end: values.end.trim(),
+    timeZone: values.timeZone.trim(),
+    venue: values.venue.trim() || null,
+    joinUrl: values.joinUrl.trim() || null,
+  };
+}
+
+export function meetingCreateBody(
+  values: MeetingFormValues,
+  agenda: readonly EditorItem[],
+): MeetingCreate {
+  return { body: values.body || null, ...common(values), agenda: toAgendaInput(agenda) };
+}
+
+/** An existing meeting keeps its body; the agenda goes separately (PUT …/agenda). */
+export function meetingPatchBody(values: MeetingFormValues): MeetingPatch {
+  return common(values);
+}

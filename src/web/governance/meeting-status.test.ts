@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { availableActions, canMakeNews, needsConfirmation, targetStatus } from './meeting-status';
+
+describe('meeting status actions', () => {
+  it('follows the lifecycle draft → scheduled → in progress → closed', () => {
+    expect(availableActions('draft')).toEqual(['schedule', 'cancel']);
+    expect(availableActions('scheduled')).toEqual(['start', 'cancel', 'backToDraft']);
+    expect(availableActions('in-progress')).toEqual(['close']);
+    expect(availableActions('closed')).toEqual([]);
+    expect(availableActions('cancelled')).toEqual([]);
+  });
+
+  it('maps actions to the status they request', () => {
+    expect(targetStatus('start')).toBe('in-progress');
+    expect(targetStatus('backToDraft')).toBe('draft');
+  });
+
+  it('confirms only what cannot be undone', () => {
+    expect(needsConfirmation('close')).toBe(true);
+    expect(needsConfirmation('cancel')).toBe(true);
+    expect(needsConfirmation('start')).toBe(false);
+  });
+
+  it('makes news only from a closed meeting', () => {
+    expect(canMakeNews('closed')).toBe(true);
+    expect(canMakeNews('in-progress')).toBe(false);
+  });
+});
