@@ -77,23 +77,8 @@ export async function personRefs(db: Executor, ids: number[]): Promise<Map<numbe
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function governmentIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('governments')
-    .where('slug', '=', slug)
-    .select('id')
-    .executeTakeFirst();
-  return row?.id;
-}
-
-export async function regionIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('regions')
-    .where('slug', '=', slug)
-    .select('id')
-    .executeTakeFirst();
-  return row?.id;
-}
+/** Regions are looked up as the directory does. */
+export { findRegionIdBySlug as regionIdBySlug } from '../members/repository';
 
 export async function governmentExists(db: Executor, id: number): Promise<boolean> {
   return !!(await db
