@@ -9,6 +9,8 @@ import { publicRoutes } from './app/public-routes';
 import { adminRoutes } from './admin/routes';
 import { climateRoutes } from './climate/routes';
 import { governanceRoutes } from './governance/routes';
+import { newsRoutes } from './news/routes';
+import { electionRoutes } from './elections/routes';
 import { NotFound } from './app/NotFound';
 
 const queryClient = new QueryClient({
@@ -23,6 +25,8 @@ const router = createBrowserRouter([
       ...adminRoutes,
       ...climateRoutes,
       ...governanceRoutes,
+      ...newsRoutes,
+      ...electionRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

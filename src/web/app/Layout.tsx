@@ -168,6 +168,11 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/elections" className={navClass} data-testid="nav-elections">
+                  {t('nav.elections')}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/news" className={navClass} data-testid="nav-news">
                   {t('nav.news')}
                 </NavLink>

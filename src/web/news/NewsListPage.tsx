@@ -1,0 +1,115 @@
+/**
+ * /news — the published posts in the reader's language. A post not written in it is shown in
+ * the language the API fell back to, and says which, so nobody mistakes it for a translation.
+ */
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { formatDate, languageName } from '../app/format';
+import { useLocale } from '../app/locale';
+import { usePageTitle } from '../app/page-title';
+import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { Pagination } from '../components/Pagination';
+import { fallbackLanguage, pickText } from './language';
+import { useNewsList } from './queries';
+import type { NewsSummary } from './types';
+import './news.css';
+
+const PAGE_SIZE = 10;
+
+export default function NewsListPage() {
+  const { t } = useTranslation(['news', 'common']);
+  const locale = useLocale();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  usePageTitle(t('list.title'));
+  const news = useNewsList({ lang: locale, page, pageSize: PAGE_SIZE, status: 'published' });
+
+  return (
+    <section className="news" aria-labelledby="news-list-title">
+      <header className="page-header news-header">
+        <div>
+          <h1 id="news-list-title">{t('list.title')}</h1>
+          <p className="page-header__lead">{t('list.lead')}</p>
+        </div>
+        <a
+          className="news-feed-link"
+          href={`/api/v1/news/feed.xml?lang=${encodeURIComponent(locale)}`}
+          type="application/atom+xml"
+          data-testid="news-feed"
+        >
+          {t('list.feed', { language: languageName(locale, locale) })}
+        </a>
+      </header>
+      {news.isPending ? (
+        <Loading />
+      ) : news.isError ? (
+        <ErrorMessage error={news.error} />
+      ) : news.data.items.length === 0 ? (
+        <EmptyState title={t('list.empty')}>
+          <p>{t('list.emptyHint')}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <ol className="news-list" data-testid="news-list">
+            {news.data.items.map((item) => (
+              <li key={item.id}>
+                <NewsCard item={item} />
+              </li>
+            ))}
+          </ol>
+          <Pagination
+            page={news.data.page}
+            pageSize={news.data.pageSize}
+            total={news.data.total}
+            onPage={(next) => setParams(next > 1 ? { page: String(next) } : {})}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function NewsCard({ item }: { item: NewsSummary }) {
+  const { t } = useTranslation('news');
+  const locale = useLocale();
+  const other = fallbackLanguage(item.lang, locale);
+  const caption = item.cover ? pickText(item.cover.caption, item.lang) : null;
+  return (
+    <article className="news-card" data-testid="news-item" aria-labelledby={`news-${item.id}`}>
+      {item.cover && (
+        // The title beside it names the post; the caption says what the photo shows.
+        <img
+          className="news-card__cover"
+          src={item.cover.thumbUrl ?? item.cover.url}
+          alt={caption?.text ?? ''}
+          lang={caption?.lang}
+          loading="lazy"
+          width={160}
+          height={107}
+        />
+      )}
+      <div className="news-card__text">
+        <h2 id={`news-${item.id}`} className="news-card__title" lang={item.lang}>
+          <Link to={`/news/${encodeURIComponent(item.slug)}`}>{item.title}</Link>
+        </h2>
+        <p className="news-card__meta">
+          {item.publishedAt ? (
+            <time dateTime={item.publishedAt}>{formatDate(item.publishedAt, locale)}</time>
+          ) : (
+            <span>{t('status.draft')}</span>
+          )}
+          {other && (
+            <span className="tag" data-testid="news-other-language">
+              {t('list.inLanguage', { language: languageName(other, locale) })}
+            </span>
+          )}
+        </p>
+        {item.summary && (
+          <p className="news-card__summary" lang={item.lang}>
+            {item.summary}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}

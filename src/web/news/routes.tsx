@@ -1,0 +1,35 @@
+/**
+ * The news pages, each loaded on demand. The public list and posts sit at /news; writing,
+ * publishing and deleting posts sit in the admin frame, for the secretariat (admins) only.
+ */
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import type { RouteObject } from 'react-router';
+import { AdminFrame, AdminOnly } from '../admin/AdminFrame';
+import { Loading } from '../components/DataState';
+
+const NewsListPage = lazy(() => import('./NewsListPage'));
+const NewsPostPage = lazy(() => import('./NewsPostPage'));
+const AdminNewsListPage = lazy(() => import('./AdminNewsListPage'));
+const NewsEditorPage = lazy(() => import('./NewsEditorPage'));
+
+function page(Page: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+export const newsRoutes: RouteObject[] = [
+  { path: 'news', element: page(NewsListPage) },
+  { path: 'news/:slug', element: page(NewsPostPage) },
+  {
+    path: '/admin',
+    element: <AdminFrame />,
+    children: [
+      { path: 'news', element: <AdminOnly>{page(AdminNewsListPage)}</AdminOnly> },
+      { path: 'news/new', element: <AdminOnly>{page(NewsEditorPage)}</AdminOnly> },
+      { path: 'news/:slug', element: <AdminOnly>{page(NewsEditorPage)}</AdminOnly> },
+    ],
+  },
+];

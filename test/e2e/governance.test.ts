@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import type { Page } from 'playwright-core';
+import { createUser } from '../../src/server/users/service';
+import { SYSTEM_ACTOR } from '../../src/server/audit/service';
+import {
+  browserUnavailable,
+  signIn,
+  startE2E,
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  type E2E,
+} from './harness';
+
+const skipReason = browserUnavailable();
+const OFFICER_EMAIL = 'e2e.officer.seoul@accord.example';
+const OFFICER_PASSWORD = 'e2e-officer-password-1';
+
+/** The meeting id from the admin page's address. */
+function meetingIdOf(page: Page): number {
+  const match = /\/admin\/meetings\/(\d+)/.exec(new URL(page.url()).pathname);
+  if (!match) throw new Error(`not on a meeting page: ${page.url()}`);
+  return Number(match[1]);
+}
+
+describe.skipIf(skipReason !== null)('governance in the browser', () => {
+  let e: E2E;
+  let meetingId = 0;
+  let postSlug = '';
+
+  beforeAll(async () => {
+    e = await startE2E();
+    await createUser(e.db, SYSTEM_ACTOR, {
+      email: OFFICER_EMAIL,
+      displayName: 'Seoul officer',
+      role: 'officer',
+      governmentSlug: 'seoul',
+      password: OFFICER_PASSWORD,
+    });
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('an admin runs a RexCom meeting: agenda, invitations, a proxy, quorum, a decision, closing, the news post', async () => {
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+    // A meeting with three agenda items.
+    await page.goto('/admin/meetings/new');
+    await page.getByTestId('meeting-body').selectOption('east-asia-rexcom');
+    await page.getByTestId('meeting-title-en').fill('2026 East Asia RexCom Meeting');
+    await page.getByTestId('meeting-title-ko').fill('2026 동아시아 지역집행위원회 회의');
+    await page.getByTestId('meeting-format').selectOption('online');
+    await page.getByTestId('meeting-zone').selectOption('Asia/Seoul');
+    await page.getByTestId('meeting-start').fill('2026-12-03T14:00');
+    await page.getByTestId('meeting-end').fill('2026-12-03T16:00');
+    await page.getByTestId('meeting-joinUrl').fill('https://meet.example.org/rexcom-2026');
+    const titles = ['Opening remark', 'Reports of the members', 'Work plan 2027'];
+    for (const [i, title] of titles.entries()) {
+      await page.getByTestId('agenda-add').click();
+      await page.getByTestId(`agenda-item-title-${i}`).fill(title);
+    }
+    await page.getByTestId('save-meeting').click();
+    await page.waitForURL(/\/admin\/meetings\/\d+$/);
+    meetingId = meetingIdOf(page);
+
+    // Scheduled, the RexCom invited, then under way.
+    await page.getByTestId('status-schedule').click();
+    await page.getByTestId('invite-body').click();
+    await expect.poll(() => page.getByTestId('invitation-seoul').count()).toBe(1);
+    await page.getByTestId('status-start').click();
+
+    // Kyoto and Changchun in their own right; Seoul through its proxy.
+    await page.getByTestId('mark-present-kyoto').click();
+    await expect
+      .poll(() => page.getByTestId('attendance-state-kyoto').innerText())
+      .toMatch(/present/i);
+    const quorum = page.getByTestId('quorum-indicator');
+    expect(await quorum.getAttribute('data-reached')).toBe('false');
+    await page.getByTestId('mark-present-changchun').click();
+    await expect
+      .poll(() => page.getByTestId('attendance-state-changchun').innerText())
+      .toMatch(/present/i);
+    await page.getByTestId('mark-proxy-seoul').click();
+    await page.getByTestId('proxy-name').fill('Min Kwon');
+    const principal = page.getByTestId('principal-name');
+    if ((await principal.inputValue()) === '') await principal.fill('Jeong Hyup Seo');
+    await page.getByTestId('save-attendance').click();
+    await expect
+      .poll(() => page.getByTestId('attendance-state-seoul').innerText())
+      .toMatch(/Min Kwon/);
+    await expect.poll(() => quorum.getAttribute('data-reached')).toBe('true');
+    expect(await quorum.innerText()).toMatch(/3/);
+
+    // A decision, carried by the three present seats.
+    await page.getByTestId('motion-text').fill('Adopt the 2027 work plan');
+    await page.getByTestId('add-motion').click();
+    const forKyoto = page.locator('[data-testid^="vote-"][data-testid$="-kyoto-for"]');
+    await forKyoto.waitFor();
+    await forKyoto.check();
+    await page.locator('[data-testid^="vote-"][data-testid$="-seoul-for"]').check();
+    await page.locator('[data-testid^="vote-"][data-testid$="-changchun-for"]').check();
+    await page.getByTestId('record-decision').click();
+    await expect
+      .poll(() => page.locator('[data-testid^="motion-"]').first().innerText())
+      .toMatch(/carried/i);
+
+    // Closed, then the news post made from it and published.
+    await page.getByTestId('status-close').click();
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('make-news-post').click();
+    await page.waitForURL(/\/admin\/news\/[a-z0-9-]+$/);
+    postSlug = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await page.getByTestId('publish-post').click();
+    await expect.poll(() => page.getByTestId('post-status').innerText()).toMatch(/published/i);
+    await page.context().close();
+  });
+
+  it('the public reads the post in Korean', async () => {
+    const page = await e.newPage('ko-KR');
+    await page.goto('/news');
+    const link = page.getByRole('link', { name: /2026 동아시아 지역집행위원회 회의/ });
+    await link.first().click();
+    await page.waitForURL(new RegExp(`/news/${postSlug}$`));
+    await expect.poll(() => page.getByTestId('news-title').innerText()).toMatch(/동아시아/);
+    expect(await page.getByTestId('news-title').getAttribute('lang')).toBe('ko');
+    await page.context().close();
+  });
+
+  it('an invitee downloads the meeting as .ics and it parses, with the join link', async () => {
+    const page = await e.newPage();
+    await signIn(page, OFFICER_EMAIL, OFFICER_PASSWORD);
+    await page.goto(`/meetings/${meetingId}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('ics-link').click(),
+    ]);
+    const file = await download.path();
+    const text = fs.readFileSync(file, 'utf8');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+    const vevent = calendar.getFirstSubcomponent('vevent') as ICAL.Component;
+    const event = new ICAL.Event(vevent);
+    expect(event.summary).toBe('2026 East Asia RexCom Meeting');
+    // 14:00 in Seoul is 05:00 UTC.
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-03T05:00:00.000Z');
+    expect(String(vevent.getFirstPropertyValue('conference'))).toBe(
+      'https://meet.example.org/rexcom-2026',
+    );
+    const roles = vevent.getAllProperties('attendee').map((a) => a.getParameter('role'));
+    expect(roles).toContain('REQ-PARTICIPANT');
+    await page.context().close();
+  });
+});
