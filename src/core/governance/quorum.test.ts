@@ -140,6 +140,19 @@ describe('quorumOf', () => {
     });
   });
 
+  it('counts a proxy only when present', () => {
+    // 3 seats → 2 required. Seoul's proxy is registered but has not arrived: 1 present.
+    const seats = votingSeats(1, 2, 3);
+    const registered: Presence[] = [
+      { governmentId: 1, capacity: 'own-right', present: true },
+      { governmentId: 2, capacity: 'proxy', present: false },
+    ];
+    expect(quorumOf(majority, seats, registered)).toMatchObject({ present: 1, reached: false });
+    // The proxy arrives: 2 present, quorum reached.
+    const arrived = registered.map((p) => (p.governmentId === 2 ? { ...p, present: true } : p));
+    expect(quorumOf(majority, seats, arrived)).toMatchObject({ present: 2, reached: true });
+  });
+
   it('leaves proxies out when the rule says so', () => {
     // 3 seats, majority → 2 required; without proxies only government 1 counts.
     const seats = votingSeats(1, 2, 3);
