@@ -56,3 +56,22 @@ export function calendarRole(position: SeatPosition | null): CalendarRole {
       return 'NON-PARTICIPANT';
   }
 }
+
+/**
+ * Themes a seat commonly leads (PRODUCT.md names these). A seat's portfolio is free text; one
+ * of these slugs is shown by its translated name, anything else as written.
+ */
+export const KNOWN_PORTFOLIOS = [
+  'circular-development',
+  'low-carbon-development',
+  'resilience',
+  'clean-air',
+  'sustainable-mobility',
+  'nature-based-development',
+  'equitable-development',
+] as const;
+export type KnownPortfolio = (typeof KNOWN_PORTFOLIOS)[number];
+
+export function isKnownPortfolio(value: string): value is KnownPortfolio {
+  return (KNOWN_PORTFOLIOS as readonly string[]).includes(value);
+}

@@ -10,6 +10,7 @@ import {
   MEETING_FORMATS,
   MEETING_STATUSES,
   SEAT_POSITIONS,
+  KNOWN_PORTFOLIOS,
 } from '../../core/governance/meeting';
 import { MAJORITY_RULES, VOTE_CHOICES, type VoteProblemCode } from '../../core/governance/votes';
 import { LOCALES } from '../../core/locales';
@@ -95,6 +96,7 @@ describe('keys used by the governance pages', () => {
       ['kinds', BODY_KINDS],
       ['kindsPlural', BODY_KINDS],
       ['positions', SEAT_POSITIONS],
+      ['portfolios', KNOWN_PORTFOLIOS],
       ['agendaKinds', AGENDA_KINDS],
       ['replies', INVITATION_REPLIES],
       ['reply.answers', INVITATION_REPLIES.filter((r) => r !== 'pending')],

@@ -36,18 +36,21 @@ function AgendaEntry({
         <LangText texts={item.title} as="strong" className="gov-agenda__title" />{' '}
         <span className="badge gov-agenda__kind">{t(`agendaKinds.${item.kind}`)}</span>
       </div>
-      <p className="gov-agenda__meta">
-        <span className="gov-agenda__clock">
-          <time dateTime={item.plannedStart}>
-            {formatClock(item.plannedStart, timeZone, locale)}
-          </time>
-          {'–'}
-          <time dateTime={item.plannedEnd}>{formatClock(item.plannedEnd, timeZone, locale)}</time>
-        </span>{' '}
-        <span className="muted">
-          ({t('agenda.minutes', { count: minutes, formatted: formatNumber(minutes, locale) })})
-        </span>
-      </p>
+      {/* Items without a duration have no place on the clock; a 0-minute slot would mislead. */}
+      {minutes > 0 && (
+        <p className="gov-agenda__meta">
+          <span className="gov-agenda__clock">
+            <time dateTime={item.plannedStart}>
+              {formatClock(item.plannedStart, timeZone, locale)}
+            </time>
+            {'–'}
+            <time dateTime={item.plannedEnd}>{formatClock(item.plannedEnd, timeZone, locale)}</time>
+          </span>{' '}
+          <span className="muted">
+            ({t('agenda.minutes', { count: minutes, formatted: formatNumber(minutes, locale) })})
+          </span>
+        </p>
+      )}
       {item.speakers.length > 0 && (
         <p className="gov-agenda__speakers">
           {t('agenda.speakers', {

@@ -1,3 +1,4 @@
+import { isKnownPortfolio } from '../../core/governance/meeting';
 /** Seat cards (who holds a seat, for which government, in what position) and the seat form. */
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -64,7 +65,11 @@ export function SeatCard({
         </p>
         {seat.portfolio && (
           <p className="gov-seat__portfolio">
-            {t('seats.portfolio', { portfolio: seat.portfolio })}
+            {t('seats.portfolio', {
+              portfolio: isKnownPortfolio(seat.portfolio)
+                ? t(`portfolios.${seat.portfolio}`)
+                : seat.portfolio,
+            })}
           </p>
         )}
         <p className="gov-seat__links">
