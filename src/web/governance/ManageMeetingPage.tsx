@@ -61,9 +61,12 @@ function ManageMeeting({ meeting }: { meeting: Meeting }) {
           </p>
         </div>
         <p className="admin-links">
-          <Link to={`/admin/meetings/${meeting.id}/edit`} data-testid="edit-meeting">
-            {t('manage.edit')}
-          </Link>
+          {/* A closed or cancelled meeting's record is final: nothing left to edit. */}
+          {meeting.status !== 'closed' && meeting.status !== 'cancelled' && (
+            <Link to={`/admin/meetings/${meeting.id}/edit`} data-testid="edit-meeting">
+              {t('manage.edit')}
+            </Link>
+          )}
           <Link to={`/meetings/${meeting.id}`}>{t('manage.publicPage')}</Link>
         </p>
       </div>

@@ -154,6 +154,8 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
   const [adviser, setAdviser] = useState('');
   const [adviserMode, setAdviserMode] = useState<AttendanceMode>('in-person');
   const defaultMode: AttendanceMode = meeting.format === 'online' ? 'online' : 'in-person';
+  // The register is kept while the meeting is scheduled or under way; after that it is final.
+  const editable = meeting.status === 'scheduled' || meeting.status === 'in-progress';
   const write = useMeetingWrite((w: Write) => {
     switch (w.op) {
       case 'create':
@@ -230,6 +232,11 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
   return (
     <div className="gov-attendance">
       <Problem error={write.error} testId="attendance-problem" />
+      {!editable && (
+        <p className="muted" data-testid="attendance-final">
+          {meeting.status === 'draft' ? t('attendance.scheduleFirst') : t('attendance.final')}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="muted">{t('attendance.noSeats')}</p>
       ) : (
@@ -278,7 +285,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
                     </th>
                     <td data-testid={`attendance-state-${slug}`}>{stateText(row)}</td>
                     <td>
-                      {proxyFor === row.seat.id ? (
+                      {!editable ? null : proxyFor === row.seat.id ? (
                         <ProxyForm
                           row={row}
                           mode={mode}
@@ -382,66 +389,70 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
             {advisers.map((a) => (
               <li key={a.id}>
                 {a.name} <span className="muted">({t(`modes.${a.mode}`)})</span>{' '}
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => write.mutate({ op: 'delete', id: a.id })}
-                  disabled={write.isPending}
-                >
-                  {t('attendance.clear')}
-                  <span className="visually-hidden"> {a.name}</span>
-                </button>
+                {editable && (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => write.mutate({ op: 'delete', id: a.id })}
+                    disabled={write.isPending}
+                  >
+                    {t('attendance.clear')}
+                    <span className="visually-hidden"> {a.name}</span>
+                  </button>
+                )}
               </li>
             ))}
           </ul>
         )}
-        <form
-          className="gov-inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!adviser.trim()) return;
-            write.mutate(
-              {
-                op: 'create',
-                body: {
-                  name: adviser.trim(),
-                  capacity: 'adviser',
-                  mode: adviserMode,
-                  present: true,
+        {editable && (
+          <form
+            className="gov-inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!adviser.trim()) return;
+              write.mutate(
+                {
+                  op: 'create',
+                  body: {
+                    name: adviser.trim(),
+                    capacity: 'adviser',
+                    mode: adviserMode,
+                    present: true,
+                  },
                 },
-              },
-              { onSuccess: () => setAdviser('') },
-            );
-          }}
-        >
-          <div className="field admin-field">
-            <label htmlFor="adviser-name" className="field__label">
-              {t('attendance.adviserName')}
-            </label>
-            <input
-              id="adviser-name"
-              value={adviser}
-              maxLength={200}
-              onChange={(e) => setAdviser(e.target.value)}
-              data-testid="adviser-name"
-            />
-          </div>
-          <div className="field admin-field">
-            <ModeSelect
-              id="adviser-mode"
-              value={adviserMode}
-              onChange={setAdviserMode}
-              label={t('attendance.mode')}
-            />
-          </div>
-          <button
-            type="submit"
-            className="button button--secondary button--small"
-            disabled={!adviser.trim()}
+                { onSuccess: () => setAdviser('') },
+              );
+            }}
           >
-            {t('attendance.addAdviser')}
-          </button>
-        </form>
+            <div className="field admin-field">
+              <label htmlFor="adviser-name" className="field__label">
+                {t('attendance.adviserName')}
+              </label>
+              <input
+                id="adviser-name"
+                value={adviser}
+                maxLength={200}
+                onChange={(e) => setAdviser(e.target.value)}
+                data-testid="adviser-name"
+              />
+            </div>
+            <div className="field admin-field">
+              <ModeSelect
+                id="adviser-mode"
+                value={adviserMode}
+                onChange={setAdviserMode}
+                label={t('attendance.mode')}
+              />
+            </div>
+            <button
+              type="submit"
+              className="button button--secondary button--small"
+              disabled={!adviser.trim()}
+            >
+              {t('attendance.addAdviser')}
+            </button>
+          </form>
+        )}
       </section>
     </div>
   );
