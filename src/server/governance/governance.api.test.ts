@@ -162,6 +162,26 @@ describe.each(dialectCases())('governance API on $label', ({ dialect, skip }) =>
     },
   );
 
+  it_('lets the secretariat say which term meets, and only one of the body', async () => {
+    const body = (await get('/api/v1/bodies/east-asia-rexcom')).json() as Body;
+    const termId = body.terms[0]?.id;
+    const chosen = await newMeeting({ termId });
+    expect(chosen.term?.id).toBe(termId);
+    const gexcom = (await get('/api/v1/bodies/gexcom')).json() as Body;
+    expect(gexcom.terms).toEqual([]);
+    const wrong = await send('POST', '/api/v1/meetings', {
+      body: 'gexcom',
+      termId,
+      title: { en: 'x' },
+      format: 'online',
+      start: '2023-01-01T10:00',
+      end: '2023-01-01T11:00',
+      timeZone: 'UTC',
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors[0].pointer).toBe('/termId');
+  });
+
   it_('keeps the meeting in its zone and runs the agenda clock from the start', async () => {
     const m = await newMeeting();
     expect(m.startsAt).toBe('2023-03-14T01:00:00.000Z');

@@ -463,7 +463,16 @@ export async function createMeeting(
       if (!body) throw invalidField('/body', `No governing body "${input.body}".`);
       bodyId = body.id;
       const terms = await repo.termsOfBodies(trx, [body.id]);
-      termId = termForMeeting(terms, startsAt.slice(0, 10))?.id ?? null;
+      if (input.termId != null) {
+        if (!terms.some((t) => t.id === input.termId)) {
+          throw invalidField('/termId', 'Choose a term of the meeting’s body.');
+        }
+        termId = input.termId;
+      } else {
+        termId = termForMeeting(terms, startsAt.slice(0, 10))?.id ?? null;
+      }
+    } else if (input.termId != null) {
+      throw invalidField('/termId', 'Only a body’s meeting has a term.');
     }
     const now = nowIso();
     const meetingId = await repo.insertMeeting(trx, {

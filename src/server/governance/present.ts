@@ -62,14 +62,21 @@ export function presentSeat(
   };
 }
 
-/** The term running on the day, else the latest one (a body between terms shows its last). */
+/**
+ * The term running on the day; between terms, the one that ended last (its members serve until
+ * the next begins); before any term has begun, the first to come.
+ */
 export function currentTermOf<T extends { starts_on: string; ends_on: string }>(
   terms: T[],
   today: string,
 ): T | null {
   const running = terms.find((t) => t.starts_on <= today && today <= t.ends_on);
   if (running) return running;
-  return [...terms].sort((a, b) => b.starts_on.localeCompare(a.starts_on))[0] ?? null;
+  const past = terms
+    .filter((t) => t.starts_on <= today)
+    .sort((a, b) => b.starts_on.localeCompare(a.starts_on))[0];
+  if (past) return past;
+  return [...terms].sort((a, b) => a.starts_on.localeCompare(b.starts_on))[0] ?? null;
 }
 
 /**

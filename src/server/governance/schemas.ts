@@ -489,6 +489,8 @@ export type MeetingQuery = Static<typeof MeetingQuery>;
 export const MeetingCreate = Type.Object(
   {
     body: Type.Optional(Nullable(Slug)),
+    /** The body's term whose seats meet; by default the term running on the day (or the next). */
+    termId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
     title: Texts,
     format: MeetingFormat,
     start: LocalDateTime,
