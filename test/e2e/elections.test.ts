@@ -135,6 +135,7 @@ describe.skipIf(skipReason !== null)('elections in the browser', () => {
     // Reloaded, the page knows the member has voted and offers no ballot.
     await page.reload();
     await page.getByTestId('voted-message').waitFor();
+    expect(await page.getByTestId('voted-message').innerText()).toMatch(/\d{4}/);
     expect(await page.getByTestId('ballot-form').count()).toBe(0);
     await page.context().close();
   });

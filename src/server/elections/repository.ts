@@ -278,18 +278,19 @@ export function votersOf(db: Executor, electionId: number) {
     .execute();
 }
 
-export async function hasVoted(
+/** The day the member voted, or null when it has not. */
+export async function votedOn(
   db: Executor,
   electionId: number,
   governmentId: number,
-): Promise<boolean> {
+): Promise<string | null> {
   const row = await db
     .selectFrom('election_voters')
     .where('election_id', '=', electionId)
     .where('government_id', '=', governmentId)
-    .select('government_id')
+    .select('voted_on')
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.voted_on ?? null;
 }
 
 export async function countVoters(db: Executor, electionId: number): Promise<number> {

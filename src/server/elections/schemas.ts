@@ -29,6 +29,20 @@ export const CandidateIneligibility = Type.Enum([
   'endorsement-missing',
 ] as const);
 
+/** Why the viewer cannot vote: a code the pages translate. */
+export const CannotVoteReason = Type.Enum([
+  'not-full-member',
+  'not-in-good-standing',
+  'other-region',
+  'not-signed-in',
+  'administrator',
+  'not-an-officer',
+  'already-voted',
+  'voting-not-open',
+  'voting-closed',
+] as const);
+export type CannotVoteReason = Static<typeof CannotVoteReason>;
+
 export const Candidate = Type.Object({
   id: Type.Integer(),
   government: GovernmentRef,
@@ -94,7 +108,8 @@ export const Election = Type.Object({
     canVote: Type.Boolean(),
     hasVoted: Type.Boolean(),
     /** Why the viewer cannot vote, when they cannot. */
-    cannotVoteReason: Nullable(Type.String()),
+    votedOn: Nullable(IsoDate),
+    cannotVoteReason: Nullable(CannotVoteReason),
   }),
 });
 export type Election = Static<typeof Election>;

@@ -30,6 +30,7 @@ import {
   type FieldProblem,
 } from '../http/problem';
 import * as repo from './repository';
+import type { CannotVoteReason } from './schemas';
 import type { CandidateRow, ElectionRow, GovernmentRow } from './repository';
 import type {
   BallotCast,
@@ -238,6 +239,7 @@ async function viewerOf(
     governmentId: null,
     canVote: false,
     hasVoted: false,
+    votedOn: null,
   };
   if (!actor) return { ...base, cannotVoteReason: 'not-signed-in' };
   if (actor.role === 'admin') return { ...base, cannotVoteReason: 'administrator' };
@@ -245,12 +247,13 @@ async function viewerOf(
     return { ...base, cannotVoteReason: 'not-an-officer' };
   }
   const governmentId = actor.governmentId;
-  const hasVoted = await repo.hasVoted(db, election.id, governmentId);
+  const votedOn = await repo.votedOn(db, election.id, governmentId);
+  const hasVoted = votedOn !== null;
   const government = await repo.findGovernment(db, governmentId);
   const eligibility = government
     ? voterEligibility(standingOf(government), scopeOf(election))
     : ({ eligible: false, reason: 'not-full-member' } as const);
-  let cannotVoteReason: string | null = null;
+  let cannotVoteReason: CannotVoteReason | null = null;
   if (hasVoted) cannotVoteReason = 'already-voted';
   else if (!eligibility.eligible) cannotVoteReason = eligibility.reason;
   else if (phase === 'closed') cannotVoteReason = 'voting-closed';
@@ -260,6 +263,7 @@ async function viewerOf(
     governmentId,
     canVote: cannotVoteReason === null,
     hasVoted,
+    votedOn,
     cannotVoteReason,
   };
 }
@@ -699,7 +703,7 @@ export async function castBallot(
         `Your government may not vote in this election: ${VOTER_REASON[eligibility.reason]}.`,
       );
     }
-    if (await repo.hasVoted(trx, electionId, governmentId)) throw conflict(ALREADY_VOTED);
+    if ((await repo.votedOn(trx, electionId, governmentId)) !== null) throw conflict(ALREADY_VOTED);
 
     const assessed = await assessCandidates(
       trx,

@@ -60,7 +60,7 @@ function ElectionView({ election }: { election: Election }) {
   const locale = useLocale();
   const { user } = useSession();
   const queryClient = useQueryClient();
-  const [votedOn, setVotedOn] = useState<string | null>(null);
+  const [castOn, setVotedOn] = useState<string | null>(null);
   usePageTitle(textOf(election.title, locale) || election.termLabel);
   const milestone = nextMilestone(election.phase, election);
   const { viewer, phase } = election;
@@ -72,6 +72,8 @@ function ElectionView({ election }: { election: Election }) {
     viewer.governmentId !== null
       ? standingCandidacy(election.candidates, viewer.governmentId)
       : null;
+  // The receipt of a ballot just cast, or the day the register holds after a reload.
+  const votedOn = castOn ?? viewer.votedOn;
   const voted = viewer.hasVoted || votedOn !== null;
 
   return (

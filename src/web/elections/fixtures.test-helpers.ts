@@ -61,6 +61,7 @@ export function election(patch: Partial<Election> = {}): Election {
       governmentId: null,
       canVote: false,
       hasVoted: false,
+      votedOn: null,
       cannotVoteReason: null,
     },
     ...patch,
