@@ -118,6 +118,32 @@ describe.skipIf(skipReason !== null)('governance in the browser', () => {
     await page.context().close();
   });
 
+  it('an admin sets up a thematic network, which can then hold meetings', async () => {
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto('/bodies');
+    await page.getByTestId('new-body').click();
+    await page.getByTestId('body-kind').selectOption('network');
+    await page.getByTestId('body-region').selectOption('east-asia');
+    // Without the English name the form says what is missing, beside the field.
+    await page.getByTestId('save-body').click();
+    await expect.poll(() => page.getByTestId('body-errors').innerText()).toMatch(/English/);
+    await page.getByTestId('body-name-en').fill('East Asia Clean Air Cities');
+    await page.getByTestId('body-name-ko').fill('동아시아 청정대기 도시');
+    expect(await page.getByTestId('body-slug').inputValue()).toBe('east-asia-clean-air-cities');
+    await page.getByTestId('save-body').click();
+    await page.waitForURL(/\/bodies\/east-asia-clean-air-cities$/);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('East Asia Clean Air Cities');
+    await page.goto('/admin/meetings/new');
+    const option = page.getByTestId('meeting-body').locator('option', {
+      hasText: 'East Asia Clean Air Cities',
+    });
+    await expect.poll(() => option.count()).toBe(1);
+    await page.context().close();
+  });
+
   it('the public reads the post in Korean', async () => {
     const page = await e.newPage('ko-KR');
     await page.goto('/news');

@@ -1,4 +1,5 @@
 /** /bodies — the governing bodies of the network with their current term and seats. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatNumber } from '../app/format';
@@ -6,6 +7,8 @@ import { useLocale } from '../app/locale';
 import { usePageTitle } from '../app/page-title';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { BODY_KINDS } from '../../core/governance/meeting';
+import { useSession } from '../auth/session';
+import { BodyCreateForm } from './body-create';
 import { pickText } from './text';
 import { useBodies } from './queries';
 import type { BodySummary } from './types';
@@ -54,6 +57,8 @@ export default function BodiesPage() {
   const { t } = useTranslation('governance');
   usePageTitle(t('bodies.title'));
   const bodies = useBodies();
+  const { user } = useSession();
+  const [creating, setCreating] = useState(false);
   return (
     <div className="gov-page">
       <header className="page-header">
@@ -62,7 +67,18 @@ export default function BodiesPage() {
         <p>
           <Link to="/meetings">{t('bodies.allMeetings')}</Link>
         </p>
+        {user?.role === 'admin' && !creating && (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setCreating(true)}
+            data-testid="new-body"
+          >
+            {t('bodyForm.open')}
+          </button>
+        )}
       </header>
+      {creating && <BodyCreateForm onCancel={() => setCreating(false)} />}
       {bodies.isPending ? (
         <Loading />
       ) : bodies.isError ? (

@@ -15,6 +15,7 @@ import {
 import { MAJORITY_RULES, VOTE_CHOICES, type VoteProblemCode } from '../../core/governance/votes';
 import { LOCALES } from '../../core/locales';
 import type { MeetingProblemCode } from './meeting-form';
+import { BODY_FORM_PROBLEMS } from './body-form';
 import { MANAGE_SECTIONS, STATUS_ACTIONS } from './meeting-status';
 import { MINUTES_TOOLS } from './minutes-format';
 import { quorumExample, quorumRulePhrases, quorumState } from './quorum-text';
@@ -97,6 +98,7 @@ describe('keys used by the governance pages', () => {
       ['kindsPlural', BODY_KINDS],
       ['positions', SEAT_POSITIONS],
       ['portfolios', KNOWN_PORTFOLIOS],
+      ['bodyForm.problems', BODY_FORM_PROBLEMS],
       ['agendaKinds', AGENDA_KINDS],
       ['replies', INVITATION_REPLIES],
       ['reply.answers', INVITATION_REPLIES.filter((r) => r !== 'pending')],
