@@ -10,6 +10,7 @@ import { openDatabase } from '../src/server/db/database';
 import { bootstrapDatabase } from '../src/server/db/bootstrap';
 import { searchKey } from '../src/core/names';
 import { nowIso } from '../src/server/db/types';
+import { benchGovernance } from './governance';
 
 const GOVERNMENTS = Number(process.env.BENCH_GOVERNMENTS ?? 10_000);
 const RUNS = 50;
@@ -212,6 +213,8 @@ async function main() {
       `  ${label.padEnd(46)} median ${(times[Math.floor(times.length / 2)] as number).toFixed(1)} ms`,
     );
   }
+
+  await benchGovernance(db, app);
 
   const mem = process.memoryUsage();
   console.log(

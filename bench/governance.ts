@@ -1,0 +1,230 @@
+/**
+ * Governance at network scale, on the database the directory bench filled: a Council of 300
+ * seats meeting with a long agenda and a full register, and a network-wide election in which
+ * every full member votes (each cast rewrites the ballot box, so its cost grows with the box).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SYSTEM_ADMIN, type AuditActor } from '../src/server/audit/service';
+import type { Db } from '../src/server/db/database';
+import { nowIso } from '../src/server/db/types';
+import * as elections from '../src/server/elections/service';
+import * as bodies from '../src/server/governance/service';
+import * as meetings from '../src/server/governance/meeting-service';
+import type { AppInstance } from '../src/server/http/app-types';
+import { FileStore } from '../src/server/media/storage';
+
+const SEATS = 300;
+const DAY = 86_400_000;
+const at = (offset: number) => new Date(Date.now() + offset).toISOString();
+
+function median(times: number[]): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  return (sorted[Math.floor(sorted.length / 2)] as number).toFixed(1);
+}
+
+async function timed(app: AppInstance, url: string, runs: number): Promise<string> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    const res = await app.inject({ url });
+    if (res.statusCode !== 200)
+      throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    times.push(performance.now() - s);
+  }
+  return median(times);
+}
+
+export async function benchGovernance(db: Db, app: AppInstance): Promise<void> {
+  const admin = SYSTEM_ADMIN;
+  const members = await db.kysely
+    .selectFrom('memberships')
+    .innerJoin('governments', 'governments.id', 'memberships.government_id')
+    .where('memberships.category', '=', 'full-member')
+    .select(['governments.id', 'governments.slug'])
+    .orderBy('governments.id')
+    .execute();
+
+  // A Council of 300 seats, each with a representative.
+  const t0 = performance.now();
+  await bodies.createBody(db, admin, {
+    slug: 'bench-council',
+    kind: 'council',
+    names: { en: 'Council' },
+  });
+  const term = await bodies.createTerm(db, admin, 'bench-council', {
+    label: '2025–2028',
+    startsOn: '2025-01-01',
+    endsOn: '2028-12-31',
+  });
+  const now = nowIso();
+  const seated = members.slice(0, SEATS);
+  const people = await db.kysely
+    .insertInto('people')
+    .values(
+      seated.map((g) => ({
+        full_name: `Representative of ${g.slug}`,
+        names: '{}',
+        email: null,
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .returning('id')
+    .execute();
+  await db.kysely
+    .insertInto('positions')
+    .values(
+      seated.map((g, i) => ({
+        government_id: g.id,
+        office_id: null,
+        person_id: (people[i] as { id: number }).id,
+        title: 'mayor',
+        start_date: '2020-01-01',
+        end_date: null,
+      })),
+    )
+    .execute();
+  for (const [i, g] of seated.entries()) {
+    await bodies.addSeat(db, admin, term.id, {
+      governmentId: g.id,
+      personId: (people[i] as { id: number }).id,
+      position: i === 0 ? 'chair' : 'member',
+      sortOrder: i,
+    });
+  }
+  const agenda = Array.from({ length: 10 }, (_, i) => ({
+    kind: 'report' as const,
+    title: { en: `Part ${i + 1}` },
+    children: Array.from({ length: 3 }, (_, j) => ({
+      kind: 'report' as const,
+      title: { en: `Item ${i + 1}.${j + 1}` },
+      durationMinutes: 5,
+    })),
+  }));
+  const meeting = await meetings.createMeeting(db, admin, {
+    body: 'bench-council',
+    title: { en: 'Council meeting' },
+    format: 'hybrid',
+    start: '2026-06-01T09:00',
+    end: '2026-06-01T17:00',
+    timeZone: 'Europe/Berlin',
+    agenda,
+  });
+  await meetings.setMeetingStatus(db, admin, meeting.id, 'scheduled');
+  await meetings.invite(
+    db,
+    { publicUrl: 'http://bench', mailFrom: 'bench@accord.example' },
+    admin,
+    meeting.id,
+    {
+      seats: true,
+    },
+  );
+  await meetings.setMeetingStatus(db, admin, meeting.id, 'in-progress');
+  const addTimes: number[] = [];
+  for (const [i, g] of seated.slice(0, 280).entries()) {
+    const s = performance.now();
+    await meetings.addAttendance(db, admin, meeting.id, {
+      governmentId: g.id,
+      name: i % 10 === 0 ? `Proxy ${i}` : `Representative of ${g.slug}`,
+      capacity: i % 10 === 0 ? 'proxy' : 'own-right',
+      mode: i % 2 ? 'online' : 'in-person',
+    });
+    if (i >= 250) addTimes.push(performance.now() - s);
+  }
+  console.log(
+    `governance bench: a ${SEATS}-seat Council meeting with 40 agenda items, 280 present (28 by proxy), set up in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
+  console.log(
+    `  ${'record one attendee (register of ~260)'.padEnd(46)} median ${median(addTimes)} ms`,
+  );
+  console.log(
+    `  ${'meeting page (GET /meetings/:id)'.padEnd(46)} median ${await timed(app, `/api/v1/meetings/${meeting.id}`, 20)} ms`,
+  );
+  console.log(
+    `  ${'meeting .ics'.padEnd(46)} median ${await timed(app, `/api/v1/meetings/${meeting.id}.ics`, 20)} ms`,
+  );
+  const withMotion = await meetings.addMotion(db, admin, meeting.id, {
+    kind: 'substantive',
+    text: { en: 'Adopt the budget' },
+  });
+  const motionId = (withMotion.motions[0] as { id: number }).id;
+  const s = performance.now();
+  await meetings.decide(db, admin, motionId, {
+    votes: withMotion.seats
+      .filter((seat) => withMotion.quorum?.counted.includes(seat.government.id))
+      .map((seat, i) => ({ seatId: seat.id, choice: i % 4 === 0 ? 'against' : 'for' })),
+  });
+  console.log(
+    `  ${'record a decision, 300 seats'.padEnd(46)} ${(performance.now() - s).toFixed(1)} ms`,
+  );
+
+  // A network-wide election: every full member in good standing votes.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
+  const store = new FileStore(path.join(dataDir, 'uploads'));
+  await bodies.createBody(db, admin, {
+    slug: 'bench-gexcom',
+    kind: 'gexcom',
+    names: { en: 'GexCom' },
+  });
+  const election = await elections.createElection(db, admin, {
+    body: 'bench-gexcom',
+    title: { en: 'GexCom election' },
+    seats: 5,
+    termLabel: '2027–2030',
+    termStartsOn: '2027-01-01',
+    termEndsOn: '2030-12-31',
+    nominationsOpen: at(-10 * DAY),
+    nominationsClose: at(DAY),
+    votingOpen: at(2 * DAY),
+    votingClose: at(5 * DAY),
+  });
+  const candidateIds: number[] = [];
+  for (const [i, g] of seated.slice(0, 12).entries()) {
+    const after = await elections.nominate(db, admin, election.id, {
+      governmentId: g.id,
+      personId: (people[i] as { id: number }).id,
+      codeOfHonourAccepted: true,
+    });
+    const candidate = after.candidates.find((c) => c.government.id === g.id);
+    if (!candidate) throw new Error('bench: nomination lost');
+    candidateIds.push(candidate.id);
+    await elections.attachEndorsement(db, store, admin, candidate.id, {
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      filename: 'endorsement.pdf',
+    });
+  }
+  await elections.updateElection(db, admin, election.id, {
+    nominationsClose: at(-2 * DAY),
+    votingOpen: at(-DAY),
+  });
+  const castTimes: number[] = [];
+  const t2 = performance.now();
+  for (const [i, g] of members.entries()) {
+    const officer: AuditActor = { userId: 1, role: 'officer', governmentId: g.id, label: 'bench' };
+    const choices = [0, 1, 2, 3, 4].map(
+      (k) => candidateIds[(i + k * 3) % candidateIds.length] as number,
+    );
+    const c = performance.now();
+    await elections.castBallot(db, officer, election.id, { choices: [...new Set(choices)] });
+    castTimes.push(performance.now() - c);
+  }
+  const castTotal = performance.now() - t2;
+  const window = (from: number, to: number) => median(castTimes.slice(from, to));
+  console.log(
+    `election bench: ${members.length} members voted in ${(castTotal / 1000).toFixed(1)} s (each cast rewrites the box)`,
+  );
+  console.log(`  ${'one cast, box of ~100'.padEnd(46)} median ${window(50, 150)} ms`);
+  console.log(
+    `  ${`one cast, box of ~${members.length - 100}`.padEnd(46)} median ${window(members.length - 150, members.length - 50)} ms`,
+  );
+  await elections.updateElection(db, admin, election.id, { votingClose: at(-1000) });
+  console.log(
+    `  ${'count from the stored ballots (GET /result)'.padEnd(46)} median ${await timed(app, `/api/v1/elections/${election.id}/result`, 10)} ms`,
+  );
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
