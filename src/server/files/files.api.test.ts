@@ -342,6 +342,13 @@ describe.each(dialectCases())('files API on $label', ({ dialect, skip }) => {
       payload: { isPublic: false },
     });
     expect((await t.app.inject({ url: `/api/v1/files/${id}` })).statusCode).toBe(401);
+    // A draft's photos are the secretariat's: a member's officer finds nothing there.
+    expect((await t.app.inject({ url: `/api/v1/files/${id}`, headers: officer })).statusCode).toBe(
+      404,
+    );
+    expect((await t.app.inject({ url: `/api/v1/files/${id}`, headers: admin })).statusCode).toBe(
+      200,
+    );
     const published = await t.app.inject({
       method: 'POST',
       url: `/api/v1/news/photo-post-${dialect}/publish`,

@@ -5,6 +5,8 @@ import type { Executor } from '../db/types';
 export type FileRow = Selectable<FileTable>;
 /** A file with the status of the news post it belongs to (null when it belongs to none). */
 export type FileWithPost = FileRow & { post_status: string | null };
+/** A file with what decides who may read it: its post's and its meeting's status. */
+export type FileWithOwners = FileWithPost & { meeting_status: string | null };
 
 export type FileOwner = { meetingId: number } | { newsPostId: number };
 
@@ -13,12 +15,13 @@ export async function insertFile(db: Executor, values: Insertable<FileTable>): P
   return row.id;
 }
 
-export function findFile(db: Executor, id: number): Promise<FileWithPost | undefined> {
+export function findFile(db: Executor, id: number): Promise<FileWithOwners | undefined> {
   return db
     .selectFrom('files')
     .leftJoin('news_posts', 'news_posts.id', 'files.news_post_id')
+    .leftJoin('meetings', 'meetings.id', 'files.meeting_id')
     .selectAll('files')
-    .select('news_posts.status as post_status')
+    .select(['news_posts.status as post_status', 'meetings.status as meeting_status'])
     .where('files.id', '=', id)
     .executeTakeFirst();
 }

@@ -144,13 +144,10 @@ export function fileRoutes(app: AppInstance, { db, config }: AppContext): void {
       },
     },
     async (request, reply) => {
-      const download = await service.openFile(
-        db,
-        store,
-        request.params.id,
-        'main',
-        request.actor !== null,
-      );
+      const download = await service.openFile(db, store, request.params.id, 'main', {
+        signedIn: request.actor !== null,
+        admin: request.actor?.role === 'admin',
+      });
       return sendFile(request, reply, download);
     },
   );
@@ -166,13 +163,10 @@ export function fileRoutes(app: AppInstance, { db, config }: AppContext): void {
       },
     },
     async (request, reply) => {
-      const download = await service.openFile(
-        db,
-        store,
-        request.params.id,
-        'thumb',
-        request.actor !== null,
-      );
+      const download = await service.openFile(db, store, request.params.id, 'thumb', {
+        signedIn: request.actor !== null,
+        admin: request.actor?.role === 'admin',
+      });
       return sendFile(request, reply, download);
     },
   );

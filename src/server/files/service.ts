@@ -343,12 +343,17 @@ export async function openFile(
   store: FileStore,
   id: number,
   variant: 'main' | 'thumb',
-  viewerSignedIn: boolean,
+  viewer: { signedIn: boolean; admin: boolean },
 ): Promise<FileDownload> {
   const row = await repo.findFile(db.kysely, id);
   if (!row) throw notFound(`no file ${id}`);
   const open = isPublicFile(row);
-  if (!open && !viewerSignedIn) throw unauthorized('Sign in to see this file.');
+  if (!open && !viewer.signedIn) throw unauthorized('Sign in to see this file.');
+  // Drafts (a meeting being prepared, a post not yet out) are the secretariat's alone; to
+  // anyone else their files do not exist.
+  if (!open && !viewer.admin && (row.post_status === 'draft' || row.meeting_status === 'draft')) {
+    throw notFound(`no file ${id}`);
+  }
   const key = variant === 'main' ? row.storage_key : row.thumb_key;
   if (!key) throw notFound(`file ${id} has no thumbnail`);
   const file = store.path(key);
