@@ -133,43 +133,34 @@ export function fileRoutes(app: AppInstance, { db, config }: AppContext): void {
     },
   );
 
-  app.get(
-    '/files/:id',
-    {
-      schema: {
-        tags,
-        summary: 'The bytes of a file (public files for everyone, the others once signed in)',
-        params: IdParam,
-        response: { 200: Bytes, 304: Type.Null(), 401: Problem, 404: Problem },
+  const downloads = [
+    [
+      '/files/:id',
+      'main',
+      'The bytes of a file (public files for everyone, the others once signed in)',
+    ],
+    ['/files/:id/thumb', 'thumb', "A photo's thumbnail (at most 480 px); documents have none"],
+  ] as const;
+  for (const [url, variant, summary] of downloads) {
+    app.get(
+      url,
+      {
+        schema: {
+          tags,
+          summary,
+          params: IdParam,
+          response: { 200: Bytes, 304: Type.Null(), 401: Problem, 404: Problem },
+        },
       },
-    },
-    async (request, reply) => {
-      const download = await service.openFile(db, store, request.params.id, 'main', {
-        signedIn: request.actor !== null,
-        admin: request.actor?.role === 'admin',
-      });
-      return sendFile(request, reply, download);
-    },
-  );
-
-  app.get(
-    '/files/:id/thumb',
-    {
-      schema: {
-        tags,
-        summary: "A photo's thumbnail (at most 480 px); documents have none",
-        params: IdParam,
-        response: { 200: Bytes, 304: Type.Null(), 401: Problem, 404: Problem },
+      async (request, reply) => {
+        const download = await service.openFile(db, store, request.params.id, variant, {
+          signedIn: request.actor !== null,
+          admin: request.actor?.role === 'admin',
+        });
+        return sendFile(request, reply, download);
       },
-    },
-    async (request, reply) => {
-      const download = await service.openFile(db, store, request.params.id, 'thumb', {
-        signedIn: request.actor !== null,
-        admin: request.actor?.role === 'admin',
-      });
-      return sendFile(request, reply, download);
-    },
-  );
+    );
+  }
 
   app.patch(
     '/files/:id',
