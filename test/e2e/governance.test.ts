@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
+import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { createUser } from '../../src/server/users/service';
 import { SYSTEM_ACTOR } from '../../src/server/audit/service';
@@ -142,6 +143,50 @@ describe.skipIf(skipReason !== null)('governance in the browser', () => {
     });
     await expect.poll(() => option.count()).toBe(1);
     await page.context().close();
+  });
+
+  it('an admin adds a photo to the 2020 meeting, makes it public, and the public sees it', async () => {
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const demo = await e.db.kysely
+      .selectFrom('meetings')
+      .where('is_demo', '=', 1)
+      .select('id')
+      .executeTakeFirstOrThrow();
+    await page.goto(`/admin/meetings/${demo.id}`);
+    const photo = await sharp({
+      create: { width: 1600, height: 900, channels: 3, background: '#2a6f97' },
+    })
+      .jpeg()
+      .toBuffer();
+    await page
+      .getByTestId('upload-file')
+      .setInputFiles({ name: 'meeting.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByTestId('upload-kind').selectOption('photo');
+    await page.getByTestId('upload-caption-en').fill('The members on screen');
+    await page.getByTestId('upload-credit').fill('Accord demo');
+    // Uploaded private, then made public through the file's own form.
+    await page.getByTestId('upload-public').uncheck();
+    await page.getByTestId('upload-submit').click();
+    const edit = page.locator('[data-testid^="edit-file-"]');
+    await edit.first().waitFor();
+    await edit.first().click();
+    await page.getByTestId('file-public').check();
+    await page.getByTestId('save-file').click();
+    await page.getByTestId('file-saved').waitFor();
+    await page.context().close();
+
+    const visitor = await e.newPage();
+    await visitor.goto(`/meetings/${demo.id}`);
+    const img = visitor.getByTestId('photos').getByRole('img', { name: 'The members on screen' });
+    await img.waitFor();
+    const src = await img.getAttribute('src');
+    const thumb = await visitor.request.get(src ?? '');
+    expect(thumb.status()).toBe(200);
+    expect(thumb.headers()['content-type']).toBe('image/jpeg');
+    const meta = await sharp(await thumb.body()).metadata();
+    expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBeLessThanOrEqual(480);
+    await visitor.context().close();
   });
 
   it('the public reads the post in Korean', async () => {

@@ -22,14 +22,17 @@ import {
   indentItem,
   moveItem,
   newItem,
+  newSpeaker,
   outdentItem,
   removeItem,
   updateItem,
+  SPEAKER_SOURCES,
   type EditorItem,
   type EditorSpeaker,
   type FlatItem,
   type ItemProblem,
 } from './agenda-tree';
+import { PersonPicker } from './PersonPicker';
 import { formatClock } from './zoned-time';
 
 export interface AgendaEditorProps {
@@ -254,36 +257,80 @@ export function AgendaEditor({
             <legend>{t('agendaEditor.speakers')}</legend>
             {item.speakers.length === 0 && <p className="muted">{t('agendaEditor.noSpeakers')}</p>}
             {item.speakers.map((speaker, s) => {
-              const nameError = problemFor(`speakers/${s}`);
+              const speakerError = problemFor(`speakers/${s}`);
+              const errorId = `${base}-speaker-${s}-error`;
+              const change = (patch: Partial<EditorSpeaker>) =>
+                setSpeakers(
+                  flatItem,
+                  item.speakers.map((sp, i) => (i === s ? { ...sp, ...patch } : sp)),
+                );
               return (
-                <div key={s} className="gov-speaker">
-                  <div className={`field admin-field${nameError ? ' admin-field--invalid' : ''}`}>
-                    <label htmlFor={`${base}-speaker-${s}-name`} className="field__label">
-                      {t('agendaEditor.speakerName', { n: s + 1 })}
-                    </label>
-                    {nameError && (
-                      <p id={`${base}-speaker-${s}-error`} className="admin-field__error">
-                        {nameError}
-                      </p>
-                    )}
-                    <input
-                      id={`${base}-speaker-${s}-name`}
-                      value={speaker.name}
-                      maxLength={200}
-                      aria-invalid={nameError ? true : undefined}
-                      aria-describedby={nameError ? `${base}-speaker-${s}-error` : undefined}
-                      onChange={(e) =>
-                        setSpeakers(
-                          flatItem,
-                          item.speakers.map((sp, i) =>
-                            // A typed name replaces a person picked earlier.
-                            i === s ? { ...sp, name: e.target.value, personId: null } : sp,
-                          ),
-                        )
-                      }
-                      data-testid={`agenda-item-speaker-name-${index}-${s}`}
-                    />
+                <div key={speaker.key} className="gov-speaker">
+                  <div
+                    className="gov-speaker__source"
+                    role="radiogroup"
+                    aria-label={t('agendaEditor.speakerSource', { n: s + 1 })}
+                  >
+                    {SPEAKER_SOURCES.map((source) => (
+                      <label key={source} className="admin-radio">
+                        <input
+                          type="radio"
+                          name={`${base}-speaker-${speaker.key}-source`}
+                          value={source}
+                          checked={speaker.source === source}
+                          onChange={() => change({ source })}
+                          data-testid={`agenda-item-speaker-source-${index}-${s}-${source}`}
+                        />{' '}
+                        {t(`agendaEditor.speakerSources.${source}`)}
+                      </label>
+                    ))}
                   </div>
+                  {speaker.source === 'name' ? (
+                    <div
+                      className={`field admin-field${speakerError ? ' admin-field--invalid' : ''}`}
+                    >
+                      <label htmlFor={`${base}-speaker-${s}-name`} className="field__label">
+                        {t('agendaEditor.speakerName', { n: s + 1 })}
+                      </label>
+                      {speakerError && (
+                        <p id={errorId} className="admin-field__error">
+                          {speakerError}
+                        </p>
+                      )}
+                      <input
+                        id={`${base}-speaker-${s}-name`}
+                        value={speaker.name}
+                        maxLength={200}
+                        aria-invalid={speakerError ? true : undefined}
+                        aria-describedby={speakerError ? errorId : undefined}
+                        onChange={(e) => change({ name: e.target.value })}
+                        data-testid={`agenda-item-speaker-name-${index}-${s}`}
+                      />
+                    </div>
+                  ) : (
+                    <div
+                      className={`field admin-field gov-speaker__person${speakerError ? ' admin-field--invalid' : ''}`}
+                    >
+                      <label htmlFor={`${base}-speaker-${s}-person`} className="field__label">
+                        {t('agendaEditor.speakerPerson', { n: s + 1 })}
+                      </label>
+                      {speakerError && (
+                        <p id={errorId} className="admin-field__error">
+                          {speakerError}
+                        </p>
+                      )}
+                      <PersonPicker
+                        control={{
+                          id: `${base}-speaker-${s}-person`,
+                          'aria-describedby': speakerError ? errorId : undefined,
+                          'aria-invalid': speakerError ? true : undefined,
+                        }}
+                        value={speaker.person}
+                        onChange={(person) => change({ person })}
+                        testId={`agenda-item-speaker-person-${index}-${s}`}
+                      />
+                    </div>
+                  )}
                   <div className="field admin-field">
                     <label htmlFor={`${base}-speaker-${s}-role`} className="field__label">
                       {t('agendaEditor.speakerRole', { n: s + 1 })}
@@ -292,14 +339,8 @@ export function AgendaEditor({
                       id={`${base}-speaker-${s}-role`}
                       value={speaker.role}
                       maxLength={200}
-                      onChange={(e) =>
-                        setSpeakers(
-                          flatItem,
-                          item.speakers.map((sp, i) =>
-                            i === s ? { ...sp, role: e.target.value } : sp,
-                          ),
-                        )
-                      }
+                      onChange={(e) => change({ role: e.target.value })}
+                      data-testid={`agenda-item-speaker-role-${index}-${s}`}
                     />
                   </div>
                   <button
@@ -320,9 +361,7 @@ export function AgendaEditor({
             <button
               type="button"
               className="button button--secondary button--small"
-              onClick={() =>
-                setSpeakers(flatItem, [...item.speakers, { personId: null, name: '', role: '' }])
-              }
+              onClick={() => setSpeakers(flatItem, [...item.speakers, newSpeaker(makeKey())])}
               disabled={item.speakers.length >= 20}
               data-testid={`agenda-item-add-speaker-${index}`}
             >

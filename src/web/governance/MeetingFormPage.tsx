@@ -17,7 +17,7 @@ import {
   type FormFieldSpec,
   type SubmitProblem,
 } from '../admin/form';
-import { languageName } from '../app/format';
+import { formatDate, languageName } from '../app/format';
 import { useLocale } from '../app/locale';
 import { usePageTitle } from '../app/page-title';
 import { ErrorMessage, Loading } from '../components/DataState';
@@ -35,7 +35,8 @@ import {
   meetingPatchBody,
   type MeetingFormValues,
 } from './meeting-form';
-import { storeMeeting, useBodies, useMeeting } from './queries';
+import { storeMeeting, useBodies, useBody, useMeeting } from './queries';
+import { defaultTermFor, meetingDay, termsNewestFirst } from './term-choice';
 import { pickText } from './text';
 import type { Meeting, MeetingFormat } from './types';
 import { COMMON_TIME_ZONES, formatInZone, sameClock, viewerTimeZone } from './zoned-time';
@@ -80,6 +81,62 @@ function ZonePreview({ local, zone }: { local: string; zone: string }) {
   );
 }
 
+/**
+ * The term whose seats meet, for a new meeting of a body. By default the server takes the
+ * term of the meeting's day; the hint says which one that will be, so the choice is seen.
+ */
+function TermField({
+  values,
+  error,
+  onChange,
+}: {
+  values: MeetingFormValues;
+  error: string | undefined;
+  onChange(termId: string): void;
+}) {
+  const { t } = useTranslation('governance');
+  const locale = useLocale();
+  const body = useBody(values.body);
+  const terms = termsNewestFirst(body.data?.terms ?? []);
+  const day = meetingDay(values.start, values.timeZone);
+  const byDate = day ? defaultTermFor(terms, day) : null;
+  const hint = body.isError
+    ? t('meetingForm.termsUnavailable')
+    : body.isPending
+      ? t('meetingForm.termsLoading')
+      : terms.length === 0
+        ? t('meetingForm.noTerms')
+        : values.termId !== ''
+          ? t('meetingForm.termChosenHint')
+          : byDate
+            ? t('meetingForm.termByDate', { term: byDate.label })
+            : t('meetingForm.termHint');
+  return (
+    <FormField id="meeting-term" label={t('meetingForm.term')} hint={hint} error={error}>
+      {(control) => (
+        <select
+          {...control}
+          value={values.termId}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid="meeting-term"
+        >
+          <option value="">{t('meetingForm.termDefault')}</option>
+          {terms.map((term) => (
+            <option key={term.id} value={String(term.id)}>
+              {t('meetingForm.termOption', {
+                label: term.label,
+                from: formatDate(term.startsOn, locale),
+                to: formatDate(term.endsOn, locale),
+                count: term.seatCount,
+              })}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
 function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   const { t } = useTranslation(['governance', 'common']);
   const locale = useLocale();
@@ -113,6 +170,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   const specs = useMemo<FormFieldSpec[]>(
     () => [
       { pointer: '/body', id: 'meeting-body', label: t('meetingForm.body') },
+      { pointer: '/termId', id: 'meeting-term', label: t('meetingForm.term') },
       { pointer: '/title', id: 'meeting-title-en', label: t('meetingForm.titleEn') },
       { pointer: '/format', id: 'meeting-format', label: t('meetingForm.format') },
       { pointer: '/timeZone', id: 'meeting-zone', label: t('meetingForm.zone') },
@@ -211,7 +269,8 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
                 {...control}
                 value={values.body}
                 disabled={meeting !== null}
-                onChange={(e) => set({ body: e.target.value })}
+                // Terms belong to a body: another body starts again from the default.
+                onChange={(e) => set({ body: e.target.value, termId: '' })}
                 data-testid="meeting-body"
               >
                 <option value="">{t('meetingForm.noBody')}</option>
@@ -223,6 +282,13 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
               </select>
             )}
           </FormField>
+          {meeting === null && values.body !== '' && (
+            <TermField
+              values={values}
+              error={errorFor('/termId')}
+              onChange={(termId) => set({ termId })}
+            />
+          )}
           <FormField
             id="meeting-title-en"
             label={t('meetingForm.titleEn')}

@@ -14,6 +14,7 @@ import {
   itemAt,
   moveItem,
   newItem,
+  newSpeaker,
   outdentItem,
   parseDuration,
   pointerForPath,
@@ -123,6 +124,31 @@ describe('indenting and outdenting', () => {
 });
 
 describe('toAgendaInput', () => {
+  it('sends a chosen person by id and a guest by name, by the source chosen', () => {
+    const tree: EditorItem[] = [
+      {
+        ...item('k1'),
+        speakers: [
+          {
+            ...newSpeaker('s1', 'person'),
+            person: { id: 7, fullName: 'Min Kwon' },
+            role: ' Chair ',
+          },
+          // The name typed before switching to the register is not sent.
+          { ...newSpeaker('s2', 'person'), person: { id: 8, fullName: 'Ana Lee' }, name: 'Ana' },
+          // Switched back to a typed name: the person picked before is not sent.
+          { ...newSpeaker('s3'), person: { id: 9, fullName: 'Jo Park' }, name: 'Guest Speaker' },
+          newSpeaker('s4', 'person'),
+        ],
+      },
+    ];
+    expect(toAgendaInput(tree)[0]?.speakers).toEqual([
+      { personId: 7, role: 'Chair' },
+      { personId: 8, role: null },
+      { name: 'Guest Speaker', role: null },
+    ]);
+  });
+
   it('sends minutes as numbers, drops blank titles, speakers and empty children', () => {
     const tree: EditorItem[] = [
       {
@@ -130,8 +156,8 @@ describe('toAgendaInput', () => {
         title: { en: ' Opening ', ko: '' },
         duration: '10',
         speakers: [
-          { personId: null, name: 'Min Kwon', role: 'Chair' },
-          { personId: null, name: ' ', role: '' },
+          { ...newSpeaker('s1'), name: 'Min Kwon', role: 'Chair' },
+          { ...newSpeaker('s2'), name: ' ' },
         ],
       },
       { ...item('k2', [{ ...item('k3'), duration: '' }]), kind: 'report' },
@@ -159,6 +185,43 @@ describe('toAgendaInput', () => {
 });
 
 describe('fromAgenda', () => {
+  it('reads a speaker from the register as a person and any other as a typed name', () => {
+    const agenda: AgendaItem[] = [
+      {
+        id: 1,
+        parentId: null,
+        number: '1',
+        depth: 1,
+        kind: 'report',
+        title: { en: 'Reports' },
+        durationMinutes: 10,
+        notes: null,
+        plannedStart: '2025-03-04T01:00:00.000Z',
+        plannedEnd: '2025-03-04T01:10:00.000Z',
+        speakers: [
+          { person: { id: 7, fullName: 'Min Kwon', names: {} }, name: null, role: 'Chair' },
+          { person: null, name: 'Ana Lee', role: null },
+        ],
+      },
+    ];
+    const [first] = fromAgenda(agenda, () => 'k');
+    expect(first?.speakers).toEqual([
+      {
+        key: 'k-speaker-0',
+        source: 'person',
+        person: { id: 7, fullName: 'Min Kwon' },
+        name: '',
+        role: 'Chair',
+      },
+      { key: 'k-speaker-1', source: 'name', person: null, name: 'Ana Lee', role: '' },
+    ]);
+    // And back again, unchanged: the person by id, the guest by name.
+    expect(toAgendaInput(fromAgenda(agenda, () => 'k'))[0]?.speakers).toEqual([
+      { personId: 7, role: 'Chair' },
+      { name: 'Ana Lee', role: null },
+    ]);
+  });
+
   it('rebuilds the nesting from parent ids', () => {
     const base = {
       kind: 'report' as const,
@@ -189,7 +252,15 @@ describe('fromAgenda', () => {
     expect(itemAt(tree, [0, 0])).toMatchObject({
       title: { en: 'One.one' },
       duration: '5',
-      speakers: [{ personId: 7, name: 'Min Kwon', role: 'Chair' }],
+      speakers: [
+        {
+          key: 'k2-speaker-0',
+          source: 'person',
+          person: { id: 7, fullName: 'Min Kwon' },
+          name: '',
+          role: 'Chair',
+        },
+      ],
     });
   });
 });
@@ -225,7 +296,12 @@ describe('pointers and problems', () => {
       {
         ...item('b'),
         duration: '2000',
-        speakers: [{ personId: null, name: '', role: 'Rapporteur' }],
+        speakers: [
+          { ...newSpeaker('s1'), role: 'Rapporteur' },
+          newSpeaker('s2'),
+          { ...newSpeaker('s3', 'person'), name: 'typed before switching' },
+          { ...newSpeaker('s4', 'person'), person: { id: 7, fullName: 'Min Kwon' } },
+        ],
       },
     ];
     expect(checkAgenda(tree, '/agenda')).toEqual([
@@ -233,6 +309,7 @@ describe('pointers and problems', () => {
       { pointer: '/agenda/0/durationMinutes', code: 'badDuration' },
       { pointer: '/agenda/1/durationMinutes', code: 'badDuration' },
       { pointer: '/agenda/1/speakers/0/name', code: 'speakerNameRequired' },
+      { pointer: '/agenda/1/speakers/2/personId', code: 'speakerPersonRequired' },
     ]);
   });
 

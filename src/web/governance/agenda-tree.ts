@@ -9,10 +9,29 @@ import type { FieldError } from '../api';
 import { cleanTexts } from './text';
 import type { AgendaItem } from './types';
 
+/** A speaker is someone in the register of people, or a guest named as typed. */
+export type SpeakerSource = 'person' | 'name';
+export const SPEAKER_SOURCES = ['name', 'person'] as const satisfies readonly SpeakerSource[];
+
+export interface SpeakerPerson {
+  id: number;
+  fullName: string;
+}
+
 export interface EditorSpeaker {
-  personId: number | null;
+  /** Stable while speakers are added and removed, for React keys. */
+  key: string;
+  source: SpeakerSource;
+  /** The person chosen when the source is 'person'. */
+  person: SpeakerPerson | null;
+  /** The name typed when the source is 'name'; kept while the other source is tried. */
   name: string;
   role: string;
+}
+
+/** A new speaker starts as a typed name, the way most agendas list their speakers. */
+export function newSpeaker(key: string, source: SpeakerSource = 'name'): EditorSpeaker {
+  return { key, source, person: null, name: '', role: '' };
 }
 
 export interface EditorItem {
@@ -26,6 +45,8 @@ export interface EditorItem {
   speakers: EditorSpeaker[];
   children: EditorItem[];
 }
+
+type SpeakerInputType = NonNullable<AgendaItemInputType['speakers']>[number];
 
 export type Path = readonly number[];
 
@@ -210,13 +231,13 @@ export function parseDuration(text: string): number | null {
 export function toAgendaInput(tree: readonly EditorItem[]): AgendaItemInputType[] {
   return tree.map((item) => {
     const duration = parseDuration(item.duration);
-    const speakers = item.speakers
-      .filter((s) => s.name.trim() !== '' || s.personId !== null)
-      .map((s) => ({
-        ...(s.personId !== null ? { personId: s.personId } : {}),
-        name: s.name.trim() || null,
-        role: s.role.trim() || null,
-      }));
+    // A speaker is sent by the source chosen; a row left blank is no speaker.
+    const speakers = item.speakers.flatMap((s): SpeakerInputType[] => {
+      const role = s.role.trim() || null;
+      if (s.source === 'person') return s.person ? [{ personId: s.person.id, role }] : [];
+      const name = s.name.trim();
+      return name ? [{ name, role }] : [];
+    });
     const input: AgendaItemInputType = {
       kind: item.kind,
       title: cleanTexts(item.title),
@@ -238,19 +259,24 @@ export function fromAgenda(items: readonly AgendaItem[], makeKey: () => string):
     byParent.set(item.parentId, list);
   }
   const build = (parentId: number | null): EditorItem[] =>
-    (byParent.get(parentId) ?? []).map((item) => ({
-      key: makeKey(),
-      kind: item.kind,
-      title: { ...item.title },
-      duration: item.durationMinutes === null ? '' : String(item.durationMinutes),
-      notes: item.notes ?? '',
-      speakers: item.speakers.map((s) => ({
-        personId: s.person?.id ?? null,
-        name: s.name ?? s.person?.fullName ?? '',
-        role: s.role ?? '',
-      })),
-      children: build(item.id),
-    }));
+    (byParent.get(parentId) ?? []).map((item) => {
+      const key = makeKey();
+      return {
+        key,
+        kind: item.kind,
+        title: { ...item.title },
+        duration: item.durationMinutes === null ? '' : String(item.durationMinutes),
+        notes: item.notes ?? '',
+        speakers: item.speakers.map((s, j) => ({
+          key: `${key}-speaker-${j}`,
+          source: s.person ? ('person' as const) : ('name' as const),
+          person: s.person ? { id: s.person.id, fullName: s.person.fullName } : null,
+          name: s.person ? '' : (s.name ?? ''),
+          role: s.role ?? '',
+        })),
+        children: build(item.id),
+      };
+    });
   return build(null);
 }
 
@@ -294,9 +320,13 @@ export function agendaProblems(
   return out;
 }
 
-export type AgendaProblemCode = 'titleRequired' | 'badDuration' | 'speakerNameRequired';
+export type AgendaProblemCode =
+  'titleRequired' | 'badDuration' | 'speakerNameRequired' | 'speakerPersonRequired';
 
-/** The checks the browser makes before sending: a title, a whole number of minutes. */
+/**
+ * The checks the browser makes before sending: a title, a whole number of minutes, and a
+ * speaker who is named or chosen.
+ */
 export function checkAgenda(
   tree: readonly EditorItem[],
   prefix: string,
@@ -312,7 +342,12 @@ export function checkAgenda(
       problems.push({ pointer: `${at}/durationMinutes`, code: 'badDuration' });
     }
     flat.item.speakers.forEach((speaker, i) => {
-      if (speaker.name.trim() === '' && speaker.personId === null && speaker.role.trim() !== '') {
+      if (speaker.source === 'person') {
+        // Choosing "a person in the register" and then nobody is a slip, not a blank row.
+        if (!speaker.person) {
+          problems.push({ pointer: `${at}/speakers/${i}/personId`, code: 'speakerPersonRequired' });
+        }
+      } else if (speaker.name.trim() === '' && speaker.role.trim() !== '') {
         problems.push({ pointer: `${at}/speakers/${i}/name`, code: 'speakerNameRequired' });
       }
     });

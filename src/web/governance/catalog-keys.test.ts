@@ -15,7 +15,10 @@ import {
 import { MAJORITY_RULES, VOTE_CHOICES, type VoteProblemCode } from '../../core/governance/votes';
 import { LOCALES } from '../../core/locales';
 import type { MeetingProblemCode } from './meeting-form';
+import { SPEAKER_SOURCES } from './agenda-tree';
 import { BODY_FORM_PROBLEMS } from './body-form';
+import { FILE_EDIT_PROBLEMS } from './file-edit';
+import { GUEST_PROBLEMS } from './guest-invite';
 import { MANAGE_SECTIONS, STATUS_ACTIONS } from './meeting-status';
 import { MINUTES_TOOLS } from './minutes-format';
 import { quorumExample, quorumRulePhrases, quorumState } from './quorum-text';
@@ -60,6 +63,7 @@ const meetingProblems: Record<MeetingProblemCode, true> = {
   titleRequired: true,
   badDuration: true,
   speakerNameRequired: true,
+  speakerPersonRequired: true,
 };
 const rulesProblems: Record<RulesProblemCode, true> = {
   wholeNumber: true,
@@ -103,6 +107,12 @@ describe('keys used by the governance pages', () => {
       ['replies', INVITATION_REPLIES],
       ['reply.answers', INVITATION_REPLIES.filter((r) => r !== 'pending')],
       ['calendarRoles', CALENDAR_ROLES],
+      ['guestRoles', CALENDAR_ROLES],
+      ['guestRoleHints', CALENDAR_ROLES],
+      ['guests.problems', GUEST_PROBLEMS],
+      ['files.problems', FILE_EDIT_PROBLEMS],
+      ['files.visibility', ['public', 'private']],
+      ['agendaEditor.speakerSources', SPEAKER_SOURCES],
       ['majorityRules', MAJORITY_RULES],
       ['majorityRuleHints', MAJORITY_RULES],
       ['motionKinds', MOTION_KINDS],

@@ -1,12 +1,13 @@
 /** The written record of a meeting: its minutes, and its documents and photos. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useProblemText } from '../admin/form';
 import { languageName } from '../app/format';
 import { useLocale } from '../app/locale';
 import { LOCALES } from '../../core/locales';
+import { FileAdminList } from './manage-files';
 import { Problem, useMeetingWrite } from './manage-common';
 import { FilesView } from './meeting-parts';
 import { MINUTES_TOOLS, wrapSelection, type Edit, type MinutesTag } from './minutes-format';
@@ -143,10 +144,6 @@ export function UploadsPanel({ meeting }: { meeting: Meeting }) {
   const [uploaded, setUploaded] = useState<number | null>(null);
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: governanceKeys.meeting(meeting.id) });
-  const remove = useMutation({
-    mutationFn: (id: number) => api.del(`/api/v1/files/${id}`),
-    onSuccess: refresh,
-  });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -265,6 +262,7 @@ export function UploadsPanel({ meeting }: { meeting: Meeting }) {
             type="checkbox"
             checked={isPublic}
             onChange={(e) => setIsPublic(e.target.checked)}
+            data-testid="upload-public"
           />{' '}
           {t('files.public')}
         </label>
@@ -307,29 +305,7 @@ export function UploadsPanel({ meeting }: { meeting: Meeting }) {
         )}
       </form>
       <FilesView files={meeting.files} />
-      {meeting.files.length > 0 && (
-        <ul className="gov-file-admin">
-          {meeting.files.map((file) => (
-            <li key={file.id}>
-              {file.filename}{' '}
-              <span className="muted">
-                ({t(`fileKinds.${file.kind}`)},{' '}
-                {file.isPublic ? t('files.isPublic') : t('files.isPrivate')})
-              </span>{' '}
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => remove.mutate(file.id)}
-                disabled={remove.isPending}
-              >
-                {t('files.delete')}
-                <span className="visually-hidden"> {file.filename}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Problem error={remove.error} />
+      <FileAdminList meeting={meeting} />
     </>
   );
 }

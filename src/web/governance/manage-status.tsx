@@ -6,7 +6,9 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import { useLocale } from '../app/locale';
 import { GovernmentName } from '../components/GovernmentName';
+import { invitationRoleKey } from './guest-invite';
 import { Problem, useMeetingWrite } from './manage-common';
+import { GuestInviteForm } from './manage-guests';
 import {
   availableActions,
   canMakeNews,
@@ -118,7 +120,8 @@ export function InvitationsPanel({ meeting }: { meeting: Meeting }) {
             disabled={invite.isPending}
             data-testid="invite-body"
           >
-            {meeting.invitations.length > 0
+            {/* Guests invited first do not make the body's invitation a second one. */}
+            {meeting.invitations.some((i) => i.seatId !== null)
               ? t('invitations.inviteAgain')
               : t('invitations.invite')}
           </button>
@@ -168,7 +171,7 @@ export function InvitationsPanel({ meeting }: { meeting: Meeting }) {
                       '—'
                     )}
                   </td>
-                  <td>{t(`calendarRoles.${invitation.role}`)}</td>
+                  <td>{t(invitationRoleKey(invitation))}</td>
                   <td>
                     <span className={`badge gov-reply-badge gov-reply-badge--${invitation.reply}`}>
                       {t(`replies.${invitation.reply}`)}
@@ -198,6 +201,7 @@ export function InvitationsPanel({ meeting }: { meeting: Meeting }) {
           </table>
         </div>
       )}
+      {open && <GuestInviteForm meeting={meeting} />}
     </>
   );
 }

@@ -95,6 +95,17 @@ describe('request bodies', () => {
   it('a meeting of no body is sent with body null', () => {
     expect(meetingCreateBody(filled({ body: '' }), []).body).toBeNull();
   });
+
+  it('sends the chosen term, and no term when left to the date', () => {
+    expect(meetingCreateBody(filled({ termId: '4' }), []).termId).toBe(4);
+    expect(meetingCreateBody(filled(), [])).not.toHaveProperty('termId');
+    // A term left over from a body that is no longer chosen is not sent.
+    expect(meetingCreateBody(filled({ body: '', termId: '4' }), [])).not.toHaveProperty('termId');
+  });
+
+  it('never sends a term in a patch', () => {
+    expect(meetingPatchBody(filled({ termId: '4' }))).not.toHaveProperty('termId');
+  });
 });
 
 describe('meetingFormValues', () => {
@@ -111,6 +122,7 @@ describe('meetingFormValues', () => {
     } as unknown as Meeting;
     expect(meetingFormValues(meeting)).toEqual({
       body: 'council',
+      termId: '',
       title: { en: 'Council', ko: '', ja: '評議会', 'zh-Hans': '', 'zh-Hant': '' },
       format: 'hybrid',
       start: '2025-03-04T10:00',

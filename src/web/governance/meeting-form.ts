@@ -6,12 +6,18 @@
 import { isTimeZone, zonedTimeToUtc } from '../../core/governance/time';
 import { LOCALES, type Locale } from '../../core/locales';
 import { checkAgenda, toAgendaInput, type AgendaProblemCode, type EditorItem } from './agenda-tree';
+import { termIdFromSelect } from './term-choice';
 import { cleanTexts } from './text';
 import type { Meeting, MeetingCreate, MeetingFormat, MeetingPatch } from './types';
 
 export interface MeetingFormValues {
   /** A body's slug, or '' for a meeting of no body (a network event). */
   body: string;
+  /**
+   * The body's term whose seats meet, as the select gives it, or '' to let the server choose
+   * from the date. Only a new meeting chooses; an existing one keeps its term.
+   */
+  termId: string;
   title: Record<Locale, string>;
   format: MeetingFormat;
   /** YYYY-MM-DDTHH:mm in timeZone, as a datetime-local input gives it. */
@@ -29,6 +35,7 @@ function emptyTitles(): Record<Locale, string> {
 export function emptyMeetingValues(timeZone: string, body = ''): MeetingFormValues {
   return {
     body,
+    termId: '',
     title: emptyTitles(),
     format: 'in-person',
     start: '',
@@ -45,6 +52,7 @@ export function meetingFormValues(meeting: Meeting): MeetingFormValues {
   for (const lang of LOCALES) title[lang] = meeting.title[lang] ?? '';
   return {
     body: meeting.body?.slug ?? '',
+    termId: '',
     title,
     format: meeting.format,
     start: meeting.localStart.slice(0, 16),
@@ -135,7 +143,14 @@ export function meetingCreateBody(
   values: MeetingFormValues,
   agenda: readonly EditorItem[],
 ): MeetingCreate {
-  return { body: values.body || null, ...common(values), agenda: toAgendaInput(agenda) };
+  const termId = values.body ? termIdFromSelect(values.termId) : null;
+  return {
+    body: values.body || null,
+    // Left out unless chosen: the server's default (the term of the meeting's day) is the rule.
+    ...(termId !== null ? { termId } : {}),
+    ...common(values),
+    agenda: toAgendaInput(agenda),
+  };
 }
 
 /** An existing meeting keeps its body; the agenda goes separately (PUT …/agenda). */

@@ -33,6 +33,8 @@ export function useBody(slug: string) {
   return useQuery({
     queryKey: governanceKeys.body(slug),
     queryFn: () => api.get<Body>(`/api/v1/bodies/${encodeURIComponent(slug)}`),
+    // The meeting form asks for its body's terms only once a body is chosen.
+    enabled: slug !== '',
   });
 }
 

@@ -32,6 +32,7 @@ import type {
   GovernmentRef as GovernmentRefSchema,
   PersonRef as PersonRefSchema,
 } from '../../server/governance/schemas';
+import type { FilePatch as FilePatchSchema } from '../../server/news/schemas';
 
 export type BodySummary = Static<typeof BodySummarySchema>;
 export type Body = Static<typeof BodySchema>;
@@ -69,6 +70,7 @@ export type Motion = Static<typeof MotionSchema>;
 export type MotionCreate = Static<typeof MotionCreateSchema>;
 export type DecisionRequest = Static<typeof DecisionRequestSchema>;
 export type FileInfo = Static<typeof FileInfoSchema>;
+export type FilePatch = Static<typeof FilePatchSchema>;
 
 export type MeetingStatus = MeetingSummary['status'];
 export type MeetingFormat = MeetingSummary['format'];
