@@ -8,14 +8,7 @@ import { formatDate } from '../app/format';
 import { canEdit, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import type { Government } from '../types';
-import {
-  ErrorSummary,
-  NotAllowed,
-  SavedMessage,
-  submitProblem,
-  useFormProblems,
-  type SubmitProblem,
-} from './form';
+import { ErrorSummary, NotAllowed, SavedMessage, useFormProblems, useSubmitState } from './form';
 import {
   GOVERNMENT_GROUP_FALLBACKS,
   GovernmentFormFields,
@@ -55,15 +48,14 @@ function GovernmentEditor({ government }: { government: Government }) {
   const [values, setValues] = useState<GovernmentFormValues>(() =>
     governmentFormValues(government),
   );
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const location = useLocation();
   // Arriving from the new-government form, which passes { created: true } in the history state.
   const [notice, setNotice] = useState<'created' | 'saved' | 'unchanged' | null>(() =>
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
   const specs = useGovernmentFieldSpecs({ withSlug: false, withMembership: isAdmin });
-  const { errorFor, summary } = useFormProblems(specs, problem, GOVERNMENT_GROUP_FALLBACKS);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem, GOVERNMENT_GROUP_FALLBACKS);
   const name = displayName(baseline.names, baseline.localLang, locale);
   usePageTitle(t('governments.editTitle', { name: name.primary }));
 
@@ -77,13 +69,10 @@ function GovernmentEditor({ government }: { government: Government }) {
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
       setBaseline(saved);
       setValues(governmentFormValues(saved));
-      setProblem(null);
+      submit.clear();
       setNotice('saved');
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -91,12 +80,11 @@ function GovernmentEditor({ government }: { government: Government }) {
     setNotice(null);
     const { patch, errors } = governmentPatch(baseline, values, { includeMembership: isAdmin });
     if (errors.length > 0) {
-      setProblem({ message: null, errors, status: 400 });
-      setAttempt((n) => n + 1);
+      submit.reject(errors);
       return;
     }
     if (Object.keys(patch).length === 0) {
-      setProblem(null);
+      submit.clear();
       setNotice('unchanged');
       return;
     }
@@ -145,7 +133,7 @@ function GovernmentEditor({ government }: { government: Government }) {
         {t('governments.lastUpdated', { date: formatDate(baseline.updatedAt, locale) })}
       </p>
 
-      <ErrorSummary items={summary} attempt={attempt} />
+      <ErrorSummary items={summary} attempt={submit.attempt} />
       {notice === 'saved' && (
         <SavedMessage testId="gov-saved">{t('governments.saved')}</SavedMessage>
       )}
@@ -180,7 +168,7 @@ function GovernmentEditor({ government }: { government: Government }) {
             disabled={save.isPending}
             onClick={() => {
               setValues(governmentFormValues(baseline));
-              setProblem(null);
+              submit.clear();
               setNotice(null);
             }}
           >

@@ -5,13 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { GovernmentCreate } from '../../server/members/schemas';
 import { api } from '../api';
 import type { Government } from '../types';
-import {
-  ErrorSummary,
-  FormField,
-  submitProblem,
-  useFormProblems,
-  type SubmitProblem,
-} from './form';
+import { ErrorSummary, FormField, useFormProblems, useSubmitState } from './form';
 import {
   GOVERNMENT_GROUP_FALLBACKS,
   GovernmentFormFields,
@@ -34,10 +28,9 @@ export function GovernmentNew() {
   // The slug follows the English name until the person types one of their own.
   const [slug, setSlug] = useState('');
   const [slugTouched, setSlugTouched] = useState(false);
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const specs = useGovernmentFieldSpecs({ withSlug: true, withMembership: true });
-  const { errorFor, summary } = useFormProblems(specs, problem, GOVERNMENT_GROUP_FALLBACKS);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem, GOVERNMENT_GROUP_FALLBACKS);
   usePageTitle(t('governments.newTitle'));
 
   const effectiveSlug = slugTouched ? slug : slugFromName(values.names.en);
@@ -50,10 +43,7 @@ export function GovernmentNew() {
       void queryClient.invalidateQueries({ queryKey: ['regions'] });
       navigate(`/admin/governments/${created.slug}`, { state: { created: true } });
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -62,8 +52,7 @@ export function GovernmentNew() {
       includeMembership: true,
     });
     if (errors.length > 0) {
-      setProblem({ message: null, errors, status: 400 });
-      setAttempt((n) => n + 1);
+      submit.reject(errors);
       return;
     }
     create.mutate(body);
@@ -75,7 +64,7 @@ export function GovernmentNew() {
         <Link to="/admin/governments">{t('governments.title')}</Link>
       </p>
       <h1 id="gov-new-title">{t('governments.newTitle')}</h1>
-      <ErrorSummary items={summary} attempt={attempt} />
+      <ErrorSummary items={summary} attempt={submit.attempt} />
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <GovernmentFormFields
           values={values}

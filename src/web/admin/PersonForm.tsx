@@ -8,10 +8,9 @@ import type { Person } from '../types';
 import {
   ErrorSummary,
   FormField,
-  submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from './form';
 
 interface PersonValues {
@@ -67,8 +66,7 @@ export function PersonForm({
   const queryClient = useQueryClient();
   const prefix = person ? `person-${person.id}` : 'person-new';
   const [values, setValues] = useState(() => personValues(person));
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const specs = useMemo<FormFieldSpec[]>(
     () => [
       { pointer: '/fullName', id: `${prefix}-full-name`, label: t('fields.fullName') },
@@ -81,7 +79,7 @@ export function PersonForm({
     ],
     [prefix, t],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
 
   const save = useMutation({
     mutationFn: (body: PersonCreate | PersonPatch) =>
@@ -94,22 +92,14 @@ export function PersonForm({
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
       onDone(saved);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const read = readPerson(values, person);
     if (!read.fullName) {
-      setProblem({
-        message: null,
-        errors: [{ pointer: '/fullName', detail: 'is required' }],
-        status: 400,
-      });
-      setAttempt((n) => n + 1);
+      submit.reject([{ pointer: '/fullName', detail: 'is required' }]);
       return;
     }
     if (!person) {
@@ -138,7 +128,7 @@ export function PersonForm({
       <h3 id={titleId}>
         {person ? t('people.editTitle', { name: person.fullName }) : t('people.newTitle')}
       </h3>
-      <ErrorSummary items={summary} attempt={attempt} testId={`${prefix}-errors`} />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId={`${prefix}-errors`} />
       <div className="admin-grid">
         <FormField
           id={`${prefix}-full-name`}

@@ -8,10 +8,9 @@ import type { Office, Person, Position } from '../types';
 import {
   ErrorSummary,
   FormField,
-  submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from './form';
 import { GovernmentPicker, type PickedGovernment } from './GovernmentPicker';
 
@@ -44,8 +43,7 @@ export function PositionForm({
   const [title, setTitle] = useState<PositionTitle>('mayor');
   const [startDate, setStartDate] = useState('');
   const [endDate, setEndDate] = useState('');
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
 
   const offices = useQuery({
     queryKey: ['offices'],
@@ -64,7 +62,7 @@ export function PositionForm({
     ],
     [prefix, t],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
 
   const create = useMutation({
     mutationFn: (body: PositionCreate) => api.post<Position>('/api/v1/positions', body),
@@ -74,10 +72,7 @@ export function PositionForm({
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
       onDone(saved);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -90,27 +85,22 @@ export function PositionForm({
     };
     if (place === 'government') {
       if (!government) {
-        fail('/governmentSlug', 'is required');
+        submit.reject([{ pointer: '/governmentSlug', detail: 'is required' }]);
         return;
       }
       body.governmentSlug = government.slug;
     } else {
       if (!officeSlug) {
-        fail('/officeSlug', 'is required');
+        submit.reject([{ pointer: '/officeSlug', detail: 'is required' }]);
         return;
       }
       body.officeSlug = officeSlug;
     }
     if (startDate && endDate && endDate < startDate) {
-      fail('/endDate', 'must not be before the start date');
+      submit.reject([{ pointer: '/endDate', detail: 'must not be before the start date' }]);
       return;
     }
     create.mutate(body);
-  }
-
-  function fail(pointer: string, detail: string) {
-    setProblem({ message: null, errors: [{ pointer, detail }], status: 400 });
-    setAttempt((n) => n + 1);
   }
 
   const titleOptions =
@@ -127,7 +117,7 @@ export function PositionForm({
       aria-labelledby={headingId}
     >
       <h3 id={headingId}>{t('people.addPositionFor', { name: person.fullName })}</h3>
-      <ErrorSummary items={summary} attempt={attempt} testId={`${prefix}-errors`} />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId={`${prefix}-errors`} />
       <fieldset className="admin-fieldset admin-fieldset--inline">
         <legend>{t('people.where')}</legend>
         {(['government', 'office'] as const).map((option) => (

@@ -11,11 +11,10 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
-  submitProblem,
   useFormProblems,
   useProblemText,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from './form';
 import { parseNumberInput } from './government-form';
 import { usePageTitle } from '../app/page-title';
@@ -149,8 +148,7 @@ function TokenCreateForm({ onCreated }: { onCreated(result: TokenCreated): void 
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const specs = useMemo<FormFieldSpec[]>(
     () => [
       { pointer: '/name', id: 'token-name', label: t('fields.tokenName') },
@@ -158,7 +156,7 @@ function TokenCreateForm({ onCreated }: { onCreated(result: TokenCreated): void 
     ],
     [t],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
 
   const create = useMutation({
     mutationFn: (body: TokenCreate) => api.post<TokenCreated>('/api/v1/auth/tokens', body),
@@ -166,13 +164,10 @@ function TokenCreateForm({ onCreated }: { onCreated(result: TokenCreated): void 
       void queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
       setName('');
-      setProblem(null);
+      submit.clear();
       onCreated(result);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -182,8 +177,7 @@ function TokenCreateForm({ onCreated }: { onCreated(result: TokenCreated): void 
     const parsed = parseNumberInput(days, 'integer');
     if ('error' in parsed) errors.push({ pointer: '/expiresInDays', detail: parsed.error });
     if (errors.length > 0) {
-      setProblem({ message: null, errors, status: 400 });
-      setAttempt((n) => n + 1);
+      submit.reject(errors);
       return;
     }
     const body: TokenCreate = { name: name.trim() };
@@ -199,7 +193,7 @@ function TokenCreateForm({ onCreated }: { onCreated(result: TokenCreated): void 
       aria-labelledby="token-new-title"
     >
       <h2 id="token-new-title">{t('tokens.newTitle')}</h2>
-      <ErrorSummary items={summary} attempt={attempt} />
+      <ErrorSummary items={summary} attempt={submit.attempt} />
       <div className="admin-grid">
         <FormField
           id="token-name"

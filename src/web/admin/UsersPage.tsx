@@ -15,11 +15,10 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
-  submitProblem,
   useFormProblems,
   useProblemText,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from './form';
 import { GovernmentPicker, type PickedGovernment } from './GovernmentPicker';
 import { usePageTitle } from '../app/page-title';
@@ -299,10 +298,9 @@ function UserCreateForm({ onDone }: { onDone(result: UserCreated | null): void }
   const [role, setRole] = useState<Role>('officer');
   const [government, setGovernment] = useState<PickedGovernment | null>(null);
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const specs = useUserFieldSpecs('user-new', true);
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
 
   const create = useMutation({
     mutationFn: (body: UserCreate) => api.post<UserCreated>('/api/v1/users', body),
@@ -311,23 +309,15 @@ function UserCreateForm({ onDone }: { onDone(result: UserCreated | null): void }
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
       onDone(result);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (role === 'officer' && !government) {
-      setProblem({
-        message: null,
-        errors: [
-          { pointer: '/governmentSlug', detail: 'an officer must be bound to a government' },
-        ],
-        status: 400,
-      });
-      setAttempt((n) => n + 1);
+      submit.reject([
+        { pointer: '/governmentSlug', detail: 'an officer must be bound to a government' },
+      ]);
       return;
     }
     const body: UserCreate = {
@@ -348,7 +338,7 @@ function UserCreateForm({ onDone }: { onDone(result: UserCreated | null): void }
       aria-labelledby="user-new-title"
     >
       <h2 id="user-new-title">{t('users.newTitle')}</h2>
-      <ErrorSummary items={summary} attempt={attempt} />
+      <ErrorSummary items={summary} attempt={submit.attempt} />
       <div className="admin-grid">
         <FormField
           id="user-new-email"
@@ -460,10 +450,9 @@ function UserEditForm({
   const [government, setGovernment] = useState<PickedGovernment | null>(
     user.government ? { slug: user.government.slug, label: user.government.name } : null,
   );
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const specs = useUserFieldSpecs(prefix, false);
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
 
   const save = useMutation({
     mutationFn: (patch: UserPatch) => api.patch<User>(`/api/v1/users/${user.id}`, patch),
@@ -472,23 +461,15 @@ function UserEditForm({
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
       onDone(saved);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (role === 'officer' && !government) {
-      setProblem({
-        message: null,
-        errors: [
-          { pointer: '/governmentSlug', detail: 'an officer must be bound to a government' },
-        ],
-        status: 400,
-      });
-      setAttempt((n) => n + 1);
+      submit.reject([
+        { pointer: '/governmentSlug', detail: 'an officer must be bound to a government' },
+      ]);
       return;
     }
     const patch: UserPatch = {};
@@ -510,7 +491,7 @@ function UserEditForm({
       noValidate
       aria-label={t('users.editTitle', { name: user.displayName })}
     >
-      <ErrorSummary items={summary} attempt={attempt} testId={`${prefix}-errors`} />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId={`${prefix}-errors`} />
       <div className="admin-grid">
         <FormField
           id={`${prefix}-display-name`}

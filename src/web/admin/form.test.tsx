@@ -1,7 +1,16 @@
+import { useState } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api';
 import i18n from '../i18n';
-import { ErrorSummary, FormField } from './form';
+import {
+  ErrorSummary,
+  FormField,
+  useFormProblems,
+  useSubmitState,
+  type FormFieldSpec,
+  type SubmitState,
+} from './form';
 
 describe('FormField', () => {
   it('ties the error and the hint to the control, the error first', () => {
@@ -49,5 +58,130 @@ describe('ErrorSummary', () => {
 
   it('renders nothing without problems', () => {
     expect(renderToStaticMarkup(<ErrorSummary attempt={0} items={[]} />)).toBe('');
+  });
+});
+
+type Step = (submit: SubmitState) => void;
+
+/**
+ * Runs the steps one per render, as updates during render, which the server renderer applies
+ * before it writes the markup: so the markup shows the state after the last step.
+ */
+function SubmitHarness({ steps }: { steps: readonly Step[] }) {
+  const submit = useSubmitState();
+  const [done, setDone] = useState(0);
+  const step = steps[done];
+  if (step) {
+    step(submit);
+    setDone(done + 1);
+  }
+  return <pre>{JSON.stringify({ problem: submit.problem, attempt: submit.attempt })}</pre>;
+}
+
+function stateAfter(...steps: Step[]): { problem: unknown; attempt: number } {
+  const html = renderToStaticMarkup(<SubmitHarness steps={steps} />);
+  const json = html.slice('<pre>'.length, -'</pre>'.length).replaceAll('&quot;', '"');
+  return JSON.parse(json) as { problem: unknown; attempt: number };
+}
+
+describe('useSubmitState', () => {
+  const required = [{ pointer: '/name', detail: 'is required' }];
+
+  it('starts with no problem and no failed submit', () => {
+    expect(stateAfter()).toEqual({ problem: null, attempt: 0 });
+  });
+
+  it('reads a refusal from the server and counts it', () => {
+    const refused = new ApiError(409, 'Conflict', 'The slug is taken.', []);
+    expect(stateAfter((s) => s.fail(refused))).toEqual({
+      problem: { message: 'The slug is taken.', errors: [], status: 409 },
+      attempt: 1,
+    });
+    expect(stateAfter((s) => s.fail(new TypeError('Failed to fetch')))).toEqual({
+      problem: { message: 'Failed to fetch', errors: [], status: null },
+      attempt: 1,
+    });
+  });
+
+  it('keeps problems found in the browser as a 400 without a message', () => {
+    expect(stateAfter((s) => s.reject(required))).toEqual({
+      problem: { message: null, errors: required, status: 400 },
+      attempt: 1,
+    });
+    expect(stateAfter((s) => s.reject([], 'Nothing to save.')).problem).toEqual({
+      message: 'Nothing to save.',
+      errors: [],
+      status: 400,
+    });
+  });
+
+  it('shows a problem as given', () => {
+    const problem = { message: 'Wrong e-mail or password.', errors: [], status: 401 };
+    expect(stateAfter((s) => s.show(problem))).toEqual({ problem, attempt: 1 });
+  });
+
+  it('counts every failure, even the same one twice, so focus returns to the summary', () => {
+    expect(
+      stateAfter(
+        (s) => s.reject(required),
+        (s) => s.reject(required),
+      ).attempt,
+    ).toBe(2);
+    expect(
+      stateAfter(
+        (s) => s.reject(required),
+        (s) => s.fail(new Error('offline')),
+        (s) => s.reject(required),
+      ).attempt,
+    ).toBe(3);
+  });
+
+  it('clears the problem but not the count', () => {
+    expect(
+      stateAfter(
+        (s) => s.reject(required),
+        (s) => s.clear(),
+      ),
+    ).toEqual({
+      problem: null,
+      attempt: 1,
+    });
+    expect(stateAfter((s) => s.clear())).toEqual({ problem: null, attempt: 0 });
+  });
+
+  it('feeds the summary and the fields of a form', async () => {
+    await i18n.changeLanguage('en');
+    const specs: FormFieldSpec[] = [{ pointer: '/name', id: 'x-name', label: 'Name' }];
+    function Form({ step }: { step: Step }) {
+      const submit = useSubmitState();
+      const [done, setDone] = useState(false);
+      if (!done) {
+        step(submit);
+        setDone(true);
+      }
+      const { errorFor, summary } = useFormProblems(specs, submit.problem);
+      return (
+        <form>
+          <ErrorSummary items={summary} attempt={submit.attempt} testId="x-errors" />
+          <FormField id="x-name" label="Name" error={errorFor('/name')}>
+            {(control) => <input {...control} />}
+          </FormField>
+        </form>
+      );
+    }
+    const rejected = renderToStaticMarkup(<Form step={(s) => s.reject(required)} />);
+    expect(rejected).toContain('data-testid="x-errors"');
+    expect(rejected).toContain('href="#x-name"');
+    expect(rejected).toContain('id="x-name-error"');
+    const cleared = renderToStaticMarkup(
+      <Form
+        step={(s) => {
+          s.reject(required);
+          s.clear();
+        }}
+      />,
+    );
+    expect(cleared).not.toContain('data-testid="x-errors"');
+    expect(cleared).not.toContain('aria-invalid');
   });
 });

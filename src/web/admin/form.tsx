@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldError } from '../api';
 import { assignFieldErrors, fieldDetailKey } from './field-problems';
@@ -17,6 +17,41 @@ export function submitProblem(error: unknown): SubmitProblem {
     return { message, errors: error.errors, status: error.status };
   }
   return { message: error instanceof Error ? error.message : null, errors: [], status: null };
+}
+
+/** The state of a form's submit: what went wrong last, and how many submits have failed. */
+export interface SubmitState {
+  problem: SubmitProblem | null;
+  /** Counts failed submits, so the error summary takes focus again on each one. */
+  attempt: number;
+  /** The server refused (an ApiError or anything thrown). */
+  fail(error: unknown): void;
+  /** Checks in the browser failed: these problems, by JSON pointer, go beside their fields. */
+  reject(errors: FieldError[], message?: string | null): void;
+  /** A problem the form has already read, e.g. with its message reworded for the page. */
+  show(problem: SubmitProblem): void;
+  /** Takes the problem away, as after a save or before a new try; the count stays. */
+  clear(): void;
+}
+
+/** One form's submit state; a page with several independent forms keeps one per form. */
+export function useSubmitState(): SubmitState {
+  const [problem, setProblem] = useState<SubmitProblem | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const show = useCallback((next: SubmitProblem) => {
+    setProblem(next);
+    setAttempt((n) => n + 1);
+  }, []);
+  const fail = useCallback((error: unknown) => show(submitProblem(error)), [show]);
+  const reject = useCallback(
+    (errors: FieldError[], message: string | null = null) => show({ message, errors, status: 400 }),
+    [show],
+  );
+  const clear = useCallback(() => setProblem(null), []);
+  return useMemo(
+    () => ({ problem, attempt, fail, reject, show, clear }),
+    [problem, attempt, fail, reject, show, clear],
+  );
 }
 
 /** Translates a validator message ("must be >= 0") into the viewer's language when it knows it. */

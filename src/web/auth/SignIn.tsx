@@ -7,8 +7,8 @@ import {
   FormField,
   submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import '../admin/admin.css';
 import { safeNextPath } from './next-path';
@@ -25,20 +25,19 @@ export function SignIn() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   usePageTitle(t('signIn.title'));
 
   const fields: FormFieldSpec[] = [
     { pointer: '/email', id: 'signin-email', label: t('signIn.email') },
     { pointer: '/password', id: 'signin-password', label: t('signIn.password') },
   ];
-  const { errorFor, summary } = useFormProblems(fields, problem);
+  const { errorFor, summary } = useFormProblems(fields, submit.problem);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSubmitting(true);
-    setProblem(null);
+    submit.clear();
     try {
       await signIn(email.trim(), password);
       navigate(next, { replace: true });
@@ -47,8 +46,7 @@ export function SignIn() {
       if (read.status === 401) read.message = t('signIn.wrongCredentials');
       else if (read.status === 429) read.message = t('signIn.tooManyAttempts');
       else if (read.status === 403) read.message = t('signIn.disabled');
-      setProblem(read);
-      setAttempt((n) => n + 1);
+      submit.show(read);
     } finally {
       setSubmitting(false);
     }
@@ -77,7 +75,7 @@ export function SignIn() {
     <section className="admin-signin" aria-labelledby="signin-title">
       <h1 id="signin-title">{t('signIn.title')}</h1>
       <p className="admin-lead">{t('signIn.lead')}</p>
-      <ErrorSummary items={summary} attempt={attempt} />
+      <ErrorSummary items={summary} attempt={submit.attempt} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="admin-form">
         <FormField id="signin-email" label={t('signIn.email')} error={errorFor('/email')} required>
           {(control) => (

@@ -7,10 +7,9 @@ import { api } from '../api';
 import {
   ErrorSummary,
   FormField,
-  submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
@@ -91,8 +90,7 @@ function ActionForm({
   const [values, setValues] = useState<ActionFormValues>(() =>
     action ? actionFormValues(action) : emptyActionValues(),
   );
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const slug = government.slug;
   const name = governmentNameText(government.names, government.localLang, locale);
   const heading = action ? t('actionForm.editTitle') : t('actionForm.newTitle');
@@ -122,7 +120,7 @@ function ActionForm({
       })),
     [t],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
 
   const save = useMutation({
     mutationFn: (body: ActionCreate) =>
@@ -134,25 +132,17 @@ function ActionForm({
       const notice: ClimateNotice = action ? 'action-saved' : 'action-created';
       void navigate(`/members/${slug}/climate#action-${saved.id}`, { state: { notice } });
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const { body, errors } = actionBody(values);
     if (errors.length > 0) {
-      setProblem({
-        message: null,
-        status: 400,
-        errors: errors.map((e) => ({ ...e, detail: translate(e.detail) })),
-      });
-      setAttempt((n) => n + 1);
+      submit.reject(errors.map((e) => ({ ...e, detail: translate(e.detail) })));
       return;
     }
-    setProblem(null);
+    submit.clear();
     save.mutate(body);
   }
   const set = (patch: Partial<ActionFormValues>) => setValues((v) => ({ ...v, ...patch }));
@@ -167,7 +157,7 @@ function ActionForm({
           <h1 id="action-form-title">{heading}</h1>
         </div>
       </div>
-      <ErrorSummary items={summary} attempt={attempt} testId="action-errors" />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId="action-errors" />
       <form className="admin-form" onSubmit={onSubmit} noValidate data-testid="action-form">
         <fieldset className="admin-fieldset">
           <legend>{t('actionForm.what')}</legend>

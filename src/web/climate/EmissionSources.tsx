@@ -10,10 +10,9 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
-  submitProblem,
   useFormProblems,
   useProblemText,
-  type SubmitProblem,
+  useSubmitState,
 } from '../admin/form';
 import { EmptyState } from '../components/DataState';
 import { reportFigure } from './chart-series';
@@ -135,8 +134,7 @@ function AddReportForm({ slug }: { slug: string }) {
   const { t } = useTranslation('climate');
   const queryClient = useQueryClient();
   const [values, setValues] = useState<ReportFormValues>(emptyReport);
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const [saved, setSaved] = useState(false);
   const fields = useMemo(
     () => [
@@ -147,20 +145,17 @@ function AddReportForm({ slug }: { slug: string }) {
     ],
     [t],
   );
-  const { errorFor, summary } = useFormProblems(fields, problem);
+  const { errorFor, summary } = useFormProblems(fields, submit.problem);
   const create = useMutation({
     mutationFn: (body: EmissionReportCreate) =>
       api.post(`/api/v1/governments/${encodeURIComponent(slug)}/emission-reports`, body),
     onSuccess: () => {
       refreshClimate(queryClient, slug);
       setValues(emptyReport());
-      setProblem(null);
+      submit.clear();
       setSaved(true);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -181,8 +176,7 @@ function AddReportForm({ slug }: { slug: string }) {
       else figures[k] = v;
     }
     if (errors.length > 0) {
-      setProblem({ message: null, errors, status: 400 });
-      setAttempt((n) => n + 1);
+      submit.reject(errors);
       return;
     }
     create.mutate({
@@ -198,7 +192,7 @@ function AddReportForm({ slug }: { slug: string }) {
     <details className="climate-add">
       <summary>{t('sourcesTable.addTitle')}</summary>
       <form className="admin-form" onSubmit={onSubmit} noValidate>
-        <ErrorSummary items={summary} attempt={attempt} testId="report-errors" />
+        <ErrorSummary items={summary} attempt={submit.attempt} testId="report-errors" />
         {saved && <SavedMessage>{t('sourcesTable.added')}</SavedMessage>}
         <div className="admin-grid">
           <FormField id="report-year" label={t('fields.year')} error={errorFor('/year')} required>

@@ -22,10 +22,9 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
-  submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
@@ -223,8 +222,7 @@ function InventoryEditor({
   const [grid, setGrid] = useState<GridState>(() => entriesToGrid(inventory.entries));
   const [meta, setMeta] = useState<Meta>(() => metaOf(inventory));
   const [dirty, setDirty] = useState(false);
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const [saved, setSaved] = useState(false);
   const table = useRef<HTMLTableElement>(null);
   const slug = government.slug;
@@ -261,7 +259,7 @@ function InventoryEditor({
     ],
     [t],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
 
   const save = useMutation({
     mutationFn: (body: InventoryPatch) =>
@@ -272,13 +270,10 @@ function InventoryEditor({
       setGrid((g) => ({ ...entriesToGrid(result.entries), mode: g.mode }));
       setMeta(metaOf(result));
       setDirty(false);
-      setProblem(null);
+      submit.clear();
       setSaved(true);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function focusCell(row: number, column: number) {
@@ -318,10 +313,8 @@ function InventoryEditor({
     setSaved(false);
     const { entries, problems } = gridToEntries(grid.cells, grid.notes);
     if (problems.length > 0) {
-      setProblem({
-        message: null,
-        status: 400,
-        errors: problems.map((p) => ({
+      submit.reject(
+        problems.map((p) => ({
           pointer: '/entries',
           detail: t('grid.problemAt', {
             code: p.code,
@@ -329,11 +322,10 @@ function InventoryEditor({
             problem: t(`grid.problems.${p.problem}`),
           }),
         })),
-      });
-      setAttempt((n) => n + 1);
+      );
       return;
     }
-    setProblem(null);
+    submit.clear();
     save.mutate({
       gwpSet: meta.gwpSet,
       status: meta.status,
@@ -372,7 +364,7 @@ function InventoryEditor({
           <strong>{t('inventory.illustrative')}</strong> {t('inventory.illustrativeNote')}
         </p>
       )}
-      <ErrorSummary items={summary} attempt={attempt} testId="inventory-errors" />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId="inventory-errors" />
       {saved && <SavedMessage testId="inventory-saved">{t('editor.saved')}</SavedMessage>}
 
       <form onSubmit={onSubmit} noValidate className="climate-inventory-form">

@@ -10,10 +10,9 @@ import { api } from '../api';
 import {
   ErrorSummary,
   FormField,
-  submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
@@ -106,8 +105,7 @@ function TargetForm({
   const [values, setValues] = useState<TargetFormValues>(() =>
     target ? targetFormValues(target) : emptyTargetValues(),
   );
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const slug = government.slug;
   const name = governmentNameText(government.names, government.localLang, locale);
   const heading = target ? t('targetForm.editTitle') : t('targetForm.newTitle');
@@ -146,7 +144,9 @@ function TargetForm({
     ],
     [t, shown],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem, { '/coverage': 'target-boundary' });
+  const { errorFor, summary } = useFormProblems(specs, submit.problem, {
+    '/coverage': 'target-boundary',
+  });
 
   const save = useMutation({
     mutationFn: (body: TargetCreate) =>
@@ -158,25 +158,17 @@ function TargetForm({
       const notice: ClimateNotice = target ? 'target-saved' : 'target-created';
       void navigate(`/members/${slug}/climate#target-${saved.id}`, { state: { notice } });
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const { body, errors } = targetBody(values);
     if (errors.length > 0) {
-      setProblem({
-        message: null,
-        status: 400,
-        errors: errors.map((e) => ({ ...e, detail: translate(e.detail) })),
-      });
-      setAttempt((n) => n + 1);
+      submit.reject(errors.map((e) => ({ ...e, detail: translate(e.detail) })));
       return;
     }
-    setProblem(null);
+    submit.clear();
     save.mutate(body);
   }
 
@@ -251,7 +243,7 @@ function TargetForm({
           <h1 id="target-form-title">{heading}</h1>
         </div>
       </div>
-      <ErrorSummary items={summary} attempt={attempt} testId="target-errors" />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId="target-errors" />
       <form className="admin-form" onSubmit={onSubmit} noValidate data-testid="target-form">
         <fieldset className="admin-fieldset">
           <legend>{t('targetForm.what')}</legend>

@@ -13,11 +13,10 @@ import { useLocale } from '../app/locale';
 import {
   ErrorSummary,
   FormField,
-  submitProblem,
   useFormProblems,
   useProblemText,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import { GovernmentPicker, type PickedGovernment } from '../admin/GovernmentPicker';
 import type { Government } from '../types';
@@ -52,8 +51,7 @@ export function CandidateForm({
   const [personId, setPersonId] = useState('');
   const [statement, setStatement] = useState('');
   const [codeOfHonour, setCodeOfHonour] = useState(false);
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const government = fixed ?? chosen;
   const people = usePeopleOf(government?.slug ?? null);
   const today = new Date().toISOString().slice(0, 10);
@@ -83,23 +81,20 @@ export function CandidateForm({
     ],
     [fixed, idPrefix, t],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
 
   const nominate = useMutation({
     mutationFn: (body: ReturnType<typeof nominationBody>['body']) =>
       api.post<Election>(`/api/v1/elections/${election.id}/candidates`, body),
     onSuccess: (saved) => {
       storeElection(queryClient, saved);
-      setProblem(null);
+      submit.clear();
       setPersonId('');
       setStatement('');
       setCodeOfHonour(false);
       onNominated?.(saved);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   async function choose(value: PickedGovernment | null) {
@@ -128,15 +123,12 @@ export function CandidateForm({
       codeOfHonour,
     });
     if (problems.length > 0) {
-      setProblem({
-        message: null,
-        status: 400,
-        errors: problems.map((p) => ({
+      submit.reject(
+        problems.map((p) => ({
           pointer: p.pointer,
           detail: t(`nominateProblems.${p.code}`),
         })),
-      });
-      setAttempt((n) => n + 1);
+      );
       return;
     }
     nominate.mutate(body);
@@ -149,7 +141,7 @@ export function CandidateForm({
       noValidate
       data-testid={`${idPrefix}-form`}
     >
-      <ErrorSummary items={summary} attempt={attempt} testId={`${idPrefix}-errors`} />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId={`${idPrefix}-errors`} />
       {!fixed && (
         <FormField
           id={`${idPrefix}-government`}

@@ -16,11 +16,10 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
-  submitProblem,
   useFormProblems,
   useProblemText,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GovernmentName } from '../components/GovernmentName';
@@ -83,8 +82,7 @@ function ElectionForm({ election }: { election: Election | null }) {
   const [values, setValues] = useState<ElectionValues>(() =>
     election ? electionValues(election, timeZone) : emptyElectionValues(),
   );
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const [notice, setNotice] = useState<Notice | null>(
     (location.state as { notice?: Notice } | null)?.notice ?? null,
   );
@@ -119,7 +117,7 @@ function ElectionForm({ election }: { election: Election | null }) {
     ],
     [t, locale],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem, { '/title': '/title/en' });
+  const { errorFor, summary } = useFormProblems(specs, submit.problem, { '/title': '/title/en' });
 
   const save = useMutation({
     mutationFn: (body: ElectionCreate) => {
@@ -128,7 +126,7 @@ function ElectionForm({ election }: { election: Election | null }) {
     },
     onSuccess: (saved) => {
       storeElection(queryClient, saved);
-      setProblem(null);
+      submit.clear();
       if (election) {
         setValues(electionValues(saved, timeZone));
         setNotice('saved');
@@ -140,8 +138,7 @@ function ElectionForm({ election }: { election: Election | null }) {
       }
     },
     onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
+      submit.fail(error);
       setNotice(null);
     },
   });
@@ -150,17 +147,14 @@ function ElectionForm({ election }: { election: Election | null }) {
     event.preventDefault();
     const { body, problems } = electionBody(values, timeZone);
     if (problems.length > 0) {
-      setProblem({
-        message: null,
-        status: 400,
-        errors: problems.map((p) => ({ pointer: p.pointer, detail: t(`formProblems.${p.code}`) })),
-      });
-      setAttempt((n) => n + 1);
+      submit.reject(
+        problems.map((p) => ({ pointer: p.pointer, detail: t(`formProblems.${p.code}`) })),
+      );
       setNotice(null);
       return;
     }
     if (election && Object.keys(electionPatch(body, election)).length === 0) {
-      setProblem(null);
+      submit.clear();
       setNotice('unchanged');
       return;
     }
@@ -198,7 +192,7 @@ function ElectionForm({ election }: { election: Election | null }) {
       )}
       {finished && <p className="election-note">{t('editor.finished')}</p>}
       {onlyClose && <p className="election-note">{t('editor.onlyClose')}</p>}
-      <ErrorSummary items={summary} attempt={attempt} testId="election-errors" />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId="election-errors" />
       <form className="admin-form" onSubmit={onSubmit} noValidate data-testid="election-form">
         <fieldset className="admin-fieldset">
           <legend>{t('editor.what')}</legend>

@@ -12,10 +12,9 @@ import { api, ApiError, type FieldError } from '../api';
 import {
   ErrorSummary,
   FormField,
-  submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import { formatDate, languageName } from '../app/format';
 import { useLocale } from '../app/locale';
@@ -161,8 +160,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
     return [...zones].sort();
   }, [meeting]);
   const [otherZone, setOtherZone] = useState(() => !knownZones.includes(values.timeZone));
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
 
   const heading = meeting ? t('meetingForm.editTitle') : t('meetingForm.newTitle');
   usePageTitle(heading);
@@ -182,10 +180,10 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
     ],
     [t],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
   const itemProblems = useMemo(
-    () => agendaProblems(problem?.errors ?? [], '/agenda', agenda),
-    [problem, agenda],
+    () => agendaProblems(submit.problem?.errors ?? [], '/agenda', agenda),
+    [submit.problem, agenda],
   );
   const clock = agendaClockLocal(agenda, values.start, values.end, values.timeZone.trim());
 
@@ -213,28 +211,22 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       storeMeeting(queryClient, saved);
       void navigate(`/admin/meetings/${saved.id}`, { state: { notice: 'meeting-saved' } });
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const problems = checkMeeting(values, agenda);
     if (problems.length > 0) {
-      setProblem({
-        message: null,
-        status: 400,
-        errors: problems.map((p) => ({
+      submit.reject(
+        problems.map((p) => ({
           pointer: p.pointer,
           detail: t(`meetingForm.problems.${p.code}`),
         })),
-      });
-      setAttempt((n) => n + 1);
+      );
       return;
     }
-    setProblem(null);
+    submit.clear();
     save.mutate();
   }
 
@@ -254,7 +246,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
         </div>
       </div>
       <form className="admin-form" onSubmit={onSubmit} noValidate>
-        <ErrorSummary items={summary} attempt={attempt} testId="meeting-errors" />
+        <ErrorSummary items={summary} attempt={submit.attempt} testId="meeting-errors" />
 
         <fieldset className="admin-fieldset">
           <legend>{t('meetingForm.what')}</legend>

@@ -10,10 +10,9 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
-  submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import { governanceKeys } from './queries';
 import type { Invitation, ReplyRequest } from './types';
@@ -39,8 +38,7 @@ export function ReplyForm({
   const [proxyName, setProxyName] = useState(invitation?.proxy?.name ?? '');
   const [proxyEmail, setProxyEmail] = useState(invitation?.proxy?.email ?? '');
   const [comment, setComment] = useState(invitation?.comment ?? '');
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const [saved, setSaved] = useState<Answer | null>(null);
   const specs = useMemo<FormFieldSpec[]>(
     () => [
@@ -51,7 +49,7 @@ export function ReplyForm({
     ],
     [t],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem, {
+  const { errorFor, summary } = useFormProblems(specs, submit.problem, {
     '/proxyPersonId': 'reply-proxy-name',
   });
 
@@ -62,10 +60,7 @@ export function ReplyForm({
       setSaved(answer.reply === 'pending' ? null : answer.reply);
       void queryClient.invalidateQueries({ queryKey: governanceKeys.meeting(meetingId) });
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent) {
@@ -77,11 +72,10 @@ export function ReplyForm({
       errors.push({ pointer: '/proxyName', detail: t('reply.proxyNameRequired') });
     }
     if (errors.length > 0 || !reply) {
-      setProblem({ message: null, status: 400, errors });
-      setAttempt((n) => n + 1);
+      submit.reject(errors);
       return;
     }
-    setProblem(null);
+    submit.clear();
     send.mutate({
       reply,
       proxyName: reply === 'proxy' ? proxyName.trim() : null,
@@ -103,7 +97,7 @@ export function ReplyForm({
       {current && current !== 'pending' && (
         <p>{t('reply.current', { reply: t(`replies.${current}`) })}</p>
       )}
-      <ErrorSummary items={summary} attempt={attempt} testId="reply-errors" />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId="reply-errors" />
       <fieldset
         className={`admin-fieldset${replyError ? ' admin-field--invalid' : ''}`}
         aria-describedby={replyError ? 'reply-error' : undefined}

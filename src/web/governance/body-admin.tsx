@@ -6,10 +6,9 @@ import { api } from '../api';
 import {
   ErrorSummary,
   FormField,
-  submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import { MAJORITY_RULES } from '../../core/governance/votes';
 import { refreshBody } from './queries';
@@ -90,8 +89,7 @@ export function RulesForm({ body, onDone }: { body: Body; onDone(saved: boolean)
   const { t } = useTranslation('governance');
   const queryClient = useQueryClient();
   const [values, setValues] = useState<RulesFormValues>(() => rulesFormValues(body.rules));
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const specs = useMemo<FormFieldSpec[]>(
     () => [
       {
@@ -120,7 +118,7 @@ export function RulesForm({ body, onDone }: { body: Body; onDone(saved: boolean)
     ],
     [t],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem, {
+  const { errorFor, summary } = useFormProblems(specs, submit.problem, {
     '/rules/quorum': 'rules-numerator',
   });
 
@@ -131,28 +129,22 @@ export function RulesForm({ body, onDone }: { body: Body; onDone(saved: boolean)
       refreshBody(queryClient, body.slug);
       onDone(true);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const { patch, problems } = rulesPatch(values);
     if (problems.length > 0) {
-      setProblem({
-        message: null,
-        status: 400,
-        errors: problems.map((p) => ({
+      submit.reject(
+        problems.map((p) => ({
           pointer: p.pointer,
           detail: t(`rulesForm.problems.${p.code}`, p.values),
         })),
-      });
-      setAttempt((n) => n + 1);
+      );
       return;
     }
-    setProblem(null);
+    submit.clear();
     save.mutate(patch);
   }
 
@@ -165,7 +157,7 @@ export function RulesForm({ body, onDone }: { body: Body; onDone(saved: boolean)
       aria-labelledby="rules-form-title"
     >
       <h3 id="rules-form-title">{t('rulesForm.title')}</h3>
-      <ErrorSummary items={summary} attempt={attempt} testId="rules-errors" />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId="rules-errors" />
       <fieldset className="admin-fieldset">
         <legend>{t('rulesForm.quorum')}</legend>
         <div className="gov-inline-fields">
@@ -302,8 +294,7 @@ export function TermForm({ body, onDone }: { body: Body; onDone(term: Term | nul
   const { t } = useTranslation('governance');
   const queryClient = useQueryClient();
   const [values, setValues] = useState<TermCreate>({ label: '', startsOn: '', endsOn: '' });
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const specs = useMemo<FormFieldSpec[]>(
     () => [
       { pointer: '/label', id: 'term-label', label: t('termForm.label') },
@@ -312,7 +303,7 @@ export function TermForm({ body, onDone }: { body: Body; onDone(term: Term | nul
     ],
     [t],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
   const save = useMutation({
     mutationFn: (term: TermCreate) =>
       api.post<Term>(`/api/v1/bodies/${encodeURIComponent(body.slug)}/terms`, term),
@@ -320,10 +311,7 @@ export function TermForm({ body, onDone }: { body: Body; onDone(term: Term | nul
       refreshBody(queryClient, body.slug);
       onDone(term);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
   return (
     <form
@@ -332,12 +320,12 @@ export function TermForm({ body, onDone }: { body: Body; onDone(term: Term | nul
       aria-labelledby="term-form-title"
       onSubmit={(event) => {
         event.preventDefault();
-        setProblem(null);
+        submit.clear();
         save.mutate({ ...values, label: values.label.trim() });
       }}
     >
       <h3 id="term-form-title">{t('termForm.title')}</h3>
-      <ErrorSummary items={summary} attempt={attempt} testId="term-errors" />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId="term-errors" />
       <FormField
         id="term-label"
         label={t('termForm.label')}

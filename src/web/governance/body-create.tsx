@@ -7,10 +7,9 @@ import { api } from '../api';
 import {
   ErrorSummary,
   FormField,
-  submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import { languageName } from '../app/format';
 import { useLocale } from '../app/locale';
@@ -27,8 +26,7 @@ export function BodyCreateForm({ onCancel }: { onCancel(): void }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<BodyFormValues>(emptyBodyForm);
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const regions = useQuery({
     queryKey: ['regions'],
     queryFn: () => api.get<{ items: Region[] }>('/api/v1/regions'),
@@ -47,7 +45,9 @@ export function BodyCreateForm({ onCancel }: { onCancel(): void }) {
     ],
     [t, locale],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem, { '/names': 'body-name-en' });
+  const { errorFor, summary } = useFormProblems(specs, submit.problem, {
+    '/names': 'body-name-en',
+  });
 
   const create = useMutation({
     mutationFn: (body: ReturnType<typeof bodyCreateRequest>['request']) =>
@@ -56,28 +56,22 @@ export function BodyCreateForm({ onCancel }: { onCancel(): void }) {
       void queryClient.invalidateQueries({ queryKey: governanceKeys.bodies });
       void navigate(`/bodies/${body.slug}`);
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const { request, problems } = bodyCreateRequest(values);
     if (!request) {
-      setProblem({
-        message: null,
-        status: 400,
-        errors: problems.map((p) => ({
+      submit.reject(
+        problems.map((p) => ({
           pointer: p.pointer,
           detail: t(`bodyForm.problems.${p.code}`),
         })),
-      });
-      setAttempt((n) => n + 1);
+      );
       return;
     }
-    setProblem(null);
+    submit.clear();
     create.mutate(request);
   }
 
@@ -97,7 +91,7 @@ export function BodyCreateForm({ onCancel }: { onCancel(): void }) {
       aria-labelledby="body-form-title"
     >
       <h2 id="body-form-title">{t('bodyForm.title')}</h2>
-      <ErrorSummary items={summary} attempt={attempt} testId="body-errors" />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId="body-errors" />
       <div className="gov-inline-fields">
         <FormField id="body-kind" label={t('bodyForm.kind')} error={errorFor('/kind')} required>
           {(control) => (

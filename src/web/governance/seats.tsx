@@ -10,8 +10,8 @@ import {
   FormField,
   submitProblem,
   useFormProblems,
+  useSubmitState,
   type FormFieldSpec,
-  type SubmitProblem,
 } from '../admin/form';
 import { GovernmentPicker, type PickedGovernment } from '../admin/GovernmentPicker';
 import { useLocale } from '../app/locale';
@@ -125,8 +125,7 @@ export function SeatForm({
     portfolio: seat?.portfolio ?? '',
     sortOrder: seat ? String(seat.sortOrder) : '',
   }));
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const prefix = seat ? `seat-${seat.id}` : `seat-new-${termId}`;
   const specs = useMemo<FormFieldSpec[]>(
     () => [
@@ -138,7 +137,7 @@ export function SeatForm({
     ],
     [t, prefix],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem);
 
   const save = useMutation({
     mutationFn: async () => {
@@ -161,31 +160,23 @@ export function SeatForm({
       refreshBody(queryClient, bodySlug);
       onDone();
     },
-    onError: (error) => {
-      setProblem(submitProblem(error));
-      setAttempt((n) => n + 1);
-    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!seat && !values.government) {
-      setProblem({
-        message: null,
-        status: 400,
-        errors: [{ pointer: '/governmentId', detail: t('seatForm.governmentRequired') }],
-      });
-      setAttempt((n) => n + 1);
+      submit.reject([{ pointer: '/governmentId', detail: t('seatForm.governmentRequired') }]);
       return;
     }
-    setProblem(null);
+    submit.clear();
     save.mutate();
   }
 
   return (
     <form className="admin-subform gov-seat-form" onSubmit={onSubmit} noValidate>
       <h3>{seat ? t('seatForm.editTitle') : t('seatForm.addTitle')}</h3>
-      <ErrorSummary items={summary} attempt={attempt} testId={`${prefix}-errors`} />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId={`${prefix}-errors`} />
       {seat ? (
         <p className="admin-readonly">
           {t('seatForm.government')}:{' '}

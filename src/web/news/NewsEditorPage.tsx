@@ -19,6 +19,7 @@ import {
   submitProblem,
   useFormProblems,
   useProblemText,
+  useSubmitState,
   type FormFieldSpec,
   type SubmitProblem,
 } from '../admin/form';
@@ -82,8 +83,7 @@ function PostEditor({ post }: { post: NewsPost | null }) {
     if (!post) return locale;
     return NEWS_LANGUAGES.find((lang) => post.translations[lang]) ?? locale;
   });
-  const [problem, setProblem] = useState<SubmitProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmitState();
   const [notice, setNotice] = useState<Notice | null>(
     (location.state as { notice?: Notice } | null)?.notice ?? null,
   );
@@ -126,11 +126,10 @@ function PostEditor({ post }: { post: NewsPost | null }) {
     }),
     [],
   );
-  const { errorFor, summary } = useFormProblems(specs, problem, fallbacks);
+  const { errorFor, summary } = useFormProblems(specs, submit.problem, fallbacks);
 
   function fail(next: SubmitProblem) {
-    setProblem(next);
-    setAttempt((n) => n + 1);
+    submit.show(next);
     setNotice(null);
     const lang = firstLanguageWithProblem(next.errors.map((e) => e.pointer));
     if (lang) setTab(lang);
@@ -148,7 +147,7 @@ function PostEditor({ post }: { post: NewsPost | null }) {
     queryClient.setQueryData([...NEWS_KEY, 'post', saved.slug, locale], saved);
     refreshNews(queryClient);
     setDraft(postDraft(saved, labelOf));
-    setProblem(null);
+    submit.clear();
   }
 
   const save = useMutation({
@@ -261,7 +260,7 @@ function PostEditor({ post }: { post: NewsPost | null }) {
         </p>
       )}
       {notice && <SavedMessage testId="post-notice">{t(`notices.${notice}`)}</SavedMessage>}
-      <ErrorSummary items={summary} attempt={attempt} testId="post-errors" />
+      <ErrorSummary items={summary} attempt={submit.attempt} testId="post-errors" />
 
       <form className="admin-form" onSubmit={onSubmit} noValidate data-testid="post-form">
         {!post && (
