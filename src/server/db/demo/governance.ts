@@ -327,7 +327,12 @@ export async function seedDemoGovernance(
   // Dated the day after the meeting, as a secretariat would have posted it.
   await db.kysely
     .updateTable('news_posts')
-    .set({ is_demo: 1, published_at: '2020-11-27T09:00:00.000Z' })
+    .set({
+      is_demo: 1,
+      published_at: '2020-11-27T09:00:00.000Z',
+      updated_at: '2020-11-27T09:00:00.000Z',
+      author_label: 'East Asia secretariat',
+    })
     .where('id', '=', post.id)
     .execute();
   await db.kysely.updateTable('bodies').set({ is_demo: 1 }).execute();
