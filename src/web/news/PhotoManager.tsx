@@ -1,16 +1,19 @@
 /**
- * The photos of a saved post: remove one, or upload new ones with a caption in each language
- * and a credit. Several files go up one after the other, so the progress bar counts files;
+ * The photos of a saved post: change one's captions and credit, remove one, or upload new ones
+ * with a caption in each language and a credit. Several files go up one after the other, so the progress bar counts files;
  * a file the server refuses is named with the reason and the others still go up.
  */
-import { useId, useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { formatNumber, languageName } from '../app/format';
 import { useLocale } from '../app/locale';
 import { useProblemText } from '../admin/form';
 import { NEWS_LANGUAGES, pickText } from './language';
+import { PhotoCaptionEditor } from './PhotoCaptionEditor';
+import { withPhoto } from './photo-edit';
+import { NEWS_KEY } from './queries';
 import { photoForm, postMultipart } from './upload';
 import type { FileInfo, NewsPost } from './types';
 
@@ -35,6 +38,27 @@ export function PhotoManager({ post, onChanged }: { post: NewsPost; onChanged():
   const [progress, setProgress] = useState<Progress | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<number | null>(null);
+  const [savedName, setSavedName] = useState<string | null>(null);
+  const editButtons = useRef(new Map<number, HTMLButtonElement>());
+
+  /** Closes the caption form and puts focus back on its Edit button, where the user was. */
+  function closeEditor(photo: FileInfo, saved: boolean) {
+    setEditing(null);
+    setSavedName(saved ? photo.filename : null);
+    requestAnimationFrame(() => editButtons.current.get(photo.id)?.focus());
+  }
+
+  function onPhotoSaved(saved: FileInfo) {
+    // Every cached language of the post shows the change at once; the refetch follows.
+    queryClient.setQueriesData<NewsPost>(
+      { queryKey: [...NEWS_KEY, 'post', post.slug] },
+      (cached) => (cached ? withPhoto(cached, saved) : cached),
+    );
+    onChanged();
+    closeEditor(saved, true);
+  }
 
   const remove = useMutation({
     mutationFn: (photo: FileInfo) => api.del(`/api/v1/files/${photo.id}`),
@@ -83,6 +107,7 @@ export function PhotoManager({ post, onChanged }: { post: NewsPost; onChanged():
         <ul className="news-photos__list" data-testid="post-photos">
           {post.photos.map((photo) => {
             const caption = pickText(photo.caption, locale);
+            const open = editing === photo.id;
             return (
               <li key={photo.id} className="news-photos__item" data-testid="post-photo">
                 <img src={photo.thumbUrl ?? photo.url} alt="" width={96} height={64} />
@@ -101,45 +126,79 @@ export function PhotoManager({ post, onChanged }: { post: NewsPost; onChanged():
                   )}
                   <p className="admin-secondary">{photo.filename}</p>
                 </div>
-                {confirming === photo.id ? (
-                  <div
-                    className="admin-actions"
-                    role="group"
-                    aria-label={t('photos.confirmRemove')}
+                <div className="news-photos__actions">
+                  <button
+                    type="button"
+                    ref={(el) => {
+                      if (el) editButtons.current.set(photo.id, el);
+                      else editButtons.current.delete(photo.id);
+                    }}
+                    className="button button--secondary button--small"
+                    aria-expanded={open}
+                    aria-controls={open ? `photo-${photo.id}-edit` : undefined}
+                    onClick={() => {
+                      setSavedName(null);
+                      setEditing(open ? null : photo.id);
+                    }}
+                    data-testid={`edit-photo-${photo.id}`}
                   >
-                    <span>{t('photos.confirmRemove')}</span>
-                    <button
-                      type="button"
-                      className="button button--danger button--small"
-                      onClick={() => remove.mutate(photo)}
-                      disabled={remove.isPending}
-                      data-testid={`confirm-remove-photo-${photo.id}`}
+                    {t('photos.edit')}
+                    <span className="visually-hidden"> {photo.filename}</span>
+                  </button>
+                  {confirming === photo.id ? (
+                    <div
+                      className="admin-actions"
+                      role="group"
+                      aria-label={t('photos.confirmRemove')}
                     >
-                      {t('photos.remove')}
-                    </button>
+                      <span>{t('photos.confirmRemove')}</span>
+                      <button
+                        type="button"
+                        className="button button--danger button--small"
+                        onClick={() => remove.mutate(photo)}
+                        disabled={remove.isPending}
+                        data-testid={`confirm-remove-photo-${photo.id}`}
+                      >
+                        {t('photos.remove')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => setConfirming(null)}
+                      >
+                        {t('common:cancel')}
+                      </button>
+                    </div>
+                  ) : (
                     <button
                       type="button"
                       className="button button--secondary button--small"
-                      onClick={() => setConfirming(null)}
+                      onClick={() => setConfirming(photo.id)}
+                      data-testid={`remove-photo-${photo.id}`}
                     >
-                      {t('common:cancel')}
+                      {t('photos.remove')}
                     </button>
-                  </div>
-                ) : (
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => setConfirming(photo.id)}
-                    data-testid={`remove-photo-${photo.id}`}
-                  >
-                    {t('photos.remove')}
-                  </button>
+                  )}
+                </div>
+                {open && (
+                  <PhotoCaptionEditor
+                    photo={photo}
+                    onSaved={onPhotoSaved}
+                    onClose={() => closeEditor(photo, false)}
+                  />
                 )}
               </li>
             );
           })}
         </ul>
       )}
+      <div role="status" className="news-photos__status">
+        {savedName && (
+          <p className="admin-saved" data-testid="photo-saved">
+            {t('photos.saved', { name: savedName })}
+          </p>
+        )}
+      </div>
       {remove.isError && (
         <p className="admin-field__error" role="alert">
           {problemText(remove.error)}

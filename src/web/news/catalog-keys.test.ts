@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FILE_EDIT_PROBLEMS } from '../governance/file-edit';
 import { missingKeysIn, missingVocabulary } from '../i18n/catalog-check';
 import { DRAFT_PROBLEM_CODES, TRANSLATION_FIELDS } from './editor';
 import { NEWS_STATUSES } from './types';
@@ -21,6 +22,7 @@ const sources = readdirSync(here).filter(
 describe('keys used by the news pages', () => {
   it('are read from every page', () => {
     expect(sources).toContain('NewsEditorPage.tsx');
+    expect(sources).toContain('PhotoCaptionEditor.tsx');
   });
 
   for (const file of sources) {
@@ -36,6 +38,8 @@ describe('keys used by the news pages', () => {
       ['fields', TRANSLATION_FIELDS],
       ['notices', ['created', 'saved', 'published', 'unpublished']],
       ['problems', DRAFT_PROBLEM_CODES],
+      // The photo caption form's own checks, shared with the meeting files' form.
+      ['photos.problems', FILE_EDIT_PROBLEMS],
     ]);
     expect(missing).toEqual([]);
   });
