@@ -72,12 +72,19 @@ describe.each(dialectCases())('governance API on $label', ({ dialect, skip }) =>
     const res = await get('/api/v1/bodies');
     const items = (
       res.json() as {
-        items: { slug: string; currentTerm: { label: string; seatCount: number } | null }[];
+        items: {
+          slug: string;
+          kind: string;
+          currentTerm: { label: string; seatCount: number } | null;
+        }[];
       }
     ).items;
     expect(items.map((b) => b.slug)).toEqual(
       expect.arrayContaining(['east-asia-rexcom', 'gexcom', 'council']),
     );
+    // Nine regions, nine RexComs: the world secretariat's 'global' has none.
+    expect(items.filter((b) => b.kind === 'rexcom')).toHaveLength(9);
+    expect(items.map((b) => b.slug)).not.toContain('global-rexcom');
     const rexcom = items.find((b) => b.slug === 'east-asia-rexcom');
     expect(rexcom?.currentTerm).toMatchObject({ label: '2021–2024', seatCount: 5 });
   });

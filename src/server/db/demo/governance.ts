@@ -144,7 +144,9 @@ export async function seedDemoGovernance(
   config: MailConfig,
 ): Promise<{ meetingId: number }> {
   const actor = SYSTEM_ADMIN;
-  for (const region of DEMO_REGIONS) {
+  // Every region has its executive committee; 'global' is where the world secretariat sits,
+  // not a region with members of its own, so it has none.
+  for (const region of DEMO_REGIONS.filter((r) => r.slug !== 'global')) {
     const eastAsia = region.slug === EAST_ASIA_REXCOM_2021_2024.region;
     await bodies.createBody(db, actor, {
       slug: `${region.slug}-rexcom`,
