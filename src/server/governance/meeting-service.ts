@@ -45,6 +45,7 @@ import {
   parseTexts,
   presentGovernmentRef,
   presentPersonRef,
+  presentSeat,
   presentTerm,
   termForMeeting,
   textIn,
@@ -69,7 +70,7 @@ import type {
   Quorum,
   ReplyRequest,
 } from './schemas';
-import { findBody, presentSeats, rulesOf } from './service';
+import { findBody, rulesOf } from './service';
 
 // ---------------------------------------------------------------- presenting
 
@@ -136,11 +137,8 @@ export async function listMeetings(
     page,
     pageSize,
   );
-  const bodies = new Map<number, repo.BodyRow>();
-  for (const id of new Set(rows.flatMap((r) => (r.body_id === null ? [] : [r.body_id])))) {
-    const b = await repo.findBodyById(db.kysely, id);
-    if (b) bodies.set(id, b);
-  }
+  // A network has a few dozen bodies at most: one query for all beats one per body.
+  const bodies = new Map((await repo.listBodies(db.kysely)).map((b) => [b.id, b]));
   return {
     items: rows.map((r) =>
       presentSummary(r, r.body_id === null ? undefined : bodies.get(r.body_id)),
@@ -203,10 +201,8 @@ function attendanceEntries(rows: repo.AttendanceRow[]): AttendanceEntry[] {
     personKey: personKey(a.person_id, a.name),
     capacity: a.capacity as Capacity,
     principalKey:
-      a.capacity === 'proxy' || a.principal_person_id !== null || a.principal_name
-        ? a.principal_person_id !== null || a.principal_name
-          ? personKey(a.principal_person_id, a.principal_name ?? '')
-          : null
+      a.principal_person_id !== null || a.principal_name
+        ? personKey(a.principal_person_id, a.principal_name ?? '')
         : null,
     present: a.present === 1,
   }));
@@ -237,6 +233,7 @@ export async function getMeeting(db: Db, id: number, actor: Actor | null): Promi
     ...votes.map((v) => v.government_id),
   ]);
   const people = await repo.personRefs(k, [
+    ...ctx.seats.flatMap((seat) => (seat.person_id === null ? [] : [seat.person_id])),
     ...speakers.flatMap((s) => (s.person_id === null ? [] : [s.person_id])),
     ...invitations.flatMap((i) =>
       [i.person_id, i.proxy_person_id].filter((x): x is number => x !== null),
@@ -315,7 +312,6 @@ export async function getMeeting(db: Db, id: number, actor: Actor | null): Promi
     repliedAt: i.replied_at,
   });
 
-  const seatsPresented = await presentSeats(k, ctx.seats);
   const canSeeJoin = admin || ownInvitation !== undefined;
   return {
     ...presentSummary(row, ctx.body),
@@ -324,7 +320,7 @@ export async function getMeeting(db: Db, id: number, actor: Actor | null): Promi
     hasJoinUrl: row.join_url !== null,
     agenda,
     agendaOverrunMinutes: agendaOverrun(schedule, row.ends_at),
-    seats: seatsPresented,
+    seats: ctx.seats.map((seat) => presentSeat(seat, governments, people)),
     invitations: signedIn ? invitations.map(presentInvitation) : [],
     attendance: ctx.attendance.map((a): Attendance => ({
       id: a.id,
@@ -801,13 +797,14 @@ export async function invite(
     const all = await repo.invitationsOf(trx, id);
     const titles = await agendaTitles(trx, id, 'en');
     const title = textIn(parseTexts(row.title));
+    // Every letter carries the same calendar file: the meeting with all its invitees.
+    const ics = buildCalendar({
+      name: title,
+      events: [calendarEvent(row, ctx.body, all, titles, config, 'en', true)],
+      now: new Date(),
+    });
+    const start = utcToZoned(row.starts_at, row.time_zone);
     for (const inv of all.filter((i) => created.includes(i.id) && i.email)) {
-      const ics = buildCalendar({
-        name: title,
-        events: [calendarEvent(row, ctx.body, all, titles, config, 'en', true)],
-        now: new Date(),
-      });
-      const start = utcToZoned(row.starts_at, row.time_zone);
       await repo.queueMail(trx, {
         to_email: inv.email as string,
         to_name: inv.name,
@@ -913,10 +910,7 @@ function assertRegister(rows: repo.AttendanceRow[], index: number, maxPrincipals
     maxPrincipalsPerProxy: maxPrincipals,
   });
   const mine = problems.find((p) => p.index === index) ?? problems[0];
-  if (mine) {
-    const problem = invalidField(PROBLEM_POINTER[mine.code], mine.message);
-    throw problem;
-  }
+  if (mine) throw invalidField(PROBLEM_POINTER[mine.code], mine.message);
 }
 
 async function meetingForRegister(trx: Executor, id: number): Promise<repo.MeetingRow> {
@@ -1303,24 +1297,19 @@ export async function bodyCalendar(
 ): Promise<string> {
   const body = await findBody(db.kysely, slug);
   const meetings = await repo.meetingsOfBody(db.kysely, body.id);
-  const events: CalendarEvent[] = [];
-  for (const m of meetings) {
-    const invitations = await repo.invitationsOf(db.kysely, m.id);
+  // Calendar applications poll this feed: two queries for all the meetings, not two each.
+  const ids = meetings.map((m) => m.id);
+  const invitations = await repo.invitationsOfMeetings(db.kysely, ids);
+  const topItems = await repo.topAgendaItemsOfMeetings(db.kysely, ids);
+  const events = meetings.map((m) => {
+    const invited = invitations.filter((i) => i.meeting_id === m.id);
     const withJoin =
       isAdmin(actor) ||
-      (actor?.role === 'officer' &&
-        invitations.some((i) => i.government_id === actor.governmentId));
-    events.push(
-      calendarEvent(
-        m,
-        body,
-        invitations,
-        await agendaTitles(db.kysely, m.id, lang),
-        config,
-        lang,
-        withJoin,
-      ),
-    );
-  }
+      (actor?.role === 'officer' && invited.some((i) => i.government_id === actor.governmentId));
+    const titles = topItems
+      .filter((a) => a.meeting_id === m.id)
+      .map((a) => textIn(parseTexts(a.title), lang));
+    return calendarEvent(m, body, invited, titles, config, lang, withJoin);
+  });
   return buildCalendar({ name: textIn(parseTexts(body.names), lang), events, now: new Date() });
 }

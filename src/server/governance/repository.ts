@@ -366,6 +366,35 @@ export function invitationsOf(db: Executor, meetingId: number): Promise<Invitati
     .execute();
 }
 
+export function invitationsOfMeetings(
+  db: Executor,
+  meetingIds: number[],
+): Promise<InvitationRow[]> {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('invitations')
+    .where('meeting_id', 'in', meetingIds)
+    .selectAll()
+    .orderBy('id')
+    .execute();
+}
+
+/** The top-level agenda items of several meetings, in agenda order. */
+export function topAgendaItemsOfMeetings(
+  db: Executor,
+  meetingIds: number[],
+): Promise<AgendaItemRow[]> {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('agenda_items')
+    .where('meeting_id', 'in', meetingIds)
+    .where('parent_id', 'is', null)
+    .selectAll()
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
 export function findInvitation(db: Executor, id: number): Promise<InvitationRow | undefined> {
   return db.selectFrom('invitations').where('id', '=', id).selectAll().executeTakeFirst();
 }

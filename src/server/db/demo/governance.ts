@@ -4,7 +4,7 @@ import * as news from '../../news/service';
 import * as meetings from '../../governance/meeting-service';
 import type { MailConfig } from '../../governance/meeting-service';
 import type { Db } from '../database';
-import { DEMO_REGIONS, EAST_ASIA_REXCOM_2021_2024 } from './data';
+import { DEMO_GOVERNMENTS, DEMO_REGIONS, EAST_ASIA_REXCOM_2021_2024 } from './data';
 
 /** The regional executive committee of East Asia: the body of the seed article. */
 export const DEMO_REXCOM_SLUG = 'east-asia-rexcom';
@@ -192,34 +192,20 @@ export async function seedDemoGovernance(
 
   const gino = await personId(db, 'Gino Van Begin');
   const konrad = await personId(db, 'Konrad Zimmerman');
+  // Each member's report is titled with the government's names, as the demo data has them.
   const reports = [];
   for (const seat of rexcom.seats) {
-    const speaker = await personId(db, seat.proxy ?? seat.principal);
+    const government = DEMO_GOVERNMENTS.find((g) => g.slug === seat.government);
     reports.push({
       kind: 'report' as const,
-      title: { en: `Report: ${seat.government}` },
-      speakers: [{ personId: speaker, role: seat.proxy ? `proxy of ${seat.principal}` : null }],
+      title: government ? { ...government.names } : { en: seat.government },
+      speakers: [
+        {
+          personId: await personId(db, seat.proxy ?? seat.principal),
+          role: seat.proxy ? `proxy of ${seat.principal}` : null,
+        },
+      ],
     });
-  }
-  // Report titles name the government by its English name.
-  const names = await db.kysely
-    .selectFrom('government_names')
-    .innerJoin('governments', 'governments.id', 'government_names.government_id')
-    .where('government_names.kind', '=', 'name')
-    .where(
-      'governments.slug',
-      'in',
-      rexcom.seats.map((s) => s.government),
-    )
-    .select(['governments.slug', 'government_names.lang', 'government_names.name'])
-    .execute();
-  for (const [i, seat] of rexcom.seats.entries()) {
-    const title: Record<string, string> = {};
-    for (const n of names.filter((x) => x.slug === seat.government)) {
-      if (n.lang) title[n.lang] = n.name;
-    }
-    const report = reports[i];
-    if (report) report.title = { en: title.en ?? seat.government, ...title };
   }
 
   const meeting = await meetings.createMeeting(db, actor, {
