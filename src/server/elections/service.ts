@@ -18,6 +18,7 @@ import {
 import type { MembershipCategory, MembershipStatus } from '../../core/membership';
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
+import { parseTexts } from '../db/texts';
 import { nowIso, type Executor } from '../db/types';
 import { checkDocument } from '../media/documents';
 import type { FileStore } from '../media/storage';
@@ -49,7 +50,6 @@ type Names = Record<string, string>;
 type GovernmentRef = Candidate['government'];
 
 const today = () => nowIso().slice(0, 10);
-const parseNames = (json: string): Names => JSON.parse(json) as Names;
 /** Windows are stored in UTC so that they compare as text and read the same everywhere. */
 const utc = (instant: string) => new Date(instant).toISOString();
 const englishOr = (names: Names, fallback: string) =>
@@ -196,8 +196,8 @@ async function summaries(db: Executor, rows: ElectionRow[]): Promise<ElectionSum
     const term = r.filled_term_id === null ? undefined : terms.get(r.filled_term_id);
     return {
       id: r.id,
-      body: { slug: r.body_slug, names: parseNames(r.body_names) },
-      title: parseNames(r.title),
+      body: { slug: r.body_slug, names: parseTexts(r.body_names) },
+      title: parseTexts(r.title),
       seats: r.seats,
       termLabel: r.term_label,
       termStartsOn: r.term_starts_on,
@@ -289,10 +289,10 @@ async function present(
       person: {
         id: c.row.person_id,
         fullName: c.row.person_full_name,
-        names: parseNames(c.row.person_names),
+        names: parseTexts(c.row.person_names),
       },
       title: c.title,
-      statement: parseNames(c.row.statement),
+      statement: parseTexts(c.row.statement),
       hasEndorsement,
       endorsementUrl:
         hasEndorsement && mayRead ? `/api/v1/candidates/${c.row.id}/endorsement` : null,
@@ -339,7 +339,7 @@ function checkWindowsAndTerm(
 function auditView(row: ElectionRow) {
   return {
     body: row.body_slug,
-    title: parseNames(row.title),
+    title: parseTexts(row.title),
     seats: row.seats,
     termLabel: row.term_label,
     termStartsOn: row.term_starts_on,
@@ -348,7 +348,7 @@ function auditView(row: ElectionRow) {
   };
 }
 
-const electionName = (row: ElectionRow) => englishOr(parseNames(row.title), `election ${row.id}`);
+const electionName = (row: ElectionRow) => englishOr(parseTexts(row.title), `election ${row.id}`);
 
 function requireAdminActor(actor: AuditActor, what: string): void {
   if (actor.role !== 'admin') throw forbidden(`Only the secretariat ${what}.`);
@@ -385,7 +385,7 @@ export async function createElection(
       action: 'create',
       entityType: 'election',
       entityId: id,
-      summary: `Election "${electionName(row)}" called for ${englishOr(parseNames(body.names), body.slug)}`,
+      summary: `Election "${electionName(row)}" called for ${englishOr(parseTexts(body.names), body.slug)}`,
       after: auditView(row),
     });
     return present(trx, row, actor);

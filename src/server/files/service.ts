@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { parseTexts } from '../db/texts';
 import type { Updateable } from 'kysely';
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import type { AccordConfig } from '../config';
@@ -38,7 +39,7 @@ export function presentFile(row: FileRow): FileInfo {
     bytes: row.bytes,
     width: row.width,
     height: row.height,
-    caption: JSON.parse(row.caption) as Record<string, string>,
+    caption: parseTexts(row.caption),
     credit: row.credit,
     isPublic: row.is_public === 1,
     url: `/api/v1/files/${row.id}`,

@@ -42,14 +42,13 @@ import { conflict, forbidden, invalidField, notFound } from '../http/problem';
 import { richTextToPlain, sanitizeRichText } from '../media/sanitize';
 import { buildCalendar, calAddress, type CalendarAttendee, type CalendarEvent } from './ics';
 import {
-  parseTexts,
   presentGovernmentRef,
   presentPersonRef,
   presentSeat,
   presentTerm,
   termForMeeting,
-  textIn,
 } from './present';
+import { parseTexts, textIn } from '../db/texts';
 import * as repo from './repository';
 import type {
   AgendaItem,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentTermOf, parseTexts, termForMeeting, textIn } from './present';
+import { currentTermOf, termForMeeting } from './present';
 
 const term = (label: string, starts_on: string, ends_on: string) => ({ label, starts_on, ends_on });
 const t2018 = term('2018–2020', '2018-01-01', '2020-12-31');
@@ -26,21 +26,5 @@ describe('termForMeeting', () => {
     // The seed: the committee elected for 2021–2024 met on 26 November 2020.
     expect(termForMeeting([t2021], '2020-11-26')?.label).toBe('2021–2024');
     expect(termForMeeting([t2018, t2021], '2020-11-26')?.label).toBe('2018–2020');
-  });
-});
-
-describe('parseTexts and textIn', () => {
-  it('reads texts by language and falls back to English, then any', () => {
-    const texts = parseTexts('{"en":"Council","ko":"이사회","n":3}');
-    expect(texts).toEqual({ en: 'Council', ko: '이사회' });
-    expect(textIn(texts, 'ko')).toBe('이사회');
-    expect(textIn(texts, 'ja')).toBe('Council');
-    expect(textIn({ ja: '評議会' }, 'ko')).toBe('評議会');
-  });
-
-  it('shows a damaged value as no text rather than failing', () => {
-    expect(parseTexts('{oops')).toEqual({});
-    expect(parseTexts('[1]')).toEqual({});
-    expect(parseTexts(null)).toEqual({});
   });
 });

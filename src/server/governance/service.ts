@@ -7,14 +7,8 @@ import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
 import { nowIso, type Executor } from '../db/types';
 import { conflict, invalidField, notFound } from '../http/problem';
-import {
-  currentTermOf,
-  parseTexts,
-  presentPersonRef,
-  presentSeat,
-  presentTerm,
-  textIn,
-} from './present';
+import { currentTermOf, presentPersonRef, presentSeat, presentTerm } from './present';
+import { parseTexts, textIn } from '../db/texts';
 import * as repo from './repository';
 import type {
   Body,

@@ -1,5 +1,6 @@
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
+import { parseTexts, textIn } from '../db/texts';
 import { nowIso, type Executor } from '../db/types';
 import { listFilesOf } from '../files/repository';
 import { presentFile, removeUnusedBytes } from '../files/service';
@@ -106,9 +107,9 @@ async function presentPost(
     ),
     photos,
     meeting: meeting
-      ? { id: meeting.id, title: JSON.parse(meeting.title) as Names, startsAt: meeting.starts_at }
+      ? { id: meeting.id, title: parseTexts(meeting.title), startsAt: meeting.starts_at }
       : null,
-    body: body ? { slug: body.slug, names: JSON.parse(body.names) as Names } : null,
+    body: body ? { slug: body.slug, names: parseTexts(body.names) } : null,
     governments,
     authorLabel: row.author_label,
     updatedAt: row.updated_at,
@@ -481,10 +482,6 @@ function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-function textIn(texts: Names, lang: string): string {
-  return texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? '';
-}
-
 interface AgendaRow {
   id: number;
   parent_id: number | null;
@@ -503,7 +500,7 @@ function agendaHtml(items: AgendaRow[], lang: string): string {
     const list = children.get(parent);
     if (!list?.length || depth > 5) return '';
     const lis = list.map((item) => {
-      const title = escapeHtml(textIn(JSON.parse(item.title) as Names, lang));
+      const title = escapeHtml(textIn(parseTexts(item.title), lang));
       return `<li>${title}${render(item.id, depth + 1)}</li>`;
     });
     return `<ol>${lis.join('')}</ol>`;
@@ -531,7 +528,7 @@ export async function draftFromMeeting(
       throw conflict(`meeting ${meetingId} already has a news post ("${existing.slug}")`);
     }
     const titles = Object.fromEntries(
-      Object.entries(JSON.parse(meeting.title) as Names).filter(([, t]) => t.trim()),
+      Object.entries(parseTexts(meeting.title)).filter(([, t]) => t.trim()),
     );
     if (Object.keys(titles).length === 0) titles.en = `Meeting ${meetingId}`;
     const [governmentIds, agenda, photos] = await Promise.all([
