@@ -147,62 +147,62 @@ export function RegisterView({ attendance }: { attendance: readonly Attendance[]
   const groups = registerGroups(attendance);
   if (attendance.length === 0) return <p className="muted">{t('register.empty')}</p>;
   const mode = (a: Attendance) => <span className="muted"> ({t(`modes.${a.mode}`)})</span>;
+  const named = (a: Attendance, withMode: boolean) => (
+    <>
+      {a.name}
+      <AttendeeGovernment attendance={a} />
+      {withMode && mode(a)}
+    </>
+  );
+  // The four groups in the order a register reads; proxies name whom they stand for.
+  const sections = [
+    {
+      id: 'own',
+      title: t('register.ownRight'),
+      items: groups.ownRight,
+      line: (a: Attendance) => named(a, true),
+    },
+    {
+      id: 'proxies',
+      title: t('register.proxies'),
+      items: groups.proxies,
+      line: (a: Attendance) => (
+        <>
+          {proxyLine(a, locale, t)}
+          {mode(a)}
+        </>
+      ),
+      testId: 'register-proxy',
+    },
+    {
+      id: 'advisers',
+      title: t('register.advisers'),
+      items: groups.advisers,
+      line: (a: Attendance) => named(a, true),
+    },
+    {
+      id: 'absent',
+      title: t('register.absent'),
+      items: groups.absent,
+      line: (a: Attendance) => named(a, false),
+    },
+  ];
   return (
     <div className="gov-register" data-testid="register">
-      {groups.ownRight.length > 0 && (
-        <section aria-labelledby="register-own">
-          <h3 id="register-own">{t('register.ownRight')}</h3>
-          <ul>
-            {groups.ownRight.map((a) => (
-              <li key={a.id}>
-                {a.name}
-                <AttendeeGovernment attendance={a} />
-                {mode(a)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {groups.proxies.length > 0 && (
-        <section aria-labelledby="register-proxies">
-          <h3 id="register-proxies">{t('register.proxies')}</h3>
-          <ul>
-            {groups.proxies.map((a) => (
-              <li key={a.id} data-testid="register-proxy">
-                {proxyLine(a, locale, t)}
-                {mode(a)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {groups.advisers.length > 0 && (
-        <section aria-labelledby="register-advisers">
-          <h3 id="register-advisers">{t('register.advisers')}</h3>
-          <ul>
-            {groups.advisers.map((a) => (
-              <li key={a.id}>
-                {a.name}
-                <AttendeeGovernment attendance={a} />
-                {mode(a)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {groups.absent.length > 0 && (
-        <section aria-labelledby="register-absent">
-          <h3 id="register-absent">{t('register.absent')}</h3>
-          <ul>
-            {groups.absent.map((a) => (
-              <li key={a.id}>
-                {a.name}
-                <AttendeeGovernment attendance={a} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {sections
+        .filter((section) => section.items.length > 0)
+        .map((section) => (
+          <section key={section.id} aria-labelledby={`register-${section.id}`}>
+            <h3 id={`register-${section.id}`}>{section.title}</h3>
+            <ul>
+              {section.items.map((a) => (
+                <li key={a.id} data-testid={section.testId}>
+                  {section.line(a)}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
     </div>
   );
 }
