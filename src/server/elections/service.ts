@@ -30,6 +30,7 @@ import {
   notFound,
   type FieldProblem,
 } from '../http/problem';
+import * as governance from '../governance/repository';
 import * as repo from './repository';
 import type { CannotVoteReason } from './schemas';
 import type { CandidateRow, ElectionRow, GovernmentRow } from './repository';
@@ -869,7 +870,8 @@ export async function fillSeats(
 
     const byId = new Map((await repo.candidatesOf(trx, electionId)).map((c) => [c.id, c]));
     const now = nowIso();
-    const termId = await repo.insertTerm(trx, {
+    // The new term and its seats are written as the governance area writes them.
+    const termId = await governance.insertTerm(trx, {
       body_id: election.body_id,
       label: election.term_label,
       starts_on: election.term_starts_on,
@@ -880,20 +882,23 @@ export async function fillSeats(
     for (const [i, candidateId] of winners.entries()) {
       const c = byId.get(candidateId);
       if (!c) throw new Error(`candidate ${candidateId} vanished during the fill`);
-      const seatId = await repo.insertSeat(trx, {
+      const seatId = await governance.insertSeat(trx, {
         term_id: termId,
         government_id: c.government_id,
         person_id: c.person_id,
         position: 'member',
+        portfolio: null,
         sort_order: i,
         created_at: now,
+        updated_at: now,
       });
-      await repo.insertSeatEvent(trx, {
+      await governance.insertSeatEvent(trx, {
         seat_id: seatId,
         at: now,
         kind: 'created',
         person_id: c.person_id,
         position: 'member',
+        portfolio: null,
         actor_label: actor.label,
       });
       seats.push({ governmentId: c.government_id, personId: c.person_id, seatId });
