@@ -13,6 +13,7 @@ import { registerAuth } from './auth/plugin';
 import { registerProblemHandlers } from './http/problem';
 import { validatorCompiler } from './http/validation';
 import type { AppContext, AppInstance } from './http/app-types';
+import { storeOf } from './store';
 import { healthRoutes } from './health/routes';
 import { memberRoutes } from './members/routes';
 import { officeRoutes } from './offices/routes';
@@ -104,7 +105,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     reply.header('X-Frame-Options', 'DENY');
   });
 
-  const ctx: AppContext = { db, config };
+  const ctx: AppContext = { db, store: storeOf(db), config };
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();

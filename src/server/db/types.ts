@@ -4,4 +4,4 @@ import type { Database } from './schema';
 /** A database handle or an open transaction: repositories accept either. */
 export type Executor = Kysely<Database> | Transaction<Database>;
 
-export const nowIso = (): string => new Date().toISOString();
+export { nowIso } from '../clock';

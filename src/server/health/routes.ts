@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { isDemoNetwork } from './service';
 
-export function healthRoutes(app: AppInstance, { db, config }: AppContext): void {
+export function healthRoutes(app: AppInstance, { store, config }: AppContext): void {
   app.get(
     '/health',
     {
@@ -21,9 +21,9 @@ export function healthRoutes(app: AppInstance, { db, config }: AppContext): void
     },
     async () => ({
       status: 'ok' as const,
-      database: db.dialect,
+      database: store.dialect,
       version: config.version,
-      demo: await isDemoNetwork(db),
+      demo: await isDemoNetwork(store),
     }),
   );
 }

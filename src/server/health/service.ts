@@ -1,11 +1,6 @@
-import type { Db } from '../db/database';
+import type { Store } from '../store';
 
 /** The demo network marks itself with a setting, so the UI can label demo data as such. */
-export async function isDemoNetwork(db: Db): Promise<boolean> {
-  const row = await db.kysely
-    .selectFrom('settings')
-    .where('key', '=', 'demo')
-    .select('value')
-    .executeTakeFirst();
-  return row?.value === 'true';
+export async function isDemoNetwork(store: Store): Promise<boolean> {
+  return (await store.health.settingValue('demo')) === 'true';
 }

@@ -8,6 +8,7 @@ import type {
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AccordConfig } from '../config';
 import type { Db } from '../db/database';
+import type { Store } from '../store';
 
 /** The Fastify instance with TypeBox types, as every routes module receives it. */
 export type AppInstance = FastifyInstance<
@@ -18,8 +19,10 @@ export type AppInstance = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
-/** What routes need besides the request: the database and the configuration. */
+/** What routes need besides the request: the repositories (never the database) and the configuration. */
 export interface AppContext {
+  /** @deprecated Transitional: routes pass `store` to services; removed once every area has moved. */
   db: Db;
+  store: Store;
   config: AccordConfig;
 }

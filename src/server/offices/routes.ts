@@ -4,7 +4,7 @@ import { Slug } from '../http/common-schemas';
 import { OfficeList } from './schemas';
 import { officesOf } from './service';
 
-export function officeRoutes(app: AppInstance, { db }: AppContext): void {
+export function officeRoutes(app: AppInstance, { store }: AppContext): void {
   app.get(
     '/offices',
     {
@@ -15,6 +15,6 @@ export function officeRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: OfficeList },
       },
     },
-    (request) => officesOf(db, request.query.region),
+    (request) => officesOf(store, request.query.region),
   );
 }

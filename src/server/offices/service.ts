@@ -1,12 +1,11 @@
-import type { Db } from '../db/database';
-import { listOffices } from './repository';
+import type { Store } from '../store';
 import type { Office } from './schemas';
 
 export async function officesOf(
-  db: Db,
+  store: Store,
   region?: string,
 ): Promise<{ items: Office[]; total: number }> {
-  const rows = await listOffices(db.kysely, region);
+  const rows = await store.offices.listOffices(region);
   const items = rows.map((r) => ({
     id: r.id,
     slug: r.slug,

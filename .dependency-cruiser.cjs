@@ -1,0 +1,63 @@
+/**
+ * Accord's layering, checked by `npm test` (test/architecture/dependencies.test.ts).
+ * Areas are the folders directly under src/server and src/web.
+ */
+const TESTS = '\\.test\\.tsx?$|/test-support\\.ts$';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'kysely-behind-repositories',
+      comment:
+        'Only repositories (files named *repository.ts) and src/server/db/ may use Kysely: every other module reaches the database through a repository.',
+      severity: 'error',
+      from: { pathNot: '^src/server/db/|repository\\.ts$' },
+      to: { path: '^node_modules/kysely/' },
+    },
+    {
+      name: 'services-receive-repositories',
+      comment:
+        'Area code receives a Store (src/server/store.ts), never the database handle or the executor type; only repositories, src/server/db/, start-up (app.ts, main.ts, setup/) and tests open the database.',
+      severity: 'error',
+      from: {
+        path: '^src/server/(?!db/|setup/)[^/]+/',
+        pathNot: `repository\\.ts$|${TESTS}`,
+      },
+      to: { path: '^src/server/db/(database|types|unit-of-work)\\.ts$' },
+    },
+    {
+      name: 'core-is-pure',
+      comment:
+        'src/core is the domain without I/O, shared by server and web: it imports nothing outside itself (its tests may use their tools).',
+      severity: 'error',
+      from: { path: '^src/core/', pathNot: TESTS },
+      to: { pathNot: '^src/core/' },
+    },
+    {
+      name: 'no-module-cycles',
+      severity: 'error',
+      from: { path: '^(src|test|bench)/' },
+      to: { circular: true, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'no-area-cycles',
+      comment: 'Areas depend on each other in one direction only.',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: '^src/(server|web)/[^/]+/?$' },
+      to: { path: '^src/(server|web)/[^/]+/?$', circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|data|coverage)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};
