@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SYSTEM_ADMIN, type AuditActor } from '../src/server/audit/service';
-import type { Db } from '../src/server/db/database';
+import type { StoreDb as Db } from '../src/server/store';
 import { nowIso } from '../src/server/db/types';
 import * as elections from '../src/server/elections/service';
 import * as bodies from '../src/server/governance/service';

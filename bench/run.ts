@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/server/app';
 import { configFromEnv } from '../src/server/config';
-import { openDatabase } from '../src/server/db/database';
+import { openStore as openDatabase } from '../src/server/store';
 import { bootstrapDatabase } from '../src/server/db/bootstrap';
 import { searchKey } from '../src/core/names';
 import { nowIso } from '../src/server/db/types';

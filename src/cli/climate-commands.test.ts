@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../server/config';
-import { openDatabase } from '../server/db/database';
+import { openStore as openDatabase } from '../server/store';
 import { nowIso } from '../server/db/types';
 import { runExportCommand, runImportCommand } from './climate-commands';
 import type { Io } from './main';

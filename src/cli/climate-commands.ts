@@ -4,7 +4,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { AccordConfig } from '../server/config';
-import { openDatabase, type Db } from '../server/db/database';
+import { openStore, type StoreDb as Db } from '../server/store';
 import { migrateToLatest } from '../server/db/migrate';
 import { regionsOnly } from '../server/db/demo/seed';
 import { nowIso } from '../server/db/types';
@@ -42,7 +42,7 @@ const CLI_ACTOR = { userId: null, label: 'cli' } as const;
 
 /** Opens the database as the server does, brings it up to date and makes sure regions exist. */
 async function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(db);
     // Prospects created by an import need the network's regions.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../server/config';
 import { main, type Io } from './main';
-import { openDatabase } from '../server/db/database';
+import { openStore as openDatabase } from '../server/store';
 import { verifyPassword } from '../server/auth/secrets';
 
 function capture(stdin: string | null = null) {

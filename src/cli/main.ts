@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../core/roles';
 import { configFromEnv, type AccordConfig } from '../server/config';
-import { openDatabase, type Db } from '../server/db/database';
+import { openStore, type StoreDb as Db } from '../server/store';
 import { migrateToLatest } from '../server/db/migrate';
 import { seedDemoNetwork, regionsOnly } from '../server/db/demo/seed';
 import { seedDemoClimate } from '../server/db/demo/climate';
@@ -52,7 +52,7 @@ const processIo: Io = {
 };
 
 async function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     return await fn(db);
   } finally {

@@ -8,12 +8,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AccordConfig } from './config';
-import type { Db } from './db/database';
 import { registerAuth } from './auth/plugin';
 import { registerProblemHandlers } from './http/problem';
 import { validatorCompiler } from './http/validation';
 import type { AppContext, AppInstance } from './http/app-types';
-import { storeOf } from './store';
+import type { StoreDb } from './store';
 import { healthRoutes } from './health/routes';
 import { memberRoutes } from './members/routes';
 import { officeRoutes } from './offices/routes';
@@ -30,7 +29,7 @@ import { fileRoutes } from './files/routes';
 
 export interface BuildOptions {
   config: AccordConfig;
-  db: Db;
+  db: StoreDb;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -105,7 +104,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     reply.header('X-Frame-Options', 'DENY');
   });
 
-  const ctx: AppContext = { db, store: storeOf(db), config };
+  const ctx: AppContext = { db, store: db, config };
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();

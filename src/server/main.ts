@@ -1,6 +1,6 @@
 import { buildApp } from './app';
 import { configFromEnv } from './config';
-import { openDatabase } from './db/database';
+import { openStore as openDatabase } from './store';
 import { bootstrapDatabase } from './db/bootstrap';
 
 /** Starts Accord: opens and prepares the database, then listens. */

@@ -3,8 +3,8 @@
  * Store (never the database handle) and reach tables only through it; `store.transaction`
  * runs a unit of work with every repository bound to the same transaction.
  */
-import type { Db } from './db/database';
-import { createUnitOfWork, type RepositoryModule, type UnitOfWork } from './db/unit-of-work';
+import { openDatabase, type Db } from './db/database';
+import { attachUnitOfWork, type RepositoryModule, type UnitOfWork } from './db/unit-of-work';
 import * as audit from './audit/repository';
 import * as climate from './climate/repository';
 import * as elections from './elections/repository';
@@ -34,14 +34,15 @@ const repositories = {
 export type Repositories = typeof repositories;
 export type Store = UnitOfWork<Repositories>;
 
-const stores = new WeakMap<Db, Store>();
+/** An open database that is also its store: what start-up, the command line and tests hold. */
+export type StoreDb = Db & Store;
 
-/** The store of an open database: one per database, made on first use. */
-export function storeOf(db: Db): Store {
-  let store = stores.get(db);
-  if (!store) {
-    store = createUnitOfWork(db.kysely, db.dialect, repositories);
-    stores.set(db, store);
-  }
-  return store;
+/** Opens the database (see openDatabase) with its repositories attached. */
+export function openStore(options: Parameters<typeof openDatabase>[0]): StoreDb {
+  return attachUnitOfWork(openDatabase(options), repositories);
+}
+
+/** The store of a database opened without one (migration tests open bare handles). */
+export function attachStore(db: Db): StoreDb {
+  return 'transaction' in db ? (db as StoreDb) : attachUnitOfWork(db, repositories);
 }

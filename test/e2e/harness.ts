@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app';
 import { configFromEnv } from '../../src/server/config';
-import { openDatabase, type Db } from '../../src/server/db/database';
+import { openStore as openDatabase, type StoreDb as Db } from '../../src/server/store';
 import { bootstrapDatabase } from '../../src/server/db/bootstrap';
 import type { AppInstance } from '../../src/server/http/app-types';
 

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Db, type DialectName } from '../../src/server/db/database';
+import type { DialectName } from '../../src/server/db/database';
+import { openStore as openDatabase, type StoreDb as Db } from '../../src/server/store';
 import { PG_ADMIN_URL } from './pg-url';
 
 /** Which dialects this run tests: SQLite always, PostgreSQL when the global setup found it. */

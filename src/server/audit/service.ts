@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/roles';
 import type { Db } from '../db/database';
+import type { Store } from '../store';
 import { nowIso, type Executor } from '../db/types';
 import { insertAudit, listAudit, type AuditFilter } from './repository';
 import type { AuditEntry } from './schemas';
@@ -43,8 +44,36 @@ export function changedFields(
   return { before: b, after: a };
 }
 
-/** Writes one audit entry in the caller's transaction, so the change and its record land together. */
+export interface AuditEntryInput {
+  action: 'create' | 'update' | 'delete';
+  entityType: string;
+  entityId: string | number;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit entry in the caller's unit of work, so the change and its record land together. */
 export function recordAudit(
+  tx: Store,
+  actor: AuditActor | SystemActor,
+  entry: AuditEntryInput,
+): Promise<void> {
+  return tx.audit.insertAudit({
+    at: nowIso(),
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: String(entry.entityId),
+    summary: entry.summary,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+/** Transitional: recordAudit for code that still holds an executor. Removed once every area uses the store. */
+export function recordAuditOnExecutor(
   trx: Executor,
   actor: AuditActor | SystemActor,
   entry: {

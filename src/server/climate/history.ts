@@ -1,4 +1,4 @@
-import { recordAudit, type AuditActor, type SystemActor } from '../audit/service';
+import { recordAuditOnExecutor, type AuditActor, type SystemActor } from '../audit/service';
 import { nowIso, type Executor } from '../db/types';
 
 export type VersionedEntity = 'target' | 'inventory' | 'emission-report' | 'action';
@@ -42,7 +42,7 @@ export async function recordChange(
   audit: { snapshot: unknown; summary: string; before?: unknown; after?: unknown },
 ): Promise<void> {
   await recordVersion(trx, actor, entity, change, audit.snapshot);
-  await recordAudit(trx, actor, {
+  await recordAuditOnExecutor(trx, actor, {
     action: change === 'restore' ? 'update' : change,
     entityType: entity.type,
     entityId: entity.id,

@@ -3,7 +3,7 @@ import { hashPassword, generatePassword } from '../auth/secrets';
 import { SYSTEM_ACTOR } from '../audit/service';
 import { findUserByEmail } from '../users/repository';
 import { createUser } from '../users/service';
-import type { Db } from './database';
+import type { StoreDb as Db } from '../store';
 import { migrateToLatest } from './migrate';
 import { regionsOnly, seedDemoNetwork } from './demo/seed';
 import { seedDemoClimate } from './demo/climate';

@@ -47,8 +47,9 @@ function makeUnitOfWork<R extends Record<string, RepositoryModule>>(
   dialect: DialectName,
   modules: R,
   inTransaction: boolean,
+  target: object = {},
 ): UnitOfWork<R> {
-  const unit = {
+  const unit = Object.assign(target, {
     dialect,
     inTransaction,
     transaction<T>(work: (tx: UnitOfWork<R>) => Promise<T>): Promise<T> {
@@ -57,7 +58,7 @@ function makeUnitOfWork<R extends Record<string, RepositoryModule>>(
         .transaction()
         .execute((trx) => work(makeUnitOfWork(trx, dialect, modules, true)));
     },
-  } as UnitOfWork<R>;
+  }) as UnitOfWork<R>;
   // Bound lazily: a transaction usually touches two or three areas of the dozen.
   for (const name of Object.keys(modules)) {
     let bound: Record<string, unknown> | undefined;
@@ -69,11 +70,14 @@ function makeUnitOfWork<R extends Record<string, RepositoryModule>>(
   return unit;
 }
 
-/** The unit of work over an open database, built once at start-up. */
-export function createUnitOfWork<R extends Record<string, RepositoryModule>>(
-  kysely: Kysely<Database>,
-  dialect: DialectName,
-  modules: R,
-): UnitOfWork<R> {
-  return makeUnitOfWork(kysely, dialect, modules, false);
+/**
+ * The unit of work over an open database, built once at start-up on the database object
+ * itself: start-up code, the command line and tests hold one object that is both the handle
+ * (for migrations and checks) and the store that services receive.
+ */
+export function attachUnitOfWork<
+  D extends { kysely: Kysely<Database>; dialect: DialectName },
+  R extends Record<string, RepositoryModule>,
+>(db: D, modules: R): D & UnitOfWork<R> {
+  return makeUnitOfWork(db.kysely, db.dialect, modules, false, db) as D & UnitOfWork<R>;
 }

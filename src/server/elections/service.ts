@@ -16,7 +16,7 @@ import {
   type VoterIneligibility,
 } from '../../core/governance';
 import type { MembershipCategory, MembershipStatus } from '../../core/membership';
-import { changedFields, recordAudit, type AuditActor } from '../audit/service';
+import { changedFields, recordAuditOnExecutor, type AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
 import { parseTexts } from '../db/texts';
 import { nowIso, type Executor } from '../db/types';
@@ -382,7 +382,7 @@ export async function createElection(
       updated_at: now,
     });
     const row = await loadElectionRow(trx, id);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'election',
       entityId: id,
@@ -457,7 +457,7 @@ export async function updateElection(
     const after = await loadElectionRow(trx, id);
     const diff = changedFields(auditView(before), auditView(after));
     if (Object.keys(diff.after).length > 0) {
-      await recordAudit(trx, actor, {
+      await recordAuditOnExecutor(trx, actor, {
         action: 'update',
         entityType: 'election',
         entityId: id,
@@ -536,7 +536,7 @@ export async function nominate(
       status: 'nominated',
       created_at: now,
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'candidate',
       entityId: id,
@@ -580,7 +580,7 @@ export async function attachEndorsement(
       endorsement_key: saved.key,
       endorsement_filename: filename,
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'candidate',
       entityId: candidateId,
@@ -630,7 +630,7 @@ export async function withdraw(db: Db, actor: AuditActor, candidateId: number): 
     }
     if (candidate.status === 'withdrawn') throw conflict('This candidacy is already withdrawn.');
     await repo.updateCandidate(trx, candidateId, { status: 'withdrawn' });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'candidate',
       entityId: candidateId,
@@ -736,7 +736,7 @@ export async function castBallot(
     await repo.insertBallots(trx, electionId, shuffle(box));
 
     const names = await repo.governmentNames(trx, [governmentId]);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'election',
       entityId: electionId,
@@ -910,7 +910,7 @@ export async function fillSeats(
     if (result.tieAtCutoff) {
       summary += ` The tie across the last seat was resolved by the secretariat's decision in favour of ${names(tieWinners).join(', ')}.`;
     }
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'election',
       entityId: electionId,

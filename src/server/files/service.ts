@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseTexts } from '../db/texts';
 import type { Updateable } from 'kysely';
-import { changedFields, recordAudit, type AuditActor } from '../audit/service';
+import { changedFields, recordAuditOnExecutor, type AuditActor } from '../audit/service';
 import type { AccordConfig } from '../config';
 import type { Db } from '../db/database';
 import type { FileTable } from '../db/schema';
@@ -233,7 +233,7 @@ async function insertUpload(
       const row = await repo.findFile(trx, id);
       if (!row) throw new Error(`file ${id} vanished after insert`);
       const info = presentFile(row);
-      await recordAudit(trx, actor, {
+      await recordAuditOnExecutor(trx, actor, {
         action: 'create',
         entityType: 'file',
         entityId: id,
@@ -407,7 +407,7 @@ export async function updateFile(
       { ...auditView(beforeInfo), sortOrder: before.sort_order },
       { ...auditView(afterInfo), sortOrder: after.sort_order },
     );
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'file',
       entityId: id,
@@ -432,7 +432,7 @@ export async function deleteFile(
     const found = await repo.findFile(trx, id);
     if (!found) throw notFound(`no file ${id}`);
     await repo.deleteFileRow(trx, id);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'delete',
       entityType: 'file',
       entityId: id,

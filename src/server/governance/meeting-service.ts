@@ -30,7 +30,7 @@ import {
 } from '../../core/governance';
 import { searchKey } from '../../core/names';
 import type { Actor } from '../../core/roles';
-import { recordAudit, type AuditActor } from '../audit/service';
+import { recordAuditOnExecutor, type AuditActor } from '../audit/service';
 import type { AccordConfig } from '../config';
 
 /** What mail and calendar entries need to know: where Accord is and who sends. */
@@ -490,7 +490,7 @@ export async function createMeeting(
       updated_at: now,
     });
     await insertAgenda(trx, meetingId, input.agenda ?? [], '/agenda');
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'meeting',
       entityId: meetingId,
@@ -552,7 +552,7 @@ export async function updateMeeting(
       sequence: row.sequence + (moved ? 1 : 0),
       updated_at: nowIso(),
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'meeting',
       entityId: id,
@@ -598,7 +598,7 @@ export async function setMeetingStatus(
       closed_at: status === 'closed' ? now : row.closed_at,
       updated_at: now,
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'meeting',
       entityId: id,
@@ -622,7 +622,7 @@ export async function putAgenda(
     await repo.deleteAgenda(trx, id);
     await insertAgenda(trx, id, items, '/items');
     await repo.updateMeeting(trx, id, { updated_at: nowIso() });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'meeting',
       entityId: id,
@@ -827,7 +827,7 @@ export async function invite(
         created_at: now,
       });
     }
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'meeting',
       entityId: id,
@@ -876,7 +876,7 @@ export async function reply(
     };
     await repo.updateInvitation(trx, invitationId, next);
     await repo.updateMeeting(trx, inv.meeting_id, { updated_at: nowIso() });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'invitation',
       entityId: invitationId,
@@ -988,7 +988,7 @@ export async function addAttendance(
     );
     const attendanceId = await repo.insertAttendance(trx, fresh);
     await repo.updateMeeting(trx, meetingId, { updated_at: now });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'attendance',
       entityId: attendanceId,
@@ -1025,7 +1025,7 @@ export async function patchAttendance(
     );
     await repo.updateAttendance(trx, attendanceId, next);
     await repo.updateMeeting(trx, entry.meeting_id, { updated_at: nowIso() });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'attendance',
       entityId: attendanceId,
@@ -1048,7 +1048,7 @@ export async function removeAttendance(
     if (!entry) throw notFound(`No attendance entry ${attendanceId}.`);
     await meetingForRegister(trx, entry.meeting_id);
     await repo.deleteAttendance(trx, attendanceId);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'delete',
       entityType: 'attendance',
       entityId: attendanceId,
@@ -1089,7 +1089,7 @@ export async function addMotion(
       status: 'open',
       created_at: nowIso(),
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'motion',
       entityId: id,
@@ -1189,7 +1189,7 @@ export async function decide(
       decided_at: now,
     });
     await repo.updateMeeting(trx, row.id, { updated_at: now });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'motion',
       entityId: motionId,
@@ -1212,7 +1212,7 @@ export async function withdrawMotion(
     if (motion.status !== 'open') throw conflict(`The motion is already ${motion.status}.`);
     await editableMeeting(trx, motion.meeting_id);
     await repo.updateMotion(trx, motionId, { status: 'withdrawn', decided_at: nowIso() });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'motion',
       entityId: motionId,
@@ -1238,7 +1238,7 @@ export async function putMinutes(
       minutes_html: richTextToPlain(clean) === '' ? null : clean,
       updated_at: nowIso(),
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'meeting',
       entityId: id,

@@ -3,7 +3,7 @@
  * meeting-service.ts.
  */
 import { DEFAULT_QUORUM, validateQuorumRule, type MajorityRule } from '../../core/governance';
-import { changedFields, recordAudit, type AuditActor } from '../audit/service';
+import { changedFields, recordAuditOnExecutor, type AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
 import { nowIso, type Executor } from '../db/types';
 import { conflict, invalidField, notFound } from '../http/problem';
@@ -183,7 +183,7 @@ export async function createBody(db: Db, actor: AuditActor, input: BodyCreate): 
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'body',
       entityId: id,
@@ -218,7 +218,7 @@ export async function updateBody(
         rules,
       },
     );
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'body',
       entityId: row.id,
@@ -265,7 +265,7 @@ export async function createTerm(
       ends_on: input.endsOn,
       created_at: nowIso(),
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'term',
       entityId: termId,
@@ -327,7 +327,7 @@ export async function addSeat(
       portfolio: input.portfolio ?? null,
       actor_label: actor.label,
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'seat',
       entityId: seatId,
@@ -384,7 +384,7 @@ export async function updateSeat(
         actor_label: actor.label,
       });
     }
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'seat',
       entityId: id,
@@ -405,7 +405,7 @@ export async function removeSeat(db: Db, actor: AuditActor, id: number): Promise
       );
     }
     await repo.deleteSeat(trx, id);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'delete',
       entityType: 'seat',
       entityId: id,

@@ -1,6 +1,6 @@
 import { isLocale } from '../../core/locales';
 import { canEditGovernment, type Actor } from '../../core/roles';
-import { changedFields, recordAudit, type AuditActor } from '../audit/service';
+import { changedFields, recordAuditOnExecutor, type AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
 import { nowIso, type Executor } from '../db/types';
 import { conflict, forbidden, invalidField, notFound } from '../http/problem';
@@ -242,7 +242,7 @@ export async function updateGovernment(
     const after = (await loadGovernment(trx, slug)) as Government;
     const diff = changedFields(auditView(before), auditView(after));
     if (Object.keys(diff.after).length > 0) {
-      await recordAudit(trx, actor, {
+      await recordAuditOnExecutor(trx, actor, {
         action: 'update',
         entityType: 'government',
         entityId: before.id,
@@ -298,7 +298,7 @@ export async function createGovernment(
       since: input.membership?.since ?? null,
     });
     const created = (await loadGovernment(trx, input.slug)) as Government;
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'government',
       entityId: id,

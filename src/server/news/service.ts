@@ -1,4 +1,4 @@
-import { changedFields, recordAudit, type AuditActor } from '../audit/service';
+import { changedFields, recordAuditOnExecutor, type AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
 import { parseTexts, textIn } from '../db/texts';
 import { nowIso, type Executor } from '../db/types';
@@ -305,7 +305,7 @@ export async function createNews(db: Db, actor: AuditActor, input: NewsCreate): 
     await repo.replaceTranslations(trx, id, translations);
     await repo.replaceGovernments(trx, id, input.governmentIds ?? []);
     const post = await reload(trx, id);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'news_post',
       entityId: id,
@@ -335,7 +335,7 @@ export async function updateNews(
     if (translations) await repo.replaceTranslations(trx, row.id, translations);
     if (patch.governmentIds) await repo.replaceGovernments(trx, row.id, patch.governmentIds);
     const after = await reload(trx, row.id);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'news_post',
       entityId: row.id,
@@ -365,7 +365,7 @@ export async function setPublished(
       updated_at: now,
     });
     const after = await reload(trx, row.id);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'news_post',
       entityId: row.id,
@@ -393,7 +393,7 @@ export async function deleteNews(
     const stored = await repo.storageKeysOfPost(trx, row.id);
     // The post's translations, links and file rows go with it (ON DELETE CASCADE).
     await repo.deletePost(trx, row.id);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'delete',
       entityType: 'news_post',
       entityId: row.id,
@@ -573,7 +573,7 @@ export async function draftFromMeeting(
       })),
     );
     const post = await reload(trx, id);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'news_post',
       entityId: id,

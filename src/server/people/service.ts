@@ -1,4 +1,4 @@
-import { changedFields, recordAudit, type AuditActor } from '../audit/service';
+import { changedFields, recordAuditOnExecutor, type AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
 import { nowIso, type Executor } from '../db/types';
 import { forbidden, invalidField, notFound } from '../http/problem';
@@ -124,7 +124,7 @@ export async function createPerson(
       .returning('id')
       .executeTakeFirstOrThrow();
     const person = await loadPerson(trx, row.id);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'person',
       entityId: row.id,
@@ -159,7 +159,7 @@ export async function updatePerson(
       { fullName: before.fullName, names: before.names, email: before.email },
       { fullName: after.fullName, names: after.names, email: after.email },
     );
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'person',
       entityId: id,
@@ -176,7 +176,7 @@ export async function deletePerson(db: Db, actor: AuditActor, id: number): Promi
     const before = await loadPerson(trx, id);
     await trx.deleteFrom('positions').where('person_id', '=', id).execute();
     await trx.deleteFrom('people').where('id', '=', id).execute();
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'delete',
       entityType: 'person',
       entityId: id,
@@ -240,7 +240,7 @@ export async function createPosition(
     const after = (await loadPerson(trx, person.id)).positions.find(
       (p) => p.id === row.id,
     ) as Position;
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'position',
       entityId: row.id,
@@ -290,7 +290,7 @@ export async function updatePosition(
       { title: before.title, startDate: before.start_date, endDate: before.end_date },
       { title, startDate: start, endDate: end },
     );
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'position',
       entityId: id,
@@ -305,7 +305,7 @@ export async function deletePosition(db: Db, actor: AuditActor, id: number): Pro
   await db.kysely.transaction().execute(async (trx) => {
     const before = await loadPositionForEdit(trx, actor, id);
     await trx.deleteFrom('positions').where('id', '=', id).execute();
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'delete',
       entityType: 'position',
       entityId: id,

@@ -1,6 +1,6 @@
 import { isLocale } from '../../core/locales';
 import type { Actor, Role } from '../../core/roles';
-import { recordAudit, changedFields, type AuditActor } from '../audit/service';
+import { recordAuditOnExecutor, changedFields, type AuditActor } from '../audit/service';
 import type { Db } from '../db/database';
 import { nowIso } from '../db/types';
 import { conflict, forbidden, invalidField, notFound } from '../http/problem';
@@ -140,7 +140,7 @@ export async function createUser(
       government_id: governmentId,
       now: nowIso(),
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'user',
       entityId: id,
@@ -214,7 +214,7 @@ export async function updateUser(
     if (disabled === 1 || hash) await repo.deleteSessionsOfUser(trx, id);
     const diff = changedFields(before, after);
     if (hash) diff.after.password = 'changed';
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'update',
       entityType: 'user',
       entityId: id,
@@ -274,7 +274,7 @@ export async function createApiToken(
       now: now.toISOString(),
       expiresAt,
     });
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'create',
       entityType: 'api-token',
       entityId: row.id,
@@ -290,7 +290,7 @@ export async function revokeApiToken(db: Db, actor: AuditActor, id: number): Pro
   await db.kysely.transaction().execute(async (trx) => {
     const n = await repo.deleteToken(trx, id, actor.userId);
     if (n === 0) throw notFound(`no API token ${id} of yours`);
-    await recordAudit(trx, actor, {
+    await recordAuditOnExecutor(trx, actor, {
       action: 'delete',
       entityType: 'api-token',
       entityId: id,

@@ -6,7 +6,7 @@ import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
 import { GPC_SUBCATEGORIES } from '../../../core/climate/gpc';
 import { inventoryTotals, type InventoryEntry } from '../../../core/climate/inventory';
 import { bootstrapDatabase } from '../../db/bootstrap';
-import type { Db } from '../../db/database';
+import type { StoreDb as Db } from '../../store';
 import { nowIso } from '../../db/types';
 import { HttpProblem } from '../../http/problem';
 import { exportInventory } from './inventory';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
 import { bootstrapDatabase } from '../../db/bootstrap';
-import type { Db } from '../../db/database';
+import type { StoreDb as Db } from '../../store';
 import type { ImportKind } from '../schemas';
 import { runImport } from './service';
 import { emissionsOf, targetsOf } from '../service';

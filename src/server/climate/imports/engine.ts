@@ -1,5 +1,5 @@
 import type { AuditActor, SystemActor } from '../../audit/service';
-import { recordAudit } from '../../audit/service';
+import { recordAuditOnExecutor } from '../../audit/service';
 import type { Db } from '../../db/database';
 import { nowIso, type Executor } from '../../db/types';
 import { recordVersions } from '../history';
@@ -294,7 +294,7 @@ export class ImportEngine {
   private async audit(trx: Executor, error: string | null): Promise<void> {
     const c = this.counts;
     const unchanged = c.processed - c.created - c.updated - c.skipped;
-    await recordAudit(trx, this.actor, {
+    await recordAuditOnExecutor(trx, this.actor, {
       action: 'create',
       entityType: 'import',
       entityId: this.options.runId,

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
 import { bootstrapDatabase } from '../../db/bootstrap';
-import type { Db } from '../../db/database';
+import type { StoreDb as Db } from '../../store';
 import { runImport } from './service';
 
 /** Net Zero Tracker exports, written here with exceljs in both of the tracker's layouts. */

@@ -1,6 +1,6 @@
 import { SYSTEM_ADMIN } from '../../audit/service';
 import * as climate from '../../climate/service';
-import type { Db } from '../database';
+import type { StoreDb as Db } from '../../store';
 
 /**
  * The demo's climate records. Commitments come from the seed article; the only figures are

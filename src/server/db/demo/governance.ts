@@ -3,7 +3,7 @@ import * as bodies from '../../governance/service';
 import * as news from '../../news/service';
 import * as meetings from '../../governance/meeting-service';
 import type { MailConfig } from '../../governance/meeting-service';
-import type { Db } from '../database';
+import type { StoreDb as Db } from '../../store';
 import { DEMO_GOVERNMENTS, DEMO_REGIONS, EAST_ASIA_REXCOM_2021_2024 } from './data';
 
 /** The regional executive committee of East Asia: the body of the seed article. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchKey } from '../../../core/names';
 import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
-import type { Db } from '../database';
+import type { StoreDb as Db } from '../../store';
 import { migrateToLatest } from '../migrate';
 import type { Database } from '../schema';
 import {
