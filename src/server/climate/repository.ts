@@ -395,3 +395,33 @@ export function inventoryTotalsOfRegion(db: Executor, region: string | undefined
   if (region) q = q.where('regions.slug', '=', region);
   return q.execute();
 }
+
+export interface VersionInsert {
+  entity_type: string;
+  entity_id: number;
+  version: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  change: string;
+  snapshot: string | null;
+}
+
+/** Stored copies of climate records, in chunks the databases' parameter limits allow. */
+export async function insertVersions(db: Executor, rows: VersionInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    if (chunk.length > 0) await db.insertInto('record_versions').values(chunk).execute();
+  }
+}
+
+export function listVersions(db: Executor, type: string, id: number) {
+  return db
+    .selectFrom('record_versions')
+    .where('entity_type', '=', type)
+    .where('entity_id', '=', id)
+    .selectAll()
+    .orderBy('version', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}

@@ -14,6 +14,7 @@ import type { Db } from '../db/database';
 import { nowIso, type Executor } from '../db/types';
 import { forbidden, HttpProblem, invalidField, notFound } from '../http/problem';
 import { namesOfRegion } from '../members/repository';
+import { attachStore, legacyStore } from '../store';
 import { listVersions, recordChange, type VersionedEntity } from './history';
 import * as repo from './repository';
 import type {
@@ -492,7 +493,7 @@ export async function createTarget(
       updated_at: now,
     });
     const target = await loadTarget(trx, id);
-    await recordChange(trx, actor, { type: 'target', id, version: 1 }, 'create', {
+    await recordChange(legacyStore(trx), actor, { type: 'target', id, version: 1 }, 'create', {
       snapshot: targetSnapshot(target),
       summary: `${slug}: target "${target.title}" added`,
       after: targetSnapshot(target),
@@ -518,7 +519,7 @@ export async function updateTarget(
     const version = row.version + 1;
     await repo.updateTarget(trx, id, { ...values, version, updated_at: nowIso() });
     const after = await loadTarget(trx, id);
-    await recordChange(trx, actor, { type: 'target', id, version }, change, {
+    await recordChange(legacyStore(trx), actor, { type: 'target', id, version }, change, {
       snapshot: targetSnapshot(after),
       summary: `${gov.slug}: target "${after.title}" ${change === 'restore' ? 'restored' : 'changed'}`,
       before: targetSnapshot(before),
@@ -535,11 +536,17 @@ export async function deleteTarget(db: Db, actor: AuditActor, id: number): Promi
     const gov = await editableGovernment(trx, actor, row.government_id);
     const before = await loadTarget(trx, id);
     await repo.deleteTarget(trx, id);
-    await recordChange(trx, actor, { type: 'target', id, version: row.version + 1 }, 'delete', {
-      snapshot: null,
-      summary: `${gov.slug}: target "${row.title}" deleted`,
-      before: targetSnapshot(before),
-    });
+    await recordChange(
+      legacyStore(trx),
+      actor,
+      { type: 'target', id, version: row.version + 1 },
+      'delete',
+      {
+        snapshot: null,
+        summary: `${gov.slug}: target "${row.title}" deleted`,
+        before: targetSnapshot(before),
+      },
+    );
   });
 }
 
@@ -685,7 +692,7 @@ export async function createInventory(
     });
     await repo.replaceEntries(trx, id, entries);
     const inventory = await loadInventory(trx, id);
-    await recordChange(trx, actor, { type: 'inventory', id, version: 1 }, 'create', {
+    await recordChange(legacyStore(trx), actor, { type: 'inventory', id, version: 1 }, 'create', {
       snapshot: inventory,
       summary: `${slug}: inventory ${input.year} added`,
       after: {
@@ -732,7 +739,7 @@ export async function updateInventory(
     });
     if (patch.entries) await repo.replaceEntries(trx, id, patch.entries);
     const after = await loadInventory(trx, id);
-    await recordChange(trx, actor, { type: 'inventory', id, version }, change, {
+    await recordChange(legacyStore(trx), actor, { type: 'inventory', id, version }, change, {
       snapshot: after,
       summary: `${gov.slug}: inventory ${row.year} ${change === 'restore' ? 'restored' : 'changed'}`,
       before: {
@@ -758,11 +765,17 @@ export async function deleteInventory(db: Db, actor: AuditActor, id: number): Pr
     if (!row) throw notFound(`no inventory ${id}`);
     const gov = await editableGovernment(trx, actor, row.government_id);
     await repo.deleteInventory(trx, id);
-    await recordChange(trx, actor, { type: 'inventory', id, version: row.version + 1 }, 'delete', {
-      snapshot: null,
-      summary: `${gov.slug}: inventory ${row.year} deleted`,
-      before: { year: row.year, basic: row.basic_total },
-    });
+    await recordChange(
+      legacyStore(trx),
+      actor,
+      { type: 'inventory', id, version: row.version + 1 },
+      'delete',
+      {
+        snapshot: null,
+        summary: `${gov.slug}: inventory ${row.year} deleted`,
+        before: { year: row.year, basic: row.basic_total },
+      },
+    );
   });
 }
 
@@ -819,11 +832,17 @@ export async function createReport(
     });
     if (input.preferred) await repo.clearPreferred(trx, gov.id, input.year, id);
     const report = await loadReport(trx, id);
-    await recordChange(trx, actor, { type: 'emission-report', id, version: 1 }, 'create', {
-      snapshot: report,
-      summary: `${slug}: ${input.sourceLabel} ${input.year} added`,
-      after: report,
-    });
+    await recordChange(
+      legacyStore(trx),
+      actor,
+      { type: 'emission-report', id, version: 1 },
+      'create',
+      {
+        snapshot: report,
+        summary: `${slug}: ${input.sourceLabel} ${input.year} added`,
+        after: report,
+      },
+    );
     return report;
   });
 }
@@ -857,7 +876,7 @@ export async function updateReport(
     await repo.updateReport(trx, id, v);
     if (patch.preferred) await repo.clearPreferred(trx, gov.id, patch.year ?? row.year, id);
     const after = await loadReport(trx, id);
-    await recordChange(trx, actor, { type: 'emission-report', id, version }, change, {
+    await recordChange(legacyStore(trx), actor, { type: 'emission-report', id, version }, change, {
       snapshot: after,
       summary: `${gov.slug}: ${after.sourceLabel} ${after.year} ${change === 'restore' ? 'restored' : 'changed'}`,
       before,
@@ -874,7 +893,7 @@ export async function deleteReport(db: Db, actor: AuditActor, id: number): Promi
     const gov = await editableGovernment(trx, actor, row.government_id);
     await repo.deleteReport(trx, id);
     await recordChange(
-      trx,
+      legacyStore(trx),
       actor,
       { type: 'emission-report', id, version: row.version + 1 },
       'delete',
@@ -974,7 +993,7 @@ export async function createAction(
     });
     await repo.setActionTargets(trx, id, input.targetIds ?? []);
     const action = await loadAction(trx, id);
-    await recordChange(trx, actor, { type: 'action', id, version: 1 }, 'create', {
+    await recordChange(legacyStore(trx), actor, { type: 'action', id, version: 1 }, 'create', {
       snapshot: action,
       summary: `${slug}: action "${action.title}" added`,
       after: action,
@@ -1016,7 +1035,7 @@ export async function updateAction(
     await repo.updateAction(trx, id, v);
     if (patch.targetIds) await repo.setActionTargets(trx, id, patch.targetIds);
     const after = await loadAction(trx, id);
-    await recordChange(trx, actor, { type: 'action', id, version }, change, {
+    await recordChange(legacyStore(trx), actor, { type: 'action', id, version }, change, {
       snapshot: after,
       summary: `${gov.slug}: action "${after.title}" ${change === 'restore' ? 'restored' : 'changed'}`,
       before,
@@ -1033,11 +1052,17 @@ export async function deleteAction(db: Db, actor: AuditActor, id: number): Promi
     const gov = await editableGovernment(trx, actor, row.government_id);
     const before = await loadAction(trx, id);
     await repo.deleteAction(trx, id);
-    await recordChange(trx, actor, { type: 'action', id, version: row.version + 1 }, 'delete', {
-      snapshot: null,
-      summary: `${gov.slug}: action "${row.title}" deleted`,
-      before,
-    });
+    await recordChange(
+      legacyStore(trx),
+      actor,
+      { type: 'action', id, version: row.version + 1 },
+      'delete',
+      {
+        snapshot: null,
+        summary: `${gov.slug}: action "${row.title}" deleted`,
+        before,
+      },
+    );
   });
 }
 
@@ -1045,7 +1070,7 @@ export async function deleteAction(db: Db, actor: AuditActor, id: number): Promi
 // History and restore
 
 export async function historyOf(db: Db, type: VersionedEntity, id: number) {
-  const rows = await listVersions(db.kysely, type, id);
+  const rows = await listVersions(attachStore(db), type, id);
   if (rows.length === 0) throw notFound(`no history for ${type} ${id}`);
   return {
     entityType: type,
@@ -1071,7 +1096,7 @@ export async function restoreVersion(
   id: number,
   version: number,
 ) {
-  const rows = await listVersions(db.kysely, type, id);
+  const rows = await listVersions(attachStore(db), type, id);
   const wanted = rows.find((r) => r.version === version);
   if (!wanted) throw invalidField('/version', `${type} ${id} has no version ${version}`);
   if (!wanted.snapshot)

@@ -3,6 +3,7 @@ import { recordAuditOnExecutor } from '../../audit/service';
 import type { Db } from '../../db/database';
 import { nowIso, type Executor } from '../../db/types';
 import { recordVersions } from '../history';
+import { legacyStore } from '../../store';
 import type { ImportKind } from '../schemas';
 import { bulkUpdateById, type BulkColumn } from './bulk-update';
 import {
@@ -769,6 +770,6 @@ export class ImportEngine {
         });
       }
     }
-    await recordVersions(trx, this.actor, versions);
+    await recordVersions(legacyStore(trx), this.actor, versions);
   }
 }
