@@ -7,7 +7,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/api/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'test/api/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+          ],
           environment: 'node',
           globalSetup: ['test/setup/postgres.ts'],
           testTimeout: 30_000,
