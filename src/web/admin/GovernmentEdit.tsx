@@ -8,7 +8,7 @@ import { formatDate } from '../app/format';
 import { canEdit, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import type { Government } from '../types';
-import { ErrorSummary, NotAllowed, SavedMessage, useFormProblems, useSubmitState } from './form';
+import { ErrorSummary, NotAllowed, SavedMessage, useFormProblems, useSubmitState } from '../forms/form';
 import {
   GOVERNMENT_GROUP_FALLBACKS,
   GovernmentFormFields,

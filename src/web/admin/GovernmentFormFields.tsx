@@ -13,7 +13,7 @@ import {
 import { api } from '../api';
 import { countryName, formatDate } from '../app/format';
 import type { Region } from '../types';
-import { FormField, type FormFieldSpec } from './form';
+import { FormField, type FormFieldSpec } from '../forms/form';
 import type { GovernmentFormValues } from './government-form';
 import { useLocale } from '../app/locale';
 

@@ -8,7 +8,7 @@ import { formatDate } from '../app/format';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import type { PageOf, Person, Position } from '../types';
-import { SavedMessage, useProblemText } from './form';
+import { SavedMessage, useProblemText } from '../forms/form';
 import { PersonForm } from './PersonForm';
 import { PositionForm } from './PositionForm';
 import { usePageTitle } from '../app/page-title';

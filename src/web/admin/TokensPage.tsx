@@ -15,7 +15,7 @@ import {
   useProblemText,
   useSubmitState,
   type FormFieldSpec,
-} from './form';
+} from '../forms/form';
 import { parseNumberInput } from './government-form';
 import { usePageTitle } from '../app/page-title';
 import { useLocale } from '../app/locale';

@@ -19,8 +19,8 @@ import {
   useProblemText,
   useSubmitState,
   type FormFieldSpec,
-} from './form';
-import { GovernmentPicker, type PickedGovernment } from './GovernmentPicker';
+} from '../forms/form';
+import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPicker';
 import { usePageTitle } from '../app/page-title';
 import { useLocale } from '../app/locale';
 

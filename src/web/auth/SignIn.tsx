@@ -9,8 +9,8 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
-import '../admin/admin.css';
+} from '../forms/form';
+import '../app/admin.css';
 import { safeNextPath } from './next-path';
 import { useSession } from './session';
 import { usePageTitle } from '../app/page-title';

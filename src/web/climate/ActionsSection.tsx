@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api';
-import { useProblemText } from '../admin/form';
+import { useProblemText } from '../forms/form';
 import { formatDate, formatNumber } from '../app/format';
 import { EmptyState } from '../components/DataState';
 import { useClimateFormat } from './format';

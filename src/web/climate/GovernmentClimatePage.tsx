@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
-import { SavedMessage } from '../admin/form';
+import { SavedMessage } from '../forms/form';
 import { canEdit, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';

@@ -13,7 +13,7 @@ import {
   useFormProblems,
   useProblemText,
   type SubmitProblem,
-} from '../admin/form';
+} from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GWP_SETS, type GwpSet } from '../../core/climate/types';
 import { EChart, type ChartOption } from './EChart';

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { formatNumber } from '../app/format';
 import { useLocale } from '../app/locale';
-import { useProblemText } from '../admin/form';
+import { useProblemText } from '../forms/form';
 import {
   ballotBody,
   ballotCandidates,

@@ -17,8 +17,8 @@ import {
   useProblemText,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
-import { GovernmentPicker, type PickedGovernment } from '../admin/GovernmentPicker';
+} from '../forms/form';
+import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPicker';
 import type { Government } from '../types';
 import { leaderOptions, nominationBody } from './nomination';
 import { storeElection, usePeopleOf } from './queries';

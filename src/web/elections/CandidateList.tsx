@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useProblemText } from '../admin/form';
+import { useProblemText } from '../forms/form';
 import { fileForm, postMultipart } from '../news/upload';
 import { CandidateName, PickedText, useReasonText } from './parts';
 import { storeElection } from './queries';

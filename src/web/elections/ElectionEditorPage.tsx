@@ -20,7 +20,7 @@ import {
   useProblemText,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
+} from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GovernmentName } from '../components/GovernmentName';
 import { pickText } from '../news/language';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/session';
-import { SavedMessage } from '../admin/form';
+import { SavedMessage } from '../forms/form';
 import { formatNumber } from '../app/format';
 import { useLocale } from '../app/locale';
 import { usePageTitle } from '../app/page-title';
@@ -19,7 +19,7 @@ import { quorumExample, quorumRulePhrases } from './quorum-text';
 import { pickText } from './text';
 import { TermDates } from './parts';
 import type { Body } from './types';
-import '../admin/admin.css';
+import '../app/admin.css';
 import './governance.css';
 
 const BODY_MEETINGS_PAGE_SIZE = 10;

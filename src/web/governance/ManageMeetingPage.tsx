@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { SavedMessage } from '../admin/form';
+import { SavedMessage } from '../forms/form';
 import { useLocale } from '../app/locale';
 import { usePageTitle } from '../app/page-title';
 import { ErrorMessage, Loading } from '../components/DataState';

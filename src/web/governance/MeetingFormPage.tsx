@@ -15,7 +15,7 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
+} from '../forms/form';
 import { formatDate, languageName } from '../app/format';
 import { useLocale } from '../app/locale';
 import { usePageTitle } from '../app/page-title';

@@ -14,7 +14,7 @@ import { useMeeting } from './queries';
 import { ReplyForm } from './ReplyForm';
 import { pickText } from './text';
 import type { Meeting } from './types';
-import '../admin/admin.css';
+import '../app/admin.css';
 import './governance.css';
 
 export default function MeetingPage() {

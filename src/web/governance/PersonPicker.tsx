@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api';
-import type { FieldControlProps } from '../admin/form';
+import type { FieldControlProps } from '../forms/form';
 import { SearchCombobox, type ComboboxOption } from '../components/SearchCombobox';
 import type { PageOf, Person } from '../types';
 

@@ -9,7 +9,7 @@ import { SeatGrid } from './body-admin';
 import { TermDates } from './parts';
 import { useBody, useTerm } from './queries';
 import { pickText } from './text';
-import '../admin/admin.css';
+import '../app/admin.css';
 import './governance.css';
 
 export default function TermPage() {

@@ -10,7 +10,7 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
+} from '../forms/form';
 import { languageName } from '../app/format';
 import { useLocale } from '../app/locale';
 import { BODY_KINDS, type BodyKind } from '../../core/governance/meeting';

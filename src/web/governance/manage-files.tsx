@@ -12,7 +12,7 @@ import {
   useFormProblems,
   type FormFieldSpec,
   type SubmitProblem,
-} from '../admin/form';
+} from '../forms/form';
 import { languageName } from '../app/format';
 import { useLocale } from '../app/locale';
 import { LOCALES } from '../../core/locales';

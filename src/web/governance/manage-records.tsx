@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useProblemText } from '../admin/form';
+import { useProblemText } from '../forms/form';
 import { languageName } from '../app/format';
 import { useLocale } from '../app/locale';
 import { LOCALES } from '../../core/locales';

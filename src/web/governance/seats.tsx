@@ -12,8 +12,8 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
-import { GovernmentPicker, type PickedGovernment } from '../admin/GovernmentPicker';
+} from '../forms/form';
+import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPicker';
 import { useLocale } from '../app/locale';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { SEAT_POSITIONS } from '../../core/governance/meeting';

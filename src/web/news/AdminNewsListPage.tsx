@@ -4,7 +4,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { formatDate, languageName } from '../app/format';
 import { useLocale } from '../app/locale';
 import { usePageTitle } from '../app/page-title';
-import { SavedMessage } from '../admin/form';
+import { SavedMessage } from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import { orderLanguages } from './language';

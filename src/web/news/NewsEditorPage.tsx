@@ -22,8 +22,8 @@ import {
   useSubmitState,
   type FormFieldSpec,
   type SubmitProblem,
-} from '../admin/form';
-import { GovernmentPicker } from '../admin/GovernmentPicker';
+} from '../forms/form';
+import { GovernmentPicker } from '../forms/GovernmentPicker';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
 import type { Government } from '../types';

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEven
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { FormField, useFormProblems, useSubmitState, type FormFieldSpec } from '../admin/form';
+import { FormField, useFormProblems, useSubmitState, type FormFieldSpec } from '../forms/form';
 import { languageName } from '../app/format';
 import { useLocale } from '../app/locale';
 import {

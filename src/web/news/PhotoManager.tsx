@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { formatNumber, languageName } from '../app/format';
 import { useLocale } from '../app/locale';
-import { useProblemText } from '../admin/form';
+import { useProblemText } from '../forms/form';
 import { NEWS_LANGUAGES, pickText } from './language';
 import { PhotoCaptionEditor } from './PhotoCaptionEditor';
 import { withPhoto } from './photo-edit';

@@ -4,7 +4,7 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session';
 import { signInPath } from '../auth/next-path';
 import { Loading } from '../components/DataState';
-import { NotAllowed } from './form';
+import { NotAllowed } from '../forms/form';
 import './admin.css';
 
 /**
