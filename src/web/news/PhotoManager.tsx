@@ -14,7 +14,7 @@ import { NEWS_LANGUAGES, pickText } from './language';
 import { PhotoCaptionEditor } from './PhotoCaptionEditor';
 import { withPhoto } from './photo-edit';
 import { NEWS_KEY } from './queries';
-import { photoForm, postMultipart } from './upload';
+import { photoForm } from './upload';
 import type { FileInfo, NewsPost } from './types';
 
 interface Progress {
@@ -79,10 +79,9 @@ export function PhotoManager({ post, onChanged }: { post: NewsPost; onChanged():
     setProgress({ done: 0, total: files.length, failures, running: true });
     for (const [index, file] of files.entries()) {
       try {
-        await postMultipart<FileInfo>(
-          `/api/v1/news/${encodeURIComponent(post.slug)}/photos`,
-          photoForm(file, file.name, captions, credit),
-        );
+        await api.upload<FileInfo>(`/api/v1/news/${encodeURIComponent(post.slug)}/photos`, {
+          body: photoForm(file, file.name, captions, credit),
+        });
       } catch (error) {
         failures.push({ file: file.name, message: problemText(error) });
       }
