@@ -17,7 +17,7 @@ import {
   slugFromName,
   type GovernmentFormValues,
 } from './government-form';
-import { usePageTitle } from '../app/page-title';
+import { usePageTitle } from '../components/page-title';
 
 /** /admin/governments/new — the secretariat adds a government (member or prospect). */
 export function GovernmentNew() {

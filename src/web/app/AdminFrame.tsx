@@ -5,7 +5,7 @@ import { useSession } from '../auth/session';
 import { signInPath } from '../auth/next-path';
 import { Loading } from '../components/DataState';
 import { NotAllowed } from '../forms/form';
-import './admin.css';
+import '../components/admin.css';
 
 /**
  * Every /admin page sits in this frame. Nobody signed in is sent to sign in (and brought

@@ -10,10 +10,10 @@ import {
   useSubmitState,
   type FormFieldSpec,
 } from '../forms/form';
-import '../app/admin.css';
+import '../components/admin.css';
 import { safeNextPath } from './next-path';
 import { useSession } from './session';
-import { usePageTitle } from '../app/page-title';
+import { usePageTitle } from '../components/page-title';
 
 /** The sign-in page: e-mail and password, then back to where the person was going. */
 export function SignIn() {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api';
 import { useProblemText } from '../forms/form';
-import { formatDate, formatNumber } from '../app/format';
+import { formatDate, formatNumber } from '../components/format';
 import { EmptyState } from '../components/DataState';
 import { useClimateFormat } from './format';
 import { HistoryPanel } from './HistoryPanel';

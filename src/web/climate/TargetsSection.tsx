@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../api';
 import { useProblemText } from '../forms/form';
 import { EmptyState } from '../components/DataState';
-import { formatDate } from '../app/format';
+import { formatDate } from '../components/format';
 import { HistoryPanel } from './HistoryPanel';
 import { TargetChart, useSourceName } from './TargetChart';
 import { formatYear, useClimateFormat, type ClimateFormat } from './format';

@@ -8,7 +8,7 @@ import { canEdit, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import type { Government } from '../types';
 import { useGovernment } from './queries';
-import '../app/admin.css';
+import '../components/admin.css';
 
 /**
  * Renders children with the government once the viewer may edit its climate records (officers

@@ -8,8 +8,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { languageName } from '../app/format';
-import { useLocale } from '../app/locale';
+import { languageName } from '../components/format';
+import { useLocale } from '../components/locale';
 import {
   ErrorSummary,
   FormField,

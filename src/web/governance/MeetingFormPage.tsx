@@ -16,9 +16,9 @@ import {
   useSubmitState,
   type FormFieldSpec,
 } from '../forms/form';
-import { formatDate, languageName } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { formatDate, languageName } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { MEETING_FORMATS } from '../../core/governance/meeting';
 import { isTimeZone, zonedTimeToUtc } from '../../core/governance/time';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api';
 import type { FieldControlProps } from '../forms/form';
-import { SearchCombobox, type ComboboxOption } from '../components/SearchCombobox';
+import { SearchCombobox, type ComboboxOption } from '../forms/SearchCombobox';
 import type { PageOf, Person } from '../types';
 
 export interface PickedPerson {

@@ -11,8 +11,8 @@ import {
   useSubmitState,
   type FormFieldSpec,
 } from '../forms/form';
-import { languageName } from '../app/format';
-import { useLocale } from '../app/locale';
+import { languageName } from '../components/format';
+import { useLocale } from '../components/locale';
 import { BODY_KINDS, type BodyKind } from '../../core/governance/meeting';
 import { LOCALES } from '../../core/locales';
 import type { Region } from '../types';

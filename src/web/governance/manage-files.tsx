@@ -13,8 +13,8 @@ import {
   type FormFieldSpec,
   type SubmitProblem,
 } from '../forms/form';
-import { languageName } from '../app/format';
-import { useLocale } from '../app/locale';
+import { languageName } from '../components/format';
+import { useLocale } from '../components/locale';
 import { LOCALES } from '../../core/locales';
 import {
   CAPTION_MAX,

@@ -14,7 +14,7 @@ import {
   type FormFieldSpec,
 } from '../forms/form';
 import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPicker';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../components/locale';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { SEAT_POSITIONS } from '../../core/governance/meeting';
 import type { Government } from '../types';

@@ -9,9 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Locale } from '../../core/locales';
 import { api } from '../api';
-import { formatDate, languageName } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { formatDate, languageName } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import {
   ErrorSummary,
   FormField,
