@@ -51,7 +51,7 @@ export function apiProblem(status: number, statusText: string, body: unknown): A
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (method !== 'GET') Object.assign(headers, csrfHeader());
   const res = await fetch(path, {
     method,
     headers,
