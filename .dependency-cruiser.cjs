@@ -37,6 +37,21 @@ module.exports = {
       to: { pathNot: '^src/core/' },
     },
     {
+      name: 'web-areas-keep-their-internals',
+      comment:
+        "A web area imports another area only through that area's routes.tsx; what several areas use lives in the shared folders (app, components, forms, i18n, auth).",
+      severity: 'error',
+      from: { path: '^src/web/([^/]+)/' },
+      to: {
+        path: '^src/web/[^/]+/',
+        pathNot: [
+          '^src/web/$1/',
+          '^src/web/(app|components|forms|i18n|auth)/',
+          '^src/web/[^/]+/routes\\.tsx$',
+        ],
+      },
+    },
+    {
       name: 'no-module-cycles',
       severity: 'error',
       from: { path: '^(src|test|bench)/' },

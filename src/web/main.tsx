@@ -5,7 +5,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import './i18n';
 import { SessionProvider } from './auth/session';
 import { Layout } from './app/Layout';
-import { publicRoutes } from './app/public-routes';
+import { homeRoutes } from './home/routes';
+import { memberRoutes } from './members/routes';
+import { officeRoutes } from './offices/routes';
 import { adminRoutes } from './admin/routes';
 import { climateRoutes } from './climate/routes';
 import { governanceRoutes } from './governance/routes';
@@ -17,11 +19,14 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
 });
 
+/** Every area brings its own routes (its routes.tsx); the app only puts them in one frame. */
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      ...publicRoutes,
+      ...homeRoutes,
+      ...memberRoutes,
+      ...officeRoutes,
       ...adminRoutes,
       ...climateRoutes,
       ...governanceRoutes,

@@ -7,9 +7,9 @@ import { api, query } from '../api';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import type { AuditEntry, PageOf } from '../types';
-import { auditChanges, auditValueText } from './audit-diff';
-import { usePageTitle } from '../app/page-title';
-import { useLocale } from '../app/locale';
+import { auditChanges, auditValueText } from '../components/audit-diff';
+import { usePageTitle } from '../components/page-title';
+import { useLocale } from '../components/locale';
 
 const PAGE_SIZE = 30;
 

@@ -4,11 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { displayName } from '../../core/names';
 import { api } from '../api';
-import { formatDate } from '../app/format';
+import { formatDate } from '../components/format';
 import { canEdit, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import type { Government } from '../types';
-import { ErrorSummary, NotAllowed, SavedMessage, useFormProblems, useSubmitState } from './form';
+import {
+  ErrorSummary,
+  NotAllowed,
+  SavedMessage,
+  useFormProblems,
+  useSubmitState,
+} from '../forms/form';
 import {
   GOVERNMENT_GROUP_FALLBACKS,
   GovernmentFormFields,
@@ -19,8 +25,8 @@ import {
   governmentPatch,
   type GovernmentFormValues,
 } from './government-form';
-import { usePageTitle } from '../app/page-title';
-import { useLocale } from '../app/locale';
+import { usePageTitle } from '../components/page-title';
+import { useLocale } from '../components/locale';
 
 /** /admin/governments/:slug — loads the government, then hands it to the editor. */
 export function GovernmentEdit() {

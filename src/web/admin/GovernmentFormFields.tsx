@@ -11,11 +11,11 @@ import {
   type MembershipStatus,
 } from '../../core/membership';
 import { api } from '../api';
-import { countryName, formatDate } from '../app/format';
+import { countryName, formatDate } from '../components/format';
 import type { Region } from '../types';
-import { FormField, type FormFieldSpec } from './form';
+import { FormField, type FormFieldSpec } from '../forms/form';
 import type { GovernmentFormValues } from './government-form';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../components/locale';
 
 /** Field ids and labels of the government form, by the pointer the API uses. */
 export function useGovernmentFieldSpecs(options: {

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { displayName } from '../../core/names';
 import { api, query } from '../api';
-import { countryName, formatNumber } from '../app/format';
+import { countryName, formatNumber } from '../components/format';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import type { GovernmentSummary, PageOf } from '../types';
-import { usePageTitle } from '../app/page-title';
-import { useLocale } from '../app/locale';
+import { usePageTitle } from '../components/page-title';
+import { useLocale } from '../components/locale';
 
 const PAGE_SIZE = 25;
 

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { GovernmentCreate } from '../../server/members/schemas';
 import { api } from '../api';
 import type { Government } from '../types';
-import { ErrorSummary, FormField, useFormProblems, useSubmitState } from './form';
+import { ErrorSummary, FormField, useFormProblems, useSubmitState } from '../forms/form';
 import {
   GOVERNMENT_GROUP_FALLBACKS,
   GovernmentFormFields,
@@ -17,7 +17,7 @@ import {
   slugFromName,
   type GovernmentFormValues,
 } from './government-form';
-import { usePageTitle } from '../app/page-title';
+import { usePageTitle } from '../components/page-title';
 
 /** /admin/governments/new — the secretariat adds a government (member or prospect). */
 export function GovernmentNew() {

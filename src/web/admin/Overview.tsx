@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { useSession } from '../auth/session';
-import { usePageTitle } from '../app/page-title';
+import { usePageTitle } from '../components/page-title';
 
 const SECTIONS = [
   { key: 'governments', to: '/admin/governments' },

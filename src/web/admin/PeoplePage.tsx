@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { displayName } from '../../core/names';
 import { api, query } from '../api';
-import { formatDate } from '../app/format';
+import { formatDate } from '../components/format';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import type { PageOf, Person, Position } from '../types';
-import { SavedMessage, useProblemText } from './form';
+import { SavedMessage, useProblemText } from '../forms/form';
 import { PersonForm } from './PersonForm';
 import { PositionForm } from './PositionForm';
-import { usePageTitle } from '../app/page-title';
-import { useLocale } from '../app/locale';
+import { usePageTitle } from '../components/page-title';
+import { useLocale } from '../components/locale';
 
 const PAGE_SIZE = 20;
 

@@ -11,7 +11,7 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from './form';
+} from '../forms/form';
 
 interface PersonValues {
   fullName: string;

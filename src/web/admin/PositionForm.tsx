@@ -11,8 +11,8 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from './form';
-import { GovernmentPicker, type PickedGovernment } from './GovernmentPicker';
+} from '../forms/form';
+import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPicker';
 
 type Place = 'government' | 'office';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
 import type { ApiToken, ApiTokenCreate, ApiTokenCreated } from '../../server/users/schemas';
 import { api, type FieldError } from '../api';
-import { formatDate } from '../app/format';
+import { formatDate } from '../components/format';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { OneTimeSecret } from './CopyButton';
 import {
@@ -15,10 +15,10 @@ import {
   useProblemText,
   useSubmitState,
   type FormFieldSpec,
-} from './form';
+} from '../forms/form';
 import { parseNumberInput } from './government-form';
-import { usePageTitle } from '../app/page-title';
-import { useLocale } from '../app/locale';
+import { usePageTitle } from '../components/page-title';
+import { useLocale } from '../components/locale';
 
 type Token = Static<typeof ApiToken>;
 type TokenCreate = Static<typeof ApiTokenCreate>;

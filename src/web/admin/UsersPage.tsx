@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { ROLES, type Role } from '../../core/roles';
 import type { UserCreate, UserPatch } from '../../server/users/schemas';
 import { api, query } from '../api';
-import { formatDate } from '../app/format';
+import { formatDate } from '../components/format';
 import { useSession } from '../auth/session';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
@@ -19,10 +19,10 @@ import {
   useProblemText,
   useSubmitState,
   type FormFieldSpec,
-} from './form';
-import { GovernmentPicker, type PickedGovernment } from './GovernmentPicker';
-import { usePageTitle } from '../app/page-title';
-import { useLocale } from '../app/locale';
+} from '../forms/form';
+import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPicker';
+import { usePageTitle } from '../components/page-title';
+import { useLocale } from '../components/locale';
 
 const PAGE_SIZE = 25;
 

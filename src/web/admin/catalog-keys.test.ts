@@ -12,7 +12,8 @@ import {
 import { ROLES } from '../../core/roles';
 
 /**
- * The admin pages and the sign-in page look their words up by key; a key missing from the
+ * The admin pages, the form kit (src/web/forms, whose words stay in the admin catalog), the
+ * admin frame and the sign-in page look their words up by key; a key missing from the
  * catalog would show the key itself. This reads the sources for the keys they use and checks
  * each one exists (the shared catalog test checks the other languages against English).
  */
@@ -21,6 +22,10 @@ const sources = [
   ...readdirSync(join(webDir, 'admin'))
     .filter((f) => f.endsWith('.tsx'))
     .map((f) => join(webDir, 'admin', f)),
+  ...readdirSync(join(webDir, 'forms'))
+    .filter((f) => f.endsWith('.tsx') && !f.includes('.test'))
+    .map((f) => join(webDir, 'forms', f)),
+  join(webDir, 'app', 'AdminFrame.tsx'),
   join(webDir, 'auth', 'SignIn.tsx'),
 ];
 
@@ -28,7 +33,11 @@ describe('keys used by the admin and sign-in pages', () => {
   for (const file of sources) {
     it(`exist for ${file.slice(webDir.length + 1)}`, () => {
       const missing = missingKeysIn(file, (text) =>
-        /useTranslation\('auth'\)/.test(text) ? 'auth' : 'admin',
+        /useTranslation\('auth'\)/.test(text)
+          ? 'auth'
+          : !/useTranslation\('admin'\)/.test(text) && /useTranslation\('common'\)/.test(text)
+            ? 'common'
+            : 'admin',
       );
       expect(missing).toEqual([]);
     });

@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { SignIn } from '../auth/SignIn';
-import { AdminFrame, AdminOnly } from './AdminFrame';
+import { AdminFrame, AdminOnly } from '../app/AdminFrame';
 import { AuditPage } from './AuditPage';
 import { GovernmentEdit } from './GovernmentEdit';
 import { GovernmentList } from './GovernmentList';

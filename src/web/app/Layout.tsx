@@ -7,7 +7,7 @@ import { signInPath } from '../auth/next-path';
 import { useSession } from '../auth/session';
 import { changeLocale } from '../i18n';
 import { LOCALES, LOCALE_NAMES, isLocale } from '../../core/locales';
-import { useLocale } from './locale';
+import { useLocale } from '../components/locale';
 import './styles.css';
 
 export interface Health {

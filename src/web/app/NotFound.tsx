@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { usePageTitle } from './page-title';
+import { usePageTitle } from '../components/page-title';
 
 /** Any address the app does not know. */
 export function NotFound() {

@@ -9,11 +9,11 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
-import '../admin/admin.css';
+} from '../forms/form';
+import '../components/admin.css';
 import { safeNextPath } from './next-path';
 import { useSession } from './session';
-import { usePageTitle } from '../app/page-title';
+import { usePageTitle } from '../components/page-title';
 
 /** The sign-in page: e-mail and password, then back to where the person was going. */
 export function SignIn() {

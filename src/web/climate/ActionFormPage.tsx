@@ -10,11 +10,11 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
+} from '../forms/form';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { GPC_SECTOR_CODES, type GpcSectorCode } from '../../core/climate/gpc';
 import { ACTION_STATUSES, type ActionStatus } from '../../core/climate/types';
 import type { Government } from '../types';

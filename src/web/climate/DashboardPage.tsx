@@ -7,14 +7,14 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { query } from '../api';
-import { countryName, formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { countryName, formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GeoMap, type MapPoint } from '../components/GeoMap';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { Pagination } from '../components/Pagination';
-import { useRegions } from '../members/queries';
+import { useRegions } from '../components/network-queries';
 import { ASSESSMENT_STATUSES } from '../../core/climate/types';
 import { AsOfSelect, useAsOf } from './as-of';
 import { STATUS_COLORS, INK_SOFT, LINE } from './colors';
@@ -29,7 +29,7 @@ import {
   type DashboardSort,
   type DashboardSortField,
 } from './dashboard';
-import { EChart, type ChartOption } from './EChart';
+import { EChart, type ChartOption } from '../components/EChart';
 import { formatYear, useClimateFormat } from './format';
 import { ShareBar, StatusBadge } from './parts';
 import { useClimateSummary } from './queries';

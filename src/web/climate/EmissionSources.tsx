@@ -13,7 +13,7 @@ import {
   useFormProblems,
   useProblemText,
   useSubmitState,
-} from '../admin/form';
+} from '../forms/form';
 import { EmptyState } from '../components/DataState';
 import { reportFigure } from './chart-series';
 import { formatYear, useClimateFormat } from './format';

@@ -2,13 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
-import { SavedMessage } from '../admin/form';
+import { SavedMessage } from '../forms/form';
 import { canEdit, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
-import { countryName } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { countryName } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { ActionsSection } from './ActionsSection';
 import { EmissionSources } from './EmissionSources';
 import { InventorySection } from './InventorySection';

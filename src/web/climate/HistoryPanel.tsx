@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useProblemText } from '../admin/form';
+import { useProblemText } from '../forms/form';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { useClimateFormat } from './format';
 import { versionSummaries } from './history';

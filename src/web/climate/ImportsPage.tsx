@@ -6,9 +6,9 @@
 import { useEffect, useId, useState, type DragEvent, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { usePageTitle } from '../app/page-title';
-import { formatNumber } from '../app/format';
-import { useProblemText } from '../admin/form';
+import { usePageTitle } from '../components/page-title';
+import { formatNumber } from '../components/format';
+import { useProblemText } from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import { useClimateFormat } from './format';

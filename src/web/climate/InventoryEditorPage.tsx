@@ -25,11 +25,11 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
+} from '../forms/form';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { GPC_SECTORS, GPC_SUBCATEGORIES, type GpcSubcategory } from '../../core/climate/gpc';
 import { inventoryTotals } from '../../core/climate/inventory';
 import { GWP_SETS, NOTATION_KEYS, type EntryGas, type GwpSet } from '../../core/climate/types';

@@ -13,10 +13,10 @@ import {
   useFormProblems,
   useProblemText,
   type SubmitProblem,
-} from '../admin/form';
+} from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GWP_SETS, type GwpSet } from '../../core/climate/types';
-import { EChart, type ChartOption } from './EChart';
+import { EChart, type ChartOption } from '../components/EChart';
 import { INK_SOFT, LINE, SCOPE_COLORS } from './colors';
 import { formatYear, useClimateFormat } from './format';
 import { HistoryPanel } from './HistoryPanel';

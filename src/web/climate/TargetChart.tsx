@@ -1,7 +1,7 @@
 /** One emissions target's chart: reported emissions per source, pathway, trend and target. */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart, type ChartOption } from './EChart';
+import { EChart, type ChartOption } from '../components/EChart';
 import { chartTable, hasChartData, targetChart, type SourceSeries } from './chart-series';
 import {
   BENCHMARK_COLOR,

@@ -13,11 +13,11 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
+} from '../forms/form';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { GPC_SECTOR_CODES } from '../../core/climate/gpc';
 import {
   GASES,

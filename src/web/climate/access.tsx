@@ -2,13 +2,13 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../api';
-import { NotAllowed } from '../admin/form';
+import { NotAllowed } from '../forms/form';
 import { signInPath } from '../auth/next-path';
 import { canEdit, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import type { Government } from '../types';
 import { useGovernment } from './queries';
-import '../admin/admin.css';
+import '../components/admin.css';
 
 /**
  * Renders children with the government once the viewer may edit its climate records (officers

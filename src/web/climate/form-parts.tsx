@@ -1,7 +1,7 @@
 /** Form pieces of the climate editors that the admin form kit has no equivalent for. */
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFieldDetail } from '../admin/form';
+import { useFieldDetail } from '../forms/form';
 
 /**
  * A group of checkboxes with one legend and one error, described to assistive technology.

@@ -1,8 +1,8 @@
 /** How the climate pages write tonnes, percentages, years and moments in the viewer's language. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
+import { formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 

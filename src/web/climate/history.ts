@@ -1,5 +1,5 @@
 /** What each saved version of a climate record changed, from the snapshots the server keeps. */
-import { auditChanges } from '../admin/audit-diff';
+import { auditChanges } from '../components/audit-diff';
 import type { RecordVersion } from './types';
 
 /** Fields the server derives or stamps on every save: listing them would hide the real change. */

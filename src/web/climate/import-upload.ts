@@ -1,8 +1,8 @@
 /**
- * Sends an import file as it is (CSV or XLSX), which api.ts cannot: it only sends JSON. The
- * request carries the session cookie and the CSRF token like every other change.
+ * Sends an import file as it is (CSV or XLSX) through api.upload, with the session cookie and
+ * the CSRF token like every other change; a refusal is read for the columns it names.
  */
-import { ApiError, query, type FieldError, csrfHeader } from '../api';
+import { api, ApiError, query, type FieldError, type UploadProgress } from '../api';
 import type { ImportKind, ImportRun } from './types';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -79,17 +79,17 @@ export async function uploadImport(
   kind: ImportKind,
   file: File,
   options: Omit<ImportOptions, 'fileName'>,
+  onProgress?: (progress: UploadProgress) => void,
 ): Promise<ImportRun> {
-  const type = contentTypeFor(file) ?? 'application/octet-stream';
-  const res = await fetch(importPath(kind, { ...options, fileName: file.name }), {
-    method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': type, ...csrfHeader() },
-    credentials: 'same-origin',
-    body: file,
-  });
-  const isJson = (res.headers.get('content-type') ?? '').includes('json');
-  const body: unknown = isJson ? await res.json() : await res.text();
-  if (!res.ok) throw importProblem(res.status, res.statusText, body);
+  const body = await api.upload<ImportRun | { run?: ImportRun }>(
+    importPath(kind, { ...options, fileName: file.name }),
+    {
+      body: file,
+      contentType: contentTypeFor(file) ?? 'application/octet-stream',
+      onProgress,
+      problem: importProblem,
+    },
+  );
   const run = (body as { run?: ImportRun }).run ?? (body as ImportRun);
   return run;
 }

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
-import { AdminFrame, AdminOnly } from '../admin/AdminFrame';
+import { AdminFrame, AdminOnly } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
 
 const GovernmentClimatePage = lazy(() => import('./GovernmentClimatePage'));

@@ -1,5 +1,5 @@
 import { displayName, type NamesByLanguage } from '../../core/names';
-import { useLocale } from '../app/locale';
+import { useLocale } from './locale';
 
 /** The language tag of the name that equals text, so screen readers and fonts pick the script. */
 export function languageOf(names: NamesByLanguage, text: string, fallback: string): string {

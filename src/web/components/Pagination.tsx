@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../app/format';
+import { formatNumber } from './format';
 
 export interface PaginationProps {
   /** 1-based page number. */

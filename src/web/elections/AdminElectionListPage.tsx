@@ -1,9 +1,9 @@
 /** /admin/elections — every election with its phase, to open for editing, or to call a new one. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { PhaseBadge, PickedText, WindowRange, ZoneNote } from './parts';
 import { useElections } from './queries';

@@ -7,9 +7,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
-import { useProblemText } from '../admin/form';
+import { formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
+import { useProblemText } from '../forms/form';
 import {
   ballotBody,
   ballotCandidates,

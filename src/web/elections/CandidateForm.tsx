@@ -8,8 +8,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { languageName } from '../app/format';
-import { useLocale } from '../app/locale';
+import { languageName } from '../components/format';
+import { useLocale } from '../components/locale';
 import {
   ErrorSummary,
   FormField,
@@ -17,8 +17,8 @@ import {
   useProblemText,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
-import { GovernmentPicker, type PickedGovernment } from '../admin/GovernmentPicker';
+} from '../forms/form';
+import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPicker';
 import type { Government } from '../types';
 import { leaderOptions, nominationBody } from './nomination';
 import { storeElection, usePeopleOf } from './queries';

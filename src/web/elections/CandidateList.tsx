@@ -7,8 +7,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useProblemText } from '../admin/form';
-import { fileForm, postMultipart } from '../news/upload';
+import { useProblemText } from '../forms/form';
+import { fileForm } from './upload';
 import { CandidateName, PickedText, useReasonText } from './parts';
 import { storeElection } from './queries';
 import type { Candidate, Election } from './types';
@@ -100,10 +100,9 @@ function EndorsementUpload({ candidate }: { candidate: Candidate }) {
   const [missing, setMissing] = useState(false);
   const upload = useMutation({
     mutationFn: (chosen: File) =>
-      postMultipart<Election>(
-        `/api/v1/candidates/${candidate.id}/endorsement`,
-        fileForm(chosen, chosen.name),
-      ),
+      api.upload<Election>(`/api/v1/candidates/${candidate.id}/endorsement`, {
+        body: fileForm(chosen, chosen.name),
+      }),
     onSuccess: (saved) => {
       storeElection(queryClient, saved);
       setFile(null);

@@ -9,9 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { LOCALES } from '../../core/locales';
 import { api } from '../api';
-import { formatDate, formatNumber, languageName } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { formatDate, formatNumber, languageName } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import {
   ErrorSummary,
   FormField,
@@ -20,10 +20,10 @@ import {
   useProblemText,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
+} from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GovernmentName } from '../components/GovernmentName';
-import { pickText } from '../news/language';
+import { pickText } from '../components/language-choice';
 import { CandidateForm } from './CandidateForm';
 import { CandidateList } from './CandidateList';
 import {

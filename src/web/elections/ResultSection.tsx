@@ -6,9 +6,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
-import { formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
-import { EChart } from '../climate/EChart';
+import { formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
+import { EChart } from '../components/EChart';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
 import { CandidateName, Instant, textOf } from './parts';

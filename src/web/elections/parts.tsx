@@ -2,9 +2,9 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../components/locale';
 import { GovernmentName } from '../components/GovernmentName';
-import { pickText } from '../news/language';
+import { pickText } from '../components/language-choice';
 import { phaseLabelKey } from './phase';
 import { formatInstant, viewerTimeZone } from './windows';
 import { CANDIDATE_INELIGIBILITIES, CANNOT_VOTE_REASONS, type Candidate } from './types';

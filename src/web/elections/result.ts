@@ -3,7 +3,7 @@
  * spelled out (elected, tied for the last seat, not elected), the tie-break choice the
  * secretariat must make when filling the seats, and the bar chart of the votes.
  */
-import type { ChartOption } from '../climate/EChart';
+import type { ChartOption } from '../components/EChart';
 import type { Candidate, ElectionResult } from './types';
 
 export type Outcome = 'elected' | 'tied' | 'not-elected';

@@ -1,7 +1,7 @@
 /** /admin/meetings — the secretariat's list of meetings, each leading to its management page. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { usePageTitle } from '../app/page-title';
+import { usePageTitle } from '../components/page-title';
 import { MeetingBrowser } from './MeetingBrowser';
 import './governance.css';
 

@@ -5,11 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
+import { formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
 import { AGENDA_KINDS, type AgendaKind } from '../../core/governance/agenda';
 import { LOCALES } from '../../core/locales';
-import { languageName } from '../app/format';
+import { languageName } from '../components/format';
 import type { AgendaClock } from './agenda-clock';
 import {
   addItem,

@@ -5,9 +5,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { SavedMessage } from '../admin/form';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { SavedMessage } from '../forms/form';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { AttendancePanel } from './manage-attendance';
 import { MotionsPanel } from './manage-motions';

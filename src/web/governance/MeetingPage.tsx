@@ -5,8 +5,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { AgendaView, FilesView, MotionView, RegisterView } from './meeting-parts';
 import { LangText, MeetingTimes, QuorumIndicator, StatusBadge } from './parts';
@@ -14,7 +14,7 @@ import { useMeeting } from './queries';
 import { ReplyForm } from './ReplyForm';
 import { pickText } from './text';
 import type { Meeting } from './types';
-import '../admin/admin.css';
+import '../components/admin.css';
 import './governance.css';
 
 export default function MeetingPage() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../components/locale';
 import { LangText, MeetingTimes, StatusBadge } from './parts';
 import { pickText } from './text';
 import type { MeetingSummary } from './types';

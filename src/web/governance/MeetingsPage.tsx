@@ -1,6 +1,6 @@
 /** /meetings — every meeting of the governing bodies, newest first, with filters. */
 import { useTranslation } from 'react-i18next';
-import { usePageTitle } from '../app/page-title';
+import { usePageTitle } from '../components/page-title';
 import { MeetingBrowser } from './MeetingBrowser';
 import './governance.css';
 

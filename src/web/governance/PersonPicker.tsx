@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api';
-import type { FieldControlProps } from '../admin/form';
-import { SearchCombobox, type ComboboxOption } from '../components/SearchCombobox';
+import type { FieldControlProps } from '../forms/form';
+import { SearchCombobox, type ComboboxOption } from '../forms/SearchCombobox';
 import type { PageOf, Person } from '../types';
 
 export interface PickedPerson {

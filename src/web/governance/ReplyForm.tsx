@@ -13,7 +13,7 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
+} from '../forms/form';
 import { governanceKeys } from './queries';
 import type { Invitation, ReplyRequest } from './types';
 

@@ -4,8 +4,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { personName, TermDates } from './parts';

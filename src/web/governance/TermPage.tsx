@@ -2,14 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/session';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { SeatGrid } from './body-admin';
 import { TermDates } from './parts';
 import { useBody, useTerm } from './queries';
 import { pickText } from './text';
-import '../admin/admin.css';
+import '../components/admin.css';
 import './governance.css';
 
 export default function TermPage() {

@@ -9,7 +9,7 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
+} from '../forms/form';
 import { MAJORITY_RULES } from '../../core/governance/votes';
 import { refreshBody } from './queries';
 import { rulesFormValues, rulesPatch, type RulesFormValues } from './rules-form';

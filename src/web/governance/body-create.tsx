@@ -10,9 +10,9 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
-import { languageName } from '../app/format';
-import { useLocale } from '../app/locale';
+} from '../forms/form';
+import { languageName } from '../components/format';
+import { useLocale } from '../components/locale';
 import { BODY_KINDS, type BodyKind } from '../../core/governance/meeting';
 import { LOCALES } from '../../core/locales';
 import type { Region } from '../types';

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../components/locale';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { Problem, useMeetingWrite } from './manage-common';
 import { proxyLine } from './meeting-parts';

@@ -1,6 +1,6 @@
 /** What the management sections share: writes that answer with the meeting, and their problems. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useProblemText } from '../admin/form';
+import { useProblemText } from '../forms/form';
 import { storeMeeting } from './queries';
 import type { Meeting } from './types';
 

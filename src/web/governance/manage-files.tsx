@@ -12,9 +12,9 @@ import {
   useFormProblems,
   type FormFieldSpec,
   type SubmitProblem,
-} from '../admin/form';
-import { languageName } from '../app/format';
-import { useLocale } from '../app/locale';
+} from '../forms/form';
+import { languageName } from '../components/format';
+import { useLocale } from '../components/locale';
 import { LOCALES } from '../../core/locales';
 import {
   CAPTION_MAX,

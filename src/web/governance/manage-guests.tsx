@@ -9,7 +9,7 @@ import {
   useFormProblems,
   type FormFieldSpec,
   type SubmitProblem,
-} from '../admin/form';
+} from '../forms/form';
 import {
   checkGuest,
   emptyGuest,

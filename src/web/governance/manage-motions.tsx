@@ -5,8 +5,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { formatNumber, languageName } from '../app/format';
-import { useLocale } from '../app/locale';
+import { formatNumber, languageName } from '../components/format';
+import { useLocale } from '../components/locale';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { canDecide, checkVotes, tallyMotion, VOTE_CHOICES } from '../../core/governance/votes';
 import { LOCALES } from '../../core/locales';

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../components/locale';
 import { GovernmentName } from '../components/GovernmentName';
 import { invitationRoleKey } from './guest-invite';
 import { Problem, useMeetingWrite } from './manage-common';

@@ -1,7 +1,7 @@
 /** The record of a meeting as everyone reads it: agenda, register, decisions, files. */
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
+import { formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { LangText, personName } from './parts';
 import { registerGroups } from './register';

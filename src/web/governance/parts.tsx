@@ -1,7 +1,7 @@
 /** Small pieces shared by the governance pages: avatars, badges, times, the quorum. */
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../app/format';
-import { useLocale } from '../app/locale';
+import { formatDate } from '../components/format';
+import { useLocale } from '../components/locale';
 import { avatarColour, initials } from './avatar';
 import { quorumState } from './quorum-text';
 import { pickText } from './text';

@@ -12,9 +12,9 @@ import {
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
-} from '../admin/form';
-import { GovernmentPicker, type PickedGovernment } from '../admin/GovernmentPicker';
-import { useLocale } from '../app/locale';
+} from '../forms/form';
+import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPicker';
+import { useLocale } from '../components/locale';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { SEAT_POSITIONS } from '../../core/governance/meeting';
 import type { Government } from '../types';

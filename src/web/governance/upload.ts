@@ -1,8 +1,8 @@
 /**
- * Uploading a meeting's documents and photos: multipart, so it goes past api.ts with the
- * CSRF header that api.ts would otherwise add, and its problems are read the same way.
+ * Uploading a meeting's documents and photos: a multipart form sent by api.upload, which adds
+ * the CSRF header and reads the server's problems like every other request.
  */
-import { ApiError, csrfHeader, type FieldError } from '../api';
+import { api, type UploadProgress } from '../api';
 import type { FileInfo } from './types';
 
 export interface UploadSpec {
@@ -31,23 +31,13 @@ export function uploadFormData(spec: UploadSpec): FormData {
   return form;
 }
 
-export async function uploadMeetingFile(meetingId: number, spec: UploadSpec): Promise<FileInfo> {
-  const res = await fetch(`/api/v1/meetings/${meetingId}/files`, {
-    method: 'POST',
-    // No Content-Type: the browser writes it with the multipart boundary.
-    headers: { Accept: 'application/json', ...csrfHeader() },
-    credentials: 'same-origin',
+export function uploadMeetingFile(
+  meetingId: number,
+  spec: UploadSpec,
+  onProgress?: (progress: UploadProgress) => void,
+): Promise<FileInfo> {
+  return api.upload<FileInfo>(`/api/v1/meetings/${meetingId}/files`, {
     body: uploadFormData(spec),
+    onProgress,
   });
-  const type = res.headers.get('content-type') ?? '';
-  const data: unknown = type.includes('json') ? await res.json() : await res.text();
-  if (!res.ok) {
-    const p = (typeof data === 'object' && data ? data : {}) as {
-      title?: string;
-      detail?: string;
-      errors?: FieldError[];
-    };
-    throw new ApiError(res.status, p.title ?? res.statusText, p.detail, p.errors ?? []);
-  }
-  return data as FileInfo;
 }

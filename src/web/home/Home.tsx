@@ -4,10 +4,10 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../api';
 import type { Office } from '../types';
 import { EmptyState } from '../components/DataState';
-import { formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
-import { useRegions } from '../members/queries';
+import { formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
+import { useRegions } from '../components/network-queries';
 import { RegionMembersMap } from './RegionMembersMap';
 
 const DEFAULT_REGION = 'east-asia';

@@ -5,9 +5,9 @@ import { GeoMap, type MapPoint } from '../components/GeoMap';
 import { CATEGORY_COLORS } from '../components/categories';
 import { governmentNameText } from '../components/GovernmentName';
 import { ErrorMessage, Loading } from '../components/DataState';
-import { formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
-import { useAllGovernments } from '../members/queries';
+import { formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
+import { useAllGovernments } from '../components/network-queries';
 
 /** The governments of one region as points on a map, coloured by membership category. */
 export function RegionMembersMap({ region }: { region: string }) {

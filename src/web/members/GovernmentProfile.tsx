@@ -11,9 +11,9 @@ import { CategoryBadge } from '../components/CategoryBadge';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GeoMap } from '../components/GeoMap';
 import { GovernmentName, governmentNameText, languageOf } from '../components/GovernmentName';
-import { countryName, formatDate, formatNumber, languageName } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { countryName, formatDate, formatNumber, languageName } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 
 function useGovernment(slug: string) {
   return useQuery({

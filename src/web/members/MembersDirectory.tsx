@@ -9,10 +9,10 @@ import { CategoryBadge } from '../components/CategoryBadge';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GovernmentName } from '../components/GovernmentName';
 import { Pagination } from '../components/Pagination';
-import { countryName, formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
-import { useAllGovernments, useRegions } from './queries';
+import { countryName, formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
+import { useAllGovernments, useRegions } from '../components/network-queries';
 
 export const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 250;

@@ -1,10 +1,10 @@
 /** /admin/news — every post, drafts included, newest first, for the secretariat to edit. */
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { formatDate, languageName } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
-import { SavedMessage } from '../admin/form';
+import { formatDate, languageName } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
+import { SavedMessage } from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import { orderLanguages } from './language';

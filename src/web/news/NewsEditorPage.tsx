@@ -9,9 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Locale } from '../../core/locales';
 import { api } from '../api';
-import { formatDate, languageName } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { formatDate, languageName } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import {
   ErrorSummary,
   FormField,
@@ -22,8 +22,8 @@ import {
   useSubmitState,
   type FormFieldSpec,
   type SubmitProblem,
-} from '../admin/form';
-import { GovernmentPicker } from '../admin/GovernmentPicker';
+} from '../forms/form';
+import { GovernmentPicker } from '../forms/GovernmentPicker';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
 import type { Government } from '../types';

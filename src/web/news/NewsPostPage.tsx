@@ -5,9 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
-import { formatDate, languageName } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
+import { formatDate, languageName } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
 import { useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { GovernmentName } from '../components/GovernmentName';

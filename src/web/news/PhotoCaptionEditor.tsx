@@ -1,15 +1,15 @@
 /**
  * The small form that changes an uploaded photo's captions and credit. The rules (what to
- * send, the length limits) are shared with the meeting files' editor in governance/file-edit,
+ * send, the length limits) are shared with the meeting files' editor in forms/file-edit,
  * so a photo is edited the same way wherever it was uploaded.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { FormField, useFormProblems, useSubmitState, type FormFieldSpec } from '../admin/form';
-import { languageName } from '../app/format';
-import { useLocale } from '../app/locale';
+import { FormField, useFormProblems, useSubmitState, type FormFieldSpec } from '../forms/form';
+import { languageName } from '../components/format';
+import { useLocale } from '../components/locale';
 import {
   CAPTION_MAX,
   captionPointer,
@@ -18,7 +18,7 @@ import {
   fileEditValues,
   filePatchBody,
   type FileEditValues,
-} from '../governance/file-edit';
+} from '../forms/file-edit';
 import { NEWS_LANGUAGES } from './language';
 import type { FileInfo, FilePatch } from './types';
 

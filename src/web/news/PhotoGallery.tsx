@@ -5,8 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
+import { formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
 import { pickText } from './language';
 import type { FileInfo } from './types';
 

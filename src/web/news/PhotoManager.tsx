@@ -7,14 +7,14 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { formatNumber, languageName } from '../app/format';
-import { useLocale } from '../app/locale';
-import { useProblemText } from '../admin/form';
+import { formatNumber, languageName } from '../components/format';
+import { useLocale } from '../components/locale';
+import { useProblemText } from '../forms/form';
 import { NEWS_LANGUAGES, pickText } from './language';
 import { PhotoCaptionEditor } from './PhotoCaptionEditor';
 import { withPhoto } from './photo-edit';
 import { NEWS_KEY } from './queries';
-import { photoForm, postMultipart } from './upload';
+import { photoForm } from './upload';
 import type { FileInfo, NewsPost } from './types';
 
 interface Progress {
@@ -79,10 +79,9 @@ export function PhotoManager({ post, onChanged }: { post: NewsPost; onChanged():
     setProgress({ done: 0, total: files.length, failures, running: true });
     for (const [index, file] of files.entries()) {
       try {
-        await postMultipart<FileInfo>(
-          `/api/v1/news/${encodeURIComponent(post.slug)}/photos`,
-          photoForm(file, file.name, captions, credit),
-        );
+        await api.upload<FileInfo>(`/api/v1/news/${encodeURIComponent(post.slug)}/photos`, {
+          body: photoForm(file, file.name, captions, credit),
+        });
       } catch (error) {
         failures.push({ file: file.name, message: problemText(error) });
       }

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FILE_EDIT_PROBLEMS } from '../governance/file-edit';
+import { FILE_EDIT_PROBLEMS } from '../forms/file-edit';
 import { missingKeysIn, missingVocabulary } from '../i18n/catalog-check';
 import { DRAFT_PROBLEM_CODES, TRANSLATION_FIELDS } from './editor';
 import { NEWS_STATUSES } from './types';

@@ -6,10 +6,10 @@ import type { Office } from '../types';
 import { OFFICE_KINDS, type OfficeKind } from '../../core/membership';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GeoMap, type MapPoint } from '../components/GeoMap';
-import { countryName, formatNumber } from '../app/format';
-import { useLocale } from '../app/locale';
-import { usePageTitle } from '../app/page-title';
-import { useRegions } from '../members/queries';
+import { countryName, formatNumber } from '../components/format';
+import { useLocale } from '../components/locale';
+import { usePageTitle } from '../components/page-title';
+import { useRegions } from '../components/network-queries';
 
 const OFFICE_KIND_COLORS: Record<OfficeKind, string> = {
   'world-secretariat': 'var(--office-world)',

@@ -1,6 +1,6 @@
 /**
  * A small React wrapper around ECharts, drawn as SVG. Only the chart types and components the
- * climate pages use are registered, so the bundle stays small; the pages that use it are
+ * climate and election pages use are registered, so the bundle stays small; the pages that use it are
  * loaded lazily. The chart itself is one image to assistive technology (its aria-label); the
  * caller passes a visually hidden table or summary with the figures as children.
  */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldControlProps } from '../admin/form';
+import type { FieldControlProps } from './form';
 
 /** A value that settles: the last one typed once the typing pauses. */
 export function useSettled<T>(value: T, delayMs: number): T {

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '../../core/names';
 import { api, query } from '../api';
-import { countryName } from '../app/format';
-import { useLocale } from '../app/locale';
-import { SearchCombobox, type ComboboxOption } from '../components/SearchCombobox';
+import { countryName } from '../components/format';
+import { useLocale } from '../components/locale';
+import { SearchCombobox, type ComboboxOption } from './SearchCombobox';
 import type { GovernmentSummary, PageOf } from '../types';
 import type { FieldControlProps } from './form';
 

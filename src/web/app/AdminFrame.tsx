@@ -4,8 +4,8 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session';
 import { signInPath } from '../auth/next-path';
 import { Loading } from '../components/DataState';
-import { NotAllowed } from './form';
-import './admin.css';
+import { NotAllowed } from '../forms/form';
+import '../components/admin.css';
 
 /**
  * Every /admin page sits in this frame. Nobody signed in is sent to sign in (and brought

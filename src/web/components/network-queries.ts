@@ -1,3 +1,4 @@
+/** The network's regions and governments, for the maps, filters and counts several areas show. */
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../api';
 import type { GovernmentSummary, PageOf, Region } from '../types';

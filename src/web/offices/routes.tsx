@@ -1,0 +1,5 @@
+import type { RouteObject } from 'react-router';
+import { Offices } from './Offices';
+
+/** The offices directory. */
+export const officeRoutes: RouteObject[] = [{ path: 'offices', element: <Offices /> }];
