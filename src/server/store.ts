@@ -16,6 +16,7 @@ import * as climate from './climate/repository';
 import * as elections from './elections/repository';
 import * as files from './files/repository';
 import * as governance from './governance/repository';
+import * as imports from './climate/imports/repository';
 import * as health from './health/repository';
 import * as members from './members/repository';
 import * as news from './news/repository';
@@ -30,6 +31,7 @@ const repositories = {
   files,
   governance,
   health,
+  imports,
   members,
   news,
   offices,

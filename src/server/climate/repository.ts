@@ -5,6 +5,7 @@ import type {
   EmissionReportTable,
   InventoryTable,
 } from '../db/schema';
+import { bulkUpdateById, type BulkColumn, type SqlType } from '../db/bulk-update';
 import type { Executor } from '../db/types';
 
 export type TargetRow = Selectable<ClimateTargetTable>;
@@ -424,4 +425,153 @@ export function listVersions(db: Executor, type: string, id: number) {
     .orderBy('version', 'desc')
     .orderBy('id', 'desc')
     .execute();
+}
+
+// Bulk writers (the importer; the demo)
+
+/**
+ * Ids of rows one multi-row INSERT created, in the order of its VALUES: both databases number
+ * a statement's rows as they insert them, in that order, so the ascending ids are the input's.
+ */
+function inInputOrder(rows: { id: number }[]): number[] {
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/** Inserts many targets in chunks; returns their ids in input order. */
+export async function insertTargets(
+  db: Executor,
+  rows: Insertable<ClimateTargetTable>[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const created = await db
+      .insertInto('climate_targets')
+      .values(rows.slice(i, i + 200))
+      .returning('id')
+      .execute();
+    ids.push(...inInputOrder(created));
+  }
+  return ids;
+}
+
+/** Inserts many emission reports in chunks; returns their ids in input order. */
+export async function insertEmissionReports(
+  db: Executor,
+  rows: Insertable<EmissionReportTable>[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const created = await db
+      .insertInto('emission_reports')
+      .values(rows.slice(i, i + 200))
+      .returning('id')
+      .execute();
+    ids.push(...inInputOrder(created));
+  }
+  return ids;
+}
+
+const TARGET_COLUMN_TYPES: Record<Exclude<keyof ClimateTargetTable, 'id'>, SqlType> = {
+  government_id: 'integer',
+  parent_target_id: 'integer',
+  type: 'text',
+  net_zero_label: 'text',
+  title: 'text',
+  description: 'text',
+  base_year: 'integer',
+  base_emissions: 'double precision',
+  target_year: 'integer',
+  reduction_percent: 'double precision',
+  target_emissions: 'double precision',
+  bau_emissions: 'double precision',
+  base_intensity: 'double precision',
+  intensity_unit: 'text',
+  fuel: 'text',
+  share_percent: 'double precision',
+  pollutant: 'text',
+  level_value: 'double precision',
+  level_unit: 'text',
+  coverage_gases: 'text',
+  coverage_scopes: 'text',
+  coverage_sectors: 'text',
+  boundary: 'text',
+  status: 'text',
+  date_set: 'text',
+  source_url: 'text',
+  source_document: 'text',
+  initiatives: 'text',
+  offsets_allowed: 'integer',
+  self_reported_progress: 'double precision',
+  self_reported_source: 'text',
+  import_key: 'text',
+  version: 'integer',
+  created_at: 'text',
+  updated_at: 'text',
+};
+
+const REPORT_COLUMN_TYPES: Record<Exclude<keyof EmissionReportTable, 'id'>, SqlType> = {
+  government_id: 'integer',
+  year: 'integer',
+  source: 'text',
+  source_label: 'text',
+  period_start: 'text',
+  period_end: 'text',
+  scope1: 'double precision',
+  scope2: 'double precision',
+  scope3: 'double precision',
+  basic: 'double precision',
+  basic_plus: 'double precision',
+  total: 'double precision',
+  gases: 'text',
+  protocol: 'text',
+  boundary: 'text',
+  preferred: 'integer',
+  provenance: 'text',
+  import_key: 'text',
+  version: 'integer',
+  created_at: 'text',
+  updated_at: 'text',
+};
+
+/** The columns a bulk update sets: those of its first row, which every row must set. */
+function bulkColumns<T extends string>(
+  types: Record<T, SqlType>,
+  rows: readonly { values: object }[],
+): BulkColumn[] {
+  const first = rows[0];
+  if (!first) return [];
+  const names = Object.keys(first.values).sort() as T[];
+  for (const row of rows) {
+    if (Object.keys(row.values).sort().join() !== names.join()) {
+      throw new Error('A bulk update sets the same columns on every row.');
+    }
+  }
+  return names.map((name) => ({ name, type: types[name] }));
+}
+
+/** Updates many targets, each with its own values (every row setting the same columns). */
+export async function updateTargetsById(
+  db: Executor,
+  rows: readonly { id: number; values: Updateable<ClimateTargetTable> }[],
+): Promise<void> {
+  await bulkUpdateById(
+    db,
+    'climate_targets',
+    bulkColumns(TARGET_COLUMN_TYPES, rows),
+    rows.map((r) => ({ id: r.id, values: r.values })),
+    100,
+  );
+}
+
+/** Updates many emission reports, each with its own values (every row setting the same columns). */
+export async function updateEmissionReportsById(
+  db: Executor,
+  rows: readonly { id: number; values: Updateable<EmissionReportTable> }[],
+): Promise<void> {
+  await bulkUpdateById(
+    db,
+    'emission_reports',
+    bulkColumns(REPORT_COLUMN_TYPES, rows),
+    rows.map((r) => ({ id: r.id, values: r.values })),
+  );
 }

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import { searchKey } from '../../core/names';
-import type { GovernmentNameTable, GovernmentTable } from '../db/schema';
+import type { GovernmentNameTable, GovernmentTable, MembershipTable } from '../db/schema';
 import type { Executor } from '../db/types';
 
 export type GovernmentRow = Selectable<GovernmentTable> & {
@@ -276,4 +276,107 @@ export function namesOfRegion(db: Executor, region: string | undefined) {
     .selectAll('government_names');
   if (region) q = q.where('regions.slug', '=', region);
   return q.execute();
+}
+
+// Bulk writers (the importer; the demo)
+
+/** Inserts many governments in chunks; returns their ids in input order (matched by slug). */
+export async function insertGovernments(
+  db: Executor,
+  rows: Insertable<GovernmentTable>[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const part = rows.slice(i, i + 200);
+    const created = await db
+      .insertInto('governments')
+      .values(part)
+      .returning(['id', 'slug'])
+      .execute();
+    const bySlug = new Map(created.map((r) => [r.slug, r.id]));
+    for (const row of part) ids.push(bySlug.get(row.slug) as number);
+  }
+  return ids;
+}
+
+export async function insertGovernmentNames(
+  db: Executor,
+  rows: Insertable<GovernmentNameTable>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('government_names')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
+export async function insertMemberships(
+  db: Executor,
+  rows: Insertable<MembershipTable>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('memberships')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** Sets one text column on many governments, each its own value, in one statement per chunk. */
+async function setGovernmentsColumn(
+  db: Executor,
+  column: 'cdp_account' | 'nzt_id',
+  rows: readonly { id: number; value: string }[],
+  updatedAt: string,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    const cases = sql.join(
+      part.map((r) => sql`WHEN ${r.id} THEN ${r.value}`),
+      sql` `,
+    );
+    const value = sql<string>`CASE id ${cases} ELSE ${sql.ref(column)} END`;
+    await db
+      .updateTable('governments')
+      .set(
+        column === 'cdp_account'
+          ? { cdp_account: value, updated_at: updatedAt }
+          : { nzt_id: value, updated_at: updatedAt },
+      )
+      .where(
+        'id',
+        'in',
+        part.map((r) => r.id),
+      )
+      .execute();
+  }
+}
+
+/** Records CDP account numbers on many governments (the importer's matches by name). */
+export function updateGovernmentsCdpAccount(
+  db: Executor,
+  rows: readonly { id: number; cdpAccount: string }[],
+  updatedAt: string,
+): Promise<void> {
+  return setGovernmentsColumn(
+    db,
+    'cdp_account',
+    rows.map((r) => ({ id: r.id, value: r.cdpAccount })),
+    updatedAt,
+  );
+}
+
+/** Records Net Zero Tracker ids on many governments (the importer's matches by name). */
+export function updateGovernmentsNztId(
+  db: Executor,
+  rows: readonly { id: number; nztId: string }[],
+  updatedAt: string,
+): Promise<void> {
+  return setGovernmentsColumn(
+    db,
+    'nzt_id',
+    rows.map((r) => ({ id: r.id, value: r.nztId })),
+    updatedAt,
+  );
 }

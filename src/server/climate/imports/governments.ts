@@ -1,8 +1,7 @@
-import { sql, type Insertable } from 'kysely';
 import { searchKey } from '../../../core/names';
 import type { GovernmentKind } from '../../../core/membership';
-import type { GovernmentNameTable } from '../../db/schema';
-import { nowIso, type Executor } from '../../db/types';
+import { nowIso } from '../../clock';
+import type { Store } from '../../store';
 import { clip } from './values';
 import type { Subject } from './mapping';
 import { regionFor } from './regions';
@@ -72,12 +71,9 @@ export class GovernmentIndex {
   private readonly plannedNameKeys = new Map<number, string[]>();
   private nextTempId = -1;
 
-  static async load(db: Executor): Promise<GovernmentIndex> {
+  static async load(store: Store): Promise<GovernmentIndex> {
     const index = new GovernmentIndex();
-    const governments = await db
-      .selectFrom('governments')
-      .select(['id', 'slug', 'country', 'cdp_account', 'nzt_id'])
-      .execute();
+    const governments = await store.imports.listGovernmentKeys();
     for (const g of governments) {
       index.add({
         id: g.id,
@@ -87,10 +83,7 @@ export class GovernmentIndex {
         nztId: g.nzt_id,
       });
     }
-    const names = await db
-      .selectFrom('government_names')
-      .select(['government_id', 'name'])
-      .execute();
+    const names = await store.imports.listGovernmentNames();
     for (const n of names) {
       const ref = index.byId.get(n.government_id);
       if (ref) index.addName(ref, n.name);
@@ -237,7 +230,7 @@ export class GovernmentIndex {
 
 /** Inserts planned prospects with their names and a non-member membership; returns real ids. */
 export async function insertProspects(
-  trx: Executor,
+  tx: Store,
   plans: ProspectPlan[],
   regionIds: ReadonlyMap<string, number>,
 ): Promise<Map<number, number>> {
@@ -245,104 +238,76 @@ export async function insertProspects(
   if (plans.length === 0) return ids;
   const now = nowIso();
   const fallbackRegion = regionIds.get('global');
-  for (let i = 0; i < plans.length; i += 200) {
-    const part = plans.slice(i, i + 200);
-    const rows = await trx
-      .insertInto('governments')
-      .values(
-        part.map((p) => {
-          const regionId = regionIds.get(p.regionSlug) ?? fallbackRegion;
-          if (regionId === undefined)
-            throw new Error(`no region "${p.regionSlug}" in the database`);
-          return {
-            slug: p.slug,
-            kind: p.kind,
-            country: p.iso2,
-            region_id: regionId,
-            local_lang: 'en',
-            population: p.population,
-            population_year: p.populationYear,
-            area_km2: p.areaKm2,
-            latitude: p.latitude,
-            longitude: p.longitude,
-            unlocode: null,
-            cdp_account: p.cdpAccount,
-            website: null,
-            is_demo: 0,
-            nzt_id: p.nztId,
-            created_at: now,
-            updated_at: now,
-          };
-        }),
-      )
-      .returning(['id', 'slug'])
-      .execute();
-    const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
-    for (const p of part) ids.set(p.tempId, bySlug.get(p.slug) as number);
-  }
-  const names: Insertable<GovernmentNameTable>[] = plans.flatMap((p) => {
-    const id = ids.get(p.tempId) as number;
-    return [
-      { government_id: id, lang: 'en', kind: 'name', name: p.name, search_key: searchKey(p.name) },
-      ...p.aliases.map((alias) => ({
-        government_id: id,
-        lang: null,
-        kind: 'alias',
-        name: alias,
-        search_key: searchKey(alias),
-      })),
-    ];
-  });
-  for (let i = 0; i < names.length; i += 500) {
-    await trx
-      .insertInto('government_names')
-      .values(names.slice(i, i + 500))
-      .execute();
-  }
-  const memberships = plans.map((p) => ({
-    government_id: ids.get(p.tempId) as number,
-    category: 'non-member',
-    status: 'none',
-    since: null,
-  }));
-  for (let i = 0; i < memberships.length; i += 500) {
-    await trx
-      .insertInto('memberships')
-      .values(memberships.slice(i, i + 500))
-      .execute();
-  }
+  const created = await tx.members.insertGovernments(
+    plans.map((p) => {
+      const regionId = regionIds.get(p.regionSlug) ?? fallbackRegion;
+      if (regionId === undefined) throw new Error(`no region "${p.regionSlug}" in the database`);
+      return {
+        slug: p.slug,
+        kind: p.kind,
+        country: p.iso2,
+        region_id: regionId,
+        local_lang: 'en',
+        population: p.population,
+        population_year: p.populationYear,
+        area_km2: p.areaKm2,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        unlocode: null,
+        cdp_account: p.cdpAccount,
+        website: null,
+        is_demo: 0,
+        nzt_id: p.nztId,
+        created_at: now,
+        updated_at: now,
+      };
+    }),
+  );
+  plans.forEach((p, i) => ids.set(p.tempId, created[i] as number));
+  await tx.members.insertGovernmentNames(
+    plans.flatMap((p) => {
+      const id = ids.get(p.tempId) as number;
+      return [
+        {
+          government_id: id,
+          lang: 'en',
+          kind: 'name',
+          name: p.name,
+          search_key: searchKey(p.name),
+        },
+        ...p.aliases.map((alias) => ({
+          government_id: id,
+          lang: null,
+          kind: 'alias',
+          name: alias,
+          search_key: searchKey(alias),
+        })),
+      ];
+    }),
+  );
+  await tx.members.insertMemberships(
+    plans.map((p) => ({
+      government_id: ids.get(p.tempId) as number,
+      category: 'non-member',
+      status: 'none',
+      since: null,
+    })),
+  );
   return ids;
 }
 
 /** Writes account numbers and tracker ids learnt by name matching, one statement per column. */
 export async function linkGovernments(
-  trx: Executor,
+  tx: Store,
   links: { governmentId: number; cdpAccount: string | null; nztId: string | null }[],
 ): Promise<void> {
   const now = nowIso();
-  for (const column of ['cdp_account', 'nzt_id'] as const) {
-    const pairs = links.flatMap((l) => {
-      const key = column === 'cdp_account' ? l.cdpAccount : l.nztId;
-      return key === null ? [] : [[l.governmentId, key] as const];
-    });
-    if (pairs.length === 0) continue;
-    const cases = sql.join(
-      pairs.map(([id, key]) => sql`WHEN ${id} THEN ${key}`),
-      sql` `,
-    );
-    const value = sql<string>`CASE id ${cases} ELSE ${sql.ref(column)} END`;
-    await trx
-      .updateTable('governments')
-      .set(
-        column === 'cdp_account'
-          ? { cdp_account: value, updated_at: now }
-          : { nzt_id: value, updated_at: now },
-      )
-      .where(
-        'id',
-        'in',
-        pairs.map(([id]) => id),
-      )
-      .execute();
-  }
+  const cdp = links.flatMap((l) =>
+    l.cdpAccount === null ? [] : [{ id: l.governmentId, cdpAccount: l.cdpAccount }],
+  );
+  const nzt = links.flatMap((l) =>
+    l.nztId === null ? [] : [{ id: l.governmentId, nztId: l.nztId }],
+  );
+  if (cdp.length) await tx.members.updateGovernmentsCdpAccount(cdp, now);
+  if (nzt.length) await tx.members.updateGovernmentsNztId(nzt, now);
 }

@@ -1,4 +1,3 @@
-import type { Selectable } from 'kysely';
 import {
   GASES,
   type Gas,
@@ -8,7 +7,7 @@ import {
   type TargetType,
 } from '../../../core/climate/types';
 import type { GovernmentKind } from '../../../core/membership';
-import type { ClimateTargetTable, EmissionReportTable } from '../../db/schema';
+import type { ReportRow, TargetRow } from '../repository';
 
 /**
  * What a row of an import file becomes before it meets the database: who it is about (a
@@ -43,10 +42,7 @@ export const TARGET_VALUE_COLUMNS = [
   'self_reported_progress',
   'self_reported_source',
 ] as const;
-export type TargetValues = Pick<
-  Selectable<ClimateTargetTable>,
-  (typeof TARGET_VALUE_COLUMNS)[number]
->;
+export type TargetValues = Pick<TargetRow, (typeof TARGET_VALUE_COLUMNS)[number]>;
 
 /** The columns of an emission report an import writes and compares (provenance is written only). */
 export const REPORT_VALUE_COLUMNS = [
@@ -65,10 +61,9 @@ export const REPORT_VALUE_COLUMNS = [
   'protocol',
   'boundary',
 ] as const;
-export type ReportValues = Pick<
-  Selectable<EmissionReportTable>,
-  (typeof REPORT_VALUE_COLUMNS)[number]
-> & { provenance: string };
+export type ReportValues = Pick<ReportRow, (typeof REPORT_VALUE_COLUMNS)[number]> & {
+  provenance: string;
+};
 
 export interface TargetRecord {
   table: 'target';

@@ -2,8 +2,9 @@ import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { requireAdmin } from '../../auth/plugin';
+import type { AuditActor } from '../../audit/service';
 import type { AppContext, AppInstance } from '../../http/app-types';
+import { authorize } from '../../http/authorize';
 import { IdParam, Page, PageQuery, Problem } from '../../http/common-schemas';
 import { badRequest, HttpProblem } from '../../http/problem';
 import { ImportKind, ImportRun, ImportRunRow } from '../schemas';
@@ -67,6 +68,12 @@ const uploadSchema = {
   },
 };
 
+/** Administrators only (the policy's climate.import): 401 for the public, 403 for others. */
+function mayImport(actor: AuditActor | null | undefined): AuditActor {
+  authorize(actor, 'climate.import', {}, 'Only administrators may do this.');
+  return actor;
+}
+
 function sendReport(reply: FastifyReply, runId: number, csv: Readable) {
   return reply
     .header('Content-Type', 'text/csv; charset=utf-8')
@@ -74,7 +81,7 @@ function sendReport(reply: FastifyReply, runId: number, csv: Readable) {
     .send(csv);
 }
 
-export function importRoutes(app: AppInstance, { db }: AppContext): void {
+export function importRoutes(app: AppInstance, { store }: AppContext): void {
   // A plugin scope, so the stream pass-through parsers apply to these routes only.
   void app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<TypeBoxTypeProvider>();
@@ -84,7 +91,7 @@ export function importRoutes(app: AppInstance, { db }: AppContext): void {
       '/imports/:kind',
       { bodyLimit: MAX_UPLOAD_BYTES, schema: uploadSchema },
       async (request, reply) => {
-        const actor = requireAdmin(request);
+        const actor = mayImport(request.actor);
         const length = Number(request.headers['content-length'] ?? 0);
         if (length > MAX_UPLOAD_BYTES) {
           throw new HttpProblem(413, 'Content Too Large', 'Files up to 200 MB can be imported.');
@@ -95,7 +102,7 @@ export function importRoutes(app: AppInstance, { db }: AppContext): void {
         }
         const { kind } = request.params;
         const { dryRun = false, noCreate = false, fileName } = request.query;
-        const run = await startImport(db, actor, {
+        const run = await startImport(store, actor, {
           kind,
           input,
           fileName: fileName ?? `upload-${kind}`,
@@ -117,9 +124,9 @@ export function importRoutes(app: AppInstance, { db }: AppContext): void {
         },
       },
       (request) => {
-        requireAdmin(request);
+        mayImport(request.actor);
         const { page = 1, pageSize = 20 } = request.query;
-        return listImportRuns(db, { page, pageSize });
+        return listImportRuns(store, { page, pageSize });
       },
     );
 
@@ -134,8 +141,8 @@ export function importRoutes(app: AppInstance, { db }: AppContext): void {
         },
       },
       (request) => {
-        requireAdmin(request);
-        return getImportRun(db, request.params.id);
+        mayImport(request.actor);
+        return getImportRun(store, request.params.id);
       },
     );
 
@@ -151,9 +158,9 @@ export function importRoutes(app: AppInstance, { db }: AppContext): void {
         },
       },
       (request) => {
-        requireAdmin(request);
+        mayImport(request.actor);
         const { page = 1, pageSize = 20, action } = request.query;
-        return importRunRows(db, request.params.id, { page, pageSize, action });
+        return importRunRows(store, request.params.id, { page, pageSize, action });
       },
     );
 
@@ -172,9 +179,9 @@ export function importRoutes(app: AppInstance, { db }: AppContext): void {
         },
       },
       async (request, reply) => {
-        requireAdmin(request);
-        const run = await getImportRun(db, request.params.id);
-        return sendReport(reply, run.id, importReportCsv(db, run.id));
+        mayImport(request.actor);
+        const run = await getImportRun(store, request.params.id);
+        return sendReport(reply, run.id, importReportCsv(store, run.id));
       },
     );
   });

@@ -1,7 +1,6 @@
 import { pipeline, Readable, Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { AuditActor, SystemActor } from '../../audit/service';
-import type { Db } from '../../db/database';
 import { HttpProblem, notFound } from '../../http/problem';
 import type { ImportKind, ImportRun } from '../schemas';
 import { ImportEngine } from './engine';
@@ -10,17 +9,8 @@ import { mapCdpEmissionRow, mapCdpTargetRow } from './map-cdp';
 import { mapNztRow } from './map-nzt';
 import type { MappedRow } from './mapping';
 import { openSheet, type FieldRow, type OpenedSheet } from './read-rows';
-import {
-  findRun,
-  insertRun,
-  pageRowOutcomes,
-  pageRuns,
-  rowOutcomesAfter,
-  toImportRun,
-  updateRun,
-  type RowAction,
-  type RowOutcome,
-} from './runs';
+import { toImportRun, toRowOutcome, type RowAction, type RowOutcome } from './runs';
+import type { Store } from '../../store';
 import { Spool } from './spool';
 
 /**
@@ -146,7 +136,7 @@ function dependsOnOtherRows(row: MappedRow): boolean {
 }
 
 async function execute(
-  db: Db,
+  store: Store,
   actor: AuditActor | SystemActor,
   runId: number,
   sheet: OpenedSheet,
@@ -166,14 +156,14 @@ async function execute(
       const mapped = map(row);
       if (options.kind === 'cdp-targets') links.add(mapped);
       await spool.write(mapped);
-      if (total % 5000 === 0) await updateRun(db.kysely, runId, { totalRows: total });
+      if (total % 5000 === 0) await store.imports.updateRun(runId, { totalRows: total });
     }
     await spool.close();
-    await updateRun(db.kysely, runId, { totalRows: total });
+    await store.imports.updateRun(runId, { totalRows: total });
     options.onProgress?.({ processed: 0, total });
 
     const parents = links.parents();
-    engine = await ImportEngine.start(db, actor, {
+    engine = await ImportEngine.start(store, actor, {
       runId,
       kind: options.kind,
       fileName: options.fileName,
@@ -207,7 +197,7 @@ async function execute(
         ? `${message}. The batches committed before the failure (${committed} rows) stay ` +
           'applied; running the same import again completes it without duplicates.'
         : `${message}. Nothing was written.`;
-    await updateRun(db.kysely, runId, { status: 'failed', error }).catch(() => undefined);
+    await store.imports.updateRun(runId, { status: 'failed', error }).catch(() => undefined);
     await engine?.auditFailure(error).catch(() => undefined);
   } finally {
     await spool.remove().catch(() => undefined);
@@ -236,11 +226,11 @@ function unreadable(err: unknown): HttpProblem {
  * promise of the finished run (which never rejects: errors end up in the run).
  */
 export async function beginImport(
-  db: Db,
+  store: Store,
   actor: AuditActor | SystemActor,
   options: ImportOptions,
 ): Promise<{ run: ImportRun; done: Promise<ImportRun> }> {
-  const runId = await insertRun(db.kysely, actor, {
+  const runId = await store.imports.insertRun(actor, {
     kind: options.kind,
     fileName: options.fileName,
     dryRun: options.dryRun ?? false,
@@ -253,13 +243,16 @@ export async function beginImport(
     );
   } catch (err) {
     const problem = unreadable(err);
-    await updateRun(db.kysely, runId, { status: 'failed', error: problem.detail ?? problem.title });
+    await store.imports.updateRun(runId, {
+      status: 'failed',
+      error: problem.detail ?? problem.title,
+    });
     throw problem;
   }
-  await updateRun(db.kysely, runId, { layout: sheet.recognised.layout.id });
-  const run = await getImportRun(db, runId);
-  const done = execute(db, actor, runId, sheet, options)
-    .then(() => getImportRun(db, runId))
+  await store.imports.updateRun(runId, { layout: sheet.recognised.layout.id });
+  const run = await getImportRun(store, runId);
+  const done = execute(store, actor, runId, sheet, options)
+    .then(() => getImportRun(store, runId))
     .catch(() => run);
   return { run, done };
 }
@@ -269,60 +262,60 @@ export async function beginImport(
  * are read and applied in the background, and any error ends up in the run.
  */
 export async function startImport(
-  db: Db,
+  store: Store,
   actor: AuditActor | SystemActor,
   options: ImportOptions,
 ): Promise<ImportRun> {
-  return (await beginImport(db, actor, options)).run;
+  return (await beginImport(store, actor, options)).run;
 }
 
 /** Imports a file and resolves with the finished run (done or failed). */
 export async function runImport(
-  db: Db,
+  store: Store,
   actor: AuditActor | SystemActor,
   options: ImportOptions,
 ): Promise<ImportRun> {
-  return (await beginImport(db, actor, options)).done;
+  return (await beginImport(store, actor, options)).done;
 }
 
-export async function getImportRun(db: Db, id: number): Promise<ImportRun> {
-  const row = await findRun(db.kysely, id);
+export async function getImportRun(store: Store, id: number): Promise<ImportRun> {
+  const row = await store.imports.findRun(id);
   if (!row) throw notFound(`No import run ${id}.`);
   return toImportRun(row);
 }
 
 export async function listImportRuns(
-  db: Db,
+  store: Store,
   options: { page: number; pageSize: number },
 ): Promise<{ items: ImportRun[]; total: number; page: number; pageSize: number }> {
-  const { rows, total } = await pageRuns(db.kysely, options);
+  const { rows, total } = await store.imports.pageRuns(options);
   return { items: rows.map(toImportRun), total, ...options };
 }
 
 export async function importRunRows(
-  db: Db,
+  store: Store,
   id: number,
   options: { page: number; pageSize: number; action?: RowAction | undefined },
 ): Promise<{ items: RowOutcome[]; total: number; page: number; pageSize: number }> {
-  await getImportRun(db, id);
-  const { rows, total } = await pageRowOutcomes(db.kysely, id, options);
-  return { items: rows, total, page: options.page, pageSize: options.pageSize };
+  await getImportRun(store, id);
+  const { rows, total } = await store.imports.pageRowOutcomes(id, options);
+  return { items: rows.map(toRowOutcome), total, page: options.page, pageSize: options.pageSize };
 }
 
 /**
  * Every row's outcome as CSV (row, action, government, entity, reason), UTF-8 with a byte-order
  * mark so that Excel opens it in the right encoding in every locale. Streamed page by page.
  */
-export function importReportCsv(db: Db, id: number): Readable {
+export function importReportCsv(store: Store, id: number): Readable {
   async function* outcomes() {
     let after: { row: number; id: number } | null = null;
     for (;;) {
-      const rows = await rowOutcomesAfter(db.kysely, id, after, 1000);
+      const rows = await store.imports.rowOutcomesAfter(id, after, 1000);
       for (const r of rows)
-        yield [r.row, r.action, r.government ?? '', r.entity ?? '', r.reason ?? ''];
+        yield [r.row_number, r.action, r.government ?? '', r.entity ?? '', r.reason ?? ''];
       const last = rows[rows.length - 1];
       if (!last || rows.length < 1000) return;
-      after = { row: last.row, id: last.id };
+      after = { row: last.row_number, id: last.id };
     }
   }
   const csv = stringify({

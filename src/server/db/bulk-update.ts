@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/types';
+import type { Database } from './schema';
+import type { Executor } from './types';
 
 /**
  * Updates many rows, each with its own values, in one statement per chunk:
  * UPDATE t SET a = v.column2, … FROM (VALUES (id, a, …), …) AS v WHERE t.id = v.column1.
  * Both PostgreSQL and SQLite (3.33 and later) read it; both name a VALUES list's columns
  * column1, column2, …, and the casts give PostgreSQL the types its parameters lack.
+ * Called by a table's owning repository only, which names its own table and columns.
  */
 
 export type SqlType = 'integer' | 'double precision' | 'text';
@@ -17,7 +19,7 @@ export interface BulkColumn {
 
 export async function bulkUpdateById(
   trx: Executor,
-  table: 'climate_targets' | 'emission_reports',
+  table: keyof Database,
   columns: readonly BulkColumn[],
   rows: readonly { id: number; values: Readonly<Record<string, unknown>> }[],
   chunkSize = 200,

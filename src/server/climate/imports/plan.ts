@@ -1,0 +1,404 @@
+import type { NetZeroLabel, TargetType } from '../../../core/climate/types';
+import type { Store } from '../../store';
+import type { ImportKind } from '../schemas';
+import type { GovernmentIndex, GovernmentRef, ProspectPlan } from './governments';
+import {
+  REPORT_VALUE_COLUMNS,
+  TARGET_VALUE_COLUMNS,
+  type MappedRow,
+  type ReportValues,
+  type Subject,
+  type TargetValues,
+  targetTitle,
+} from './mapping';
+import type { ExistingReport, ExistingTarget } from './repository';
+import type { RowAction, RowOutcome } from './runs';
+
+/**
+ * Planning a batch of an import: what each row does (create, update, keep, skip), decided
+ * against the database (read set-based: one query per table per batch) and the run's own
+ * memory of what earlier rows created, so a dry run reports exactly what a real run would do.
+ * Applying the plan is the engine's part (engine.ts).
+ */
+
+/** What a run was asked to do. */
+export interface EngineOptions {
+  runId: number;
+  kind: ImportKind;
+  fileName: string;
+  dryRun: boolean;
+  noCreate: boolean;
+}
+
+export type WriteOp = 'create' | 'update' | 'keep';
+
+export interface TargetWrite {
+  table: 'target';
+  op: WriteOp;
+  key: string;
+  governmentId: number;
+  parentKey: string | null;
+  /** The parent an existing target keeps when the import names none. */
+  keptParentId: number | null;
+  values: TargetValues;
+  id: number | null;
+  version: number;
+}
+
+export interface ReportWrite {
+  table: 'report';
+  op: WriteOp;
+  key: string;
+  governmentId: number;
+  values: ReportValues;
+  preferred: boolean;
+  id: number | null;
+  version: number;
+}
+
+export type Write = TargetWrite | ReportWrite;
+
+export interface RowPlan {
+  outcome: RowOutcome;
+  prospect: ProspectPlan | null;
+  link: { governmentId: number; cdpAccount: string | null; nztId: string | null } | null;
+  writes: Write[];
+}
+
+/** What decides "changed": the mapped fields, the government and the parent, by stable keys. */
+function targetFingerprint(slug: string, parentKey: string | null, values: TargetValues): string {
+  return JSON.stringify([slug, parentKey, ...TARGET_VALUE_COLUMNS.map((c) => values[c])]);
+}
+
+/** Provenance (file and row) is written but not compared: a renamed file is no change. */
+function reportFingerprint(slug: string, values: ReportValues): string {
+  return JSON.stringify([slug, ...REPORT_VALUE_COLUMNS.map((c) => values[c])]);
+}
+
+const sameOrUnknown = (a: number | null, b: number | null) => a === null || b === null || a === b;
+
+/**
+ * A target entered in Accord without an import key (by hand, or by the demo loader) is the
+ * imported one when type and target year agree and base year and level do not contradict, so
+ * the import takes it over instead of adding a duplicate beside it.
+ */
+function sameTarget(existing: TargetValues, imported: TargetValues): boolean {
+  if (existing.type !== imported.type || existing.target_year !== imported.target_year) {
+    return false;
+  }
+  if (!sameOrUnknown(existing.base_year, imported.base_year)) return false;
+  if (existing.reduction_percent !== null && imported.reduction_percent !== null) {
+    return existing.reduction_percent === imported.reduction_percent;
+  }
+  return sameOrUnknown(existing.target_emissions, imported.target_emissions);
+}
+
+/** What an import leaves empty: no value, an empty list, an unknown boundary. */
+function isBlank(column: string, value: unknown): boolean {
+  return value === null || value === '[]' || (column === 'boundary' && value === 'unknown');
+}
+
+/**
+ * The record an update writes: the file's values, except where the file says nothing and
+ * Accord knows something. An import fills and corrects; an empty cell never erases.
+ */
+function mergeValues<T extends object>(imported: T, existing: T, columns: readonly (keyof T)[]): T {
+  const merged = { ...imported };
+  for (const column of columns) {
+    if (isBlank(String(column), imported[column]) && !isBlank(String(column), existing[column])) {
+      merged[column] = existing[column];
+    }
+  }
+  return merged;
+}
+
+function mergeTarget(imported: TargetValues, existing: TargetValues): TargetValues {
+  const merged = mergeValues(imported, existing, TARGET_VALUE_COLUMNS);
+  // The title is made from the figures, so it follows the merged ones.
+  merged.title = targetTitle({
+    type: merged.type as TargetType,
+    netZeroLabel: merged.net_zero_label as NetZeroLabel | null,
+    baseYear: merged.base_year,
+    targetYear: merged.target_year,
+    reductionPercent: merged.reduction_percent,
+    targetEmissions: merged.target_emissions,
+    intensityUnit: merged.intensity_unit,
+  });
+  return merged;
+}
+
+const ACTION_RANK: Record<WriteOp, number> = { create: 3, update: 2, keep: 1 };
+
+/** The run's memory across batches: what it has seen, taken over and created. */
+export class ImportPlanner {
+  /** Records this run has handled: import key → the row that carried it. */
+  private readonly seen = new Map<string, number>();
+  /** Records without an import key that this run has taken over (matched by their figures). */
+  private readonly adopted = new Set<number>();
+  /** "slug|year" of governments' years this run gave a preferred report. */
+  private readonly preferredYears = new Set<string>();
+  governmentsCreated = 0;
+  governmentsLinked = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: EngineOptions,
+    private readonly index: GovernmentIndex,
+  ) {}
+
+  private skipOutcome(row: MappedRow, reason: string, government: string | null): RowPlan {
+    return {
+      outcome: { row: row.row, action: 'skip', entity: null, government, reason },
+      prospect: null,
+      link: null,
+      writes: [],
+    };
+  }
+
+  async plan(rows: readonly MappedRow[]): Promise<RowPlan[]> {
+    // Governments first, in memory: matches, prospects to create, keys learnt by name.
+    const placed: {
+      row: MappedRow;
+      ref: GovernmentRef;
+      plan: Omit<RowPlan, 'outcome' | 'writes'>;
+      notes: string[];
+    }[] = [];
+    const plans = new Map<MappedRow, RowPlan>();
+    for (const row of rows) {
+      const subject = row.subject;
+      if (row.skip !== null || subject === null) {
+        const known = subject ? this.index.match(subject) : null;
+        plans.set(
+          row,
+          this.skipOutcome(
+            row,
+            row.skip ?? 'no government named',
+            known?.kind === 'matched' ? known.ref.slug : null,
+          ),
+        );
+        continue;
+      }
+      const placement = this.place(subject);
+      if ('skip' in placement) {
+        plans.set(row, this.skipOutcome(row, placement.skip, null));
+        continue;
+      }
+      placed.push({ row, ...placement });
+    }
+
+    const keys = placed.flatMap((p) => p.row.records.map((r) => r.key));
+    const governmentIds = [...new Set(placed.map((p) => p.ref.id).filter((id) => id > 0))];
+    const [targets, reports, preferred, unkeyed] = await Promise.all([
+      this.existingTargets(keys),
+      this.existingReports(keys),
+      this.preferredOf(governmentIds),
+      this.unkeyedRecords(governmentIds),
+    ]);
+
+    for (const { row, ref, plan, notes } of placed) {
+      const writes: Write[] = [];
+      const duplicates: number[] = [];
+      for (const record of row.records) {
+        const earlier = this.seen.get(record.key);
+        if (earlier !== undefined) {
+          duplicates.push(earlier);
+          continue;
+        }
+        this.seen.set(record.key, row.row);
+        if (record.table === 'target') {
+          // The parent must be a record of this run (an end target in the same file). Without
+          // one the import has no say, and a link made in Accord stays.
+          const parentKey =
+            record.parentKey !== null && this.seen.has(record.parentKey) ? record.parentKey : null;
+          const parentShown = (key: string | null) => (parentKey === null ? '(kept)' : key);
+          let existing = targets.get(record.key);
+          let adopted = false;
+          if (!existing) {
+            existing = this.adopt(unkeyed.targets, ref.slug, (t) => sameTarget(t, record.values));
+            adopted = existing !== undefined;
+          }
+          const values = existing ? mergeTarget(record.values, existing) : record.values;
+          const op: WriteOp = !existing
+            ? 'create'
+            : !adopted &&
+                targetFingerprint(
+                  existing.government_slug,
+                  parentShown(existing.parent_key),
+                  existing,
+                ) === targetFingerprint(ref.slug, parentShown(parentKey), values)
+              ? 'keep'
+              : 'update';
+          if (adopted && existing)
+            notes.push(`took over target #${existing.id}, entered without an import key`);
+          writes.push({
+            table: 'target',
+            op,
+            key: record.key,
+            governmentId: ref.id,
+            parentKey,
+            keptParentId: existing?.parent_target_id ?? null,
+            values,
+            id: existing?.id ?? null,
+            version: existing ? existing.version + (op === 'update' ? 1 : 0) : 1,
+          });
+        } else {
+          let existing = reports.get(record.key);
+          let adopted = false;
+          if (!existing) {
+            existing = this.adopt(
+              unkeyed.reports,
+              ref.slug,
+              (r) => r.year === record.values.year && r.source === record.values.source,
+            );
+            adopted = existing !== undefined;
+          }
+          const values: ReportValues = existing
+            ? {
+                ...mergeValues(record.values, existing, REPORT_VALUE_COLUMNS),
+                provenance: record.values.provenance,
+              }
+            : record.values;
+          const op: WriteOp = !existing
+            ? 'create'
+            : !adopted &&
+                reportFingerprint(existing.government_slug, existing) ===
+                  reportFingerprint(ref.slug, values)
+              ? 'keep'
+              : 'update';
+          if (adopted && existing) {
+            notes.push(`took over emission report #${existing.id}, entered without an import key`);
+          }
+          const year = `${ref.slug}|${record.values.year}`;
+          const isPreferred = existing
+            ? existing.preferred === 1
+            : !preferred.has(year) && !this.preferredYears.has(year);
+          if (isPreferred) this.preferredYears.add(year);
+          writes.push({
+            table: 'report',
+            op,
+            key: record.key,
+            governmentId: ref.id,
+            values,
+            preferred: isPreferred,
+            id: existing?.id ?? null,
+            version: existing ? existing.version + (op === 'update' ? 1 : 0) : 1,
+          });
+        }
+      }
+      const top = writes.reduce<WriteOp | null>(
+        (best, w) => (best === null || ACTION_RANK[w.op] > ACTION_RANK[best] ? w.op : best),
+        null,
+      );
+      if (top === null) {
+        plans.set(row, {
+          ...this.skipOutcome(row, `same record as row ${duplicates.join(', ')}`, ref.slug),
+          ...plan,
+        });
+        continue;
+      }
+      if (duplicates.length) notes.push(`part already given in row ${duplicates.join(', ')}`);
+      const action: RowAction = top === 'keep' ? 'unchanged' : top;
+      plans.set(row, {
+        outcome: {
+          row: row.row,
+          action,
+          entity: row.records.map((r) => r.label).join(' + '),
+          government: ref.slug,
+          reason: notes.length ? notes.join('; ') : null,
+        },
+        ...plan,
+        writes,
+      });
+    }
+    return rows.map((row) => plans.get(row) as RowPlan);
+  }
+
+  /** Matches a subject or plans its prospect; updates the index so later rows see the result. */
+  private place(
+    subject: Subject,
+  ):
+    | { ref: GovernmentRef; plan: Omit<RowPlan, 'outcome' | 'writes'>; notes: string[] }
+    | { skip: string } {
+    const match = this.index.match(subject);
+    if (match.kind === 'ambiguous') {
+      return { skip: `name matches several governments (${match.slugs.join(', ')})` };
+    }
+    if (match.kind === 'matched') {
+      const notes: string[] = [];
+      let link: RowPlan['link'] = null;
+      if (match.by === 'name') {
+        const learnt = this.index.link(match.ref, subject);
+        if (learnt) {
+          link = { governmentId: match.ref.id, ...learnt };
+          this.governmentsLinked += 1;
+          notes.push(
+            learnt.cdpAccount
+              ? `matched by name; CDP account ${learnt.cdpAccount} recorded`
+              : `matched by name; Net Zero Tracker id ${learnt.nztId} recorded`,
+          );
+        } else {
+          notes.push('matched by name');
+        }
+      }
+      return { ref: match.ref, plan: { prospect: null, link }, notes };
+    }
+    if (this.options.noCreate) return { skip: 'no matching government' };
+    const planned = this.index.planProspect(subject);
+    if ('error' in planned) return { skip: planned.error };
+    this.governmentsCreated += 1;
+    return {
+      ref: planned.ref,
+      plan: { prospect: planned.plan, link: null },
+      notes: [`new prospect government "${planned.plan.slug}"`],
+    };
+  }
+
+  /** The first record without an import key that fits, once per run. */
+  private adopt<R extends { id: number; government_slug: string }>(
+    candidates: readonly R[],
+    slug: string,
+    fits: (record: R) => boolean,
+  ): R | undefined {
+    const found = candidates.find(
+      (c) => c.government_slug === slug && !this.adopted.has(c.id) && fits(c),
+    );
+    if (found) this.adopted.add(found.id);
+    return found;
+  }
+
+  /** Records of the batch's governments that no import has keyed yet. */
+  private async unkeyedRecords(governmentIds: number[]) {
+    const emissions = this.options.kind === 'cdp-emissions';
+    return {
+      targets: emissions ? [] : await this.store.imports.unkeyedTargetsOf(governmentIds),
+      reports: emissions ? await this.store.imports.unkeyedReportsOf(governmentIds) : [],
+    };
+  }
+
+  private async existingTargets(keys: string[]) {
+    const found = new Map<string, ExistingTarget>();
+    if (keys.length === 0 || this.options.kind === 'cdp-emissions') return found;
+    for (const row of await this.store.imports.targetsByImportKeys(keys)) {
+      if (row.import_key) found.set(row.import_key, row);
+    }
+    return found;
+  }
+
+  private async existingReports(keys: string[]) {
+    const found = new Map<string, ExistingReport>();
+    if (keys.length === 0 || this.options.kind !== 'cdp-emissions') return found;
+    for (const row of await this.store.imports.reportsByImportKeys(keys)) {
+      if (row.import_key) found.set(row.import_key, row);
+    }
+    return found;
+  }
+
+  /** "slug|year" of the years that already have a preferred report. */
+  private async preferredOf(governmentIds: number[]): Promise<Set<string>> {
+    const years = new Set<string>();
+    if (this.options.kind !== 'cdp-emissions' || governmentIds.length === 0) return years;
+    const rows = await this.store.imports.preferredReportYears([...new Set(governmentIds)]);
+    for (const r of rows) years.add(`${r.slug}|${r.year}`);
+    return years;
+  }
+}

@@ -1,0 +1,303 @@
+import type { Selectable } from 'kysely';
+import { nowIso } from '../../clock';
+import type { ImportRunRowTable, ImportRunTable } from '../../db/schema';
+import type { Executor } from '../../db/types';
+import type { ReportRow, TargetRow } from '../repository';
+import type { ImportKind } from '../schemas';
+import type { RowOutcome, RunCounts } from './runs';
+
+/**
+ * The importer's repository: it writes import_runs and import_run_rows (a run's progress and
+ * every row's outcome) and reads what planning a batch needs from the directory and the climate
+ * tables. Records themselves are written by their owners (members and climate repositories).
+ */
+
+export type ImportRunRecord = Selectable<ImportRunTable>;
+export type RowOutcomeRecord = Pick<
+  Selectable<ImportRunRowTable>,
+  'id' | 'row_number' | 'action' | 'entity' | 'government' | 'reason'
+>;
+
+/** A target as planning sees it: with its government's slug and its parent's import key. */
+export type ExistingTarget = TargetRow & { government_slug: string; parent_key: string | null };
+/** An emission report with its government's slug. */
+export type ExistingReport = ReportRow & { government_slug: string };
+
+/** Chunks the databases' parameter limits allow for IN lists. */
+const CHUNK = 500;
+
+async function chunked<T, R>(items: readonly T[], read: (part: T[]) => Promise<R[]>) {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += CHUNK)
+    out.push(...(await read(items.slice(i, i + CHUNK))));
+  return out;
+}
+
+// Runs
+
+export async function insertRun(
+  db: Executor,
+  actor: { userId: number | null; label: string },
+  values: { kind: ImportKind; fileName: string; dryRun: boolean },
+): Promise<number> {
+  const row = await db
+    .insertInto('import_runs')
+    .values({
+      kind: values.kind,
+      file_name: values.fileName,
+      layout: null,
+      dry_run: values.dryRun ? 1 : 0,
+      status: 'running',
+      total_rows: 0,
+      processed_rows: 0,
+      created_count: 0,
+      updated_count: 0,
+      skipped_count: 0,
+      error: null,
+      actor_user_id: actor.userId,
+      actor_label: actor.label,
+      started_at: nowIso(),
+      finished_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findRun(db: Executor, id: number): Promise<ImportRunRecord | undefined> {
+  return db.selectFrom('import_runs').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export async function updateRun(
+  db: Executor,
+  id: number,
+  values: Partial<{
+    layout: string;
+    totalRows: number;
+    counts: RunCounts;
+    status: 'running' | 'done' | 'failed';
+    error: string | null;
+  }>,
+): Promise<void> {
+  await db
+    .updateTable('import_runs')
+    .set({
+      ...(values.layout !== undefined ? { layout: values.layout } : {}),
+      ...(values.totalRows !== undefined ? { total_rows: values.totalRows } : {}),
+      ...(values.counts
+        ? {
+            processed_rows: values.counts.processed,
+            created_count: values.counts.created,
+            updated_count: values.counts.updated,
+            skipped_count: values.counts.skipped,
+          }
+        : {}),
+      ...(values.status !== undefined ? { status: values.status } : {}),
+      ...(values.error !== undefined ? { error: values.error } : {}),
+      ...(values.status === 'done' || values.status === 'failed' ? { finished_at: nowIso() } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function pageRuns(
+  db: Executor,
+  options: { page: number; pageSize: number },
+): Promise<{ rows: ImportRunRecord[]; total: number }> {
+  const count = await db
+    .selectFrom('import_runs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const rows = await db
+    .selectFrom('import_runs')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
+    .execute();
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+// Row outcomes
+
+export async function insertRowOutcomes(
+  db: Executor,
+  runId: number,
+  outcomes: readonly RowOutcome[],
+): Promise<void> {
+  for (let i = 0; i < outcomes.length; i += CHUNK) {
+    const part = outcomes.slice(i, i + CHUNK);
+    await db
+      .insertInto('import_run_rows')
+      .values(
+        part.map((o) => ({
+          run_id: runId,
+          row_number: o.row,
+          action: o.action,
+          entity: o.entity,
+          government: o.government,
+          reason: o.reason,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function pageRowOutcomes(
+  db: Executor,
+  runId: number,
+  options: { page: number; pageSize: number; action?: string | undefined },
+): Promise<{ rows: RowOutcomeRecord[]; total: number }> {
+  let query = db.selectFrom('import_run_rows').where('run_id', '=', runId);
+  if (options.action) query = query.where('action', '=', options.action);
+  const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const rows = await query
+    .select(['id', 'row_number', 'action', 'entity', 'government', 'reason'])
+    .orderBy('row_number')
+    .orderBy('id')
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
+    .execute();
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** Row outcomes in row order after a position, for streaming a report of any length. */
+export function rowOutcomesAfter(
+  db: Executor,
+  runId: number,
+  after: { row: number; id: number } | null,
+  limit: number,
+): Promise<RowOutcomeRecord[]> {
+  let query = db.selectFrom('import_run_rows').where('run_id', '=', runId);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('row_number', '>', after.row),
+        eb.and([eb('row_number', '=', after.row), eb('id', '>', after.id)]),
+      ]),
+    );
+  }
+  return query
+    .select(['id', 'row_number', 'action', 'entity', 'government', 'reason'])
+    .orderBy('row_number')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+// What planning reads: the directory's keys
+
+/** Every government's matching keys: slug, country, CDP account, tracker id. */
+export function listGovernmentKeys(db: Executor) {
+  return db
+    .selectFrom('governments')
+    .select(['id', 'slug', 'country', 'cdp_account', 'nzt_id'])
+    .execute();
+}
+
+/** Every name and alias of every government. */
+export function listGovernmentNames(db: Executor) {
+  return db.selectFrom('government_names').select(['government_id', 'name']).execute();
+}
+
+/** Region slug → id, for the prospects a run creates. */
+export async function regionIdsBySlug(db: Executor): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('regions').select(['id', 'slug']).execute();
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+// What planning reads: the climate records a batch may touch
+
+export function targetsByImportKeys(
+  db: Executor,
+  keys: readonly string[],
+): Promise<ExistingTarget[]> {
+  return chunked(keys, (part) =>
+    db
+      .selectFrom('climate_targets as t')
+      .innerJoin('governments as g', 'g.id', 't.government_id')
+      .leftJoin('climate_targets as p', 'p.id', 't.parent_target_id')
+      .where('t.import_key', 'in', part)
+      .selectAll('t')
+      .select(['g.slug as government_slug', 'p.import_key as parent_key'])
+      .execute(),
+  );
+}
+
+export function reportsByImportKeys(
+  db: Executor,
+  keys: readonly string[],
+): Promise<ExistingReport[]> {
+  return chunked(keys, (part) =>
+    db
+      .selectFrom('emission_reports as r')
+      .innerJoin('governments as g', 'g.id', 'r.government_id')
+      .where('r.import_key', 'in', part)
+      .selectAll('r')
+      .select('g.slug as government_slug')
+      .execute(),
+  );
+}
+
+/** Targets of the governments that no import has keyed yet, oldest first. */
+export function unkeyedTargetsOf(
+  db: Executor,
+  governmentIds: readonly number[],
+): Promise<ExistingTarget[]> {
+  return chunked(governmentIds, (ids) =>
+    db
+      .selectFrom('climate_targets as t')
+      .innerJoin('governments as g', 'g.id', 't.government_id')
+      .leftJoin('climate_targets as p', 'p.id', 't.parent_target_id')
+      .where('t.import_key', 'is', null)
+      .where('t.government_id', 'in', ids)
+      .selectAll('t')
+      .select(['g.slug as government_slug', 'p.import_key as parent_key'])
+      .orderBy('t.id')
+      .execute(),
+  );
+}
+
+/** Emission reports of the governments that no import has keyed yet, oldest first. */
+export function unkeyedReportsOf(
+  db: Executor,
+  governmentIds: readonly number[],
+): Promise<ExistingReport[]> {
+  return chunked(governmentIds, (ids) =>
+    db
+      .selectFrom('emission_reports as r')
+      .innerJoin('governments as g', 'g.id', 'r.government_id')
+      .where('r.import_key', 'is', null)
+      .where('r.government_id', 'in', ids)
+      .selectAll('r')
+      .select('g.slug as government_slug')
+      .orderBy('r.id')
+      .execute(),
+  );
+}
+
+/** The (government slug, year) pairs of the governments that already have a preferred report. */
+export function preferredReportYears(
+  db: Executor,
+  governmentIds: readonly number[],
+): Promise<{ slug: string; year: number }[]> {
+  return chunked(governmentIds, (ids) =>
+    db
+      .selectFrom('emission_reports as r')
+      .innerJoin('governments as g', 'g.id', 'r.government_id')
+      .where('r.preferred', '=', 1)
+      .where('r.government_id', 'in', ids)
+      .select(['g.slug', 'r.year'])
+      .execute(),
+  );
+}
+
+/**
+ * Transitional: the executor of the caller's unit of work, for the engine's recordVersions,
+ * which still reads the stored rows itself until it moves to the climate repository.
+ */
+export function transitionalExecutor(db: Executor): Executor {
+  return db;
+}
+
+export type { Executor };
