@@ -32,6 +32,7 @@ describe('one writer per table', () => {
         "await trx.updateTable('climate_targets as t').set({ version: 2 }).execute();",
         'await db.deleteFrom(table).execute();',
         'await sql`DELETE FROM "memberships" WHERE id = ${id}`.execute(db);',
+        "await bulkUpdateById(trx, 'people', columns, rows);",
       ].join('\n'),
     );
     expect(ownerViolations(planted, owners)).toEqual([
@@ -53,6 +54,12 @@ describe('one writer per table', () => {
         line: 4,
         table: 'memberships',
         owner: 'src/server/members/repository.ts',
+      },
+      {
+        file: 'src/server/climate/service.ts',
+        line: 5,
+        table: 'people',
+        owner: 'src/server/people/repository.ts',
       },
     ]);
     const byOwner = tableWritesIn(
