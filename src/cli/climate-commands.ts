@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { AccordConfig } from '../server/config';
 import { openStore, type StoreDb as Db } from '../server/store';
 import { migrateToLatest } from '../server/db/migrate';
-import { regionsOnly } from '../server/db/demo/seed';
+import { regionsOnly } from '../server/setup/demo/seed';
 import { nowIso } from '../server/db/types';
 import { HttpProblem } from '../server/http/problem';
 import { loadInventoryExport, writeInventoryExport } from '../server/climate/exports/inventory';

@@ -7,7 +7,7 @@ import type {
   MembershipTable,
   PositionTable,
   UserTable,
-} from '../schema';
+} from '../../db/schema';
 import { DEMO_NETWORK, DEMO_REGIONS, type DemoNetwork, type DemoRegion } from './data';
 
 export { REGION_SLUGS } from './data';

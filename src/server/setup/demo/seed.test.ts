@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchKey } from '../../../core/names';
 import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
 import type { StoreDb as Db } from '../../store';
-import { migrateToLatest } from '../migrate';
-import type { Database } from '../schema';
+import { migrateToLatest } from '../../db/migrate';
+import type { Database } from '../../db/schema';
 import {
   checkDemoNetwork,
   DEMO_NETWORK,

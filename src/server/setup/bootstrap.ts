@@ -4,11 +4,11 @@ import { SYSTEM_ACTOR } from '../audit/service';
 import { findUserByEmail } from '../users/repository';
 import { createUser } from '../users/service';
 import type { StoreDb as Db } from '../store';
-import { migrateToLatest } from './migrate';
+import { migrateToLatest } from '../db/migrate';
 import { regionsOnly, seedDemoNetwork } from './demo/seed';
 import { seedDemoClimate } from './demo/climate';
 import { demoGovernanceMissing, seedDemoGovernance } from './demo/governance';
-import { nowIso } from './types';
+import { nowIso } from '../clock';
 
 export const DEMO_ADMIN_EMAIL = 'admin@accord.example';
 
