@@ -7,7 +7,7 @@ import { seedDemoNetwork, regionsOnly } from '../server/setup/demo/seed';
 import { seedDemoClimate } from '../server/setup/demo/climate';
 import { bootstrapDatabase } from '../server/setup/bootstrap';
 import { hashPassword } from '../server/auth/secrets';
-import { nowIso } from '../server/db/types';
+import { nowIso } from '../server/clock';
 import { createUser } from '../server/users/service';
 import { HttpProblem } from '../server/http/problem';
 import { EXPORT_USAGE, IMPORT_USAGE, runExportCommand, runImportCommand } from './climate-commands';
@@ -86,7 +86,7 @@ async function userCreate(args: string[], config: AccordConfig, io: Io): Promise
   }
   return withDb(config, async (db) => {
     await migrateToLatest(db);
-    await regionsOnly(db.kysely, nowIso());
+    await regionsOnly(db, nowIso());
     const result = await createUser(
       db,
       { userId: null, label: 'cli' },
@@ -134,7 +134,7 @@ export async function main(
         }
         return await withDb(config, async (db) => {
           await migrateToLatest(db);
-          const r = await seedDemoNetwork(db.kysely, { now: nowIso(), hashPassword });
+          const r = await seedDemoNetwork(db, { now: nowIso(), hashPassword });
           if (r.seeded) await seedDemoClimate(db);
           io.out(
             r.seeded

@@ -1,16 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Insertable, Kysely, Transaction } from 'kysely';
 import { searchKey } from '../../../core/names';
-import type {
-  Database,
-  GovernmentNameTable,
-  MembershipTable,
-  PositionTable,
-  UserTable,
-} from '../../db/schema';
+import type { Store } from '../../store';
 import { DEMO_NETWORK, DEMO_REGIONS, type DemoNetwork, type DemoRegion } from './data';
 
 export { REGION_SLUGS } from './data';
+
+/** The rows a bulk writer takes. */
+type Rows<W extends (rows: never) => unknown> = Parameters<W>[0];
 
 export interface SeedResult {
   seeded: boolean;
@@ -36,44 +32,26 @@ const NOTHING: SeedResult = {
   users: 0,
 };
 
-/** Rows per INSERT: well under SQLite's bound-parameter limit and PostgreSQL's 65,535. */
-const CHUNK = 500;
-
-function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
+async function alreadySeeded(db: Store): Promise<boolean> {
+  return (await db.health.settingValue('demo')) !== null || (await db.members.hasRegions());
 }
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-async function hasRegions(db: Db): Promise<boolean> {
-  return (await db.selectFrom('regions').select('id').limit(1).executeTakeFirst()) !== undefined;
-}
-
-async function alreadySeeded(db: Db): Promise<boolean> {
-  const demo = await db
-    .selectFrom('settings')
-    .select('key')
-    .where('key', '=', 'demo')
-    .executeTakeFirst();
-  return demo !== undefined || (await hasRegions(db));
-}
-
+/** Inserts the regions; returns their ids by slug. */
 async function insertRegions(
-  trx: Transaction<Database>,
+  tx: Store,
   regions: readonly DemoRegion[],
 ): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const part of chunks(regions)) {
-    const rows = await trx
-      .insertInto('regions')
-      .values(part.map((r) => ({ slug: r.slug, name: r.name, sort_order: r.sortOrder })))
-      .returning(['id', 'slug'])
-      .execute();
-    for (const r of rows) ids.set(r.slug, r.id);
-  }
-  return ids;
+  await tx.members.insertRegions(
+    regions.map((r) => ({ slug: r.slug, name: r.name, sort_order: r.sortOrder })),
+  );
+  const all = await tx.members.regionIdsBySlug();
+  return new Map(regions.map((r) => [r.slug, need(all, r.slug, 'region')]));
+}
+
+/** Keys paired with the ids a bulk writer returned in the same order. */
+function byKey(keys: string[], ids: number[]): Map<string, number> {
+  if (keys.length !== ids.length) throw new Error('demo seed: ids do not match the rows inserted');
+  return new Map(keys.map((key, i) => [key, ids[i] as number]));
 }
 
 function need(map: Map<string, number>, key: string, what: string): number {
@@ -87,9 +65,10 @@ function need(map: Map<string, number>, key: string, what: string): number {
  * governments with their names and memberships, people and their positions, one officer
  * per RexCom member, an audit row and the `demo` setting. Does nothing (and says so) when
  * the database already has regions or the demo setting, so it is safe on every start.
+ * Writes through each table's repository (src/server/db/table-owners.ts).
  */
 export async function seedDemoNetwork(
-  db: Kysely<Database>,
+  db: Store,
   options: SeedOptions,
   network: DemoNetwork = DEMO_NETWORK,
 ): Promise<SeedResult> {
@@ -101,71 +80,63 @@ export async function seedDemoNetwork(
     network.users.map(() => options.hashPassword(randomBytes(32).toString('base64url'))),
   );
 
-  return db.transaction().execute(async (trx) => {
+  return db.transaction(async (tx) => {
     // Checked again inside the transaction in case two processes start at once.
-    if (await alreadySeeded(trx)) return NOTHING;
+    if (await alreadySeeded(tx)) return NOTHING;
     const { now } = options;
 
-    const regionIds = await insertRegions(trx, network.regions);
+    const regionIds = await insertRegions(tx, network.regions);
 
-    const officeIds = new Map<string, number>();
-    for (const part of chunks(network.offices.map((o, i) => ({ o, i })))) {
-      const rows = await trx
-        .insertInto('offices')
-        .values(
-          part.map(({ o, i }) => ({
-            slug: o.slug,
-            region_id: need(regionIds, o.region, 'region'),
-            kind: o.kind,
-            name: o.name,
-            address: o.address,
-            city: o.city,
-            country: o.country,
-            phone: o.phone,
-            fax: o.fax,
-            email: o.email,
-            website: o.website,
-            latitude: o.latitude,
-            longitude: o.longitude,
-            sort_order: i,
-          })),
-        )
-        .returning(['id', 'slug'])
-        .execute();
-      for (const r of rows) officeIds.set(r.slug, r.id);
-    }
+    const officeIdList = await tx.offices.insertOffices(
+      network.offices.map((o, i) => ({
+        slug: o.slug,
+        region_id: need(regionIds, o.region, 'region'),
+        kind: o.kind,
+        name: o.name,
+        address: o.address,
+        city: o.city,
+        country: o.country,
+        phone: o.phone,
+        fax: o.fax,
+        email: o.email,
+        website: o.website,
+        latitude: o.latitude,
+        longitude: o.longitude,
+        sort_order: i,
+      })),
+    );
+    const officeIds = byKey(
+      network.offices.map((o) => o.slug),
+      officeIdList,
+    );
 
-    const govIds = new Map<string, number>();
-    for (const part of chunks(network.governments)) {
-      const rows = await trx
-        .insertInto('governments')
-        .values(
-          part.map((g) => ({
-            slug: g.slug,
-            kind: g.kind,
-            country: g.country,
-            region_id: need(regionIds, g.region, 'region'),
-            local_lang: g.localLang,
-            population: g.population,
-            population_year: g.populationYear,
-            area_km2: g.areaKm2,
-            latitude: g.latitude,
-            longitude: g.longitude,
-            unlocode: g.unlocode,
-            cdp_account: g.cdpAccount,
-            website: g.website,
-            is_demo: 1,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .returning(['id', 'slug'])
-        .execute();
-      for (const r of rows) govIds.set(r.slug, r.id);
-    }
+    const govIdList = await tx.members.insertGovernments(
+      network.governments.map((g) => ({
+        slug: g.slug,
+        kind: g.kind,
+        country: g.country,
+        region_id: need(regionIds, g.region, 'region'),
+        local_lang: g.localLang,
+        population: g.population,
+        population_year: g.populationYear,
+        area_km2: g.areaKm2,
+        latitude: g.latitude,
+        longitude: g.longitude,
+        unlocode: g.unlocode,
+        cdp_account: g.cdpAccount,
+        website: g.website,
+        is_demo: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+    const govIds = byKey(
+      network.governments.map((g) => g.slug),
+      govIdList,
+    );
 
-    const names: Insertable<GovernmentNameTable>[] = [];
-    const memberships: Insertable<MembershipTable>[] = [];
+    const names: Rows<Store['members']['insertGovernmentNames']> = [];
+    const memberships: Rows<Store['members']['insertMemberships']> = [];
     for (const g of network.governments) {
       const government_id = need(govIds, g.slug, 'government');
       for (const [lang, name] of Object.entries(g.names)) {
@@ -181,33 +152,26 @@ export async function seedDemoNetwork(
         since: g.membership.since,
       });
     }
-    for (const part of chunks(names))
-      await trx.insertInto('government_names').values(part).execute();
-    for (const part of chunks(memberships)) {
-      await trx.insertInto('memberships').values(part).execute();
-    }
+    await tx.members.insertGovernmentNames(names);
+    await tx.members.insertMemberships(memberships);
 
     // People have no slug; their full names are unique in the demo data (checkDemoNetwork).
-    const personIds = new Map<string, number>();
-    for (const part of chunks(network.people)) {
-      const rows = await trx
-        .insertInto('people')
-        .values(
-          part.map((p) => ({
-            full_name: p.fullName,
-            names: JSON.stringify(p.names),
-            email: null,
-            is_demo: 1,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .returning(['id', 'full_name'])
-        .execute();
-      for (const r of rows) personIds.set(r.full_name, r.id);
-    }
+    const personIdList = await tx.people.insertPeople(
+      network.people.map((p) => ({
+        full_name: p.fullName,
+        names: JSON.stringify(p.names),
+        email: null,
+        is_demo: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+    const personIds = byKey(
+      network.people.map((p) => p.fullName),
+      personIdList,
+    );
 
-    const positions: Insertable<PositionTable>[] = network.people.flatMap((p) =>
+    const positions: Rows<Store['people']['insertPositions']> = network.people.flatMap((p) =>
       p.positions.map((pos) => ({
         person_id: need(personIds, p.fullName, 'person'),
         government_id: pos.government === null ? null : need(govIds, pos.government, 'government'),
@@ -217,9 +181,9 @@ export async function seedDemoNetwork(
         end_date: pos.endDate,
       })),
     );
-    for (const part of chunks(positions)) await trx.insertInto('positions').values(part).execute();
+    await tx.people.insertPositions(positions);
 
-    const users: Insertable<UserTable>[] = network.users.map((u, i) => ({
+    const users: Rows<Store['users']['insertUsers']> = network.users.map((u, i) => ({
       email: u.email,
       display_name: u.displayName,
       password_hash: hashes[i] ?? '',
@@ -230,7 +194,7 @@ export async function seedDemoNetwork(
       created_at: now,
       updated_at: now,
     }));
-    for (const part of chunks(users)) await trx.insertInto('users').values(part).execute();
+    await tx.users.insertUsers(users);
 
     const result: SeedResult = {
       seeded: true,
@@ -241,27 +205,24 @@ export async function seedDemoNetwork(
       users: users.length,
     };
 
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at: now,
-        actor_user_id: null,
-        actor_label: 'system',
-        action: 'create',
-        entity_type: 'network',
-        entity_id: 'demo',
-        summary: 'Demo network loaded',
-        before_json: null,
-        after_json: JSON.stringify({
-          regions: result.regions,
-          offices: result.offices,
-          governments: result.governments,
-          people: result.people,
-          users: result.users,
-        }),
-      })
-      .execute();
-    await trx.insertInto('settings').values({ key: 'demo', value: 'true' }).execute();
+    await tx.audit.insertAudit({
+      at: now,
+      actorUserId: null,
+      actorLabel: 'system',
+      action: 'create',
+      entityType: 'network',
+      entityId: 'demo',
+      summary: 'Demo network loaded',
+      before: null,
+      after: {
+        regions: result.regions,
+        offices: result.offices,
+        governments: result.governments,
+        people: result.people,
+        users: result.users,
+      },
+    });
+    await tx.health.putSetting('demo', 'true');
 
     return result;
   });
@@ -271,24 +232,21 @@ export async function seedDemoNetwork(
  * Inserts the regions alone, for a start without the demo: every government and office
  * needs a region. Does nothing when regions exist. Returns how many it inserted.
  */
-export async function regionsOnly(db: Kysely<Database>, now: string): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    if (await hasRegions(trx)) return 0;
-    const ids = await insertRegions(trx, DEMO_REGIONS);
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at: now,
-        actor_user_id: null,
-        actor_label: 'system',
-        action: 'create',
-        entity_type: 'network',
-        entity_id: 'regions',
-        summary: 'Regions loaded',
-        before_json: null,
-        after_json: JSON.stringify({ regions: ids.size }),
-      })
-      .execute();
+export async function regionsOnly(db: Store, now: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    if (await tx.members.hasRegions()) return 0;
+    const ids = await insertRegions(tx, DEMO_REGIONS);
+    await tx.audit.insertAudit({
+      at: now,
+      actorUserId: null,
+      actorLabel: 'system',
+      action: 'create',
+      entityType: 'network',
+      entityId: 'regions',
+      summary: 'Regions loaded',
+      before: null,
+      after: { regions: ids.size },
+    });
     return ids.size;
   });
 }
