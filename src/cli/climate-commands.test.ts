@@ -7,7 +7,7 @@ import { configFromEnv } from '../server/config';
 import { openStore as openDatabase } from '../server/store';
 import { nowIso } from '../server/clock';
 import { runExportCommand, runImportCommand } from './climate-commands';
-import type { Io } from './main';
+import type { Io } from './io';
 
 function capture() {
   const out: string[] = [];

@@ -15,7 +15,7 @@ import type { TableFormat } from '../server/climate/exports/write-table';
 import { layoutById } from '../server/climate/imports/layouts';
 import { beginImport, importReportCsv } from '../server/climate/imports/service';
 import type { ImportKind } from '../server/climate/schemas';
-import type { Io } from './main';
+import type { Io } from './io';
 
 /**
  * `accord import …` and `accord export …`: the climate data exchange from the command line,

@@ -10,6 +10,7 @@ import { hashPassword } from '../server/auth/secrets';
 import { nowIso } from '../server/clock';
 import { createUser } from '../server/users/service';
 import { HttpProblem } from '../server/http/problem';
+import type { Io } from './io';
 import { EXPORT_USAGE, IMPORT_USAGE, runExportCommand, runImportCommand } from './climate-commands';
 
 const HELP = `accord: the Accord command line
@@ -32,12 +33,7 @@ Usage:
 The database is chosen as the server chooses it: DATABASE_URL=postgres://… for PostgreSQL,
 otherwise SQLite under ACCORD_DATA_DIR (default ./data).`;
 
-/** Output goes through these so tests can capture it. */
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  readStdin(): Promise<string | null>;
-}
+export type { Io };
 
 const processIo: Io = {
   out: (l) => console.log(l),
