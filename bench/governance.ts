@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SYSTEM_ADMIN, type AuditActor } from '../src/server/audit/service';
 import type { StoreDb as Db } from '../src/server/store';
-import { nowIso } from '../src/server/db/types';
+import { nowIso } from '../src/server/clock';
 import * as elections from '../src/server/elections/service';
 import * as bodies from '../src/server/governance/service';
 import * as meetings from '../src/server/governance/meeting-service';

@@ -7,9 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/server/app';
 import { configFromEnv } from '../src/server/config';
 import { openStore as openDatabase } from '../src/server/store';
-import { bootstrapDatabase } from '../src/server/db/bootstrap';
+import { bootstrapDatabase } from '../src/server/setup/bootstrap';
 import { searchKey } from '../src/core/names';
-import { nowIso } from '../src/server/db/types';
+import { nowIso } from '../src/server/clock';
 import { benchGovernance } from './governance';
 
 const GOVERNMENTS = Number(process.env.BENCH_GOVERNMENTS ?? 10_000);

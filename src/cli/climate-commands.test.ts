@@ -5,9 +5,9 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../server/config';
 import { openStore as openDatabase } from '../server/store';
-import { nowIso } from '../server/db/types';
+import { nowIso } from '../server/clock';
 import { runExportCommand, runImportCommand } from './climate-commands';
-import type { Io } from './main';
+import type { Io } from './io';
 
 function capture() {
   const out: string[] = [];

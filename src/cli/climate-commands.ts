@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 import type { AccordConfig } from '../server/config';
 import { openStore, type StoreDb as Db } from '../server/store';
 import { migrateToLatest } from '../server/db/migrate';
-import { regionsOnly } from '../server/db/demo/seed';
-import { nowIso } from '../server/db/types';
+import { regionsOnly } from '../server/setup/demo/seed';
+import { nowIso } from '../server/clock';
 import { HttpProblem } from '../server/http/problem';
 import { loadInventoryExport, writeInventoryExport } from '../server/climate/exports/inventory';
 import { prepareTargetsExport } from '../server/climate/exports/targets';
@@ -15,7 +15,7 @@ import type { TableFormat } from '../server/climate/exports/write-table';
 import { layoutById } from '../server/climate/imports/layouts';
 import { beginImport, importReportCsv } from '../server/climate/imports/service';
 import type { ImportKind } from '../server/climate/schemas';
-import type { Io } from './main';
+import type { Io } from './io';
 
 /**
  * `accord import …` and `accord export …`: the climate data exchange from the command line,
@@ -46,7 +46,7 @@ async function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Prom
   try {
     await migrateToLatest(db);
     // Prospects created by an import need the network's regions.
-    await regionsOnly(db.kysely, nowIso());
+    await regionsOnly(db, nowIso());
     return await fn(db);
   } finally {
     await db.close();

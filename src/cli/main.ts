@@ -3,13 +3,14 @@ import { ROLES, type Role } from '../core/roles';
 import { configFromEnv, type AccordConfig } from '../server/config';
 import { openStore, type StoreDb as Db } from '../server/store';
 import { migrateToLatest } from '../server/db/migrate';
-import { seedDemoNetwork, regionsOnly } from '../server/db/demo/seed';
-import { seedDemoClimate } from '../server/db/demo/climate';
-import { bootstrapDatabase } from '../server/db/bootstrap';
+import { seedDemoNetwork, regionsOnly } from '../server/setup/demo/seed';
+import { seedDemoClimate } from '../server/setup/demo/climate';
+import { bootstrapDatabase } from '../server/setup/bootstrap';
 import { hashPassword } from '../server/auth/secrets';
-import { nowIso } from '../server/db/types';
+import { nowIso } from '../server/clock';
 import { createUser } from '../server/users/service';
 import { HttpProblem } from '../server/http/problem';
+import type { Io } from './io';
 import { EXPORT_USAGE, IMPORT_USAGE, runExportCommand, runImportCommand } from './climate-commands';
 
 const HELP = `accord: the Accord command line
@@ -32,12 +33,7 @@ Usage:
 The database is chosen as the server chooses it: DATABASE_URL=postgres://… for PostgreSQL,
 otherwise SQLite under ACCORD_DATA_DIR (default ./data).`;
 
-/** Output goes through these so tests can capture it. */
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  readStdin(): Promise<string | null>;
-}
+export type { Io };
 
 const processIo: Io = {
   out: (l) => console.log(l),
@@ -86,7 +82,7 @@ async function userCreate(args: string[], config: AccordConfig, io: Io): Promise
   }
   return withDb(config, async (db) => {
     await migrateToLatest(db);
-    await regionsOnly(db.kysely, nowIso());
+    await regionsOnly(db, nowIso());
     const result = await createUser(
       db,
       { userId: null, label: 'cli' },
@@ -134,7 +130,7 @@ export async function main(
         }
         return await withDb(config, async (db) => {
           await migrateToLatest(db);
-          const r = await seedDemoNetwork(db.kysely, { now: nowIso(), hashPassword });
+          const r = await seedDemoNetwork(db, { now: nowIso(), hashPassword });
           if (r.seeded) await seedDemoClimate(db);
           io.out(
             r.seeded

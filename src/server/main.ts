@@ -1,7 +1,7 @@
 import { buildApp } from './app';
 import { configFromEnv } from './config';
 import { openStore as openDatabase } from './store';
-import { bootstrapDatabase } from './db/bootstrap';
+import { bootstrapDatabase } from './setup/bootstrap';
 
 /** Starts Accord: opens and prepares the database, then listens. */
 export async function startServer(config = configFromEnv()): Promise<void> {

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app';
 import { configFromEnv } from '../../src/server/config';
 import { openStore as openDatabase, type StoreDb as Db } from '../../src/server/store';
-import { bootstrapDatabase } from '../../src/server/db/bootstrap';
+import { bootstrapDatabase } from '../../src/server/setup/bootstrap';
 import type { AppInstance } from '../../src/server/http/app-types';
 
 export const CHROMIUM = process.env.ACCORD_CHROMIUM ?? '/usr/bin/chromium';

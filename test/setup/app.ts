@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DialectName } from '../../src/server/db/database';
 import { buildApp } from '../../src/server/app';
 import { configFromEnv, type AccordConfig } from '../../src/server/config';
-import { bootstrapDatabase, DEMO_ADMIN_EMAIL } from '../../src/server/db/bootstrap';
+import { bootstrapDatabase, DEMO_ADMIN_EMAIL } from '../../src/server/setup/bootstrap';
 import { createUser } from '../../src/server/users/service';
 import { SYSTEM_ACTOR } from '../../src/server/audit/service';
 import type { AppInstance } from '../../src/server/http/app-types';

@@ -532,3 +532,8 @@ export function personTitleAt(db: Executor, personId: number, governmentId: numb
     .orderBy('start_date', 'desc')
     .execute();
 }
+
+/** Marks every body as demo data (the demo loader, right after it created them). */
+export async function markAllBodiesDemo(db: Executor): Promise<void> {
+  await db.updateTable('bodies').set({ is_demo: 1 }).execute();
+}

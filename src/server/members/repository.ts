@@ -1,6 +1,11 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import { searchKey } from '../../core/names';
-import type { GovernmentNameTable, GovernmentTable, MembershipTable } from '../db/schema';
+import type {
+  GovernmentNameTable,
+  GovernmentTable,
+  MembershipTable,
+  RegionTable,
+} from '../db/schema';
 import type { Executor } from '../db/types';
 
 export type GovernmentRow = Selectable<GovernmentTable> & {
@@ -278,49 +283,50 @@ export function namesOfRegion(db: Executor, region: string | undefined) {
   return q.execute();
 }
 
-// Bulk writers (the importer; the demo)
+// ---------------------------------------------------------------- bulk writers (demo, importer)
 
-/** Inserts many governments in chunks; returns their ids in input order (matched by slug). */
+/** Rows per INSERT: well under SQLite's bound-parameter limit and PostgreSQL's 65,535. */
+const BULK_ROWS = 500;
+
+function inChunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += BULK_ROWS) out.push(rows.slice(i, i + BULK_ROWS));
+  return out;
+}
+
+/** Inserts many governments; returns their ids in the order of `rows` (slugs are unique). */
 export async function insertGovernments(
   db: Executor,
   rows: Insertable<GovernmentTable>[],
 ): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 200) {
-    const part = rows.slice(i, i + 200);
-    const created = await db
+  const ids = new Map<string, number>();
+  for (const part of inChunks(rows)) {
+    const inserted = await db
       .insertInto('governments')
       .values(part)
       .returning(['id', 'slug'])
       .execute();
-    const bySlug = new Map(created.map((r) => [r.slug, r.id]));
-    for (const row of part) ids.push(bySlug.get(row.slug) as number);
+    for (const r of inserted) ids.set(r.slug, r.id);
   }
-  return ids;
+  return rows.map((r) => {
+    const id = ids.get(r.slug);
+    if (id === undefined) throw new Error(`insertGovernments: no id returned for "${r.slug}"`);
+    return id;
+  });
 }
 
 export async function insertGovernmentNames(
   db: Executor,
   rows: Insertable<GovernmentNameTable>[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('government_names')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
+  for (const part of inChunks(rows)) await db.insertInto('government_names').values(part).execute();
 }
 
 export async function insertMemberships(
   db: Executor,
   rows: Insertable<MembershipTable>[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('memberships')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
+  for (const part of inChunks(rows)) await db.insertInto('memberships').values(part).execute();
 }
 
 /** Sets one text column on many governments, each its own value, in one statement per chunk. */
@@ -379,4 +385,20 @@ export function updateGovernmentsNztId(
     rows.map((r) => ({ id: r.id, value: r.nztId })),
     updatedAt,
   );
+}
+
+export async function insertRegions(db: Executor, rows: Insertable<RegionTable>[]): Promise<void> {
+  for (const part of inChunks(rows)) await db.insertInto('regions').values(part).execute();
+}
+
+/** True when any region exists (a database that was prepared before). */
+export async function hasRegions(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('regions').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Every region's id by its slug. */
+export async function regionIdsBySlug(db: Executor): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('regions').select(['id', 'slug']).execute();
+  return new Map(rows.map((r) => [r.slug, r.id]));
 }

@@ -1,3 +1,5 @@
+import type { Insertable } from 'kysely';
+import type { OfficeTable } from '../db/schema';
 import type { Executor } from '../db/types';
 
 export function listOffices(db: Executor, region?: string) {
@@ -16,4 +18,28 @@ export function listOffices(db: Executor, region?: string) {
 
 export function findOfficeIdBySlug(db: Executor, slug: string) {
   return db.selectFrom('offices').where('slug', '=', slug).select('id').executeTakeFirst();
+}
+
+/**
+ * Inserts many offices (the demo); returns their ids in the order of `rows` (slugs are unique).
+ * 500 rows per INSERT keeps well under the databases' bound-parameter limits.
+ */
+export async function insertOffices(
+  db: Executor,
+  rows: Insertable<OfficeTable>[],
+): Promise<number[]> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await db
+      .insertInto('offices')
+      .values(rows.slice(i, i + 500))
+      .returning(['id', 'slug'])
+      .execute();
+    for (const r of inserted) ids.set(r.slug, r.id);
+  }
+  return rows.map((r) => {
+    const id = ids.get(r.slug);
+    if (id === undefined) throw new Error(`insertOffices: no id returned for "${r.slug}"`);
+    return id;
+  });
 }

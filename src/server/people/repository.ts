@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { PersonTable, PositionTable } from '../db/schema';
 import type { Executor } from '../db/types';
 
 export function findPerson(db: Executor, id: number) {
@@ -74,4 +75,54 @@ export function positionsOfPeople(db: Executor, personIds: number[]) {
 
 export function findPosition(db: Executor, id: number) {
   return db.selectFrom('positions').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- bulk writers (demo)
+
+/** Rows per INSERT: well under SQLite's bound-parameter limit and PostgreSQL's 65,535. */
+const BULK_ROWS = 500;
+
+/**
+ * Inserts many people; returns their ids in the order of `rows`. Both databases number the
+ * rows of one INSERT in order, so the ascending ids of each chunk are its rows' ids.
+ */
+export async function insertPeople(
+  db: Executor,
+  rows: Insertable<PersonTable>[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += BULK_ROWS) {
+    const inserted = await db
+      .insertInto('people')
+      .values(rows.slice(i, i + BULK_ROWS))
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+  }
+  return ids;
+}
+
+export async function insertPositions(
+  db: Executor,
+  rows: Insertable<PositionTable>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BULK_ROWS) {
+    await db
+      .insertInto('positions')
+      .values(rows.slice(i, i + BULK_ROWS))
+      .execute();
+  }
+}
+
+/** The id of the person with this full name (the demo's people are unique by name). */
+export async function findPersonIdByFullName(
+  db: Executor,
+  fullName: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .where('full_name', '=', fullName)
+    .select('id')
+    .executeTakeFirst();
+  return row?.id;
 }

@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { UserTable } from '../db/schema';
 import type { Executor } from '../db/types';
 
@@ -212,4 +212,26 @@ export async function deleteToken(db: Executor, id: number, userId: number): Pro
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+// Bulk (demo)
+
+/** Inserts many accounts as given (the demo's officers), 500 rows per INSERT. */
+export async function insertUsers(db: Executor, rows: Insertable<UserTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('users')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** True when any administrator account exists, disabled ones included (first-start check). */
+export async function hasAnyAdmin(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .where('role', '=', 'admin')
+    .select('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

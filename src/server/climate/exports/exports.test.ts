@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
 import { GPC_SUBCATEGORIES } from '../../../core/climate/gpc';
 import { inventoryTotals, type InventoryEntry } from '../../../core/climate/inventory';
-import { bootstrapDatabase } from '../../db/bootstrap';
+import { bootstrapDatabase } from '../../setup/bootstrap';
 import type { StoreDb as Db } from '../../store';
 import { nowIso } from '../../db/types';
 import { HttpProblem } from '../../http/problem';

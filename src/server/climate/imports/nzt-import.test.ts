@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
-import { bootstrapDatabase } from '../../db/bootstrap';
+import { bootstrapDatabase } from '../../setup/bootstrap';
 import type { StoreDb as Db } from '../../store';
 import { runImport } from './service';
 

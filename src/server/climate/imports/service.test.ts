@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../../test/setup/databases';
-import { bootstrapDatabase } from '../../db/bootstrap';
+import { bootstrapDatabase } from '../../setup/bootstrap';
 import type { StoreDb as Db } from '../../store';
 import type { ImportKind } from '../schemas';
 import { importRunRows, runImport } from './service';

@@ -38,11 +38,10 @@ export async function seedDemoClimate(db: Db): Promise<void> {
   });
   await climate.updateTarget(db, actor, kyoto2030.id, { parentTargetId: kyoto2050.id });
   // What Kyoto told CDP it had achieved (PRODUCT.md): shown beside the computed figure.
-  await db.kysely
-    .updateTable('climate_targets')
-    .set({ self_reported_progress: 74, self_reported_source: 'CDP 2021' })
-    .where('id', '=', kyoto2030.id)
-    .execute();
+  await db.climate.updateTarget(kyoto2030.id, {
+    self_reported_progress: 74,
+    self_reported_source: 'CDP 2021',
+  });
   await climate.createReport(db, actor, 'kyoto', {
     year: 2018,
     source: 'cdp',
@@ -118,9 +117,5 @@ export async function seedDemoClimate(db: Db): Promise<void> {
       { code: 'III.3.1', gas: 'CO2e', amount: null, notationKey: 'NE' },
     ],
   });
-  await db.kysely
-    .updateTable('inventories')
-    .set({ is_illustrative: 1 })
-    .where('id', '=', inventory.id)
-    .execute();
+  await db.climate.updateInventory(inventory.id, { is_illustrative: 1 });
 }

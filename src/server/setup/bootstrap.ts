@@ -1,14 +1,13 @@
 import type { AccordConfig } from '../config';
 import { hashPassword, generatePassword } from '../auth/secrets';
 import { SYSTEM_ACTOR } from '../audit/service';
-import { findUserByEmail } from '../users/repository';
 import { createUser } from '../users/service';
 import type { StoreDb as Db } from '../store';
-import { migrateToLatest } from './migrate';
+import { migrateToLatest } from '../db/migrate';
 import { regionsOnly, seedDemoNetwork } from './demo/seed';
 import { seedDemoClimate } from './demo/climate';
 import { demoGovernanceMissing, seedDemoGovernance } from './demo/governance';
-import { nowIso } from './types';
+import { nowIso } from '../clock';
 
 export const DEMO_ADMIN_EMAIL = 'admin@accord.example';
 
@@ -33,7 +32,7 @@ export async function bootstrapDatabase(
   const now = nowIso();
   let demoSeeded = false;
   if (config.seedDemo) {
-    demoSeeded = (await seedDemoNetwork(db.kysely, { now, hashPassword })).seeded;
+    demoSeeded = (await seedDemoNetwork(db, { now, hashPassword })).seeded;
     if (demoSeeded) await seedDemoClimate(db);
     // Also for a demo database made before governance existed: its bodies come with this start.
     if (await demoGovernanceMissing(db)) {
@@ -43,16 +42,11 @@ export async function bootstrapDatabase(
       });
     }
   }
-  await regionsOnly(db.kysely, now);
+  await regionsOnly(db, now);
 
   let adminCreated: BootstrapReport['adminCreated'] = null;
-  if (!(await findUserByEmail(db.kysely, DEMO_ADMIN_EMAIL))) {
-    const admins = await db.kysely
-      .selectFrom('users')
-      .where('role', '=', 'admin')
-      .select('id')
-      .executeTakeFirst();
-    if (!admins) {
+  if (!(await db.users.findUserByEmail(DEMO_ADMIN_EMAIL))) {
+    if (!(await db.users.hasAnyAdmin())) {
       const password = config.adminPassword ?? generatePassword();
       await createUser(db, SYSTEM_ACTOR, {
         email: DEMO_ADMIN_EMAIL,

@@ -104,32 +104,21 @@ const DEMO_POST = {
 
 /** True when the demo network is loaded but its governance is not (a database from before it). */
 export async function demoGovernanceMissing(db: Db): Promise<boolean> {
-  const demo = await db.kysely
-    .selectFrom('governments')
-    .where('slug', '=', 'seoul')
-    .where('is_demo', '=', 1)
-    .select('id')
-    .executeTakeFirst();
-  const body = await db.kysely.selectFrom('bodies').select('id').executeTakeFirst();
-  return !!demo && !body;
+  const seoul = await db.members.findGovernmentBySlug('seoul');
+  if (Number(seoul?.is_demo) !== 1) return false;
+  return (await db.governance.listBodies()).length === 0;
 }
 
 async function personId(db: Db, fullName: string): Promise<number> {
-  const row = await db.kysely
-    .selectFrom('people')
-    .where('full_name', '=', fullName)
-    .select('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const id = await db.people.findPersonIdByFullName(fullName);
+  if (id === undefined) throw new Error(`demo governance: no person "${fullName}"`);
+  return id;
 }
 
 async function governmentId(db: Db, slug: string): Promise<number> {
-  const row = await db.kysely
-    .selectFrom('governments')
-    .where('slug', '=', slug)
-    .select('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const id = await db.members.findGovernmentIdBySlug(slug);
+  if (id === undefined) throw new Error(`demo governance: no government "${slug}"`);
+  return id;
 }
 
 /**
@@ -304,7 +293,7 @@ export async function seedDemoGovernance(
     });
   }
   await meetings.setMeetingStatus(db, actor, id, 'closed');
-  await db.kysely.updateTable('meetings').set({ is_demo: 1 }).where('id', '=', id).execute();
+  await db.governance.updateMeeting(id, { is_demo: 1 });
   const post = await news.createNews(db, actor, {
     slug: '2020-east-asia-rexcom-meeting',
     translations: DEMO_POST,
@@ -313,16 +302,12 @@ export async function seedDemoGovernance(
   });
   await news.setPublished(db, actor, post.slug, true);
   // Dated the day after the meeting, as a secretariat would have posted it.
-  await db.kysely
-    .updateTable('news_posts')
-    .set({
-      is_demo: 1,
-      published_at: '2020-11-27T09:00:00.000Z',
-      updated_at: '2020-11-27T09:00:00.000Z',
-      author_label: 'East Asia secretariat',
-    })
-    .where('id', '=', post.id)
-    .execute();
-  await db.kysely.updateTable('bodies').set({ is_demo: 1 }).execute();
+  await db.news.updatePost(post.id, {
+    is_demo: 1,
+    published_at: '2020-11-27T09:00:00.000Z',
+    updated_at: '2020-11-27T09:00:00.000Z',
+    author_label: 'East Asia secretariat',
+  });
+  await db.governance.markAllBodiesDemo();
   return { meetingId: id };
 }

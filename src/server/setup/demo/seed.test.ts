@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchKey } from '../../../core/names';
 import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
 import type { StoreDb as Db } from '../../store';
-import { migrateToLatest } from '../migrate';
-import type { Database } from '../schema';
+import { migrateToLatest } from '../../db/migrate';
+import type { Database } from '../../db/schema';
 import {
   checkDemoNetwork,
   DEMO_NETWORK,
@@ -148,7 +148,7 @@ describe.each(dialectCases())('on $label', ({ dialect, skip }) => {
   describe.skipIf(skip)('seedDemoNetwork', () => {
     it('inserts the whole network in one go', async () => {
       const n = DEMO_NETWORK;
-      const result = await seedDemoNetwork(db.kysely, options);
+      const result = await seedDemoNetwork(db, options);
       expect(result).toEqual({
         seeded: true,
         regions: 10,
@@ -199,10 +199,10 @@ describe.each(dialectCases())('on $label', ({ dialect, skip }) => {
     });
 
     it('adds nothing when run twice', async () => {
-      await seedDemoNetwork(db.kysely, options);
+      await seedDemoNetwork(db, options);
       const before = await counts();
       hashed = [];
-      const again = await seedDemoNetwork(db.kysely, options);
+      const again = await seedDemoNetwork(db, options);
       expect(again).toEqual({
         seeded: false,
         regions: 0,
@@ -217,7 +217,7 @@ describe.each(dialectCases())('on $label', ({ dialect, skip }) => {
     });
 
     it('stores every government with its English and local names', async () => {
-      await seedDemoNetwork(db.kysely, options);
+      await seedDemoNetwork(db, options);
       const govs = await db.kysely
         .selectFrom('governments')
         .select(['id', 'slug', 'local_lang'])
@@ -253,7 +253,7 @@ describe.each(dialectCases())('on $label', ({ dialect, skip }) => {
     });
 
     it('finds Kyoto by its name in any script', async () => {
-      await seedDemoNetwork(db.kysely, options);
+      await seedDemoNetwork(db, options);
       for (const q of ['kyoto', 'KYOTO', 'Ｋｙｏｔｏ', '京都', '교토', 'Kyoto City']) {
         expect(await findGovernments(q), q).toContain('kyoto');
       }
@@ -263,7 +263,7 @@ describe.each(dialectCases())('on $label', ({ dialect, skip }) => {
     });
 
     it('records the five RexCom members as full members, with their people', async () => {
-      await seedDemoNetwork(db.kysely, options);
+      await seedDemoNetwork(db, options);
       const members = await db.kysely
         .selectFrom('memberships as m')
         .innerJoin('governments as g', 'g.id', 'm.government_id')
@@ -312,7 +312,7 @@ describe.each(dialectCases())('on $label', ({ dialect, skip }) => {
     });
 
     it('creates one officer per member with a random password hashed by the caller', async () => {
-      await seedDemoNetwork(db.kysely, options);
+      await seedDemoNetwork(db, options);
       const users = await db.kysely
         .selectFrom('users as u')
         .innerJoin('governments as g', 'g.id', 'u.government_id')
@@ -335,7 +335,7 @@ describe.each(dialectCases())('on $label', ({ dialect, skip }) => {
     });
 
     it('links offices to their regions in the footer order', async () => {
-      await seedDemoNetwork(db.kysely, options);
+      await seedDemoNetwork(db, options);
       const offices = await db.kysely
         .selectFrom('offices as o')
         .innerJoin('regions as r', 'r.id', 'o.region_id')
@@ -354,15 +354,15 @@ describe.each(dialectCases())('on $label', ({ dialect, skip }) => {
 
   describe.skipIf(skip)('regionsOnly', () => {
     it('inserts the regions once, and then the demo stays out', async () => {
-      expect(await regionsOnly(db.kysely, NOW)).toBe(10);
-      expect(await regionsOnly(db.kysely, NOW)).toBe(0);
+      expect(await regionsOnly(db, NOW)).toBe(10);
+      expect(await regionsOnly(db, NOW)).toBe(0);
       const slugs = await db.kysely
         .selectFrom('regions')
         .select('slug')
         .orderBy('sort_order')
         .execute();
       expect(slugs.map((r) => r.slug)).toEqual([...REGION_SLUGS]);
-      expect((await seedDemoNetwork(db.kysely, options)).seeded).toBe(false);
+      expect((await seedDemoNetwork(db, options)).seeded).toBe(false);
       expect(await count('governments')).toBe(0);
     });
   });
