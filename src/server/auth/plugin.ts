@@ -1,8 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Action, Subject } from '../../core/policy';
 import type { AuditActor } from '../audit/service';
-import { authorize } from '../http/authorize';
 import { forbidden, unauthorized } from '../http/problem';
 import type { SessionResolver } from './resolver';
 
@@ -69,18 +67,6 @@ export function registerAuth(app: FastifyInstance, callers: SessionResolver): vo
 export function requireActor(request: FastifyRequest): AuditActor {
   if (!request.actor) throw unauthorized();
   return request.actor;
-}
-
-/** The caller if the policy lets them do the action to the subject, else 401/403. */
-export function requireAllowed(
-  request: FastifyRequest,
-  action: Action,
-  subject: Subject = {},
-  detail = 'Only administrators may do this.',
-): AuditActor {
-  const actor = request.actor;
-  authorize(actor, action, subject, detail);
-  return actor;
 }
 
 /**
