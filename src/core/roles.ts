@@ -9,13 +9,13 @@ export interface Actor {
   governmentId: number | null;
 }
 
-/** Admins edit every government; an officer only their own; viewers nothing. */
+/**
+ * Admins edit every government; an officer only their own; viewers nothing.
+ * Transitional: ask the policy, `can(actor, 'government.edit', { governmentId })` (src/core/policy.ts).
+ * Removed once the climate service has moved to it.
+ */
 export function canEditGovernment(actor: Actor | null, governmentId: number): boolean {
   if (!actor) return false;
   if (actor.role === 'admin') return true;
   return actor.role === 'officer' && actor.governmentId === governmentId;
-}
-
-export function isAdmin(actor: Actor | null): boolean {
-  return actor?.role === 'admin';
 }

@@ -18,6 +18,7 @@ import { memberRoutes } from './members/routes';
 import { officeRoutes } from './offices/routes';
 import { peopleRoutes } from './people/routes';
 import { authRoutes, userRoutes } from './users/routes';
+import { sessionResolver } from './users/session-service';
 import { auditRoutes } from './audit/routes';
 import { importRoutes } from './climate/imports/routes';
 import { exportRoutes } from './climate/exports/routes';
@@ -97,7 +98,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuth(app, db);
+  registerAuth(app, sessionResolver(db));
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');

@@ -1,10 +1,9 @@
-import { requireAdmin } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { Problem } from '../http/common-schemas';
 import { AuditPage, AuditQuery } from './schemas';
 import { auditPage } from './service';
 
-export function auditRoutes(app: AppInstance, { db }: AppContext): void {
+export function auditRoutes(app: AppInstance, { store }: AppContext): void {
   app.get(
     '/audit',
     {
@@ -16,9 +15,8 @@ export function auditRoutes(app: AppInstance, { db }: AppContext): void {
       },
     },
     (request) => {
-      requireAdmin(request);
       const { page = 1, pageSize = 20, ...filter } = request.query;
-      return auditPage(db, filter, page, pageSize);
+      return auditPage(store, request.actor, filter, page, pageSize);
     },
   );
 }

@@ -1,8 +1,9 @@
 import type { Actor } from '../../core/roles';
-import type { Db } from '../db/database';
+import { nowIso } from '../clock';
+import { parseJsonColumn } from '../db/json';
+import { authorize } from '../http/authorize';
 import type { Store } from '../store';
-import { nowIso, type Executor } from '../db/types';
-import { insertAudit, listAudit, type AuditFilter } from './repository';
+import { insertAudit, type AuditFilter } from './repository';
 import type { AuditEntry } from './schemas';
 
 /** Who did something, as the audit log names them. */
@@ -74,7 +75,7 @@ export function recordAudit(
 
 /** Transitional: recordAudit for code that still holds an executor. Removed once every area uses the store. */
 export function recordAuditOnExecutor(
-  trx: Executor,
+  trx: Parameters<typeof insertAudit>[0],
   actor: AuditActor | SystemActor,
   entry: {
     action: 'create' | 'update' | 'delete';
@@ -98,13 +99,16 @@ export function recordAuditOnExecutor(
   });
 }
 
+/** One page of the log, newest first: the secretariat's to read. */
 export async function auditPage(
-  db: Db,
+  store: Store,
+  actor: AuditActor | null,
   filter: AuditFilter,
   page: number,
   pageSize: number,
 ): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
-  const { rows, total } = await listAudit(db.kysely, filter, page, pageSize);
+  authorize(actor, 'audit.read', {}, 'Only administrators may do this.');
+  const { rows, total } = await store.audit.listAudit(filter, page, pageSize);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -114,8 +118,8 @@ export async function auditPage(
       entityType: r.entity_type,
       entityId: r.entity_id,
       summary: r.summary,
-      before: r.before_json ? JSON.parse(r.before_json) : null,
-      after: r.after_json ? JSON.parse(r.after_json) : null,
+      before: parseJsonColumn('audit_log', r.id, r.before_json),
+      after: parseJsonColumn('audit_log', r.id, r.after_json),
     })),
     total,
     page,

@@ -28,6 +28,15 @@ export async function findGovernmentIdBySlug(
   return row?.id;
 }
 
+/** The government that holds a CDP account, if any (an account belongs to one government). */
+export function findGovernmentByCdpAccount(db: Executor, account: string) {
+  return db
+    .selectFrom('governments')
+    .where('cdp_account', '=', account)
+    .select(['id', 'slug'])
+    .executeTakeFirst();
+}
+
 export async function findRegionIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
   const row = await db
     .selectFrom('regions')

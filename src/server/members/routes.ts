@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { requireActor, requireAdmin } from '../auth/plugin';
+import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { Problem, SlugParam } from '../http/common-schemas';
 import {
@@ -21,7 +21,7 @@ const problems = {
   422: Problem,
 };
 
-export function memberRoutes(app: AppInstance, { db }: AppContext): void {
+export function memberRoutes(app: AppInstance, { store }: AppContext): void {
   app.get(
     '/regions',
     {
@@ -31,7 +31,7 @@ export function memberRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: Type.Object({ items: Type.Array(Region) }) },
       },
     },
-    async () => ({ items: await service.listRegions(db) }),
+    async () => ({ items: await service.listRegions(store) }),
   );
 
   app.get(
@@ -44,7 +44,7 @@ export function memberRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: GovernmentPage, 400: Problem },
       },
     },
-    (request) => service.listGovernmentsPage(db, request.query),
+    (request) => service.listGovernmentsPage(store, request.query),
   );
 
   app.get(
@@ -57,7 +57,7 @@ export function memberRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: Government, 404: Problem },
       },
     },
-    (request) => service.getGovernment(db, request.params.slug),
+    (request) => service.getGovernment(store, request.params.slug),
   );
 
   app.post(
@@ -71,8 +71,7 @@ export function memberRoutes(app: AppInstance, { db }: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = requireAdmin(request);
-      const created = await service.createGovernment(db, actor, request.body);
+      const created = await service.createGovernment(store, requireActor(request), request.body);
       return reply.status(201).send(created);
     },
   );
@@ -89,6 +88,6 @@ export function memberRoutes(app: AppInstance, { db }: AppContext): void {
       },
     },
     (request) =>
-      service.updateGovernment(db, requireActor(request), request.params.slug, request.body),
+      service.updateGovernment(store, requireActor(request), request.params.slug, request.body),
   );
 }

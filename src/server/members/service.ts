@@ -1,76 +1,32 @@
 import { isLocale } from '../../core/locales';
-import { canEditGovernment, type Actor } from '../../core/roles';
-import { changedFields, recordAuditOnExecutor, type AuditActor } from '../audit/service';
-import type { Db } from '../db/database';
-import { nowIso, type Executor } from '../db/types';
-import { conflict, forbidden, invalidField, notFound } from '../http/problem';
-import * as repo from './repository';
-import type { GovernmentRow, NameRow } from './repository';
-import type {
-  Government,
-  GovernmentCreate,
-  GovernmentPatch,
-  GovernmentQuery,
-  GovernmentSummary,
-  OfficeHolder,
-} from './schemas';
+import type { Actor } from '../../core/roles';
+import { changedFields, recordAudit, type AuditActor } from '../audit/service';
+import { nowIso } from '../clock';
+import { authorize } from '../http/authorize';
+import { conflict, invalidField, notFound } from '../http/problem';
+import type { Store } from '../store';
+import { presentGovernment, presentSummary } from './present';
+import type { GovernmentSortKey, updateGovernmentRow } from './repository';
+import type { Government, GovernmentCreate, GovernmentPatch, GovernmentQuery } from './schemas';
 
 type Names = Record<string, string>;
 
-function splitNames(rows: NameRow[] | undefined): { names: Names; aliases: string[] } {
-  const names: Names = {};
-  const aliases: string[] = [];
-  for (const r of rows ?? []) {
-    if (r.kind === 'alias') aliases.push(r.name);
-    else if (r.lang) names[r.lang] = r.name;
-  }
-  return { names, aliases };
-}
-
-function presentSummary(row: GovernmentRow, nameRows: NameRow[] | undefined): GovernmentSummary {
-  const { names, aliases } = splitNames(nameRows);
-  return {
-    id: row.id,
-    slug: row.slug,
-    kind: row.kind as GovernmentSummary['kind'],
-    names,
-    localLang: row.local_lang,
-    aliases,
-    country: row.country,
-    region: row.region_slug,
-    membership: {
-      category: (row.category ?? 'non-member') as GovernmentSummary['membership']['category'],
-      status: (row.status ?? 'none') as GovernmentSummary['membership']['status'],
-      since: row.since,
-    },
-    population: row.population,
-    populationYear: row.population_year,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    isDemo: row.is_demo === 1,
-  };
-}
-
-export async function listGovernmentsPage(db: Db, query: GovernmentQuery) {
+export async function listGovernmentsPage(store: Store, query: GovernmentQuery) {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const sort = query.sort ?? 'name';
   const descending = sort.startsWith('-');
-  const { rows, total } = await repo.listGovernments(
-    db.kysely,
+  const { rows, total } = await store.members.listGovernments(
     { q: query.q, region: query.region, country: query.country, category: query.category },
     {
-      key: sort.replace('-', '') as repo.GovernmentSortKey,
+      key: sort.replace('-', '') as GovernmentSortKey,
       descending,
       lang: isLocale(query.lang) ? query.lang : 'en',
     },
     page,
     pageSize,
   );
-  const names = await repo.namesOf(
-    db.kysely,
-    rows.map((r) => r.id),
-  );
+  const names = await store.members.namesOf(rows.map((r) => r.id));
   return {
     items: rows.map((r) => presentSummary(r, names.get(r.id))),
     total,
@@ -81,40 +37,18 @@ export async function listGovernmentsPage(db: Db, query: GovernmentQuery) {
 
 const today = () => nowIso().slice(0, 10);
 
-async function loadGovernment(db: Executor, slug: string): Promise<Government | undefined> {
-  const row = await repo.findGovernmentBySlug(db, slug);
+async function loadGovernment(store: Store, slug: string): Promise<Government | undefined> {
+  const row = await store.members.findGovernmentBySlug(slug);
   if (!row) return undefined;
   const [names, positions] = await Promise.all([
-    repo.namesOf(db, [row.id]),
-    repo.positionsOfGovernment(db, row.id),
+    store.members.namesOf([row.id]),
+    store.members.positionsOfGovernment(row.id),
   ]);
-  const holders: OfficeHolder[] = positions.map((p) => ({
-    positionId: p.position_id,
-    personId: p.person_id,
-    fullName: p.full_name,
-    personNames: JSON.parse(p.names) as Names,
-    title: p.title as OfficeHolder['title'],
-    startDate: p.start_date,
-    endDate: p.end_date,
-  }));
-  const now = today();
-  return {
-    ...presentSummary(row, names.get(row.id)),
-    areaKm2: row.area_km2,
-    unlocode: row.unlocode,
-    cdpAccount: row.cdp_account,
-    website: row.website,
-    officeHolders: holders.filter(
-      (h) => (!h.endDate || h.endDate >= now) && (!h.startDate || h.startDate <= now),
-    ),
-    positions: holders,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return presentGovernment(row, names.get(row.id), positions, today());
 }
 
-export async function getGovernment(db: Db, slug: string): Promise<Government> {
-  const gov = await loadGovernment(db.kysely, slug);
+export async function getGovernment(store: Store, slug: string): Promise<Government> {
+  const gov = await loadGovernment(store, slug);
   if (!gov) throw notFound(`no government "${slug}"`);
   return gov;
 }
@@ -157,7 +91,7 @@ function checkPopulationYear(population: number | null, year: number | null) {
 }
 
 function rowValues(patch: GovernmentPatch) {
-  const v: Parameters<typeof repo.updateGovernmentRow>[2] = {};
+  const v: Parameters<typeof updateGovernmentRow>[2] = {};
   if (patch.kind !== undefined) v.kind = patch.kind;
   if (patch.country !== undefined) v.country = patch.country;
   if (patch.localLang !== undefined) v.local_lang = patch.localLang;
@@ -173,16 +107,12 @@ function rowValues(patch: GovernmentPatch) {
 }
 
 async function assertCdpAccountFree(
-  db: Executor,
+  store: Store,
   account: string | null | undefined,
   selfId?: number,
 ) {
   if (!account) return;
-  const other = await db
-    .selectFrom('governments')
-    .where('cdp_account', '=', account)
-    .select(['id', 'slug'])
-    .executeTakeFirst();
+  const other = await store.members.findGovernmentByCdpAccount(account);
   if (other && other.id !== selfId) {
     throw conflict(`CDP account ${account} belongs to ${other.slug}`, [
       { pointer: '/cdpAccount', detail: `already used by ${other.slug}` },
@@ -191,22 +121,36 @@ async function assertCdpAccountFree(
 }
 
 export async function updateGovernment(
-  db: Db,
+  store: Store,
   actor: AuditActor,
   slug: string,
   patch: GovernmentPatch,
 ): Promise<Government> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const before = await loadGovernment(trx, slug);
+  return store.transaction(async (tx) => {
+    const before = await loadGovernment(tx, slug);
     if (!before) throw notFound(`no government "${slug}"`);
-    if (!canEditGovernment(actor, before.id)) {
-      throw forbidden(`You may edit only your own government's record, not "${slug}".`);
+    const subject = { governmentId: before.id };
+    authorize(
+      actor,
+      'government.edit',
+      subject,
+      `You may edit only your own government's record, not "${slug}".`,
+    );
+    if (patch.membership) {
+      authorize(
+        actor,
+        'government.editMembership',
+        subject,
+        'Only the secretariat changes membership.',
+      );
     }
-    if (patch.membership && actor.role !== 'admin') {
-      throw forbidden('Only the secretariat changes membership.');
-    }
-    if (patch.region !== undefined && actor.role !== 'admin') {
-      throw forbidden('Only the secretariat moves a government to another region.');
+    if (patch.region !== undefined) {
+      authorize(
+        actor,
+        'government.editRegion',
+        subject,
+        'Only the secretariat moves a government to another region.',
+      );
     }
     checkNames(patch.names, patch.localLang ?? before.localLang);
     if (patch.localLang && !patch.names && !before.names[patch.localLang]) {
@@ -216,33 +160,32 @@ export async function updateGovernment(
       patch.population !== undefined ? patch.population : before.population,
       patch.populationYear !== undefined ? patch.populationYear : before.populationYear,
     );
-    await assertCdpAccountFree(trx, patch.cdpAccount, before.id);
+    await assertCdpAccountFree(tx, patch.cdpAccount, before.id);
     const values = rowValues(patch);
     if (patch.region !== undefined) {
-      const regionId = await repo.findRegionIdBySlug(trx, patch.region);
+      const regionId = await tx.members.findRegionIdBySlug(patch.region);
       if (regionId === undefined) throw invalidField('/region', `no region "${patch.region}"`);
       values.region_id = regionId;
     }
-    await repo.updateGovernmentRow(trx, before.id, { ...values, updated_at: nowIso() });
+    await tx.members.updateGovernmentRow(before.id, { ...values, updated_at: nowIso() });
     if (patch.names || patch.aliases) {
-      await repo.replaceNames(
-        trx,
+      await tx.members.replaceNames(
         before.id,
         patch.names ?? (before.names as Names),
         patch.aliases ?? before.aliases,
       );
     }
     if (patch.membership) {
-      await repo.upsertMembership(trx, before.id, {
+      await tx.members.upsertMembership(before.id, {
         category: patch.membership.category,
         status: patch.membership.status,
         since: patch.membership.since ?? before.membership.since,
       });
     }
-    const after = (await loadGovernment(trx, slug)) as Government;
+    const after = (await loadGovernment(tx, slug)) as Government;
     const diff = changedFields(auditView(before), auditView(after));
     if (Object.keys(diff.after).length > 0) {
-      await recordAuditOnExecutor(trx, actor, {
+      await recordAudit(tx, actor, {
         action: 'update',
         entityType: 'government',
         entityId: before.id,
@@ -256,24 +199,24 @@ export async function updateGovernment(
 }
 
 export async function createGovernment(
-  db: Db,
+  store: Store,
   actor: AuditActor,
   input: GovernmentCreate,
 ): Promise<Government> {
-  if (actor.role !== 'admin') throw forbidden('Only administrators add governments.');
+  authorize(actor, 'government.create', {}, 'Only administrators may do this.');
   checkNames(input.names, input.localLang);
   checkPopulationYear(input.population ?? null, input.populationYear ?? null);
-  return db.kysely.transaction().execute(async (trx) => {
-    if (await repo.findGovernmentIdBySlug(trx, input.slug)) {
+  return store.transaction(async (tx) => {
+    if (await tx.members.findGovernmentIdBySlug(input.slug)) {
       throw conflict(`slug "${input.slug}" is taken`, [
         { pointer: '/slug', detail: 'is already used by another government' },
       ]);
     }
-    await assertCdpAccountFree(trx, input.cdpAccount);
-    const regionId = await repo.findRegionIdBySlug(trx, input.region);
+    await assertCdpAccountFree(tx, input.cdpAccount);
+    const regionId = await tx.members.findRegionIdBySlug(input.region);
     if (regionId === undefined) throw invalidField('/region', `no region "${input.region}"`);
     const now = nowIso();
-    const id = await repo.insertGovernment(trx, {
+    const id = await tx.members.insertGovernment({
       slug: input.slug,
       kind: input.kind,
       country: input.country,
@@ -291,14 +234,14 @@ export async function createGovernment(
       created_at: now,
       updated_at: now,
     });
-    await repo.replaceNames(trx, id, input.names as Names, input.aliases ?? []);
-    await repo.upsertMembership(trx, id, {
+    await tx.members.replaceNames(id, input.names as Names, input.aliases ?? []);
+    await tx.members.upsertMembership(id, {
       category: input.membership?.category ?? 'non-member',
       status: input.membership?.status ?? 'none',
       since: input.membership?.since ?? null,
     });
-    const created = (await loadGovernment(trx, input.slug)) as Government;
-    await recordAuditOnExecutor(trx, actor, {
+    const created = (await loadGovernment(tx, input.slug)) as Government;
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'government',
       entityId: id,
@@ -309,8 +252,8 @@ export async function createGovernment(
   });
 }
 
-export function listRegions(db: Db) {
-  return repo.listRegions(db.kysely);
+export function listRegions(store: Store) {
+  return store.members.listRegions();
 }
 
 export type { Actor };

@@ -1,6 +1,9 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { PersonTable, PositionTable } from '../db/schema';
 import type { Executor } from '../db/types';
+
+export type PersonRow = Selectable<PersonTable>;
+export type PositionRow = Selectable<PositionTable>;
 
 export function findPerson(db: Executor, id: number) {
   return db.selectFrom('people').where('id', '=', id).selectAll().executeTakeFirst();
@@ -125,4 +128,91 @@ export async function findPersonIdByFullName(
     .select('id')
     .executeTakeFirst();
   return row?.id;
+}
+
+/** A position as the people API shows it: where it is held, with the place's slug. */
+export type PositionWithPlace = Awaited<ReturnType<typeof positionsOfPeople>>[number];
+
+/**
+ * Where a person serves, as the policy needs it: the governments of their positions, whether
+ * they hold one in an office, and the governments whose seat on a governing body they hold
+ * (seats are read here, written by the governance repository).
+ */
+export async function whereServes(
+  db: Executor,
+  personId: number,
+): Promise<{
+  positionGovernmentIds: number[];
+  holdsOfficePosition: boolean;
+  seatGovernmentIds: number[];
+}> {
+  const [positions, seats] = await Promise.all([
+    db
+      .selectFrom('positions')
+      .where('person_id', '=', personId)
+      .select(['government_id', 'office_id'])
+      .execute(),
+    db
+      .selectFrom('seats')
+      .where('person_id', '=', personId)
+      .select('government_id')
+      .distinct()
+      .execute(),
+  ]);
+  return {
+    positionGovernmentIds: [
+      ...new Set(positions.map((p) => p.government_id).filter((id): id is number => id !== null)),
+    ],
+    holdsOfficePosition: positions.some((p) => p.office_id !== null),
+    seatGovernmentIds: seats.map((s) => s.government_id),
+  };
+}
+
+// Writers: people and positions are written here only (src/server/db/table-owners.ts).
+
+export async function insertPerson(db: Executor, values: Insertable<PersonTable>): Promise<number> {
+  const row = await db
+    .insertInto('people')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePerson(
+  db: Executor,
+  id: number,
+  values: Updateable<PersonTable>,
+): Promise<void> {
+  await db.updateTable('people').set(values).where('id', '=', id).execute();
+}
+
+/** Removes a person and every position they hold. */
+export async function deletePerson(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('positions').where('person_id', '=', id).execute();
+  await db.deleteFrom('people').where('id', '=', id).execute();
+}
+
+export async function insertPosition(
+  db: Executor,
+  values: Insertable<PositionTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('positions')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePosition(
+  db: Executor,
+  id: number,
+  values: Updateable<PositionTable>,
+): Promise<void> {
+  await db.updateTable('positions').set(values).where('id', '=', id).execute();
+}
+
+export async function deletePosition(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('positions').where('id', '=', id).execute();
 }

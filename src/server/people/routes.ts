@@ -16,7 +16,7 @@ import * as service from './service';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem };
 
-export function peopleRoutes(app: AppInstance, { db }: AppContext): void {
+export function peopleRoutes(app: AppInstance, { store }: AppContext): void {
   app.get(
     '/people',
     {
@@ -29,7 +29,7 @@ export function peopleRoutes(app: AppInstance, { db }: AppContext): void {
     },
     (request) =>
       service.listPeoplePage(
-        db,
+        store,
         { q: request.query.q, government: request.query.government },
         request.query.page ?? 1,
         request.query.pageSize ?? 20,
@@ -38,13 +38,15 @@ export function peopleRoutes(app: AppInstance, { db }: AppContext): void {
   app.get(
     '/people/:id',
     { schema: { tags: ['people'], params: IdParam, response: { 200: Person, 404: Problem } } },
-    (request) => service.getPerson(db, request.params.id),
+    (request) => service.getPerson(store, request.params.id),
   );
   app.post(
     '/people',
     { schema: { tags: ['people'], body: PersonCreate, response: { 201: Person, ...problems } } },
     async (request, reply) =>
-      reply.status(201).send(await service.createPerson(db, requireActor(request), request.body)),
+      reply
+        .status(201)
+        .send(await service.createPerson(store, requireActor(request), request.body)),
   );
   app.patch(
     '/people/:id',
@@ -56,7 +58,8 @@ export function peopleRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: Person, ...problems },
       },
     },
-    (request) => service.updatePerson(db, requireActor(request), request.params.id, request.body),
+    (request) =>
+      service.updatePerson(store, requireActor(request), request.params.id, request.body),
   );
   app.delete(
     '/people/:id',
@@ -68,7 +71,7 @@ export function peopleRoutes(app: AppInstance, { db }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await service.deletePerson(db, requireActor(request), request.params.id);
+      await service.deletePerson(store, requireActor(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -83,7 +86,9 @@ export function peopleRoutes(app: AppInstance, { db }: AppContext): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createPosition(db, requireActor(request), request.body)),
+      reply
+        .status(201)
+        .send(await service.createPosition(store, requireActor(request), request.body)),
   );
   app.patch(
     '/positions/:id',
@@ -95,7 +100,8 @@ export function peopleRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: Position, ...problems },
       },
     },
-    (request) => service.updatePosition(db, requireActor(request), request.params.id, request.body),
+    (request) =>
+      service.updatePosition(store, requireActor(request), request.params.id, request.body),
   );
   app.delete(
     '/positions/:id',
@@ -107,7 +113,7 @@ export function peopleRoutes(app: AppInstance, { db }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await service.deletePosition(db, requireActor(request), request.params.id);
+      await service.deletePosition(store, requireActor(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { clearSessionCookie, requireActor, requireAdmin, setSessionCookie } from '../auth/plugin';
+import { clearSessionCookie, requireActor, setSessionCookie } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem } from '../http/common-schemas';
 import { unauthorized } from '../http/problem';
@@ -17,6 +17,7 @@ import {
   UserQuery,
 } from './schemas';
 import * as service from './service';
+import * as sessions from './session-service';
 
 const problems = {
   400: Problem,
@@ -27,7 +28,7 @@ const problems = {
   422: Problem,
 };
 
-export function authRoutes(app: AppInstance, { db, config }: AppContext): void {
+export function authRoutes(app: AppInstance, { store, config }: AppContext): void {
   app.get(
     '/auth/session',
     {
@@ -37,8 +38,8 @@ export function authRoutes(app: AppInstance, { db, config }: AppContext): void {
         response: { 200: SessionInfo },
       },
     },
-    (request) => ({
-      user: request.user ? service.presentUser(request.user) : null,
+    async (request) => ({
+      user: await sessions.sessionUser(store, request.actor),
       csrfToken: request.csrfToken,
     }),
   );
@@ -54,9 +55,9 @@ export function authRoutes(app: AppInstance, { db, config }: AppContext): void {
       },
     },
     async (request, reply) => {
-      const user = await service.authenticate(db, request.body.email, request.body.password);
+      const user = await sessions.authenticate(store, request.body.email, request.body.password);
       if (!user) throw unauthorized('The e-mail or the password is wrong.');
-      const session = await service.startSession(db, user.id);
+      const session = await sessions.startSession(store, user.id);
       setSessionCookie(reply, session.token, session.expires, config.secureCookies);
       return { user: service.presentUser(user), csrfToken: session.csrf };
     },
@@ -66,7 +67,7 @@ export function authRoutes(app: AppInstance, { db, config }: AppContext): void {
     '/auth/logout',
     { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } },
     async (request, reply) => {
-      if (request.sessionToken) await service.endSession(db, request.sessionToken);
+      if (request.sessionToken) await sessions.endSession(store, request.sessionToken);
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
@@ -81,7 +82,7 @@ export function authRoutes(app: AppInstance, { db, config }: AppContext): void {
         response: { 200: Type.Object({ items: Type.Array(ApiToken) }), 401: Problem },
       },
     },
-    async (request) => ({ items: await service.listApiTokens(db, requireActor(request)) }),
+    async (request) => ({ items: await sessions.listApiTokens(store, requireActor(request)) }),
   );
   app.post(
     '/auth/tokens',
@@ -94,7 +95,9 @@ export function authRoutes(app: AppInstance, { db, config }: AppContext): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createApiToken(db, requireActor(request), request.body)),
+      reply
+        .status(201)
+        .send(await sessions.createApiToken(store, requireActor(request), request.body)),
   );
   app.delete(
     '/auth/tokens/:id',
@@ -107,13 +110,13 @@ export function authRoutes(app: AppInstance, { db, config }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await service.revokeApiToken(db, requireActor(request), request.params.id);
+      await sessions.revokeApiToken(store, requireActor(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
 }
 
-export function userRoutes(app: AppInstance, { db }: AppContext): void {
+export function userRoutes(app: AppInstance, { store }: AppContext): void {
   app.get(
     '/users',
     {
@@ -125,9 +128,8 @@ export function userRoutes(app: AppInstance, { db }: AppContext): void {
       },
     },
     (request) => {
-      requireAdmin(request);
       const { page = 1, pageSize = 20, q, role } = request.query;
-      return service.listUsersPage(db, { q, role }, page, pageSize);
+      return service.listUsersPage(store, requireActor(request), { q, role }, page, pageSize);
     },
   );
   app.post(
@@ -141,7 +143,7 @@ export function userRoutes(app: AppInstance, { db }: AppContext): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createUser(db, requireAdmin(request), request.body)),
+      reply.status(201).send(await service.createUser(store, requireActor(request), request.body)),
   );
   app.patch(
     '/users/:id',
@@ -154,6 +156,6 @@ export function userRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: User, ...problems },
       },
     },
-    (request) => service.updateUser(db, requireAdmin(request), request.params.id, request.body),
+    (request) => service.updateUser(store, requireActor(request), request.params.id, request.body),
   );
 }

@@ -1,138 +1,52 @@
+/** Users and their roles: the secretariat's administration of accounts. */
 import { isLocale } from '../../core/locales';
-import type { Actor, Role } from '../../core/roles';
-import { recordAuditOnExecutor, changedFields, type AuditActor } from '../audit/service';
-import type { Db } from '../db/database';
-import { nowIso } from '../db/types';
-import { conflict, forbidden, invalidField, notFound } from '../http/problem';
-import { findGovernmentIdBySlug } from '../members/repository';
-import {
-  generatePassword,
-  hashPassword,
-  randomSecret,
-  sha256,
-  verifyPassword,
-} from '../auth/secrets';
-import * as repo from './repository';
+import type { Role } from '../../core/roles';
+import { changedFields, recordAudit, type AuditActor, type SystemActor } from '../audit/service';
+import { generatePassword, hashPassword } from '../auth/secrets';
+import { nowIso } from '../clock';
+import { authorize } from '../http/authorize';
+import { conflict, invalidField, notFound } from '../http/problem';
+import type { Store } from '../store';
+import { presentUser } from './present';
 import type { UserRow } from './repository';
 import type { User, UserCreate, UserPatch } from './schemas';
 
-export const SESSION_DAYS = 14;
-/** API tokens start with this so that they are recognisable in logs and secret scanners. */
-export const TOKEN_PREFIX = 'acc_';
+export { actorOf, presentUser } from './present';
 
-export function presentUser(row: UserRow): User {
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role as Role,
-    government:
-      row.government_id !== null && row.government_slug
-        ? {
-            id: row.government_id,
-            slug: row.government_slug,
-            name: row.government_name ?? row.government_slug,
-          }
-        : null,
-    locale: row.locale,
-    disabled: row.disabled === 1,
-    createdAt: row.created_at,
-  };
-}
+const ADMINS_ONLY = 'Only administrators may do this.';
 
-export function actorOf(row: UserRow): AuditActor {
-  return {
-    userId: row.id,
-    role: row.role as Role,
-    governmentId: row.government_id,
-    label: row.email,
-  };
-}
-
-// A hash to verify against when the e-mail is unknown, so both paths take the same time.
-let dummyHash: Promise<string> | null = null;
-
-/** The user whose e-mail and password match, or null (never says which of the two was wrong). */
-export async function authenticate(
-  db: Db,
-  email: string,
-  password: string,
-): Promise<UserRow | null> {
-  const user = await repo.findUserByEmail(db.kysely, email.trim());
-  if (!user || user.disabled) {
-    dummyHash ??= hashPassword(randomSecret());
-    await verifyPassword(await dummyHash, password);
-    return null;
-  }
-  return (await verifyPassword(user.password_hash, password)) ? user : null;
-}
-
-export async function startSession(db: Db, userId: number) {
-  const token = randomSecret();
-  const csrf = randomSecret();
-  const now = new Date();
-  const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await repo.deleteExpiredSessions(db.kysely, now.toISOString());
-  await repo.insertSession(db.kysely, {
-    id: sha256(token),
-    userId,
-    csrf,
-    now: now.toISOString(),
-    expiresAt: expires.toISOString(),
-  });
-  return { token, csrf, expires };
-}
-
-export async function resolveSession(db: Db, token: string) {
-  const session = await repo.findSession(db.kysely, sha256(token), nowIso());
-  if (!session) return null;
-  const user = await repo.findUserById(db.kysely, session.user_id);
-  if (!user || user.disabled) return null;
-  return { user, csrf: session.csrf_token };
-}
-
-export function endSession(db: Db, token: string): Promise<void> {
-  return repo.deleteSession(db.kysely, sha256(token));
-}
-
-export async function resolveApiToken(db: Db, secret: string): Promise<UserRow | null> {
-  if (!secret.startsWith(TOKEN_PREFIX)) return null;
-  const token = await repo.findTokenByHash(db.kysely, sha256(secret));
-  const now = nowIso();
-  if (!token || (token.expires_at && token.expires_at <= now)) return null;
-  const user = await repo.findUserById(db.kysely, token.user_id);
-  if (!user || user.disabled) return null;
-  await repo.touchToken(db.kysely, token.id, now);
-  return user;
-}
-
-async function governmentIdFor(db: Db, role: Role, slug: string | null | undefined) {
+async function governmentIdFor(store: Store, role: Role, slug: string | null | undefined) {
   if (role !== 'officer') {
     if (slug) throw invalidField('/governmentSlug', 'only officers are bound to a government');
     return null;
   }
   if (!slug) throw invalidField('/governmentSlug', 'an officer must be bound to a government');
-  const id = await findGovernmentIdBySlug(db.kysely, slug);
+  const id = await store.members.findGovernmentIdBySlug(slug);
   if (id === undefined) throw invalidField('/governmentSlug', `no government "${slug}"`);
   return id;
 }
 
+/**
+ * Creates a user. A signed-in caller needs the policy's leave; Accord itself (first start, the
+ * command line, tests: a SystemActor, no role) creates users without one.
+ */
 export async function createUser(
-  db: Db,
-  actor: AuditActor | { userId: null; label: string },
+  store: Store,
+  actor: AuditActor | SystemActor,
   input: UserCreate,
 ): Promise<{ user: User; generatedPassword?: string }> {
+  if ('role' in actor) authorize(actor, 'user.manage', {}, ADMINS_ONLY);
   const email = input.email.trim().toLowerCase();
-  if (await repo.findUserByEmail(db.kysely, email)) {
+  if (await store.users.findUserByEmail(email)) {
     throw conflict(`a user with e-mail ${email} exists`, [
       { pointer: '/email', detail: 'is already used by another user' },
     ]);
   }
-  const governmentId = await governmentIdFor(db, input.role, input.governmentSlug);
+  const governmentId = await governmentIdFor(store, input.role, input.governmentSlug);
   const password = input.password ?? generatePassword();
   const hash = await hashPassword(password);
-  const id = await db.kysely.transaction().execute(async (trx) => {
-    const id = await repo.insertUser(trx, {
+  const id = await store.transaction(async (tx) => {
+    const id = await tx.users.insertUser({
       email,
       display_name: input.displayName.trim(),
       password_hash: hash,
@@ -140,7 +54,7 @@ export async function createUser(
       government_id: governmentId,
       now: nowIso(),
     });
-    await recordAuditOnExecutor(trx, actor, {
+    await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'user',
       entityId: id,
@@ -149,17 +63,18 @@ export async function createUser(
     });
     return id;
   });
-  const user = presentUser((await repo.findUserById(db.kysely, id)) as UserRow);
+  const user = presentUser((await store.users.findUserById(id)) as UserRow);
   return input.password ? { user } : { user, generatedPassword: password };
 }
 
 export async function updateUser(
-  db: Db,
+  store: Store,
   actor: AuditActor,
   id: number,
   patch: UserPatch,
 ): Promise<User> {
-  const current = await repo.findUserById(db.kysely, id);
+  authorize(actor, 'user.manage', {}, ADMINS_ONLY);
+  const current = await store.users.findUserById(id);
   if (!current) throw notFound(`no user ${id}`);
   const role = (patch.role ?? current.role) as Role;
   let governmentId = current.government_id;
@@ -170,7 +85,7 @@ export async function updateUser(
         : role === 'officer'
           ? current.government_slug
           : null;
-    governmentId = await governmentIdFor(db, role, slug);
+    governmentId = await governmentIdFor(store, role, slug);
   }
   if (patch.locale && !isLocale(patch.locale)) {
     throw invalidField('/locale', 'must be one of en, ko, ja, zh-Hans, zh-Hant');
@@ -192,8 +107,8 @@ export async function updateUser(
     locale: patch.locale === undefined ? current.locale : patch.locale,
   };
   const hash = patch.password ? await hashPassword(patch.password) : undefined;
-  await db.kysely.transaction().execute(async (trx) => {
-    if (losesAdmin && (await repo.countAdmins(trx)) <= 1) {
+  await store.transaction(async (tx) => {
+    if (losesAdmin && (await tx.users.countAdmins()) <= 1) {
       throw conflict('the last administrator cannot be demoted or disabled', [
         {
           pointer: patch.role !== undefined ? '/role' : '/disabled',
@@ -201,7 +116,7 @@ export async function updateUser(
         },
       ]);
     }
-    await repo.updateUser(trx, id, {
+    await tx.users.updateUser(id, {
       display_name: after.displayName,
       role,
       government_id: governmentId,
@@ -211,10 +126,10 @@ export async function updateUser(
       updated_at: nowIso(),
     });
     // Disabling or a new password ends the user's sessions everywhere.
-    if (disabled === 1 || hash) await repo.deleteSessionsOfUser(trx, id);
+    if (disabled === 1 || hash) await tx.users.deleteSessionsOfUser(id);
     const diff = changedFields(before, after);
     if (hash) diff.after.password = 'changed';
-    await recordAuditOnExecutor(trx, actor, {
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'user',
       entityId: id,
@@ -223,82 +138,17 @@ export async function updateUser(
       after: diff.after,
     });
   });
-  return presentUser((await repo.findUserById(db.kysely, id)) as UserRow);
+  return presentUser((await store.users.findUserById(id)) as UserRow);
 }
 
 export async function listUsersPage(
-  db: Db,
+  store: Store,
+  actor: AuditActor,
   filter: { q?: string | undefined; role?: string | undefined },
   page: number,
   pageSize: number,
 ) {
-  const { rows, total } = await repo.listUsers(db.kysely, filter, page, pageSize);
+  authorize(actor, 'user.manage', {}, ADMINS_ONLY);
+  const { rows, total } = await store.users.listUsers(filter, page, pageSize);
   return { items: rows.map(presentUser), total, page, pageSize };
-}
-
-function presentToken(t: {
-  id: number;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-  expires_at: string | null;
-}) {
-  return {
-    id: t.id,
-    name: t.name,
-    createdAt: t.created_at,
-    lastUsedAt: t.last_used_at,
-    expiresAt: t.expires_at,
-  };
-}
-
-export async function listApiTokens(db: Db, actor: Actor) {
-  return (await repo.listTokens(db.kysely, actor.userId)).map(presentToken);
-}
-
-export async function createApiToken(
-  db: Db,
-  actor: AuditActor,
-  input: { name: string; expiresInDays?: number | undefined },
-) {
-  const secret = TOKEN_PREFIX + randomSecret();
-  const now = new Date();
-  const expiresAt = input.expiresInDays
-    ? new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString()
-    : null;
-  const row = await db.kysely.transaction().execute(async (trx) => {
-    const row = await repo.insertToken(trx, {
-      userId: actor.userId,
-      name: input.name.trim(),
-      hash: sha256(secret),
-      now: now.toISOString(),
-      expiresAt,
-    });
-    await recordAuditOnExecutor(trx, actor, {
-      action: 'create',
-      entityType: 'api-token',
-      entityId: row.id,
-      summary: `API token "${row.name}" created`,
-      after: { name: row.name, expiresAt },
-    });
-    return row;
-  });
-  return { token: presentToken(row), secret };
-}
-
-export async function revokeApiToken(db: Db, actor: AuditActor, id: number): Promise<void> {
-  await db.kysely.transaction().execute(async (trx) => {
-    const n = await repo.deleteToken(trx, id, actor.userId);
-    if (n === 0) throw notFound(`no API token ${id} of yours`);
-    await recordAuditOnExecutor(trx, actor, {
-      action: 'delete',
-      entityType: 'api-token',
-      entityId: id,
-      summary: `API token ${id} revoked`,
-    });
-  });
-}
-
-export function requireSameUserOrAdmin(actor: Actor, userId: number): void {
-  if (actor.role !== 'admin' && actor.userId !== userId) throw forbidden('not your account');
 }

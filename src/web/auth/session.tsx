@@ -7,6 +7,8 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { can } from '../../core/policy';
+import type { Actor } from '../../core/roles';
 import { api, setCsrfToken } from '../api';
 import type { User } from '../types';
 
@@ -73,8 +75,14 @@ export function useSession(): SessionState {
   return s;
 }
 
-/** Whether the signed-in user may edit a government: admins any, officers their own. */
+/** The signed-in user as the policy (src/core/policy.ts) sees them. */
+export function actorOf(user: User | null): Actor | null {
+  return user
+    ? { userId: user.id, role: user.role, governmentId: user.government?.id ?? null }
+    : null;
+}
+
+/** Whether the signed-in user may edit a government: the server's rule, from the one policy. */
 export function canEdit(user: User | null, governmentId: number): boolean {
-  if (!user) return false;
-  return user.role === 'admin' || (user.role === 'officer' && user.government?.id === governmentId);
+  return can(actorOf(user), 'government.edit', { governmentId });
 }
