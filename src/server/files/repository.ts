@@ -9,10 +9,19 @@ export type FileWithPost = FileRow & { post_status: string | null };
 export type FileWithOwners = FileWithPost & { meeting_status: string | null };
 
 export type FileOwner = { meetingId: number } | { newsPostId: number };
+/** The columns a change to a file may set. */
+export type FileChanges = Updateable<FileTable>;
+export type NewFile = Insertable<FileTable>;
 
 export async function insertFile(db: Executor, values: Insertable<FileTable>): Promise<number> {
   const row = await db.insertInto('files').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Many files in one statement (a news post's copies of a meeting's photos). */
+export async function insertFiles(db: Executor, rows: Insertable<FileTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('files').values(rows).execute();
 }
 
 export function findFile(db: Executor, id: number): Promise<FileWithOwners | undefined> {
