@@ -285,11 +285,6 @@ export async function coverPhotos(db: Executor, postIds: number[]): Promise<Map<
   return out;
 }
 
-export async function insertFiles(db: Executor, rows: Insertable<FileTable>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insertInto('files').values(rows).execute();
-}
-
 export async function storageKeysOfPost(db: Executor, postId: number): Promise<string[]> {
   const rows = await db
     .selectFrom('files')
