@@ -104,3 +104,45 @@ export async function findNewsPostIdBySlug(
     .executeTakeFirst();
   return row?.id;
 }
+
+// ---------------------------------------------------------------- for news posts
+
+/** A meeting's photos in their order (for a news post's copies). */
+export function meetingPhotos(db: Executor, meetingId: number): Promise<FileRow[]> {
+  return db
+    .selectFrom('files')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('kind', '=', 'photo')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+/** The first photo of each post (by its order), for covers. */
+export async function coverPhotos(db: Executor, postIds: number[]): Promise<Map<number, FileRow>> {
+  const out = new Map<number, FileRow>();
+  if (postIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('files')
+    .selectAll()
+    .where('news_post_id', 'in', postIds)
+    .where('kind', '=', 'photo')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    if (r.news_post_id !== null && !out.has(r.news_post_id)) out.set(r.news_post_id, r);
+  }
+  return out;
+}
+
+/** The stored bytes (main and thumbnail) of a news post's files. */
+export async function storageKeysOfPost(db: Executor, postId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('files')
+    .select(['storage_key', 'thumb_key'])
+    .where('news_post_id', '=', postId)
+    .execute();
+  return rows.flatMap((r) => (r.thumb_key ? [r.storage_key, r.thumb_key] : [r.storage_key]));
+}

@@ -138,7 +138,7 @@ export async function draftFromMeeting(
     const [governmentIds, agenda, photos] = await Promise.all([
       tx.news.presentGovernmentIds(meetingId),
       tx.news.agendaOf(meetingId),
-      tx.news.meetingPhotos(meetingId),
+      tx.files.meetingPhotos(meetingId),
     ]);
     const day = localDay(meeting.starts_at, meeting.time_zone);
     const translations: TranslationInput = {};

@@ -46,7 +46,7 @@ export async function listNews(
   const ids = rows.map((r) => r.id);
   const [translations, covers] = await Promise.all([
     store.news.translationsOf(ids),
-    store.news.coverPhotos(ids),
+    store.files.coverPhotos(ids),
   ]);
   return {
     items: rows.map((r) => {
@@ -204,7 +204,7 @@ export async function deleteNews(
       throw conflict(`"${slug}" is published: unpublish it before deleting it`);
     }
     const before = await loadPost(tx, row, undefined, true);
-    const stored = await tx.news.storageKeysOfPost(row.id);
+    const stored = await tx.files.storageKeysOfPost(row.id);
     // The post's translations, links and file rows go with it (ON DELETE CASCADE).
     await tx.news.deletePost(row.id);
     await recordAudit(tx, actor, {
