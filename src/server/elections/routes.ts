@@ -107,7 +107,8 @@ export function electionRoutes(app: AppInstance, { store, config }: AppContext):
         response: { 200: Election, ...problems },
       },
     },
-    (request) => service.updateElection(store, requireAdmin(request), request.params.id, request.body),
+    (request) =>
+      service.updateElection(store, requireAdmin(request), request.params.id, request.body),
   );
 
   app.post(
