@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { checkBallot, voterEligibility, type VoterIneligibility } from '../../core/governance';
 import { can } from '../../core/policy';
 import { recordAudit, type AuditActor } from '../audit/service';
+import { authorize } from '../http/authorize';
 import { conflict, forbidden, invalidField } from '../http/problem';
 import type { Store } from '../store';
 import {
@@ -126,7 +127,13 @@ export async function castBallot(
   });
 }
 
-export async function voterRegister(store: Store, electionId: number): Promise<VoterRegister> {
+/** The register, for the secretariat: every member in scope, whether it may vote, when it did. */
+export async function voterRegister(
+  store: Store,
+  actor: AuditActor,
+  electionId: number,
+): Promise<VoterRegister> {
+  authorize(actor, 'election.manage', {}, 'Only the secretariat reads the register.');
   const election = await loadElectionRow(store, electionId);
   const members = await electorate(store, election);
   const voted = new Map(

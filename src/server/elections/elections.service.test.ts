@@ -175,7 +175,10 @@ describe.each(dialectCases())('elections services on $label', ({ dialect, skip }
       }),
     ).rejects.toMatchObject({ status: 403, detail: "Only a member's officer casts its ballot." });
 
-    const register = await elections.voterRegister(db, election.id);
+    await expect(elections.voterRegister(db, officer('kyoto'), election.id)).rejects.toMatchObject({
+      status: 403,
+    });
+    const register = await elections.voterRegister(db, admin, election.id);
     const voters = register.items.filter((v) => v.eligible).map((v) => v.government.slug);
     expect(voters.length).toBeGreaterThanOrEqual(3);
     // Every eligible member but one votes for Kyoto's candidate; the last for Suwon's.
@@ -192,7 +195,7 @@ describe.each(dialectCases())('elections services on $label', ({ dialect, skip }
     const view = await elections.getElection(db, officer(voters[0]!), election.id);
     expect(view.votesCast).toBe(voters.length);
     expect(view.viewer).toMatchObject({ canVote: false, cannotVoteReason: 'already-voted' });
-    const afterVote = await elections.voterRegister(db, election.id);
+    const afterVote = await elections.voterRegister(db, admin, election.id);
     expect(afterVote.items.filter((v) => v.votedOn !== null)).toHaveLength(voters.length);
     // The box holds the choices only: no column of it names a government.
     const box = await db.kysely.selectFrom('ballots').selectAll().execute();

@@ -214,10 +214,7 @@ export function electionRoutes(app: AppInstance, { store, config }: AppContext):
         response: { 200: VoterRegister, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    (request) => {
-      requireAdmin(request);
-      return service.voterRegister(store, request.params.id);
-    },
+    (request) => service.voterRegister(store, requireAdmin(request), request.params.id),
   );
 
   app.get(
