@@ -48,8 +48,8 @@ const endorsementUploadSchema = {
   response: { 200: Election, ...problems },
 };
 
-export function electionRoutes(app: AppInstance, { db, config }: AppContext): void {
-  const store = new FileStore(path.join(config.dataDir, 'uploads'));
+export function electionRoutes(app: AppInstance, { store, config }: AppContext): void {
+  const files = new FileStore(path.join(config.dataDir, 'uploads'));
 
   app.get(
     '/elections',
@@ -61,7 +61,7 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
         response: { 200: ElectionList, 400: Problem },
       },
     },
-    (request) => service.listElections(db, request.query.body),
+    (request) => service.listElections(store, request.query.body),
   );
 
   app.get(
@@ -74,7 +74,7 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
         response: { 200: Election, 404: Problem },
       },
     },
-    (request) => service.getElection(db, request.actor, request.params.id),
+    (request) => service.getElection(store, request.actor, request.params.id),
   );
 
   app.post(
@@ -89,7 +89,7 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
     },
     async (request, reply) => {
       const actor = requireAdmin(request);
-      return reply.status(201).send(await service.createElection(db, actor, request.body));
+      return reply.status(201).send(await service.createElection(store, actor, request.body));
     },
   );
 
@@ -107,7 +107,8 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
         response: { 200: Election, ...problems },
       },
     },
-    (request) => service.updateElection(db, requireAdmin(request), request.params.id, request.body),
+    (request) =>
+      service.updateElection(store, requireAdmin(request), request.params.id, request.body),
   );
 
   app.post(
@@ -123,7 +124,7 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const election = await service.nominate(db, actor, request.params.id, request.body);
+      const election = await service.nominate(store, actor, request.params.id, request.body);
       return reply.status(201).send(election);
     },
   );
@@ -131,7 +132,7 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
   app.post('/candidates/:id/endorsement', { schema: endorsementUploadSchema }, async (request) => {
     const actor = requireActor(request);
     const upload = await readUpload(request, { field: '/file', maxBytes: DOCUMENT_MAX_BYTES });
-    return service.attachEndorsement(db, store, actor, request.params.id, upload);
+    return service.attachEndorsement(store, files, actor, request.params.id, upload);
   });
 
   app.get(
@@ -155,7 +156,7 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const doc = await service.readEndorsement(db, store, actor, request.params.id);
+      const doc = await service.readEndorsement(store, files, actor, request.params.id);
       const ascii = doc.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
       return reply
         .header('Content-Type', doc.mime)
@@ -178,7 +179,7 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
         response: { 200: Election, ...problems },
       },
     },
-    (request) => service.withdraw(db, requireActor(request), request.params.id),
+    (request) => service.withdraw(store, requireActor(request), request.params.id),
   );
 
   app.post(
@@ -198,7 +199,7 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const receipt = await service.castBallot(db, actor, request.params.id, request.body);
+      const receipt = await service.castBallot(store, actor, request.params.id, request.body);
       return reply.status(201).send(receipt);
     },
   );
@@ -213,10 +214,7 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
         response: { 200: VoterRegister, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    (request) => {
-      requireAdmin(request);
-      return service.voterRegister(db, request.params.id);
-    },
+    (request) => service.voterRegister(store, requireAdmin(request), request.params.id),
   );
 
   app.get(
@@ -229,7 +227,7 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
         response: { 200: ElectionResult, 404: Problem, 409: Problem },
       },
     },
-    (request) => service.electionResult(db, request.params.id),
+    (request) => service.electionResult(store, request.params.id),
   );
 
   app.post(
@@ -247,6 +245,6 @@ export function electionRoutes(app: AppInstance, { db, config }: AppContext): vo
         response: { 200: Election, ...problems },
       },
     },
-    (request) => service.fillSeats(db, requireAdmin(request), request.params.id, request.body),
+    (request) => service.fillSeats(store, requireAdmin(request), request.params.id, request.body),
   );
 }

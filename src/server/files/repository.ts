@@ -9,10 +9,19 @@ export type FileWithPost = FileRow & { post_status: string | null };
 export type FileWithOwners = FileWithPost & { meeting_status: string | null };
 
 export type FileOwner = { meetingId: number } | { newsPostId: number };
+/** The columns a change to a file may set. */
+export type FileChanges = Updateable<FileTable>;
+export type NewFile = Insertable<FileTable>;
 
 export async function insertFile(db: Executor, values: Insertable<FileTable>): Promise<number> {
   const row = await db.insertInto('files').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Many files in one statement (a news post's copies of a meeting's photos). */
+export async function insertFiles(db: Executor, rows: Insertable<FileTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('files').values(rows).execute();
 }
 
 export function findFile(db: Executor, id: number): Promise<FileWithOwners | undefined> {
@@ -94,4 +103,46 @@ export async function findNewsPostIdBySlug(
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row?.id;
+}
+
+// ---------------------------------------------------------------- for news posts
+
+/** A meeting's photos in their order (for a news post's copies). */
+export function meetingPhotos(db: Executor, meetingId: number): Promise<FileRow[]> {
+  return db
+    .selectFrom('files')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('kind', '=', 'photo')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+/** The first photo of each post (by its order), for covers. */
+export async function coverPhotos(db: Executor, postIds: number[]): Promise<Map<number, FileRow>> {
+  const out = new Map<number, FileRow>();
+  if (postIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('files')
+    .selectAll()
+    .where('news_post_id', 'in', postIds)
+    .where('kind', '=', 'photo')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    if (r.news_post_id !== null && !out.has(r.news_post_id)) out.set(r.news_post_id, r);
+  }
+  return out;
+}
+
+/** The stored bytes (main and thumbnail) of a news post's files. */
+export async function storageKeysOfPost(db: Executor, postId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('files')
+    .select(['storage_key', 'thumb_key'])
+    .where('news_post_id', '=', postId)
+    .execute();
+  return rows.flatMap((r) => (r.thumb_key ? [r.storage_key, r.thumb_key] : [r.storage_key]));
 }

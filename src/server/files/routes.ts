@@ -1,14 +1,13 @@
 import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { Type } from 'typebox';
 import { requireAdmin } from '../auth/plugin';
-import { FileInfo } from '../governance/schemas';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam } from '../http/common-schemas';
 import { validatorCompiler } from '../http/validation';
 import { DOCUMENT_MAX_BYTES } from '../media/documents';
 import { IMAGE_LIMITS } from '../media/images';
 import { readUpload } from '../media/upload';
-import { FilePatch } from '../news/schemas';
+import { FileInfo, FilePatch } from './schemas';
 import * as service from './service';
 
 const tags = ['files'];
@@ -108,8 +107,8 @@ async function sendFile(
     .send(download.open());
 }
 
-export function fileRoutes(app: AppInstance, { db, config }: AppContext): void {
-  const store = service.fileStoreOf(config);
+export function fileRoutes(app: AppInstance, { store, config }: AppContext): void {
+  const bytes = service.fileStoreOf(config);
 
   app.post(
     '/meetings/:id/files',
@@ -117,7 +116,7 @@ export function fileRoutes(app: AppInstance, { db, config }: AppContext): void {
     async (request, reply) => {
       const actor = requireAdmin(request);
       const form = await readForm(request);
-      const info = await service.addMeetingFile(db, store, actor, request.params.id, form);
+      const info = await service.addMeetingFile(store, bytes, actor, request.params.id, form);
       return reply.status(201).send(info);
     },
   );
@@ -128,7 +127,7 @@ export function fileRoutes(app: AppInstance, { db, config }: AppContext): void {
     async (request, reply) => {
       const actor = requireAdmin(request);
       const form = await readForm(request);
-      const info = await service.addNewsPhoto(db, store, actor, request.params.slug, form);
+      const info = await service.addNewsPhoto(store, bytes, actor, request.params.slug, form);
       return reply.status(201).send(info);
     },
   );
@@ -153,10 +152,13 @@ export function fileRoutes(app: AppInstance, { db, config }: AppContext): void {
         },
       },
       async (request, reply) => {
-        const download = await service.openFile(db, store, request.params.id, variant, {
-          signedIn: request.actor !== null,
-          admin: request.actor?.role === 'admin',
-        });
+        const download = await service.openFile(
+          store,
+          bytes,
+          request.params.id,
+          variant,
+          request.actor,
+        );
         return sendFile(request, reply, download);
       },
     );
@@ -173,7 +175,7 @@ export function fileRoutes(app: AppInstance, { db, config }: AppContext): void {
         response: { 200: FileInfo, ...problems },
       },
     },
-    (request) => service.updateFile(db, requireAdmin(request), request.params.id, request.body),
+    (request) => service.updateFile(store, requireAdmin(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -187,7 +189,7 @@ export function fileRoutes(app: AppInstance, { db, config }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await service.deleteFile(db, store, requireAdmin(request), request.params.id);
+      await service.deleteFile(store, bytes, requireAdmin(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

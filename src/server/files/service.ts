@@ -2,23 +2,22 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { parseTexts } from '../db/texts';
-import type { Updateable } from 'kysely';
-import { changedFields, recordAuditOnExecutor, type AuditActor } from '../audit/service';
+import { can } from '../../core/policy';
+import type { Actor } from '../../core/roles';
+import { changedFields, recordAudit, type AuditActor } from '../audit/service';
+import { nowIso } from '../clock';
 import type { AccordConfig } from '../config';
-import type { Db } from '../db/database';
-import type { FileTable } from '../db/schema';
-import { nowIso } from '../db/types';
-import type { FileInfo } from '../governance/schemas';
 import { invalidField, notFound, unauthorized } from '../http/problem';
 import { checkDocument } from '../media/documents';
 import { processImage } from '../media/images';
 import { FileStore } from '../media/storage';
-import type { FilePatch } from '../news/schemas';
-import * as repo from './repository';
-import type { FileOwner, FileRow, FileWithPost } from './repository';
+import type { Store } from '../store';
+import { auditView, isPublicFile, presentFile } from './present';
+import type { FileChanges, FileOwner } from './repository';
+import type { FileInfo, FilePatch } from './schemas';
 
 export type { FileOwner } from './repository';
+export { isPublicFile, presentFile } from './present';
 
 const LANG = /^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$/;
 const CAPTION_MAX = 200;
@@ -30,39 +29,13 @@ export function fileStoreOf(config: AccordConfig): FileStore {
   return new FileStore(path.join(config.dataDir, 'uploads'));
 }
 
-export function presentFile(row: FileRow): FileInfo {
-  return {
-    id: row.id,
-    kind: row.kind === 'photo' ? 'photo' : 'document',
-    filename: row.filename,
-    mime: row.mime,
-    bytes: row.bytes,
-    width: row.width,
-    height: row.height,
-    caption: parseTexts(row.caption),
-    credit: row.credit,
-    isPublic: row.is_public === 1,
-    url: `/api/v1/files/${row.id}`,
-    thumbUrl: row.thumb_key ? `/api/v1/files/${row.id}/thumb` : null,
-    uploadedAt: row.uploaded_at,
-  };
-}
-
-/**
- * Anyone may see a file marked public, and every file of a published news post: publishing
- * a post publishes its photos with it.
- */
-export function isPublicFile(row: FileWithPost): boolean {
-  return row.is_public === 1 || row.post_status === 'published';
-}
-
 /** The files of a meeting or a news post in their order; the public sees the public ones only. */
 export async function listFiles(
-  db: Db,
+  store: Store,
   owner: { meetingId: number } | { newsPostId: number },
   viewerSignedIn: boolean,
 ): Promise<FileInfo[]> {
-  const rows = await repo.listFilesOf(db.kysely, owner);
+  const rows = await store.files.listFilesOf(owner);
   return rows.filter((r) => viewerSignedIn || isPublicFile(r)).map(presentFile);
 }
 
@@ -158,14 +131,14 @@ interface Stored {
 
 /** Checks the bytes (re-encoding photos) and writes them to the store. */
 async function storeUpload(
-  store: FileStore,
+  bytes: FileStore,
   kind: 'document' | 'photo',
   form: UploadForm,
 ): Promise<Stored> {
   if (kind === 'photo') {
     const image = await processImage(form.buffer, '/file');
-    const main = await store.save(image.main, image.ext);
-    const thumb = await store.save(image.thumb, image.ext);
+    const main = await bytes.save(image.main, image.ext);
+    const thumb = await bytes.save(image.thumb, image.ext);
     return {
       kind,
       filename: cleanFilename(form.filename, image.ext),
@@ -178,7 +151,7 @@ async function storeUpload(
     };
   }
   const doc = checkDocument(form.buffer, form.filename, '/file');
-  const saved = await store.save(form.buffer, doc.ext);
+  const saved = await bytes.save(form.buffer, doc.ext);
   return {
     kind,
     filename: cleanFilename(form.filename),
@@ -192,27 +165,31 @@ async function storeUpload(
 }
 
 /** Deletes stored bytes that no files row points at any more. */
-export async function removeUnusedBytes(db: Db, store: FileStore, keys: string[]): Promise<void> {
+export async function removeUnusedBytes(
+  store: Store,
+  bytes: FileStore,
+  keys: string[],
+): Promise<void> {
   const unique = [...new Set(keys)];
-  const used = await repo.keysInUse(db.kysely, unique);
+  const used = await store.files.keysInUse(unique);
   for (const key of unique) {
-    if (!used.has(key)) await store.remove(key);
+    if (!used.has(key)) await bytes.remove(key);
   }
 }
 
 async function insertUpload(
-  db: Db,
-  store: FileStore,
+  store: Store,
+  bytes: FileStore,
   actor: AuditActor,
   owner: FileOwner,
   fields: FileFields,
   form: UploadForm,
   summary: (filename: string) => string,
 ): Promise<FileInfo> {
-  const stored = await storeUpload(store, fields.kind, form);
+  const stored = await storeUpload(bytes, fields.kind, form);
   try {
-    return await db.kysely.transaction().execute(async (trx) => {
-      const id = await repo.insertFile(trx, {
+    return await store.transaction(async (tx) => {
+      const id = await tx.files.insertFile({
         meeting_id: 'meetingId' in owner ? owner.meetingId : null,
         news_post_id: 'newsPostId' in owner ? owner.newsPostId : null,
         kind: stored.kind,
@@ -225,15 +202,15 @@ async function insertUpload(
         height: stored.height,
         caption: JSON.stringify(fields.caption),
         credit: fields.credit,
-        sort_order: await repo.nextSortOrder(trx, owner),
+        sort_order: await tx.files.nextSortOrder(owner),
         is_public: fields.isPublic ? 1 : 0,
         uploaded_by: actor.label,
         uploaded_at: nowIso(),
       });
-      const row = await repo.findFile(trx, id);
+      const row = await tx.files.findFile(id);
       if (!row) throw new Error(`file ${id} vanished after insert`);
       const info = presentFile(row);
-      await recordAuditOnExecutor(trx, actor, {
+      await recordAudit(tx, actor, {
         action: 'create',
         entityType: 'file',
         entityId: id,
@@ -245,37 +222,25 @@ async function insertUpload(
   } catch (error) {
     // The row never landed: drop the bytes unless an identical upload already uses them.
     const keys = [stored.storageKey, ...(stored.thumbKey ? [stored.thumbKey] : [])];
-    await removeUnusedBytes(db, store, keys).catch(() => undefined);
+    await removeUnusedBytes(store, bytes, keys).catch(() => undefined);
     throw error;
   }
 }
 
-function auditView(info: FileInfo) {
-  return {
-    kind: info.kind,
-    filename: info.filename,
-    mime: info.mime,
-    bytes: info.bytes,
-    caption: info.caption,
-    credit: info.credit,
-    isPublic: info.isPublic,
-  };
-}
-
 export async function addMeetingFile(
-  db: Db,
-  store: FileStore,
+  store: Store,
+  bytes: FileStore,
   actor: AuditActor,
   meetingId: number,
   form: UploadForm,
 ): Promise<FileInfo> {
-  if (!(await repo.meetingExists(db.kysely, meetingId))) {
+  if (!(await store.files.meetingExists(meetingId))) {
     throw notFound(`no meeting ${meetingId}`);
   }
   const fields = readFields(form.fields, { isPublic: false });
   return insertUpload(
-    db,
     store,
+    bytes,
     actor,
     { meetingId },
     fields,
@@ -285,21 +250,21 @@ export async function addMeetingFile(
 }
 
 export async function addNewsPhoto(
-  db: Db,
-  store: FileStore,
+  store: Store,
+  bytes: FileStore,
   actor: AuditActor,
   slug: string,
   form: UploadForm,
 ): Promise<FileInfo> {
-  const postId = await repo.findNewsPostIdBySlug(db.kysely, slug);
+  const postId = await store.files.findNewsPostIdBySlug(slug);
   if (postId === undefined) throw notFound(`no news post "${slug}"`);
   const fields = readFields(form.fields, { kind: 'photo', isPublic: false });
   if (fields.kind !== 'photo') throw invalidField('/kind', 'news posts take photos only');
   // A post's photos go out with the post: public once it is published, not before.
   fields.isPublic = false;
   return insertUpload(
-    db,
     store,
+    bytes,
     actor,
     { newsPostId: postId },
     fields,
@@ -340,24 +305,28 @@ function contentDisposition(kind: string, filename: string): string {
  * viewer; a missing file and a missing thumbnail are both 404.
  */
 export async function openFile(
-  db: Db,
-  store: FileStore,
+  store: Store,
+  bytes: FileStore,
   id: number,
   variant: 'main' | 'thumb',
-  viewer: { signedIn: boolean; admin: boolean },
+  viewer: Actor | null,
 ): Promise<FileDownload> {
-  const row = await repo.findFile(db.kysely, id);
+  const row = await store.files.findFile(id);
   if (!row) throw notFound(`no file ${id}`);
   const open = isPublicFile(row);
-  if (!open && !viewer.signedIn) throw unauthorized('Sign in to see this file.');
+  if (!open && !viewer) throw unauthorized('Sign in to see this file.');
   // Drafts (a meeting being prepared, a post not yet out) are the secretariat's alone; to
   // anyone else their files do not exist.
-  if (!open && !viewer.admin && (row.post_status === 'draft' || row.meeting_status === 'draft')) {
+  if (
+    !open &&
+    !can(viewer, 'file.readPrivate') &&
+    (row.post_status === 'draft' || row.meeting_status === 'draft')
+  ) {
     throw notFound(`no file ${id}`);
   }
   const key = variant === 'main' ? row.storage_key : row.thumb_key;
   if (!key) throw notFound(`file ${id} has no thumbnail`);
-  const file = store.path(key);
+  const file = bytes.path(key);
   const stat = await fs.promises.stat(file).catch(() => undefined);
   if (!stat?.isFile()) throw notFound(`the bytes of file ${id} are missing`);
   return {
@@ -375,7 +344,7 @@ export async function openFile(
 // ---------------------------------------------------------------- changes
 
 export async function updateFile(
-  db: Db,
+  store: Store,
   actor: AuditActor,
   id: number,
   patch: FilePatch,
@@ -385,10 +354,10 @@ export async function updateFile(
       if (!text.trim()) throw invalidField(`/caption/${lang}`, 'must not be blank');
     }
   }
-  return db.kysely.transaction().execute(async (trx) => {
-    const before = await repo.findFile(trx, id);
+  return store.transaction(async (tx) => {
+    const before = await tx.files.findFile(id);
     if (!before) throw notFound(`no file ${id}`);
-    const values: Updateable<FileTable> = {};
+    const values: FileChanges = {};
     if (patch.caption !== undefined) {
       const caption = Object.fromEntries(
         Object.entries(patch.caption).map(([lang, text]) => [lang, text.trim()]),
@@ -398,8 +367,8 @@ export async function updateFile(
     if (patch.credit !== undefined) values.credit = patch.credit?.trim() || null;
     if (patch.sortOrder !== undefined) values.sort_order = patch.sortOrder;
     if (patch.isPublic !== undefined) values.is_public = patch.isPublic ? 1 : 0;
-    await repo.updateFileRow(trx, id, values);
-    const after = await repo.findFile(trx, id);
+    await tx.files.updateFileRow(id, values);
+    const after = await tx.files.findFile(id);
     if (!after) throw new Error(`file ${id} vanished during update`);
     const beforeInfo = presentFile(before);
     const afterInfo = presentFile(after);
@@ -407,7 +376,7 @@ export async function updateFile(
       { ...auditView(beforeInfo), sortOrder: before.sort_order },
       { ...auditView(afterInfo), sortOrder: after.sort_order },
     );
-    await recordAuditOnExecutor(trx, actor, {
+    await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'file',
       entityId: id,
@@ -423,16 +392,16 @@ export async function updateFile(
  * or an identical upload) still points at them.
  */
 export async function deleteFile(
-  db: Db,
-  store: FileStore,
+  store: Store,
+  bytes: FileStore,
   actor: AuditActor,
   id: number,
 ): Promise<void> {
-  const row = await db.kysely.transaction().execute(async (trx) => {
-    const found = await repo.findFile(trx, id);
+  const row = await store.transaction(async (tx) => {
+    const found = await tx.files.findFile(id);
     if (!found) throw notFound(`no file ${id}`);
-    await repo.deleteFileRow(trx, id);
-    await recordAuditOnExecutor(trx, actor, {
+    await tx.files.deleteFileRow(id);
+    await recordAudit(tx, actor, {
       action: 'delete',
       entityType: 'file',
       entityId: id,
@@ -441,5 +410,8 @@ export async function deleteFile(
     });
     return found;
   });
-  await removeUnusedBytes(db, store, [row.storage_key, ...(row.thumb_key ? [row.thumb_key] : [])]);
+  await removeUnusedBytes(store, bytes, [
+    row.storage_key,
+    ...(row.thumb_key ? [row.thumb_key] : []),
+  ]);
 }

@@ -40,6 +40,7 @@ import { nowIso, type Executor } from '../db/types';
 import { listFiles } from '../files/service';
 import { conflict, forbidden, invalidField, notFound } from '../http/problem';
 import { richTextToPlain, sanitizeRichText } from '../media/sanitize';
+import { attachStore } from '../store';
 import { buildCalendar, calAddress, type CalendarAttendee, type CalendarEvent } from './ics';
 import {
   presentGovernmentRef,
@@ -375,7 +376,7 @@ export async function getMeeting(db: Db, id: number, actor: Actor | null): Promi
       decidedAt: m.decided_at,
     })),
     minutesHtml: row.minutes_html,
-    files: await listFiles(db, { meetingId: id }, signedIn),
+    files: await listFiles(attachStore(db), { meetingId: id }, signedIn),
     newsPost: news ? { slug: news.slug, status: news.status } : null,
     viewer: { canManage: admin, invitationId: ownInvitation?.id ?? null },
   };

@@ -7,6 +7,7 @@ import {
   MEETING_STATUSES,
   SEAT_POSITIONS,
 } from '../../core/governance';
+import { FileInfo } from '../files/schemas';
 import { IsoDate, Names, Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
 
 export const BodyKind = Type.Enum(BODY_KINDS);
@@ -415,22 +416,7 @@ export const DecisionRequest = Type.Object(
 );
 export type DecisionRequest = Static<typeof DecisionRequest>;
 
-export const FileInfo = Type.Object({
-  id: Type.Integer(),
-  kind: Type.Enum(['document', 'photo'] as const),
-  filename: Type.String(),
-  mime: Type.String(),
-  bytes: Type.Integer(),
-  width: Nullable(Type.Integer()),
-  height: Nullable(Type.Integer()),
-  caption: Names,
-  credit: Nullable(Type.String()),
-  isPublic: Type.Boolean(),
-  url: Type.String(),
-  thumbUrl: Nullable(Type.String()),
-  uploadedAt: Instant,
-});
-export type FileInfo = Static<typeof FileInfo>;
+export { FileInfo } from '../files/schemas';
 
 export const MeetingSummary = Type.Object({
   id: Type.Integer(),

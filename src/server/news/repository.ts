@@ -1,10 +1,9 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import type { FileTable, NewsPostTable, NewsTranslationTable } from '../db/schema';
+import type { NewsPostTable, NewsTranslationTable } from '../db/schema';
 import type { Executor } from '../db/types';
 
 export type PostRow = Selectable<NewsPostTable>;
 export type TranslationRow = Selectable<NewsTranslationTable>;
-export type PhotoRow = Selectable<FileTable>;
 
 export interface PostFilter {
   statuses: ('draft' | 'published')[];
@@ -254,47 +253,4 @@ export async function presentGovernmentIds(db: Executor, meetingId: number): Pro
     .where('government_id', 'is not', null)
     .execute();
   return rows.map((r) => r.government_id).filter((id): id is number => id !== null);
-}
-
-export function meetingPhotos(db: Executor, meetingId: number): Promise<PhotoRow[]> {
-  return db
-    .selectFrom('files')
-    .selectAll()
-    .where('meeting_id', '=', meetingId)
-    .where('kind', '=', 'photo')
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
-}
-
-/** The first photo of each post (by its order), for covers. */
-export async function coverPhotos(db: Executor, postIds: number[]): Promise<Map<number, PhotoRow>> {
-  const out = new Map<number, PhotoRow>();
-  if (postIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('files')
-    .selectAll()
-    .where('news_post_id', 'in', postIds)
-    .where('kind', '=', 'photo')
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
-  for (const r of rows) {
-    if (r.news_post_id !== null && !out.has(r.news_post_id)) out.set(r.news_post_id, r);
-  }
-  return out;
-}
-
-export async function insertFiles(db: Executor, rows: Insertable<FileTable>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insertInto('files').values(rows).execute();
-}
-
-export async function storageKeysOfPost(db: Executor, postId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('files')
-    .select(['storage_key', 'thumb_key'])
-    .where('news_post_id', '=', postId)
-    .execute();
-  return rows.flatMap((r) => (r.thumb_key ? [r.storage_key, r.thumb_key] : [r.storage_key]));
 }

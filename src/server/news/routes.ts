@@ -24,8 +24,8 @@ const LangQuery = Type.Object({
   ),
 });
 
-export function newsRoutes(app: AppInstance, { db, config }: AppContext): void {
-  const store = fileStoreOf(config);
+export function newsRoutes(app: AppInstance, { store, config }: AppContext): void {
+  const bytes = fileStoreOf(config);
 
   app.get(
     '/news',
@@ -37,7 +37,7 @@ export function newsRoutes(app: AppInstance, { db, config }: AppContext): void {
         response: { 200: NewsPage, 400: Problem, 403: Problem },
       },
     },
-    (request) => service.listNews(db, request.actor, request.query),
+    (request) => service.listNews(store, request.actor, request.query),
   );
 
   // Registered before /news/:slug reads better; Fastify prefers the static path either way.
@@ -55,7 +55,7 @@ export function newsRoutes(app: AppInstance, { db, config }: AppContext): void {
       },
     },
     async (request, reply) => {
-      const xml = await service.newsFeed(db, {
+      const xml = await service.newsFeed(store, {
         lang: request.query.lang,
         origin: `${request.protocol}://${request.host}`,
         hostname: request.hostname,
@@ -78,7 +78,7 @@ export function newsRoutes(app: AppInstance, { db, config }: AppContext): void {
         response: { 200: NewsPost, 400: Problem, 404: Problem },
       },
     },
-    (request) => service.getNews(db, request.actor, request.params.slug, request.query.lang),
+    (request) => service.getNews(store, request.actor, request.params.slug, request.query.lang),
   );
 
   app.post(
@@ -92,7 +92,7 @@ export function newsRoutes(app: AppInstance, { db, config }: AppContext): void {
       },
     },
     async (request, reply) => {
-      const post = await service.createNews(db, requireAdmin(request), request.body);
+      const post = await service.createNews(store, requireAdmin(request), request.body);
       return reply.status(201).send(post);
     },
   );
@@ -108,7 +108,8 @@ export function newsRoutes(app: AppInstance, { db, config }: AppContext): void {
         response: { 200: NewsPost, ...problems },
       },
     },
-    (request) => service.updateNews(db, requireAdmin(request), request.params.slug, request.body),
+    (request) =>
+      service.updateNews(store, requireAdmin(request), request.params.slug, request.body),
   );
 
   app.post(
@@ -121,7 +122,7 @@ export function newsRoutes(app: AppInstance, { db, config }: AppContext): void {
         response: { 200: NewsPost, ...problems },
       },
     },
-    (request) => service.setPublished(db, requireAdmin(request), request.params.slug, true),
+    (request) => service.setPublished(store, requireAdmin(request), request.params.slug, true),
   );
 
   app.post(
@@ -134,7 +135,7 @@ export function newsRoutes(app: AppInstance, { db, config }: AppContext): void {
         response: { 200: NewsPost, ...problems },
       },
     },
-    (request) => service.setPublished(db, requireAdmin(request), request.params.slug, false),
+    (request) => service.setPublished(store, requireAdmin(request), request.params.slug, false),
   );
 
   app.delete(
@@ -148,7 +149,7 @@ export function newsRoutes(app: AppInstance, { db, config }: AppContext): void {
       },
     },
     async (request, reply) => {
-      await service.deleteNews(db, store, requireAdmin(request), request.params.slug);
+      await service.deleteNews(store, bytes, requireAdmin(request), request.params.slug);
       return reply.status(204).send(null);
     },
   );
@@ -169,7 +170,7 @@ export function newsRoutes(app: AppInstance, { db, config }: AppContext): void {
       },
     },
     async (request, reply) => {
-      const post = await service.draftFromMeeting(db, requireAdmin(request), request.params.id);
+      const post = await service.draftFromMeeting(store, requireAdmin(request), request.params.id);
       return reply.status(201).send(post);
     },
   );

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Names, Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
-import { FileInfo, GovernmentRef } from '../governance/schemas';
+import { FileInfo } from '../files/schemas';
+import { GovernmentRef } from '../governance/schemas';
 
 const Instant = Type.String({ format: 'date-time', description: 'UTC instant (ISO 8601)' });
 const Lang = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$' });
@@ -77,13 +78,5 @@ export const NewsPatch = Type.Partial(
 );
 export type NewsPatch = Static<typeof NewsPatch>;
 
-export const FilePatch = Type.Partial(
-  Type.Object({
-    caption: Names,
-    credit: Nullable(Type.String({ maxLength: 300 })),
-    sortOrder: Type.Integer(),
-    isPublic: Type.Boolean(),
-  }),
-  { additionalProperties: false },
-);
-export type FilePatch = Static<typeof FilePatch>;
+/** The change to a news photo is the change to any file: the files area owns its shape. */
+export { FilePatch } from '../files/schemas';

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectCases, freshDatabase } from '../../../test/setup/databases';
+import type { AuditActor } from '../audit/service';
+import { bootstrapDatabase } from '../db/bootstrap';
+import { FileStore } from '../media/storage';
+import { nowIso } from '../clock';
+import type { StoreDb } from '../store';
+import { addNewsPhoto, deleteFile, listFiles, openFile } from './service';
+import { makePhoto } from './test-support';
+
+/** The file services without HTTP, on both databases: who may read a file, and when. */
+
+const admin: AuditActor = {
+  userId: null as unknown as number,
+  role: 'admin',
+  governmentId: null,
+  label: 'secretariat (test)',
+};
+
+describe.each(dialectCases())('file services on $label', ({ dialect, skip }) => {
+  const it_ = skip ? it.skip : it;
+  let db: StoreDb;
+  let drop: () => Promise<void>;
+  let bytes: FileStore;
+  let dataDir: string;
+  let officer: AuditActor;
+
+  beforeAll(async () => {
+    if (skip) return;
+    ({ db, drop } = await freshDatabase(dialect));
+    await bootstrapDatabase(db, { seedDemo: true, adminPassword: 'x'.repeat(12) });
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-files-'));
+    bytes = new FileStore(dataDir);
+    const kyoto = await db.kysely
+      .selectFrom('governments')
+      .where('slug', '=', 'kyoto')
+      .select('id')
+      .executeTakeFirstOrThrow();
+    officer = {
+      userId: null as unknown as number,
+      role: 'officer',
+      governmentId: kyoto.id,
+      label: 'officer',
+    };
+  });
+  afterAll(async () => {
+    await drop?.();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it_('keeps a draft post’s photo to the secretariat and opens it with the post', async () => {
+    // The post is written through its repository: the news services are not this area's to use.
+    const now = nowIso();
+    const post = { slug: 'photo-story', id: 0 };
+    post.id = await db.news.insertPost({
+      slug: post.slug,
+      status: 'draft',
+      published_at: null,
+      meeting_id: null,
+      body_id: null,
+      author_label: admin.label,
+      is_demo: 0,
+      created_at: now,
+      updated_at: now,
+    });
+    const photo = await addNewsPhoto(db, bytes, admin, post.slug, {
+      buffer: await makePhoto(800, 600),
+      filename: 'C:\\Users\\me\\harbour.png',
+      fields: { caption_en: 'The harbour', isPublic: 'true' },
+    });
+    // A post's photos are private until the post is out, whatever the form said.
+    expect(photo).toMatchObject({ kind: 'photo', filename: 'harbour.jpg', isPublic: false });
+    const postId = post.id;
+    expect(await listFiles(db, { newsPostId: postId }, false)).toEqual([]);
+    expect((await listFiles(db, { newsPostId: postId }, true)).map((f) => f.id)).toEqual([
+      photo.id,
+    ]);
+
+    await expect(openFile(db, bytes, photo.id, 'main', null)).rejects.toMatchObject({
+      status: 401,
+    });
+    // A signed-in officer is told nothing of a draft's files.
+    await expect(openFile(db, bytes, photo.id, 'main', officer)).rejects.toMatchObject({
+      status: 404,
+    });
+    const forAdmin = await openFile(db, bytes, photo.id, 'thumb', admin);
+    expect(forAdmin).toMatchObject({ mime: 'image/jpeg', cacheControl: 'private' });
+    expect(forAdmin.contentDisposition).toMatch(/^inline; filename="harbour.jpg"/);
+
+    await db.news.updatePost(post.id, { status: 'published', published_at: nowIso() });
+    const forPublic = await openFile(db, bytes, photo.id, 'main', null);
+    expect(forPublic.cacheControl).toBe('public, max-age=86400');
+    expect(forPublic.size).toBe(photo.bytes);
+
+    const stored = await db.kysely
+      .selectFrom('files')
+      .where('id', '=', photo.id)
+      .select(['storage_key', 'thumb_key'])
+      .executeTakeFirstOrThrow();
+    await deleteFile(db, bytes, admin, photo.id);
+    expect(fs.existsSync(bytes.path(stored.storage_key))).toBe(false);
+    expect(fs.existsSync(bytes.path(stored.thumb_key!))).toBe(false);
+    await expect(openFile(db, bytes, photo.id, 'main', admin)).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+});

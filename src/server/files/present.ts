@@ -1,0 +1,43 @@
+import { parseTexts } from '../db/texts';
+import type { FileRow, FileWithPost } from './repository';
+import type { FileInfo } from './schemas';
+
+/** A stored file as the API shows it. */
+export function presentFile(row: FileRow): FileInfo {
+  return {
+    id: row.id,
+    kind: row.kind === 'photo' ? 'photo' : 'document',
+    filename: row.filename,
+    mime: row.mime,
+    bytes: row.bytes,
+    width: row.width,
+    height: row.height,
+    caption: parseTexts(row.caption),
+    credit: row.credit,
+    isPublic: row.is_public === 1,
+    url: `/api/v1/files/${row.id}`,
+    thumbUrl: row.thumb_key ? `/api/v1/files/${row.id}/thumb` : null,
+    uploadedAt: row.uploaded_at,
+  };
+}
+
+/**
+ * Anyone may see a file marked public, and every file of a published news post: publishing
+ * a post publishes its photos with it.
+ */
+export function isPublicFile(row: FileWithPost): boolean {
+  return row.is_public === 1 || row.post_status === 'published';
+}
+
+/** What the audit log keeps of a file. */
+export function auditView(info: FileInfo) {
+  return {
+    kind: info.kind,
+    filename: info.filename,
+    mime: info.mime,
+    bytes: info.bytes,
+    caption: info.caption,
+    credit: info.credit,
+    isPublic: info.isPublic,
+  };
+}

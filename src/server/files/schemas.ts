@@ -1,0 +1,37 @@
+import { Type, type Static } from 'typebox';
+import { Names, Nullable } from '../http/common-schemas';
+
+/**
+ * The file shapes of the API: the files area owns them, and meetings and news posts embed
+ * them (governance and news import them from here, never the other way round).
+ */
+
+const Instant = Type.String({ format: 'date-time', description: 'UTC instant (ISO 8601)' });
+
+export const FileInfo = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Enum(['document', 'photo'] as const),
+  filename: Type.String(),
+  mime: Type.String(),
+  bytes: Type.Integer(),
+  width: Nullable(Type.Integer()),
+  height: Nullable(Type.Integer()),
+  caption: Names,
+  credit: Nullable(Type.String()),
+  isPublic: Type.Boolean(),
+  url: Type.String(),
+  thumbUrl: Nullable(Type.String()),
+  uploadedAt: Instant,
+});
+export type FileInfo = Static<typeof FileInfo>;
+
+export const FilePatch = Type.Partial(
+  Type.Object({
+    caption: Names,
+    credit: Nullable(Type.String({ maxLength: 300 })),
+    sortOrder: Type.Integer(),
+    isPublic: Type.Boolean(),
+  }),
+  { additionalProperties: false },
+);
+export type FilePatch = Static<typeof FilePatch>;

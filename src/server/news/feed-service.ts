@@ -1,0 +1,57 @@
+import { nowIso } from '../clock';
+import { sanitizeRichText } from '../media/sanitize';
+import type { Store } from '../store';
+import { buildAtomFeed, type AtomEntry } from './atom';
+import { chosenTranslation } from './present';
+
+type Names = Record<string, string>;
+
+const FEED_SIZE = 50;
+
+const FEED_TITLES: Names = {
+  en: 'Accord news',
+  ko: 'Accord 소식',
+  ja: 'Accord ニュース',
+  'zh-Hans': 'Accord 新闻',
+  'zh-Hant': 'Accord 新聞',
+};
+
+/** The Atom feed of the newest published posts, each in the language asked for if it has it. */
+export async function newsFeed(
+  store: Store,
+  options: { lang: string | undefined; origin: string; hostname: string },
+): Promise<string> {
+  const { rows } = await store.news.listPosts({ statuses: ['published'] }, 1, FEED_SIZE);
+  const translations = await store.news.translationsOf(rows.map((r) => r.id));
+  const lang = options.lang ?? 'en';
+  const query = options.lang ? `?lang=${encodeURIComponent(options.lang)}` : '';
+  const selfUrl = `${options.origin}/api/v1/news/feed.xml${query}`;
+  const entries: AtomEntry[] = rows.map((row) => {
+    const { lang: shown, row: t } = chosenTranslation(translations.get(row.id) ?? [], lang);
+    const published = row.published_at ?? row.updated_at;
+    return {
+      id: `tag:${options.hostname},${published.slice(0, 10)}:news/${row.slug}`,
+      title: t?.title ?? row.slug,
+      summary: t?.summary ? t.summary : null,
+      contentHtml: t ? sanitizeRichText(t.body_html) : null,
+      url: `${options.origin}/news/${row.slug}`,
+      published,
+      updated: row.updated_at > published ? row.updated_at : published,
+      lang: shown,
+      authorName: row.author_label,
+    };
+  });
+  const newest = entries.reduce<string | undefined>(
+    (max, e) => (max === undefined || e.updated > max ? e.updated : max),
+    undefined,
+  );
+  return buildAtomFeed({
+    id: selfUrl,
+    title: FEED_TITLES[lang] ?? FEED_TITLES.en ?? 'Accord news',
+    selfUrl,
+    alternateUrl: `${options.origin}/news`,
+    updated: newest ?? nowIso(),
+    lang,
+    entries,
+  });
+}
