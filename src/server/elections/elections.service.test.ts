@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases, freshDatabase } from '../../../test/setup/databases';
 import type { AuditActor } from '../audit/service';
-import { bootstrapDatabase } from '../db/bootstrap';
+import { bootstrapDatabase } from '../setup/bootstrap';
 import { FileStore } from '../media/storage';
 import type { StoreDb } from '../store';
 import * as elections from './service';

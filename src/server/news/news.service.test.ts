@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases, freshDatabase } from '../../../test/setup/databases';
 import type { AuditActor } from '../audit/service';
-import { bootstrapDatabase } from '../db/bootstrap';
+import { bootstrapDatabase } from '../setup/bootstrap';
 import type { StoreDb } from '../store';
 import * as news from './service';
 
