@@ -56,7 +56,7 @@ async function main() {
       .execute();
     const names = ids.flatMap(({ id }, i) => {
       const n = batch[i] as number;
-      const forms: [string | null, string, string][] = [
+      const forms: [string | null, 'name' | 'alias', string][] = [
         ['en', 'name', `Benchville ${n}`],
         ['ja', 'name', `ベンチ市${n}`],
         ['ko', 'name', `벤치시${n}`],

@@ -1,4 +1,13 @@
 import type { Generated } from 'kysely';
+import type { Locale } from '../../core/locales';
+import type {
+  GovernmentKind,
+  MembershipCategory,
+  MembershipStatus,
+  OfficeKind,
+  PositionTitle,
+} from '../../core/membership';
+import type { Role } from '../../core/roles';
 
 /**
  * Row types of every table, as Kysely sees them. Timestamps are ISO 8601 text and
@@ -15,7 +24,7 @@ export interface OfficeTable {
   id: Generated<number>;
   slug: string;
   region_id: number;
-  kind: string;
+  kind: OfficeKind;
   name: string;
   address: string;
   city: string;
@@ -32,7 +41,7 @@ export interface OfficeTable {
 export interface GovernmentTable {
   id: Generated<number>;
   slug: string;
-  kind: string;
+  kind: GovernmentKind;
   country: string;
   region_id: number;
   local_lang: string;
@@ -57,7 +66,7 @@ export interface GovernmentNameTable {
   /** BCP 47 tag (en, ja, ko, zh-Hans, zh-Hant) or null for an alias in no particular language. */
   lang: string | null;
   /** 'name' (the name in lang) or 'alias' (another name the government is known by). */
-  kind: string;
+  kind: 'name' | 'alias';
   name: string;
   /** The name folded for search (NFKC, lower case, no spaces). */
   search_key: string;
@@ -79,7 +88,7 @@ export interface PositionTable {
   government_id: number | null;
   office_id: number | null;
   person_id: number;
-  title: string;
+  title: PositionTitle;
   start_date: string | null;
   end_date: string | null;
 }
@@ -87,8 +96,8 @@ export interface PositionTable {
 export interface MembershipTable {
   id: Generated<number>;
   government_id: number;
-  category: string;
-  status: string;
+  category: MembershipCategory;
+  status: MembershipStatus;
   since: string | null;
 }
 
@@ -97,9 +106,9 @@ export interface UserTable {
   email: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  role: Role;
   government_id: number | null;
-  locale: string | null;
+  locale: Locale | null;
   disabled: number;
   created_at: string;
   updated_at: string;
@@ -128,7 +137,7 @@ export interface AuditLogTable {
   at: string;
   actor_user_id: number | null;
   actor_label: string;
-  action: string;
+  action: 'create' | 'update' | 'delete';
   entity_type: string;
   entity_id: string;
   summary: string;

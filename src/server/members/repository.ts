@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
+import type { MembershipCategory, MembershipStatus } from '../../core/membership';
 import { searchKey } from '../../core/names';
 import type {
   GovernmentNameTable,
@@ -64,7 +65,7 @@ export interface GovernmentFilter {
   q?: string | undefined;
   region?: string | undefined;
   country?: string | undefined;
-  category?: string | undefined;
+  category?: MembershipCategory | undefined;
 }
 
 export type GovernmentSortKey = 'name' | 'population' | 'country';
@@ -217,14 +218,14 @@ export async function replaceNames(
     ...Object.entries(names).map(([lang, name]) => ({
       government_id: governmentId,
       lang,
-      kind: 'name',
+      kind: 'name' as const,
       name,
       search_key: searchKey(name),
     })),
     ...aliases.map((name) => ({
       government_id: governmentId,
       lang: null,
-      kind: 'alias',
+      kind: 'alias' as const,
       name,
       search_key: searchKey(name),
     })),
@@ -235,7 +236,7 @@ export async function replaceNames(
 export async function upsertMembership(
   db: Executor,
   governmentId: number,
-  m: { category: string; status: string; since: string | null },
+  m: { category: MembershipCategory; status: MembershipStatus; since: string | null },
 ): Promise<void> {
   const existing = await db
     .selectFrom('memberships')

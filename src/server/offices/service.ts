@@ -10,7 +10,7 @@ export async function officesOf(
     id: r.id,
     slug: r.slug,
     region: r.region_slug,
-    kind: r.kind as Office['kind'],
+    kind: r.kind,
     name: r.name,
     address: r.address,
     city: r.city,

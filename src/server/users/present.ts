@@ -1,5 +1,4 @@
 /** Users and API tokens as the API shows them, from their rows. */
-import type { Role } from '../../core/roles';
 import type { AuditActor } from '../audit/service';
 import type { UserRow } from './repository';
 import type { User } from './schemas';
@@ -9,7 +8,7 @@ export function presentUser(row: UserRow): User {
     id: row.id,
     email: row.email,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     government:
       row.government_id !== null && row.government_slug
         ? {
@@ -28,7 +27,7 @@ export function presentUser(row: UserRow): User {
 export function actorOf(row: UserRow): AuditActor {
   return {
     userId: row.id,
-    role: row.role as Role,
+    role: row.role,
     governmentId: row.government_id,
     label: row.email,
   };

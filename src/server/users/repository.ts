@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../../core/roles';
 import type { UserTable } from '../db/schema';
 import type { Executor } from '../db/types';
 
@@ -48,7 +49,7 @@ export function findUserByEmail(db: Executor, email: string): Promise<UserRow | 
 
 export async function listUsers(
   db: Executor,
-  filter: { q?: string | undefined; role?: string | undefined },
+  filter: { q?: string | undefined; role?: Role | undefined },
   page: number,
   pageSize: number,
 ): Promise<{ rows: UserRow[]; total: number }> {
@@ -88,7 +89,7 @@ export async function insertUser(
     email: string;
     display_name: string;
     password_hash: string;
-    role: string;
+    role: Role;
     government_id: number | null;
     now: string;
   },

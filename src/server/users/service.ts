@@ -1,5 +1,5 @@
 /** Users and their roles: the secretariat's administration of accounts. */
-import { isLocale } from '../../core/locales';
+import { isLocale, type Locale } from '../../core/locales';
 import type { Role } from '../../core/roles';
 import { changedFields, recordAudit, type AuditActor, type SystemActor } from '../audit/service';
 import { generatePassword, hashPassword } from '../auth/secrets';
@@ -76,7 +76,7 @@ export async function updateUser(
   authorize(actor, 'user.manage', {}, ADMINS_ONLY);
   const current = await store.users.findUserById(id);
   if (!current) throw notFound(`no user ${id}`);
-  const role = (patch.role ?? current.role) as Role;
+  const role: Role = patch.role ?? current.role;
   let governmentId = current.government_id;
   if (patch.governmentSlug !== undefined || patch.role !== undefined) {
     const slug =
@@ -104,7 +104,7 @@ export async function updateUser(
     role,
     governmentId,
     disabled: disabled === 1,
-    locale: patch.locale === undefined ? current.locale : patch.locale,
+    locale: patch.locale === undefined ? current.locale : (patch.locale as Locale | null),
   };
   const hash = patch.password ? await hashPassword(patch.password) : undefined;
   await store.transaction(async (tx) => {
@@ -144,7 +144,7 @@ export async function updateUser(
 export async function listUsersPage(
   store: Store,
   actor: AuditActor,
-  filter: { q?: string | undefined; role?: string | undefined },
+  filter: { q?: string | undefined; role?: Role | undefined },
   page: number,
   pageSize: number,
 ) {

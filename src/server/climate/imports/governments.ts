@@ -271,14 +271,14 @@ export async function insertProspects(
         {
           government_id: id,
           lang: 'en',
-          kind: 'name',
+          kind: 'name' as const,
           name: p.name,
           search_key: searchKey(p.name),
         },
         ...p.aliases.map((alias) => ({
           government_id: id,
           lang: null,
-          kind: 'alias',
+          kind: 'alias' as const,
           name: alias,
           search_key: searchKey(alias),
         })),

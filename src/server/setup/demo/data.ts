@@ -10,6 +10,7 @@ import {
   type OfficeKind,
   type PositionTitle,
 } from '../../../core/membership';
+import { isLocale, type Locale } from '../../../core/locales';
 
 /**
  * The demo network: the regions, the offices of the seed article's footer, the East Asia
@@ -121,7 +122,7 @@ export interface DemoUser {
   displayName: string;
   role: 'officer';
   government: string;
-  locale: string | null;
+  locale: Locale | null;
 }
 
 export interface DemoNetwork {
@@ -1312,8 +1313,6 @@ export const EAST_ASIA_REXCOM_2021_2024 = {
   ],
 } as const;
 
-const SUPPORTED_LOCALES = new Set(['en', 'ko', 'ja', 'zh-Hans', 'zh-Hant']);
-
 /** One officer per RexCom member, speaking the government's language where Accord does. */
 export const DEMO_USERS: DemoUser[] = REXCOM_MEMBER_SLUGS.map((slug) => {
   const g = DEMO_GOVERNMENTS.find((x) => x.slug === slug);
@@ -1323,7 +1322,7 @@ export const DEMO_USERS: DemoUser[] = REXCOM_MEMBER_SLUGS.map((slug) => {
     displayName: `${g.names.en} officer`,
     role: 'officer',
     government: slug,
-    locale: SUPPORTED_LOCALES.has(g.localLang) ? g.localLang : null,
+    locale: isLocale(g.localLang) ? g.localLang : null,
   };
 });
 
