@@ -1,3 +1,4 @@
+import { parseJsonColumn } from '../db/json';
 import { tallyElection } from '../../core/governance';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
@@ -19,11 +20,14 @@ import type { Election, ElectionResult, FillRequest } from './schemas';
  * any a stored ballot marks: a candidate whose eligibility lapsed during the vote still
  * receives the votes cast for them, rather than voiding those ballots.
  */
+const isIdList = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((v) => Number.isInteger(v));
+
 async function count(store: Store, election: ElectionRow): Promise<ElectionResult> {
   const candidates = await store.elections.candidatesOf(election.id);
   const assessed = await assessCandidates(store, election, candidates);
   const ballots = (await store.elections.ballotsOf(election.id)).map((b) => ({
-    choices: JSON.parse(b.choices) as number[],
+    choices: parseJsonColumn('ballots', b.id, b.choices, isIdList) ?? [],
   }));
   const standing = new Set(candidates.filter((c) => c.status === 'nominated').map((c) => c.id));
   const marked = ballots.flatMap((b) => b.choices).filter((id) => standing.has(id));
