@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JsonColumnError } from './json';
 import { parseTexts, textIn } from './texts';
 
 describe('parseTexts and textIn', () => {
@@ -10,9 +11,18 @@ describe('parseTexts and textIn', () => {
     expect(textIn({ ja: '評議会' }, 'ko')).toBe('評議会');
   });
 
-  it('shows a damaged value as no text rather than failing', () => {
-    expect(parseTexts('{oops')).toEqual({});
-    expect(parseTexts('[1]')).toEqual({});
+  it('reads no stored text as no text', () => {
     expect(parseTexts(null)).toEqual({});
+    expect(parseTexts('')).toEqual({});
+  });
+
+  it('names the row of a damaged value instead of showing it as no text', () => {
+    expect(() => parseTexts('{oops', { table: 'bodies', id: 7 })).toThrow(
+      'bodies 7: the stored JSON does not parse',
+    );
+    expect(() => parseTexts('[1]', { table: 'meetings', id: 3 })).toThrow(
+      'meetings 3: the stored JSON does not parse',
+    );
+    expect(() => parseTexts('"just text"', { table: 'files', id: 9 })).toThrow(JsonColumnError);
   });
 });

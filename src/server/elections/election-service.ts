@@ -198,7 +198,7 @@ export async function createElection(
       action: 'create',
       entityType: 'election',
       entityId: id,
-      summary: `Election "${electionName(row)}" called for ${englishOr(parseTexts(body.names), body.slug)}`,
+      summary: `Election "${electionName(row)}" called for ${englishOr(parseTexts(body.names, { table: 'bodies', id: body.id }), body.slug)}`,
       after: auditView(row),
     });
     return presentElection(tx, row, actor);

@@ -10,7 +10,7 @@ export const englishOr = (names: Names, fallback: string) =>
   names.en ?? Object.values(names)[0] ?? fallback;
 
 export const electionName = (row: ElectionRow) =>
-  englishOr(parseTexts(row.title), `election ${row.id}`);
+  englishOr(parseTexts(row.title, { table: 'elections', id: row.id }), `election ${row.id}`);
 
 export function windowsOf(row: ElectionRow): ElectionWindows {
   return {
@@ -39,8 +39,11 @@ export function presentSummary(
 ): ElectionSummary {
   return {
     id: r.id,
-    body: { slug: r.body_slug, names: parseTexts(r.body_names) },
-    title: parseTexts(r.title),
+    body: {
+      slug: r.body_slug,
+      names: parseTexts(r.body_names, { table: 'bodies', id: r.body_id }),
+    },
+    title: parseTexts(r.title, { table: 'elections', id: r.id }),
     seats: r.seats,
     termLabel: r.term_label,
     termStartsOn: r.term_starts_on,
@@ -73,10 +76,10 @@ export function presentCandidate(
     person: {
       id: row.person_id,
       fullName: row.person_full_name,
-      names: parseTexts(row.person_names),
+      names: parseTexts(row.person_names, { table: 'people', id: row.person_id }),
     },
     title: assessment.title,
-    statement: parseTexts(row.statement),
+    statement: parseTexts(row.statement, { table: 'candidates', id: row.id }),
     hasEndorsement,
     endorsementUrl:
       hasEndorsement && mayReadEndorsement ? `/api/v1/candidates/${row.id}/endorsement` : null,
@@ -104,7 +107,7 @@ export function presentResult(result: Tally, countedAt: string): ElectionResult 
 export function auditView(row: ElectionRow) {
   return {
     body: row.body_slug,
-    title: parseTexts(row.title),
+    title: parseTexts(row.title, { table: 'elections', id: row.id }),
     seats: row.seats,
     termLabel: row.term_label,
     termStartsOn: row.term_starts_on,

@@ -12,7 +12,7 @@ export function presentFile(row: FileRow): FileInfo {
     bytes: row.bytes,
     width: row.width,
     height: row.height,
-    caption: parseTexts(row.caption),
+    caption: parseTexts(row.caption, { table: 'files', id: row.id }),
     credit: row.credit,
     isPublic: row.is_public === 1,
     url: `/api/v1/files/${row.id}`,

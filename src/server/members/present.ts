@@ -58,7 +58,7 @@ export function presentGovernment(
     positionId: p.position_id,
     personId: p.person_id,
     fullName: p.full_name,
-    personNames: parseTexts(p.names),
+    personNames: parseTexts(p.names, { table: 'people', id: p.person_id }),
     title: p.title as OfficeHolder['title'],
     startDate: p.start_date,
     endDate: p.end_date,

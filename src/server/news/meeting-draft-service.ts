@@ -103,7 +103,9 @@ function agendaHtml(items: AgendaRow[], lang: string): string {
     const list = children.get(parent);
     if (!list?.length || depth > 5) return '';
     const lis = list.map((item) => {
-      const title = escapeHtml(textIn(parseTexts(item.title), lang));
+      const title = escapeHtml(
+        textIn(parseTexts(item.title, { table: 'agenda_items', id: item.id }), lang),
+      );
       return `<li>${title}${render(item.id, depth + 1)}</li>`;
     });
     return `<ol>${lis.join('')}</ol>`;
@@ -132,7 +134,9 @@ export async function draftFromMeeting(
       throw conflict(`meeting ${meetingId} already has a news post ("${existing.slug}")`);
     }
     const titles = Object.fromEntries(
-      Object.entries(parseTexts(meeting.title)).filter(([, t]) => t.trim()),
+      Object.entries(parseTexts(meeting.title, { table: 'meetings', id: meeting.id })).filter(
+        ([, t]) => t.trim(),
+      ),
     );
     if (Object.keys(titles).length === 0) titles.en = `Meeting ${meetingId}`;
     const [governmentIds, agenda, photos] = await Promise.all([

@@ -63,7 +63,7 @@ export interface PostParts {
   files: FileWithPost[];
   governments: GovernmentRef[];
   meeting: { id: number; title: string; starts_at: string } | undefined;
-  body: { slug: string; names: string } | undefined;
+  body: { id: number; slug: string; names: string } | undefined;
 }
 
 /** A post in full; the public sees its public photos only (all of them once it is out). */
@@ -87,9 +87,15 @@ export function presentPost(
     ),
     photos,
     meeting: meeting
-      ? { id: meeting.id, title: parseTexts(meeting.title), startsAt: meeting.starts_at }
+      ? {
+          id: meeting.id,
+          title: parseTexts(meeting.title, { table: 'meetings', id: meeting.id }),
+          startsAt: meeting.starts_at,
+        }
       : null,
-    body: body ? { slug: body.slug, names: parseTexts(body.names) } : null,
+    body: body
+      ? { slug: body.slug, names: parseTexts(body.names, { table: 'bodies', id: body.id }) }
+      : null,
     governments: parts.governments,
     authorLabel: row.author_label,
     updatedAt: row.updated_at,
