@@ -59,6 +59,25 @@ describe('can', () => {
     expect(can(admin, 'meeting.readJoinLink')).toBe(true);
   });
 
+  it("keeps the secretariat's work to the secretariat", () => {
+    const secretariatOnly = [
+      'body.manage',
+      'meeting.manage',
+      'election.manage',
+      'news.manage',
+      'file.manage',
+      'file.readPrivate',
+      'climate.import',
+      'user.manage',
+      'audit.read',
+    ] as const;
+    for (const action of secretariatOnly) {
+      expect(can(admin, action, { governmentId: 10 })).toBe(true);
+      expect(can(officerA, action, { governmentId: 10 })).toBe(false);
+      expect(can(viewer, action, { governmentId: 10 })).toBe(false);
+    }
+  });
+
   it('names only known conditions and roles in the table', () => {
     for (const action of ACTIONS) {
       for (const [role, grant] of Object.entries(POLICY[action])) {

@@ -96,6 +96,7 @@ export const POLICY = {
   // News and files
   'news.manage': { admin: true },
   'news.readDraft': { admin: true },
+  'file.manage': { admin: true },
   'file.readPrivate': { admin: true },
 } as const satisfies Record<string, RoleGrants>;
 

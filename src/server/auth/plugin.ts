@@ -1,6 +1,8 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditActor } from '../audit/service';
+import type { Action } from '../../core/policy';
+import { authorize } from '../http/authorize';
 import { forbidden, unauthorized } from '../http/problem';
 import type { SessionResolver } from './resolver';
 
@@ -70,12 +72,17 @@ export function requireActor(request: FastifyRequest): AuditActor {
 }
 
 /**
- * An administrator, or 401/403. Transitional: routes of areas whose services do not yet ask
- * the policy (src/core/policy.ts) themselves; the directory, users and audit no longer use it.
+ * The caller when the policy (src/core/policy.ts) lets them do the action, else 401/403. For
+ * routes that must refuse before reading a large body (uploads) or where the action needs no
+ * record to judge; the services ask the policy again for everything else.
  */
-export function requireAdmin(request: FastifyRequest): AuditActor {
+export function requireAllowed(
+  request: FastifyRequest,
+  action: Action,
+  detail = 'Only administrators may do this.',
+): AuditActor {
   const actor = requireActor(request);
-  if (actor.role !== 'admin') throw forbidden('Only administrators may do this.');
+  authorize(actor, action, {}, detail);
   return actor;
 }
 
@@ -96,4 +103,11 @@ export function setSessionCookie(
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** Transitional, for governance routes until their services ask the policy: an administrator. */
+export function requireAdmin(request: FastifyRequest): AuditActor {
+  const actor = requireActor(request);
+  if (actor.role !== 'admin') throw forbidden('Only administrators may do this.');
+  return actor;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Type } from 'typebox';
-import { requireActor, requireAdmin } from '../auth/plugin';
+import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem } from '../http/common-schemas';
 import { DOCUMENT_MAX_BYTES } from '../media/documents';
@@ -88,7 +88,7 @@ export function electionRoutes(app: AppInstance, { store, config }: AppContext):
       },
     },
     async (request, reply) => {
-      const actor = requireAdmin(request);
+      const actor = requireActor(request);
       return reply.status(201).send(await service.createElection(store, actor, request.body));
     },
   );
@@ -108,7 +108,7 @@ export function electionRoutes(app: AppInstance, { store, config }: AppContext):
       },
     },
     (request) =>
-      service.updateElection(store, requireAdmin(request), request.params.id, request.body),
+      service.updateElection(store, requireActor(request), request.params.id, request.body),
   );
 
   app.post(
@@ -214,7 +214,7 @@ export function electionRoutes(app: AppInstance, { store, config }: AppContext):
         response: { 200: VoterRegister, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    (request) => service.voterRegister(store, requireAdmin(request), request.params.id),
+    (request) => service.voterRegister(store, requireActor(request), request.params.id),
   );
 
   app.get(
@@ -245,6 +245,6 @@ export function electionRoutes(app: AppInstance, { store, config }: AppContext):
         response: { 200: Election, ...problems },
       },
     },
-    (request) => service.fillSeats(store, requireAdmin(request), request.params.id, request.body),
+    (request) => service.fillSeats(store, requireActor(request), request.params.id, request.body),
   );
 }

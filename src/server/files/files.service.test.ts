@@ -8,7 +8,7 @@ import { bootstrapDatabase } from '../setup/bootstrap';
 import { FileStore } from '../media/storage';
 import { nowIso } from '../clock';
 import type { StoreDb } from '../store';
-import { addNewsPhoto, deleteFile, listFiles, openFile } from './service';
+import { addNewsPhoto, deleteFile, listFiles, openFile, updateFile } from './service';
 import { makePhoto } from './test-support';
 
 /** The file services without HTTP, on both databases: who may read a file, and when. */
@@ -100,6 +100,19 @@ describe.each(dialectCases())('file services on $label', ({ dialect, skip }) => 
       .where('id', '=', photo.id)
       .select(['storage_key', 'thumb_key'])
       .executeTakeFirstOrThrow();
+    // Only the secretariat changes or removes a file, whatever the route in front.
+    await expect(
+      updateFile(db, officer, photo.id, { caption: { en: 'Mine now' } }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(deleteFile(db, bytes, officer, photo.id)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      addNewsPhoto(db, bytes, officer, post.slug, {
+        buffer: await makePhoto(10, 10),
+        filename: 'x.png',
+        fields: {},
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(fs.existsSync(bytes.path(stored.storage_key))).toBe(true);
     await deleteFile(db, bytes, admin, photo.id);
     expect(fs.existsSync(bytes.path(stored.storage_key))).toBe(false);
     expect(fs.existsSync(bytes.path(stored.thumb_key!))).toBe(false);

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { Type } from 'typebox';
-import { requireAdmin } from '../auth/plugin';
+import { requireActor, requireAllowed } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam } from '../http/common-schemas';
 import { validatorCompiler } from '../http/validation';
@@ -114,7 +114,8 @@ export function fileRoutes(app: AppInstance, { store, config }: AppContext): voi
     '/meetings/:id/files',
     { schema: meetingUploadSchema, validatorCompiler: multipartValidator },
     async (request, reply) => {
-      const actor = requireAdmin(request);
+      // Refused before the upload is read, so a stranger cannot make the server take in bytes.
+      const actor = requireAllowed(request, 'meeting.manage');
       const form = await readForm(request);
       const info = await service.addMeetingFile(store, bytes, actor, request.params.id, form);
       return reply.status(201).send(info);
@@ -125,7 +126,7 @@ export function fileRoutes(app: AppInstance, { store, config }: AppContext): voi
     '/news/:slug/photos',
     { schema: newsUploadSchema, validatorCompiler: multipartValidator },
     async (request, reply) => {
-      const actor = requireAdmin(request);
+      const actor = requireAllowed(request, 'news.manage');
       const form = await readForm(request);
       const info = await service.addNewsPhoto(store, bytes, actor, request.params.slug, form);
       return reply.status(201).send(info);
@@ -175,7 +176,7 @@ export function fileRoutes(app: AppInstance, { store, config }: AppContext): voi
         response: { 200: FileInfo, ...problems },
       },
     },
-    (request) => service.updateFile(store, requireAdmin(request), request.params.id, request.body),
+    (request) => service.updateFile(store, requireActor(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -189,7 +190,7 @@ export function fileRoutes(app: AppInstance, { store, config }: AppContext): voi
       },
     },
     async (request, reply) => {
-      await service.deleteFile(store, bytes, requireAdmin(request), request.params.id);
+      await service.deleteFile(store, bytes, requireActor(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

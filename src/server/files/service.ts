@@ -8,6 +8,7 @@ import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import type { AccordConfig } from '../config';
 import { invalidField, notFound, unauthorized } from '../http/problem';
+import { authorize } from '../http/authorize';
 import { checkDocument } from '../media/documents';
 import { processImage } from '../media/images';
 import { FileStore } from '../media/storage';
@@ -234,6 +235,7 @@ export async function addMeetingFile(
   meetingId: number,
   form: UploadForm,
 ): Promise<FileInfo> {
+  authorize(actor, 'meeting.manage', {}, 'Only the secretariat adds files to meetings.');
   if (!(await store.files.meetingExists(meetingId))) {
     throw notFound(`no meeting ${meetingId}`);
   }
@@ -256,6 +258,7 @@ export async function addNewsPhoto(
   slug: string,
   form: UploadForm,
 ): Promise<FileInfo> {
+  authorize(actor, 'news.manage', {}, 'Only the secretariat adds photos to news.');
   const postId = await store.files.findNewsPostIdBySlug(slug);
   if (postId === undefined) throw notFound(`no news post "${slug}"`);
   const fields = readFields(form.fields, { kind: 'photo', isPublic: false });
@@ -349,6 +352,7 @@ export async function updateFile(
   id: number,
   patch: FilePatch,
 ): Promise<FileInfo> {
+  authorize(actor, 'file.manage', {}, 'Only the secretariat changes files.');
   if (patch.caption) {
     for (const [lang, text] of Object.entries(patch.caption)) {
       if (!text.trim()) throw invalidField(`/caption/${lang}`, 'must not be blank');
@@ -397,6 +401,7 @@ export async function deleteFile(
   actor: AuditActor,
   id: number,
 ): Promise<void> {
+  authorize(actor, 'file.manage', {}, 'Only the secretariat deletes files.');
   const row = await store.transaction(async (tx) => {
     const found = await tx.files.findFile(id);
     if (!found) throw notFound(`no file ${id}`);

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { requireAdmin } from '../auth/plugin';
+import { requireActor } from '../auth/plugin';
 import { fileStoreOf } from '../files/service';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam } from '../http/common-schemas';
@@ -92,7 +92,7 @@ export function newsRoutes(app: AppInstance, { store, config }: AppContext): voi
       },
     },
     async (request, reply) => {
-      const post = await service.createNews(store, requireAdmin(request), request.body);
+      const post = await service.createNews(store, requireActor(request), request.body);
       return reply.status(201).send(post);
     },
   );
@@ -109,7 +109,7 @@ export function newsRoutes(app: AppInstance, { store, config }: AppContext): voi
       },
     },
     (request) =>
-      service.updateNews(store, requireAdmin(request), request.params.slug, request.body),
+      service.updateNews(store, requireActor(request), request.params.slug, request.body),
   );
 
   app.post(
@@ -122,7 +122,7 @@ export function newsRoutes(app: AppInstance, { store, config }: AppContext): voi
         response: { 200: NewsPost, ...problems },
       },
     },
-    (request) => service.setPublished(store, requireAdmin(request), request.params.slug, true),
+    (request) => service.setPublished(store, requireActor(request), request.params.slug, true),
   );
 
   app.post(
@@ -135,7 +135,7 @@ export function newsRoutes(app: AppInstance, { store, config }: AppContext): voi
         response: { 200: NewsPost, ...problems },
       },
     },
-    (request) => service.setPublished(store, requireAdmin(request), request.params.slug, false),
+    (request) => service.setPublished(store, requireActor(request), request.params.slug, false),
   );
 
   app.delete(
@@ -149,7 +149,7 @@ export function newsRoutes(app: AppInstance, { store, config }: AppContext): voi
       },
     },
     async (request, reply) => {
-      await service.deleteNews(store, bytes, requireAdmin(request), request.params.slug);
+      await service.deleteNews(store, bytes, requireActor(request), request.params.slug);
       return reply.status(204).send(null);
     },
   );
@@ -170,7 +170,7 @@ export function newsRoutes(app: AppInstance, { store, config }: AppContext): voi
       },
     },
     async (request, reply) => {
-      const post = await service.draftFromMeeting(store, requireAdmin(request), request.params.id);
+      const post = await service.draftFromMeeting(store, requireActor(request), request.params.id);
       return reply.status(201).send(post);
     },
   );
