@@ -45,6 +45,21 @@ describe('can', () => {
     expect(can(officerA, 'position.create', { governmentId: 11, positionGovernmentIds: [] })).toBe(
       false,
     );
+    // Holding another government's seat is being held elsewhere too.
+    expect(
+      can(officerA, 'position.create', {
+        governmentId: 10,
+        positionGovernmentIds: [],
+        seatGovernmentIds: [11],
+      }),
+    ).toBe(false);
+    expect(
+      can(officerA, 'position.create', {
+        governmentId: 10,
+        positionGovernmentIds: [],
+        seatGovernmentIds: [10],
+      }),
+    ).toBe(true);
   });
 
   it('gives a vote to officers of the member only, never to the secretariat', () => {

@@ -38,11 +38,15 @@ const personWhollyOwn: Condition = (actor, s) =>
   (s.positionGovernmentIds ?? []).every((id) => id === actor.governmentId) &&
   (s.seatGovernmentIds ?? []).every((id) => id === actor.governmentId);
 
-/** A position may be added in the officer's own government, to a person held nowhere else. */
+/**
+ * A position may be added in the officer's own government, to a person held nowhere else: no
+ * position and no seat of another government or of an office.
+ */
 const positionForOwnPerson: Condition = (actor, s) =>
   ownGovernment(actor, s) &&
   !s.holdsOfficePosition &&
-  (s.positionGovernmentIds ?? []).every((id) => id === actor.governmentId);
+  (s.positionGovernmentIds ?? []).every((id) => id === actor.governmentId) &&
+  (s.seatGovernmentIds ?? []).every((id) => id === actor.governmentId);
 
 const invited: Condition = (actor, s) =>
   actor.governmentId !== null && (s.invitedGovernmentIds ?? []).includes(actor.governmentId);

@@ -169,6 +169,26 @@ describe.each(dialectCases())('people service on $label', ({ dialect, skip }) =>
     );
   });
 
+  it_("refuses an officer's position on someone seated for another government", async () => {
+    // Without this, a position of the officer's own would make the seat holder theirs to edit.
+    const seated = await createPerson(db, admin, { fullName: 'Seated Elsewhere' });
+    const seat = await db.kysely
+      .selectFrom('seats')
+      .where('government_id', '!=', ids.suwon)
+      .select(['id', 'government_id'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .updateTable('seats')
+      .set({ person_id: seated.id })
+      .where('id', '=', seat.id)
+      .execute();
+    await expect(
+      createPosition(db, suwon, { personId: seated.id, governmentSlug: 'suwon', title: 'mayor' }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect((await personSubject(db, seated.id)).positionGovernmentIds).toEqual([]);
+  });
+
   it_('leaves adding people to officers and removing them to the secretariat', async () => {
     await expect(createPerson(db, viewer, { fullName: 'Nobody' })).rejects.toMatchObject({
       status: 403,
