@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema';
 import type { Executor } from '../db/types';
 
 export interface AuditRecord {
@@ -34,6 +36,9 @@ export interface AuditFilter {
   entityId?: string | undefined;
   actorUserId?: number | undefined;
 }
+
+/** One stored log entry. */
+export type AuditRow = Selectable<AuditLogTable>;
 
 export async function listAudit(db: Executor, filter: AuditFilter, page: number, pageSize: number) {
   let q = db.selectFrom('audit_log');

@@ -1,9 +1,9 @@
 import type { Actor } from '../../core/roles';
 import { nowIso } from '../clock';
-import { parseJsonColumn } from '../db/json';
 import { authorize } from '../http/authorize';
 import type { Store } from '../store';
 import { insertAudit, type AuditFilter } from './repository';
+import { presentAuditEntry } from './present';
 import type { AuditEntry } from './schemas';
 
 /** Who did something, as the audit log names them. */
@@ -110,17 +110,7 @@ export async function auditPage(
   authorize(actor, 'audit.read', {}, 'Only administrators may do this.');
   const { rows, total } = await store.audit.listAudit(filter, page, pageSize);
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      actor: { userId: r.actor_user_id, label: r.actor_label },
-      action: r.action as AuditEntry['action'],
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      summary: r.summary,
-      before: parseJsonColumn('audit_log', r.id, r.before_json),
-      after: parseJsonColumn('audit_log', r.id, r.after_json),
-    })),
+    items: rows.map(presentAuditEntry),
     total,
     page,
     pageSize,

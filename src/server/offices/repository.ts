@@ -2,6 +2,9 @@ import type { Insertable } from 'kysely';
 import type { OfficeTable } from '../db/schema';
 import type { Executor } from '../db/types';
 
+/** An office with its region's slug, as listOffices reads it. */
+export type OfficeRow = Awaited<ReturnType<typeof listOffices>>[number];
+
 export function listOffices(db: Executor, region?: string) {
   let q = db
     .selectFrom('offices')
