@@ -10,11 +10,11 @@ import type { AuditEntry, PageOf } from '../types';
 import { auditChanges, auditValueText } from '../components/audit-diff';
 import { usePageTitle } from '../components/page-title';
 import { useLocale } from '../components/locale';
+import { ENTITY_TYPES } from './audit-entities';
 
 const PAGE_SIZE = 30;
 
 /** The kinds of record the server writes audit entries for (src/server/*\/service.ts). */
-const ENTITY_TYPES = ['government', 'person', 'position', 'user', 'api-token', 'office'] as const;
 
 /** Fields whose values are codes with a translated label, by the catalog group that names them. */
 const VALUE_LABELS: Record<string, string> = {
