@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectCases, freshDatabase } from '../../../test/setup/databases';
+import { dialectCases } from '../../../test/setup/databases';
+import { TEST_SECRETARIAT, demoDatabase, officerOf } from '../../../test/setup/demo-store';
 import type { AuditActor } from '../audit/service';
-import { bootstrapDatabase } from '../setup/bootstrap';
 import { FileStore } from '../media/storage';
 import { nowIso } from '../clock';
 import type { StoreDb } from '../store';
@@ -13,12 +13,7 @@ import { makePhoto } from './test-support';
 
 /** The file services without HTTP, on both databases: who may read a file, and when. */
 
-const admin: AuditActor = {
-  userId: null as unknown as number,
-  role: 'admin',
-  governmentId: null,
-  label: 'secretariat (test)',
-};
+const admin = TEST_SECRETARIAT;
 
 describe.each(dialectCases())('file services on $label', ({ dialect, skip }) => {
   const it_ = skip ? it.skip : it;
@@ -30,21 +25,10 @@ describe.each(dialectCases())('file services on $label', ({ dialect, skip }) => 
 
   beforeAll(async () => {
     if (skip) return;
-    ({ db, drop } = await freshDatabase(dialect));
-    await bootstrapDatabase(db, { seedDemo: true, adminPassword: 'x'.repeat(12) });
+    ({ db, drop } = await demoDatabase(dialect));
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-files-'));
     bytes = new FileStore(dataDir);
-    const kyoto = await db.kysely
-      .selectFrom('governments')
-      .where('slug', '=', 'kyoto')
-      .select('id')
-      .executeTakeFirstOrThrow();
-    officer = {
-      userId: null as unknown as number,
-      role: 'officer',
-      governmentId: kyoto.id,
-      label: 'officer',
-    };
+    officer = await officerOf(db, 'kyoto');
   });
   afterAll(async () => {
     await drop?.();

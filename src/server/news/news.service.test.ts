@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectCases, freshDatabase } from '../../../test/setup/databases';
+import { dialectCases } from '../../../test/setup/databases';
+import { TEST_SECRETARIAT, demoDatabase, officerOf } from '../../../test/setup/demo-store';
 import type { AuditActor } from '../audit/service';
-import { bootstrapDatabase } from '../setup/bootstrap';
 import type { StoreDb } from '../store';
 import * as news from './service';
 
 /** The news services without HTTP, on both databases: drafts, who reads them, publishing. */
 
-const admin: AuditActor = {
-  userId: null as unknown as number,
-  role: 'admin',
-  governmentId: null,
-  label: 'secretariat (test)',
-};
+const admin = TEST_SECRETARIAT;
 
 describe.each(dialectCases())('news services on $label', ({ dialect, skip }) => {
   const it_ = skip ? it.skip : it;
@@ -22,19 +17,8 @@ describe.each(dialectCases())('news services on $label', ({ dialect, skip }) => 
 
   beforeAll(async () => {
     if (skip) return;
-    ({ db, drop } = await freshDatabase(dialect));
-    await bootstrapDatabase(db, { seedDemo: true, adminPassword: 'x'.repeat(12) });
-    const seoul = await db.kysely
-      .selectFrom('governments')
-      .where('slug', '=', 'seoul')
-      .select('id')
-      .executeTakeFirstOrThrow();
-    officer = {
-      userId: null as unknown as number,
-      role: 'officer',
-      governmentId: seoul.id,
-      label: 'officer',
-    };
+    ({ db, drop } = await demoDatabase(dialect));
+    officer = await officerOf(db, 'seoul');
   });
   afterAll(async () => {
     await drop?.();
