@@ -11,8 +11,7 @@ import { SYSTEM_ADMIN, type AuditActor } from '../src/server/audit/service';
 import type { StoreDb as Db } from '../src/server/store';
 import { nowIso } from '../src/server/clock';
 import * as elections from '../src/server/elections/service';
-import * as bodies from '../src/server/governance/service';
-import * as meetings from '../src/server/governance/meeting-service';
+import * as governance from '../src/server/governance/service';
 import type { AppInstance } from '../src/server/http/app-types';
 import { FileStore } from '../src/server/media/storage';
 
@@ -49,12 +48,12 @@ export async function benchGovernance(db: Db, app: AppInstance): Promise<void> {
 
   // A Council of 300 seats, each with a representative.
   const t0 = performance.now();
-  await bodies.createBody(db, admin, {
+  await governance.createBody(db, admin, {
     slug: 'bench-council',
     kind: 'council',
     names: { en: 'Council' },
   });
-  const term = await bodies.createTerm(db, admin, 'bench-council', {
+  const term = await governance.createTerm(db, admin, 'bench-council', {
     label: '2025–2028',
     startsOn: '2025-01-01',
     endsOn: '2028-12-31',
@@ -89,7 +88,7 @@ export async function benchGovernance(db: Db, app: AppInstance): Promise<void> {
     )
     .execute();
   for (const [i, g] of seated.entries()) {
-    await bodies.addSeat(db, admin, term.id, {
+    await governance.addSeat(db, admin, term.id, {
       governmentId: g.id,
       personId: (people[i] as { id: number }).id,
       position: i === 0 ? 'chair' : 'member',
@@ -105,7 +104,7 @@ export async function benchGovernance(db: Db, app: AppInstance): Promise<void> {
       durationMinutes: 5,
     })),
   }));
-  const meeting = await meetings.createMeeting(db, admin, {
+  const meeting = await governance.createMeeting(db, admin, {
     body: 'bench-council',
     title: { en: 'Council meeting' },
     format: 'hybrid',
@@ -114,8 +113,8 @@ export async function benchGovernance(db: Db, app: AppInstance): Promise<void> {
     timeZone: 'Europe/Berlin',
     agenda,
   });
-  await meetings.setMeetingStatus(db, admin, meeting.id, 'scheduled');
-  await meetings.invite(
+  await governance.setMeetingStatus(db, admin, meeting.id, 'scheduled');
+  await governance.invite(
     db,
     { publicUrl: 'http://bench', mailFrom: 'bench@accord.example' },
     admin,
@@ -124,11 +123,11 @@ export async function benchGovernance(db: Db, app: AppInstance): Promise<void> {
       seats: true,
     },
   );
-  await meetings.setMeetingStatus(db, admin, meeting.id, 'in-progress');
+  await governance.setMeetingStatus(db, admin, meeting.id, 'in-progress');
   const addTimes: number[] = [];
   for (const [i, g] of seated.slice(0, 280).entries()) {
     const s = performance.now();
-    await meetings.addAttendance(db, admin, meeting.id, {
+    await governance.addAttendance(db, admin, meeting.id, {
       governmentId: g.id,
       name: i % 10 === 0 ? `Proxy ${i}` : `Representative of ${g.slug}`,
       capacity: i % 10 === 0 ? 'proxy' : 'own-right',
@@ -148,13 +147,13 @@ export async function benchGovernance(db: Db, app: AppInstance): Promise<void> {
   console.log(
     `  ${'meeting .ics'.padEnd(46)} median ${await timed(app, `/api/v1/meetings/${meeting.id}.ics`, 20)} ms`,
   );
-  const withMotion = await meetings.addMotion(db, admin, meeting.id, {
+  const withMotion = await governance.addMotion(db, admin, meeting.id, {
     kind: 'substantive',
     text: { en: 'Adopt the budget' },
   });
   const motionId = (withMotion.motions[0] as { id: number }).id;
   const s = performance.now();
-  await meetings.decide(db, admin, motionId, {
+  await governance.decide(db, admin, motionId, {
     votes: withMotion.seats
       .filter((seat) => withMotion.quorum?.counted.includes(seat.government.id))
       .map((seat, i) => ({ seatId: seat.id, choice: i % 4 === 0 ? 'against' : 'for' })),
@@ -166,7 +165,7 @@ export async function benchGovernance(db: Db, app: AppInstance): Promise<void> {
   // A network-wide election: every full member in good standing votes.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
   const store = new FileStore(path.join(dataDir, 'uploads'));
-  await bodies.createBody(db, admin, {
+  await governance.createBody(db, admin, {
     slug: 'bench-gexcom',
     kind: 'gexcom',
     names: { en: 'GexCom' },

@@ -93,6 +93,22 @@ describe('can', () => {
     }
   });
 
+  it('shows who was invited to members of the network, not to the public', () => {
+    expect(can(viewer, 'meeting.readInvitations')).toBe(true);
+    expect(can(officerA, 'meeting.readInvitations')).toBe(true);
+    expect(can(admin, 'meeting.readInvitations')).toBe(true);
+    expect(can(null, 'meeting.readInvitations')).toBe(false);
+  });
+
+  it('lets an officer answer their own government’s invitation only', () => {
+    expect(can(officerA, 'meeting.reply', { governmentId: 10 })).toBe(true);
+    expect(can(officerA, 'meeting.reply', { governmentId: 11 })).toBe(false);
+    // A guest's invitation belongs to no government: the secretariat answers it.
+    expect(can(officerA, 'meeting.reply', { governmentId: null })).toBe(false);
+    expect(can(viewer, 'meeting.reply', { governmentId: 10 })).toBe(false);
+    expect(can(admin, 'meeting.reply', { governmentId: null })).toBe(true);
+  });
+
   it('names only known conditions and roles in the table', () => {
     for (const action of ACTIONS) {
       for (const [role, grant] of Object.entries(POLICY[action])) {

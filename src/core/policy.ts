@@ -93,6 +93,8 @@ export const POLICY = {
   'meeting.manage': { admin: true },
   'meeting.readDraft': { admin: true },
   'meeting.readJoinLink': { admin: true, officer: 'invited' },
+  /** Who was invited and how they answered: members of the network, not the public. */
+  'meeting.readInvitations': { admin: true, officer: true, viewer: true },
   'meeting.reply': { admin: true, officer: 'ownGovernment' },
   'election.manage': { admin: true },
   'election.nominate': { admin: true, officer: 'ownGovernment' },

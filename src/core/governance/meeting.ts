@@ -40,6 +40,14 @@ export type BodyKind = (typeof BODY_KINDS)[number];
 export const INVITATION_REPLIES = ['pending', 'attending', 'not-attending', 'proxy'] as const;
 export type InvitationReply = (typeof INVITATION_REPLIES)[number];
 
+/** How someone on the register takes part. */
+export const ATTENDANCE_MODES = ['in-person', 'online'] as const;
+export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
+
+/** What happened to a seat, as its history records it. */
+export const SEAT_EVENT_KINDS = ['created', 'changed', 'removed'] as const;
+export type SeatEventKind = (typeof SEAT_EVENT_KINDS)[number];
+
 export type CalendarRole = 'CHAIR' | 'REQ-PARTICIPANT' | 'OPT-PARTICIPANT' | 'NON-PARTICIPANT';
 
 /** The iCalendar ROLE (RFC 5545) of an invitee; no seat means an observer or the secretariat. */

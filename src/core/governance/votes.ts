@@ -15,6 +15,14 @@ export const MAJORITY_RULES = [
   'two-thirds',
 ] as const satisfies readonly MajorityRule[];
 export type MotionKind = 'substantive' | 'adjournment';
+/** A motion is open until it is decided (carried or failed) or withdrawn. */
+export type MotionStatus = 'open' | 'carried' | 'failed' | 'withdrawn';
+export const MOTION_STATUSES = [
+  'open',
+  'carried',
+  'failed',
+  'withdrawn',
+] as const satisfies readonly MotionStatus[];
 
 export interface Vote {
   seatId: number;

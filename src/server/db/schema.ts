@@ -1,4 +1,20 @@
 import type { Generated } from 'kysely';
+import type {
+  AgendaKind,
+  AttendanceMode,
+  BodyKind,
+  CalendarRole,
+  Capacity,
+  InvitationReply,
+  MajorityRule,
+  MeetingFormat,
+  MeetingStatus,
+  MotionKind,
+  MotionStatus,
+  SeatEventKind,
+  SeatPosition,
+  VoteChoice,
+} from '../../core/governance';
 import type { Locale } from '../../core/locales';
 import type {
   GovernmentKind,
@@ -339,8 +355,7 @@ export interface GpcSubcategoryTable {
 export interface BodyTable {
   id: Generated<number>;
   slug: string;
-  /** rexcom | gexcom | council | network */
-  kind: string;
+  kind: BodyKind;
   region_id: number | null;
   /** JSON object by language tag. */
   names: string;
@@ -350,7 +365,7 @@ export interface BodyTable {
   quorum_strict: number;
   proxies_count: number;
   max_principals_per_proxy: number;
-  majority_rule: string;
+  majority_rule: MajorityRule;
   term_years: number;
   sort_order: number;
   is_demo: number;
@@ -372,8 +387,7 @@ export interface SeatTable {
   term_id: number;
   government_id: number;
   person_id: number | null;
-  /** chair | vice-chair | member | advisory */
-  position: string;
+  position: SeatPosition;
   portfolio: string | null;
   sort_order: number;
   created_at: string;
@@ -384,10 +398,9 @@ export interface SeatEventTable {
   id: Generated<number>;
   seat_id: number;
   at: string;
-  /** created | changed | removed */
-  kind: string;
+  kind: SeatEventKind;
   person_id: number | null;
-  position: string | null;
+  position: SeatPosition | null;
   portfolio: string | null;
   actor_label: string;
 }
@@ -399,8 +412,8 @@ export interface MeetingTable {
   term_id: number | null;
   /** JSON object by language tag. */
   title: string;
-  format: string;
-  status: string;
+  format: MeetingFormat;
+  status: MeetingStatus;
   /** UTC instants (ISO 8601); the zone says how to show them. */
   starts_at: string;
   ends_at: string;
@@ -420,7 +433,7 @@ export interface AgendaItemTable {
   meeting_id: number;
   parent_id: number | null;
   position: number;
-  kind: string;
+  kind: AgendaKind;
   /** JSON object by language tag. */
   title: string;
   duration_minutes: number | null;
@@ -444,10 +457,8 @@ export interface InvitationTable {
   person_id: number | null;
   name: string;
   email: string | null;
-  /** CHAIR | REQ-PARTICIPANT | OPT-PARTICIPANT | NON-PARTICIPANT */
-  role: string;
-  /** pending | attending | not-attending | proxy */
-  reply: string;
+  role: CalendarRole;
+  reply: InvitationReply;
   proxy_person_id: number | null;
   proxy_name: string | null;
   proxy_email: string | null;
@@ -462,12 +473,10 @@ export interface AttendanceTable {
   government_id: number | null;
   person_id: number | null;
   name: string;
-  /** own-right | proxy | adviser */
-  capacity: string;
+  capacity: Capacity;
   principal_person_id: number | null;
   principal_name: string | null;
-  /** in-person | online */
-  mode: string;
+  mode: AttendanceMode;
   present: number;
   recorded_at: string;
 }
@@ -476,13 +485,11 @@ export interface MotionTable {
   id: Generated<number>;
   meeting_id: number;
   agenda_item_id: number | null;
-  /** substantive | adjournment */
-  kind: string;
+  kind: MotionKind;
   /** JSON object by language tag. */
   text: string;
-  majority_rule: string;
-  /** open | carried | failed | withdrawn */
-  status: string;
+  majority_rule: MajorityRule;
+  status: MotionStatus;
   votes_for: number | null;
   votes_against: number | null;
   votes_abstain: number | null;
@@ -498,7 +505,7 @@ export interface MotionVoteTable {
   motion_id: number;
   seat_id: number;
   government_id: number;
-  choice: string;
+  choice: VoteChoice;
   cast_by: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
+import type { MeetingStatus } from '../../core/governance';
 import type { Db } from '../db/database';
 import { nowIso } from '../db/types';
 
@@ -85,7 +86,7 @@ export async function insertBody(db: Db, slug: string, names: Record<string, str
 
 export interface MeetingSeed {
   title: Record<string, string>;
-  status?: string;
+  status?: MeetingStatus;
   startsAt?: string;
   timeZone?: string;
   bodyId?: number | null;

@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
 import { isLocale } from '../../core/locales';
-import { requireAdmin, requireActor } from '../auth/plugin';
+import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam } from '../http/common-schemas';
-import * as meetings from './meeting-service';
 import {
   AgendaPut,
   AttendanceCreate,
@@ -31,7 +30,7 @@ import {
   Term,
   TermCreate,
 } from './schemas';
-import * as bodies from './service';
+import * as governance from './service';
 
 const problems = {
   400: Problem,
@@ -45,7 +44,7 @@ const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 20 
 const langOf = (lang: string | undefined) => (lang && isLocale(lang) ? lang : 'en');
 const CALENDAR = 'text/calendar; charset=utf-8';
 
-export function governanceRoutes(app: AppInstance, { db, config }: AppContext): void {
+export function governanceRoutes(app: AppInstance, { store, config }: AppContext): void {
   const tags = ['governance'];
 
   app.get(
@@ -57,7 +56,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Type.Object({ items: Type.Array(BodySummary) }) },
       },
     },
-    async () => ({ items: await bodies.listBodies(db) }),
+    async () => ({ items: await governance.listBodies(store) }),
   );
 
   app.get(
@@ -70,7 +69,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Body, 404: Problem },
       },
     },
-    (request) => bodies.getBody(db, request.params.slug),
+    (request) => governance.getBody(store, request.params.slug),
   );
 
   app.post(
@@ -84,7 +83,9 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await bodies.createBody(db, requireAdmin(request), request.body)),
+      reply
+        .status(201)
+        .send(await governance.createBody(store, requireActor(request), request.body)),
   );
 
   app.patch(
@@ -98,7 +99,8 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Body, ...problems },
       },
     },
-    (request) => bodies.updateBody(db, requireAdmin(request), request.params.slug, request.body),
+    (request) =>
+      governance.updateBody(store, requireActor(request), request.params.slug, request.body),
   );
 
   app.get(
@@ -114,8 +116,8 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       },
     },
     async (request, reply) => {
-      const ics = await meetings.bodyCalendar(
-        db,
+      const ics = await governance.bodyCalendar(
+        store,
         config,
         request.params.slug,
         request.actor,
@@ -144,7 +146,12 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       reply
         .status(201)
         .send(
-          await bodies.createTerm(db, requireAdmin(request), request.params.slug, request.body),
+          await governance.createTerm(
+            store,
+            requireActor(request),
+            request.params.slug,
+            request.body,
+          ),
         ),
   );
 
@@ -158,7 +165,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Term, 404: Problem },
       },
     },
-    (request) => bodies.getTerm(db, request.params.id),
+    (request) => governance.getTerm(store, request.params.id),
   );
 
   app.post(
@@ -175,7 +182,9 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
     async (request, reply) =>
       reply
         .status(201)
-        .send(await bodies.addSeat(db, requireAdmin(request), request.params.id, request.body)),
+        .send(
+          await governance.addSeat(store, requireActor(request), request.params.id, request.body),
+        ),
   );
 
   app.patch(
@@ -189,7 +198,8 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Seat, ...problems },
       },
     },
-    (request) => bodies.updateSeat(db, requireAdmin(request), request.params.id, request.body),
+    (request) =>
+      governance.updateSeat(store, requireActor(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -203,7 +213,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       },
     },
     async (request, reply) => {
-      await bodies.removeSeat(db, requireAdmin(request), request.params.id);
+      await governance.removeSeat(store, requireActor(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -218,7 +228,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: SeatHistory, 404: Problem },
       },
     },
-    (request) => bodies.seatHistory(db, request.params.id),
+    (request) => governance.seatHistory(store, request.params.id),
   );
 
   // ---------------------------------------------------------------- meetings
@@ -233,7 +243,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: MeetingPage, 400: Problem, 403: Problem, 404: Problem },
       },
     },
-    (request) => meetings.listMeetings(db, request.query, request.actor),
+    (request) => governance.listMeetings(store, request.query, request.actor),
   );
 
   app.get(
@@ -249,8 +259,8 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       },
     },
     async (request, reply) => {
-      const ics = await meetings.meetingCalendar(
-        db,
+      const ics = await governance.meetingCalendar(
+        store,
         config,
         request.params.id,
         request.actor,
@@ -274,7 +284,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Meeting, 404: Problem },
       },
     },
-    (request) => meetings.getMeeting(db, request.params.id, request.actor),
+    (request) => governance.getMeeting(store, request.params.id, request.actor),
   );
 
   app.post(
@@ -288,7 +298,9 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await meetings.createMeeting(db, requireAdmin(request), request.body)),
+      reply
+        .status(201)
+        .send(await governance.createMeeting(store, requireActor(request), request.body)),
   );
 
   app.patch(
@@ -302,7 +314,8 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Meeting, ...problems },
       },
     },
-    (request) => meetings.updateMeeting(db, requireAdmin(request), request.params.id, request.body),
+    (request) =>
+      governance.updateMeeting(store, requireActor(request), request.params.id, request.body),
   );
 
   app.post(
@@ -317,7 +330,12 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       },
     },
     (request) =>
-      meetings.setMeetingStatus(db, requireAdmin(request), request.params.id, request.body.status),
+      governance.setMeetingStatus(
+        store,
+        requireActor(request),
+        request.params.id,
+        request.body.status,
+      ),
   );
 
   app.put(
@@ -332,7 +350,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       },
     },
     (request) =>
-      meetings.putAgenda(db, requireAdmin(request), request.params.id, request.body.items),
+      governance.putAgenda(store, requireActor(request), request.params.id, request.body.items),
   );
 
   app.post(
@@ -347,7 +365,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       },
     },
     (request) =>
-      meetings.invite(db, config, requireAdmin(request), request.params.id, request.body),
+      governance.invite(store, config, requireActor(request), request.params.id, request.body),
   );
 
   app.put(
@@ -361,7 +379,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Invitation, ...problems },
       },
     },
-    (request) => meetings.reply(db, requireActor(request), request.params.id, request.body),
+    (request) => governance.reply(store, requireActor(request), request.params.id, request.body),
   );
 
   app.post(
@@ -375,7 +393,8 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Meeting, ...problems },
       },
     },
-    (request) => meetings.addAttendance(db, requireAdmin(request), request.params.id, request.body),
+    (request) =>
+      governance.addAttendance(store, requireActor(request), request.params.id, request.body),
   );
 
   app.patch(
@@ -390,7 +409,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       },
     },
     (request) =>
-      meetings.patchAttendance(db, requireAdmin(request), request.params.id, request.body),
+      governance.patchAttendance(store, requireActor(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -403,7 +422,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Meeting, ...problems },
       },
     },
-    (request) => meetings.removeAttendance(db, requireAdmin(request), request.params.id),
+    (request) => governance.removeAttendance(store, requireActor(request), request.params.id),
   );
 
   app.post(
@@ -417,7 +436,8 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Meeting, ...problems },
       },
     },
-    (request) => meetings.addMotion(db, requireAdmin(request), request.params.id, request.body),
+    (request) =>
+      governance.addMotion(store, requireActor(request), request.params.id, request.body),
   );
 
   app.post(
@@ -431,7 +451,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Meeting, ...problems },
       },
     },
-    (request) => meetings.decide(db, requireAdmin(request), request.params.id, request.body),
+    (request) => governance.decide(store, requireActor(request), request.params.id, request.body),
   );
 
   app.post(
@@ -444,7 +464,7 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
         response: { 200: Meeting, ...problems },
       },
     },
-    (request) => meetings.withdrawMotion(db, requireAdmin(request), request.params.id),
+    (request) => governance.withdrawMotion(store, requireActor(request), request.params.id),
   );
 
   app.put(
@@ -459,6 +479,6 @@ export function governanceRoutes(app: AppInstance, { db, config }: AppContext): 
       },
     },
     (request) =>
-      meetings.putMinutes(db, requireAdmin(request), request.params.id, request.body.html),
+      governance.putMinutes(store, requireActor(request), request.params.id, request.body.html),
   );
 }

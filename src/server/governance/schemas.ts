@@ -1,11 +1,16 @@
 import { Type, type Static } from 'typebox';
 import {
   AGENDA_KINDS,
+  ATTENDANCE_MODES,
   BODY_KINDS,
   INVITATION_REPLIES,
+  MAJORITY_RULES,
   MEETING_FORMATS,
   MEETING_STATUSES,
+  MOTION_STATUSES,
+  SEAT_EVENT_KINDS,
   SEAT_POSITIONS,
+  VOTE_CHOICES,
 } from '../../core/governance';
 import { FileInfo } from '../files/schemas';
 import { IsoDate, Names, Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
@@ -16,12 +21,12 @@ export const MeetingFormat = Type.Enum(MEETING_FORMATS);
 export const MeetingStatus = Type.Enum(MEETING_STATUSES);
 export const AgendaKind = Type.Enum(AGENDA_KINDS);
 export const InvitationReply = Type.Enum(INVITATION_REPLIES);
-export const MajorityRule = Type.Enum(['simple', 'absolute', 'two-thirds'] as const);
+export const MajorityRule = Type.Enum(MAJORITY_RULES);
 export const MotionKind = Type.Enum(['substantive', 'adjournment'] as const);
-export const MotionStatus = Type.Enum(['open', 'carried', 'failed', 'withdrawn'] as const);
-export const VoteChoice = Type.Enum(['for', 'against', 'abstain', 'absent'] as const);
+export const MotionStatus = Type.Enum(MOTION_STATUSES);
+export const VoteChoice = Type.Enum(VOTE_CHOICES);
 export const Capacity = Type.Enum(['own-right', 'proxy', 'adviser'] as const);
-export const AttendanceMode = Type.Enum(['in-person', 'online'] as const);
+export const AttendanceMode = Type.Enum(ATTENDANCE_MODES);
 export const CalendarRole = Type.Enum([
   'CHAIR',
   'REQ-PARTICIPANT',
@@ -177,7 +182,7 @@ export type SeatPatch = Static<typeof SeatPatch>;
 
 export const SeatEvent = Type.Object({
   at: Instant,
-  kind: Type.Enum(['created', 'changed', 'removed'] as const),
+  kind: Type.Enum(SEAT_EVENT_KINDS),
   person: Nullable(PersonRef),
   position: Nullable(SeatPosition),
   portfolio: Nullable(Type.String()),

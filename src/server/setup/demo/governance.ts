@@ -1,8 +1,7 @@
 import { SYSTEM_ADMIN } from '../../audit/service';
-import * as bodies from '../../governance/service';
+import * as governance from '../../governance/service';
+import type { MailConfig } from '../../governance/service';
 import * as news from '../../news/service';
-import * as meetings from '../../governance/meeting-service';
-import type { MailConfig } from '../../governance/meeting-service';
 import type { StoreDb as Db } from '../../store';
 import { DEMO_GOVERNMENTS, DEMO_REGIONS, EAST_ASIA_REXCOM_2021_2024 } from './data';
 
@@ -137,7 +136,7 @@ export async function seedDemoGovernance(
   // not a region with members of its own, so it has none.
   for (const region of DEMO_REGIONS.filter((r) => r.slug !== 'global')) {
     const eastAsia = region.slug === EAST_ASIA_REXCOM_2021_2024.region;
-    await bodies.createBody(db, actor, {
+    await governance.createBody(db, actor, {
       slug: `${region.slug}-rexcom`,
       kind: 'rexcom',
       region: region.slug,
@@ -146,7 +145,7 @@ export async function seedDemoGovernance(
         : { en: `${region.name} Regional Executive Committee` },
     });
   }
-  await bodies.createBody(db, actor, {
+  await governance.createBody(db, actor, {
     slug: 'gexcom',
     kind: 'gexcom',
     names: {
@@ -157,20 +156,20 @@ export async function seedDemoGovernance(
       'zh-Hant': '全球執行委員會',
     },
   });
-  await bodies.createBody(db, actor, {
+  await governance.createBody(db, actor, {
     slug: 'council',
     kind: 'council',
     names: { en: 'Council', ko: '이사회', ja: '評議会', 'zh-Hans': '理事会', 'zh-Hant': '理事會' },
   });
 
   const rexcom = EAST_ASIA_REXCOM_2021_2024;
-  const term = await bodies.createTerm(db, actor, DEMO_REXCOM_SLUG, {
+  const term = await governance.createTerm(db, actor, DEMO_REXCOM_SLUG, {
     label: `${rexcom.termStart}–${rexcom.termEnd}`,
     startsOn: `${rexcom.termStart}-01-01`,
     endsOn: `${rexcom.termEnd}-12-31`,
   });
   for (const [i, seat] of rexcom.seats.entries()) {
-    await bodies.addSeat(db, actor, term.id, {
+    await governance.addSeat(db, actor, term.id, {
       governmentId: await governmentId(db, seat.government),
       personId: await personId(db, seat.principal),
       position: 'member',
@@ -197,7 +196,7 @@ export async function seedDemoGovernance(
     });
   }
 
-  const meeting = await meetings.createMeeting(db, actor, {
+  const meeting = await governance.createMeeting(db, actor, {
     body: DEMO_REXCOM_SLUG,
     title: DEMO_MEETING_TITLE,
     format: 'online',
@@ -263,21 +262,21 @@ export async function seedDemoGovernance(
     ],
   });
   const id = meeting.id;
-  await meetings.setMeetingStatus(db, actor, id, 'scheduled');
-  const invited = await meetings.invite(db, config, actor, id, {
+  await governance.setMeetingStatus(db, actor, id, 'scheduled');
+  const invited = await governance.invite(db, config, actor, id, {
     seats: true,
   });
   for (const inv of invited.items) {
     const seat = rexcom.seats.find((s) => s.government === inv.government?.slug);
     if (!seat) continue;
-    await meetings.reply(db, actor, inv.id, {
+    await governance.reply(db, actor, inv.id, {
       reply: seat.proxy ? 'proxy' : 'attending',
       proxyPersonId: seat.proxy ? await personId(db, seat.proxy) : null,
     });
   }
-  await meetings.setMeetingStatus(db, actor, id, 'in-progress');
+  await governance.setMeetingStatus(db, actor, id, 'in-progress');
   for (const seat of rexcom.seats) {
-    await meetings.addAttendance(db, actor, id, {
+    await governance.addAttendance(db, actor, id, {
       governmentId: await governmentId(db, seat.government),
       personId: await personId(db, seat.proxy ?? seat.principal),
       capacity: seat.proxy ? 'proxy' : 'own-right',
@@ -286,13 +285,13 @@ export async function seedDemoGovernance(
     });
   }
   for (const person of [gino, konrad]) {
-    await meetings.addAttendance(db, actor, id, {
+    await governance.addAttendance(db, actor, id, {
       personId: person,
       capacity: 'adviser',
       mode: 'online',
     });
   }
-  await meetings.setMeetingStatus(db, actor, id, 'closed');
+  await governance.setMeetingStatus(db, actor, id, 'closed');
   await db.governance.updateMeeting(id, { is_demo: 1 });
   const post = await news.createNews(db, actor, {
     slug: '2020-east-asia-rexcom-meeting',

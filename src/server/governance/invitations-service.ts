@@ -1,0 +1,228 @@
+/**
+ * Invitations: the term's seats and guests invited, each with a letter in the outbox that
+ * carries the meeting as a calendar file; replies and proxies named by the invitees.
+ */
+import { calendarRole, utcToZoned } from '../../core/governance';
+import { recordAudit, type AuditActor } from '../audit/service';
+import { nowIso } from '../clock';
+import { textIn } from '../db/texts';
+import { authorize } from '../http/authorize';
+import { conflict, invalidField, notFound } from '../http/problem';
+import type { Store } from '../store';
+import { agendaTitles, calendarEvent, type MailConfig } from './calendar-service';
+import { buildCalendar } from './ics';
+import {
+  editableMeeting,
+  loadContext,
+  requireMeetingManager,
+  type MeetingContext,
+} from './meeting-context';
+import { getMeeting } from './meeting-view';
+import { meetingTitle, presentGovernmentRef } from './present';
+import type { InvitationRow, MeetingRow } from './repository';
+import type { Invitation, InviteRequest, ReplyRequest } from './schemas';
+
+/** Invites every seat of the meeting's term not yet invited; returns the new invitations. */
+async function inviteSeats(
+  tx: Store,
+  ctx: MeetingContext,
+  existing: InvitationRow[],
+  now: string,
+): Promise<number[]> {
+  if (!ctx.term) {
+    throw conflict('The meeting has no body term with seats to invite.', [
+      { pointer: '/seats', detail: 'No seats to invite.' },
+    ]);
+  }
+  const people = await tx.governance.personRefs(
+    ctx.seats.flatMap((s) => (s.person_id === null ? [] : [s.person_id])),
+  );
+  const governments = await tx.governance.governmentRefs(ctx.seats.map((s) => s.government_id));
+  const created: number[] = [];
+  for (const seat of ctx.seats) {
+    if (existing.some((i) => i.seat_id === seat.id)) continue;
+    const person = seat.person_id === null ? undefined : people.get(seat.person_id);
+    const g = governments.get(seat.government_id);
+    const govName = g ? textIn(presentGovernmentRef(g).names) : '';
+    created.push(
+      await tx.governance.insertInvitation({
+        meeting_id: ctx.row.id,
+        seat_id: seat.id,
+        government_id: seat.government_id,
+        person_id: seat.person_id,
+        name: person?.full_name ?? govName,
+        email: person?.email ?? null,
+        role: calendarRole(seat.position),
+        reply: 'pending',
+        invited_at: now,
+      }),
+    );
+  }
+  return created;
+}
+
+async function inviteGuests(
+  tx: Store,
+  meetingId: number,
+  guests: NonNullable<InviteRequest['guests']>,
+  existing: InvitationRow[],
+  now: string,
+): Promise<number[]> {
+  const created: number[] = [];
+  for (const [index, guest] of guests.entries()) {
+    const email = guest.email.toLowerCase();
+    if (existing.some((i) => i.email?.toLowerCase() === email)) {
+      throw conflict(`${guest.email} is already invited.`, [
+        { pointer: `/guests/${index}/email`, detail: 'Already invited.' },
+      ]);
+    }
+    created.push(
+      await tx.governance.insertInvitation({
+        meeting_id: meetingId,
+        seat_id: null,
+        government_id: null,
+        person_id: null,
+        name: guest.name,
+        email,
+        role: guest.role ?? 'OPT-PARTICIPANT',
+        reply: 'pending',
+        invited_at: now,
+      }),
+    );
+  }
+  return created;
+}
+
+/**
+ * Each new invitee with an address gets a letter with the meeting in a calendar file; the file
+ * carries the join link because only invitees receive it.
+ */
+async function queueLetters(
+  tx: Store,
+  config: MailConfig,
+  ctx: MeetingContext,
+  created: number[],
+  now: string,
+): Promise<void> {
+  const row: MeetingRow = ctx.row;
+  const all = await tx.governance.invitationsOf(row.id);
+  const titles = await agendaTitles(tx, row.id, 'en');
+  const title = textIn(meetingTitle(row));
+  // Every letter carries the same calendar file: the meeting with all its invitees.
+  const ics = buildCalendar({
+    name: title,
+    events: [calendarEvent(row, ctx.body, all, titles, config, 'en', true)],
+    now: new Date(),
+  });
+  const start = utcToZoned(row.starts_at, row.time_zone);
+  for (const inv of all.filter((i) => created.includes(i.id) && i.email)) {
+    await tx.governance.queueMail({
+      to_email: inv.email as string,
+      to_name: inv.name,
+      subject: `Invitation: ${title}`,
+      body_text: [
+        `Dear ${inv.name},`,
+        '',
+        `You are invited to ${title}, ${start.date} at ${start.time} (${row.time_zone}).`,
+        row.join_url ? `Join online: ${row.join_url}` : '',
+        '',
+        'Agenda:',
+        ...titles.map((t, i) => `${i + 1}. ${t}`),
+        '',
+        `Reply, or name a proxy, at ${config.publicUrl}/meetings/${row.id}`,
+      ].join('\n'),
+      kind: 'meeting-invitation',
+      related_type: 'invitation',
+      related_id: String(inv.id),
+      attachment_name: 'invitation.ics',
+      attachment_text: ics,
+      created_at: now,
+    });
+  }
+}
+
+export async function invite(
+  store: Store,
+  config: MailConfig,
+  actor: AuditActor,
+  id: number,
+  request: InviteRequest,
+): Promise<{ items: Invitation[] }> {
+  requireMeetingManager(actor);
+  await store.transaction(async (tx) => {
+    const row = await editableMeeting(tx, id);
+    const ctx = await loadContext(tx, row);
+    const existing = await tx.governance.invitationsOf(id);
+    const now = nowIso();
+    const created: number[] = [];
+    if (request.seats ?? ctx.body !== undefined) {
+      created.push(...(await inviteSeats(tx, ctx, existing, now)));
+    }
+    created.push(...(await inviteGuests(tx, id, request.guests ?? [], existing, now)));
+    await queueLetters(tx, config, ctx, created, now);
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'meeting',
+      entityId: id,
+      summary: `Invited ${created.length} to ${textIn(meetingTitle(row))}`,
+      after: { invitations: created },
+    });
+  });
+  const meeting = await getMeeting(store, id, actor);
+  return { items: meeting.invitations };
+}
+
+/** Answers an invitation: the secretariat, or an officer of the invited government. */
+export async function reply(
+  store: Store,
+  actor: AuditActor,
+  invitationId: number,
+  request: ReplyRequest,
+): Promise<Invitation> {
+  const meetingId = await store.transaction(async (tx) => {
+    const inv = await tx.governance.findInvitation(invitationId);
+    if (!inv) throw notFound(`No invitation ${invitationId}.`);
+    authorize(
+      actor,
+      'meeting.reply',
+      { governmentId: inv.government_id },
+      "Only the secretariat or the invited government's officers may reply.",
+    );
+    await editableMeeting(tx, inv.meeting_id);
+    const proxy = request.reply === 'proxy';
+    if (proxy && !request.proxyName && request.proxyPersonId == null) {
+      throw invalidField('/proxyName', 'Name the proxy who will attend.');
+    }
+    let proxyName = request.proxyName ?? null;
+    if (proxy && request.proxyPersonId != null) {
+      const p = (await tx.governance.personRefs([request.proxyPersonId])).get(
+        request.proxyPersonId,
+      );
+      if (!p) throw invalidField('/proxyPersonId', `No person ${request.proxyPersonId}.`);
+      proxyName ??= p.full_name;
+    }
+    const next = {
+      reply: request.reply,
+      proxy_person_id: proxy ? (request.proxyPersonId ?? null) : null,
+      proxy_name: proxy ? proxyName : null,
+      proxy_email: proxy ? (request.proxyEmail?.toLowerCase() ?? null) : null,
+      comment: request.comment ?? null,
+      replied_at: nowIso(),
+    };
+    await tx.governance.updateInvitation(invitationId, next);
+    await tx.governance.updateMeeting(inv.meeting_id, { updated_at: nowIso() });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'invitation',
+      entityId: invitationId,
+      summary: `${inv.name}: ${request.reply}${proxy ? ` (proxy ${proxyName})` : ''}`,
+      before: { reply: inv.reply, proxy_name: inv.proxy_name },
+      after: { reply: next.reply, proxy_name: next.proxy_name },
+    });
+    return inv.meeting_id;
+  });
+  const meeting = await getMeeting(store, meetingId, actor);
+  const found = meeting.invitations.find((i) => i.id === invitationId);
+  if (!found) throw notFound(`No invitation ${invitationId}.`);
+  return found;
+}

@@ -1,0 +1,194 @@
+/**
+ * The attendance register of a sitting meeting: who is present, in their own right, as a
+ * proxy or as an adviser, and in person or online. The register must hold up under the core's
+ * rules (src/core/governance/attendance.ts) after every change.
+ */
+import { checkAttendance, type AttendanceProblemCode } from '../../core/governance';
+import { recordAudit, type AuditActor } from '../audit/service';
+import { nowIso } from '../clock';
+import { conflict, invalidField, notFound } from '../http/problem';
+import type { Store } from '../store';
+import {
+  findMeeting,
+  loadContext,
+  requireMeetingManager,
+  type MeetingContext,
+} from './meeting-context';
+import { getMeeting } from './meeting-view';
+import { rulesOf } from './present';
+import { attendanceEntries } from './quorum';
+import type { AttendanceRow, MeetingRow } from './repository';
+import type { AttendanceCreate, AttendancePatch, Meeting } from './schemas';
+
+const PROBLEM_POINTER: Record<AttendanceProblemCode, string> = {
+  'proxy-without-principal': '/principalName',
+  'self-proxy': '/principalPersonId',
+  'proxy-limit-exceeded': '/name',
+  'principal-also-present': '/governmentId',
+  'government-double-represented': '/governmentId',
+  'principal-on-adviser': '/principalName',
+};
+
+/** The register must hold up after the change; problems on the changed entry are the caller's. */
+function assertRegister(rows: AttendanceRow[], index: number, ctx: MeetingContext): void {
+  const maxPrincipalsPerProxy = ctx.body ? rulesOf(ctx.body).maxPrincipalsPerProxy : 1;
+  const problems = checkAttendance(attendanceEntries(rows), { maxPrincipalsPerProxy });
+  const mine = problems.find((p) => p.index === index) ?? problems[0];
+  if (mine) throw invalidField(PROBLEM_POINTER[mine.code], mine.message);
+}
+
+/** The register is kept while the meeting is scheduled or sitting; after that it is final. */
+async function meetingForRegister(tx: Store, id: number): Promise<MeetingRow> {
+  const row = await findMeeting(tx, id);
+  if (row.status !== 'scheduled' && row.status !== 'in-progress') {
+    throw conflict(
+      row.status === 'draft'
+        ? 'Schedule the meeting before recording attendance.'
+        : `The meeting is ${row.status}; its register is final.`,
+    );
+  }
+  return row;
+}
+
+/** Who the new entry names: the government, the person attending and whom a proxy stands for. */
+async function entryFor(tx: Store, ctx: MeetingContext, input: AttendanceCreate) {
+  const governmentId = input.governmentId ?? null;
+  if (input.capacity !== 'adviser' && governmentId === null) {
+    throw invalidField('/governmentId', 'Say which government the person attends for.');
+  }
+  if (governmentId !== null && !(await tx.governance.governmentExists(governmentId))) {
+    throw invalidField('/governmentId', `No government ${governmentId}.`);
+  }
+  const ids = [input.personId, input.principalPersonId].filter((x): x is number => x != null);
+  const people = await tx.governance.personRefs(ids);
+  if (input.personId != null && !people.has(input.personId)) {
+    throw invalidField('/personId', `No person ${input.personId}.`);
+  }
+  if (input.principalPersonId != null && !people.has(input.principalPersonId)) {
+    throw invalidField('/principalPersonId', `No person ${input.principalPersonId}.`);
+  }
+  const name =
+    input.name ?? (input.personId != null ? people.get(input.personId)?.full_name : undefined);
+  if (!name) throw invalidField('/name', 'Name the person attending or choose them.');
+  let principalPersonId = input.principalPersonId ?? null;
+  let principalName = input.principalName ?? null;
+  if (input.capacity === 'proxy' && principalPersonId === null && !principalName) {
+    // The usual case: the proxy stands in for the person who holds the government's seat.
+    const seat = ctx.seats.find((s) => s.government_id === governmentId);
+    if (seat?.person_id != null) principalPersonId = seat.person_id;
+  }
+  if (principalPersonId !== null && !principalName) {
+    principalName =
+      people.get(principalPersonId)?.full_name ??
+      (await tx.governance.personRefs([principalPersonId])).get(principalPersonId)?.full_name ??
+      null;
+  }
+  const adviser = input.capacity === 'adviser';
+  return {
+    meeting_id: ctx.row.id,
+    government_id: governmentId,
+    person_id: input.personId ?? null,
+    name,
+    capacity: input.capacity,
+    principal_person_id: adviser ? null : principalPersonId,
+    principal_name: adviser ? null : principalName,
+    mode: input.mode,
+    present: input.present === false ? 0 : 1,
+    recorded_at: nowIso(),
+  };
+}
+
+export async function addAttendance(
+  store: Store,
+  actor: AuditActor,
+  meetingId: number,
+  input: AttendanceCreate,
+): Promise<Meeting> {
+  requireMeetingManager(actor);
+  await store.transaction(async (tx) => {
+    const row = await meetingForRegister(tx, meetingId);
+    const ctx = await loadContext(tx, row);
+    const fresh = await entryFor(tx, ctx, input);
+    if (input.capacity === 'adviser' && (input.principalPersonId != null || input.principalName)) {
+      throw invalidField('/principalName', 'An adviser attends in no one’s place.');
+    }
+    assertRegister(
+      [...ctx.attendance, { ...fresh, id: Number.MAX_SAFE_INTEGER }],
+      ctx.attendance.length,
+      ctx,
+    );
+    const attendanceId = await tx.governance.insertAttendance(fresh);
+    await tx.governance.updateMeeting(meetingId, { updated_at: fresh.recorded_at });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'attendance',
+      entityId: attendanceId,
+      summary:
+        input.capacity === 'proxy'
+          ? `${fresh.name} present as proxy of ${fresh.principal_name ?? '?'}`
+          : `${fresh.name} present (${input.capacity})`,
+      after: fresh,
+    });
+  });
+  return getMeeting(store, meetingId, actor);
+}
+
+export async function patchAttendance(
+  store: Store,
+  actor: AuditActor,
+  attendanceId: number,
+  patch: AttendancePatch,
+): Promise<Meeting> {
+  requireMeetingManager(actor);
+  const meetingId = await store.transaction(async (tx) => {
+    const entry = await tx.governance.findAttendance(attendanceId);
+    if (!entry) throw notFound(`No attendance entry ${attendanceId}.`);
+    const row = await meetingForRegister(tx, entry.meeting_id);
+    const ctx = await loadContext(tx, row);
+    const next = {
+      present: patch.present === undefined ? entry.present : patch.present ? 1 : 0,
+      mode: patch.mode ?? entry.mode,
+    };
+    const rows = ctx.attendance.map((a) => (a.id === attendanceId ? { ...a, ...next } : a));
+    assertRegister(
+      rows,
+      rows.findIndex((a) => a.id === attendanceId),
+      ctx,
+    );
+    await tx.governance.updateAttendance(attendanceId, next);
+    await tx.governance.updateMeeting(entry.meeting_id, { updated_at: nowIso() });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'attendance',
+      entityId: attendanceId,
+      summary: `${entry.name}: ${next.present ? 'present' : 'left'} (${next.mode})`,
+      before: { present: entry.present, mode: entry.mode },
+      after: next,
+    });
+    return entry.meeting_id;
+  });
+  return getMeeting(store, meetingId, actor);
+}
+
+export async function removeAttendance(
+  store: Store,
+  actor: AuditActor,
+  attendanceId: number,
+): Promise<Meeting> {
+  requireMeetingManager(actor);
+  const meetingId = await store.transaction(async (tx) => {
+    const entry = await tx.governance.findAttendance(attendanceId);
+    if (!entry) throw notFound(`No attendance entry ${attendanceId}.`);
+    await meetingForRegister(tx, entry.meeting_id);
+    await tx.governance.deleteAttendance(attendanceId);
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entityType: 'attendance',
+      entityId: attendanceId,
+      summary: `Removed ${entry.name} from the register`,
+      before: entry,
+    });
+    return entry.meeting_id;
+  });
+  return getMeeting(store, meetingId, actor);
+}
