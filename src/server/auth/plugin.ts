@@ -104,10 +104,3 @@ export function setSessionCookie(
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
-
-/** Transitional, for governance routes until their services ask the policy: an administrator. */
-export function requireAdmin(request: FastifyRequest): AuditActor {
-  const actor = requireActor(request);
-  if (actor.role !== 'admin') throw forbidden('Only administrators may do this.');
-  return actor;
-}
