@@ -23,6 +23,84 @@ type Snapshot = Record<string, unknown>;
 const isRawRow = (s: Snapshot): boolean =>
   typeof s.government_id === 'number' && !('governmentSlug' in s);
 
+type ColumnKind = 'number' | 'string' | 'number?' | 'string?';
+
+/** Whether a raw row has the columns presenting it reads, each of its kind (? also null). */
+function hasColumns(s: Snapshot, columns: Record<string, ColumnKind>): boolean {
+  return Object.entries(columns).every(([name, kind]) => {
+    const value = s[name];
+    if (kind.endsWith('?') && value === null) return true;
+    return typeof value === kind.replace('?', '');
+  });
+}
+
+const RAW_TARGET_COLUMNS: Record<keyof TargetRow, ColumnKind> = {
+  id: 'number',
+  government_id: 'number',
+  parent_target_id: 'number?',
+  type: 'string',
+  net_zero_label: 'string?',
+  title: 'string',
+  description: 'string?',
+  base_year: 'number?',
+  base_emissions: 'number?',
+  target_year: 'number?',
+  reduction_percent: 'number?',
+  target_emissions: 'number?',
+  bau_emissions: 'number?',
+  base_intensity: 'number?',
+  intensity_unit: 'string?',
+  fuel: 'string?',
+  share_percent: 'number?',
+  pollutant: 'string?',
+  level_value: 'number?',
+  level_unit: 'string?',
+  coverage_gases: 'string',
+  coverage_scopes: 'string',
+  coverage_sectors: 'string',
+  boundary: 'string',
+  status: 'string',
+  date_set: 'string?',
+  source_url: 'string?',
+  source_document: 'string?',
+  initiatives: 'string',
+  offsets_allowed: 'number?',
+  self_reported_progress: 'number?',
+  self_reported_source: 'string?',
+  import_key: 'string?',
+  version: 'number',
+  created_at: 'string',
+  updated_at: 'string',
+};
+
+const RAW_REPORT_COLUMNS: Record<keyof ReportRow, ColumnKind> = {
+  id: 'number',
+  government_id: 'number',
+  year: 'number',
+  source: 'string',
+  source_label: 'string',
+  period_start: 'string?',
+  period_end: 'string?',
+  scope1: 'number?',
+  scope2: 'number?',
+  scope3: 'number?',
+  basic: 'number?',
+  basic_plus: 'number?',
+  total: 'number?',
+  gases: 'string?',
+  protocol: 'string?',
+  boundary: 'string?',
+  preferred: 'number',
+  provenance: 'string',
+  import_key: 'string?',
+  version: 'number',
+  created_at: 'string',
+  updated_at: 'string',
+};
+
+const isRawTarget = (s: Snapshot): s is Snapshot & TargetRow => hasColumns(s, RAW_TARGET_COLUMNS);
+const isRawReport = (s: Snapshot): s is Snapshot & ReportRow => hasColumns(s, RAW_REPORT_COLUMNS);
+
 /** The stored snapshots of the versions, each in the API's shape (null after a delete). */
 async function readSnapshots(
   store: Store,
@@ -36,15 +114,10 @@ async function readSnapshots(
     if (s === null || !isRawRow(s)) return s;
     const source = { table: 'record_versions', id: (rows[i] as VersionRow).id };
     const slug = slugs.get(s.government_id as number) ?? `#${String(s.government_id)}`;
-    switch (type) {
-      case 'target':
-        return targetSnapshotOfRow(s as unknown as TargetRow, slug, source);
-      case 'emission-report':
-        return presentReport(s as unknown as ReportRow, slug, source);
-      default:
-        // Only the importer stored raw rows, and it writes targets and reports alone.
-        throw new JsonColumnError(source.table, source.id, new TypeError('unexpected raw row'));
-    }
+    // Only the importer stored raw rows, and it writes targets and emission reports alone.
+    if (type === 'target' && isRawTarget(s)) return targetSnapshotOfRow(s, slug, source);
+    if (type === 'emission-report' && isRawReport(s)) return presentReport(s, slug, source);
+    throw new JsonColumnError(source.table, source.id, new TypeError('unexpected raw row'));
   });
 }
 

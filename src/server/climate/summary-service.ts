@@ -91,13 +91,8 @@ export async function climateSummary(
     baseEmissionsCovered: g.baseEmissionsCovered,
     committedReduction2030: g.committedReduction2030,
     committedReduction2050: g.committedReduction2050,
-    byStatus: g.byStatus as Record<string, number>,
-    byCountry: Object.fromEntries(
-      Object.entries(g.byCountry).map(([c, v]) => [
-        c,
-        { ...v, byStatus: v.byStatus as Record<string, number> },
-      ]),
-    ),
+    byStatus: g.byStatus,
+    byCountry: g.byCountry,
   });
   return {
     region: region ?? null,

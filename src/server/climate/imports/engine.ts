@@ -141,6 +141,7 @@ export class ImportEngine {
           ...pick(w.values, TARGET_VALUE_COLUMNS),
           government_id: governmentId(w.governmentId),
           parent_target_id: parentId(w),
+          // Fields of types no imported file gives (phase-out, renewable share, air quality).
           fuel: null,
           share_percent: null,
           pollutant: null,
