@@ -1,4 +1,3 @@
-import { can } from '../../core/policy';
 import type { Actor } from '../../core/roles';
 import { authorize } from '../http/authorize';
 import { notFound } from '../http/problem';
@@ -14,11 +13,6 @@ export async function governmentOrThrow(store: Store, slug: string): Promise<Gov
   const gov = await store.climate.governmentRef(slug);
   if (!gov) throw notFound(`no government "${slug}"`);
   return gov;
-}
-
-/** Whether the actor may change the government's climate records (for what a page offers). */
-export function mayEditClimate(actor: Actor | null, governmentId: number): boolean {
-  return can(actor, 'climate.edit', { governmentId });
 }
 
 /** Returns when the actor may change the government's records: 401 for the public, else 403. */

@@ -219,10 +219,8 @@ export class ImportEngine {
     };
     const targetChanges = changed(targets);
     const reportChanges = changed(reports);
-    const [targetRows, reportRows] = [
-      await tx.climate.targetsByIds([...targetChanges.keys()]),
-      await tx.climate.reportsByIds([...reportChanges.keys()]),
-    ];
+    const targetRows = await tx.climate.targetsByIds([...targetChanges.keys()]);
+    const reportRows = await tx.climate.reportsByIds([...reportChanges.keys()]);
     const slugs = await tx.climate.governmentSlugs(
       [...targetRows, ...reportRows].map((r) => r.government_id),
     );
