@@ -4,21 +4,9 @@ import type {
   EmissionsObservation,
   NotAssessableReason,
   TargetDefinition,
-  TargetType,
   Trend,
 } from './types';
-
-/** Target types whose level is an amount of emissions (GHG Protocol Mitigation Goal Standard). */
-export const EMISSIONS_TARGET_TYPES: readonly TargetType[] = [
-  'base-year',
-  'fixed-level',
-  'baseline-scenario',
-  'intensity',
-];
-
-export function isEmissionsTarget(type: TargetType): boolean {
-  return EMISSIONS_TARGET_TYPES.includes(type);
-}
+import { isEmissionsTarget } from './target-fields';
 
 /** Newest data older than this many years makes an assessment stale (PRODUCT.md section 3). */
 export const DEFAULT_STALE_AFTER_YEARS = 3;

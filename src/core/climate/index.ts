@@ -4,5 +4,6 @@ export * from './gpc';
 export * from './gwp';
 export * from './inventory';
 export * from './assess';
+export * from './target-fields';
 export * from './summary';
 export * from './country';

@@ -1,4 +1,5 @@
-import { isEmissionsTarget, targetLevelOf } from './assess';
+import { targetLevelOf } from './assess';
+import { isEmissionsTarget } from './target-fields';
 import { ASSESSMENT_STATUSES } from './types';
 import type { Assessment, AssessmentStatus, TargetDefinition } from './types';
 

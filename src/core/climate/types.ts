@@ -57,6 +57,29 @@ export type NotationKey = (typeof NOTATION_KEYS)[number];
 export const ACTION_STATUSES = ['planned', 'in-progress', 'completed', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
+/** An inventory is a draft until its government calls it final. */
+export const INVENTORY_STATUSES = ['draft', 'final'] as const;
+export type InventoryStatus = (typeof INVENTORY_STATUSES)[number];
+
+/** The climate records whose every version is kept (history and restore). */
+export const VERSIONED_RECORDS = ['target', 'inventory', 'emission-report', 'action'] as const;
+export type VersionedRecord = (typeof VERSIONED_RECORDS)[number];
+
+/** What made a version: a restore writes an earlier version's fields as a new one. */
+export const VERSION_CHANGES = ['create', 'update', 'delete', 'restore'] as const;
+export type VersionChange = (typeof VERSION_CHANGES)[number];
+
+/** The files Accord imports: CDP's targets and city-wide emissions, the Net Zero Tracker. */
+export const IMPORT_KINDS = ['cdp-targets', 'cdp-emissions', 'nzt'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const IMPORT_RUN_STATUSES = ['running', 'done', 'failed'] as const;
+export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
+
+/** What an import did with one row of its file. */
+export const IMPORT_ROW_ACTIONS = ['create', 'update', 'unchanged', 'skip'] as const;
+export type ImportRowAction = (typeof IMPORT_ROW_ACTIONS)[number];
+
 /** The fields of a target that the assessment reads. Emissions in tonnes CO2e a year. */
 export interface TargetDefinition {
   type: TargetType;

@@ -44,7 +44,7 @@ const AsOf = Type.Object({
 });
 const tags = ['climate'];
 
-export function climateRoutes(app: AppInstance, { db }: AppContext): void {
+export function climateRoutes(app: AppInstance, { store }: AppContext): void {
   // Targets
   app.get(
     '/governments/:slug/targets',
@@ -59,7 +59,7 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
     },
     async (request) => {
       const asOfYear = request.query.asOf ?? new Date().getUTCFullYear();
-      return { items: await service.targetsOf(db, request.params.slug, asOfYear), asOfYear };
+      return { items: await service.targetsOf(store, request.params.slug, asOfYear), asOfYear };
     },
   );
   app.post(
@@ -77,7 +77,12 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
       reply
         .status(201)
         .send(
-          await service.createTarget(db, requireActor(request), request.params.slug, request.body),
+          await service.createTarget(
+            store,
+            requireActor(request),
+            request.params.slug,
+            request.body,
+          ),
         ),
   );
   app.get(
@@ -85,7 +90,7 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
     {
       schema: { tags, params: IdParam, querystring: AsOf, response: { 200: Target, 404: Problem } },
     },
-    (request) => service.getTarget(db, request.params.id, request.query.asOf),
+    (request) => service.getTarget(store, request.params.id, request.query.asOf),
   );
   app.get(
     '/targets/:id/assessment',
@@ -99,20 +104,21 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
       },
     },
     async (request) =>
-      (await service.getTarget(db, request.params.id, request.query.asOf)).assessment,
+      (await service.getTarget(store, request.params.id, request.query.asOf)).assessment,
   );
   app.patch(
     '/targets/:id',
     {
       schema: { tags, params: IdParam, body: TargetPatch, response: { 200: Target, ...problems } },
     },
-    (request) => service.updateTarget(db, requireActor(request), request.params.id, request.body),
+    (request) =>
+      service.updateTarget(store, requireActor(request), request.params.id, request.body),
   );
   app.delete(
     '/targets/:id',
     { schema: { tags, params: IdParam, response: { 204: Type.Null(), ...problems } } },
     async (request, reply) => {
-      await service.deleteTarget(db, requireActor(request), request.params.id);
+      await service.deleteTarget(store, requireActor(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -128,7 +134,7 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: Type.Object({ items: Type.Array(InventorySummary) }), 404: Problem },
       },
     },
-    async (request) => ({ items: await service.inventoriesOf(db, request.params.slug) }),
+    async (request) => ({ items: await service.inventoriesOf(store, request.params.slug) }),
   );
   app.post(
     '/governments/:slug/inventories',
@@ -145,7 +151,7 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
         .status(201)
         .send(
           await service.createInventory(
-            db,
+            store,
             requireActor(request),
             request.params.slug,
             request.body,
@@ -155,7 +161,7 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
   app.get(
     '/inventories/:id',
     { schema: { tags, params: IdParam, response: { 200: Inventory, 404: Problem } } },
-    (request) => service.getInventory(db, request.params.id),
+    (request) => service.getInventory(store, request.params.id),
   );
   app.patch(
     '/inventories/:id',
@@ -169,13 +175,13 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
       },
     },
     (request) =>
-      service.updateInventory(db, requireActor(request), request.params.id, request.body),
+      service.updateInventory(store, requireActor(request), request.params.id, request.body),
   );
   app.delete(
     '/inventories/:id',
     { schema: { tags, params: IdParam, response: { 204: Type.Null(), ...problems } } },
     async (request, reply) => {
-      await service.deleteInventory(db, requireActor(request), request.params.id);
+      await service.deleteInventory(store, requireActor(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -191,7 +197,7 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: EmissionsSeries, 404: Problem },
       },
     },
-    (request) => service.emissionsOf(db, request.params.slug),
+    (request) => service.emissionsOf(store, request.params.slug),
   );
   app.post(
     '/governments/:slug/emission-reports',
@@ -208,7 +214,12 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
       reply
         .status(201)
         .send(
-          await service.createReport(db, requireActor(request), request.params.slug, request.body),
+          await service.createReport(
+            store,
+            requireActor(request),
+            request.params.slug,
+            request.body,
+          ),
         ),
   );
   app.patch(
@@ -221,13 +232,14 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: EmissionReport, ...problems },
       },
     },
-    (request) => service.updateReport(db, requireActor(request), request.params.id, request.body),
+    (request) =>
+      service.updateReport(store, requireActor(request), request.params.id, request.body),
   );
   app.delete(
     '/emission-reports/:id',
     { schema: { tags, params: IdParam, response: { 204: Type.Null(), ...problems } } },
     async (request, reply) => {
-      await service.deleteReport(db, requireActor(request), request.params.id);
+      await service.deleteReport(store, requireActor(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -242,7 +254,7 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: Type.Object({ items: Type.Array(Action) }), 404: Problem },
       },
     },
-    async (request) => ({ items: await service.actionsOf(db, request.params.slug) }),
+    async (request) => ({ items: await service.actionsOf(store, request.params.slug) }),
   );
   app.post(
     '/governments/:slug/actions',
@@ -258,7 +270,12 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
       reply
         .status(201)
         .send(
-          await service.createAction(db, requireActor(request), request.params.slug, request.body),
+          await service.createAction(
+            store,
+            requireActor(request),
+            request.params.slug,
+            request.body,
+          ),
         ),
   );
   app.patch(
@@ -266,13 +283,14 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
     {
       schema: { tags, params: IdParam, body: ActionPatch, response: { 200: Action, ...problems } },
     },
-    (request) => service.updateAction(db, requireActor(request), request.params.id, request.body),
+    (request) =>
+      service.updateAction(store, requireActor(request), request.params.id, request.body),
   );
   app.delete(
     '/actions/:id',
     { schema: { tags, params: IdParam, response: { 204: Type.Null(), ...problems } } },
     async (request, reply) => {
-      await service.deleteAction(db, requireActor(request), request.params.id);
+      await service.deleteAction(store, requireActor(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -292,7 +310,7 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: History, 404: Problem },
       },
     },
-    (request) => service.historyOf(db, request.params.entityType, request.params.id),
+    (request) => service.historyOf(store, request.params.entityType, request.params.id),
   );
   app.post(
     '/history/:entityType/:id/restore',
@@ -310,7 +328,7 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
     },
     (request) =>
       service.restoreVersion(
-        db,
+        store,
         requireActor(request),
         request.params.entityType,
         request.params.id,
@@ -329,6 +347,6 @@ export function climateRoutes(app: AppInstance, { db }: AppContext): void {
         response: { 200: ClimateSummary, 400: Problem },
       },
     },
-    (request) => service.climateSummary(db, request.query.region, request.query.asOf),
+    (request) => service.climateSummary(store, request.query.region, request.query.asOf),
   );
 }

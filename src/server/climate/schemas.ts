@@ -1,15 +1,21 @@
 import { Type, type Static } from 'typebox';
+import { GPC_SECTOR_CODES } from '../../core/climate/gpc';
 import {
   ACTION_STATUSES,
   ASSESSMENT_STATUSES,
   GASES,
   GWP_SETS,
+  IMPORT_KINDS,
+  IMPORT_RUN_STATUSES,
+  INVENTORY_STATUSES,
   NET_ZERO_LABELS,
   NOT_ASSESSABLE_REASONS,
   NOTATION_KEYS,
   TARGET_BOUNDARIES,
   TARGET_STATUSES,
   TARGET_TYPES,
+  VERSION_CHANGES,
+  VERSIONED_RECORDS,
 } from '../../core/climate/types';
 import { IsoDate, Nullable, Slug } from '../http/common-schemas';
 
@@ -27,7 +33,7 @@ export const EntryGas = Type.Enum([...GASES, 'CO2e'] as const);
 export const GwpSet = Type.Enum(GWP_SETS);
 export const NotationKey = Type.Enum(NOTATION_KEYS);
 export const ActionStatus = Type.Enum(ACTION_STATUSES);
-const GpcSector = Type.Enum(['I', 'II', 'III', 'IV', 'V', 'VI'] as const);
+const GpcSector = Type.Enum(GPC_SECTOR_CODES);
 
 export const Assessment = Type.Object({
   status: Type.Enum(ASSESSMENT_STATUSES),
@@ -171,7 +177,7 @@ export const InventorySummary = Type.Object({
   gwpSet: GwpSet,
   boundary: Type.String(),
   methodology: Type.String(),
-  status: Type.Enum(['draft', 'final'] as const),
+  status: Type.Enum(INVENTORY_STATUSES),
   notes: Nullable(Type.String()),
   isIllustrative: Type.Boolean(),
   version: Type.Integer(),
@@ -190,7 +196,7 @@ export const InventoryCreate = Type.Object(
     gwpSet: GwpSet,
     boundary: Type.Optional(Type.String({ maxLength: 60 })),
     methodology: Type.Optional(Type.String({ maxLength: 60 })),
-    status: Type.Optional(Type.Enum(['draft', 'final'] as const)),
+    status: Type.Optional(Type.Enum(INVENTORY_STATUSES)),
     notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
     entries: Type.Optional(Type.Array(InventoryEntry, { maxItems: 2000 })),
   },
@@ -202,7 +208,7 @@ export const InventoryPatch = Type.Object(
     gwpSet: Type.Optional(GwpSet),
     boundary: Type.Optional(Type.String({ maxLength: 60 })),
     methodology: Type.Optional(Type.String({ maxLength: 60 })),
-    status: Type.Optional(Type.Enum(['draft', 'final'] as const)),
+    status: Type.Optional(Type.Enum(INVENTORY_STATUSES)),
     notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
     /** When present, replaces every entry. */
     entries: Type.Optional(Type.Array(InventoryEntry, { maxItems: 2000 })),
@@ -320,15 +326,11 @@ export const RecordVersion = Type.Object({
   version: Type.Integer(),
   at: Type.String(),
   actor: Type.String(),
-  change: Type.Enum(['create', 'update', 'delete', 'restore'] as const),
+  change: Type.Enum(VERSION_CHANGES),
+  /** The record as the API presents it after the change (null after a delete). */
   snapshot: Type.Unknown(),
 });
-export const HistoryEntityType = Type.Enum([
-  'target',
-  'inventory',
-  'emission-report',
-  'action',
-] as const);
+export const HistoryEntityType = Type.Enum(VERSIONED_RECORDS);
 export const History = Type.Object({
   entityType: HistoryEntityType,
   entityId: Type.Integer(),
@@ -390,7 +392,7 @@ export const ClimateSummaryQuery = Type.Object({
   asOf: Type.Optional(Year),
 });
 
-export const ImportKind = Type.Enum(['cdp-targets', 'cdp-emissions', 'nzt'] as const);
+export const ImportKind = Type.Enum(IMPORT_KINDS);
 export type ImportKind = Static<typeof ImportKind>;
 export const ImportRun = Type.Object({
   id: Type.Integer(),
@@ -400,7 +402,7 @@ export const ImportRun = Type.Object({
     Type.String({ description: 'The header layout recognised, e.g. cdp-targets-2021-openclimate' }),
   ),
   dryRun: Type.Boolean(),
-  status: Type.Enum(['running', 'done', 'failed'] as const),
+  status: Type.Enum(IMPORT_RUN_STATUSES),
   totalRows: Type.Integer(),
   processedRows: Type.Integer(),
   created: Type.Integer(),

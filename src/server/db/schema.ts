@@ -15,6 +15,23 @@ import type {
   SeatPosition,
   VoteChoice,
 } from '../../core/governance';
+import type { GpcSectorCode } from '../../core/climate/gpc';
+import type {
+  ActionStatus,
+  EntryGas,
+  GwpSet,
+  ImportKind,
+  ImportRowAction,
+  ImportRunStatus,
+  InventoryStatus,
+  NetZeroLabel,
+  NotationKey,
+  TargetBoundary,
+  TargetStatus,
+  TargetType,
+  VersionChange,
+  VersionedRecord,
+} from '../../core/climate/types';
 import type { Locale } from '../../core/locales';
 import type {
   GovernmentKind,
@@ -170,8 +187,8 @@ export interface ClimateTargetTable {
   id: Generated<number>;
   government_id: number;
   parent_target_id: number | null;
-  type: string;
-  net_zero_label: string | null;
+  type: TargetType;
+  net_zero_label: NetZeroLabel | null;
   title: string;
   description: string | null;
   base_year: number | null;
@@ -191,8 +208,8 @@ export interface ClimateTargetTable {
   coverage_gases: string;
   coverage_scopes: string;
   coverage_sectors: string;
-  boundary: string;
-  status: string;
+  boundary: TargetBoundary;
+  status: TargetStatus;
   date_set: string | null;
   source_url: string | null;
   source_document: string | null;
@@ -210,10 +227,10 @@ export interface InventoryTable {
   id: Generated<number>;
   government_id: number;
   year: number;
-  gwp_set: string;
+  gwp_set: GwpSet;
   boundary: string;
   methodology: string;
-  status: string;
+  status: InventoryStatus;
   notes: string | null;
   /** Demo figures that no member reported: the UI says so. */
   is_illustrative: number;
@@ -230,9 +247,9 @@ export interface InventoryEntryTable {
   id: Generated<number>;
   inventory_id: number;
   code: string;
-  gas: string;
+  gas: EntryGas;
   amount: number | null;
-  notation_key: string | null;
+  notation_key: NotationKey | null;
   notes: string | null;
 }
 
@@ -267,8 +284,8 @@ export interface ClimateActionTable {
   government_id: number;
   title: string;
   description: string | null;
-  sector: string | null;
-  status: string;
+  sector: GpcSectorCode | null;
+  status: ActionStatus;
   start_date: string | null;
   end_date: string | null;
   expected_reduction: number | null;
@@ -288,24 +305,24 @@ export interface ActionTargetTable {
 
 export interface RecordVersionTable {
   id: Generated<number>;
-  entity_type: string;
+  entity_type: VersionedRecord;
   entity_id: number;
   version: number;
   at: string;
   actor_user_id: number | null;
   actor_label: string;
-  change: string;
+  change: VersionChange;
   /** The whole record after the change (null after a delete). */
   snapshot: string | null;
 }
 
 export interface ImportRunTable {
   id: Generated<number>;
-  kind: string;
+  kind: ImportKind;
   file_name: string;
   layout: string | null;
   dry_run: number;
-  status: string;
+  status: ImportRunStatus;
   total_rows: number;
   processed_rows: number;
   created_count: number;
@@ -322,7 +339,7 @@ export interface ImportRunRowTable {
   id: Generated<number>;
   run_id: number;
   row_number: number;
-  action: string;
+  action: ImportRowAction;
   entity: string | null;
   government: string | null;
   reason: string | null;

@@ -37,6 +37,8 @@ import {
   emptyTargetValues,
   FIELDS_BY_TYPE,
   hasCoverage,
+  requiredTargetFields,
+  TARGET_FIELD_KINDS,
   targetBody,
   targetFormValues,
   type TargetFormValues,
@@ -112,6 +114,7 @@ function TargetForm({
   usePageTitle(`${heading} · ${name}`);
 
   const shown = FIELDS_BY_TYPE[values.type];
+  const required = new Set(requiredTargetFields(values.type));
   const specs = useMemo<FormFieldSpec[]>(
     () => [
       { pointer: '/type', id: 'target-type', label: t('fields.type') },
@@ -215,10 +218,17 @@ function TargetForm({
         </FormField>
       );
     }
-    const numeric = !['intensityUnit', 'fuel', 'pollutant', 'levelUnit'].includes(field);
-    const year = field === 'baseYear' || field === 'targetYear';
+    const numeric = TARGET_FIELD_KINDS[field] !== 'text';
+    const year = TARGET_FIELD_KINDS[field] === 'year';
     return (
-      <FormField key={field} id={fieldId} label={label} hint={hint} error={errorFor(`/${field}`)}>
+      <FormField
+        key={field}
+        id={fieldId}
+        label={label}
+        hint={hint}
+        required={required.has(field)}
+        error={errorFor(`/${field}`)}
+      >
         {(control) => (
           <input
             {...control}

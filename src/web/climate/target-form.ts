@@ -13,74 +13,32 @@ import {
   type TargetType,
 } from '../../core/climate/types';
 import { GPC_SECTOR_CODES, type GpcSectorCode } from '../../core/climate/gpc';
+import {
+  FIELDS_BY_TYPE,
+  isEmissionsTarget,
+  TARGET_FIELD_KINDS,
+  TARGET_TYPE_FIELDS,
+  type TargetTypeField,
+} from '../../core/climate/target-fields';
 import type { Target, TargetCreate } from './types';
 import { numberInputText, parseNumberInput, parseYearInput } from './numbers';
 
-/** Fields whose presence depends on the target type. */
-export const TYPE_FIELDS = [
-  'netZeroLabel',
-  'baseYear',
-  'baseEmissions',
-  'targetYear',
-  'reductionPercent',
-  'targetEmissions',
-  'bauEmissions',
-  'baseIntensity',
-  'intensityUnit',
-  'fuel',
-  'sharePercent',
-  'pollutant',
-  'levelValue',
-  'levelUnit',
-] as const;
-export type TypeField = (typeof TYPE_FIELDS)[number];
-
-/** The fields each type shows, in the order of the form. */
-export const FIELDS_BY_TYPE: Readonly<Record<TargetType, readonly TypeField[]>> = {
-  'base-year': [
-    'baseYear',
-    'baseEmissions',
-    'targetYear',
-    'reductionPercent',
-    'targetEmissions',
-    'netZeroLabel',
-  ],
-  'fixed-level': ['targetYear', 'targetEmissions', 'netZeroLabel', 'baseYear', 'baseEmissions'],
-  'baseline-scenario': [
-    'baseYear',
-    'baseEmissions',
-    'targetYear',
-    'bauEmissions',
-    'reductionPercent',
-    'targetEmissions',
-  ],
-  intensity: [
-    'baseYear',
-    'baseIntensity',
-    'intensityUnit',
-    'baseEmissions',
-    'targetYear',
-    'reductionPercent',
-    'targetEmissions',
-  ],
-  'fuel-phase-out': ['fuel', 'targetYear'],
-  'renewable-share': ['sharePercent', 'targetYear', 'baseYear'],
-  'air-quality': ['pollutant', 'levelValue', 'levelUnit', 'targetYear'],
-};
+/**
+ * Which fields each type has, what they hold and which it requires: one definition, in the
+ * core (src/core/climate/target-fields.ts), that the server checks and the importer reads.
+ */
+export {
+  FIELDS_BY_TYPE,
+  requiredTargetFields,
+  TARGET_FIELD_KINDS,
+} from '../../core/climate/target-fields';
+export const TYPE_FIELDS = TARGET_TYPE_FIELDS;
+export type TypeField = TargetTypeField;
 
 /** Emissions targets have a coverage (gases, scopes, sectors); the others do not show it. */
 export function hasCoverage(type: TargetType): boolean {
-  return ['base-year', 'fixed-level', 'baseline-scenario', 'intensity'].includes(type);
+  return isEmissionsTarget(type);
 }
-
-const YEAR_FIELDS: ReadonlySet<TypeField> = new Set(['baseYear', 'targetYear']);
-const TEXT_FIELDS: ReadonlySet<TypeField> = new Set([
-  'netZeroLabel',
-  'intensityUnit',
-  'fuel',
-  'pollutant',
-  'levelUnit',
-]);
 
 export interface TargetFormValues extends Record<TypeField, string> {
   type: TargetType;
@@ -189,15 +147,16 @@ export function targetBody(values: TargetFormValues): {
       typed[field] = null;
       continue;
     }
-    if (TEXT_FIELDS.has(field)) {
+    const kind = TARGET_FIELD_KINDS[field];
+    if (kind === 'text' || kind === 'net-zero-label') {
       typed[field] = orNull(text);
       continue;
     }
-    const value = YEAR_FIELDS.has(field) ? parseYearInput(text) : parseNumberInput(text);
+    const value = kind === 'year' ? parseYearInput(text) : parseNumberInput(text);
     if (value !== null && Number.isNaN(value)) {
       errors.push({
         pointer: `/${field}`,
-        detail: YEAR_FIELDS.has(field) ? 'must be integer' : 'must be number',
+        detail: kind === 'year' ? 'must be integer' : 'must be number',
       });
       typed[field] = null;
     } else {

@@ -50,6 +50,4 @@ export type ImportRunRow = Static<typeof ImportRunRowSchema>;
 export type HistoryEntityType = History['entityType'];
 export type AssessmentStatus = Assessment['status'];
 
-export const IMPORT_KINDS: readonly ImportKind[] = ['cdp-targets', 'cdp-emissions', 'nzt'];
-export const IMPORT_ROW_ACTIONS = ['create', 'update', 'unchanged', 'skip'] as const;
-export type ImportRowAction = (typeof IMPORT_ROW_ACTIONS)[number];
+export { IMPORT_KINDS, IMPORT_ROW_ACTIONS, type ImportRowAction } from '../../core/climate/types';

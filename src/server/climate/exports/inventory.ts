@@ -6,9 +6,9 @@ import {
   type GpcSubcategory,
 } from '../../../core/climate/gpc';
 import { inventoryTotals, type InventoryEntry } from '../../../core/climate/inventory';
-import type { EntryGas, GwpSet, NotationKey } from '../../../core/climate/types';
-import type { Db } from '../../db/database';
+import type { EntryGas, GwpSet } from '../../../core/climate/types';
 import { notFound } from '../../http/problem';
+import type { Store } from '../../store';
 import { writeTable, type Cell, type TableFormat } from './write-table';
 
 /**
@@ -52,33 +52,22 @@ export interface InventoryExport {
 }
 
 export async function loadInventoryExport(
-  db: Db,
+  store: Store,
   slug: string,
   year: number,
 ): Promise<InventoryExport> {
-  const inventory = await db.kysely
-    .selectFrom('inventories as i')
-    .innerJoin('governments as g', 'g.id', 'i.government_id')
-    .where('g.slug', '=', slug)
-    .where('i.year', '=', year)
-    .select(['i.id', 'i.gwp_set'])
-    .executeTakeFirst();
+  const inventory = await store.climate.inventoryOfYear(slug, year);
   if (!inventory) throw notFound(`No ${year} inventory of "${slug}".`);
-  const entries = await db.kysely
-    .selectFrom('inventory_entries')
-    .where('inventory_id', '=', inventory.id)
-    .select(['code', 'gas', 'amount', 'notation_key'])
-    .orderBy('id')
-    .execute();
+  const entries = await store.climate.entriesOf(inventory.id);
   return {
     governmentSlug: slug,
     year,
-    gwpSet: inventory.gwp_set as GwpSet,
+    gwpSet: inventory.gwp_set,
     entries: entries.map((e) => ({
       code: e.code,
-      gas: e.gas as EntryGas,
+      gas: e.gas,
       amount: e.amount,
-      notationKey: e.notation_key as NotationKey | null,
+      notationKey: e.notation_key,
     })),
   };
 }
@@ -162,11 +151,11 @@ export async function writeInventoryExport(
 
 /** Writes a government's inventory of a year to `out` (and ends it); 404 when there is none. */
 export async function exportInventory(
-  db: Db,
+  store: Store,
   slug: string,
   year: number,
   format: TableFormat,
   out: Writable,
 ): Promise<void> {
-  await writeInventoryExport(await loadInventoryExport(db, slug, year), format, out);
+  await writeInventoryExport(await loadInventoryExport(store, slug, year), format, out);
 }

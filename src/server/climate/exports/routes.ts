@@ -31,7 +31,7 @@ function sendTable(
     .send(out);
 }
 
-export function exportRoutes(app: AppInstance, { db }: AppContext): void {
+export function exportRoutes(app: AppInstance, { store }: AppContext): void {
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(
       `/exports/targets.${format}`,
@@ -49,7 +49,7 @@ export function exportRoutes(app: AppInstance, { db }: AppContext): void {
       async (request, reply) => {
         const region = request.query.region;
         // Reads the first page before answering, so an unknown region is a 404.
-        const write = await prepareTargetsExport(db, { format, region });
+        const write = await prepareTargetsExport(store, { format, region });
         const name = `accord-targets${region ? `-${region}` : ''}.${format}`;
         return sendTable(reply, format, name, write);
       },
@@ -70,7 +70,7 @@ export function exportRoutes(app: AppInstance, { db }: AppContext): void {
       },
       async (request, reply) => {
         const { slug, year } = request.params;
-        const data = await loadInventoryExport(db, slug, year);
+        const data = await loadInventoryExport(store, slug, year);
         return sendTable(reply, format, `${slug}-gpc-inventory-${year}.${format}`, (out) =>
           writeInventoryExport(data, format, out),
         );

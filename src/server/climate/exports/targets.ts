@@ -1,10 +1,11 @@
 import type { Writable } from 'node:stream';
-import type { Selectable } from 'kysely';
 import { countryByIso2 } from '../../../core/climate/country';
+import { isEmissionsTarget, EMISSIONS_TARGET_TYPES } from '../../../core/climate/target-fields';
 import type { NetZeroLabel, TargetStatus } from '../../../core/climate/types';
-import type { Db } from '../../db/database';
-import type { ClimateTargetTable } from '../../db/schema';
+import { parseJsonColumn } from '../../db/json';
 import { notFound } from '../../http/problem';
+import type { Store } from '../../store';
+import type { ExportGovernment, TargetRow } from '../repository';
 import { writeTable, type Cell, type TableFormat } from './write-table';
 
 /**
@@ -43,7 +44,6 @@ export const NZT_COLUMNS = [
 export type NztColumn = (typeof NZT_COLUMNS)[number];
 
 const PAGE_SIZE = 500;
-const EMISSIONS_TYPES = ['base-year', 'fixed-level', 'baseline-scenario', 'intensity'];
 
 /** The tracker's names for the net-zero family. */
 const NZT_END_TARGET: Record<NetZeroLabel, string> = {
@@ -68,27 +68,19 @@ const NZT_STATUS: Record<TargetStatus, string> = {
 
 const REPORTING_SOURCES: Record<string, string> = { cdp: 'CDP', national: 'National statistics' };
 
-type TargetRow = Selectable<ClimateTargetTable>;
-
 function targetText(target: TargetRow): string {
-  if (target.net_zero_label) {
-    return NZT_END_TARGET[target.net_zero_label as NetZeroLabel] ?? 'Net zero';
-  }
+  if (target.net_zero_label) return NZT_END_TARGET[target.net_zero_label];
   return target.type === 'intensity' ? 'Emissions intensity target' : 'Emissions reduction target';
 }
 
-function jsonList(text: string): unknown[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
+/** A JSON list column of a target; a damaged one is an error naming the row. */
+function jsonList(target: TargetRow, text: string): unknown[] {
+  return parseJsonColumn('climate_targets', target.id, text, Array.isArray) ?? [];
 }
 
 /** The latest-year target not itself an interim target; net zero first on a tie. */
 export function endTargetOf(targets: readonly TargetRow[]): TargetRow | null {
-  const dated = targets.filter((t) => t.target_year !== null && EMISSIONS_TYPES.includes(t.type));
+  const dated = targets.filter((t) => t.target_year !== null && isEmissionsTarget(t.type));
   const candidates = dated.some((t) => t.parent_target_id === null)
     ? dated.filter((t) => t.parent_target_id === null)
     : dated;
@@ -111,7 +103,7 @@ export function interimTargetOf(targets: readonly TargetRow[], end: TargetRow): 
     (t) =>
       t.id !== end.id &&
       t.target_year !== null &&
-      EMISSIONS_TYPES.includes(t.type) &&
+      isEmissionsTarget(t.type) &&
       (t.target_year as number) < (end.target_year as number),
   );
   const linked = earlier.filter((t) => t.parent_target_id === end.id);
@@ -123,16 +115,8 @@ export function interimTargetOf(targets: readonly TargetRow[], end: TargetRow): 
   return best;
 }
 
-interface GovernmentPage {
-  id: number;
-  slug: string;
-  kind: string;
-  country: string;
-  nzt_id: string | null;
-}
-
 function rowFor(
-  government: GovernmentPage,
+  government: ExportGovernment,
   name: string,
   targets: TargetRow[],
   hasPlan: boolean,
@@ -141,9 +125,9 @@ function rowFor(
   const end = endTargetOf(targets);
   if (!end) return null;
   const interim = interimTargetOf(targets, end);
-  const scopes = jsonList(end.coverage_scopes) as number[];
+  const scopes = jsonList(end, end.coverage_scopes) as number[];
   const scope = (n: number) => (scopes.length === 0 ? null : scopes.includes(n) ? 'Yes' : 'No');
-  const initiatives = jsonList(end.initiatives).map(String);
+  const initiatives = jsonList(end, end.initiatives).map(String);
   const values: Record<NztColumn, Cell> = {
     id_code: government.nzt_id,
     name,
@@ -151,7 +135,7 @@ function rowFor(
     actor_type: ['province', 'prefecture', 'county'].includes(government.kind) ? 'Region' : 'City',
     end_target: targetText(end),
     end_target_year: end.target_year,
-    end_target_status: NZT_STATUS[end.status as TargetStatus] ?? end.status,
+    end_target_status: NZT_STATUS[end.status],
     end_target_percentage_reduction:
       end.reduction_percent ?? (end.net_zero_label !== null ? 100 : null),
     end_target_baseline_year: end.base_year,
@@ -163,7 +147,7 @@ function rowFor(
     status_date: end.date_set,
     source_url: end.source_url,
     race_to_zero_member: initiatives.some((i) => /race to zero/i.test(i)) ? 'Yes' : null,
-    gasses_coverage: jsonList(end.coverage_gases).join(', ') || null,
+    gasses_coverage: jsonList(end, end.coverage_gases).join(', ') || null,
     scope_1: scope(1),
     scope_2: scope(2),
     scope_3: scope(3),
@@ -177,69 +161,30 @@ function rowFor(
 
 /** The rows of the targets export, page by page. */
 export async function* targetExportRows(
-  db: Db,
+  store: Store,
   options: { region?: string | undefined } = {},
 ): AsyncGenerator<Cell[]> {
   let regionId: number | null = null;
   if (options.region) {
-    const region = await db.kysely
-      .selectFrom('regions')
-      .where('slug', '=', options.region)
-      .select('id')
-      .executeTakeFirst();
-    if (!region) throw notFound(`No region "${options.region}".`);
-    regionId = region.id;
+    const id = await store.climate.regionIdBySlug(options.region);
+    if (id === undefined) throw notFound(`No region "${options.region}".`);
+    regionId = id;
   }
   let lastId = 0;
   for (;;) {
-    let query = db.kysely
-      .selectFrom('governments as g')
-      .where('g.id', '>', lastId)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('climate_targets as t')
-            .whereRef('t.government_id', '=', 'g.id')
-            .where('t.target_year', 'is not', null)
-            .where('t.type', 'in', EMISSIONS_TYPES)
-            .select('t.id'),
-        ),
-      );
-    if (regionId !== null) query = query.where('g.region_id', '=', regionId);
-    const governments = await query
-      .select(['g.id', 'g.slug', 'g.kind', 'g.country', 'g.nzt_id'])
-      .orderBy('g.id')
-      .limit(PAGE_SIZE)
-      .execute();
+    const governments = await store.climate.governmentsWithTargetsPage({
+      afterId: lastId,
+      regionId,
+      types: EMISSIONS_TARGET_TYPES,
+      limit: PAGE_SIZE,
+    });
     if (governments.length === 0) return;
     const ids = governments.map((g) => g.id);
-    const [names, targets, actions, sources] = await Promise.all([
-      db.kysely
-        .selectFrom('government_names')
-        .where('government_id', 'in', ids)
-        .where('lang', '=', 'en')
-        .where('kind', '=', 'name')
-        .select(['government_id', 'name'])
-        .execute(),
-      db.kysely
-        .selectFrom('climate_targets')
-        .where('government_id', 'in', ids)
-        .selectAll()
-        .orderBy('id')
-        .execute(),
-      db.kysely
-        .selectFrom('climate_actions')
-        .where('government_id', 'in', ids)
-        .select('government_id')
-        .distinct()
-        .execute(),
-      db.kysely
-        .selectFrom('emission_reports')
-        .where('government_id', 'in', ids)
-        .select(['government_id', 'source'])
-        .distinct()
-        .orderBy('source')
-        .execute(),
+    const [names, targets, planned, sources] = await Promise.all([
+      store.climate.englishNamesOf(ids),
+      store.climate.targetsOfGovernmentsById(ids),
+      store.climate.governmentsWithActions(ids),
+      store.climate.reportSourcesOf(ids),
     ]);
     const nameOf = new Map(names.map((n) => [n.government_id, n.name]));
     const targetsOf = new Map<number, TargetRow[]>();
@@ -248,7 +193,6 @@ export async function* targetExportRows(
       if (!list) targetsOf.set(t.government_id, (list = []));
       list.push(t);
     }
-    const planned = new Set(actions.map((a) => a.government_id));
     const sourcesOf = new Map<number, string[]>();
     for (const s of sources) {
       let list = sourcesOf.get(s.government_id);
@@ -275,10 +219,10 @@ export async function* targetExportRows(
  * an unknown region is an error before any file is opened or any header sent.
  */
 export async function prepareTargetsExport(
-  db: Db,
+  store: Store,
   options: { format: TableFormat; region?: string | undefined },
 ): Promise<(out: Writable) => Promise<void>> {
-  const rows = targetExportRows(db, options);
+  const rows = targetExportRows(store, options);
   const first = await rows.next();
   async function* all(): AsyncGenerator<Cell[]> {
     if (!first.done) yield first.value;
@@ -289,10 +233,10 @@ export async function prepareTargetsExport(
 
 /** Writes the targets export to `out` (and ends it). */
 export async function exportTargets(
-  db: Db,
+  store: Store,
   options: { format: TableFormat; region?: string | undefined },
   out: Writable,
 ): Promise<void> {
-  const write = await prepareTargetsExport(db, options);
+  const write = await prepareTargetsExport(store, options);
   await write(out);
 }

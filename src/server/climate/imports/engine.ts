@@ -1,8 +1,9 @@
 import type { AuditActor, SystemActor } from '../../audit/service';
 import { recordAudit } from '../../audit/service';
 import { nowIso } from '../../clock';
-import { recordVersions } from '../history';
-import { legacyStore, type Store } from '../../store';
+import type { Store } from '../../store';
+import { presentReport, targetSnapshotOfRow } from '../present';
+import { recordVersionedWrite, type VersionRecord } from '../versions';
 import { GovernmentIndex, insertProspects, linkGovernments } from './governments';
 import { REPORT_VALUE_COLUMNS, TARGET_VALUE_COLUMNS, type MappedRow } from './mapping';
 import {
@@ -12,7 +13,6 @@ import {
   type RowPlan,
   type TargetWrite,
 } from './plan';
-import type { Executor } from './repository';
 import type { RunCounts } from './runs';
 
 /**
@@ -141,6 +141,7 @@ export class ImportEngine {
           ...pick(w.values, TARGET_VALUE_COLUMNS),
           government_id: governmentId(w.governmentId),
           parent_target_id: parentId(w),
+          // Fields of types no imported file gives (phase-out, renewable share, air quality).
           fuel: null,
           share_percent: null,
           pollutant: null,
@@ -201,53 +202,45 @@ export class ImportEngine {
       })),
     );
 
-    // Transitional: recordVersions still reads through the executor (see its owner's rewrite).
-    await this.recordVersions(tx.imports.transitionalExecutor(), targets, reports);
+    await this.recordVersions(tx, targets, reports);
   }
 
-  /** A version row for every record created or updated, holding the row as stored. */
-  private async recordVersions(trx: Executor, targets: TargetWrite[], reports: ReportWrite[]) {
-    const changes = new Map<number, 'create' | 'update'>();
-    for (const w of targets) if (w.op !== 'keep') changes.set(this.ids.get(w.key) as number, w.op);
-    const versions: Parameters<typeof recordVersions>[2] = [];
-    const targetIds = [...changes.keys()];
-    for (let i = 0; i < targetIds.length; i += 500) {
-      const rows = await trx
-        .selectFrom('climate_targets')
-        .where('id', 'in', targetIds.slice(i, i + 500))
-        .selectAll()
-        .execute();
-      for (const row of rows) {
-        versions.push({
-          type: 'target',
-          id: row.id,
-          version: row.version,
-          change: changes.get(row.id) ?? 'update',
-          snapshot: row,
-        });
+  /**
+   * A version of every record created or updated, in the shape history keeps (the API's, as
+   * the services store it); the run's one audit entry is written when it ends.
+   */
+  private async recordVersions(tx: Store, targets: TargetWrite[], reports: ReportWrite[]) {
+    const changed = (writes: readonly (TargetWrite | ReportWrite)[]) => {
+      const changes = new Map<number, 'create' | 'update'>();
+      for (const w of writes) {
+        if (w.op !== 'keep') changes.set(this.ids.get(w.key) as number, w.op);
       }
-    }
-    const reportChanges = new Map<number, 'create' | 'update'>();
-    for (const w of reports) {
-      if (w.op !== 'keep') reportChanges.set(this.ids.get(w.key) as number, w.op);
-    }
-    const reportIds = [...reportChanges.keys()];
-    for (let i = 0; i < reportIds.length; i += 500) {
-      const rows = await trx
-        .selectFrom('emission_reports')
-        .where('id', 'in', reportIds.slice(i, i + 500))
-        .selectAll()
-        .execute();
-      for (const row of rows) {
-        versions.push({
-          type: 'emission-report',
-          id: row.id,
-          version: row.version,
-          change: reportChanges.get(row.id) ?? 'update',
-          snapshot: row,
-        });
-      }
-    }
-    await recordVersions(legacyStore(trx), this.actor, versions);
+      return changes;
+    };
+    const targetChanges = changed(targets);
+    const reportChanges = changed(reports);
+    const targetRows = await tx.climate.targetsByIds([...targetChanges.keys()]);
+    const reportRows = await tx.climate.reportsByIds([...reportChanges.keys()]);
+    const slugs = await tx.climate.governmentSlugs(
+      [...targetRows, ...reportRows].map((r) => r.government_id),
+    );
+    const slugOf = (governmentId: number) => slugs.get(governmentId) as string;
+    const versions: VersionRecord[] = [
+      ...targetRows.map((row): VersionRecord => ({
+        type: 'target',
+        id: row.id,
+        version: row.version,
+        change: targetChanges.get(row.id) ?? 'update',
+        snapshot: targetSnapshotOfRow(row, slugOf(row.government_id)),
+      })),
+      ...reportRows.map((row): VersionRecord => ({
+        type: 'emission-report',
+        id: row.id,
+        version: row.version,
+        change: reportChanges.get(row.id) ?? 'update',
+        snapshot: presentReport(row, slugOf(row.government_id)),
+      })),
+    ];
+    await recordVersionedWrite(tx, this.actor, versions, null);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LayoutNotRecognisedError, normaliseHeader, recogniseLayout } from './layouts';
+import { LayoutNotRecognisedError, normaliseHeader, recogniseLayout } from './recognise';
 import {
   parseAccountingPeriod,
   parseDate,

@@ -1,4 +1,5 @@
 import { toIso2 } from '../../../core/climate/country';
+import { targetTypeHas } from '../../../core/climate/target-fields';
 import type { NetZeroLabel, TargetType } from '../../../core/climate/types';
 import { searchKey } from '../../../core/names';
 import type { CdpEmissionField, CdpTargetField } from './layouts';
@@ -138,7 +139,7 @@ export function mapCdpTargetRow(
   const targetEmissions = parseAmount(f.targetEmissions);
   const unitText = present(f.intensityUnit);
   const intensityUnit =
-    type === 'intensity' && unitText !== null
+    targetTypeHas(type, 'intensityUnit') && unitText !== null
       ? intensityUnitFrom(withoutOtherPrefix(unitText))
       : null;
   // A target that ends at zero emissions is a net-zero target whatever CDP's type calls it.
@@ -172,7 +173,7 @@ export function mapCdpTargetRow(
     reduction_percent: reductionPercent,
     target_emissions: targetEmissions,
     bau_emissions: parseAmount(f.bauEmissions),
-    base_intensity: type === 'intensity' ? parseAmount(f.baseIntensity) : null,
+    base_intensity: targetTypeHas(type, 'baseIntensity') ? parseAmount(f.baseIntensity) : null,
     intensity_unit: intensityUnit,
     coverage_gases: '[]',
     coverage_scopes: '[]',

@@ -1,4 +1,5 @@
 import { toIso2 } from '../../../core/climate/country';
+import { targetTypeHas } from '../../../core/climate/target-fields';
 import type { NetZeroLabel, TargetStatus, TargetType } from '../../../core/climate/types';
 import { searchKey } from '../../../core/names';
 import type { NztField } from './layouts';
@@ -71,7 +72,7 @@ function targetValues(
 ): TargetValues {
   const type = typeFor(parts.text, parts.percent);
   const netZeroLabel: NetZeroLabel | null = netZeroLabelFrom(parts.text);
-  const intensityUnit = type === 'intensity' ? intensityUnitFrom(parts.text) : null;
+  const intensityUnit = targetTypeHas(type, 'intensityUnit') ? intensityUnitFrom(parts.text) : null;
   const targetEmissions = netZeroLabel !== null ? 0 : null;
   return {
     ...shared,

@@ -1,4 +1,3 @@
-import type { NetZeroLabel, TargetType } from '../../../core/climate/types';
 import type { Store } from '../../store';
 import type { ImportKind } from '../schemas';
 import type { GovernmentIndex, GovernmentRef, ProspectPlan } from './governments';
@@ -116,8 +115,8 @@ function mergeTarget(imported: TargetValues, existing: TargetValues): TargetValu
   const merged = mergeValues(imported, existing, TARGET_VALUE_COLUMNS);
   // The title is made from the figures, so it follows the merged ones.
   merged.title = targetTitle({
-    type: merged.type as TargetType,
-    netZeroLabel: merged.net_zero_label as NetZeroLabel | null,
+    type: merged.type,
+    netZeroLabel: merged.net_zero_label,
     baseYear: merged.base_year,
     targetYear: merged.target_year,
     reductionPercent: merged.reduction_percent,

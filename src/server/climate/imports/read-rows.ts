@@ -2,7 +2,7 @@ import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { ImportKind } from '../schemas';
-import { LayoutNotRecognisedError, recogniseLayout, type RecognisedLayout } from './layouts';
+import { LayoutNotRecognisedError, recogniseLayout, type RecognisedLayout } from './recognise';
 
 /**
  * Streams the rows of an uploaded CSV or XLSX file, one at a time, so memory stays flat

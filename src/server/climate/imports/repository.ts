@@ -3,7 +3,7 @@ import { nowIso } from '../../clock';
 import type { ImportRunRowTable, ImportRunTable } from '../../db/schema';
 import type { Executor } from '../../db/types';
 import type { ReportRow, TargetRow } from '../repository';
-import type { ImportKind } from '../schemas';
+import type { ImportKind, ImportRowAction, ImportRunStatus } from '../../../core/climate/types';
 import type { RowOutcome, RunCounts } from './runs';
 
 /**
@@ -75,7 +75,7 @@ export async function updateRun(
     layout: string;
     totalRows: number;
     counts: RunCounts;
-    status: 'running' | 'done' | 'failed';
+    status: ImportRunStatus;
     error: string | null;
   }>,
 ): Promise<void> {
@@ -146,7 +146,7 @@ export async function insertRowOutcomes(
 export async function pageRowOutcomes(
   db: Executor,
   runId: number,
-  options: { page: number; pageSize: number; action?: string | undefined },
+  options: { page: number; pageSize: number; action?: ImportRowAction | undefined },
 ): Promise<{ rows: RowOutcomeRecord[]; total: number }> {
   let query = db.selectFrom('import_run_rows').where('run_id', '=', runId);
   if (options.action) query = query.where('action', '=', options.action);
@@ -291,13 +291,3 @@ export function preferredReportYears(
       .execute(),
   );
 }
-
-/**
- * Transitional: the executor of the caller's unit of work, for the engine's recordVersions,
- * which still reads the stored rows itself until it moves to the climate repository.
- */
-export function transitionalExecutor(db: Executor): Executor {
-  return db;
-}
-
-export type { Executor };

@@ -1,9 +1,10 @@
-import type { ImportKind, ImportRun } from '../schemas';
+import type { ImportRowAction } from '../../../core/climate/types';
+import type { ImportRun } from '../schemas';
 import type { ImportRunRecord, RowOutcomeRecord } from './repository';
 
 /** A run's progress and every row's outcome, as the API shows them (stored by the repository). */
 
-export type RowAction = 'create' | 'update' | 'unchanged' | 'skip';
+export type RowAction = ImportRowAction;
 
 export interface RowOutcome {
   row: number;
@@ -23,11 +24,11 @@ export interface RunCounts {
 export function toImportRun(row: ImportRunRecord): ImportRun {
   return {
     id: row.id,
-    kind: row.kind as ImportKind,
+    kind: row.kind,
     fileName: row.file_name,
     layout: row.layout,
     dryRun: row.dry_run === 1,
-    status: row.status as ImportRun['status'],
+    status: row.status,
     totalRows: row.total_rows,
     processedRows: row.processed_rows,
     created: row.created_count,
@@ -44,7 +45,7 @@ export function toRowOutcome(
 ): RowOutcome {
   return {
     row: row.row_number,
-    action: row.action as RowAction,
+    action: row.action,
     entity: row.entity,
     government: row.government,
     reason: row.reason,

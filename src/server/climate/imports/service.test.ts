@@ -105,7 +105,8 @@ describe('import rules', () => {
       [1, 'create'],
       [2, 'update'],
     ]);
-    expect(JSON.parse(versions[1]?.snapshot ?? '{}')).toMatchObject({ base_emissions: 1200 });
+    // The version holds the target in the API's shape, as the services store it.
+    expect(JSON.parse(versions[1]?.snapshot ?? '{}')).toMatchObject({ baseEmissions: 1200 });
   });
 
   it('matches by name and country, records the account, and plans a prospect once', async () => {

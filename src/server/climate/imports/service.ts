@@ -4,7 +4,7 @@ import type { AuditActor, SystemActor } from '../../audit/service';
 import { HttpProblem, notFound } from '../../http/problem';
 import type { ImportKind, ImportRun } from '../schemas';
 import { ImportEngine } from './engine';
-import { LayoutNotRecognisedError } from './layouts';
+import { LayoutNotRecognisedError } from './recognise';
 import { mapCdpEmissionRow, mapCdpTargetRow } from './map-cdp';
 import { mapNztRow } from './map-nzt';
 import type { MappedRow } from './mapping';

@@ -1,0 +1,137 @@
+import type { AuditActor } from '../audit/service';
+import { nowIso } from '../clock';
+import { notFound } from '../http/problem';
+import type { Store } from '../store';
+import {
+  editableGovernment,
+  editableGovernmentBySlug,
+  governmentById,
+  governmentOrThrow,
+} from './access';
+import { presentReport } from './present';
+import type { ReportRow } from './repository';
+import type { EmissionReport, EmissionReportCreate } from './schemas';
+import { seriesOfGovernments } from './series';
+import { recordVersionedWrite } from './versions';
+
+/** Emission reports (totals reported elsewhere) and a government's emissions by year. */
+
+export async function emissionsOf(store: Store, slug: string) {
+  const gov = await governmentOrThrow(store, slug);
+  const series = await seriesOfGovernments(store, [gov]);
+  return {
+    governmentSlug: slug,
+    years: (series.get(gov.id) ?? []).map((y) => ({
+      ...y,
+      reports: y.reports.map((r) => presentReport(r, slug)),
+    })),
+  };
+}
+
+async function loadReport(store: Store, id: number): Promise<EmissionReport> {
+  const row = await store.climate.findReport(id);
+  if (!row) throw notFound(`no emission report ${id}`);
+  const gov = await governmentById(store, row.government_id);
+  return presentReport(row, gov.slug);
+}
+
+export function createReport(
+  store: Store,
+  actor: AuditActor,
+  slug: string,
+  input: EmissionReportCreate,
+): Promise<EmissionReport> {
+  return store.transaction(async (tx) => {
+    const gov = await editableGovernmentBySlug(tx, actor, slug);
+    const now = nowIso();
+    const id = await tx.climate.insertReport({
+      government_id: gov.id,
+      year: input.year,
+      source: input.source,
+      source_label: input.sourceLabel,
+      period_start: input.periodStart ?? null,
+      period_end: input.periodEnd ?? null,
+      scope1: input.scope1 ?? null,
+      scope2: input.scope2 ?? null,
+      scope3: input.scope3 ?? null,
+      basic: input.basic ?? null,
+      basic_plus: input.basicPlus ?? null,
+      total: input.total ?? null,
+      preferred: input.preferred ? 1 : 0,
+      provenance: JSON.stringify({ enteredBy: actor.label, enteredAt: now }),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    if (input.preferred) await tx.climate.clearPreferred(gov.id, input.year, id);
+    const report = await loadReport(tx, id);
+    await recordVersionedWrite(
+      tx,
+      actor,
+      [{ type: 'emission-report', id, version: 1, change: 'create', snapshot: report }],
+      { summary: `${slug}: ${input.sourceLabel} ${input.year} added`, after: report },
+    );
+    return report;
+  });
+}
+
+export function updateReport(
+  store: Store,
+  actor: AuditActor,
+  id: number,
+  patch: Partial<EmissionReportCreate>,
+  change: 'update' | 'restore' = 'update',
+): Promise<EmissionReport> {
+  return store.transaction(async (tx) => {
+    const row = await tx.climate.findReport(id);
+    if (!row) throw notFound(`no emission report ${id}`);
+    const gov = await editableGovernment(tx, actor, row.government_id);
+    const before = presentReport(row, gov.slug);
+    const version = row.version + 1;
+    const v: Partial<Omit<ReportRow, 'id'>> = { version, updated_at: nowIso() };
+    if (patch.year !== undefined) v.year = patch.year;
+    if (patch.source !== undefined) v.source = patch.source;
+    if (patch.sourceLabel !== undefined) v.source_label = patch.sourceLabel;
+    if (patch.periodStart !== undefined) v.period_start = patch.periodStart;
+    if (patch.periodEnd !== undefined) v.period_end = patch.periodEnd;
+    if (patch.scope1 !== undefined) v.scope1 = patch.scope1;
+    if (patch.scope2 !== undefined) v.scope2 = patch.scope2;
+    if (patch.scope3 !== undefined) v.scope3 = patch.scope3;
+    if (patch.basic !== undefined) v.basic = patch.basic;
+    if (patch.basicPlus !== undefined) v.basic_plus = patch.basicPlus;
+    if (patch.total !== undefined) v.total = patch.total;
+    if (patch.preferred !== undefined) v.preferred = patch.preferred ? 1 : 0;
+    await tx.climate.updateReport(id, v);
+    if (patch.preferred) await tx.climate.clearPreferred(gov.id, patch.year ?? row.year, id);
+    const after = await loadReport(tx, id);
+    await recordVersionedWrite(
+      tx,
+      actor,
+      [{ type: 'emission-report', id, version, change, snapshot: after }],
+      {
+        summary: `${gov.slug}: ${after.sourceLabel} ${after.year} ${change === 'restore' ? 'restored' : 'changed'}`,
+        before,
+        after,
+      },
+    );
+    return after;
+  });
+}
+
+export async function deleteReport(store: Store, actor: AuditActor, id: number): Promise<void> {
+  await store.transaction(async (tx) => {
+    const row = await tx.climate.findReport(id);
+    if (!row) throw notFound(`no emission report ${id}`);
+    const gov = await editableGovernment(tx, actor, row.government_id);
+    await tx.climate.deleteReport(id);
+    await recordVersionedWrite(
+      tx,
+      actor,
+      [{ type: 'emission-report', id, version: row.version + 1, change: 'delete', snapshot: null }],
+      {
+        summary: `${gov.slug}: ${row.source_label} ${row.year} deleted`,
+        before: presentReport(row, gov.slug),
+      },
+    );
+  });
+}

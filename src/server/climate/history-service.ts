@@ -1,0 +1,231 @@
+import type { VersionedRecord } from '../../core/climate/types';
+import type { AuditActor } from '../audit/service';
+import { JsonColumnError, parseJsonColumn } from '../db/json';
+import { invalidField, notFound } from '../http/problem';
+import type { Store } from '../store';
+import { updateAction } from './action-service';
+import { updateReport } from './emission-service';
+import { updateInventory } from './inventory-service';
+import { isRecord, presentReport, targetSnapshotOfRow } from './present';
+import type { ReportRow, TargetRow, VersionRow } from './repository';
+import type { ActionPatch, EmissionReportCreate, InventoryPatch, TargetPatch } from './schemas';
+import { updateTarget } from './target-service';
+
+/**
+ * Every version of a climate record, and restoring one. Versions are stored in the API's shape
+ * (versions.ts); imports before that stored the raw row (snake_case columns, JSON lists as
+ * text), which is read here into the same shape, so old versions show and restore alike.
+ */
+
+type Snapshot = Record<string, unknown>;
+
+/** A snapshot stored as the raw row: it has the row's government_id, not a governmentSlug. */
+const isRawRow = (s: Snapshot): boolean =>
+  typeof s.government_id === 'number' && !('governmentSlug' in s);
+
+type ColumnKind = 'number' | 'string' | 'number?' | 'string?';
+
+/** Whether a raw row has the columns presenting it reads, each of its kind (? also null). */
+function hasColumns(s: Snapshot, columns: Record<string, ColumnKind>): boolean {
+  return Object.entries(columns).every(([name, kind]) => {
+    const value = s[name];
+    if (kind.endsWith('?') && value === null) return true;
+    return typeof value === kind.replace('?', '');
+  });
+}
+
+const RAW_TARGET_COLUMNS: Record<keyof TargetRow, ColumnKind> = {
+  id: 'number',
+  government_id: 'number',
+  parent_target_id: 'number?',
+  type: 'string',
+  net_zero_label: 'string?',
+  title: 'string',
+  description: 'string?',
+  base_year: 'number?',
+  base_emissions: 'number?',
+  target_year: 'number?',
+  reduction_percent: 'number?',
+  target_emissions: 'number?',
+  bau_emissions: 'number?',
+  base_intensity: 'number?',
+  intensity_unit: 'string?',
+  fuel: 'string?',
+  share_percent: 'number?',
+  pollutant: 'string?',
+  level_value: 'number?',
+  level_unit: 'string?',
+  coverage_gases: 'string',
+  coverage_scopes: 'string',
+  coverage_sectors: 'string',
+  boundary: 'string',
+  status: 'string',
+  date_set: 'string?',
+  source_url: 'string?',
+  source_document: 'string?',
+  initiatives: 'string',
+  offsets_allowed: 'number?',
+  self_reported_progress: 'number?',
+  self_reported_source: 'string?',
+  import_key: 'string?',
+  version: 'number',
+  created_at: 'string',
+  updated_at: 'string',
+};
+
+const RAW_REPORT_COLUMNS: Record<keyof ReportRow, ColumnKind> = {
+  id: 'number',
+  government_id: 'number',
+  year: 'number',
+  source: 'string',
+  source_label: 'string',
+  period_start: 'string?',
+  period_end: 'string?',
+  scope1: 'number?',
+  scope2: 'number?',
+  scope3: 'number?',
+  basic: 'number?',
+  basic_plus: 'number?',
+  total: 'number?',
+  gases: 'string?',
+  protocol: 'string?',
+  boundary: 'string?',
+  preferred: 'number',
+  provenance: 'string',
+  import_key: 'string?',
+  version: 'number',
+  created_at: 'string',
+  updated_at: 'string',
+};
+
+const isRawTarget = (s: Snapshot): s is Snapshot & TargetRow => hasColumns(s, RAW_TARGET_COLUMNS);
+const isRawReport = (s: Snapshot): s is Snapshot & ReportRow => hasColumns(s, RAW_REPORT_COLUMNS);
+
+/** The stored snapshots of the versions, each in the API's shape (null after a delete). */
+async function readSnapshots(
+  store: Store,
+  type: VersionedRecord,
+  rows: readonly VersionRow[],
+): Promise<(Snapshot | null)[]> {
+  const stored = rows.map((r) => parseJsonColumn('record_versions', r.id, r.snapshot, isRecord));
+  const raw = stored.filter((s): s is Snapshot => s !== null && isRawRow(s));
+  const slugs = await store.climate.governmentSlugs(raw.map((s) => s.government_id as number));
+  return stored.map((s, i) => {
+    if (s === null || !isRawRow(s)) return s;
+    const source = { table: 'record_versions', id: (rows[i] as VersionRow).id };
+    const slug = slugs.get(s.government_id as number) ?? `#${String(s.government_id)}`;
+    // Only the importer stored raw rows, and it writes targets and emission reports alone.
+    if (type === 'target' && isRawTarget(s)) return targetSnapshotOfRow(s, slug, source);
+    if (type === 'emission-report' && isRawReport(s)) return presentReport(s, slug, source);
+    throw new JsonColumnError(source.table, source.id, new TypeError('unexpected raw row'));
+  });
+}
+
+export async function historyOf(store: Store, type: VersionedRecord, id: number) {
+  const rows = await store.climate.listVersions(type, id);
+  if (rows.length === 0) throw notFound(`no history for ${type} ${id}`);
+  const snapshots = await readSnapshots(store, type, rows);
+  return {
+    entityType: type,
+    entityId: id,
+    versions: rows.map((r, i) => ({
+      version: r.version,
+      at: r.at,
+      actor: r.actor_label,
+      change: r.change,
+      snapshot: snapshots[i] ?? null,
+    })),
+  };
+}
+
+/** The fields a restore writes back, by record type (the rest is computed or fixed). */
+const RESTORED_FIELDS: Record<VersionedRecord, readonly string[]> = {
+  target: [
+    'parentTargetId',
+    'type',
+    'netZeroLabel',
+    'title',
+    'description',
+    'baseYear',
+    'baseEmissions',
+    'targetYear',
+    'reductionPercent',
+    'targetEmissions',
+    'bauEmissions',
+    'baseIntensity',
+    'intensityUnit',
+    'fuel',
+    'sharePercent',
+    'pollutant',
+    'levelValue',
+    'levelUnit',
+    'coverage',
+    'status',
+    'dateSet',
+    'sourceUrl',
+    'sourceDocument',
+    'initiatives',
+    'offsetsAllowed',
+  ],
+  inventory: ['gwpSet', 'boundary', 'methodology', 'status', 'notes', 'entries'],
+  'emission-report': [
+    'year',
+    'source',
+    'sourceLabel',
+    'periodStart',
+    'periodEnd',
+    'scope1',
+    'scope2',
+    'scope3',
+    'basic',
+    'basicPlus',
+    'total',
+    'preferred',
+  ],
+  action: [
+    'title',
+    'description',
+    'sector',
+    'status',
+    'startDate',
+    'endDate',
+    'expectedReduction',
+    'cost',
+    'costCurrency',
+    'coBenefits',
+    'sdgs',
+    'targetIds',
+  ],
+};
+
+/**
+ * Restores a record to an earlier version by writing that version's fields as a new version:
+ * history only grows, so the restore itself can be undone. The service that changes the record
+ * checks who may, and the fields, as for any change.
+ */
+export async function restoreVersion(
+  store: Store,
+  actor: AuditActor,
+  type: VersionedRecord,
+  id: number,
+  version: number,
+) {
+  const rows = await store.climate.listVersions(type, id);
+  const wanted = rows.find((r) => r.version === version);
+  if (!wanted) throw invalidField('/version', `${type} ${id} has no version ${version}`);
+  const [s] = await readSnapshots(store, type, [wanted]);
+  if (!s) throw invalidField('/version', `version ${version} records a deletion; choose another`);
+  const fields = Object.fromEntries(
+    RESTORED_FIELDS[type].filter((k) => k in s).map((k) => [k, s[k]]),
+  );
+  switch (type) {
+    case 'target':
+      return updateTarget(store, actor, id, fields as TargetPatch, 'restore');
+    case 'inventory':
+      return updateInventory(store, actor, id, fields as InventoryPatch, 'restore');
+    case 'emission-report':
+      return updateReport(store, actor, id, fields as Partial<EmissionReportCreate>, 'restore');
+    case 'action':
+      return updateAction(store, actor, id, fields as ActionPatch, 'restore');
+  }
+}

@@ -1,0 +1,91 @@
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectCases } from '../../../../test/setup/databases';
+import { presentReport, targetSnapshot } from '../present';
+import { emissionsOf, getTarget, historyOf, restoreVersion, targetsOf } from '../service';
+import { climateWorld, type ClimateWorld } from '../test-support';
+import { runImport } from './service';
+
+/**
+ * The importer's versions, on both databases: written through the one versioned write in the
+ * shape the services store (the API's), so history shows an imported record like any other
+ * and restores it.
+ */
+
+const TARGETS =
+  'Year Reported to CDP,Account Number,Organization,City,Country,CDP Region,Type of target,' +
+  'Base year,Base year emissions (metric tonnes CO2e),Percentage reduction target,Target year,' +
+  'Target year absolute emissions (metric tonnes CO2e),Sector';
+const EMISSIONS =
+  'Year Reported to CDP,Account Number,Organization,City,Country,CDP Region,Accounting year,' +
+  'TOTAL Scope 1 Emissions (metric tonnes CO2e),TOTAL Scope 2 emissions (metric tonnes CO2e)';
+const csv = (...lines: string[]) => Readable.from([Buffer.from(lines.join('\n'))]);
+const ACTOR = { userId: null, label: 'import (test)' };
+
+describe.each(dialectCases())('import versions on $label', ({ dialect, skip }) => {
+  const it_ = skip ? it.skip : it;
+  let w: ClimateWorld;
+  beforeAll(async () => {
+    if (!skip) w = await climateWorld(dialect);
+  });
+  afterAll(async () => {
+    await w?.drop();
+  });
+
+  const targetRow = (baseEmissions: number) =>
+    `2021,44185,Suwon City,Suwon,Republic of Korea,East Asia,Base year emissions (absolute) target,2010,${baseEmissions},30,2030,,Energy`;
+
+  it_('stores an imported target’s versions as the services do, and restores them', async () => {
+    const first = await runImport(w.db, ACTOR, {
+      kind: 'cdp-targets',
+      input: csv(TARGETS, targetRow(1000)),
+      fileName: 'targets.csv',
+    });
+    expect(first).toMatchObject({ status: 'done', created: 1 });
+    const imported = (await targetsOf(w.db, 'suwon')).find((t) => t.importKey !== null);
+    if (!imported) throw new Error('the import created a target of Suwon');
+    const second = await runImport(w.db, ACTOR, {
+      kind: 'cdp-targets',
+      input: csv(TARGETS, targetRow(1200)),
+      fileName: 'targets.csv',
+    });
+    expect(second).toMatchObject({ status: 'done', updated: 1 });
+    const updated = await getTarget(w.db, imported.id);
+    expect(updated).toMatchObject({ baseEmissions: 1200, version: 2 });
+
+    const history = await historyOf(w.db, 'target', imported.id);
+    expect(history.versions).toEqual([
+      expect.objectContaining({ version: 2, change: 'update', actor: 'import (test)' }),
+      expect.objectContaining({ version: 1, change: 'create', actor: 'import (test)' }),
+    ]);
+    expect(history.versions[0]?.snapshot).toEqual(targetSnapshot(updated));
+    expect(history.versions[1]?.snapshot).toEqual(targetSnapshot(imported));
+    // Stored so, not only read so.
+    const [stored] = await w.db.climate.listVersions('target', imported.id);
+    expect(JSON.parse(stored?.snapshot ?? 'null')).toEqual(targetSnapshot(updated));
+
+    const restored = await restoreVersion(w.db, w.admin, 'target', imported.id, 1);
+    expect(restored).toMatchObject({ baseEmissions: 1000, version: 3 });
+  });
+
+  it_('stores an imported emission report’s version as the services do', async () => {
+    const run = await runImport(w.db, ACTOR, {
+      kind: 'cdp-emissions',
+      input: csv(
+        EMISSIONS,
+        '2021,31187,Seoul Metropolitan Government,Seoul,Republic of Korea,East Asia,2017-01-01 - 2017-12-31,100,200',
+      ),
+      fileName: 'emissions.csv',
+    });
+    expect(run).toMatchObject({ status: 'done', created: 1 });
+    const year = (await emissionsOf(w.db, 'seoul')).years.find((y) => y.year === 2017);
+    const report = year?.reports[0];
+    if (!report) throw new Error('the import created a report of Seoul');
+    expect(report.provenance).toMatchObject({ file: 'emissions.csv', row: 2 });
+    const [stored] = await w.db.climate.listVersions('emission-report', report.id);
+    expect(stored).toMatchObject({ version: 1, change: 'create' });
+    const row = await w.db.climate.findReport(report.id);
+    expect(JSON.parse(stored?.snapshot ?? 'null')).toEqual(presentReport(row!, 'seoul'));
+    expect(JSON.parse(stored?.snapshot ?? 'null')).toEqual(report);
+  });
+});

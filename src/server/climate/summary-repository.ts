@@ -1,0 +1,90 @@
+import type { Selectable } from 'kysely';
+import type { ClimateTargetTable } from '../db/schema';
+import type { Executor } from '../db/types';
+import type { InventorySeriesRow } from './inventory-repository';
+import type { ReportFigureRow } from './emission-repository';
+
+/**
+ * The dashboard reads whole regions (re-exported by repository.ts): these select by a join on
+ * the region rather than a list of ids, so each query stays one statement whatever the number
+ * of governments.
+ */
+
+export function governmentsForSummary(db: Executor, region: string | undefined) {
+  let q = db
+    .selectFrom('governments')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .leftJoin('memberships', 'memberships.government_id', 'governments.id')
+    .select([
+      'governments.id',
+      'governments.slug',
+      'governments.country',
+      'governments.local_lang',
+      'governments.latitude',
+      'governments.longitude',
+      'governments.population',
+      'governments.population_year',
+      'memberships.category',
+    ]);
+  if (region) q = q.where('regions.slug', '=', region);
+  return q.orderBy('governments.id').execute();
+}
+
+export function targetsOfRegion(
+  db: Executor,
+  region: string | undefined,
+): Promise<Selectable<ClimateTargetTable>[]> {
+  let q = db
+    .selectFrom('climate_targets')
+    .innerJoin('governments', 'governments.id', 'climate_targets.government_id')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .selectAll('climate_targets');
+  if (region) q = q.where('regions.slug', '=', region);
+  return q
+    .orderBy('climate_targets.government_id')
+    .orderBy('climate_targets.target_year')
+    .execute();
+}
+
+export function reportsOfRegion(
+  db: Executor,
+  region: string | undefined,
+): Promise<ReportFigureRow[]> {
+  let q = db
+    .selectFrom('emission_reports')
+    .innerJoin('governments', 'governments.id', 'emission_reports.government_id')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .select([
+      'emission_reports.id',
+      'emission_reports.government_id',
+      'emission_reports.year',
+      'emission_reports.source',
+      'emission_reports.preferred',
+      'emission_reports.basic',
+      'emission_reports.total',
+      'emission_reports.scope1',
+      'emission_reports.scope2',
+    ]);
+  if (region) q = q.where('regions.slug', '=', region);
+  return q.orderBy('emission_reports.government_id').orderBy('emission_reports.year').execute();
+}
+
+export function inventoryTotalsOfRegion(
+  db: Executor,
+  region: string | undefined,
+): Promise<InventorySeriesRow[]> {
+  let q = db
+    .selectFrom('inventories')
+    .innerJoin('governments', 'governments.id', 'inventories.government_id')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .select([
+      'inventories.id',
+      'inventories.government_id',
+      'inventories.year',
+      'inventories.basic_total',
+      'inventories.basic_plus_total',
+      'inventories.is_illustrative',
+    ]);
+  if (region) q = q.where('regions.slug', '=', region);
+  return q.execute();
+}
