@@ -105,7 +105,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     reply.header('X-Frame-Options', 'DENY');
   });
 
-  const ctx: AppContext = { db, store: db, config };
+  const ctx: AppContext = { store: db, config };
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();

@@ -4,13 +4,7 @@
  * runs a unit of work with every repository bound to the same transaction.
  */
 import { openDatabase, type Db } from './db/database';
-import type { Executor } from './db/types';
-import {
-  unitOfWorkInTransaction,
-  attachUnitOfWork,
-  type RepositoryModule,
-  type UnitOfWork,
-} from './db/unit-of-work';
+import { attachUnitOfWork, type RepositoryModule, type UnitOfWork } from './db/unit-of-work';
 import * as audit from './audit/repository';
 import * as climate from './climate/repository';
 import * as elections from './elections/repository';
@@ -48,14 +42,4 @@ export type StoreDb = Db & Store;
 /** Opens the database (see openDatabase) with its repositories attached. */
 export function openStore(options: Parameters<typeof openDatabase>[0]): StoreDb {
   return attachUnitOfWork(openDatabase(options), repositories);
-}
-
-/** The store of a database opened without one (migration tests open bare handles). */
-export function attachStore(db: Db): StoreDb {
-  return 'transaction' in db ? (db as StoreDb) : attachUnitOfWork(db, repositories);
-}
-
-/** Transitional: the store of a transaction opened by code not yet on the store (dialect unknown there). */
-export function legacyStore(trx: Executor): Store {
-  return unitOfWorkInTransaction(trx, 'sqlite', repositories);
 }

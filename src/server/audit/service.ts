@@ -2,7 +2,7 @@ import type { Actor } from '../../core/roles';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
 import type { Store } from '../store';
-import { insertAudit, type AuditFilter } from './repository';
+import type { AuditFilter } from './repository';
 import { presentAuditEntry } from './present';
 import type { AuditEntry } from './schemas';
 
@@ -61,32 +61,6 @@ export function recordAudit(
   entry: AuditEntryInput,
 ): Promise<void> {
   return tx.audit.insertAudit({
-    at: nowIso(),
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: String(entry.entityId),
-    summary: entry.summary,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
-}
-
-/** Transitional: recordAudit for code that still holds an executor. Removed once every area uses the store. */
-export function recordAuditOnExecutor(
-  trx: Parameters<typeof insertAudit>[0],
-  actor: AuditActor | SystemActor,
-  entry: {
-    action: 'create' | 'update' | 'delete';
-    entityType: string;
-    entityId: string | number;
-    summary: string;
-    before?: unknown;
-    after?: unknown;
-  },
-): Promise<void> {
-  return insertAudit(trx, {
     at: nowIso(),
     actorUserId: actor.userId,
     actorLabel: actor.label,

@@ -81,15 +81,3 @@ export function attachUnitOfWork<
 >(db: D, modules: R): D & UnitOfWork<R> {
   return makeUnitOfWork(db.kysely, db.dialect, modules, false, db) as D & UnitOfWork<R>;
 }
-
-/**
- * Transitional: a unit of work over a transaction opened by code that still holds an executor.
- * Removed once every area receives the store.
- */
-export function unitOfWorkInTransaction<R extends Record<string, RepositoryModule>>(
-  trx: Executor,
-  dialect: DialectName,
-  modules: R,
-): UnitOfWork<R> {
-  return makeUnitOfWork(trx, dialect, modules, true);
-}

@@ -7,7 +7,7 @@ import type {
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AccordConfig } from '../config';
-import type { Store, StoreDb } from '../store';
+import type { Store } from '../store';
 
 /** The Fastify instance with TypeBox types, as every routes module receives it. */
 export type AppInstance = FastifyInstance<
@@ -20,8 +20,6 @@ export type AppInstance = FastifyInstance<
 
 /** What routes need besides the request: the repositories (never the database) and the configuration. */
 export interface AppContext {
-  /** @deprecated Transitional: routes pass `store` to services; removed once every area has moved. */
-  db: StoreDb;
   store: Store;
   config: AccordConfig;
 }
