@@ -5,7 +5,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { displayName } from '../../core/names';
 import { api } from '../api';
 import { formatDate } from '../components/format';
-import { canEdit, useSession } from '../auth/session';
+import { canEdit, mayDo, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import type { Government } from '../types';
 import {
@@ -48,7 +48,7 @@ function GovernmentEditor({ government }: { government: Government }) {
   const locale = useLocale();
   const { user } = useSession();
   const queryClient = useQueryClient();
-  const isAdmin = user?.role === 'admin';
+  const isAdmin = mayDo(user, 'government.editMembership');
   // What the server last said, to send only the fields the person changed since then.
   const [baseline, setBaseline] = useState(government);
   const [values, setValues] = useState<GovernmentFormValues>(() =>

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import type { Action } from '../../core/policy';
 import { Link, Navigate } from 'react-router';
-import { useSession } from '../auth/session';
+import { mayDo, useSession } from '../auth/session';
 import { usePageTitle } from '../components/page-title';
 
 const SECTIONS = [
-  { key: 'governments', to: '/admin/governments' },
-  { key: 'people', to: '/admin/people' },
-  { key: 'users', to: '/admin/users' },
-  { key: 'audit', to: '/admin/audit' },
-  { key: 'tokens', to: '/admin/tokens' },
-] as const;
+  { key: 'governments', to: '/admin/governments', action: 'government.create' },
+  { key: 'people', to: '/admin/people', action: 'person.delete' },
+  { key: 'users', to: '/admin/users', action: 'user.manage' },
+  { key: 'audit', to: '/admin/audit', action: 'audit.read' },
+  { key: 'tokens', to: '/admin/tokens', action: 'token.manage' },
+] as const satisfies readonly { key: string; to: string; action: Action }[];
 
 /** The administration home: the secretariat's sections; an officer goes to their government. */
 export function Overview() {
@@ -17,11 +18,10 @@ export function Overview() {
   const { user } = useSession();
   usePageTitle(t('overview.title'));
 
-  if (user?.role === 'officer' && user.government) {
+  if (user?.government && !mayDo(user, 'government.create')) {
     return <Navigate to={`/admin/governments/${user.government.slug}`} replace />;
   }
-  const sections =
-    user?.role === 'admin' ? SECTIONS : SECTIONS.filter((section) => section.key === 'tokens');
+  const sections = SECTIONS.filter((section) => mayDo(user, section.action, { userId: user?.id }));
 
   return (
     <section aria-labelledby="admin-overview-title">

@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { SignIn } from '../auth/SignIn';
-import { AdminFrame, AdminOnly } from '../app/AdminFrame';
+import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { AuditPage } from './AuditPage';
 import { GovernmentEdit } from './GovernmentEdit';
 import { GovernmentList } from './GovernmentList';
@@ -12,7 +12,7 @@ import { UsersPage } from './UsersPage';
 
 /**
  * Sign-in and the administration area. AdminFrame lets in admins and officers only;
- * AdminOnly keeps the secretariat's pages from officers. The government edit page checks
+ * Allowed keeps each secretariat page to those the policy lets do its action. The government edit page checks
  * for itself, since an officer may edit their own government there.
  */
 export const adminRoutes: RouteObject[] = [
@@ -25,42 +25,42 @@ export const adminRoutes: RouteObject[] = [
       {
         path: 'governments',
         element: (
-          <AdminOnly>
+          <Allowed action="government.create">
             <GovernmentList />
-          </AdminOnly>
+          </Allowed>
         ),
       },
       {
         path: 'governments/new',
         element: (
-          <AdminOnly>
+          <Allowed action="government.create">
             <GovernmentNew />
-          </AdminOnly>
+          </Allowed>
         ),
       },
       { path: 'governments/:slug', element: <GovernmentEdit /> },
       {
         path: 'people',
         element: (
-          <AdminOnly>
+          <Allowed action="person.delete">
             <PeoplePage />
-          </AdminOnly>
+          </Allowed>
         ),
       },
       {
         path: 'users',
         element: (
-          <AdminOnly>
+          <Allowed action="user.manage">
             <UsersPage />
-          </AdminOnly>
+          </Allowed>
         ),
       },
       {
         path: 'audit',
         element: (
-          <AdminOnly>
+          <Allowed action="audit.read">
             <AuditPage />
-          </AdminOnly>
+          </Allowed>
         ),
       },
       { path: 'tokens', element: <TokensPage /> },

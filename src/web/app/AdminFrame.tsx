@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
-import { useSession } from '../auth/session';
+import type { Action } from '../../core/policy';
+import { mayDo, useSession } from '../auth/session';
 import { signInPath } from '../auth/next-path';
 import { Loading } from '../components/DataState';
 import { NotAllowed } from '../forms/form';
@@ -21,28 +22,28 @@ export function AdminFrame() {
   if (!user) {
     return <Navigate to={signInPath(location.pathname + location.search)} replace />;
   }
-  if (user.role !== 'admin' && user.role !== 'officer') return <NotAllowed />;
+  // The area is for those who keep records: the secretariat and members' officers.
+  if (!mayDo(user, 'person.create')) return <NotAllowed />;
 
-  const isAdmin = user.role === 'admin';
-  const links: { to: string; label: string; end?: boolean }[] = isAdmin
-    ? [
-        { to: '/admin', label: t('nav.overview'), end: true },
-        { to: '/admin/governments', label: t('nav.governments') },
-        { to: '/admin/people', label: t('nav.people') },
-        { to: '/admin/users', label: t('nav.users') },
-        { to: '/admin/audit', label: t('nav.audit') },
-        { to: '/admin/meetings', label: t('nav.meetings') },
-        { to: '/admin/elections', label: t('nav.elections') },
-        { to: '/admin/news', label: t('nav.news') },
-        { to: '/admin/imports', label: t('climate:imports.title') },
-        { to: '/admin/tokens', label: t('nav.tokens') },
-      ]
-    : [
-        ...(user.government
-          ? [{ to: `/admin/governments/${user.government.slug}`, label: t('nav.myGovernment') }]
-          : []),
-        { to: '/admin/tokens', label: t('nav.tokens') },
-      ];
+  const secretariat = mayDo(user, 'government.create');
+  const sections: { to: string; label: string; action: Action; end?: boolean }[] = [
+    { to: '/admin/governments', label: t('nav.governments'), action: 'government.create' },
+    { to: '/admin/people', label: t('nav.people'), action: 'person.delete' },
+    { to: '/admin/users', label: t('nav.users'), action: 'user.manage' },
+    { to: '/admin/audit', label: t('nav.audit'), action: 'audit.read' },
+    { to: '/admin/meetings', label: t('nav.meetings'), action: 'meeting.manage' },
+    { to: '/admin/elections', label: t('nav.elections'), action: 'election.manage' },
+    { to: '/admin/news', label: t('nav.news'), action: 'news.manage' },
+    { to: '/admin/imports', label: t('climate:imports.title'), action: 'climate.import' },
+  ];
+  const links: { to: string; label: string; end?: boolean }[] = [
+    ...(secretariat ? [{ to: '/admin', label: t('nav.overview'), end: true }] : []),
+    ...sections.filter((section) => mayDo(user, section.action)),
+    ...(user.government && mayDo(user, 'government.edit', { governmentId: user.government.id })
+      ? [{ to: `/admin/governments/${user.government.slug}`, label: t('nav.myGovernment') }]
+      : []),
+    { to: '/admin/tokens', label: t('nav.tokens') },
+  ];
 
   return (
     <div className="admin">
@@ -71,9 +72,9 @@ export function AdminFrame() {
   );
 }
 
-/** Wraps pages that only the secretariat (admins) may use. */
-export function AdminOnly({ children }: { children: ReactNode }) {
+/** Wraps a page that needs the action (in the policy, src/core/policy.ts): others are told so. */
+export function Allowed({ action, children }: { action: Action; children: ReactNode }) {
   const { user } = useSession();
-  if (user?.role !== 'admin') return <NotAllowed />;
+  if (!mayDo(user, action)) return <NotAllowed />;
   return <>{children}</>;
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api';
 import { signInPath } from '../auth/next-path';
-import { useSession } from '../auth/session';
+import { mayDo, useSession } from '../auth/session';
 import { changeLocale } from '../i18n';
 import { LOCALES, LOCALE_NAMES, isLocale } from '../../core/locales';
 import { useLocale } from '../components/locale';
@@ -109,7 +109,7 @@ export function Layout() {
     window.scrollTo(0, 0);
   }, [location.pathname]);
 
-  const mayAdminister = user?.role === 'admin' || user?.role === 'officer';
+  const mayAdminister = mayDo(user, 'person.create');
   const navClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'site-nav__link site-nav__link--active' : 'site-nav__link';
 

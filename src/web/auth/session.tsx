@@ -7,7 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { can } from '../../core/policy';
+import { can, type Action, type Subject } from '../../core/policy';
 import type { Actor } from '../../core/roles';
 import { api, setCsrfToken } from '../api';
 import type { User } from '../types';
@@ -80,6 +80,11 @@ export function actorOf(user: User | null): Actor | null {
   return user
     ? { userId: user.id, role: user.role, governmentId: user.government?.id ?? null }
     : null;
+}
+
+/** Whether the signed-in user (null: the public) may do the action: the server's own policy. */
+export function mayDo(user: User | null, action: Action, subject?: Subject): boolean {
+  return can(actorOf(user), action, subject);
 }
 
 /** Whether the signed-in user may edit a government: the server's rule, from the one policy. */

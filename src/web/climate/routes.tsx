@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
-import { AdminFrame, AdminOnly } from '../app/AdminFrame';
+import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
 
 const GovernmentClimatePage = lazy(() => import('./GovernmentClimatePage'));
@@ -36,7 +36,7 @@ export const climateRoutes: RouteObject[] = [
     children: [
       {
         path: 'imports',
-        element: <AdminOnly>{page(ImportsPage)}</AdminOnly>,
+        element: <Allowed action="climate.import">{page(ImportsPage)}</Allowed>,
       },
     ],
   },

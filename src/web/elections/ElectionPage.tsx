@@ -11,7 +11,7 @@ import { ApiError } from '../api';
 import { formatDate, formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
-import { useSession } from '../auth/session';
+import { mayDo, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { BallotForm } from './BallotForm';
 import { CandidateForm } from './CandidateForm';
@@ -65,7 +65,7 @@ function ElectionView({ election }: { election: Election }) {
   const milestone = nextMilestone(election.phase, election);
   const { viewer, phase } = election;
   const ownGovernment =
-    user?.role === 'officer' && user.government && viewer.governmentId === user.government.id
+    user?.government && mayDo(user, 'election.vote', { governmentId: viewer.governmentId })
       ? { id: user.government.id, slug: user.government.slug }
       : null;
   const ownCandidacy =

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
-import { AdminFrame, AdminOnly } from '../app/AdminFrame';
+import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
 
 const ElectionListPage = lazy(() => import('./ElectionListPage'));
@@ -28,9 +28,18 @@ export const electionRoutes: RouteObject[] = [
     path: '/admin',
     element: <AdminFrame />,
     children: [
-      { path: 'elections', element: <AdminOnly>{page(AdminElectionListPage)}</AdminOnly> },
-      { path: 'elections/new', element: <AdminOnly>{page(ElectionEditorPage)}</AdminOnly> },
-      { path: 'elections/:id', element: <AdminOnly>{page(ElectionEditorPage)}</AdminOnly> },
+      {
+        path: 'elections',
+        element: <Allowed action="election.manage">{page(AdminElectionListPage)}</Allowed>,
+      },
+      {
+        path: 'elections/new',
+        element: <Allowed action="election.manage">{page(ElectionEditorPage)}</Allowed>,
+      },
+      {
+        path: 'elections/:id',
+        element: <Allowed action="election.manage">{page(ElectionEditorPage)}</Allowed>,
+      },
     ],
   },
 ];

@@ -7,7 +7,7 @@ import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { BODY_KINDS } from '../../core/governance/meeting';
-import { useSession } from '../auth/session';
+import { mayDo, useSession } from '../auth/session';
 import { BodyCreateForm } from './body-create';
 import { pickText } from './text';
 import { useBodies } from './queries';
@@ -67,7 +67,7 @@ export default function BodiesPage() {
         <p>
           <Link to="/meetings">{t('bodies.allMeetings')}</Link>
         </p>
-        {user?.role === 'admin' && !creating && (
+        {mayDo(user, 'body.manage') && !creating && (
           <button
             type="button"
             className="button button--secondary"

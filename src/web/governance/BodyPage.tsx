@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useSession } from '../auth/session';
+import { mayDo, useSession } from '../auth/session';
 import { SavedMessage } from '../forms/form';
 import { formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
@@ -139,7 +139,7 @@ function BodyView({ body }: { body: Body }) {
   const { t } = useTranslation(['governance', 'common']);
   const locale = useLocale();
   const { user } = useSession();
-  const canManage = user?.role === 'admin';
+  const canManage = mayDo(user, 'body.manage');
   const [open, setOpen] = useState<'rules' | 'term' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const name = pickText(body.names, locale);

@@ -1,7 +1,7 @@
 /** /bodies/:slug/terms/:termId — who sat on a body during one term. */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useSession } from '../auth/session';
+import { mayDo, useSession } from '../auth/session';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { ErrorMessage, Loading } from '../components/DataState';
@@ -42,7 +42,7 @@ export default function TermPage() {
           seats={term.data.seats}
           bodySlug={slug}
           termId={term.data.id}
-          canManage={user?.role === 'admin'}
+          canManage={mayDo(user, 'body.manage')}
         />
       </section>
     </div>

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
-import { AdminFrame, AdminOnly } from '../app/AdminFrame';
+import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
 
 const BodiesPage = lazy(() => import('./BodiesPage'));
@@ -36,10 +36,22 @@ export const governanceRoutes: RouteObject[] = [
     path: '/admin',
     element: <AdminFrame />,
     children: [
-      { path: 'meetings', element: <AdminOnly>{page(AdminMeetingsPage)}</AdminOnly> },
-      { path: 'meetings/new', element: <AdminOnly>{page(MeetingFormPage)}</AdminOnly> },
-      { path: 'meetings/:id', element: <AdminOnly>{page(ManageMeetingPage)}</AdminOnly> },
-      { path: 'meetings/:id/edit', element: <AdminOnly>{page(MeetingFormPage)}</AdminOnly> },
+      {
+        path: 'meetings',
+        element: <Allowed action="meeting.manage">{page(AdminMeetingsPage)}</Allowed>,
+      },
+      {
+        path: 'meetings/new',
+        element: <Allowed action="meeting.manage">{page(MeetingFormPage)}</Allowed>,
+      },
+      {
+        path: 'meetings/:id',
+        element: <Allowed action="meeting.manage">{page(ManageMeetingPage)}</Allowed>,
+      },
+      {
+        path: 'meetings/:id/edit',
+        element: <Allowed action="meeting.manage">{page(MeetingFormPage)}</Allowed>,
+      },
     ],
   },
 ];

@@ -8,7 +8,7 @@ import { ApiError } from '../api';
 import { formatDate, languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
-import { useSession } from '../auth/session';
+import { mayDo, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { GovernmentName } from '../components/GovernmentName';
 import { fallbackLanguage, orderLanguages, pickText, postLanguage } from './language';
@@ -106,7 +106,7 @@ function PostView({ post }: { post: NewsPost }) {
             ))}
           </div>
         )}
-        {user?.role === 'admin' && (
+        {mayDo(user, 'news.manage') && (
           <p>
             <Link
               className="button button--secondary button--small"

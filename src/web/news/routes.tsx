@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
-import { AdminFrame, AdminOnly } from '../app/AdminFrame';
+import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
 
 const NewsListPage = lazy(() => import('./NewsListPage'));
@@ -27,9 +27,12 @@ export const newsRoutes: RouteObject[] = [
     path: '/admin',
     element: <AdminFrame />,
     children: [
-      { path: 'news', element: <AdminOnly>{page(AdminNewsListPage)}</AdminOnly> },
-      { path: 'news/new', element: <AdminOnly>{page(NewsEditorPage)}</AdminOnly> },
-      { path: 'news/:slug', element: <AdminOnly>{page(NewsEditorPage)}</AdminOnly> },
+      { path: 'news', element: <Allowed action="news.manage">{page(AdminNewsListPage)}</Allowed> },
+      { path: 'news/new', element: <Allowed action="news.manage">{page(NewsEditorPage)}</Allowed> },
+      {
+        path: 'news/:slug',
+        element: <Allowed action="news.manage">{page(NewsEditorPage)}</Allowed>,
+      },
     ],
   },
 ];
