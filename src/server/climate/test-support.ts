@@ -1,7 +1,6 @@
 import type { DialectName } from '../db/database';
-import { freshDatabase } from '../../../test/setup/databases';
+import { demoDatabase } from '../../../test/setup/demo-store';
 import type { AuditActor } from '../audit/service';
-import { bootstrapDatabase } from '../setup/bootstrap';
 import type { StoreDb } from '../store';
 
 /**
@@ -21,8 +20,7 @@ export interface ClimateWorld {
 }
 
 export async function climateWorld(dialect: DialectName): Promise<ClimateWorld> {
-  const { db, drop } = await freshDatabase(dialect);
-  await bootstrapDatabase(db, { seedDemo: true, adminPassword: 'x'.repeat(12) });
+  const { db, drop } = await demoDatabase(dialect);
   const slugs: Slug[] = ['kyoto', 'seoul', 'suwon', 'changchun', 'new-taipei'];
   const gov = {} as Record<Slug, number>;
   for (const slug of slugs) {

@@ -3,19 +3,14 @@
  * network (the East Asia RexCom, its 2021–2024 term and five seats), actors of every role, a
  * meeting of the RexCom at each stage, and the audit trail of a record.
  */
-import { freshDatabase } from '../../../test/setup/databases';
+import type { freshDatabase } from '../../../test/setup/databases';
+import { TEST_SECRETARIAT, demoDatabase } from '../../../test/setup/demo-store';
 import type { AuditActor } from '../audit/service';
-import { bootstrapDatabase } from '../setup/bootstrap';
 import type { StoreDb } from '../store';
 import type { Meeting, MeetingCreate } from './schemas';
 import * as governance from './service';
 
-export const admin: AuditActor = {
-  userId: null as unknown as number,
-  role: 'admin',
-  governmentId: null,
-  label: 'secretariat (test)',
-};
+export const admin: AuditActor = TEST_SECRETARIAT;
 
 export const viewer: AuditActor = {
   userId: null as unknown as number,
@@ -46,8 +41,7 @@ export interface Fixture {
 }
 
 export async function openFixture(dialect: Parameters<typeof freshDatabase>[0]): Promise<Fixture> {
-  const { db, drop } = await freshDatabase(dialect);
-  await bootstrapDatabase(db, { seedDemo: true, adminPassword: 'x'.repeat(12) });
+  const { db, drop } = await demoDatabase(dialect);
   const gov: Record<string, number> = {};
   for (const g of await db.kysely.selectFrom('governments').select(['id', 'slug']).execute()) {
     gov[g.slug] = g.id;
