@@ -3,13 +3,11 @@ import {
   electionPhase,
   POLITICAL_LEADER_TITLES,
   voterEligibility,
-  type BodyKind,
   type BodyScope,
   type CandidateIneligibility,
   type ElectionPhase,
   type MemberStanding,
 } from '../../core/governance';
-import type { MembershipCategory, MembershipStatus } from '../../core/membership';
 import { can } from '../../core/policy';
 import type { Actor } from '../../core/roles';
 import { nowIso } from '../clock';
@@ -30,14 +28,14 @@ export const today = () => nowIso().slice(0, 10);
 export const phaseOf = (row: ElectionRow): ElectionPhase => electionPhase(windowsOf(row), nowIso());
 
 export function scopeOf(row: ElectionRow): BodyScope {
-  return { kind: row.body_kind as BodyKind, regionSlug: row.body_region_slug };
+  return { kind: row.body_kind, regionSlug: row.body_region_slug };
 }
 
 export function standingOf(g: GovernmentRow): MemberStanding {
   return {
     governmentId: g.id,
-    category: (g.category ?? 'non-member') as MembershipCategory,
-    status: (g.status ?? 'none') as MembershipStatus,
+    category: g.category ?? 'non-member',
+    status: g.status ?? 'none',
     regionSlug: g.region_slug,
   };
 }

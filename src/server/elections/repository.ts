@@ -1,5 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { CandidateTable, ElectionTable } from '../db/schema';
+import type { BodyKind } from '../../core/governance';
+import type { MembershipCategory, MembershipStatus } from '../../core/membership';
 import type { Executor } from '../db/types';
 
 /**
@@ -34,7 +36,7 @@ export function findBodyBySlug(db: Executor, slug: string): Promise<BodyRow | un
 
 export type ElectionRow = Selectable<ElectionTable> & {
   body_slug: string;
-  body_kind: string;
+  body_kind: BodyKind;
   body_names: string;
   body_region_slug: string | null;
 };
@@ -135,8 +137,8 @@ export interface GovernmentRow {
   local_lang: string;
   country: string;
   region_slug: string;
-  category: string | null;
-  status: string | null;
+  category: MembershipCategory | null;
+  status: MembershipStatus | null;
 }
 
 function governmentsQuery(db: Executor) {
