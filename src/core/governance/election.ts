@@ -279,3 +279,7 @@ export function checkElectionWindows(w: ElectionWindows): ElectionWindowProblem[
   }
   return problems;
 }
+
+/** A candidate stands once nominated, until withdrawn. */
+export const CANDIDATE_STATUSES = ['nominated', 'withdrawn'] as const;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type {
+  CandidateStatus,
   AgendaKind,
   AttendanceMode,
   BodyKind,
@@ -33,6 +34,7 @@ import type {
   VersionedRecord,
 } from '../../core/climate/types';
 import type { Locale } from '../../core/locales';
+import type { FileKind, NewsStatus } from '../../core/publishing';
 import type {
   GovernmentKind,
   MembershipCategory,
@@ -529,8 +531,7 @@ export interface MotionVoteTable {
 export interface NewsPostTable {
   id: Generated<number>;
   slug: string;
-  /** draft | published */
-  status: string;
+  status: NewsStatus;
   published_at: string | null;
   meeting_id: number | null;
   body_id: number | null;
@@ -559,8 +560,7 @@ export interface FileTable {
   id: Generated<number>;
   meeting_id: number | null;
   news_post_id: number | null;
-  /** document | photo */
-  kind: string;
+  kind: FileKind;
   filename: string;
   mime: string;
   bytes: number;
@@ -604,8 +604,7 @@ export interface CandidateTable {
   endorsement_key: string | null;
   endorsement_filename: string | null;
   code_of_honour_accepted_at: string | null;
-  /** nominated | withdrawn | rejected */
-  status: string;
+  status: CandidateStatus;
   created_at: string;
 }
 

@@ -84,7 +84,7 @@ export function presentCandidate(
     endorsementUrl:
       hasEndorsement && mayReadEndorsement ? `/api/v1/candidates/${row.id}/endorsement` : null,
     codeOfHonourAcceptedAt: row.code_of_honour_accepted_at,
-    status: row.status === 'withdrawn' ? 'withdrawn' : 'nominated',
+    status: row.status,
     ineligibility: assessment.reasons,
   };
 }

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { CANDIDATE_STATUSES } from '../../core/governance';
 import { IsoDate, Names, Nullable, Slug } from '../http/common-schemas';
 import { GovernmentRef, PersonRef, Texts, TermSummary } from '../governance/schemas';
 
@@ -53,7 +54,7 @@ export const Candidate = Type.Object({
   hasEndorsement: Type.Boolean(),
   endorsementUrl: Nullable(Type.String()),
   codeOfHonourAcceptedAt: Nullable(Instant),
-  status: Type.Enum(['nominated', 'withdrawn'] as const),
+  status: Type.Enum(CANDIDATE_STATUSES),
   /** Reasons the candidacy is not (yet) eligible; empty when it is. */
   ineligibility: Type.Array(CandidateIneligibility),
 });

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { FILE_KINDS } from '../../core/publishing';
 import { Names, Nullable } from '../http/common-schemas';
 
 /**
@@ -10,7 +11,7 @@ const Instant = Type.String({ format: 'date-time', description: 'UTC instant (IS
 
 export const FileInfo = Type.Object({
   id: Type.Integer(),
-  kind: Type.Enum(['document', 'photo'] as const),
+  kind: Type.Enum(FILE_KINDS),
   filename: Type.String(),
   mime: Type.String(),
   bytes: Type.Integer(),

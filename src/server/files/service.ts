@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { can } from '../../core/policy';
+import type { FileKind } from '../../core/publishing';
 import type { Actor } from '../../core/roles';
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
@@ -50,7 +51,7 @@ export interface UploadForm {
 }
 
 interface FileFields {
-  kind: 'document' | 'photo';
+  kind: FileKind;
   caption: Record<string, string>;
   credit: string | null;
   isPublic: boolean;
@@ -62,7 +63,7 @@ interface FileFields {
  */
 function readFields(
   fields: UploadForm['fields'],
-  defaults: { kind?: 'document' | 'photo'; isPublic: boolean },
+  defaults: { kind?: FileKind; isPublic: boolean },
 ): FileFields {
   const caption: Record<string, string> = {};
   let kind = defaults.kind;
@@ -120,7 +121,7 @@ function cleanFilename(raw: string, ext?: string): string {
 }
 
 interface Stored {
-  kind: 'document' | 'photo';
+  kind: FileKind;
   filename: string;
   mime: string;
   bytes: number;
@@ -131,11 +132,7 @@ interface Stored {
 }
 
 /** Checks the bytes (re-encoding photos) and writes them to the store. */
-async function storeUpload(
-  bytes: FileStore,
-  kind: 'document' | 'photo',
-  form: UploadForm,
-): Promise<Stored> {
+async function storeUpload(bytes: FileStore, kind: FileKind, form: UploadForm): Promise<Stored> {
   if (kind === 'photo') {
     const image = await processImage(form.buffer, '/file');
     const main = await bytes.save(image.main, image.ext);

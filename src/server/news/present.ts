@@ -33,7 +33,7 @@ export function presentSummary(
   return {
     id: row.id,
     slug: row.slug,
-    status: row.status === 'published' ? 'published' : 'draft',
+    status: row.status,
     publishedAt: row.published_at,
     lang,
     languages: translations.map((r) => r.lang),

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { NewsStatus } from '../../core/publishing';
 import type { NewsPostTable, NewsTranslationTable } from '../db/schema';
 import type { Executor } from '../db/types';
 
@@ -6,7 +7,7 @@ export type PostRow = Selectable<NewsPostTable>;
 export type TranslationRow = Selectable<NewsTranslationTable>;
 
 export interface PostFilter {
-  statuses: ('draft' | 'published')[];
+  statuses: NewsStatus[];
   body?: string | undefined;
   government?: string | undefined;
   meetingId?: number | undefined;

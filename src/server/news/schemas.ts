@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NEWS_STATUSES } from '../../core/publishing';
 import { Names, Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
 import { FileInfo } from '../files/schemas';
 import { GovernmentRef } from '../governance/schemas';
@@ -20,7 +21,7 @@ export const NewsTranslations = Type.Record(Lang, NewsTranslation, {
 export const NewsSummary = Type.Object({
   id: Type.Integer(),
   slug: Slug,
-  status: Type.Enum(['draft', 'published'] as const),
+  status: Type.Enum(NEWS_STATUSES),
   publishedAt: Nullable(Instant),
   /** The language shown (the viewer's if the post has it, else the first available). */
   lang: Type.String(),
