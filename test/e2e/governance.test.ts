@@ -119,6 +119,16 @@ describe.skipIf(skipReason !== null)('governance in the browser', () => {
     await page.context().close();
   });
 
+  it("says a body's last term has ended instead of calling it current", async () => {
+    const page = await e.newPage();
+    // The demo RexCom's 2021–2024 term is the latest it has; its members serve on.
+    await page.goto('/bodies/east-asia-rexcom');
+    await expect.poll(() => page.getByTestId('term-ended').innerText()).toMatch(/ended on .*2024/);
+    expect(await page.locator('#body-composition').innerText()).toBe(
+      'Composition of the last term',
+    );
+  });
+
   it('an admin sets up a thematic network, which can then hold meetings', async () => {
     const page = await e.newPage();
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -83,3 +83,16 @@ export type KnownPortfolio = (typeof KNOWN_PORTFOLIOS)[number];
 export function isKnownPortfolio(value: string): value is KnownPortfolio {
   return (KNOWN_PORTFOLIOS as readonly string[]).includes(value);
 }
+
+/** Where a term stands on a day: not begun, running, or ended (its members then serve on). */
+export type TermStanding = 'upcoming' | 'running' | 'ended';
+
+/** The standing of a term (dates as ISO days, inclusive) on the given day. */
+export function termStanding(
+  term: { startsOn: string; endsOn: string },
+  day: string,
+): TermStanding {
+  if (day < term.startsOn) return 'upcoming';
+  if (day > term.endsOn) return 'ended';
+  return 'running';
+}

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { mayDo, useSession } from '../auth/session';
 import { SavedMessage } from '../forms/form';
-import { formatNumber } from '../components/format';
+import { termStanding } from '../../core/governance/meeting';
+import { formatDate, formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
@@ -146,6 +147,14 @@ function BodyView({ body }: { body: Body }) {
   usePageTitle(name.text);
   const description = pickText(body.description, locale);
   const current = body.currentTerm;
+  // Between terms the last one's members serve on: say so rather than call them current.
+  const standing = current ? termStanding(current, new Date().toISOString().slice(0, 10)) : null;
+  const compositionTitle =
+    standing === 'ended'
+      ? t('bodyPage.compositionEnded')
+      : standing === 'upcoming'
+        ? t('bodyPage.compositionUpcoming')
+        : t('bodyPage.composition');
   const otherTerms = body.terms
     .filter((term) => term.id !== current?.id)
     .sort((a, b) => b.startsOn.localeCompare(a.startsOn));
@@ -174,7 +183,7 @@ function BodyView({ body }: { body: Body }) {
 
       <section className="panel" aria-labelledby="body-composition">
         <div className="panel__header">
-          <h2 id="body-composition">{t('bodyPage.composition')}</h2>
+          <h2 id="body-composition">{compositionTitle}</h2>
           {current && (
             <p className="muted">
               {t('bodyPage.termLabel', { label: current.label })} · <TermDates term={current} />
@@ -182,6 +191,16 @@ function BodyView({ body }: { body: Body }) {
           )}
         </div>
         {!current && <p className="muted">{t('bodies.noTerm')}</p>}
+        {current && standing === 'ended' && (
+          <p className="gov-term-note" data-testid="term-ended">
+            {t('bodyPage.termEnded', { date: formatDate(current.endsOn, locale) })}
+          </p>
+        )}
+        {current && standing === 'upcoming' && (
+          <p className="gov-term-note" data-testid="term-upcoming">
+            {t('bodyPage.termUpcoming', { date: formatDate(current.startsOn, locale) })}
+          </p>
+        )}
         <SeatGrid
           seats={body.seats}
           bodySlug={body.slug}
