@@ -1,3 +1,4 @@
+import { TARGET_TYPE_FIELDS } from '../../core/climate/target-fields';
 import type { VersionedRecord } from '../../core/climate/types';
 import type { AuditActor } from '../audit/service';
 import { JsonColumnError, parseJsonColumn } from '../db/json';
@@ -143,22 +144,10 @@ const RESTORED_FIELDS: Record<VersionedRecord, readonly string[]> = {
   target: [
     'parentTargetId',
     'type',
-    'netZeroLabel',
     'title',
     'description',
-    'baseYear',
-    'baseEmissions',
-    'targetYear',
-    'reductionPercent',
-    'targetEmissions',
-    'bauEmissions',
-    'baseIntensity',
-    'intensityUnit',
-    'fuel',
-    'sharePercent',
-    'pollutant',
-    'levelValue',
-    'levelUnit',
+    // The fields that depend on the type, as the core defines them once.
+    ...TARGET_TYPE_FIELDS,
     'coverage',
     'status',
     'dateSet',
