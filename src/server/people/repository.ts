@@ -76,6 +76,26 @@ export function positionsOfPeople(db: Executor, personIds: number[]) {
     .execute();
 }
 
+/** The governments whose seats each of the people holds (for the policy's contact rule). */
+export async function seatGovernmentsOfPeople(
+  db: Executor,
+  personIds: number[],
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (personIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('seats')
+    .where('person_id', 'in', personIds)
+    .select(['person_id', 'government_id'])
+    .distinct()
+    .execute();
+  for (const r of rows) {
+    if (r.person_id === null) continue;
+    out.set(r.person_id, [...(out.get(r.person_id) ?? []), r.government_id]);
+  }
+  return out;
+}
+
 export function findPosition(db: Executor, id: number) {
   return db.selectFrom('positions').where('id', '=', id).selectAll().executeTakeFirst();
 }

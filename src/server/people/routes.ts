@@ -30,6 +30,7 @@ export function peopleRoutes(app: AppInstance, { store }: AppContext): void {
     (request) =>
       service.listPeoplePage(
         store,
+        request.actor,
         { q: request.query.q, government: request.query.government },
         request.query.page ?? 1,
         request.query.pageSize ?? 20,
@@ -38,7 +39,7 @@ export function peopleRoutes(app: AppInstance, { store }: AppContext): void {
   app.get(
     '/people/:id',
     { schema: { tags: ['people'], params: IdParam, response: { 200: Person, 404: Problem } } },
-    (request) => service.getPerson(store, request.params.id),
+    (request) => service.getPerson(store, request.actor, request.params.id),
   );
   app.post(
     '/people',

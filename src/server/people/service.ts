@@ -1,4 +1,5 @@
-import type { Subject } from '../../core/policy';
+import { can, type Subject } from '../../core/policy';
+import type { Actor } from '../../core/roles';
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
@@ -15,22 +16,46 @@ import type {
   PositionPatch,
 } from './schemas';
 
-async function present(store: Store, rows: readonly PersonRow[]): Promise<Person[]> {
-  const positions = await store.people.positionsOfPeople(rows.map((r) => r.id));
+/**
+ * People as the API shows them. With a reader (null: the public), each address is shown only
+ * where the policy lets that reader see the person's contact details (person.readContact);
+ * without one, for the services' own use (audit, the answer to the one who wrote it), whole.
+ */
+async function present(
+  store: Store,
+  rows: readonly PersonRow[],
+  reader?: Actor | null,
+): Promise<Person[]> {
+  const ids = rows.map((r) => r.id);
+  const positions = await store.people.positionsOfPeople(ids);
   const govNames = await store.members.namesOf([
     ...new Set(positions.map((p) => p.government_id).filter((id): id is number => id !== null)),
   ]);
-  return presentPeople(rows, positions, govNames);
+  const people = presentPeople(rows, positions, govNames);
+  if (reader === undefined) return people;
+  const seats = await store.people.seatGovernmentsOfPeople(ids);
+  return people.map((person) => {
+    const held = positions.filter((p) => p.person_id === person.id);
+    const subject: Subject = {
+      positionGovernmentIds: [
+        ...new Set(held.map((p) => p.government_id).filter((id): id is number => id !== null)),
+      ],
+      holdsOfficePosition: held.some((p) => p.office_id !== null),
+      seatGovernmentIds: seats.get(person.id) ?? [],
+    };
+    return can(reader, 'person.readContact', subject) ? person : { ...person, email: null };
+  });
 }
 
 export async function listPeoplePage(
   store: Store,
+  reader: Actor | null,
   filter: { q?: string | undefined; government?: string | undefined },
   page: number,
   pageSize: number,
 ) {
   const { rows, total } = await store.people.listPeople(filter, page, pageSize);
-  return { items: await present(store, rows), total, page, pageSize };
+  return { items: await present(store, rows, reader), total, page, pageSize };
 }
 
 async function loadPerson(store: Store, id: number): Promise<Person> {
@@ -40,8 +65,12 @@ async function loadPerson(store: Store, id: number): Promise<Person> {
   return person as Person;
 }
 
-export function getPerson(store: Store, id: number): Promise<Person> {
-  return loadPerson(store, id);
+/** One person, their address only for a reader the policy lets see it. */
+export async function getPerson(store: Store, reader: Actor | null, id: number): Promise<Person> {
+  const row = await store.people.findPerson(id);
+  if (!row) throw notFound(`no person ${id}`);
+  const [person] = await present(store, [row], reader);
+  return person as Person;
 }
 
 /**
