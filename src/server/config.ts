@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PASSWORD_MIN_LENGTH } from '../core/passwords';
 
 /** Everything the server needs to know about its surroundings, read once at start. */
 export interface AccordConfig {
@@ -24,17 +25,29 @@ export interface AccordConfig {
   mailFrom: string;
 }
 
+/** A setting Accord cannot start with: its message names the variable and what is wrong. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  const adminPassword = env.ACCORD_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < PASSWORD_MIN_LENGTH) {
+    // The same rule as every account's password: a short one is refused, not silently used.
+    throw new ConfigError(
+      `ACCORD_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters long, got ${adminPassword.length}`,
+    );
   }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.ACCORD_DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
-    adminPassword: env.ACCORD_ADMIN_PASSWORD || undefined,
+    adminPassword,
     seedDemo: env.ACCORD_DEMO !== 'false',
     webRoot: path.resolve(env.ACCORD_WEB_ROOT ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { configFromEnv } from './config';
+import { ConfigError, configFromEnv } from './config';
 import { openStore as openDatabase } from './store';
 import { bootstrapDatabase } from './setup/bootstrap';
 
@@ -46,7 +46,8 @@ export async function startServer(config = configFromEnv()): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   startServer().catch((err: unknown) => {
-    console.error(err);
+    // A bad setting is the operator's to fix: say which, without a stack trace.
+    console.error(err instanceof ConfigError ? `Accord cannot start: ${err.message}` : err);
     process.exit(1);
   });
 }

@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/passwords';
 import { Type, type Static } from 'typebox';
 import { ROLES } from '../../core/roles';
 import { Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
@@ -31,7 +32,9 @@ export const UserCreate = Type.Object(
     displayName: Type.String({ minLength: 1, maxLength: 120 }),
     role: Role,
     governmentSlug: Type.Optional(Nullable(Slug)),
-    password: Type.Optional(Type.String({ minLength: 12, maxLength: 200 })),
+    password: Type.Optional(
+      Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -49,7 +52,9 @@ export const UserPatch = Type.Object(
     role: Type.Optional(Role),
     governmentSlug: Type.Optional(Nullable(Slug)),
     disabled: Type.Optional(Type.Boolean()),
-    password: Type.Optional(Type.String({ minLength: 12, maxLength: 200 })),
+    password: Type.Optional(
+      Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
+    ),
     locale: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
   },
   { additionalProperties: false },
