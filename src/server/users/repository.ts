@@ -206,6 +206,11 @@ export async function touchToken(db: Executor, id: number, now: string): Promise
   await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
 }
 
+/** Every API token of the user (a new password or a disabled account ends them all). */
+export async function deleteTokensOfUser(db: Executor, userId: number): Promise<void> {
+  await db.deleteFrom('api_tokens').where('user_id', '=', userId).execute();
+}
+
 export async function deleteToken(db: Executor, id: number, userId: number): Promise<number> {
   const r = await db
     .deleteFrom('api_tokens')

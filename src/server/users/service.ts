@@ -125,8 +125,12 @@ export async function updateUser(
       ...(hash ? { password_hash: hash } : {}),
       updated_at: nowIso(),
     });
-    // Disabling or a new password ends the user's sessions everywhere.
-    if (disabled === 1 || hash) await tx.users.deleteSessionsOfUser(id);
+    // Disabling or a new password ends the user's sessions and API tokens everywhere: a
+    // password is reset because it may be known to someone else, who may have made a token.
+    if (disabled === 1 || hash) {
+      await tx.users.deleteSessionsOfUser(id);
+      await tx.users.deleteTokensOfUser(id);
+    }
     const diff = changedFields(before, after);
     if (hash) diff.after.password = 'changed';
     await recordAudit(tx, actor, {

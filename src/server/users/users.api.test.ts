@@ -148,6 +148,42 @@ describe.each(dialectCases())('sign-in, users and API tokens on $label', ({ dial
     expect(session.json().user).toBeNull();
   });
 
+  it_("ends the user's API tokens when the secretariat sets a new password", async () => {
+    const admin = await t.signInAdmin();
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin,
+      payload: {
+        email: 'scripted@x.example',
+        displayName: 'Scripted',
+        role: 'viewer',
+        password: 'a-long-password-2',
+      },
+    });
+    const h = await t.signIn('scripted@x.example', 'a-long-password-2');
+    const token = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: h,
+      payload: { name: 'made by whoever knew the password' },
+    });
+    const auth = { authorization: `Bearer ${token.json().secret}` };
+    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: auth })).statusCode).toBe(
+      200,
+    );
+    const reset = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${created.json().user.id}`,
+      headers: admin,
+      payload: { password: 'a-new-long-password-3' },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/auth/session', headers: auth })).statusCode).toBe(
+      401,
+    );
+  });
+
   it_('lets scripts use an API token without CSRF, until it is revoked', async () => {
     const officer = await t.signInOfficer('new-taipei');
     const created = await t.app.inject({
