@@ -8,7 +8,14 @@ import type { AuditActor } from '../audit/service';
 import { FileStore } from '../media/storage';
 import { nowIso } from '../clock';
 import type { StoreDb } from '../store';
-import { addNewsPhoto, deleteFile, listFiles, openFile, updateFile } from './service';
+import {
+  addMeetingFile,
+  addNewsPhoto,
+  deleteFile,
+  listFiles,
+  openFile,
+  updateFile,
+} from './service';
 import { makePhoto } from './test-support';
 
 /** The file services without HTTP, on both databases: who may read a file, and when. */
@@ -104,4 +111,47 @@ describe.each(dialectCases())('file services on $label', ({ dialect, skip }) => 
       status: 404,
     });
   });
+  it_(
+    'keeps even a photo marked public to the secretariat while its meeting is a draft',
+    async () => {
+      const now = nowIso();
+      const meetingId = await db.governance.insertMeeting({
+        uid: `draft-photo-${dialect}@accord.test`,
+        body_id: null,
+        term_id: null,
+        title: JSON.stringify({ en: 'Being prepared' }),
+        format: 'online',
+        status: 'draft',
+        starts_at: '2027-03-01T01:00:00.000Z',
+        ends_at: '2027-03-01T03:00:00.000Z',
+        time_zone: 'Asia/Seoul',
+        venue: null,
+        join_url: null,
+        minutes_html: null,
+        sequence: 0,
+        closed_at: null,
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      });
+      const photo = await addMeetingFile(db, bytes, admin, meetingId, {
+        buffer: await makePhoto(400, 300),
+        filename: 'venue.png',
+        fields: { kind: 'photo', caption_en: 'The venue', isPublic: 'true' },
+      });
+      expect(photo.isPublic).toBe(true);
+      await expect(openFile(db, bytes, photo.id, 'main', null)).rejects.toMatchObject({
+        status: 401,
+      });
+      await expect(openFile(db, bytes, photo.id, 'thumb', officer)).rejects.toMatchObject({
+        status: 404,
+      });
+      expect((await openFile(db, bytes, photo.id, 'main', admin)).cacheControl).toBe('private');
+      // Once scheduled, the meeting is public and so is the photo marked public.
+      await db.governance.updateMeeting(meetingId, { status: 'scheduled' });
+      expect((await openFile(db, bytes, photo.id, 'main', null)).cacheControl).toBe(
+        'public, max-age=86400',
+      );
+    },
+  );
 });

@@ -22,11 +22,14 @@ export function presentFile(row: FileRow): FileInfo {
 }
 
 /**
- * Anyone may see a file marked public, and every file of a published news post: publishing
- * a post publishes its photos with it.
+ * Anyone may see every file of a published news post (publishing a post publishes its photos
+ * with it), and a file marked public once what it belongs to is out: never a file of a draft
+ * post or of a meeting still being prepared, whatever its mark.
  */
-export function isPublicFile(row: FileWithPost): boolean {
-  return row.is_public === 1 || row.post_status === 'published';
+export function isPublicFile(row: FileWithPost & { meeting_status?: string | null }): boolean {
+  if (row.post_status === 'published') return true;
+  if (row.post_status === 'draft' || row.meeting_status === 'draft') return false;
+  return row.is_public === 1;
 }
 
 /** What the audit log keeps of a file. */
