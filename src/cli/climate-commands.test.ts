@@ -107,6 +107,30 @@ describe('accord import and export', () => {
     expect(stdout.writableEnded).toBe(false);
   });
 
+  it('writes a formula-like name as text in the row report and the export', async () => {
+    const formula = `=1+1+cmd|' /C calc'!A0`;
+    const file = path.join(dir, 'formula-targets.csv');
+    fs.writeFileSync(
+      file,
+      [
+        TARGETS_CSV.split('\n')[0],
+        `990003,${formula},${formula},Japan,Base year emissions (absolute) target,2013,4000,50,2030`,
+      ].join('\n'),
+    );
+    let c = capture();
+    expect(await runImportCommand(['import', 'cdp-targets', file], c.io, config)).toBe(0);
+    const reportLine = c.out.find((l) => l.startsWith('Row report: '));
+    const report = fs.readFileSync(reportLine!.slice('Row report: '.length), 'utf8');
+    expect(report).not.toMatch(/(^|,)=1\+1/m);
+
+    c = capture();
+    const out = path.join(dir, 'formula-export.csv');
+    expect(await runExportCommand(['targets', '--out', out], c.io, config)).toBe(0);
+    const csv = fs.readFileSync(out, 'utf8');
+    expect(csv).toContain(`'${formula}`);
+    expect(csv).not.toMatch(/(^|,)=1\+1/m);
+  });
+
   it('exports an inventory, and says so when there is none', async () => {
     const db = openDatabase({ dataDir: dir });
     try {

@@ -9,7 +9,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AccordConfig } from './config';
 import { registerAuth } from './auth/plugin';
-import { registerProblemHandlers } from './http/problem';
+import { frameworkErrorHandler, registerProblemHandlers } from './http/problem';
+import { checkNoNul, checkQueryEncoding } from './http/hostile-input';
 import { validatorCompiler } from './http/validation';
 import type { AppContext, AppInstance } from './http/app-types';
 import type { StoreDb } from './store';
@@ -57,6 +58,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   const app = Fastify({
     logger,
     trustProxy: true,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 
@@ -98,6 +100,9 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  // Text the schemas cannot check: bad percent-encoding in the query, NUL bytes anywhere.
+  app.addHook('onRequest', async (request) => checkQueryEncoding(request));
+  app.addHook('preValidation', async (request) => checkNoNul(request));
   registerAuth(app, sessionResolver(db));
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');

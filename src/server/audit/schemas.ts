@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Page, PageQuery } from '../http/common-schemas';
+import { Nullable, Page, PageQuery, Id } from '../http/common-schemas';
 
 export const AuditEntry = Type.Object({
   id: Type.Integer(),
@@ -18,6 +18,6 @@ export const AuditPage = Page(AuditEntry);
 export const AuditQuery = Type.Object({
   entityType: Type.Optional(Type.String({ maxLength: 40 })),
   entityId: Type.Optional(Type.String({ maxLength: 80 })),
-  actorUserId: Type.Optional(Type.Integer({ minimum: 1 })),
+  actorUserId: Type.Optional(Id),
   ...PageQuery,
 });

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
-import { IdParam, Problem, SlugParam } from '../http/common-schemas';
+import { IdParam, Problem, SlugParam, Id } from '../http/common-schemas';
 import {
   Action,
   ActionCreate,
@@ -298,7 +298,7 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
   // History
   const HistoryParams = Type.Object({
     entityType: HistoryEntityType,
-    id: Type.Integer({ minimum: 1 }),
+    id: Id,
   });
   app.get(
     '/history/:entityType/:id',
@@ -319,10 +319,7 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
         tags,
         summary: 'Restore a climate record to an earlier version (as a new version)',
         params: HistoryParams,
-        body: Type.Object(
-          { version: Type.Integer({ minimum: 1 }) },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ version: Id }, { additionalProperties: false }),
         response: { 200: Type.Union([Target, Inventory, EmissionReport, Action]), ...problems },
       },
     },

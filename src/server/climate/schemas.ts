@@ -17,7 +17,7 @@ import {
   VERSION_CHANGES,
   VERSIONED_RECORDS,
 } from '../../core/climate/types';
-import { IsoDate, Nullable, Slug } from '../http/common-schemas';
+import { IsoDate, Nullable, Slug, Id, MAX_INT32 } from '../http/common-schemas';
 
 const Year = Type.Integer({ minimum: 1950, maximum: 2100 });
 const Tonnes = Type.Number({ minimum: 0, maximum: 1e12, description: 't CO2e a year' });
@@ -74,7 +74,11 @@ export type Assessment = Static<typeof Assessment>;
 
 const targetFields = {
   parentTargetId: Nullable(
-    Type.Integer({ minimum: 1, description: 'The end target an interim target leads to' }),
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_INT32,
+      description: 'The end target an interim target leads to',
+    }),
   ),
   type: TargetType,
   netZeroLabel: Nullable(NetZeroLabel),
@@ -314,7 +318,7 @@ export const ActionCreate = Type.Object(
     sdgs: Type.Optional(
       Type.Array(Type.Integer({ minimum: 1, maximum: 17 }), { uniqueItems: true }),
     ),
-    targetIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { uniqueItems: true })),
+    targetIds: Type.Optional(Type.Array(Id, { uniqueItems: true })),
   },
   { additionalProperties: false },
 );

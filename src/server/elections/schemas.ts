@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { CANDIDATE_STATUSES } from '../../core/governance';
-import { IsoDate, Names, Nullable, Slug } from '../http/common-schemas';
+import { IsoDate, Names, Nullable, Slug, Id } from '../http/common-schemas';
 import { GovernmentRef, PersonRef, Texts, TermSummary } from '../governance/schemas';
 
 const Instant = Type.String({ format: 'date-time', description: 'UTC instant (ISO 8601)' });
@@ -143,8 +143,8 @@ export type ElectionPatch = Static<typeof ElectionPatch>;
 
 export const CandidateCreate = Type.Object(
   {
-    governmentId: Type.Integer({ minimum: 1 }),
-    personId: Type.Integer({ minimum: 1 }),
+    governmentId: Id,
+    personId: Id,
     statement: Type.Optional(Names),
     codeOfHonourAccepted: Type.Boolean(),
   },
@@ -153,7 +153,7 @@ export const CandidateCreate = Type.Object(
 export type CandidateCreate = Static<typeof CandidateCreate>;
 
 export const BallotCast = Type.Object(
-  { choices: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50 }) },
+  { choices: Type.Array(Id, { maxItems: 50 }) },
   { additionalProperties: false },
 );
 export type BallotCast = Static<typeof BallotCast>;
@@ -169,7 +169,7 @@ export const VoterRegister = Type.Object({ items: Type.Array(VoterRow) });
 export const FillRequest = Type.Object(
   {
     /** When the count ends in a tie across the last seat: the candidates chosen (by lot, per the rules) for the undecided seats. */
-    tieWinners: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50 })),
+    tieWinners: Type.Optional(Type.Array(Id, { maxItems: 50 })),
   },
   { additionalProperties: false },
 );

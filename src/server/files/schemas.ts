@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { FILE_KINDS } from '../../core/publishing';
-import { Names, Nullable } from '../http/common-schemas';
+import { Names, Nullable, SortOrder } from '../http/common-schemas';
 
 /**
  * The file shapes of the API: the files area owns them, and meetings and news posts embed
@@ -30,7 +30,7 @@ export const FilePatch = Type.Partial(
   Type.Object({
     caption: Names,
     credit: Nullable(Type.String({ maxLength: 300 })),
-    sortOrder: Type.Integer(),
+    sortOrder: SortOrder,
     isPublic: Type.Boolean(),
   }),
   { additionalProperties: false },

@@ -13,7 +13,16 @@ import {
   VOTE_CHOICES,
 } from '../../core/governance';
 import { FileInfo } from '../files/schemas';
-import { IsoDate, Names, Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
+import {
+  IsoDate,
+  Names,
+  Nullable,
+  Page,
+  PageQuery,
+  Slug,
+  Id,
+  SortOrder,
+} from '../http/common-schemas';
 
 export const BodyKind = Type.Enum(BODY_KINDS);
 export const SeatPosition = Type.Enum(SEAT_POSITIONS);
@@ -160,21 +169,21 @@ export type TermCreate = Static<typeof TermCreate>;
 
 export const SeatCreate = Type.Object(
   {
-    governmentId: Type.Integer({ minimum: 1 }),
-    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    governmentId: Id,
+    personId: Type.Optional(Nullable(Id)),
     position: SeatPosition,
     portfolio: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 80 }))),
-    sortOrder: Type.Optional(Type.Integer()),
+    sortOrder: Type.Optional(SortOrder),
   },
   { additionalProperties: false },
 );
 export type SeatCreate = Static<typeof SeatCreate>;
 export const SeatPatch = Type.Partial(
   Type.Object({
-    personId: Nullable(Type.Integer({ minimum: 1 })),
+    personId: Nullable(Id),
     position: SeatPosition,
     portfolio: Nullable(Type.String({ minLength: 1, maxLength: 80 })),
-    sortOrder: Type.Integer(),
+    sortOrder: SortOrder,
   }),
   { additionalProperties: false },
 );
@@ -206,7 +215,7 @@ export const Speaker = Type.Object({
 });
 export const SpeakerInput = Type.Object(
   {
-    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    personId: Type.Optional(Nullable(Id)),
     name: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
     role: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   },
@@ -309,7 +318,7 @@ export type InviteRequest = Static<typeof InviteRequest>;
 export const ReplyRequest = Type.Object(
   {
     reply: InvitationReply,
-    proxyPersonId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    proxyPersonId: Type.Optional(Nullable(Id)),
     proxyName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
     proxyEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
     comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
@@ -333,11 +342,11 @@ export type Attendance = Static<typeof Attendance>;
 
 export const AttendanceCreate = Type.Object(
   {
-    governmentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    governmentId: Type.Optional(Nullable(Id)),
+    personId: Type.Optional(Nullable(Id)),
     name: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
     capacity: Capacity,
-    principalPersonId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    principalPersonId: Type.Optional(Nullable(Id)),
     principalName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
     mode: AttendanceMode,
     present: Type.Optional(Type.Boolean()),
@@ -399,7 +408,7 @@ export const MotionCreate = Type.Object(
   {
     kind: MotionKind,
     text: Texts,
-    agendaItemId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    agendaItemId: Type.Optional(Nullable(Id)),
     majorityRule: Type.Optional(MajorityRule),
   },
   { additionalProperties: false },
@@ -409,7 +418,7 @@ export const DecisionRequest = Type.Object(
   {
     votes: Type.Array(
       Type.Object(
-        { seatId: Type.Integer({ minimum: 1 }), choice: VoteChoice },
+        { seatId: Id, choice: VoteChoice },
         {
           additionalProperties: false,
         },
@@ -481,7 +490,7 @@ export const MeetingCreate = Type.Object(
   {
     body: Type.Optional(Nullable(Slug)),
     /** The body's term whose seats meet; by default the term running on the day (or the next). */
-    termId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    termId: Type.Optional(Nullable(Id)),
     title: Texts,
     format: MeetingFormat,
     start: LocalDateTime,

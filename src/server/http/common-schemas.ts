@@ -17,8 +17,16 @@ export const Names = Type.Record(
   { description: 'Names by BCP 47 language tag (en, ko, ja, zh-Hans, zh-Hant, …)' },
 );
 
+/** The largest value of the databases' integer columns (PostgreSQL's `integer` is 32 bits). */
+export const MAX_INT32 = 2_147_483_647;
+/** A row id: bounded so a bigger number is a 400, not a database error. */
+export const Id = Type.Integer({ minimum: 1, maximum: MAX_INT32 });
+/** A place in a list (an integer column, so 32 bits too). */
+export const SortOrder = Type.Integer({ minimum: -MAX_INT32, maximum: MAX_INT32 });
+export const MAX_PAGE = 1_000_000;
+
 export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 };
 
@@ -50,5 +58,5 @@ export const Problem = Type.Object(
   { $id: 'Problem' },
 );
 
-export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const IdParam = Type.Object({ id: Id });
 export const SlugParam = Type.Object({ slug: Slug });

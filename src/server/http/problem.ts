@@ -99,6 +99,22 @@ function send(reply: FastifyReply, request: FastifyRequest, status: number, body
 }
 
 /**
+ * For Fastify's `frameworkErrors`: a path that is not valid URL encoding (FST_ERR_BAD_URL) is a
+ * 400 problem like every other error, not Fastify's own JSON.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 400;
+  void send(reply, request, status, {
+    detail:
+      error.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid percent-encoding.' : error.message,
+  });
+}
+
+/**
  * Every error the API gives is problem+json. Unknown paths outside /api go to
  * `pageFallback` (the web app's index.html) so client-side routes load on refresh.
  */

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { NEWS_STATUSES } from '../../core/publishing';
-import { Names, Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
+import { Names, Nullable, Page, PageQuery, Slug, Id } from '../http/common-schemas';
 import { FileInfo } from '../files/schemas';
 import { GovernmentRef } from '../governance/schemas';
 
@@ -50,7 +50,7 @@ export const NewsQuery = Type.Object({
   lang: Type.Optional(Lang),
   body: Type.Optional(Slug),
   government: Type.Optional(Slug),
-  meeting: Type.Optional(Type.Integer({ minimum: 1 })),
+  meeting: Type.Optional(Id),
   /** Drafts are listed for administrators only. */
   status: Type.Optional(Type.Enum(['published', 'draft', 'all'] as const)),
   ...PageQuery,
@@ -61,9 +61,9 @@ export const NewsCreate = Type.Object(
   {
     slug: Type.Optional(Slug),
     translations: NewsTranslations,
-    meetingId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    meetingId: Type.Optional(Nullable(Id)),
     body: Type.Optional(Nullable(Slug)),
-    governmentIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200 })),
+    governmentIds: Type.Optional(Type.Array(Id, { maxItems: 200 })),
   },
   { additionalProperties: false },
 );
@@ -71,9 +71,9 @@ export type NewsCreate = Static<typeof NewsCreate>;
 export const NewsPatch = Type.Partial(
   Type.Object({
     translations: NewsTranslations,
-    meetingId: Nullable(Type.Integer({ minimum: 1 })),
+    meetingId: Nullable(Id),
     body: Nullable(Slug),
-    governmentIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200 }),
+    governmentIds: Type.Array(Id, { maxItems: 200 }),
   }),
   { additionalProperties: false },
 );

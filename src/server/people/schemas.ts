@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, Names, Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
+import { IsoDate, Names, Nullable, Page, PageQuery, Slug, Id } from '../http/common-schemas';
 import { PositionTitle } from '../members/schemas';
 
 export const Position = Type.Object({
@@ -47,7 +47,7 @@ export type PersonPatch = Static<typeof PersonPatch>;
 
 export const PositionCreate = Type.Object(
   {
-    personId: Type.Integer({ minimum: 1 }),
+    personId: Id,
     governmentSlug: Type.Optional(Slug),
     officeSlug: Type.Optional(Slug),
     title: PositionTitle,

@@ -2,11 +2,13 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { safeCsvCell } from '../../http/csv-cell';
 
 /**
  * Writes a table, row by row as its source yields them, as CSV or XLSX. CSV starts with a
  * UTF-8 byte-order mark: without it Excel in East Asian locales reads UTF-8 as the local code
- * page and garbles names in Japanese, Korean or Chinese. Both end the output stream.
+ * page and garbles names in Japanese, Korean or Chinese. CSV cells go through `safeCsvCell`, so
+ * text never opens as a formula (XLSX cells are typed, never formulas). Both end the output stream.
  */
 
 export type TableFormat = 'csv' | 'xlsx';
@@ -27,8 +29,8 @@ export async function writeTable(
   if (format === 'csv') {
     const csv = stringify({ bom: true });
     async function* lines() {
-      yield [...header];
-      for await (const row of rows) yield row.map((cell) => (cell === null ? '' : cell));
+      yield header.map(safeCsvCell);
+      for await (const row of rows) yield row.map(safeCsvCell);
     }
     await pipeline(Readable.from(lines()), csv, out);
     return;

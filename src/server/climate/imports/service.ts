@@ -1,6 +1,7 @@
 import { pipeline, Readable, Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { AuditActor, SystemActor } from '../../audit/service';
+import { safeCsvCell } from '../../http/csv-cell';
 import { HttpProblem, notFound } from '../../http/problem';
 import type { ImportKind, ImportRun } from '../schemas';
 import { ImportEngine } from './engine';
@@ -312,7 +313,7 @@ export function importReportCsv(store: Store, id: number): Readable {
     for (;;) {
       const rows = await store.imports.rowOutcomesAfter(id, after, 1000);
       for (const r of rows)
-        yield [r.row_number, r.action, r.government ?? '', r.entity ?? '', r.reason ?? ''];
+        yield [r.row_number, r.action, r.government, r.entity, r.reason].map(safeCsvCell);
       const last = rows[rows.length - 1];
       if (!last || rows.length < 1000) return;
       after = { row: last.row_number, id: last.id };
