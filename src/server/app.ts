@@ -57,7 +57,8 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
 export async function buildApp({ config, db, logger = false }: BuildOptions): Promise<AppInstance> {
   const app = Fastify({
     logger,
-    trustProxy: true,
+    // Off unless configured: forwarded headers from anyone else would name any host or address.
+    trustProxy: config.trustProxy,
     frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

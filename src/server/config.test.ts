@@ -1,5 +1,75 @@
-import { describe, expect, it } from 'vitest';
-import { configFromEnv } from './config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../test/setup/databases';
+import { buildApp } from './app';
+import { configFromEnv, type AccordConfig } from './config';
+
+describe('ACCORD_TRUST_PROXY', () => {
+  it('is off unless set, and reads true or a list of proxy addresses', () => {
+    expect(configFromEnv({}).trustProxy).toBe(false);
+    expect(configFromEnv({ ACCORD_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(configFromEnv({ ACCORD_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(configFromEnv({ ACCORD_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toBe(
+      '127.0.0.1,10.0.0.0/8',
+    );
+  });
+
+  describe('in the app', () => {
+    let db: Awaited<ReturnType<typeof freshDatabase>>;
+    beforeAll(async () => {
+      db = await freshDatabase('sqlite');
+    });
+    afterAll(async () => {
+      await db?.drop();
+    });
+
+    const seen = async (config: AccordConfig) => {
+      const app = await buildApp({ config, db: db.db });
+      app.get('/probe', (request) => ({
+        ip: request.ip,
+        host: request.host,
+        protocol: request.protocol,
+      }));
+      try {
+        const res = await app.inject({
+          url: '/probe',
+          remoteAddress: '127.0.0.1',
+          headers: {
+            host: 'accord.test',
+            'x-forwarded-for': '203.0.113.9',
+            'x-forwarded-host': 'evil.example',
+            'x-forwarded-proto': 'https',
+          },
+        });
+        return res.json() as { ip: string; host: string; protocol: string };
+      } finally {
+        await app.close();
+      }
+    };
+
+    it('ignores X-Forwarded-* by default', async () => {
+      const config = { ...configFromEnv({}), webRoot: undefined };
+      expect(await seen(config)).toEqual({
+        ip: '127.0.0.1',
+        host: 'accord.test',
+        protocol: 'http',
+      });
+    });
+
+    it('ignores forwarded headers from an address not on the list', async () => {
+      const config = { ...configFromEnv({ ACCORD_TRUST_PROXY: '10.0.0.1' }), webRoot: undefined };
+      expect((await seen(config)).host).toBe('accord.test');
+    });
+
+    it('believes the proxy when told to', async () => {
+      const config = { ...configFromEnv({ ACCORD_TRUST_PROXY: 'true' }), webRoot: undefined };
+      expect(await seen(config)).toEqual({
+        ip: '203.0.113.9',
+        host: 'evil.example',
+        protocol: 'https',
+      });
+    });
+  });
+});
 
 describe('configFromEnv', () => {
   it('refuses a first administrator password shorter than any account may have', () => {

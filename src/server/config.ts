@@ -23,6 +23,23 @@ export interface AccordConfig {
   publicUrl: string;
   /** The secretariat's address: the sender of mail and the organizer of meetings. */
   mailFrom: string;
+  /**
+   * Whether to believe X-Forwarded-For/-Host/-Proto, as Fastify's `trustProxy`: false (the
+   * default), true for any proxy, or a comma-separated list of proxy addresses and CIDR ranges.
+   */
+  trustProxy: boolean | string;
+}
+
+/** ACCORD_TRUST_PROXY: unset or 'false' trusts no one; 'true' any proxy; else proxy addresses. */
+function trustProxyFrom(value: string | undefined): boolean | string {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  return v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .join(',');
 }
 
 /** A setting Accord cannot start with: its message names the variable and what is wrong. */
@@ -55,5 +72,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfi
     version: env.npm_package_version ?? '0.1.0',
     publicUrl: (env.ACCORD_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     mailFrom: env.ACCORD_MAIL_FROM || 'secretariat@accord.example',
+    trustProxy: trustProxyFrom(env.ACCORD_TRUST_PROXY),
   };
 }

@@ -58,7 +58,7 @@ describe.each(dialectCases())('calendar service on $label', ({ dialect, skip }) 
     expect(await conference(nobody)).toBeNull();
   });
 
-  it_('writes the meeting in its zone and language, with the proxy delegated', async () => {
+  it_('writes the meeting in its zone and language, with no one’s address', async () => {
     const ics = await governance.meetingCalendar(f.db, MAIL, meeting.id, nobody, 'ko');
     const event = eventOf(ics, meeting.uid)!;
     expect(event.getFirstPropertyValue('summary')).toBe('임시 지역집행위원회 회의');
@@ -66,12 +66,29 @@ describe.each(dialectCases())('calendar service on $label', ({ dialect, skip }) 
     expect(event.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(event.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Asia/Seoul');
     expect(String(event.getFirstPropertyValue('description'))).toContain('1. Opening');
-    const attendees = event.getAllProperties('attendee');
-    const principal = attendees.find((a) => a.getParameter('partstat') === 'DELEGATED');
-    const proxy = attendees.find((a) => a.getParameter('cn') === 'Min Kwon');
-    expect(principal?.getParameter('delegated-to')).toBe('mailto:min.kwon@seoul.example');
-    expect(proxy?.getParameter('delegated-from')).toBeTruthy();
-    expect(proxy?.getParameter('partstat')).toBe('ACCEPTED');
+    expect(event.getAllProperties('attendee')).toEqual([]);
+    expect(event.getFirstPropertyValue('organizer')).toBe('https://accord.test/bodies/' + REXCOM);
+    for (const actor of [nobody, f.officer('seoul'), admin]) {
+      const feeds = [
+        await governance.meetingCalendar(f.db, MAIL, meeting.id, actor, 'en'),
+        await governance.bodyCalendar(f.db, MAIL, REXCOM, actor, 'en'),
+      ];
+      for (const text of feeds) {
+        expect(text).not.toMatch(/mailto:/i);
+        expect(text).not.toContain('min.kwon@seoul.example');
+        expect(text).not.toContain(MAIL.mailFrom);
+      }
+    }
+  });
+
+  it_('delegates a proxy in the attendees that letters to invitees carry', async () => {
+    const rows = await f.db.governance.invitationsOf(meeting.id);
+    const attendees = governance.calendarAttendees(rows);
+    const principal = attendees.find((a) => a.partstat === 'DELEGATED');
+    const proxy = attendees.find((a) => a.name === 'Min Kwon');
+    expect(principal?.delegatedTo).toBe('mailto:min.kwon@seoul.example');
+    expect(proxy?.delegatedFrom).toBeTruthy();
+    expect(proxy?.partstat).toBe('ACCEPTED');
   });
 
   it_('keeps drafts out of every feed but the secretariat’s own request', async () => {

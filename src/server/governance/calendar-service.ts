@@ -57,6 +57,17 @@ export function calendarAttendees(invitations: InvitationRow[]): CalendarAttende
   });
 }
 
+/**
+ * Who a calendar event is written for. A `feed` is served over HTTP to whoever asks and carries
+ * no one's e-mail address: no attendees, and the organizer as the body's page. A `letter` goes
+ * by mail to an invitee and lists the invited with their addresses.
+ */
+export interface CalendarAudience {
+  kind: 'feed' | 'letter';
+  /** whether the reader may have the online join link */
+  withJoinLink: boolean;
+}
+
 /** The meeting as a calendar event; the join link only when the reader may have it. */
 export function calendarEvent(
   row: MeetingRow,
@@ -65,8 +76,9 @@ export function calendarEvent(
   agendaTitles: string[],
   config: MailConfig,
   lang: string,
-  withJoinLink: boolean,
+  audience: CalendarAudience,
 ): CalendarEvent {
+  const letter = audience.kind === 'letter';
   const bodyName = body ? textIn(bodyNames(body), lang) : 'Accord';
   const agenda = agendaTitles.map((t, i) => `${i + 1}. ${t}`).join('\n');
   return {
@@ -82,10 +94,16 @@ export function calendarEvent(
     status: row.status,
     created: row.created_at,
     lastModified: row.updated_at,
-    organizer: { name: `${bodyName} secretariat`, email: config.mailFrom },
-    attendees: calendarAttendees(invitations),
+    organizer: {
+      name: `${bodyName} secretariat`,
+      email: letter ? config.mailFrom : null,
+      uri: body ? `${config.publicUrl}/bodies/${encodeURIComponent(body.slug)}` : config.publicUrl,
+    },
+    attendees: letter ? calendarAttendees(invitations) : [],
     conference:
-      withJoinLink && row.join_url ? { uri: row.join_url, label: 'Join the meeting online' } : null,
+      audience.withJoinLink && row.join_url
+        ? { uri: row.join_url, label: 'Join the meeting online' }
+        : null,
   };
 }
 
@@ -121,7 +139,10 @@ export async function meetingCalendar(
   return buildCalendar({
     name: textIn(meetingTitle(row), lang),
     events: [
-      calendarEvent(row, body, invitations, titles, config, lang, mayJoin(actor, invitations)),
+      calendarEvent(row, body, invitations, titles, config, lang, {
+        kind: 'feed',
+        withJoinLink: mayJoin(actor, invitations),
+      }),
     ],
     now: new Date(),
   });
@@ -145,7 +166,10 @@ export async function bodyCalendar(
     const titles = topItems
       .filter((a) => a.meeting_id === m.id)
       .map((a) => textIn(agendaTitle(a), lang));
-    return calendarEvent(m, body, invited, titles, config, lang, mayJoin(actor, invited));
+    return calendarEvent(m, body, invited, titles, config, lang, {
+      kind: 'feed',
+      withJoinLink: mayJoin(actor, invited),
+    });
   });
   return buildCalendar({ name: textIn(bodyNames(body), lang), events, now: new Date() });
 }

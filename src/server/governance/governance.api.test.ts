@@ -376,52 +376,104 @@ describe.each(dialectCases())('governance API on $label', ({ dialect, skip }) =>
     expect(bad.json().errors[0].pointer).toMatch(/^\/rules\/quorum\//);
   });
 
-  it_(
-    'writes .ics that parses, with proxies delegated and the join link for invitees only',
-    async () => {
-      const m = await newMeeting();
-      const url = `/api/v1/meetings/${m.id}`;
-      await send('POST', `${url}/status`, { status: 'scheduled' });
-      const inv = (await send('POST', `${url}/invitations`, { seats: true })).json()
-        .items as Meeting['invitations'];
-      const seoulInv = inv.find((i) => i.government?.slug === 'seoul');
-      await send(
-        'PUT',
-        `/api/v1/invitations/${seoulInv?.id}/reply`,
-        { reply: 'proxy', proxyName: 'Min Kwon', proxyEmail: 'min.kwon@seoul.example' },
-        seoulOfficer,
-      );
+  it_('writes .ics that parses, with the join link for invitees only', async () => {
+    const m = await newMeeting();
+    const url = `/api/v1/meetings/${m.id}`;
+    await send('POST', `${url}/status`, { status: 'scheduled' });
+    const inv = (await send('POST', `${url}/invitations`, { seats: true })).json()
+      .items as Meeting['invitations'];
+    const seoulInv = inv.find((i) => i.government?.slug === 'seoul');
+    await send(
+      'PUT',
+      `/api/v1/invitations/${seoulInv?.id}/reply`,
+      { reply: 'proxy', proxyName: 'Min Kwon', proxyEmail: 'min.kwon@seoul.example' },
+      seoulOfficer,
+    );
 
-      const parse = (text: string) => {
-        const cal = new ICAL.Component(ICAL.parse(text));
-        for (const tz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
-        return cal.getFirstSubcomponent('vevent') as ICAL.Component;
-      };
-      const invitee = await get(`${url}.ics`, seoulOfficer);
-      expect(invitee.statusCode).toBe(200);
-      expect(invitee.headers['content-type']).toMatch(/^text\/calendar/);
-      const event = parse(invitee.body);
-      expect(event.getFirstPropertyValue('uid')).toBe(m.uid);
-      expect(new ICAL.Event(event).startDate.toJSDate().toISOString()).toBe(
-        '2023-03-14T01:00:00.000Z',
-      );
-      expect(String(event.getFirstPropertyValue('conference'))).toBe(
-        'https://meet.example.org/rexcom-2023',
-      );
-      const attendees = event.getAllProperties('attendee');
-      const proxy = attendees.find((a) => a.getParameter('cn') === 'Min Kwon');
-      expect(proxy?.getParameter('delegated-from')).toBeTruthy();
-      const principal = attendees.find((a) => a.getParameter('partstat') === 'DELEGATED');
-      expect(principal?.getParameter('delegated-to')).toBe('mailto:min.kwon@seoul.example');
+    const parse = (text: string) => {
+      const cal = new ICAL.Component(ICAL.parse(text));
+      for (const tz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+      return cal.getFirstSubcomponent('vevent') as ICAL.Component;
+    };
+    const invitee = await get(`${url}.ics`, seoulOfficer);
+    expect(invitee.statusCode).toBe(200);
+    expect(invitee.headers['content-type']).toMatch(/^text\/calendar/);
+    const event = parse(invitee.body);
+    expect(event.getFirstPropertyValue('uid')).toBe(m.uid);
+    expect(new ICAL.Event(event).startDate.toJSDate().toISOString()).toBe(
+      '2023-03-14T01:00:00.000Z',
+    );
+    expect(String(event.getFirstPropertyValue('conference'))).toBe(
+      'https://meet.example.org/rexcom-2023',
+    );
+    // Feeds list no attendees: their cal-addresses are e-mail addresses.
+    expect(event.getAllProperties('attendee')).toEqual([]);
 
-      const anonymous = parse((await get(`${url}.ics`)).body);
-      expect(anonymous.getFirstPropertyValue('conference')).toBeNull();
+    const anonymous = parse((await get(`${url}.ics`)).body);
+    expect(anonymous.getFirstPropertyValue('conference')).toBeNull();
 
-      const feed = await get('/api/v1/bodies/east-asia-rexcom/calendar.ics');
-      const cal = new ICAL.Component(ICAL.parse(feed.body));
-      expect(cal.getAllSubcomponents('vevent').length).toBeGreaterThanOrEqual(2);
-    },
-  );
+    const feed = await get('/api/v1/bodies/east-asia-rexcom/calendar.ics');
+    const cal = new ICAL.Component(ICAL.parse(feed.body));
+    expect(cal.getAllSubcomponents('vevent').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it_('serves .ics feeds with no e-mail address to anyone, invitees included', async () => {
+    const m = await newMeeting();
+    const url = `/api/v1/meetings/${m.id}`;
+    await send('POST', `${url}/status`, { status: 'scheduled' });
+    const inv = (
+      await send('POST', `${url}/invitations`, {
+        seats: true,
+        guests: [{ name: 'Grace Guest', email: 'grace.guest@private.example' }],
+      })
+    ).json().items as Meeting['invitations'];
+    const seoulInv = inv.find((i) => i.government?.slug === 'seoul');
+    await send(
+      'PUT',
+      `/api/v1/invitations/${seoulInv?.id}/reply`,
+      { reply: 'proxy', proxyName: 'Min Kwon', proxyEmail: 'min.kwon@seoul.example' },
+      seoulOfficer,
+    );
+    const rows = await t.db.kysely
+      .selectFrom('invitations')
+      .where('meeting_id', '=', m.id)
+      .select(['email', 'proxy_email'])
+      .execute();
+    const addresses = rows
+      .flatMap((r) => [r.email, r.proxy_email])
+      .filter((a): a is string => !!a)
+      .map((a) => a.toLowerCase());
+    expect(addresses).toContain('grace.guest@private.example');
+    expect(addresses).toContain('min.kwon@seoul.example');
+
+    const viewerEmail = `feed.viewer.${dialect}@accord.example`;
+    await send('POST', '/api/v1/users', {
+      email: viewerEmail,
+      displayName: 'Feed viewer',
+      role: 'viewer',
+      password: 'viewer-password-123',
+    });
+    const viewer = await t.signIn(viewerEmail, 'viewer-password-123');
+    const callers: [string, Headers | undefined][] = [
+      ['anonymous', undefined],
+      ['viewer', viewer],
+      ['officer', seoulOfficer],
+    ];
+    for (const [who, headers] of callers) {
+      for (const feedUrl of [`${url}.ics`, '/api/v1/bodies/east-asia-rexcom/calendar.ics']) {
+        const res = await get(feedUrl, headers);
+        expect(res.statusCode, `${who} ${feedUrl}`).toBe(200);
+        const text = res.body.replace(/\r\n /g, '').toLowerCase();
+        expect(text, `${who} ${feedUrl}`).not.toContain('mailto:');
+        for (const a of addresses) expect(text, `${who} ${feedUrl}`).not.toContain(a);
+        expect(text, `${who} ${feedUrl}`).not.toContain(t.config.mailFrom.toLowerCase());
+        expect(text, `${who} ${feedUrl}`).not.toMatch(/^attendee/m);
+      }
+    }
+    // The invitee still gets the join link.
+    const own = (await get(`${url}.ics`, seoulOfficer)).body.replace(/\r\n /g, '');
+    expect(own).toContain('https://meet.example.org/rexcom-2023');
+  });
 
   it_(
     'mails a guest an invitation with the meeting as a calendar file, through the outbox',

@@ -236,6 +236,20 @@ describe('buildCalendar', () => {
     expect(raw).toContain('ORGANIZER;CN=Secretariat:mailto:secretariat@accord.example');
   });
 
+  it('names an organizer without a mailbox by its URI, and writes no address it was not given', () => {
+    const ics = build([
+      event({
+        organizer: { name: 'Secretariat', email: null, uri: 'https://accord.test/bodies/x' },
+        attendees: [],
+      }),
+    ]);
+    const raw = contentLines(ics);
+    expect(raw).toContain('ORGANIZER;CN=Secretariat:https://accord.test/bodies/x');
+    expect(ics).not.toMatch(/mailto:|ATTENDEE/);
+    const none = build([event({ organizer: { name: 'Secretariat', email: null }, attendees: [] })]);
+    expect(none).not.toMatch(/ORGANIZER|mailto:/);
+  });
+
   it('keeps RFC 6868 caret sequences in a name literal', () => {
     const ics = build([
       event({

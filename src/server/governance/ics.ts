@@ -34,7 +34,9 @@ export interface CalendarEvent {
   status: 'draft' | 'scheduled' | 'in-progress' | 'closed' | 'cancelled';
   created: string; // UTC ISO
   lastModified: string; // UTC ISO
-  organizer: { name: string; email: string };
+  /** `email` only in letters to invitees; feeds give a `uri` (the body's page) instead. */
+  organizer: { name: string; email: string | null; uri?: string };
+  /** Only letters to invitees list them: a feed must not carry anyone's address. */
   attendees: CalendarAttendee[];
   /** the online join link; the caller passes it only in feeds for invitees */
   conference?: { uri: string; label: string } | null;
@@ -197,9 +199,10 @@ function vevent(
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.url) lines.push(`URL:${cleanUri(event.url)}`);
   lines.push(`STATUS:${STATUS[event.status]}`);
-  lines.push(
-    `ORGANIZER${param('CN', event.organizer.name)}:${cleanUri(calAddress({ email: event.organizer.email, uri: '' }))}`,
+  const organizer = cleanUri(
+    calAddress({ email: event.organizer.email, uri: event.organizer.uri ?? '' }),
   );
+  if (organizer) lines.push(`ORGANIZER${param('CN', event.organizer.name)}:${organizer}`);
   for (const a of event.attendees) lines.push(attendeeLine(a));
   if (event.conference?.uri) {
     lines.push(

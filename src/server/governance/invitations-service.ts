@@ -111,7 +111,12 @@ async function queueLetters(
   // Every letter carries the same calendar file: the meeting with all its invitees.
   const ics = buildCalendar({
     name: title,
-    events: [calendarEvent(row, ctx.body, all, titles, config, 'en', true)],
+    events: [
+      calendarEvent(row, ctx.body, all, titles, config, 'en', {
+        kind: 'letter',
+        withJoinLink: true,
+      }),
+    ],
     now: new Date(),
   });
   const start = utcToZoned(row.starts_at, row.time_zone);

@@ -19,22 +19,26 @@ const FEED_TITLES: Names = {
 /** The Atom feed of the newest published posts, each in the language asked for if it has it. */
 export async function newsFeed(
   store: Store,
-  options: { lang: string | undefined; origin: string; hostname: string },
+  options: { lang: string | undefined; publicUrl: string },
 ): Promise<string> {
+  // Links come from the configured address only: the feed is cached publicly, so anything taken
+  // from the request (Host, X-Forwarded-Host) would be served to every later reader.
+  const origin = options.publicUrl.replace(/\/+$/, '');
+  const hostname = new URL(origin).hostname;
   const { rows } = await store.news.listPosts({ statuses: ['published'] }, 1, FEED_SIZE);
   const translations = await store.news.translationsOf(rows.map((r) => r.id));
   const lang = options.lang ?? 'en';
   const query = options.lang ? `?lang=${encodeURIComponent(options.lang)}` : '';
-  const selfUrl = `${options.origin}/api/v1/news/feed.xml${query}`;
+  const selfUrl = `${origin}/api/v1/news/feed.xml${query}`;
   const entries: AtomEntry[] = rows.map((row) => {
     const { lang: shown, row: t } = chosenTranslation(translations.get(row.id) ?? [], lang);
     const published = row.published_at ?? row.updated_at;
     return {
-      id: `tag:${options.hostname},${published.slice(0, 10)}:news/${row.slug}`,
+      id: `tag:${hostname},${published.slice(0, 10)}:news/${row.slug}`,
       title: t?.title ?? row.slug,
       summary: t?.summary ? t.summary : null,
       contentHtml: t ? sanitizeRichText(t.body_html) : null,
-      url: `${options.origin}/news/${row.slug}`,
+      url: `${origin}/news/${row.slug}`,
       published,
       updated: row.updated_at > published ? row.updated_at : published,
       lang: shown,
@@ -49,7 +53,7 @@ export async function newsFeed(
     id: selfUrl,
     title: FEED_TITLES[lang] ?? FEED_TITLES.en ?? 'Accord news',
     selfUrl,
-    alternateUrl: `${options.origin}/news`,
+    alternateUrl: `${origin}/news`,
     updated: newest ?? nowIso(),
     lang,
     entries,

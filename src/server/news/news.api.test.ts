@@ -222,6 +222,34 @@ describe.each(dialectCases())('news API on $label', ({ dialect, skip }) => {
     expect(en.body).not.toContain('Hidden');
   });
 
+  it_('builds feed links from the configured public URL, never from Host headers', async () => {
+    const feed = await t.app.inject({
+      url: '/api/v1/news/feed.xml',
+      headers: {
+        host: 'evil.example',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-proto': 'https',
+        forwarded: 'host=evil.example;proto=https',
+      },
+    });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).not.toContain('evil.example');
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === 'entry' || name === 'link',
+    }).parse(feed.body);
+    const links = [
+      ...(doc.feed.link as Record<string, string>[]),
+      ...(doc.feed.entry as { link: Record<string, string>[] }[]).flatMap((e) => e.link),
+    ].map((l) => l['@_href']);
+    expect(links.length).toBeGreaterThan(2);
+    for (const href of [...links, doc.feed.id]) {
+      expect(String(href).startsWith(`${t.config.publicUrl}/`), String(href)).toBe(true);
+    }
+    const host = new URL(t.config.publicUrl).hostname;
+    for (const e of doc.feed.entry as { id: string }[]) expect(e.id).toMatch(`tag:${host},`);
+  });
+
   it_('falls back from the requested language to English, then to the first written', async () => {
     await create({
       slug: 'lang-fallback-en',

@@ -77,8 +77,7 @@ describe.each(dialectCases())('news services on $label', ({ dialect, skip }) => 
     expect((await news.listNews(db, null, {})).items[0]?.slug).toBe(draft.slug);
     const feed = await news.newsFeed(db, {
       lang: 'en',
-      origin: 'https://accord.example',
-      hostname: 'accord.example',
+      publicUrl: 'https://accord.example',
     });
     expect(feed).toContain('Élan for Climate');
     expect(feed).toContain('https://accord.example/news/elan-for-climate');

@@ -57,8 +57,7 @@ export function newsRoutes(app: AppInstance, { store, config }: AppContext): voi
     async (request, reply) => {
       const xml = await service.newsFeed(store, {
         lang: request.query.lang,
-        origin: `${request.protocol}://${request.host}`,
-        hostname: request.hostname,
+        publicUrl: config.publicUrl,
       });
       return reply
         .header('Content-Type', 'application/atom+xml; charset=utf-8')
