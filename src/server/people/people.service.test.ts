@@ -205,4 +205,18 @@ describe.each(dialectCases())('people service on $label', ({ dialect, skip }) =>
       .execute();
     expect(positions).toEqual([]);
   });
+  it_('refuses to delete someone still named in the records, and says so', async () => {
+    const seat = await db.kysely
+      .selectFrom('seats')
+      .where('person_id', 'is not', null)
+      .select('person_id')
+      .executeTakeFirstOrThrow();
+    const seated = seat.person_id as number;
+    await expect(deletePerson(db, admin, seated)).rejects.toMatchObject({
+      status: 409,
+      detail: expect.stringMatching(/still named/),
+    });
+    // Nothing half-done: the person and their positions are all still there.
+    expect((await getPerson(db, admin, seated)).fullName).toBeTruthy();
+  });
 });

@@ -3,7 +3,8 @@ import type { Actor } from '../../core/roles';
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
-import { invalidField, notFound } from '../http/problem';
+import { isForeignKeyViolation } from '../db/constraint-errors';
+import { conflict, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import { presentPeople } from './present';
 import type { PersonRow } from './repository';
@@ -154,7 +155,15 @@ export async function deletePerson(store: Store, actor: AuditActor, id: number):
   authorize(actor, 'person.delete', {}, 'Only administrators delete people.');
   await store.transaction(async (tx) => {
     const before = await loadPerson(tx, id);
-    await tx.people.deletePerson(id);
+    await tx.people.deletePerson(id).catch((error: unknown) => {
+      // Seats, invitations, registers and candidacies keep their history: the person stays.
+      if (isForeignKeyViolation(error)) {
+        throw conflict(
+          `${before.fullName} is still named in the records of governing bodies, meetings or elections: end those first.`,
+        );
+      }
+      throw error;
+    });
     await recordAudit(tx, actor, {
       action: 'delete',
       entityType: 'person',
