@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { SYSTEM_ADMIN } from '../server/audit/service';
 import type { AccordConfig } from '../server/config';
 import { openStore, type StoreDb as Db } from '../server/store';
 import { migrateToLatest } from '../server/db/migrate';
@@ -202,7 +203,8 @@ export async function runExportCommand(
       }
       return await withDb(config, async (db) => {
         // Read first: a missing inventory must not leave an empty file behind.
-        const data = await loadInventoryExport(db, government, year);
+        // The command line is the server's operator: it reads drafts as the secretariat does.
+        const data = await loadInventoryExport(db, SYSTEM_ADMIN, government, year);
         await writeTo(values.out, stdout, (out) => writeInventoryExport(data, format, out));
         return done(values.out);
       });

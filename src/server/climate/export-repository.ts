@@ -109,6 +109,6 @@ export function inventoryOfYear(db: Executor, slug: string, year: number) {
     .innerJoin('governments as g', 'g.id', 'i.government_id')
     .where('g.slug', '=', slug)
     .where('i.year', '=', year)
-    .select(['i.id', 'i.gwp_set'])
+    .select(['i.id', 'i.gwp_set', 'i.status', 'i.government_id'])
     .executeTakeFirst();
 }

@@ -96,7 +96,7 @@ describe.each(dialectCases())('history service on $label', ({ dialect, skip }) =
     await updateInventory(w.db, w.admin, first.id, { gwpSet: 'AR6', entries: [] });
     const restored = await restoreVersion(w.db, w.admin, 'inventory', first.id, 1);
     expect(restored).toMatchObject({ gwpSet: 'AR5', version: 3, totals: first.totals });
-    expect((await getInventory(w.db, first.id)).entries).toEqual(first.entries);
+    expect((await getInventory(w.db, w.admin, first.id)).entries).toEqual(first.entries);
   });
 
   /** Stores a version as earlier imports did: the raw row, as the database returned it. */

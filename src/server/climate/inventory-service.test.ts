@@ -1,4 +1,6 @@
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportInventory } from './exports/inventory';
 import { dialectCases } from '../../../test/setup/databases';
 import type { InventoryEntry } from './schemas';
 import {
@@ -60,10 +62,37 @@ describe.each(dialectCases())('inventory service on $label', ({ dialect, skip })
       source: 'inventory',
       value: ar6.totals.basic,
     });
-    expect((await inventoriesOf(w.db, 'suwon')).map((i) => i.year)).toEqual([2020]);
+    expect((await inventoriesOf(w.db, w.admin, 'suwon')).map((i) => i.year)).toEqual([2020]);
     await expect(
       createInventory(w.db, w.admin, 'suwon', { year: 2020, gwpSet: 'AR6' }),
     ).rejects.toMatchObject({ status: 409, errors: [{ pointer: '/year' }] });
+  });
+
+  it_('keeps a draft to its government and the secretariat until it is final', async () => {
+    const draft = await createInventory(w.db, w.officer('seoul'), 'seoul', {
+      year: 2016,
+      gwpSet: 'AR5',
+      entries: ENTRIES,
+    });
+    expect(draft.status).toBe('draft');
+    const years = async (reader: Parameters<typeof inventoriesOf>[1]) =>
+      (await inventoriesOf(w.db, reader, 'seoul')).map((i) => i.year);
+    expect(await years(null)).not.toContain(2016);
+    expect(await years(w.officer('suwon'))).not.toContain(2016);
+    expect(await years(w.viewer)).not.toContain(2016);
+    expect(await years(w.officer('seoul'))).toContain(2016);
+    expect(await years(w.admin)).toContain(2016);
+    await expect(getInventory(w.db, null, draft.id)).rejects.toMatchObject({ status: 404 });
+    await expect(getInventory(w.db, w.officer('suwon'), draft.id)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      exportInventory(w.db, null, 'seoul', 2016, 'csv', new PassThrough()),
+    ).rejects.toMatchObject({ status: 404 });
+
+    await updateInventory(w.db, w.officer('seoul'), draft.id, { status: 'final' });
+    expect(await years(null)).toContain(2016);
+    expect((await getInventory(w.db, null, draft.id)).status).toBe('final');
   });
 
   it_('refuses lines that cannot be totalled, naming them, and writes nothing', async () => {
@@ -91,7 +120,7 @@ describe.each(dialectCases())('inventory service on $label', ({ dialect, skip })
   });
 
   it_('keeps an inventory its government’s to change', async () => {
-    const [demo] = await inventoriesOf(w.db, 'changchun');
+    const [demo] = await inventoriesOf(w.db, w.admin, 'changchun');
     if (!demo) throw new Error('the demo has an inventory of Changchun');
     await expect(
       updateInventory(w.db, w.officer('kyoto'), demo.id, { notes: 'not mine' }),
@@ -116,7 +145,7 @@ describe.each(dialectCases())('inventory service on $label', ({ dialect, skip })
     });
 
     await deleteInventory(w.db, w.officer('changchun'), demo.id);
-    await expect(getInventory(w.db, demo.id)).rejects.toMatchObject({ status: 404 });
+    await expect(getInventory(w.db, w.admin, demo.id)).rejects.toMatchObject({ status: 404 });
     expect((await w.db.climate.listVersions('inventory', demo.id))[0]).toMatchObject({
       change: 'delete',
       snapshot: null,
@@ -130,7 +159,7 @@ describe.each(dialectCases())('inventory service on $label', ({ dialect, skip })
       .set({ totals: '{"basic": ' })
       .where('id', '=', created.id)
       .execute();
-    await expect(getInventory(w.db, created.id)).rejects.toThrow(
+    await expect(getInventory(w.db, w.admin, created.id)).rejects.toThrow(
       `inventories ${created.id}: the stored JSON does not parse`,
     );
     await w.db.kysely
@@ -138,7 +167,7 @@ describe.each(dialectCases())('inventory service on $label', ({ dialect, skip })
       .set({ totals: '{"basic": 1}' })
       .where('id', '=', created.id)
       .execute();
-    await expect(inventoriesOf(w.db, 'kyoto')).rejects.toMatchObject({
+    await expect(inventoriesOf(w.db, w.admin, 'kyoto')).rejects.toMatchObject({
       name: 'JsonColumnError',
       table: 'inventories',
       id: created.id,

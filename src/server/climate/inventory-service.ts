@@ -1,5 +1,7 @@
 import { inventoryTotals, validateEntries } from '../../core/climate/inventory';
 import type { GwpSet } from '../../core/climate/types';
+import { can } from '../../core/policy';
+import type { Actor } from '../../core/roles';
 import type { AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { HttpProblem, notFound } from '../http/problem';
@@ -42,15 +44,37 @@ function totalsFor(entries: readonly EntryValues[], gwpSet: GwpSet): Inventory['
   };
 }
 
-export async function inventoriesOf(store: Store, slug: string): Promise<InventorySummary[]> {
-  const gov = await governmentOrThrow(store, slug);
-  const rows = await store.climate.inventoriesOfGovernments([gov.id]);
-  return rows.map((r) => presentInventory(r, slug));
+/**
+ * A draft inventory is its government's and the secretariat's until it is final
+ * (climate.readDraft): to anyone else it does not exist.
+ */
+export function mayReadInventory(
+  reader: Actor | null,
+  inventory: { status: string; government_id: number },
+): boolean {
+  return (
+    inventory.status !== 'draft' ||
+    can(reader, 'climate.readDraft', { governmentId: inventory.government_id })
+  );
 }
 
-export async function getInventory(store: Store, id: number): Promise<Inventory> {
+export async function inventoriesOf(
+  store: Store,
+  reader: Actor | null,
+  slug: string,
+): Promise<InventorySummary[]> {
+  const gov = await governmentOrThrow(store, slug);
+  const rows = await store.climate.inventoriesOfGovernments([gov.id]);
+  return rows.filter((r) => mayReadInventory(reader, r)).map((r) => presentInventory(r, slug));
+}
+
+export async function getInventory(
+  store: Store,
+  reader: Actor | null,
+  id: number,
+): Promise<Inventory> {
   const row = await store.climate.findInventory(id);
-  if (!row) throw notFound(`no inventory ${id}`);
+  if (!row || !mayReadInventory(reader, row)) throw notFound(`no inventory ${id}`);
   const gov = await governmentById(store, row.government_id);
   return presentInventory(row, gov.slug, await store.climate.entriesOf(id));
 }
@@ -88,7 +112,7 @@ export function createInventory(
       updated_at: now,
     });
     await tx.climate.replaceEntries(id, entries);
-    const inventory = await getInventory(tx, id);
+    const inventory = await getInventory(tx, actor, id);
     await recordVersionedWrite(
       tx,
       actor,
@@ -126,7 +150,7 @@ export function updateInventory(
     const row = await tx.climate.findInventory(id);
     if (!row) throw notFound(`no inventory ${id}`);
     const gov = await editableGovernment(tx, actor, row.government_id);
-    const before = await getInventory(tx, id);
+    const before = await getInventory(tx, actor, id);
     const entries = patch.entries ?? before.entries;
     const gwpSet = patch.gwpSet ?? row.gwp_set;
     // Every total is recomputed when the entries or the GWP set change.
@@ -147,7 +171,7 @@ export function updateInventory(
       updated_at: nowIso(),
     });
     if (patch.entries) await tx.climate.replaceEntries(id, patch.entries);
-    const after = await getInventory(tx, id);
+    const after = await getInventory(tx, actor, id);
     await recordVersionedWrite(
       tx,
       actor,

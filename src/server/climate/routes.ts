@@ -134,7 +134,9 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
         response: { 200: Type.Object({ items: Type.Array(InventorySummary) }), 404: Problem },
       },
     },
-    async (request) => ({ items: await service.inventoriesOf(store, request.params.slug) }),
+    async (request) => ({
+      items: await service.inventoriesOf(store, request.actor, request.params.slug),
+    }),
   );
   app.post(
     '/governments/:slug/inventories',
@@ -161,7 +163,7 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
   app.get(
     '/inventories/:id',
     { schema: { tags, params: IdParam, response: { 200: Inventory, 404: Problem } } },
-    (request) => service.getInventory(store, request.params.id),
+    (request) => service.getInventory(store, request.actor, request.params.id),
   );
   app.patch(
     '/inventories/:id',

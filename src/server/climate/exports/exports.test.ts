@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
 import { GPC_SUBCATEGORIES } from '../../../core/climate/gpc';
 import { inventoryTotals, type InventoryEntry } from '../../../core/climate/inventory';
+import { SYSTEM_ADMIN } from '../../audit/service';
 import { bootstrapDatabase } from '../../setup/bootstrap';
 import type { StoreDb as Db } from '../../store';
 import { nowIso } from '../../db/types';
@@ -135,7 +136,9 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
   });
 
   it_('writes an inventory with one row per GPC subcategory and the engine’s totals', async () => {
-    const bytes = await collect((out) => exportInventory(db, 'suwon', 2020, 'csv', out));
+    const bytes = await collect((out) =>
+      exportInventory(db, SYSTEM_ADMIN, 'suwon', 2020, 'csv', out),
+    );
     const rows = parse(bytes.toString('utf8'), { bom: true }) as string[][];
     const header = rows[0] as string[];
     expect(header.slice(0, 4)).toEqual(['GPC code', 'Sector', 'Sub-sector', 'Scope']);
@@ -157,12 +160,14 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
   });
 
   it_('writes an inventory as XLSX and refuses a year without one', async () => {
-    const bytes = await collect((out) => exportInventory(db, 'suwon', 2020, 'xlsx', out));
+    const bytes = await collect((out) =>
+      exportInventory(db, SYSTEM_ADMIN, 'suwon', 2020, 'xlsx', out),
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]?.rowCount).toBe(1 + GPC_SUBCATEGORIES.length + 5);
     await expect(
-      collect((out) => exportInventory(db, 'suwon', 1999, 'csv', out)),
+      collect((out) => exportInventory(db, SYSTEM_ADMIN, 'suwon', 1999, 'csv', out)),
     ).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -7,7 +7,9 @@ import {
 } from '../../../core/climate/gpc';
 import { inventoryTotals, type InventoryEntry } from '../../../core/climate/inventory';
 import type { EntryGas, GwpSet } from '../../../core/climate/types';
+import type { Actor } from '../../../core/roles';
 import { notFound } from '../../http/problem';
+import { mayReadInventory } from '../inventory-service';
 import type { Store } from '../../store';
 import { writeTable, type Cell, type TableFormat } from './write-table';
 
@@ -53,11 +55,14 @@ export interface InventoryExport {
 
 export async function loadInventoryExport(
   store: Store,
+  reader: Actor | null,
   slug: string,
   year: number,
 ): Promise<InventoryExport> {
   const inventory = await store.climate.inventoryOfYear(slug, year);
-  if (!inventory) throw notFound(`No ${year} inventory of "${slug}".`);
+  if (!inventory || !mayReadInventory(reader, inventory)) {
+    throw notFound(`No ${year} inventory of "${slug}".`);
+  }
   const entries = await store.climate.entriesOf(inventory.id);
   return {
     governmentSlug: slug,
@@ -152,10 +157,11 @@ export async function writeInventoryExport(
 /** Writes a government's inventory of a year to `out` (and ends it); 404 when there is none. */
 export async function exportInventory(
   store: Store,
+  reader: Actor | null,
   slug: string,
   year: number,
   format: TableFormat,
   out: Writable,
 ): Promise<void> {
-  await writeInventoryExport(await loadInventoryExport(store, slug, year), format, out);
+  await writeInventoryExport(await loadInventoryExport(store, reader, slug, year), format, out);
 }

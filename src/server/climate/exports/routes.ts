@@ -70,7 +70,7 @@ export function exportRoutes(app: AppInstance, { store }: AppContext): void {
       },
       async (request, reply) => {
         const { slug, year } = request.params;
-        const data = await loadInventoryExport(store, slug, year);
+        const data = await loadInventoryExport(store, request.actor, slug, year);
         return sendTable(reply, format, `${slug}-gpc-inventory-${year}.${format}`, (out) =>
           writeInventoryExport(data, format, out),
         );

@@ -97,7 +97,8 @@ export async function seedDemoClimate(db: Db): Promise<void> {
   const inventory = await climate.createInventory(db, actor, 'changchun', {
     year: 2019,
     gwpSet: 'AR6',
-    status: 'draft',
+    // Final, so that visitors see what an inventory page looks like (drafts are not public).
+    status: 'final',
     notes: 'Illustrative figures for the demo; not reported by Changchun.',
     entries: [
       { code: 'I.1.1', gas: 'CO2', amount: 2_100_000, notationKey: null },
