@@ -1,20 +1,22 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { ClimateTargetTable } from '../db/schema';
+import type { TargetType, VersionedRecord } from '../../core/climate/types';
+import type {
+  ClimateActionTable,
+  ClimateTargetTable,
+  EmissionReportTable,
+  RecordVersionTable,
+} from '../db/schema';
 import { bulkUpdateById, type SqlType } from '../db/bulk-update';
 import type { Executor } from '../db/types';
 import { bulkColumns, inInputOrder } from './bulk-columns';
 
 /**
  * The climate area's repository, one `store.climate` namespace: targets and the governments
- * they belong to here; inventories, emission reports, actions, stored versions, the dashboard's
- * and the exports' reads in the files re-exported below.
+ * they belong to, emission reports, actions, stored versions and the exports' reads here;
+ * inventories and the dashboard's whole-region reads in the files re-exported below.
  */
 export * from './inventory-repository';
-export * from './emission-repository';
-export * from './action-repository';
-export * from './version-repository';
 export * from './summary-repository';
-export * from './export-repository';
 
 export type TargetRow = Selectable<ClimateTargetTable>;
 
@@ -185,4 +187,355 @@ export async function updateTargetsById(
     rows.map((r) => ({ id: r.id, values: r.values })),
     100,
   );
+}
+
+/** Emission reports: totals reported elsewhere. */
+
+export type ReportRow = Selectable<EmissionReportTable>;
+
+export function reportsOfGovernments(db: Executor, governmentIds: number[]): Promise<ReportRow[]> {
+  if (governmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('emission_reports')
+    .where('government_id', 'in', governmentIds)
+    .selectAll()
+    .orderBy('government_id')
+    .orderBy('year')
+    .orderBy('id')
+    .execute();
+}
+
+export function findReport(db: Executor, id: number): Promise<ReportRow | undefined> {
+  return db.selectFrom('emission_reports').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+/** Reports by id, in chunks the databases' parameter limits allow (order not kept). */
+export async function reportsByIds(db: Executor, ids: readonly number[]): Promise<ReportRow[]> {
+  const rows: ReportRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('emission_reports')
+        .where('id', 'in', ids.slice(i, i + 500))
+        .selectAll()
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+export async function insertReport(
+  db: Executor,
+  values: Insertable<EmissionReportTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('emission_reports')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateReport(
+  db: Executor,
+  id: number,
+  values: Updateable<EmissionReportTable>,
+): Promise<void> {
+  await db.updateTable('emission_reports').set(values).where('id', '=', id).execute();
+}
+
+/** Only one report of a government and year is preferred. */
+export async function clearPreferred(
+  db: Executor,
+  governmentId: number,
+  year: number,
+  exceptId: number,
+): Promise<number[]> {
+  const others = await db
+    .selectFrom('emission_reports')
+    .where('government_id', '=', governmentId)
+    .where('year', '=', year)
+    .where('preferred', '=', 1)
+    .where('id', '!=', exceptId)
+    .select('id')
+    .execute();
+  if (others.length) {
+    await db
+      .updateTable('emission_reports')
+      .set({ preferred: 0 })
+      .where(
+        'id',
+        'in',
+        others.map((o) => o.id),
+      )
+      .execute();
+  }
+  return others.map((o) => o.id);
+}
+
+export async function deleteReport(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('emission_reports').where('id', '=', id).execute();
+}
+
+// Bulk writers (the importer)
+
+/** Inserts many emission reports in chunks; returns their ids in input order. */
+export async function insertEmissionReports(
+  db: Executor,
+  rows: Insertable<EmissionReportTable>[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const created = await db
+      .insertInto('emission_reports')
+      .values(rows.slice(i, i + 200))
+      .returning('id')
+      .execute();
+    ids.push(...inInputOrder(created));
+  }
+  return ids;
+}
+
+const REPORT_COLUMN_TYPES: Record<Exclude<keyof EmissionReportTable, 'id'>, SqlType> = {
+  government_id: 'integer',
+  year: 'integer',
+  source: 'text',
+  source_label: 'text',
+  period_start: 'text',
+  period_end: 'text',
+  scope1: 'double precision',
+  scope2: 'double precision',
+  scope3: 'double precision',
+  basic: 'double precision',
+  basic_plus: 'double precision',
+  total: 'double precision',
+  gases: 'text',
+  protocol: 'text',
+  boundary: 'text',
+  preferred: 'integer',
+  provenance: 'text',
+  import_key: 'text',
+  version: 'integer',
+  created_at: 'text',
+  updated_at: 'text',
+};
+
+/** Updates many emission reports, each with its own values (every row setting the same columns). */
+export async function updateEmissionReportsById(
+  db: Executor,
+  rows: readonly { id: number; values: Updateable<EmissionReportTable> }[],
+): Promise<void> {
+  await bulkUpdateById(
+    db,
+    'emission_reports',
+    bulkColumns(REPORT_COLUMN_TYPES, rows),
+    rows.map((r) => ({ id: r.id, values: r.values })),
+  );
+}
+
+/** Climate actions and the targets they serve. */
+
+export type ActionRow = Selectable<ClimateActionTable>;
+
+export function actionsOfGovernment(db: Executor, governmentId: number): Promise<ActionRow[]> {
+  return db
+    .selectFrom('climate_actions')
+    .where('government_id', '=', governmentId)
+    .selectAll()
+    .orderBy('start_date', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export function findAction(db: Executor, id: number): Promise<ActionRow | undefined> {
+  return db.selectFrom('climate_actions').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export async function targetIdsOfActions(
+  db: Executor,
+  actionIds: number[],
+): Promise<Map<number, number[]>> {
+  const map = new Map<number, number[]>();
+  if (actionIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('action_targets')
+    .where('action_id', 'in', actionIds)
+    .select(['action_id', 'target_id'])
+    .orderBy('target_id')
+    .execute();
+  for (const r of rows) map.set(r.action_id, [...(map.get(r.action_id) ?? []), r.target_id]);
+  return map;
+}
+
+export async function insertAction(
+  db: Executor,
+  values: Insertable<ClimateActionTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('climate_actions')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateAction(
+  db: Executor,
+  id: number,
+  values: Updateable<ClimateActionTable>,
+): Promise<void> {
+  await db.updateTable('climate_actions').set(values).where('id', '=', id).execute();
+}
+
+export async function setActionTargets(db: Executor, actionId: number, targetIds: number[]) {
+  await db.deleteFrom('action_targets').where('action_id', '=', actionId).execute();
+  if (targetIds.length) {
+    await db
+      .insertInto('action_targets')
+      .values(targetIds.map((target_id) => ({ action_id: actionId, target_id })))
+      .execute();
+  }
+}
+
+export async function deleteAction(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('climate_actions').where('id', '=', id).execute();
+}
+
+/** Stored versions of climate records, for history and restore. */
+
+export type VersionRow = Selectable<RecordVersionTable>;
+export type VersionInsert = Insertable<RecordVersionTable>;
+
+/** Stored copies of climate records, in chunks the databases' parameter limits allow. */
+export async function insertVersions(db: Executor, rows: readonly VersionInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    if (chunk.length > 0) await db.insertInto('record_versions').values(chunk).execute();
+  }
+}
+
+/** Every version of one record, newest first. */
+export function listVersions(
+  db: Executor,
+  type: VersionedRecord,
+  id: number,
+): Promise<VersionRow[]> {
+  return db
+    .selectFrom('record_versions')
+    .where('entity_type', '=', type)
+    .where('entity_id', '=', id)
+    .selectAll()
+    .orderBy('version', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** What the exports read, page by page. */
+
+export interface ExportGovernment {
+  id: number;
+  slug: string;
+  kind: string;
+  country: string;
+  nzt_id: string | null;
+}
+
+export async function regionIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
+  const region = await db
+    .selectFrom('regions')
+    .where('slug', '=', slug)
+    .select('id')
+    .executeTakeFirst();
+  return region?.id;
+}
+
+/** The next page of governments (by id, after `afterId`) with a dated target of the types. */
+export function governmentsWithTargetsPage(
+  db: Executor,
+  options: {
+    afterId: number;
+    regionId: number | null;
+    types: readonly TargetType[];
+    limit: number;
+  },
+): Promise<ExportGovernment[]> {
+  let query = db
+    .selectFrom('governments as g')
+    .where('g.id', '>', options.afterId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('climate_targets as t')
+          .whereRef('t.government_id', '=', 'g.id')
+          .where('t.target_year', 'is not', null)
+          .where('t.type', 'in', [...options.types])
+          .select('t.id'),
+      ),
+    );
+  if (options.regionId !== null) query = query.where('g.region_id', '=', options.regionId);
+  return query
+    .select(['g.id', 'g.slug', 'g.kind', 'g.country', 'g.nzt_id'])
+    .orderBy('g.id')
+    .limit(options.limit)
+    .execute();
+}
+
+/** The English names of the governments. */
+export function englishNamesOf(db: Executor, governmentIds: number[]) {
+  return db
+    .selectFrom('government_names')
+    .where('government_id', 'in', governmentIds)
+    .where('lang', '=', 'en')
+    .where('kind', '=', 'name')
+    .select(['government_id', 'name'])
+    .execute();
+}
+
+/** Every target of the governments, in the order they were entered. */
+export function targetsOfGovernmentsById(
+  db: Executor,
+  governmentIds: number[],
+): Promise<Selectable<ClimateTargetTable>[]> {
+  return db
+    .selectFrom('climate_targets')
+    .where('government_id', 'in', governmentIds)
+    .selectAll()
+    .orderBy('id')
+    .execute();
+}
+
+/** Which of the governments have at least one action. */
+export async function governmentsWithActions(
+  db: Executor,
+  governmentIds: number[],
+): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('climate_actions')
+    .where('government_id', 'in', governmentIds)
+    .select('government_id')
+    .distinct()
+    .execute();
+  return new Set(rows.map((r) => r.government_id));
+}
+
+/** The sources of the governments' emission reports, each once, in order. */
+export function reportSourcesOf(db: Executor, governmentIds: number[]) {
+  return db
+    .selectFrom('emission_reports')
+    .where('government_id', 'in', governmentIds)
+    .select(['government_id', 'source'])
+    .distinct()
+    .orderBy('source')
+    .execute();
+}
+
+/** A government's inventory of a year, found by the government's slug. */
+export function inventoryOfYear(db: Executor, slug: string, year: number) {
+  return db
+    .selectFrom('inventories as i')
+    .innerJoin('governments as g', 'g.id', 'i.government_id')
+    .where('g.slug', '=', slug)
+    .where('i.year', '=', year)
+    .select(['i.id', 'i.gwp_set', 'i.status', 'i.government_id'])
+    .executeTakeFirst();
 }

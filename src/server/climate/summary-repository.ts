@@ -1,14 +1,19 @@
 import type { Selectable } from 'kysely';
-import type { ClimateTargetTable } from '../db/schema';
+import type { ClimateTargetTable, EmissionReportTable } from '../db/schema';
 import type { Executor } from '../db/types';
 import type { InventorySeriesRow } from './inventory-repository';
-import type { ReportFigureRow } from './emission-repository';
 
 /**
  * The dashboard reads whole regions (re-exported by repository.ts): these select by a join on
  * the region rather than a list of ids, so each query stays one statement whatever the number
  * of governments.
  */
+
+/** Only the columns a year's figure needs: the dashboard reads hundreds of thousands of rows. */
+export type ReportFigureRow = Pick<
+  Selectable<EmissionReportTable>,
+  'id' | 'government_id' | 'year' | 'source' | 'preferred' | 'basic' | 'total' | 'scope1' | 'scope2'
+>;
 
 export function governmentsForSummary(db: Executor, region: string | undefined) {
   let q = db

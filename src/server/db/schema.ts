@@ -16,23 +16,6 @@ import type {
   SeatPosition,
   VoteChoice,
 } from '../../core/governance';
-import type { GpcSectorCode } from '../../core/climate/gpc';
-import type {
-  ActionStatus,
-  EntryGas,
-  GwpSet,
-  ImportKind,
-  ImportRowAction,
-  ImportRunStatus,
-  InventoryStatus,
-  NetZeroLabel,
-  NotationKey,
-  TargetBoundary,
-  TargetStatus,
-  TargetType,
-  VersionChange,
-  VersionedRecord,
-} from '../../core/climate/types';
 import type { Locale } from '../../core/locales';
 import type { FileKind, NewsStatus } from '../../core/publishing';
 import type {
@@ -43,6 +26,22 @@ import type {
   PositionTitle,
 } from '../../core/membership';
 import type { Role } from '../../core/roles';
+import type {
+  ActionTargetTable,
+  ClimateActionTable,
+  ClimateTargetTable,
+  EmissionReportTable,
+  GpcSectorTable,
+  GpcSubcategoryTable,
+  GpcSubsectorTable,
+  ImportRunRowTable,
+  ImportRunTable,
+  InventoryEntryTable,
+  InventoryTable,
+  RecordVersionTable,
+} from './schema-climate';
+
+export type * from './schema-climate';
 
 /**
  * Row types of every table, as Kysely sees them. Timestamps are ISO 8601 text and
@@ -183,192 +182,6 @@ export interface AuditLogTable {
 export interface SettingTable {
   key: string;
   value: string;
-}
-
-export interface ClimateTargetTable {
-  id: Generated<number>;
-  government_id: number;
-  parent_target_id: number | null;
-  type: TargetType;
-  net_zero_label: NetZeroLabel | null;
-  title: string;
-  description: string | null;
-  base_year: number | null;
-  base_emissions: number | null;
-  target_year: number | null;
-  reduction_percent: number | null;
-  target_emissions: number | null;
-  bau_emissions: number | null;
-  base_intensity: number | null;
-  intensity_unit: string | null;
-  fuel: string | null;
-  share_percent: number | null;
-  pollutant: string | null;
-  level_value: number | null;
-  level_unit: string | null;
-  /** JSON arrays */
-  coverage_gases: string;
-  coverage_scopes: string;
-  coverage_sectors: string;
-  boundary: TargetBoundary;
-  status: TargetStatus;
-  date_set: string | null;
-  source_url: string | null;
-  source_document: string | null;
-  initiatives: string;
-  offsets_allowed: number | null;
-  self_reported_progress: number | null;
-  self_reported_source: string | null;
-  import_key: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface InventoryTable {
-  id: Generated<number>;
-  government_id: number;
-  year: number;
-  gwp_set: GwpSet;
-  boundary: string;
-  methodology: string;
-  status: InventoryStatus;
-  notes: string | null;
-  /** Demo figures that no member reported: the UI says so. */
-  is_illustrative: number;
-  basic_total: number;
-  basic_plus_total: number;
-  /** JSON of the computed totals (by scope, sector, sub-sector, gas, completeness). */
-  totals: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface InventoryEntryTable {
-  id: Generated<number>;
-  inventory_id: number;
-  code: string;
-  gas: EntryGas;
-  amount: number | null;
-  notation_key: NotationKey | null;
-  notes: string | null;
-}
-
-export interface EmissionReportTable {
-  id: Generated<number>;
-  government_id: number;
-  year: number;
-  source: string;
-  source_label: string;
-  period_start: string | null;
-  period_end: string | null;
-  scope1: number | null;
-  scope2: number | null;
-  scope3: number | null;
-  basic: number | null;
-  basic_plus: number | null;
-  total: number | null;
-  gases: string | null;
-  protocol: string | null;
-  boundary: string | null;
-  preferred: number;
-  /** JSON: file, row, reported year, imported at */
-  provenance: string;
-  import_key: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ClimateActionTable {
-  id: Generated<number>;
-  government_id: number;
-  title: string;
-  description: string | null;
-  sector: GpcSectorCode | null;
-  status: ActionStatus;
-  start_date: string | null;
-  end_date: string | null;
-  expected_reduction: number | null;
-  cost: number | null;
-  cost_currency: string | null;
-  co_benefits: string;
-  sdgs: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ActionTargetTable {
-  action_id: number;
-  target_id: number;
-}
-
-export interface RecordVersionTable {
-  id: Generated<number>;
-  entity_type: VersionedRecord;
-  entity_id: number;
-  version: number;
-  at: string;
-  actor_user_id: number | null;
-  actor_label: string;
-  change: VersionChange;
-  /** The whole record after the change (null after a delete). */
-  snapshot: string | null;
-}
-
-export interface ImportRunTable {
-  id: Generated<number>;
-  kind: ImportKind;
-  file_name: string;
-  layout: string | null;
-  dry_run: number;
-  status: ImportRunStatus;
-  total_rows: number;
-  processed_rows: number;
-  created_count: number;
-  updated_count: number;
-  skipped_count: number;
-  error: string | null;
-  actor_user_id: number | null;
-  actor_label: string;
-  started_at: string;
-  finished_at: string | null;
-}
-
-export interface ImportRunRowTable {
-  id: Generated<number>;
-  run_id: number;
-  row_number: number;
-  action: ImportRowAction;
-  entity: string | null;
-  government: string | null;
-  reason: string | null;
-}
-
-export interface GpcSectorTable {
-  code: string;
-  name: string;
-  sort_order: number;
-}
-
-export interface GpcSubsectorTable {
-  code: string;
-  sector: string;
-  name: string;
-  sort_order: number;
-}
-
-export interface GpcSubcategoryTable {
-  code: string;
-  sector: string;
-  subsector: string;
-  scope: number;
-  basic: number;
-  basic_plus: number;
-  territorial_only: number;
-  sort_order: number;
 }
 
 export interface BodyTable {

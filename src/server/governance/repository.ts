@@ -1,16 +1,478 @@
 /**
- * The governance repository, one namespace in the store (`store.governance`) over its parts:
- * bodies, terms and seats (bodies-repository.ts); meetings and agendas
- * (meetings-repository.ts); invitations and the outbox (invitations-repository.ts); the
- * register, motions and votes (register-repository.ts). Here: the governments and people that
- * governance presents, read by id.
+ * The governance repository (`store.governance`): bodies, terms and seats; meetings and
+ * agendas; invitations and the outbox; the register, motions and votes; and the governments
+ * and people that governance presents, read by id.
  */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { MeetingStatus } from '../../core/governance';
+import type {
+  AgendaItemTable,
+  AgendaSpeakerTable,
+  AttendanceTable,
+  BodyTable,
+  BodyTermTable,
+  InvitationTable,
+  MeetingTable,
+  MotionTable,
+  MotionVoteTable,
+  OutboxTable,
+  SeatEventTable,
+  SeatTable,
+} from '../db/schema';
 import type { Executor } from '../db/types';
 
-export * from './bodies-repository';
-export * from './meetings-repository';
-export * from './invitations-repository';
-export * from './register-repository';
+/** Governing bodies, their terms, seats and the seats' history: the writer of those tables. */
+
+export type BodyRow = Selectable<BodyTable> & { region_slug: string | null };
+export type TermRow = Selectable<BodyTermTable>;
+export type SeatRow = Selectable<SeatTable>;
+export type SeatEventRow = Selectable<SeatEventTable>;
+
+// ---------------------------------------------------------------- bodies
+
+function bodies(db: Executor) {
+  return db
+    .selectFrom('bodies')
+    .leftJoin('regions', 'regions.id', 'bodies.region_id')
+    .selectAll('bodies')
+    .select('regions.slug as region_slug');
+}
+
+export function listBodies(db: Executor): Promise<BodyRow[]> {
+  return bodies(db).orderBy('bodies.sort_order').orderBy('bodies.id').execute();
+}
+
+export function findBodyBySlug(db: Executor, slug: string): Promise<BodyRow | undefined> {
+  return bodies(db).where('bodies.slug', '=', slug).executeTakeFirst();
+}
+
+export function findBodyById(db: Executor, id: number): Promise<BodyRow | undefined> {
+  return bodies(db).where('bodies.id', '=', id).executeTakeFirst();
+}
+
+export async function insertBody(db: Executor, row: Insertable<BodyTable>): Promise<number> {
+  const r = await db.insertInto('bodies').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateBody(
+  db: Executor,
+  id: number,
+  patch: Updateable<BodyTable>,
+): Promise<void> {
+  await db.updateTable('bodies').set(patch).where('id', '=', id).execute();
+}
+
+/** Marks every body as demo data (the demo loader, right after it created them). */
+export async function markAllBodiesDemo(db: Executor): Promise<void> {
+  await db.updateTable('bodies').set({ is_demo: 1 }).execute();
+}
+
+// ---------------------------------------------------------------- terms
+
+export function termsOfBodies(db: Executor, bodyIds: number[]): Promise<TermRow[]> {
+  if (bodyIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('body_terms')
+    .where('body_id', 'in', bodyIds)
+    .selectAll()
+    .orderBy('starts_on', 'desc')
+    .execute();
+}
+
+export function findTerm(db: Executor, id: number): Promise<TermRow | undefined> {
+  return db.selectFrom('body_terms').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export async function insertTerm(db: Executor, row: Insertable<BodyTermTable>): Promise<number> {
+  const r = await db.insertInto('body_terms').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+// ---------------------------------------------------------------- seats
+
+export async function seatCounts(db: Executor, termIds: number[]): Promise<Map<number, number>> {
+  if (termIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('seats')
+    .where('term_id', 'in', termIds)
+    .select(['term_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('term_id')
+    .execute();
+  return new Map(rows.map((r) => [r.term_id, Number(r.n)]));
+}
+
+export function seatsOfTerm(db: Executor, termId: number): Promise<SeatRow[]> {
+  return db
+    .selectFrom('seats')
+    .where('term_id', '=', termId)
+    .selectAll()
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+export function findSeat(db: Executor, id: number): Promise<SeatRow | undefined> {
+  return db.selectFrom('seats').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export function seatOfGovernmentInTerm(
+  db: Executor,
+  termId: number,
+  governmentId: number,
+): Promise<SeatRow | undefined> {
+  return db
+    .selectFrom('seats')
+    .where('term_id', '=', termId)
+    .where('government_id', '=', governmentId)
+    .selectAll()
+    .executeTakeFirst();
+}
+
+/** The government's seats on one body, in every term, newest term first. */
+export function seatsOfGovernmentOnBody(
+  db: Executor,
+  bodyId: number,
+  governmentId: number,
+): Promise<SeatRow[]> {
+  return db
+    .selectFrom('seats')
+    .innerJoin('body_terms', 'body_terms.id', 'seats.term_id')
+    .where('body_terms.body_id', '=', bodyId)
+    .where('seats.government_id', '=', governmentId)
+    .selectAll('seats')
+    .orderBy('body_terms.starts_on', 'desc')
+    .execute();
+}
+
+export async function insertSeat(db: Executor, row: Insertable<SeatTable>): Promise<number> {
+  const r = await db.insertInto('seats').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateSeat(
+  db: Executor,
+  id: number,
+  patch: Updateable<SeatTable>,
+): Promise<void> {
+  await db.updateTable('seats').set(patch).where('id', '=', id).execute();
+}
+
+export async function seatHasVotes(db: Executor, seatId: number): Promise<boolean> {
+  return !!(await db
+    .selectFrom('motion_votes')
+    .where('seat_id', '=', seatId)
+    .select('id')
+    .executeTakeFirst());
+}
+
+/** Deletes a seat; the caller first detaches its invitations (detachInvitationsFromSeat). */
+export async function deleteSeat(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('seats').where('id', '=', id).execute();
+}
+
+export async function insertSeatEvent(
+  db: Executor,
+  row: Insertable<SeatEventTable>,
+): Promise<void> {
+  await db.insertInto('seat_events').values(row).execute();
+}
+
+export function seatEvents(db: Executor, seatId: number): Promise<SeatEventRow[]> {
+  return db
+    .selectFrom('seat_events')
+    .where('seat_id', '=', seatId)
+    .selectAll()
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Meetings and their agendas (items and speakers): the writer of those tables. */
+
+export type MeetingRow = Selectable<MeetingTable>;
+export type AgendaItemRow = Selectable<AgendaItemTable>;
+export type SpeakerRow = Selectable<AgendaSpeakerTable>;
+
+// ---------------------------------------------------------------- meetings
+
+export interface MeetingFilter {
+  bodyId?: number;
+  status?: MeetingStatus;
+  from?: string;
+  to?: string;
+  excludeDrafts?: boolean;
+}
+
+export async function listMeetings(
+  db: Executor,
+  filter: MeetingFilter,
+  descending: boolean,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: MeetingRow[]; total: number }> {
+  let q = db.selectFrom('meetings');
+  if (filter.bodyId !== undefined) q = q.where('body_id', '=', filter.bodyId);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.from) q = q.where('starts_at', '>=', filter.from);
+  if (filter.to) q = q.where('starts_at', '<', filter.to);
+  if (filter.excludeDrafts) q = q.where('status', '!=', 'draft');
+  const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy('starts_at', descending ? 'desc' : 'asc')
+    .orderBy('id', descending ? 'desc' : 'asc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(count.n) };
+}
+
+/** A body's meetings for its calendar feed: no drafts, newest first, at most 500. */
+export function meetingsOfBody(db: Executor, bodyId: number): Promise<MeetingRow[]> {
+  return db
+    .selectFrom('meetings')
+    .where('body_id', '=', bodyId)
+    .where('status', '!=', 'draft')
+    .selectAll()
+    .orderBy('starts_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+export function findMeeting(db: Executor, id: number): Promise<MeetingRow | undefined> {
+  return db.selectFrom('meetings').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export async function insertMeeting(db: Executor, row: Insertable<MeetingTable>): Promise<number> {
+  const r = await db.insertInto('meetings').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateMeeting(
+  db: Executor,
+  id: number,
+  patch: Updateable<MeetingTable>,
+): Promise<void> {
+  await db.updateTable('meetings').set(patch).where('id', '=', id).execute();
+}
+
+// ---------------------------------------------------------------- agenda
+
+export function agendaOf(db: Executor, meetingId: number): Promise<AgendaItemRow[]> {
+  return db
+    .selectFrom('agenda_items')
+    .where('meeting_id', '=', meetingId)
+    .selectAll()
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/** The top-level agenda items of several meetings, in agenda order. */
+export function topAgendaItemsOfMeetings(
+  db: Executor,
+  meetingIds: number[],
+): Promise<AgendaItemRow[]> {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('agenda_items')
+    .where('meeting_id', 'in', meetingIds)
+    .where('parent_id', 'is', null)
+    .selectAll()
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export function speakersOf(db: Executor, itemIds: number[]): Promise<SpeakerRow[]> {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('agenda_speakers')
+    .where('agenda_item_id', 'in', itemIds)
+    .selectAll()
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export async function deleteAgenda(db: Executor, meetingId: number): Promise<void> {
+  // Children first would be needed without the cascade; motions keep their text when the
+  // item they were moved under disappears (set null).
+  await db.deleteFrom('agenda_items').where('meeting_id', '=', meetingId).execute();
+}
+
+export async function insertAgendaItem(
+  db: Executor,
+  row: Insertable<AgendaItemTable>,
+): Promise<number> {
+  const r = await db
+    .insertInto('agenda_items')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function insertSpeakers(
+  db: Executor,
+  rows: Insertable<AgendaSpeakerTable>[],
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('agenda_speakers').values(rows).execute();
+}
+
+/** Invitations to meetings and the letters queued for them: the writer of invitations and outbox. */
+
+export type InvitationRow = Selectable<InvitationTable>;
+
+export function invitationsOf(db: Executor, meetingId: number): Promise<InvitationRow[]> {
+  return db
+    .selectFrom('invitations')
+    .where('meeting_id', '=', meetingId)
+    .selectAll()
+    .orderBy('id')
+    .execute();
+}
+
+export function invitationsOfMeetings(
+  db: Executor,
+  meetingIds: number[],
+): Promise<InvitationRow[]> {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('invitations')
+    .where('meeting_id', 'in', meetingIds)
+    .selectAll()
+    .orderBy('id')
+    .execute();
+}
+
+export function findInvitation(db: Executor, id: number): Promise<InvitationRow | undefined> {
+  return db.selectFrom('invitations').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export async function insertInvitation(
+  db: Executor,
+  row: Insertable<InvitationTable>,
+): Promise<number> {
+  const r = await db
+    .insertInto('invitations')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateInvitation(
+  db: Executor,
+  id: number,
+  patch: Updateable<InvitationTable>,
+): Promise<void> {
+  await db.updateTable('invitations').set(patch).where('id', '=', id).execute();
+}
+
+/** Invitations sent for a seat keep their record when the seat is removed. */
+export async function detachInvitationsFromSeat(db: Executor, seatId: number): Promise<void> {
+  await db
+    .updateTable('invitations')
+    .set({ seat_id: null })
+    .where('seat_id', '=', seatId)
+    .execute();
+}
+
+/** Queues a letter; the mailer sends what the outbox holds. */
+export async function queueMail(
+  db: Executor,
+  row: Omit<Insertable<OutboxTable>, 'id' | 'sent_at'>,
+): Promise<void> {
+  await db.insertInto('outbox').values(row).execute();
+}
+
+/** The record of a sitting: the attendance register, motions and the votes on them. */
+
+export type AttendanceRow = Selectable<AttendanceTable>;
+export type MotionRow = Selectable<MotionTable>;
+export type MotionVoteRow = Selectable<MotionVoteTable>;
+
+// ---------------------------------------------------------------- attendance
+
+export function attendanceOf(db: Executor, meetingId: number): Promise<AttendanceRow[]> {
+  return db
+    .selectFrom('attendance')
+    .where('meeting_id', '=', meetingId)
+    .selectAll()
+    .orderBy('id')
+    .execute();
+}
+
+export function findAttendance(db: Executor, id: number): Promise<AttendanceRow | undefined> {
+  return db.selectFrom('attendance').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export async function insertAttendance(
+  db: Executor,
+  row: Insertable<AttendanceTable>,
+): Promise<number> {
+  const r = await db.insertInto('attendance').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateAttendance(
+  db: Executor,
+  id: number,
+  patch: Updateable<AttendanceTable>,
+): Promise<void> {
+  await db.updateTable('attendance').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteAttendance(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('attendance').where('id', '=', id).execute();
+}
+
+// ---------------------------------------------------------------- motions and votes
+
+export function motionsOf(db: Executor, meetingId: number): Promise<MotionRow[]> {
+  return db
+    .selectFrom('motions')
+    .where('meeting_id', '=', meetingId)
+    .selectAll()
+    .orderBy('id')
+    .execute();
+}
+
+export function findMotion(db: Executor, id: number): Promise<MotionRow | undefined> {
+  return db.selectFrom('motions').where('id', '=', id).selectAll().executeTakeFirst();
+}
+
+export async function insertMotion(db: Executor, row: Insertable<MotionTable>): Promise<number> {
+  const r = await db.insertInto('motions').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateMotion(
+  db: Executor,
+  id: number,
+  patch: Updateable<MotionTable>,
+): Promise<void> {
+  await db.updateTable('motions').set(patch).where('id', '=', id).execute();
+}
+
+export function votesOf(db: Executor, motionIds: number[]): Promise<MotionVoteRow[]> {
+  if (motionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('motion_votes')
+    .where('motion_id', 'in', motionIds)
+    .selectAll()
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertVotes(
+  db: Executor,
+  rows: Insertable<MotionVoteTable>[],
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('motion_votes').values(rows).execute();
+}
 
 export interface GovernmentRefRow {
   id: number;
