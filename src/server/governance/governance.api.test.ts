@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { dialectCases } from '../../../test/setup/databases';
 import { makeTestApp, type TestApp } from '../../../test/setup/app';
 import type { Body, Meeting, MeetingSummary } from './schemas';
+import { DRAFT_MEETING_INPUT } from './test-support';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 
@@ -41,29 +42,7 @@ describe.each(dialectCases())('governance API on $label', ({ dialect, skip }) =>
   };
 
   async function newMeeting(extra: Record<string, unknown> = {}): Promise<Meeting> {
-    const res = await send('POST', '/api/v1/meetings', {
-      body: 'east-asia-rexcom',
-      title: { en: 'Extraordinary RexCom meeting', ko: '임시 지역집행위원회 회의' },
-      format: 'hybrid',
-      start: '2023-03-14T10:00',
-      end: '2023-03-14T12:00',
-      timeZone: 'Asia/Seoul',
-      venue: 'Seoul City Hall',
-      joinUrl: 'https://meet.example.org/rexcom-2023',
-      agenda: [
-        { kind: 'opening-remark', title: { en: 'Opening' }, durationMinutes: 10 },
-        {
-          kind: 'report',
-          title: { en: 'Reports' },
-          children: [
-            { kind: 'report', title: { en: 'Kyoto' }, durationMinutes: 15 },
-            { kind: 'report', title: { en: 'Seoul' }, durationMinutes: 20 },
-          ],
-        },
-        { kind: 'decision', title: { en: 'Work plan 2023' }, durationMinutes: 30 },
-      ],
-      ...extra,
-    });
+    const res = await send('POST', '/api/v1/meetings', { ...DRAFT_MEETING_INPUT, ...extra });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as Meeting;
   }

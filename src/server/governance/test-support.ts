@@ -64,31 +64,33 @@ export async function openFixture(dialect: Parameters<typeof freshDatabase>[0]):
   };
 }
 
-/** A draft meeting of the RexCom on 14 March 2023, 10:00–12:00 in Seoul, with three items. */
+/** The RexCom's extraordinary meeting of 14 March 2023, 10:00–12:00 in Seoul, three items. */
+export const DRAFT_MEETING_INPUT: MeetingCreate = {
+  body: REXCOM,
+  title: { en: 'Extraordinary RexCom meeting', ko: '임시 지역집행위원회 회의' },
+  format: 'hybrid',
+  start: '2023-03-14T10:00',
+  end: '2023-03-14T12:00',
+  timeZone: 'Asia/Seoul',
+  venue: 'Seoul City Hall',
+  joinUrl: 'https://meet.example.org/rexcom-2023',
+  agenda: [
+    { kind: 'opening-remark', title: { en: 'Opening' }, durationMinutes: 10 },
+    {
+      kind: 'report',
+      title: { en: 'Reports' },
+      children: [
+        { kind: 'report', title: { en: 'Kyoto' }, durationMinutes: 15 },
+        { kind: 'report', title: { en: 'Seoul' }, durationMinutes: 20 },
+      ],
+    },
+    { kind: 'decision', title: { en: 'Work plan 2023' }, durationMinutes: 30 },
+  ],
+};
+
+/** That meeting, as a draft written by the secretariat. */
 export function draftMeeting(db: StoreDb, extra: Partial<MeetingCreate> = {}): Promise<Meeting> {
-  return governance.createMeeting(db, admin, {
-    body: REXCOM,
-    title: { en: 'Extraordinary RexCom meeting', ko: '임시 지역집행위원회 회의' },
-    format: 'hybrid',
-    start: '2023-03-14T10:00',
-    end: '2023-03-14T12:00',
-    timeZone: 'Asia/Seoul',
-    venue: 'Seoul City Hall',
-    joinUrl: 'https://meet.example.org/rexcom-2023',
-    agenda: [
-      { kind: 'opening-remark', title: { en: 'Opening' }, durationMinutes: 10 },
-      {
-        kind: 'report',
-        title: { en: 'Reports' },
-        children: [
-          { kind: 'report', title: { en: 'Kyoto' }, durationMinutes: 15 },
-          { kind: 'report', title: { en: 'Seoul' }, durationMinutes: 20 },
-        ],
-      },
-      { kind: 'decision', title: { en: 'Work plan 2023' }, durationMinutes: 30 },
-    ],
-    ...extra,
-  });
+  return governance.createMeeting(db, admin, { ...DRAFT_MEETING_INPUT, ...extra });
 }
 
 /** A RexCom meeting scheduled, with every seat invited. */
