@@ -106,6 +106,26 @@ export async function insertTarget(
   return row.id;
 }
 
+/**
+ * Takes the next version of a target (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export async function claimTargetVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  if (expected?.length === 0) return undefined;
+  let query = db
+    .updateTable('climate_targets')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expected) query = query.where('version', 'in', expected);
+  const row = await query.returning('version').executeTakeFirst();
+  return row?.version;
+}
+
 export async function updateTarget(
   db: Executor,
   id: number,
@@ -234,6 +254,26 @@ export async function insertReport(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Takes the next version of an emission report (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export async function claimReportVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  if (expected?.length === 0) return undefined;
+  let query = db
+    .updateTable('emission_reports')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expected) query = query.where('version', 'in', expected);
+  const row = await query.returning('version').executeTakeFirst();
+  return row?.version;
 }
 
 export async function updateReport(
@@ -377,6 +417,26 @@ export async function insertAction(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Takes the next version of an action (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export async function claimActionVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  if (expected?.length === 0) return undefined;
+  let query = db
+    .updateTable('climate_actions')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expected) query = query.where('version', 'in', expected);
+  const row = await query.returning('version').executeTakeFirst();
+  return row?.version;
 }
 
 export async function updateAction(

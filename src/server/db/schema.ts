@@ -90,6 +90,8 @@ export interface GovernmentTable {
   is_demo: number;
   /** Net Zero Tracker actor id (id_code), the key its imports match on. */
   nzt_id: string | null;
+  /** Incremented by every change of the record (migration 0004): an If-Match names it. */
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -113,6 +115,8 @@ export interface PersonTable {
   names: string;
   email: string | null;
   is_demo: number;
+  /** Incremented by every change of the record (migration 0004): an If-Match names it. */
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -201,6 +205,8 @@ export interface BodyTable {
   term_years: number;
   sort_order: number;
   is_demo: number;
+  /** Incremented by every change of the record (migration 0004): an If-Match names it. */
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -256,6 +262,8 @@ export interface MeetingTable {
   sequence: number;
   closed_at: string | null;
   is_demo: number;
+  /** Incremented by every change of the record (migration 0004): an If-Match names it. */
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
 }

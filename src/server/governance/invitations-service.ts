@@ -155,10 +155,14 @@ export async function invite(
 ): Promise<{ items: Invitation[] }> {
   requireMeetingManager(actor);
   await store.transaction(async (tx) => {
+    const now = nowIso();
+    // Invitations of one meeting are made one request at a time, each seeing who the one
+    // before invited: a repeated request invites no seat twice and refuses a guest invited
+    // already (unique indexes on seats and guests' addresses back this, see migration 0004).
+    await tx.governance.lockMeeting(id, now);
     const row = await editableMeeting(tx, id);
     const ctx = await loadContext(tx, row);
     const existing = await tx.governance.invitationsOf(id);
-    const now = nowIso();
     const created: number[] = [];
     if (request.seats ?? ctx.body !== undefined) {
       created.push(...(await inviteSeats(tx, ctx, existing, now)));

@@ -37,8 +37,14 @@ function assertRegister(rows: AttendanceRow[], index: number, ctx: MeetingContex
   if (mine) throw invalidField(PROBLEM_POINTER[mine.code], mine.message);
 }
 
-/** The register is kept while the meeting is scheduled or sitting; after that it is final. */
-async function meetingForRegister(tx: Store, id: number): Promise<MeetingRow> {
+/**
+ * The register is kept while the meeting is scheduled or sitting; after that it is final.
+ * The meeting is locked first: changes to one register run one after the other, each checking
+ * the rules against the register the one before left (a unique index is the last word on one
+ * voter per government, see migration 0004).
+ */
+async function meetingForRegister(tx: Store, id: number, at: string): Promise<MeetingRow> {
+  await tx.governance.lockMeeting(id, at);
   const row = await findMeeting(tx, id);
   if (row.status !== 'scheduled' && row.status !== 'in-progress') {
     throw conflict(
@@ -51,7 +57,7 @@ async function meetingForRegister(tx: Store, id: number): Promise<MeetingRow> {
 }
 
 /** Who the new entry names: the government, the person attending and whom a proxy stands for. */
-async function entryFor(tx: Store, ctx: MeetingContext, input: AttendanceCreate) {
+async function entryFor(tx: Store, ctx: MeetingContext, input: AttendanceCreate, at: string) {
   const governmentId = input.governmentId ?? null;
   if (input.capacity !== 'adviser' && governmentId === null) {
     throw invalidField('/governmentId', 'Say which government the person attends for.');
@@ -94,8 +100,35 @@ async function entryFor(tx: Store, ctx: MeetingContext, input: AttendanceCreate)
     principal_name: adviser ? null : principalName,
     mode: input.mode,
     present: input.present === false ? 0 : 1,
-    recorded_at: nowIso(),
+    recorded_at: at,
   };
+}
+
+type EntryValues = Awaited<ReturnType<typeof entryFor>>;
+
+/** An entry of the register that says exactly what the new one says (a repeated request). */
+const sameEntry = (a: AttendanceRow, b: EntryValues): boolean =>
+  a.government_id === b.government_id &&
+  a.person_id === b.person_id &&
+  a.name === b.name &&
+  a.capacity === b.capacity &&
+  a.principal_person_id === b.principal_person_id &&
+  a.principal_name === b.principal_name &&
+  a.mode === b.mode &&
+  a.present === b.present;
+
+/** An entry of a register that may change, read again once its meeting is locked. */
+async function lockedEntry(
+  tx: Store,
+  attendanceId: number,
+  at: string,
+): Promise<{ entry: AttendanceRow; meeting: MeetingRow }> {
+  const seen = await tx.governance.findAttendance(attendanceId);
+  if (!seen) throw notFound(`No attendance entry ${attendanceId}.`);
+  const meeting = await meetingForRegister(tx, seen.meeting_id, at);
+  const entry = await tx.governance.findAttendance(attendanceId);
+  if (!entry) throw notFound(`No attendance entry ${attendanceId}.`);
+  return { entry, meeting };
 }
 
 export async function addAttendance(
@@ -106,19 +139,22 @@ export async function addAttendance(
 ): Promise<Meeting> {
   requireMeetingManager(actor);
   await store.transaction(async (tx) => {
-    const row = await meetingForRegister(tx, meetingId);
+    const now = nowIso();
+    const row = await meetingForRegister(tx, meetingId, now);
     const ctx = await loadContext(tx, row);
-    const fresh = await entryFor(tx, ctx, input);
+    const fresh = await entryFor(tx, ctx, input, now);
     if (input.capacity === 'adviser' && (input.principalPersonId != null || input.principalName)) {
       throw invalidField('/principalName', 'An adviser attends in no one’s place.');
     }
+    // The same registration again (a double click, a retry) is the entry already there: the
+    // answer is the register with it, and nothing is written.
+    if (ctx.attendance.some((a) => sameEntry(a, fresh))) return;
     assertRegister(
       [...ctx.attendance, { ...fresh, id: Number.MAX_SAFE_INTEGER }],
       ctx.attendance.length,
       ctx,
     );
     const attendanceId = await tx.governance.insertAttendance(fresh);
-    await tx.governance.updateMeeting(meetingId, { updated_at: fresh.recorded_at });
     await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'attendance',
@@ -141,10 +177,8 @@ export async function patchAttendance(
 ): Promise<Meeting> {
   requireMeetingManager(actor);
   const meetingId = await store.transaction(async (tx) => {
-    const entry = await tx.governance.findAttendance(attendanceId);
-    if (!entry) throw notFound(`No attendance entry ${attendanceId}.`);
-    const row = await meetingForRegister(tx, entry.meeting_id);
-    const ctx = await loadContext(tx, row);
+    const { entry, meeting } = await lockedEntry(tx, attendanceId, nowIso());
+    const ctx = await loadContext(tx, meeting);
     const next = {
       present: patch.present === undefined ? entry.present : patch.present ? 1 : 0,
       mode: patch.mode ?? entry.mode,
@@ -156,7 +190,6 @@ export async function patchAttendance(
       ctx,
     );
     await tx.governance.updateAttendance(attendanceId, next);
-    await tx.governance.updateMeeting(entry.meeting_id, { updated_at: nowIso() });
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'attendance',
@@ -177,9 +210,7 @@ export async function removeAttendance(
 ): Promise<Meeting> {
   requireMeetingManager(actor);
   const meetingId = await store.transaction(async (tx) => {
-    const entry = await tx.governance.findAttendance(attendanceId);
-    if (!entry) throw notFound(`No attendance entry ${attendanceId}.`);
-    await meetingForRegister(tx, entry.meeting_id);
+    const { entry } = await lockedEntry(tx, attendanceId, nowIso());
     await tx.governance.deleteAttendance(attendanceId);
     await recordAudit(tx, actor, {
       action: 'delete',

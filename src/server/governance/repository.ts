@@ -55,6 +55,26 @@ export async function insertBody(db: Executor, row: Insertable<BodyTable>): Prom
   return r.id;
 }
 
+/**
+ * Takes the next version of a body (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export async function claimBodyVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  if (expected?.length === 0) return undefined;
+  let query = db
+    .updateTable('bodies')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expected) query = query.where('version', 'in', expected);
+  const row = await query.returning('version').executeTakeFirst();
+  return row?.version;
+}
+
 export async function updateBody(
   db: Executor,
   id: number,
@@ -247,6 +267,41 @@ export function findMeeting(db: Executor, id: number): Promise<MeetingRow | unde
 export async function insertMeeting(db: Executor, row: Insertable<MeetingTable>): Promise<number> {
   const r = await db.insertInto('meetings').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
+}
+
+/**
+ * Takes the next version of a meeting (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export async function claimMeetingVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  if (expected?.length === 0) return undefined;
+  let query = db
+    .updateTable('meetings')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expected) query = query.where('version', 'in', expected);
+  const row = await query.returning('version').executeTakeFirst();
+  return row?.version;
+}
+
+/**
+ * Marks a meeting changed at `at` as the first write of a change to its register or its
+ * invitations: the row stays locked until the transaction ends, so those changes of one
+ * meeting run one after the other and each reads what the one before it wrote. False when
+ * there is no such meeting.
+ */
+export async function lockMeeting(db: Executor, id: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('meetings')
+    .set({ updated_at: at })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function updateMeeting(

@@ -54,6 +54,11 @@ export const Problem = Type.Object(
         }),
       ),
     ),
+    code: Type.Optional(
+      Type.String({
+        description: "A stable name of the problem, e.g. 'stale-write' on a 412",
+      }),
+    ),
   },
   { $id: 'Problem' },
 );

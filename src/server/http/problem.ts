@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { uniqueViolation, type UniqueViolation } from '../db/constraint-errors';
 
 /** One field that failed, as a JSON Pointer into the request and a message. */
 export interface FieldProblem {
@@ -16,6 +17,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldProblem[],
+    /** A stable name of the problem for clients to branch on (the problem's `code` member). */
+    readonly code?: string,
   ) {
     super(detail ?? title);
   }
@@ -29,6 +32,18 @@ export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', d
 export const notFound = (detail: string) => new HttpProblem(404, 'Not Found', detail);
 export const conflict = (detail: string, errors?: FieldProblem[]) =>
   new HttpProblem(409, 'Conflict', detail, errors);
+/**
+ * The request's If-Match names a version of the record that is no longer the current one:
+ * someone changed it since the client read it. Nothing was written.
+ */
+export const staleWrite = (detail = 'The record was changed by someone else since you read it.') =>
+  new HttpProblem(
+    412,
+    'Precondition Failed',
+    `${detail} Read it again and reapply your change.`,
+    undefined,
+    'stale-write',
+  );
 /** A request that is well-formed but breaks a rule: names the field. */
 export const invalidField = (pointer: string, detail: string) =>
   new HttpProblem(422, 'Unprocessable Content', `${pointer.slice(1)}: ${detail}`, [
@@ -42,6 +57,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
@@ -85,6 +101,25 @@ export function fieldProblemsFromAjv(errors: AjvError[], context: string): Field
   return out;
 }
 
+const camelCase = (column: string) =>
+  column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * A write the database refused as a duplicate, as a 409 that names the field. A unique key
+ * lists the record it belongs to first and what the request chose last (seats: term, then
+ * government; inventories: government, then year), so the last column is the field.
+ */
+function duplicateProblem(violation: UniqueViolation): HttpProblem {
+  const column = violation.columns[violation.columns.length - 1];
+  const field = column ? camelCase(column) : null;
+  return conflict(
+    field
+      ? `${field}: another record already has this value.`
+      : 'Another record already has these values.',
+    field ? [{ pointer: `/${field}`, detail: 'is already used by another record' }] : undefined,
+  );
+}
+
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: object) {
   return reply
     .status(status)
@@ -123,11 +158,16 @@ export function registerProblemHandlers(
   pageFallback?: (request: FastifyRequest, reply: FastifyReply) => unknown,
 ): void {
   app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
+    // Two requests that passed a service's check at once: the database keeps one row, and the
+    // other request learns what is taken, as if it had come second.
+    const duplicate = uniqueViolation(error);
+    if (duplicate) error = duplicateProblem(duplicate);
     if (error instanceof HttpProblem) {
       return send(reply, request, error.status, {
         title: error.title,
         ...(error.detail ? { detail: error.detail } : {}),
         ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.code ? { code: error.code } : {}),
       });
     }
     const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };

@@ -197,6 +197,26 @@ export async function insertGovernment(
   return row.id;
 }
 
+/**
+ * Takes the next version of a government (with its names and membership) (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export async function claimGovernmentVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  if (expected?.length === 0) return undefined;
+  let query = db
+    .updateTable('governments')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expected) query = query.where('version', 'in', expected);
+  const row = await query.returning('version').executeTakeFirst();
+  return row?.version;
+}
+
 export async function updateGovernmentRow(
   db: Executor,
   id: number,

@@ -199,6 +199,26 @@ export async function insertPerson(db: Executor, values: Insertable<PersonTable>
   return row.id;
 }
 
+/**
+ * Takes the next version of a person (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export async function claimPersonVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  if (expected?.length === 0) return undefined;
+  let query = db
+    .updateTable('people')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expected) query = query.where('version', 'in', expected);
+  const row = await query.returning('version').executeTakeFirst();
+  return row?.version;
+}
+
 export async function updatePerson(
   db: Executor,
   id: number,
