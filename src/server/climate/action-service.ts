@@ -1,5 +1,6 @@
 import type { AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import {
@@ -96,19 +97,24 @@ export function updateAction(
   id: number,
   patch: ActionPatch,
   change: 'update' | 'restore' = 'update',
+  expected?: ExpectedVersions,
 ): Promise<Action> {
   return store.transaction(async (tx) => {
+    const seen = await tx.climate.findAction(id);
+    if (!seen) throw notFound(`no action ${id}`);
+    const gov = await editableGovernment(tx, actor, seen.government_id);
+    // Concurrent changes of the action queue here; each then reads what the one before wrote.
+    const version = claimedVersion(await tx.climate.claimActionVersion(id, expected));
     const row = await tx.climate.findAction(id);
     if (!row) throw notFound(`no action ${id}`);
-    const gov = await editableGovernment(tx, actor, row.government_id);
-    const before = await loadAction(tx, id);
+    // Read after the claim, the row already carries the new version; the audit's before does not.
+    const before = { ...(await loadAction(tx, id)), version: version - 1 };
     checkActionDates(
       patch.startDate !== undefined ? patch.startDate : row.start_date,
       patch.endDate !== undefined ? patch.endDate : row.end_date,
     );
     await checkActionTargets(tx, gov.id, patch.targetIds);
-    const version = row.version + 1;
-    const v: Partial<Omit<ActionRow, 'id'>> = { version, updated_at: nowIso() };
+    const v: Partial<Omit<ActionRow, 'id'>> = { updated_at: nowIso() };
     if (patch.title !== undefined) v.title = patch.title.trim();
     if (patch.description !== undefined) v.description = patch.description;
     if (patch.sector !== undefined) v.sector = patch.sector;
@@ -142,12 +148,13 @@ export async function deleteAction(store: Store, actor: AuditActor, id: number):
     const row = await tx.climate.findAction(id);
     if (!row) throw notFound(`no action ${id}`);
     const gov = await editableGovernment(tx, actor, row.government_id);
-    const before = await loadAction(tx, id);
+    const version = claimedVersion(await tx.climate.claimActionVersion(id));
+    const before = { ...(await loadAction(tx, id)), version: version - 1 };
     await tx.climate.deleteAction(id);
     await recordVersionedWrite(
       tx,
       actor,
-      [{ type: 'action', id, version: row.version + 1, change: 'delete', snapshot: null }],
+      [{ type: 'action', id, version, change: 'delete', snapshot: null }],
       { summary: `${gov.slug}: action "${row.title}" deleted`, before },
     );
   });

@@ -1,5 +1,6 @@
 import type { AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { notFound } from '../http/problem';
 import type { Store } from '../store';
 import {
@@ -81,14 +82,18 @@ export function updateReport(
   id: number,
   patch: Partial<EmissionReportCreate>,
   change: 'update' | 'restore' = 'update',
+  expected?: ExpectedVersions,
 ): Promise<EmissionReport> {
   return store.transaction(async (tx) => {
+    const seen = await tx.climate.findReport(id);
+    if (!seen) throw notFound(`no emission report ${id}`);
+    const gov = await editableGovernment(tx, actor, seen.government_id);
+    // Concurrent changes of the report queue here; each then reads what the one before wrote.
+    const version = claimedVersion(await tx.climate.claimReportVersion(id, expected));
     const row = await tx.climate.findReport(id);
     if (!row) throw notFound(`no emission report ${id}`);
-    const gov = await editableGovernment(tx, actor, row.government_id);
-    const before = presentReport(row, gov.slug);
-    const version = row.version + 1;
-    const v: Partial<Omit<ReportRow, 'id'>> = { version, updated_at: nowIso() };
+    const before = presentReport({ ...row, version: version - 1 }, gov.slug);
+    const v: Partial<Omit<ReportRow, 'id'>> = { updated_at: nowIso() };
     if (patch.year !== undefined) v.year = patch.year;
     if (patch.source !== undefined) v.source = patch.source;
     if (patch.sourceLabel !== undefined) v.source_label = patch.sourceLabel;
@@ -123,11 +128,12 @@ export async function deleteReport(store: Store, actor: AuditActor, id: number):
     const row = await tx.climate.findReport(id);
     if (!row) throw notFound(`no emission report ${id}`);
     const gov = await editableGovernment(tx, actor, row.government_id);
+    const version = claimedVersion(await tx.climate.claimReportVersion(id));
     await tx.climate.deleteReport(id);
     await recordVersionedWrite(
       tx,
       actor,
-      [{ type: 'emission-report', id, version: row.version + 1, change: 'delete', snapshot: null }],
+      [{ type: 'emission-report', id, version, change: 'delete', snapshot: null }],
       {
         summary: `${gov.slug}: ${row.source_label} ${row.year} deleted`,
         before: presentReport(row, gov.slug),

@@ -4,6 +4,7 @@ import { can } from '../../core/policy';
 import type { Actor } from '../../core/roles';
 import type { AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { HttpProblem, notFound } from '../http/problem';
 import type { Store } from '../store';
 import {
@@ -145,17 +146,21 @@ export function updateInventory(
   id: number,
   patch: InventoryPatch,
   change: 'update' | 'restore' = 'update',
+  expected?: ExpectedVersions,
 ): Promise<Inventory> {
   return store.transaction(async (tx) => {
+    const seen = await tx.climate.findInventory(id);
+    if (!seen) throw notFound(`no inventory ${id}`);
+    const gov = await editableGovernment(tx, actor, seen.government_id);
+    // Concurrent changes of the inventory queue here; each then reads what the one before wrote.
+    const version = claimedVersion(await tx.climate.claimInventoryVersion(id, expected));
     const row = await tx.climate.findInventory(id);
     if (!row) throw notFound(`no inventory ${id}`);
-    const gov = await editableGovernment(tx, actor, row.government_id);
     const before = await getInventory(tx, actor, id);
     const entries = patch.entries ?? before.entries;
     const gwpSet = patch.gwpSet ?? row.gwp_set;
     // Every total is recomputed when the entries or the GWP set change.
     const totals = totalsFor(entries, gwpSet);
-    const version = row.version + 1;
     await tx.climate.updateInventory(id, {
       gwp_set: gwpSet,
       ...(patch.boundary !== undefined ? { boundary: patch.boundary } : {}),
@@ -167,7 +172,6 @@ export function updateInventory(
       basic_total: totals.basic,
       basic_plus_total: totals.basicPlus,
       totals: JSON.stringify(totals),
-      version,
       updated_at: nowIso(),
     });
     if (patch.entries) await tx.climate.replaceEntries(id, patch.entries);
@@ -191,11 +195,12 @@ export async function deleteInventory(store: Store, actor: AuditActor, id: numbe
     const row = await tx.climate.findInventory(id);
     if (!row) throw notFound(`no inventory ${id}`);
     const gov = await editableGovernment(tx, actor, row.government_id);
+    const version = claimedVersion(await tx.climate.claimInventoryVersion(id));
     await tx.climate.deleteInventory(id);
     await recordVersionedWrite(
       tx,
       actor,
-      [{ type: 'inventory', id, version: row.version + 1, change: 'delete', snapshot: null }],
+      [{ type: 'inventory', id, version, change: 'delete', snapshot: null }],
       {
         summary: `${gov.slug}: inventory ${row.year} deleted`,
         before: { year: row.year, basic: row.basic_total },

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam, Id } from '../http/common-schemas';
+import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
 import {
   Action,
   ActionCreate,
@@ -33,6 +34,8 @@ const problems = {
   409: Problem,
   422: Problem,
 };
+/** A change of a record: its answers, with 412 for an If-Match that is no longer current. */
+const changeProblems = { ...problems, 412: Problem };
 const AsOf = Type.Object({
   asOf: Type.Optional(
     Type.Integer({
@@ -90,7 +93,8 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
     {
       schema: { tags, params: IdParam, querystring: AsOf, response: { 200: Target, 404: Problem } },
     },
-    (request) => service.getTarget(store, request.params.id, request.query.asOf),
+    async (request, reply) =>
+      withEtag(reply, await service.getTarget(store, request.params.id, request.query.asOf)),
   );
   app.get(
     '/targets/:id/assessment',
@@ -109,10 +113,26 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
   app.patch(
     '/targets/:id',
     {
-      schema: { tags, params: IdParam, body: TargetPatch, response: { 200: Target, ...problems } },
+      schema: {
+        tags,
+        params: IdParam,
+        headers: IfMatchHeaders,
+        body: TargetPatch,
+        response: { 200: Target, ...changeProblems },
+      },
     },
-    (request) =>
-      service.updateTarget(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.updateTarget(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          'update',
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
   app.delete(
     '/targets/:id',
@@ -163,7 +183,8 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
   app.get(
     '/inventories/:id',
     { schema: { tags, params: IdParam, response: { 200: Inventory, 404: Problem } } },
-    (request) => service.getInventory(store, request.actor, request.params.id),
+    async (request, reply) =>
+      withEtag(reply, await service.getInventory(store, request.actor, request.params.id)),
   );
   app.patch(
     '/inventories/:id',
@@ -172,12 +193,23 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
         tags,
         summary: 'Change an inventory; entries replace all lines; totals are recomputed',
         params: IdParam,
+        headers: IfMatchHeaders,
         body: InventoryPatch,
-        response: { 200: Inventory, ...problems },
+        response: { 200: Inventory, ...changeProblems },
       },
     },
-    (request) =>
-      service.updateInventory(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.updateInventory(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          'update',
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
   app.delete(
     '/inventories/:id',
@@ -230,12 +262,23 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
       schema: {
         tags,
         params: IdParam,
+        headers: IfMatchHeaders,
         body: Type.Partial(EmissionReportCreate, { additionalProperties: false }),
-        response: { 200: EmissionReport, ...problems },
+        response: { 200: EmissionReport, ...changeProblems },
       },
     },
-    (request) =>
-      service.updateReport(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.updateReport(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          'update',
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
   app.delete(
     '/emission-reports/:id',
@@ -283,10 +326,26 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
   app.patch(
     '/actions/:id',
     {
-      schema: { tags, params: IdParam, body: ActionPatch, response: { 200: Action, ...problems } },
+      schema: {
+        tags,
+        params: IdParam,
+        headers: IfMatchHeaders,
+        body: ActionPatch,
+        response: { 200: Action, ...changeProblems },
+      },
     },
-    (request) =>
-      service.updateAction(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.updateAction(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          'update',
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
   app.delete(
     '/actions/:id',

@@ -5,6 +5,7 @@ import {
 } from '../../core/climate/target-fields';
 import type { AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import {
@@ -154,21 +155,26 @@ export function updateTarget(
   id: number,
   patch: TargetPatch,
   change: 'update' | 'restore' = 'update',
+  expected?: ExpectedVersions,
 ): Promise<Target> {
   return store.transaction(async (tx) => {
+    const seen = await tx.climate.findTarget(id);
+    if (!seen) throw notFound(`no target ${id}`);
+    const gov = await editableGovernment(tx, actor, seen.government_id);
+    // Concurrent changes of the target queue here; each then reads what the one before wrote.
+    const version = claimedVersion(await tx.climate.claimTargetVersion(id, expected));
     const row = await tx.climate.findTarget(id);
     if (!row) throw notFound(`no target ${id}`);
-    const gov = await editableGovernment(tx, actor, row.government_id);
-    const before = await getTarget(tx, id);
+    // Read after the claim, the row already carries the new version; the audit's before does not.
+    const before = { ...targetSnapshot(await getTarget(tx, id)), version: version - 1 };
     const values = targetValues(patch);
     await checkTarget(tx, gov.id, { ...row, ...values }, id);
-    const version = row.version + 1;
-    await tx.climate.updateTarget(id, { ...values, version, updated_at: nowIso() });
+    await tx.climate.updateTarget(id, { ...values, updated_at: nowIso() });
     const after = await getTarget(tx, id);
     const snapshot = targetSnapshot(after);
     await recordVersionedWrite(tx, actor, [{ type: 'target', id, version, change, snapshot }], {
       summary: `${gov.slug}: target "${after.title}" ${change === 'restore' ? 'restored' : 'changed'}`,
-      before: targetSnapshot(before),
+      before,
       after: snapshot,
     });
     return after;
@@ -180,13 +186,14 @@ export async function deleteTarget(store: Store, actor: AuditActor, id: number):
     const row = await tx.climate.findTarget(id);
     if (!row) throw notFound(`no target ${id}`);
     const gov = await editableGovernment(tx, actor, row.government_id);
-    const before = await getTarget(tx, id);
+    const version = claimedVersion(await tx.climate.claimTargetVersion(id));
+    const before = { ...targetSnapshot(await getTarget(tx, id)), version: version - 1 };
     await tx.climate.deleteTarget(id);
     await recordVersionedWrite(
       tx,
       actor,
-      [{ type: 'target', id, version: row.version + 1, change: 'delete', snapshot: null }],
-      { summary: `${gov.slug}: target "${row.title}" deleted`, before: targetSnapshot(before) },
+      [{ type: 'target', id, version, change: 'delete', snapshot: null }],
+      { summary: `${gov.slug}: target "${row.title}" deleted`, before },
     );
   });
 }
