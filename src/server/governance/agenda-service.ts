@@ -2,9 +2,10 @@
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
+import type { ExpectedVersions } from '../http/preconditions';
 import { invalidField } from '../http/problem';
 import type { Store } from '../store';
-import { editableMeeting, requireMeetingManager } from './meeting-context';
+import { claimMeeting, editableMeeting, requireMeetingManager } from './meeting-context';
 import { getMeeting } from './meeting-view';
 import { agendaTitle, meetingTitle } from './present';
 import type { AgendaItemInputType, Meeting } from './schemas';
@@ -62,9 +63,11 @@ export async function putAgenda(
   actor: AuditActor,
   id: number,
   items: AgendaItemInputType[],
+  expected?: ExpectedVersions,
 ): Promise<Meeting> {
   requireMeetingManager(actor);
   await store.transaction(async (tx) => {
+    await claimMeeting(tx, id, expected);
     const row = await editableMeeting(tx, id);
     const before = await tx.governance.agendaOf(id);
     await tx.governance.deleteAgenda(id);

@@ -7,6 +7,7 @@ import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
 import { authorize } from '../http/authorize';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import {
@@ -88,6 +89,7 @@ export async function getBody(store: Store, slug: string): Promise<Body> {
     rules: rulesOf(row),
     seats,
     terms: terms.map((t) => presentTerm(t, counts.get(t.id) ?? 0)),
+    version: row.version,
   };
 }
 
@@ -171,9 +173,12 @@ export async function updateBody(
   actor: AuditActor,
   slug: string,
   patch: BodyPatch,
+  expected?: ExpectedVersions,
 ): Promise<Body> {
   requireBodyManager(actor);
   await store.transaction(async (tx) => {
+    // Concurrent changes of the body queue here; each then reads what the one before wrote.
+    claimedVersion(await tx.governance.claimBodyVersion((await findBody(tx, slug)).id, expected));
     const row = await findBody(tx, slug);
     const before = rulesOf(row);
     const rules = checkRules(patch.rules ?? {}, before);

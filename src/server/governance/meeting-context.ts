@@ -5,6 +5,7 @@
 import { can } from '../../core/policy';
 import type { Actor } from '../../core/roles';
 import { authorize } from '../http/authorize';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, notFound } from '../http/problem';
 import type { Store } from '../store';
 import type { AttendanceRow, BodyRow, MeetingRow, SeatRow, TermRow } from './repository';
@@ -26,6 +27,20 @@ export async function findMeeting(store: Store, id: number): Promise<MeetingRow>
   const row = await store.governance.findMeeting(id);
   if (!row) throw notFound(`No meeting ${id}.`);
   return row;
+}
+
+/**
+ * The first step of a change to the meeting's record (its details, agenda, minutes, status):
+ * 404 when there is no such meeting, else its next version is claimed (412 when If-Match names
+ * an older one). Changes of one meeting queue here; read the meeting again after this.
+ */
+export async function claimMeeting(
+  store: Store,
+  id: number,
+  expected?: ExpectedVersions,
+): Promise<void> {
+  await findMeeting(store, id);
+  claimedVersion(await store.governance.claimMeetingVersion(id, expected));
 }
 
 /** Drafts are the secretariat's working copies: to anyone else they do not exist. */

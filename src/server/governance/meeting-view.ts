@@ -150,5 +150,6 @@ export async function getMeeting(store: Store, id: number, actor: Actor | null):
     files: await listFiles(store, { meetingId: id }, actor !== null),
     newsPost: news ? { slug: news.slug, status: news.status } : null,
     viewer: { canManage: manager, invitationId: own?.id ?? null },
+    version: row.version,
   };
 }

@@ -12,10 +12,16 @@ import {
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
+import type { ExpectedVersions } from '../http/preconditions';
 import { conflict, invalidField } from '../http/problem';
 import type { Store } from '../store';
 import { insertAgenda } from './agenda-service';
-import { editableMeeting, findMeeting, requireMeetingManager } from './meeting-context';
+import {
+  claimMeeting,
+  editableMeeting,
+  findMeeting,
+  requireMeetingManager,
+} from './meeting-context';
 import { getMeeting } from './meeting-view';
 import { localOf, meetingTitle, termForMeeting } from './present';
 import type { Meeting, MeetingCreate, MeetingPatch } from './schemas';
@@ -108,9 +114,11 @@ export async function updateMeeting(
   actor: AuditActor,
   id: number,
   patch: MeetingPatch,
+  expected?: ExpectedVersions,
 ): Promise<Meeting> {
   requireMeetingManager(actor);
   await store.transaction(async (tx) => {
+    await claimMeeting(tx, id, expected);
     const row = await editableMeeting(tx, id);
     const zone = patch.timeZone ?? row.time_zone;
     const { startsAt, endsAt } = checkTimes(
@@ -170,6 +178,7 @@ export async function setMeetingStatus(
 ): Promise<Meeting> {
   requireMeetingManager(actor);
   await store.transaction(async (tx) => {
+    await claimMeeting(tx, id);
     const row = await findMeeting(tx, id);
     if (!canMoveMeeting(row.status, status)) {
       throw conflict(`A meeting that is ${row.status} cannot become ${status}.`, [

@@ -2,10 +2,11 @@
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
+import type { ExpectedVersions } from '../http/preconditions';
 import { conflict } from '../http/problem';
 import { richTextToPlain, sanitizeRichText } from '../media/sanitize';
 import type { Store } from '../store';
-import { findMeeting, requireMeetingManager } from './meeting-context';
+import { claimMeeting, findMeeting, requireMeetingManager } from './meeting-context';
 import { getMeeting } from './meeting-view';
 import { meetingTitle } from './present';
 import type { Meeting } from './schemas';
@@ -16,9 +17,11 @@ export async function putMinutes(
   actor: AuditActor,
   id: number,
   html: string,
+  expected?: ExpectedVersions,
 ): Promise<Meeting> {
   requireMeetingManager(actor);
   await store.transaction(async (tx) => {
+    await claimMeeting(tx, id, expected);
     const row = await findMeeting(tx, id);
     if (row.status === 'cancelled') throw conflict('A cancelled meeting has no minutes.');
     const clean = sanitizeRichText(html);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases } from '../../../test/setup/databases';
 import { makeTestApp, type TestApp } from '../../../test/setup/app';
+import { expectConditionalEdit } from '../../../test/setup/if-match';
 import type { Meeting } from './schemas';
 import { DRAFT_MEETING_INPUT } from './test-support';
 
@@ -163,3 +164,66 @@ describe.each(dialectCases())(
     });
   },
 );
+
+describe.each(dialectCases())('meetings and bodies edited from stale copies on $label', (c) => {
+  const it_ = c.skip ? it.skip : it;
+  let t: TestApp;
+  let admin: Headers;
+
+  beforeAll(async () => {
+    if (c.skip) return;
+    t = await makeTestApp(c.dialect);
+    admin = await t.signInAdmin();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it_('guards a meeting’s details, agenda and minutes by one version', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      headers: admin,
+      payload: DRAFT_MEETING_INPUT,
+    });
+    const m = created.json() as Meeting;
+    expect(m.version).toBe(1);
+    const url = `/api/v1/meetings/${m.id}`;
+    let after = await expectConditionalEdit(t, admin, {
+      url,
+      fresh: { venue: 'Suwon Convention Center' },
+      stale: { venue: 'Somewhere else', title: { en: 'Overwritten' } },
+    });
+    expect(after).toMatchObject({ venue: 'Suwon Convention Center' });
+    expect((after.title as { en: string }).en).toBe('Extraordinary RexCom meeting');
+
+    after = await expectConditionalEdit(t, admin, {
+      url,
+      changeUrl: `${url}/agenda`,
+      method: 'PUT',
+      fresh: { items: [{ kind: 'opening-remark', title: { en: 'Welcome' } }] },
+      stale: { items: [] },
+    });
+    expect((after.agenda as { title: { en: string } }[]).map((a) => a.title.en)).toEqual([
+      'Welcome',
+    ]);
+
+    after = await expectConditionalEdit(t, admin, {
+      url,
+      changeUrl: `${url}/minutes`,
+      method: 'PUT',
+      fresh: { html: '<p>Agreed.</p>' },
+      stale: { html: '<p>Not agreed.</p>' },
+    });
+    expect(after.minutesHtml).toBe('<p>Agreed.</p>');
+  });
+
+  it_('guards a body’s names and rules by version', async () => {
+    const after = await expectConditionalEdit(t, admin, {
+      url: '/api/v1/bodies/east-asia-rexcom',
+      fresh: { rules: { majorityRule: 'two-thirds' } },
+      stale: { rules: { majorityRule: 'simple' } },
+    });
+    expect(after).toMatchObject({ rules: { majorityRule: 'two-thirds' } });
+  });
+});

@@ -3,6 +3,7 @@ import { isLocale } from '../../core/locales';
 import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam } from '../http/common-schemas';
+import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
 import {
   AgendaPut,
   AttendanceCreate,
@@ -40,6 +41,8 @@ const problems = {
   409: Problem,
   422: Problem,
 };
+/** A change of a record: its answers, with 412 for an If-Match that is no longer current. */
+const changeProblems = { ...problems, 412: Problem };
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 20 })) });
 const langOf = (lang: string | undefined) => (lang && isLocale(lang) ? lang : 'en');
 const CALENDAR = 'text/calendar; charset=utf-8';
@@ -69,7 +72,7 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         response: { 200: Body, 404: Problem },
       },
     },
-    (request) => governance.getBody(store, request.params.slug),
+    async (request, reply) => withEtag(reply, await governance.getBody(store, request.params.slug)),
   );
 
   app.post(
@@ -95,12 +98,22 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         tags,
         summary: "Change a body's names or rules: quorum, proxies, majority (administrators)",
         params: SlugParam,
+        headers: IfMatchHeaders,
         body: BodyPatch,
-        response: { 200: Body, ...problems },
+        response: { 200: Body, ...changeProblems },
       },
     },
-    (request) =>
-      governance.updateBody(store, requireActor(request), request.params.slug, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await governance.updateBody(
+          store,
+          requireActor(request),
+          request.params.slug,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
 
   app.get(
@@ -284,7 +297,8 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         response: { 200: Meeting, 404: Problem },
       },
     },
-    (request) => governance.getMeeting(store, request.params.id, request.actor),
+    async (request, reply) =>
+      withEtag(reply, await governance.getMeeting(store, request.params.id, request.actor)),
   );
 
   app.post(
@@ -310,12 +324,22 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         tags,
         summary: 'Change a meeting (administrators)',
         params: IdParam,
+        headers: IfMatchHeaders,
         body: MeetingPatch,
-        response: { 200: Meeting, ...problems },
+        response: { 200: Meeting, ...changeProblems },
       },
     },
-    (request) =>
-      governance.updateMeeting(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await governance.updateMeeting(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
 
   app.post(
@@ -345,12 +369,22 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         tags,
         summary: 'Replace the agenda (nested items, administrators)',
         params: IdParam,
+        headers: IfMatchHeaders,
         body: AgendaPut,
-        response: { 200: Meeting, ...problems },
+        response: { 200: Meeting, ...changeProblems },
       },
     },
-    (request) =>
-      governance.putAgenda(store, requireActor(request), request.params.id, request.body.items),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await governance.putAgenda(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body.items,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
 
   app.post(
@@ -474,11 +508,21 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         tags,
         summary: 'Write the minutes (HTML, sanitised; administrators)',
         params: IdParam,
+        headers: IfMatchHeaders,
         body: MinutesPut,
-        response: { 200: Meeting, ...problems },
+        response: { 200: Meeting, ...changeProblems },
       },
     },
-    (request) =>
-      governance.putMinutes(store, requireActor(request), request.params.id, request.body.html),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await governance.putMinutes(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body.html,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
 }

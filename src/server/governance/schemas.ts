@@ -138,6 +138,11 @@ export const Body = Type.Object({
   /** Seats of the current term (the term running today, else the latest). */
   seats: Type.Array(Seat),
   terms: Type.Array(TermSummary),
+  /**
+   * Incremented by every change of the body's names, description and rules (also the ETag):
+   * send it back as If-Match. Terms and seats change on their own and do not count.
+   */
+  version: Type.Integer(),
 });
 export type Body = Static<typeof Body>;
 
@@ -472,6 +477,12 @@ export const Meeting = Type.Object({
     canManage: Type.Boolean(),
     invitationId: Nullable(Type.Integer()),
   }),
+  /**
+   * Incremented by every change of the meeting's record, its details, agenda, minutes and
+   * status (also the ETag): send it back as If-Match. The register, invitations and motions
+   * change on their own and do not count.
+   */
+  version: Type.Integer(),
 });
 export type Meeting = Static<typeof Meeting>;
 

@@ -73,6 +73,7 @@ export function presentGovernment(
       (h) => (!h.endDate || h.endDate >= today) && (!h.startDate || h.startDate <= today),
     ),
     positions: holders,
+    version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

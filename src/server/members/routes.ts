@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { Problem, SlugParam } from '../http/common-schemas';
+import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
 import {
   Government,
   GovernmentCreate,
@@ -57,7 +58,8 @@ export function memberRoutes(app: AppInstance, { store }: AppContext): void {
         response: { 200: Government, 404: Problem },
       },
     },
-    (request) => service.getGovernment(store, request.params.slug),
+    async (request, reply) =>
+      withEtag(reply, await service.getGovernment(store, request.params.slug)),
   );
 
   app.post(
@@ -83,11 +85,21 @@ export function memberRoutes(app: AppInstance, { store }: AppContext): void {
         tags: ['directory'],
         summary: "Change a government's record (administrators, or that government's officer)",
         params: SlugParam,
+        headers: IfMatchHeaders,
         body: GovernmentPatch,
-        response: { 200: Government, ...problems },
+        response: { 200: Government, ...problems, 412: Problem },
       },
     },
-    (request) =>
-      service.updateGovernment(store, requireActor(request), request.params.slug, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.updateGovernment(
+          store,
+          requireActor(request),
+          request.params.slug,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
 }

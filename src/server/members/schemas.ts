@@ -62,6 +62,8 @@ export const Government = Type.Object({
   officeHolders: Type.Array(OfficeHolder),
   /** Every position ever recorded, newest first. */
   positions: Type.Array(OfficeHolder),
+  /** Incremented by every change of the record (also the ETag): send it back as If-Match. */
+  version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

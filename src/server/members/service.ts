@@ -3,6 +3,7 @@ import type { Actor } from '../../core/roles';
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import { presentGovernment, presentSummary } from './present';
@@ -125,11 +126,12 @@ export async function updateGovernment(
   actor: AuditActor,
   slug: string,
   patch: GovernmentPatch,
+  expected?: ExpectedVersions,
 ): Promise<Government> {
   return store.transaction(async (tx) => {
-    const before = await loadGovernment(tx, slug);
-    if (!before) throw notFound(`no government "${slug}"`);
-    const subject = { governmentId: before.id };
+    const seen = await tx.members.findGovernmentIdBySlug(slug);
+    if (seen === undefined) throw notFound(`no government "${slug}"`);
+    const subject = { governmentId: seen };
     authorize(
       actor,
       'government.edit',
@@ -152,6 +154,9 @@ export async function updateGovernment(
         'Only the secretariat moves a government to another region.',
       );
     }
+    // Concurrent changes of the record queue here; each then reads what the one before wrote.
+    claimedVersion(await tx.members.claimGovernmentVersion(seen, expected));
+    const before = (await loadGovernment(tx, slug)) as Government;
     checkNames(patch.names, patch.localLang ?? before.localLang);
     if (patch.localLang && !patch.names && !before.names[patch.localLang]) {
       throw invalidField('/localLang', `there is no name in "${patch.localLang}"`);

@@ -60,5 +60,6 @@ export function presentPeople(
     email: r.email,
     isDemo: r.is_demo === 1,
     positions: byPerson.get(r.id) ?? [],
+    version: r.version,
   }));
 }

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem } from '../http/common-schemas';
+import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
 import {
   Person,
   PersonCreate,
@@ -39,7 +40,8 @@ export function peopleRoutes(app: AppInstance, { store }: AppContext): void {
   app.get(
     '/people/:id',
     { schema: { tags: ['people'], params: IdParam, response: { 200: Person, 404: Problem } } },
-    (request) => service.getPerson(store, request.actor, request.params.id),
+    async (request, reply) =>
+      withEtag(reply, await service.getPerson(store, request.actor, request.params.id)),
   );
   app.post(
     '/people',
@@ -55,12 +57,22 @@ export function peopleRoutes(app: AppInstance, { store }: AppContext): void {
       schema: {
         tags: ['people'],
         params: IdParam,
+        headers: IfMatchHeaders,
         body: PersonPatch,
-        response: { 200: Person, ...problems },
+        response: { 200: Person, ...problems, 412: Problem },
       },
     },
-    (request) =>
-      service.updatePerson(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.updatePerson(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
   app.delete(
     '/people/:id',

@@ -23,6 +23,11 @@ export const Person = Type.Object({
   email: Nullable(Type.String()),
   isDemo: Type.Boolean(),
   positions: Type.Array(Position),
+  /**
+   * Incremented by every change of the person's own fields (also the ETag): send it back as
+   * If-Match. Positions change through their own routes and do not count.
+   */
+  version: Type.Integer(),
 });
 export type Person = Static<typeof Person>;
 

@@ -3,6 +3,7 @@ import type { Actor } from '../../core/roles';
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { isForeignKeyViolation } from '../db/constraint-errors';
 import { conflict, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
@@ -120,15 +121,19 @@ export async function updatePerson(
   actor: AuditActor,
   id: number,
   patch: PersonPatch,
+  expected?: ExpectedVersions,
 ): Promise<Person> {
   return store.transaction(async (tx) => {
-    const before = await loadPerson(tx, id);
+    if (!(await tx.people.findPerson(id))) throw notFound(`no person ${id}`);
     authorize(
       actor,
       'person.edit',
       await personSubject(tx, id),
       'Only the secretariat or the officer of their government may change this person.',
     );
+    // Concurrent changes of the person queue here; each then reads what the one before wrote.
+    claimedVersion(await tx.people.claimPersonVersion(id, expected));
+    const before = await loadPerson(tx, id);
     await tx.people.updatePerson(id, {
       ...(patch.fullName !== undefined ? { full_name: patch.fullName.trim() } : {}),
       ...(patch.names !== undefined ? { names: JSON.stringify(patch.names) } : {}),

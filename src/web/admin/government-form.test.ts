@@ -31,6 +31,7 @@ const suwon: Government = {
   website: 'https://www.suwon.go.kr',
   officeHolders: [],
   positions: [],
+  version: 1,
   createdAt: '2024-01-01T00:00:00Z',
   updatedAt: '2024-01-01T00:00:00Z',
 };

@@ -14,6 +14,7 @@ function person(
     names: { en: fullName },
     email: null,
     isDemo: true,
+    version: 1,
     positions: positions.map((p, i) => ({
       id: id * 10 + i,
       personId: id,
