@@ -167,3 +167,43 @@ describe('api.upload', () => {
     await expect(done).rejects.toBeInstanceOf(TypeError);
   });
 });
+
+describe('changes made from a version', () => {
+  const calls: { url: string; init: RequestInit }[] = [];
+  let answer: () => Response;
+  beforeEach(() => {
+    calls.length = 0;
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return Promise.resolve(answer());
+    });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+  const json = (status: number, body: object, type = 'application/json') =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+
+  it('send the version read as If-Match, and no condition without one', async () => {
+    answer = () => json(200, { id: 1, version: 4 });
+    await api.patch('/api/v1/targets/1', { title: 'x' }, { version: 3 });
+    await api.put('/api/v1/meetings/2/minutes', { html: '' }, { version: 7 });
+    await api.patch('/api/v1/targets/1', { title: 'y' });
+    const ifMatch = calls.map((c) => (c.init.headers as Record<string, string>)['If-Match']);
+    expect(ifMatch).toEqual(['"3"', '"7"', undefined]);
+  });
+
+  it('read a 412 as a stale write with its code', async () => {
+    answer = () =>
+      json(
+        412,
+        { title: 'Precondition Failed', status: 412, code: 'stale-write' },
+        'application/problem+json',
+      );
+    const error = await api.patch('/api/v1/targets/1', {}, { version: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).staleWrite).toBe(true);
+    expect((error as ApiError).code).toBe('stale-write');
+    expect(apiProblem(409, 'Conflict', {}).staleWrite).toBe(false);
+  });
+});

@@ -16,8 +16,14 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string | undefined,
     readonly errors: FieldError[],
+    /** The problem's stable name when the server gives one (e.g. 'stale-write' on a 412). */
+    readonly code?: string,
   ) {
     super(detail ?? title);
+  }
+  /** Someone changed the record since the form read it: the change was refused, not made. */
+  get staleWrite(): boolean {
+    return this.status === 412;
   }
   /** The message for one field, by its pointer without the leading slash ("population"). */
   fieldError(field: string): string | undefined {
@@ -45,12 +51,28 @@ export function apiProblem(status: number, statusText: string, body: unknown): A
     typeof p.title === 'string' ? p.title : statusText,
     typeof p.detail === 'string' ? p.detail : undefined,
     errors,
+    typeof p.code === 'string' ? p.code : undefined,
   );
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * A change made from a copy of a record: the version the copy was read at goes as If-Match,
+ * so the server refuses the change (412) if someone changed the record in the meantime
+ * instead of writing over their change. Without a version the change is unconditional.
+ */
+export interface ChangeOptions {
+  version?: number | undefined;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: ChangeOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
   if (method !== 'GET') Object.assign(headers, csrfHeader());
   const res = await fetch(path, {
     method,
@@ -138,8 +160,10 @@ export function query(params: Record<string, string | number | undefined | null>
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown, options?: ChangeOptions) =>
+    request<T>('PATCH', path, body, options),
+  put: <T>(path: string, body: unknown, options?: ChangeOptions) =>
+    request<T>('PUT', path, body, options),
   del: <T = void>(path: string) => request<T>('DELETE', path),
   upload,
 };

@@ -30,7 +30,7 @@ export async function findMeeting(store: Store, id: number): Promise<MeetingRow>
 }
 
 /**
- * The first step of a change to the meeting's record (its details, agenda, minutes, status):
+ * The first step of a change to what editors write in a meeting (details, agenda, minutes):
  * 404 when there is no such meeting, else its next version is claimed (412 when If-Match names
  * an older one). Changes of one meeting queue here; read the meeting again after this.
  */

@@ -178,7 +178,6 @@ export async function setMeetingStatus(
 ): Promise<Meeting> {
   requireMeetingManager(actor);
   await store.transaction(async (tx) => {
-    await claimMeeting(tx, id);
     const row = await findMeeting(tx, id);
     if (!canMoveMeeting(row.status, status)) {
       throw conflict(`A meeting that is ${row.status} cannot become ${status}.`, [

@@ -478,9 +478,9 @@ export const Meeting = Type.Object({
     invitationId: Nullable(Type.Integer()),
   }),
   /**
-   * Incremented by every change of the meeting's record, its details, agenda, minutes and
-   * status (also the ETag): send it back as If-Match. The register, invitations and motions
-   * change on their own and do not count.
+   * Incremented by every change of what editors write in the meeting's record: its details,
+   * agenda and minutes (also the ETag); send it back as If-Match. Its status, register,
+   * invitations and motions change on their own and do not count.
    */
   version: Type.Integer(),
 });

@@ -12,6 +12,7 @@ import {
   ErrorSummary,
   NotAllowed,
   SavedMessage,
+  StaleWriteNotice,
   useFormProblems,
   useSubmitState,
 } from '../forms/form';
@@ -66,8 +67,11 @@ function GovernmentEditor({ government }: { government: Government }) {
   usePageTitle(t('governments.editTitle', { name: name.primary }));
 
   const save = useMutation({
+    // Made from the baseline: refused (412) if someone changed the government since it was read.
     mutationFn: (patch: object) =>
-      api.patch<Government>(`/api/v1/governments/${encodeURIComponent(baseline.slug)}`, patch),
+      api.patch<Government>(`/api/v1/governments/${encodeURIComponent(baseline.slug)}`, patch, {
+        version: baseline.version,
+      }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['government', saved.slug], saved);
       void queryClient.invalidateQueries({ queryKey: ['government', saved.slug] });
@@ -77,6 +81,19 @@ function GovernmentEditor({ government }: { government: Government }) {
       setValues(governmentFormValues(saved));
       submit.clear();
       setNotice('saved');
+    },
+    onError: (error) => submit.fail(error),
+  });
+  // The government as it is now replaces the baseline and, at the person's asking, the form.
+  const reload = useMutation({
+    mutationFn: () =>
+      api.get<Government>(`/api/v1/governments/${encodeURIComponent(baseline.slug)}`),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(['government', fresh.slug], fresh);
+      setBaseline(fresh);
+      setValues(governmentFormValues(fresh));
+      submit.clear();
+      setNotice(null);
     },
     onError: (error) => submit.fail(error),
   });
@@ -140,6 +157,11 @@ function GovernmentEditor({ government }: { government: Government }) {
       </p>
 
       <ErrorSummary items={summary} attempt={submit.attempt} />
+      <StaleWriteNotice
+        problem={submit.problem}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+      />
       {notice === 'saved' && (
         <SavedMessage testId="gov-saved">{t('governments.saved')}</SavedMessage>
       )}

@@ -8,6 +8,7 @@ import type { Person } from '../types';
 import {
   ErrorSummary,
   FormField,
+  StaleWriteNotice,
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
@@ -55,7 +56,7 @@ const sameNames = (a: Record<string, string | undefined>, b: Record<string, stri
  * and an e-mail address. Edits send only what changed.
  */
 export function PersonForm({
-  person,
+  person: opened,
   onDone,
 }: {
   /** The person to edit; null to add one. */
@@ -64,6 +65,8 @@ export function PersonForm({
 }) {
   const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
+  // The person as last read: changes are worked out against it and made from its version.
+  const [person, setPerson] = useState(opened);
   const prefix = person ? `person-${person.id}` : 'person-new';
   const [values, setValues] = useState(() => personValues(person));
   const submit = useSubmitState();
@@ -84,13 +87,22 @@ export function PersonForm({
   const save = useMutation({
     mutationFn: (body: PersonCreate | PersonPatch) =>
       person
-        ? api.patch<Person>(`/api/v1/people/${person.id}`, body)
+        ? api.patch<Person>(`/api/v1/people/${person.id}`, body, { version: person.version })
         : api.post<Person>('/api/v1/people', body),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['people'] });
       void queryClient.invalidateQueries({ queryKey: ['government'] });
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
       onDone(saved);
+    },
+    onError: (error) => submit.fail(error),
+  });
+  const reload = useMutation({
+    mutationFn: (id: number) => api.get<Person>(`/api/v1/people/${id}`),
+    onSuccess: (fresh) => {
+      setPerson(fresh);
+      setValues(personValues(fresh));
+      submit.clear();
     },
     onError: (error) => submit.fail(error),
   });
@@ -129,6 +141,14 @@ export function PersonForm({
         {person ? t('people.editTitle', { name: person.fullName }) : t('people.newTitle')}
       </h3>
       <ErrorSummary items={summary} attempt={submit.attempt} testId={`${prefix}-errors`} />
+      {person && (
+        <StaleWriteNotice
+          problem={submit.problem}
+          onReload={() => reload.mutate(person.id)}
+          reloading={reload.isPending}
+          testId={`${prefix}-stale`}
+        />
+      )}
       <div className="admin-grid">
         <FormField
           id={`${prefix}-full-name`}

@@ -7,6 +7,7 @@ import { api } from '../api';
 import {
   ErrorSummary,
   FormField,
+  StaleWriteNotice,
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
@@ -74,7 +75,7 @@ function ActionLoader({
 
 function ActionForm({
   government,
-  action,
+  action: opened,
   targets,
 }: {
   government: Government;
@@ -87,6 +88,8 @@ function ActionForm({
   const queryClient = useQueryClient();
   const gpc = useGpcNames();
   const translate = useClimateFieldDetail();
+  // The action as last read: the change is made from its version (If-Match).
+  const [action, setAction] = useState(opened);
   const [values, setValues] = useState<ActionFormValues>(() =>
     action ? actionFormValues(action) : emptyActionValues(),
   );
@@ -125,12 +128,30 @@ function ActionForm({
   const save = useMutation({
     mutationFn: (body: ActionCreate) =>
       action
-        ? api.patch<Action>(`/api/v1/actions/${action.id}`, body)
+        ? api.patch<Action>(`/api/v1/actions/${action.id}`, body, { version: action.version })
         : api.post<Action>(`/api/v1/governments/${encodeURIComponent(slug)}/actions`, body),
     onSuccess: (saved) => {
       refreshClimate(queryClient, slug);
       const notice: ClimateNotice = action ? 'action-saved' : 'action-created';
       void navigate(`/members/${slug}/climate#action-${saved.id}`, { state: { notice } });
+    },
+    onError: (error) => submit.fail(error),
+  });
+  // Actions are read from their government's list; the one being edited is taken from it.
+  const reload = useMutation({
+    mutationFn: async (id: number) => {
+      const { items } = await api.get<{ items: Action[] }>(
+        `/api/v1/governments/${encodeURIComponent(slug)}/actions`,
+      );
+      const fresh = items.find((a) => a.id === id);
+      if (!fresh) throw new Error(t('actionForm.notFound'));
+      return fresh;
+    },
+    onSuccess: (fresh) => {
+      refreshClimate(queryClient, slug);
+      setAction(fresh);
+      setValues(actionFormValues(fresh));
+      submit.clear();
     },
     onError: (error) => submit.fail(error),
   });
@@ -158,6 +179,13 @@ function ActionForm({
         </div>
       </div>
       <ErrorSummary items={summary} attempt={submit.attempt} testId="action-errors" />
+      {action && (
+        <StaleWriteNotice
+          problem={submit.problem}
+          onReload={() => reload.mutate(action.id)}
+          reloading={reload.isPending}
+        />
+      )}
       <form className="admin-form" onSubmit={onSubmit} noValidate data-testid="action-form">
         <fieldset className="admin-fieldset">
           <legend>{t('actionForm.what')}</legend>

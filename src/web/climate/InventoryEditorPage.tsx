@@ -22,6 +22,7 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
+  StaleWriteNotice,
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
@@ -221,6 +222,8 @@ function InventoryEditor({
   const queryClient = useQueryClient();
   const [grid, setGrid] = useState<GridState>(() => entriesToGrid(inventory.entries));
   const [meta, setMeta] = useState<Meta>(() => metaOf(inventory));
+  // The version the grid shows: each save is made from it (If-Match) and moves it on.
+  const [version, setVersion] = useState(inventory.version);
   const [dirty, setDirty] = useState(false);
   const submit = useSubmitState();
   const [saved, setSaved] = useState(false);
@@ -263,18 +266,32 @@ function InventoryEditor({
 
   const save = useMutation({
     mutationFn: (body: InventoryPatch) =>
-      api.patch<Inventory>(`/api/v1/inventories/${inventory.id}`, body),
+      api.patch<Inventory>(`/api/v1/inventories/${inventory.id}`, body, { version }),
     onSuccess: (result) => {
       refreshClimate(queryClient, slug);
-      queryClient.setQueryData(['climate', 'inventory', result.id], result);
-      setGrid((g) => ({ ...entriesToGrid(result.entries), mode: g.mode }));
-      setMeta(metaOf(result));
-      setDirty(false);
-      submit.clear();
+      show(result);
       setSaved(true);
     },
     onError: (error) => submit.fail(error),
   });
+  const reload = useMutation({
+    mutationFn: () => api.get<Inventory>(`/api/v1/inventories/${inventory.id}`),
+    onSuccess: (fresh) => {
+      show(fresh);
+      setSaved(false);
+    },
+    onError: (error) => submit.fail(error),
+  });
+
+  /** The grid and the fields as the server has the inventory now. */
+  function show(current: Inventory) {
+    queryClient.setQueryData(['climate', 'inventory', current.id], current);
+    setGrid((g) => ({ ...entriesToGrid(current.entries), mode: g.mode }));
+    setMeta(metaOf(current));
+    setVersion(current.version);
+    setDirty(false);
+    submit.clear();
+  }
 
   function focusCell(row: number, column: number) {
     const input = table.current?.querySelector<HTMLInputElement>(`#cell-${row}-${column}`);
@@ -365,6 +382,11 @@ function InventoryEditor({
         </p>
       )}
       <ErrorSummary items={summary} attempt={submit.attempt} testId="inventory-errors" />
+      <StaleWriteNotice
+        problem={submit.problem}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+      />
       {saved && <SavedMessage testId="inventory-saved">{t('editor.saved')}</SavedMessage>}
 
       <form onSubmit={onSubmit} noValidate className="climate-inventory-form">

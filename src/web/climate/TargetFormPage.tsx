@@ -10,6 +10,7 @@ import { api } from '../api';
 import {
   ErrorSummary,
   FormField,
+  StaleWriteNotice,
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
@@ -91,7 +92,7 @@ const NUMBER_UNITS: Partial<Record<TypeField, string>> = {
 
 function TargetForm({
   government,
-  target,
+  target: opened,
   siblings,
 }: {
   government: Government;
@@ -104,6 +105,8 @@ function TargetForm({
   const queryClient = useQueryClient();
   const gpc = useGpcNames();
   const translate = useClimateFieldDetail();
+  // The target as last read: the change is made from its version (If-Match).
+  const [target, setTarget] = useState(opened);
   const [values, setValues] = useState<TargetFormValues>(() =>
     target ? targetFormValues(target) : emptyTargetValues(),
   );
@@ -154,12 +157,22 @@ function TargetForm({
   const save = useMutation({
     mutationFn: (body: TargetCreate) =>
       target
-        ? api.patch<Target>(`/api/v1/targets/${target.id}`, body)
+        ? api.patch<Target>(`/api/v1/targets/${target.id}`, body, { version: target.version })
         : api.post<Target>(`/api/v1/governments/${encodeURIComponent(slug)}/targets`, body),
     onSuccess: (saved) => {
       refreshClimate(queryClient, slug);
       const notice: ClimateNotice = target ? 'target-saved' : 'target-created';
       void navigate(`/members/${slug}/climate#target-${saved.id}`, { state: { notice } });
+    },
+    onError: (error) => submit.fail(error),
+  });
+  const reload = useMutation({
+    mutationFn: (id: number) => api.get<Target>(`/api/v1/targets/${id}`),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(['climate', 'target', fresh.id], fresh);
+      setTarget(fresh);
+      setValues(targetFormValues(fresh));
+      submit.clear();
     },
     onError: (error) => submit.fail(error),
   });
@@ -254,6 +267,13 @@ function TargetForm({
         </div>
       </div>
       <ErrorSummary items={summary} attempt={submit.attempt} testId="target-errors" />
+      {target && (
+        <StaleWriteNotice
+          problem={submit.problem}
+          onReload={() => reload.mutate(target.id)}
+          reloading={reload.isPending}
+        />
+      )}
       <form className="admin-form" onSubmit={onSubmit} noValidate data-testid="target-form">
         <fieldset className="admin-fieldset">
           <legend>{t('targetForm.what')}</legend>

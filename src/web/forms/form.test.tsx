@@ -6,6 +6,7 @@ import i18n from '../i18n';
 import {
   ErrorSummary,
   FormField,
+  StaleWriteNotice,
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
@@ -183,5 +184,54 @@ describe('useSubmitState', () => {
     );
     expect(cleared).not.toContain('data-testid="x-errors"');
     expect(cleared).not.toContain('aria-invalid');
+  });
+});
+
+describe('StaleWriteNotice', () => {
+  const stale = new ApiError(412, 'Precondition Failed', 'Changed meanwhile.', [], 'stale-write');
+
+  /** A form whose save the server refused as stale: the notice, the summary and the input. */
+  function StaleForm({ error }: { error: unknown }) {
+    const submit = useSubmitState();
+    const [done, setDone] = useState(false);
+    if (!done) {
+      submit.fail(error);
+      setDone(true);
+    }
+    const { summary } = useFormProblems([], submit.problem);
+    return (
+      <form>
+        <ErrorSummary items={summary} attempt={submit.attempt} />
+        <StaleWriteNotice problem={submit.problem} onReload={() => undefined} />
+        <input defaultValue="What I typed" />
+      </form>
+    );
+  }
+
+  it('says the record changed and offers a reload, instead of the error summary', async () => {
+    await i18n.changeLanguage('en');
+    const html = renderToStaticMarkup(<StaleForm error={stale} />);
+    expect(html).toContain('data-testid="stale-write"');
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('This record was changed by someone else since you opened it.');
+    expect(html).toMatch(/<button type="button"[^>]*data-testid="stale-write-reload"[^>]*>Reload</);
+    expect(html).not.toContain('data-testid="form-errors"');
+    expect(html).toContain('value="What I typed"');
+  });
+
+  it('speaks the viewer’s language', async () => {
+    await i18n.changeLanguage('ja');
+    const html = renderToStaticMarkup(<StaleForm error={stale} />);
+    expect(html).toContain('この記録は、あなたが開いた後に他の人によって変更されました。');
+    expect(html).toContain('>再読み込み</button>');
+    await i18n.changeLanguage('en');
+  });
+
+  it('shows nothing for any other refusal, which the summary reports', () => {
+    const html = renderToStaticMarkup(
+      <StaleForm error={new ApiError(409, 'Conflict', 'The slug is taken.', [])} />,
+    );
+    expect(html).not.toContain('data-testid="stale-write"');
+    expect(html).toContain('The slug is taken.');
   });
 });

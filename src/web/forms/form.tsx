@@ -82,6 +82,7 @@ export function useProblemText(): (error: unknown) => string {
       const problem = submitProblem(error);
       const first = problem.errors[0];
       if (first) return translate(first.detail);
+      if (problem.status === 412) return t('form.staleWrite');
       if (problem.status === 403) return t('form.forbidden');
       if (problem.status === null) return t('form.networkError');
       return problem.message ?? t('form.failed');
@@ -135,7 +136,8 @@ export function useFormProblems(
       const where = error.pointer && error.pointer !== '/' ? error.pointer.slice(1) : null;
       items.push({ id: null, label: where, message: translate(error.detail) });
     }
-    if (problem && items.length === 0) {
+    // A stale write has its own notice (StaleWriteNotice), with the way out it needs.
+    if (problem && items.length === 0 && problem.status !== 412) {
       items.push({
         id: null,
         label: null,
@@ -260,6 +262,64 @@ export function FormField({
         </p>
       )}
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+    </div>
+  );
+}
+
+/**
+ * The version of a record as the form opened it, kept however the record is refreshed behind
+ * the form: it goes with the change as If-Match (api.patch/put `version`), so a change someone
+ * else made meanwhile is refused rather than overwritten with what this form shows.
+ */
+export function useOpenedVersion(
+  record: { version: number } | null | undefined,
+): number | undefined {
+  const [version] = useState(record?.version);
+  return version;
+}
+
+/**
+ * Shown when the server refused a change because the record changed since the form opened it
+ * (412). What the person typed stays in the form; Reload replaces it with the record as it is
+ * now, which they choose to do, never the form on its own.
+ */
+export function StaleWriteNotice({
+  problem,
+  onReload,
+  reloading = false,
+  testId = 'stale-write',
+}: {
+  problem: SubmitProblem | null;
+  onReload(): void;
+  reloading?: boolean;
+  testId?: string;
+}) {
+  const { t } = useTranslation('admin');
+  const ref = useRef<HTMLDivElement>(null);
+  const stale = problem?.status === 412;
+  useEffect(() => {
+    if (stale) ref.current?.focus();
+  }, [stale, problem]);
+  if (!stale) return null;
+  return (
+    <div
+      ref={ref}
+      className="admin-error-summary admin-stale-write"
+      role="alert"
+      tabIndex={-1}
+      data-testid={testId}
+    >
+      <p className="admin-error-summary__title">{t('form.staleWrite')}</p>
+      <p>{t('form.staleWriteHint')}</p>
+      <button
+        type="button"
+        className="button"
+        onClick={onReload}
+        disabled={reloading}
+        data-testid={`${testId}-reload`}
+      >
+        {t('form.reload')}
+      </button>
     </div>
   );
 }

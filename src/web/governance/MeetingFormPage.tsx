@@ -12,6 +12,7 @@ import { api, ApiError, type FieldError } from '../api';
 import {
   ErrorSummary,
   FormField,
+  StaleWriteNotice,
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
@@ -153,6 +154,9 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   const [agenda, setAgenda] = useState<EditorItem[]>(() =>
     meeting ? fromAgenda(meeting.agenda, makeKey) : [],
   );
+  // The version each step is made from (If-Match): the meeting as opened, then as each step
+  // of a save left it, so a second try after a refused agenda is not taken for someone else's.
+  const version = useRef(meeting?.version);
   const knownZones = useMemo(() => {
     const zones = new Set<string>(COMMON_TIME_ZONES);
     zones.add(viewerTimeZone());
@@ -190,11 +194,20 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   const save = useMutation({
     mutationFn: async (): Promise<Meeting> => {
       if (!meeting) return api.post<Meeting>('/api/v1/meetings', meetingCreateBody(values, agenda));
-      await api.patch<Meeting>(`/api/v1/meetings/${meeting.id}`, meetingPatchBody(values));
+      const patched = await api.patch<Meeting>(
+        `/api/v1/meetings/${meeting.id}`,
+        meetingPatchBody(values),
+        { version: version.current },
+      );
+      version.current = patched.version;
       try {
-        return await api.put<Meeting>(`/api/v1/meetings/${meeting.id}/agenda`, {
-          items: toAgendaInput(agenda),
-        });
+        const saved = await api.put<Meeting>(
+          `/api/v1/meetings/${meeting.id}/agenda`,
+          { items: toAgendaInput(agenda) },
+          { version: version.current },
+        );
+        version.current = saved.version;
+        return saved;
       } catch (error) {
         if (error instanceof ApiError) {
           throw new ApiError(
@@ -210,6 +223,17 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
     onSuccess: (saved) => {
       storeMeeting(queryClient, saved);
       void navigate(`/admin/meetings/${saved.id}`, { state: { notice: 'meeting-saved' } });
+    },
+    onError: (error) => submit.fail(error),
+  });
+  const reload = useMutation({
+    mutationFn: (id: number) => api.get<Meeting>(`/api/v1/meetings/${id}`),
+    onSuccess: (fresh) => {
+      storeMeeting(queryClient, fresh);
+      version.current = fresh.version;
+      setValues(meetingFormValues(fresh));
+      setAgenda(fromAgenda(fresh.agenda, makeKey));
+      submit.clear();
     },
     onError: (error) => submit.fail(error),
   });
@@ -247,6 +271,13 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       </div>
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <ErrorSummary items={summary} attempt={submit.attempt} testId="meeting-errors" />
+        {meeting && (
+          <StaleWriteNotice
+            problem={submit.problem}
+            onReload={() => reload.mutate(meeting.id)}
+            reloading={reload.isPending}
+          />
+        )}
 
         <fieldset className="admin-fieldset">
           <legend>{t('meetingForm.what')}</legend>

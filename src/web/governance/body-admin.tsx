@@ -6,6 +6,7 @@ import { api } from '../api';
 import {
   ErrorSummary,
   FormField,
+  StaleWriteNotice,
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
@@ -89,6 +90,8 @@ export function RulesForm({ body, onDone }: { body: Body; onDone(saved: boolean)
   const { t } = useTranslation('governance');
   const queryClient = useQueryClient();
   const [values, setValues] = useState<RulesFormValues>(() => rulesFormValues(body.rules));
+  // The version the rules were opened at: the change is refused (412) if someone changed them.
+  const [version, setVersion] = useState(body.version);
   const submit = useSubmitState();
   const specs = useMemo<FormFieldSpec[]>(
     () => [
@@ -124,10 +127,20 @@ export function RulesForm({ body, onDone }: { body: Body; onDone(saved: boolean)
 
   const save = useMutation({
     mutationFn: (patch: ReturnType<typeof rulesPatch>['patch']) =>
-      api.patch<Body>(`/api/v1/bodies/${encodeURIComponent(body.slug)}`, patch),
+      api.patch<Body>(`/api/v1/bodies/${encodeURIComponent(body.slug)}`, patch, { version }),
     onSuccess: () => {
       refreshBody(queryClient, body.slug);
       onDone(true);
+    },
+    onError: (error) => submit.fail(error),
+  });
+  const reload = useMutation({
+    mutationFn: () => api.get<Body>(`/api/v1/bodies/${encodeURIComponent(body.slug)}`),
+    onSuccess: (fresh) => {
+      refreshBody(queryClient, body.slug);
+      setValues(rulesFormValues(fresh.rules));
+      setVersion(fresh.version);
+      submit.clear();
     },
     onError: (error) => submit.fail(error),
   });
@@ -158,6 +171,11 @@ export function RulesForm({ body, onDone }: { body: Body; onDone(saved: boolean)
     >
       <h3 id="rules-form-title">{t('rulesForm.title')}</h3>
       <ErrorSummary items={summary} attempt={submit.attempt} testId="rules-errors" />
+      <StaleWriteNotice
+        problem={submit.problem}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+      />
       <fieldset className="admin-fieldset">
         <legend>{t('rulesForm.quorum')}</legend>
         <div className="gov-inline-fields">

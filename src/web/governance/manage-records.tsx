@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useProblemText } from '../forms/form';
+import { StaleWriteNotice, submitProblem, useProblemText } from '../forms/form';
 import { languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import { LOCALES } from '../../core/locales';
@@ -21,9 +21,16 @@ export function MinutesEditor({ meeting }: { meeting: Meeting }) {
   const [selection, setSelection] = useState<Edit | null>(null);
   const [saved, setSaved] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  // The version the text was opened (or last saved) at: a save is refused (412) rather than
+  // written over minutes someone else saved meanwhile.
+  const version = useRef(meeting.version);
   const save = useMeetingWrite((body: { html: string }) =>
-    api.put<Meeting>(`/api/v1/meetings/${meeting.id}/minutes`, body),
+    api.put<Meeting>(`/api/v1/meetings/${meeting.id}/minutes`, body, {
+      version: version.current,
+    }),
   );
+  const reload = useMeetingWrite(() => api.get<Meeting>(`/api/v1/meetings/${meeting.id}`));
+  const stale = save.error ? submitProblem(save.error) : null;
 
   // Put the selection back once the wrapped text is in the textarea.
   useEffect(() => {
@@ -48,6 +55,7 @@ export function MinutesEditor({ meeting }: { meeting: Meeting }) {
       { html },
       {
         onSuccess: (m) => {
+          version.current = m.version;
           setHtml(m.minutesHtml ?? '');
           setSaved(true);
         },
@@ -110,7 +118,23 @@ export function MinutesEditor({ meeting }: { meeting: Meeting }) {
           {t('minutes.saved')}
         </p>
       )}
-      <Problem error={save.error} />
+      {stale?.status === 412 ? (
+        <StaleWriteNotice
+          problem={stale}
+          reloading={reload.isPending}
+          onReload={() =>
+            reload.mutate(undefined, {
+              onSuccess: (m) => {
+                version.current = m.version;
+                setHtml(m.minutesHtml ?? '');
+                save.reset();
+              },
+            })
+          }
+        />
+      ) : (
+        <Problem error={save.error ?? reload.error} />
+      )}
       {meeting.minutesHtml && (
         <details className="gov-minutes-preview">
           <summary>{t('minutes.preview')}</summary>
