@@ -381,25 +381,27 @@ describe.each(dialectCases())('news API on $label', ({ dialect, skip }) => {
       startsAt: '2020-11-26T05:00:00.000Z',
       timeZone: 'Asia/Seoul',
       bodyId,
-      present: [kyoto, seoul, seoul],
+      present: [kyoto, seoul],
       absent: [suwon],
       agenda: [{ en: 'Opening <remarks>', ko: '개회사' }, { en: 'Climate report' }],
     });
-    // A guest with no government is present too and must not count.
+    // A guest with no government is present too and must not count, and Seoul, with an
+    // adviser beside its delegate, counts once.
+    const adviser = (government_id: number | null, name: string) => ({
+      meeting_id: meetingId,
+      government_id,
+      person_id: null,
+      name,
+      capacity: 'adviser' as const,
+      principal_person_id: null,
+      principal_name: null,
+      mode: 'in-person' as const,
+      present: 1,
+      recorded_at: new Date().toISOString(),
+    });
     await t.db.kysely
       .insertInto('attendance')
-      .values({
-        meeting_id: meetingId,
-        government_id: null,
-        person_id: null,
-        name: 'Guest speaker',
-        capacity: 'adviser',
-        principal_person_id: null,
-        principal_name: null,
-        mode: 'in-person',
-        present: 1,
-        recorded_at: new Date().toISOString(),
-      })
+      .values([adviser(null, 'Guest speaker'), adviser(seoul, 'Seoul adviser')])
       .execute();
 
     const form = multipart([
