@@ -54,6 +54,26 @@ describe.each(dialectCases())('invitations service on $label', ({ dialect, skip 
     ]);
   });
 
+  it_('gives each letter a calendar file naming its reader, no other invitee', async () => {
+    const m = await draftMeeting(f.db);
+    const guests = [
+      { name: 'Cy Observer', email: 'cy@example.org' },
+      { name: 'Di Observer', email: 'di@example.org' },
+    ];
+    await governance.invite(f.db, MAIL, admin, m.id, { seats: false, guests });
+    for (const { email } of guests) {
+      const letter = await f.db.kysely
+        .selectFrom('outbox')
+        .where('to_email', '=', email)
+        .select('attachment_text')
+        .executeTakeFirstOrThrow();
+      const text = (letter.attachment_text ?? '').replace(/\r\n[ \t]/g, '');
+      const addresses = [...text.matchAll(/mailto:([^\s;:"]+)/gi)].map((x) => x[1]?.toLowerCase());
+      // The reader and the secretariat that sends: a letter is no way to collect addresses.
+      expect(new Set(addresses)).toEqual(new Set([email, MAIL.mailFrom]));
+    }
+  });
+
   it_('writes no invitation and no letter when one guest of several is refused', async () => {
     const m = await draftMeeting(f.db);
     const invitations = await countRows(f.db, 'invitations');
