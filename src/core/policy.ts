@@ -96,6 +96,8 @@ export const POLICY = {
   /** Who was invited and how they answered: members of the network, not the public. */
   'meeting.readInvitations': { admin: true, officer: true, viewer: true },
   'meeting.reply': { admin: true, officer: 'ownGovernment' },
+  /** A secret address for one's own calendar application. */
+  'calendar.personalFeed': { admin: 'ownAccount', officer: 'ownAccount', viewer: 'ownAccount' },
   'election.manage': { admin: true },
   'election.nominate': { admin: true, officer: 'ownGovernment' },
   'election.vote': { officer: 'ownGovernment' },

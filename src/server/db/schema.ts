@@ -166,6 +166,15 @@ export interface ApiTokenTable {
   expires_at: string | null;
 }
 
+/** A user's personal calendar feed: the hash of its secret address. */
+export interface CalendarFeedTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -461,6 +470,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  calendar_feeds: CalendarFeedTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
   gpc_sectors: GpcSectorTable;

@@ -119,7 +119,7 @@ export async function agendaTitles(
 }
 
 /** Whether the viewer may have the join link of a meeting with these invitations. */
-function mayJoin(actor: Actor | null, invitations: InvitationRow[]): boolean {
+export function mayJoin(actor: Actor | null, invitations: InvitationRow[]): boolean {
   const invitedGovernmentIds = invitations.flatMap((i) =>
     i.government_id === null ? [] : [i.government_id],
   );
