@@ -50,12 +50,17 @@ export function authRoutes(app: AppInstance, { store, config }: AppContext): voi
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
+        description:
+          'After 5 failed attempts within 15 minutes the account (known or not) is locked, and ' +
+          'after 50 the client address: 429 with Retry-After, the right password included; ' +
+          'each further lock lasts twice as long.',
         body: LoginBody,
-        response: { 200: SessionInfo, 400: Problem, 401: Problem },
+        response: { 200: SessionInfo, 400: Problem, 401: Problem, 429: Problem },
       },
     },
     async (request, reply) => {
-      const user = await sessions.authenticate(store, request.body.email, request.body.password);
+      const { email, password } = request.body;
+      const user = await sessions.authenticate(store, { email, password, address: request.ip });
       if (!user) throw unauthorized('The e-mail or the password is wrong.');
       const session = await sessions.startSession(store, user.id);
       setSessionCookie(reply, session.token, session.expires, config.secureCookies);
