@@ -57,7 +57,7 @@ describe.each(dialectCases())('inventory service on $label', ({ dialect, skip })
     expect(ar6.totals.basic).toBeCloseTo(1779, 9);
     expect(ar6.entries).toEqual(created.entries);
     expect(ar6.version).toBe(2);
-    const series = await emissionsOf(w.db, 'suwon');
+    const series = await emissionsOf(w.db, null, 'suwon');
     expect(series.years.find((y) => y.year === 2020)).toMatchObject({
       source: 'inventory',
       value: ar6.totals.basic,

@@ -47,6 +47,16 @@ export function findUserByEmail(db: Executor, email: string): Promise<UserRow | 
   return usersQuery(db).where('users.email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
+/** The accounts of these sign-in e-mails (lower case), as attributions need them. */
+export function findUsersByEmails(db: Executor, emails: readonly string[]) {
+  if (emails.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .where('email', 'in', emails)
+    .select(['id', 'email', 'display_name', 'role'])
+    .execute();
+}
+
 export async function listUsers(
   db: Executor,
   filter: { q?: string | undefined; role?: Role | undefined },
