@@ -81,6 +81,8 @@ export const POLICY = {
   'office.manage': { admin: true },
   // Accounts and the log
   'user.manage': { admin: true },
+  /** Users' sign-in e-mails, where the record says who did something (news, histories). */
+  'user.readEmail': { admin: true },
   'user.changeOwnPassword': { admin: 'ownAccount', officer: 'ownAccount', viewer: 'ownAccount' },
   'token.manage': { admin: 'ownAccount', officer: 'ownAccount', viewer: 'ownAccount' },
   'audit.read': { admin: true },

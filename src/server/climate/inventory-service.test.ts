@@ -61,7 +61,7 @@ describe.each(dialectCases())('inventory service on $label', ({ dialect, skip })
     expect(ar6.totals.basic).toBeCloseTo(1779, 9);
     expect(ar6.entries).toEqual(created.entries);
     expect(ar6.version).toBe(2);
-    const series = await emissionsOf(w.db, 'suwon');
+    const series = await emissionsOf(w.db, null, 'suwon');
     expect(series.years.find((y) => y.year === 2020)).toMatchObject({
       source: 'inventory',
       value: ar6.totals.basic,
@@ -96,7 +96,8 @@ describe.each(dialectCases())('inventory service on $label', ({ dialect, skip })
 
     // Progress is computed from what was reported: a draft is not in the emissions series.
     const inventoryOf2016 = async () =>
-      (await emissionsOf(w.db, 'seoul')).years.find((y) => y.year === 2016)?.inventory ?? null;
+      (await emissionsOf(w.db, w.admin, 'seoul')).years.find((y) => y.year === 2016)?.inventory ??
+      null;
     expect(await inventoryOf2016()).toBeNull();
 
     await updateInventory(w.db, w.officer('seoul'), draft.id, { status: 'final' });

@@ -175,6 +175,17 @@ export interface CalendarFeedTable {
   last_used_at: string | null;
 }
 
+/** Recent failed sign-ins of one account or client address (src/core/sign-in-throttle.ts). */
+export interface SignInThrottleTable {
+  /** `account:` or `address:` and the SHA-256 of the e-mail typed or of the address. */
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+  lockouts: number;
+  updated_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -471,6 +482,7 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   calendar_feeds: CalendarFeedTable;
+  sign_in_throttles: SignInThrottleTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
   gpc_sectors: GpcSectorTable;

@@ -17,6 +17,7 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   users: 'src/server/users/repository.ts',
   sessions: 'src/server/users/repository.ts',
   api_tokens: 'src/server/users/repository.ts',
+  sign_in_throttles: 'src/server/users/repository.ts',
   audit_log: 'src/server/audit/repository.ts',
   settings: 'src/server/health/repository.ts',
   gpc_sectors: 'src/server/climate/repository.ts',

@@ -228,7 +228,7 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         response: { 200: SeatHistory, 404: Problem },
       },
     },
-    (request) => governance.seatHistory(store, request.params.id),
+    (request) => governance.seatHistory(store, request.actor, request.params.id),
   );
 
   // ---------------------------------------------------------------- meetings

@@ -16,6 +16,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldProblem[],
+    /** Headers the answer carries besides the problem (Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? title);
   }
@@ -29,6 +31,11 @@ export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', d
 export const notFound = (detail: string) => new HttpProblem(404, 'Not Found', detail);
 export const conflict = (detail: string, errors?: FieldProblem[]) =>
   new HttpProblem(409, 'Conflict', detail, errors);
+/** Refused for now: `Retry-After` says in how many seconds to try again. */
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new HttpProblem(429, 'Too Many Requests', detail, undefined, {
+    'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+  });
 /** A request that is well-formed but breaks a rule: names the field. */
 export const invalidField = (pointer: string, detail: string) =>
   new HttpProblem(422, 'Unprocessable Content', `${pointer.slice(1)}: ${detail}`, [
@@ -124,6 +131,7 @@ export function registerProblemHandlers(
 ): void {
   app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
     if (error instanceof HttpProblem) {
+      if (error.headers) void reply.headers(error.headers);
       return send(reply, request, error.status, {
         title: error.title,
         ...(error.detail ? { detail: error.detail } : {}),

@@ -285,7 +285,7 @@ describe.each(dialectCases())('CDP imports on $label', ({ dialect, skip }) => {
       expect(Math.round((a?.progress ?? 0) * 1000) / 10).toBe(41.4);
       expect(target?.selfReported).toEqual({ progressPercent: 74, source: 'CDP 2021' });
       // The figure used is the imported CDP report, with its provenance.
-      const series = await emissionsOf(db, 'kyoto');
+      const series = await emissionsOf(db, null, 'kyoto');
       const y2018 = series.years.find((y) => y.year === 2018);
       const used = y2018?.reports.find((r) => r.preferred);
       expect(used?.provenance).toMatchObject({ file: '2021_City-wide_Emissions.csv' });
