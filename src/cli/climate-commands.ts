@@ -122,9 +122,10 @@ export async function runImportCommand(
         `${run.created} created, ${run.updated} updated, ${unchanged} unchanged, ` +
         `${run.skipped} skipped${dryRun ? ' (dry run)' : ''}`,
     );
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    // Private like the database beside it: the report names governments and their figures.
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     const reportFile = path.join(config.dataDir, `import-${run.id}.csv`);
-    const report = fs.createWriteStream(reportFile);
+    const report = fs.createWriteStream(reportFile, { mode: 0o600 });
     importReportCsv(db, run.id).pipe(report);
     await finished(report);
     io.out(`Row report: ${reportFile}`);

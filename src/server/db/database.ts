@@ -18,6 +18,26 @@ export interface Db {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/** Folders and files holding members' data: their owner alone may read them. */
+export const PRIVATE_FOLDER = 0o700;
+export const PRIVATE_FILE = 0o600;
+
+/**
+ * Makes the SQLite file owner-only before SQLite opens it. SQLite creates its -wal and -shm
+ * files with the database file's mode, so those follow; the ones an earlier version left
+ * readable are tightened too, since the -wal holds recent writes in the clear.
+ */
+function keepPrivate(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE));
+  for (const name of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    try {
+      fs.chmodSync(name, PRIVATE_FILE);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
 /** Opens the database: PostgreSQL when a URL is given, else SQLite under dataDir. */
 export function openDatabase(options: {
   databaseUrl?: string | undefined;
@@ -37,9 +57,10 @@ export function openDatabase(options: {
   let file = options.sqliteFile;
   if (!file) {
     const dir = options.dataDir ?? 'data';
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER });
     file = path.join(dir, 'accord.sqlite');
   }
+  if (file !== ':memory:') keepPrivate(file);
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
