@@ -11,6 +11,8 @@ import type { AccordConfig } from './config';
 import { registerAuth } from './auth/plugin';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problem';
 import { checkNoNul, checkQueryEncoding } from './http/hostile-input';
+import { RouteMethods } from './http/allowed-methods';
+import { clientErrorHandler } from './http/client-errors';
 import { validatorCompiler } from './http/validation';
 import type { AppContext, AppInstance } from './http/app-types';
 import type { StoreDb } from './store';
@@ -60,8 +62,12 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     // Off unless configured: forwarded headers from anyone else would name any host or address.
     trustProxy: config.trustProxy,
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // Before any route: every route is recorded, so a wrong method on a known path is a 405.
+  const routes = new RouteMethods();
+  app.addHook('onRoute', (route) => routes.add(route.method, route.url));
 
   // Error handlers first: routes registered later inherit them.
   const webRoot =
@@ -70,9 +76,9 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
       : undefined;
   if (webRoot) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-    registerProblemHandlers(app, (_request, reply) => reply.sendFile('index.html'));
+    registerProblemHandlers(app, (_request, reply) => reply.sendFile('index.html'), routes);
   } else {
-    registerProblemHandlers(app);
+    registerProblemHandlers(app, undefined, routes);
   }
 
   await app.register(cookie);
