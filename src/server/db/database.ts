@@ -68,3 +68,54 @@ export function openDatabase(options: {
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
 }
+
+/** How long start-up waits for PostgreSQL to answer before saying it cannot reach it. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * Connects once to the PostgreSQL server at `url` and asks it something. Undefined when that
+ * works; otherwise what went wrong, in words an operator can act on (the pool would only say
+ * so at the first query, wrapped in whatever ran it, or wait for the network's own timeout).
+ */
+export async function postgresConnectionProblem(url: string): Promise<string | undefined> {
+  const target = new URL(url);
+  const where = `${target.hostname || 'localhost'}:${target.port || '5432'}`;
+  const user = decodeURIComponent(target.username) || 'the default user';
+  const database = decodeURIComponent(target.pathname.slice(1)) || 'the default database';
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // A failed connection also emits 'error'; the rejected connect() below reports it.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return undefined;
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    switch (e.code) {
+      case 'ECONNREFUSED':
+        return `nothing answers at ${where} (connection refused); is PostgreSQL running there?`;
+      case 'ENOTFOUND':
+      case 'EAI_AGAIN':
+        return `the host "${target.hostname}" is not known`;
+      case 'ETIMEDOUT':
+      case 'EHOSTUNREACH':
+      case 'ENETUNREACH':
+        return `no answer from ${where} (${e.code})`;
+      case '28P01':
+        return `PostgreSQL refused the password of user "${user}"`;
+      case '28000':
+        return `PostgreSQL refused user "${user}": ${e.message}`;
+      case '3D000':
+        return `the database "${database}" does not exist on ${where}`;
+      default:
+        return /timeout/i.test(e.message)
+          ? `no answer from ${where} within ${CONNECT_TIMEOUT_MS / 1000} s`
+          : e.message;
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
