@@ -12,6 +12,7 @@ import { createUser } from '../server/users/service';
 import { HttpProblem } from '../server/http/problem';
 import type { Io } from './io';
 import { EXPORT_USAGE, IMPORT_USAGE, runExportCommand, runImportCommand } from './climate-commands';
+import { runBackupCommand } from './backup-commands';
 
 const HELP = `accord: the Accord command line
 
@@ -27,6 +28,10 @@ Usage:
                                      counts, and where the row-level report is
   accord export targets --format csv|xlsx [--region R] [--out FILE]
   accord export inventory GOV YEAR --format csv|xlsx [--out FILE]
+  accord backup DIR                  copy the database and the uploads into the new folder DIR,
+                                     safely while Accord runs (PostgreSQL: needs pg_dump)
+  accord restore DIR [--force]       put a backup back (stop Accord first); --force when the
+                                     database already holds data
   accord serve                       start the web server (same as npm start, without building)
   accord --help                      this text
 
@@ -152,6 +157,9 @@ export async function main(
           return rest.length === 0 ? 2 : 0;
         }
         return await runExportCommand(rest, io, config);
+      case 'backup':
+      case 'restore':
+        return await runBackupCommand(command, rest, io, config);
       case 'serve': {
         const { startServer } = await import('../server/main');
         await startServer(config);

@@ -7,6 +7,9 @@ import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
 
+/** The SQLite database's file name in the data folder. */
+export const SQLITE_FILE_NAME = 'accord.sqlite';
+
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
@@ -27,7 +30,7 @@ export const PRIVATE_FILE = 0o600;
  * files with the database file's mode, so those follow; the ones an earlier version left
  * readable are tightened too, since the -wal holds recent writes in the clear.
  */
-function keepPrivate(file: string): void {
+export function keepPrivate(file: string): void {
   fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE));
   for (const name of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
     try {
@@ -58,7 +61,7 @@ export function openDatabase(options: {
   if (!file) {
     const dir = options.dataDir ?? 'data';
     fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER });
-    file = path.join(dir, 'accord.sqlite');
+    file = path.join(dir, SQLITE_FILE_NAME);
   }
   if (file !== ':memory:') keepPrivate(file);
   const sqlite = new SQLite(file);
