@@ -5,7 +5,8 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { SYSTEM_ADMIN } from '../server/audit/service';
 import type { AccordConfig } from '../server/config';
-import { openStore, type StoreDb as Db } from '../server/store';
+import type { StoreDb as Db } from '../server/store';
+import { withDatabase } from './database';
 import { migrateToLatest } from '../server/db/migrate';
 import { regionsOnly } from '../server/setup/demo/seed';
 import { nowIso } from '../server/clock';
@@ -42,16 +43,13 @@ const KINDS: readonly ImportKind[] = ['cdp-targets', 'cdp-emissions', 'nzt'];
 const CLI_ACTOR = { userId: null, label: 'cli' } as const;
 
 /** Opens the database as the server does, brings it up to date and makes sure regions exist. */
-async function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
+function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Promise<T> {
+  return withDatabase(config, async (db) => {
     await migrateToLatest(db);
     // Prospects created by an import need the network's regions.
     await regionsOnly(db, nowIso());
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
+    return fn(db);
+  });
 }
 
 /** The first word may be the command's own name when a caller passes the whole argv. */
@@ -122,9 +120,10 @@ export async function runImportCommand(
         `${run.created} created, ${run.updated} updated, ${unchanged} unchanged, ` +
         `${run.skipped} skipped${dryRun ? ' (dry run)' : ''}`,
     );
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    // Private like the database beside it: the report names governments and their figures.
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     const reportFile = path.join(config.dataDir, `import-${run.id}.csv`);
-    const report = fs.createWriteStream(reportFile);
+    const report = fs.createWriteStream(reportFile, { mode: 0o600 });
     importReportCsv(db, run.id).pipe(report);
     await finished(report);
     io.out(`Row report: ${reportFile}`);

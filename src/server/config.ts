@@ -47,6 +47,34 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** The address with any password in it hidden, for messages and logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    // Not even a URL: nothing in it can be told apart from a password, so show only its scheme.
+    return `${url.split(':')[0]}:…`;
+  }
+}
+
+function databaseUrlFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `DATABASE_URL must be a postgres:// or postgresql:// address (or unset, for SQLite), got "${redactedUrl(value)}"`,
+    );
+  }
+  return value;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -63,7 +91,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfi
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.ACCORD_DATA_DIR ?? 'data'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrlFrom(env.DATABASE_URL),
     adminPassword,
     seedDemo: env.ACCORD_DEMO !== 'false',
     webRoot: path.resolve(env.ACCORD_WEB_ROOT ?? 'dist/web'),

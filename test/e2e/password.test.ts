@@ -42,7 +42,9 @@ describe.skipIf(skipReason !== null)('changing one’s own password in the brows
     await page.getByTestId('password-submit').click();
     await page.getByTestId('password-changed').waitFor();
     // Still signed in, on the new session: the header shows the name.
-    await expect.poll(() => page.getByTestId('nav-account').innerText()).toContain('Password changer');
+    await expect
+      .poll(() => page.getByTestId('nav-account').innerText())
+      .toContain('Password changer');
 
     await page.getByTestId('nav-signout').click();
     await page.getByTestId('nav-signin').waitFor();
@@ -53,7 +55,9 @@ describe.skipIf(skipReason !== null)('changing one’s own password in the brows
     await expect.poll(() => page.locator('.admin-error-summary').innerText()).toMatch(/not right/);
 
     await signIn(page, EMAIL, NEW);
-    await expect.poll(() => page.getByTestId('nav-account').innerText()).toContain('Password changer');
+    await expect
+      .poll(() => page.getByTestId('nav-account').innerText())
+      .toContain('Password changer');
     await page.context().close();
   });
 });

@@ -15,6 +15,9 @@ const migrations: Record<string, Migration> = {
   '0007_calendar_feeds': m0007,
 };
 
+/** The names of every migration this build knows, oldest first. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */

@@ -108,6 +108,26 @@ describe.each(dialectCases())('invitations service on $label', ({ dialect, skip 
     expect(await countRows(f.db, 'outbox')).toBe(outbox + 1);
   });
 
+  it_('stores no line break in the header fields of a letter (no header injection)', async () => {
+    const m = await draftMeeting(f.db, {
+      title: { en: 'Budget\r\nBcc: everyone@evil.example' },
+    });
+    await governance.invite(f.db, MAIL, admin, m.id, {
+      seats: false,
+      guests: [{ name: 'Eve\r\nBcc: spy@evil.example\n\rX: y', email: 'eve@example.org' }],
+    });
+    const letter = await f.db.kysely
+      .selectFrom('outbox')
+      .where('to_email', '=', 'eve@example.org')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(letter.subject).toBe('Invitation: Budget Bcc: everyone@evil.example');
+    expect(letter.to_name).toBe('Eve Bcc: spy@evil.example X: y');
+    for (const field of [letter.to_email, letter.to_name, letter.subject, letter.attachment_name]) {
+      expect(field).not.toMatch(/[\r\n]/);
+    }
+  });
+
   it_('lets an officer answer for their own government only, and name a proxy', async () => {
     const m = await scheduledMeeting(f.db);
     const seoul = m.invitations.find((i) => i.government?.slug === 'seoul')!;

@@ -5,6 +5,7 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { MeetingStatus } from '../../core/governance';
+import { headerText } from '../../core/mail-header';
 import type {
   AgendaItemTable,
   CalendarFeedTable,
@@ -409,12 +410,25 @@ export async function detachInvitationsFromSeat(db: Executor, seatId: number): P
     .execute();
 }
 
-/** Queues a letter; the mailer sends what the outbox holds. */
+/**
+ * Queues a letter; the mailer sends what the outbox holds. The fields that become mail headers
+ * are stored as one line each whoever calls: names and titles come from users' input.
+ */
 export async function queueMail(
   db: Executor,
   row: Omit<Insertable<OutboxTable>, 'id' | 'sent_at'>,
 ): Promise<void> {
-  await db.insertInto('outbox').values(row).execute();
+  await db
+    .insertInto('outbox')
+    .values({
+      ...row,
+      to_email: headerText(row.to_email),
+      to_name: row.to_name == null ? row.to_name : headerText(row.to_name),
+      subject: headerText(row.subject),
+      attachment_name:
+        row.attachment_name == null ? row.attachment_name : headerText(row.attachment_name),
+    })
+    .execute();
 }
 
 /** The record of a sitting: the attendance register, motions and the votes on them. */

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteMethods } from './allowed-methods';
 
 /** One field that failed, as a JSON Pointer into the request and a message. */
 export interface FieldProblem {
@@ -48,11 +49,13 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
 };
 
@@ -92,13 +95,18 @@ export function fieldProblemsFromAjv(errors: AjvError[], context: string): Field
   return out;
 }
 
+/** The title of a status as our problem documents give it. */
+export function problemTitle(status: number): string {
+  return TITLES[status] ?? 'Error';
+}
+
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: object) {
   return reply
     .status(status)
     .type('application/problem+json')
     .send({
       type: 'about:blank',
-      title: TITLES[status] ?? 'Error',
+      title: problemTitle(status),
       status,
       instance: request.url.split('?')[0],
       ...body,
@@ -123,11 +131,13 @@ export function frameworkErrorHandler(
 
 /**
  * Every error the API gives is problem+json. Unknown paths outside /api go to
- * `pageFallback` (the web app's index.html) so client-side routes load on refresh.
+ * `pageFallback` (the web app's index.html) so client-side routes load on refresh. A known
+ * path asked with a method none of its routes takes is a 405 naming the ones they do take.
  */
 export function registerProblemHandlers(
   app: FastifyInstance,
   pageFallback?: (request: FastifyRequest, reply: FastifyReply) => unknown,
+  routes?: RouteMethods,
 ): void {
   app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
     if (error instanceof HttpProblem) {
@@ -155,6 +165,14 @@ export function registerProblemHandlers(
   app.setNotFoundHandler((request, reply) => {
     if (pageFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return pageFallback(request, reply);
+    }
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = routes?.allowedAt(path) ?? [];
+    if (allowed.length > 0) {
+      reply.header('Allow', allowed.join(', '));
+      return send(reply, request, 405, {
+        detail: `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`,
+      });
     }
     return send(reply, request, 404, {
       detail: `No route for ${request.method} ${request.url.split('?')[0]}`,
