@@ -3,12 +3,14 @@ import type { Db } from './database';
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_climate';
 import * as m0003 from './migrations/0003_governance';
+import * as m0006 from './migrations/0006_import_runs';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_climate': m0002,
   '0003_governance': m0003,
+  '0006_import_runs': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
