@@ -16,9 +16,9 @@ export function syntheticTargetRow(i: number): string {
   );
 }
 
-/** The header and `rows` rows, one a line. */
-export function syntheticTargetsCsv(rows: number): string {
+/** The header and `rows` rows, one a line, the first being row number `first` of the series. */
+export function syntheticTargetsCsv(rows: number, first = 0): string {
   const lines = [SYNTHETIC_TARGETS_HEADER];
-  for (let i = 0; i < rows; i++) lines.push(syntheticTargetRow(i));
+  for (let i = first; i < first + rows; i++) lines.push(syntheticTargetRow(i));
   return `${lines.join('\n')}\n`;
 }

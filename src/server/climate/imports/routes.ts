@@ -106,9 +106,14 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
   const runner = new ImportRunner(store, config.importLeaseSeconds * 1000, (err) =>
     app.log.warn({ err }, 'the sweep of abandoned import runs failed'),
   );
-  // On start, runs left running by a process that died are marked interrupted; on close, the
-  // runs of this server stop and write their end before the database closes.
+  // On start, runs left running by a process that died are marked interrupted. On close, this
+  // server's runs stop as soon as it stops taking requests, and have written their end
+  // before the database closes.
   app.addHook('onReady', () => runner.start());
+  app.addHook('preClose', (done) => {
+    runner.stop();
+    done();
+  });
   app.addHook('onClose', () => runner.close());
 
   // A plugin scope, so the stream pass-through parsers apply to these routes only.

@@ -5,9 +5,10 @@ import { interruptAbandonedRuns } from './service';
 /**
  * The import runs one server works on in the background, and its care of runs others left.
  * At start and every half lease it sweeps: runs whose process died are marked interrupted (a
- * conditional update, so two servers on one database never both claim a run). On close it
- * stops the runs still working (they end `interrupted`, their committed batches kept) and
- * waits for them, so the database is closed after they have written their end.
+ * conditional update, so two servers on one database never both claim a run). When the server
+ * starts closing it stops the runs still working (they end `interrupted`, their committed
+ * batches kept) while requests in flight drain, and it waits for them before the database
+ * closes.
  */
 export class ImportRunner {
   private readonly active = new Set<Promise<unknown>>();
@@ -45,9 +46,15 @@ export class ImportRunner {
     this.sweeper.unref();
   }
 
-  async close(): Promise<void> {
+  /** Stops sweeping and tells the runs to stop (between batches), without waiting. */
+  stop(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     this.stopping.abort(new Error('Accord stopped before the import finished'));
+  }
+
+  /** Stops, and waits until every run has written how it ended. */
+  async close(): Promise<void> {
+    this.stop();
     await Promise.all(this.active);
   }
 }
