@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +11,7 @@ import type { ImportRun } from '../../src/server/climate/schemas';
 import { syntheticTargetsCsv } from '../setup/cdp-synthetic';
 import { dialectCases } from '../setup/databases';
 import { PG_ADMIN_URL } from '../setup/pg-url';
+import { signInOver, startServerProcess, type ServerProcess } from '../setup/server-process';
 
 /**
  * Accord as it runs in production, in a child process, killed the hard way in the middle of an
@@ -22,53 +21,9 @@ import { PG_ADMIN_URL } from '../setup/pg-url';
  * a request in flight is answered, the import still running ends interrupted, the exit is 0.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ROWS = 8_000;
 const ADMIN = { email: 'admin@accord.example', password: 'crash-test-admin-password' };
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output(): string;
-}
-
-/** Starts `src/server/main.ts` in one Node process (no tsx wrapper that would outlive a kill). */
-function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /Accord is running at (http:\/\/localhost:\d+)/.exec(output);
-      if (listening?.[1]) {
-        resolve({ child, base: listening[1], exited, output: () => output });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    void exited.then(({ code }) => reject(new Error(`the server exited (${code}):\n${output}`)));
-  });
-}
-
-async function signIn(base: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken };
-}
+const signIn = (base: string) => signInOver(base, ADMIN);
 
 async function startImport(
   base: string,
@@ -129,7 +84,7 @@ describe.each(dialectCases())('Accord killed during an import on $label', ({ dia
     ...(dialect === 'postgres' ? { DATABASE_URL: databaseUrl } : {}),
   };
   const file = syntheticTargetsCsv(ROWS);
-  let server: Server | null = null;
+  let server: ServerProcess | null = null;
 
   const admin = async () => {
     if (dialect !== 'postgres') return null;
@@ -200,7 +155,7 @@ describe.each(dialectCases())('Accord killed during an import on $label', ({ dia
   it_(
     'SIGKILL mid-import: the database is whole, the run is marked interrupted with every committed batch audited, and a rerun completes it without duplicates',
     async () => {
-      server = await startServer(env);
+      server = await startServerProcess(env);
       let headers = await signIn(server.base);
       const id = await startImport(server.base, headers, file);
       // Two batches committed, many to go: the machine loses power.
@@ -217,7 +172,7 @@ describe.each(dialectCases())('Accord killed during an import on $label', ({ dia
       expect(committed).toBeGreaterThanOrEqual(1000);
       expect(committed).toBeLessThan(ROWS);
 
-      server = await startServer(env);
+      server = await startServerProcess(env);
       headers = await signIn(server.base);
       const marked = await waitFor(server.base, headers, id, (r) => r.status !== 'running');
       expect(marked).toMatchObject({ status: 'interrupted', processedRows: committed });
@@ -277,7 +232,7 @@ describe.each(dialectCases())('Accord killed during an import on $label', ({ dia
   it_(
     'SIGTERM: a request in flight is answered, the running import ends interrupted, the process exits 0',
     async () => {
-      server ??= await startServer(env);
+      server ??= await startServerProcess(env);
       const headers = await signIn(server.base);
       // Other cities than the first test's: each row writes, so the run lasts.
       const id = await startImport(server.base, headers, syntheticTargetsCsv(ROWS, ROWS));

@@ -1,8 +1,11 @@
+import fs from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { ImportKind } from '../schemas';
 import { LayoutNotRecognisedError, recogniseLayout, type RecognisedLayout } from './recognise';
+import { UnreadableSheetError } from './unreadable';
+import { workbookFile } from './workbook-file';
 
 /**
  * Streams the rows of an uploaded CSV or XLSX file, one at a time, so memory stays flat
@@ -44,11 +47,6 @@ function toBuffer(chunk: unknown): Buffer {
   if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
   if (chunk instanceof Uint8Array) return Buffer.from(chunk);
   throw new Error('the upload is not a byte stream');
-}
-
-/** An upload that cannot be read as a sheet; the message says where and what, for people. */
-export class UnreadableSheetError extends Error {
-  override name = 'UnreadableSheetError';
 }
 
 /** Line breaks in raw CSV text: CR LF, a lone LF and a lone CR each end one line. */
@@ -210,6 +208,8 @@ export interface OpenedSheet {
   /** Row number of the header row (1 or 2). */
   headerRow: number;
   rows: AsyncGenerator<FieldRow>;
+  /** Ends the reading early, whether or not the rows were read: its temporary file goes. */
+  close(): Promise<void>;
 }
 
 /**
@@ -219,7 +219,20 @@ export interface OpenedSheet {
  */
 export async function openSheet(input: Readable, kind: ImportKind): Promise<OpenedSheet> {
   const { format, stream } = await sniffFormat(input);
-  const sheet = format === 'xlsx' ? xlsxRows(stream) : csvRows(stream);
+  let sheet: AsyncGenerator<SheetRow>;
+  if (format === 'xlsx') {
+    // Checked whole before the workbook reader sees it, which would otherwise wait for ever.
+    const workbook = await workbookFile(stream);
+    sheet = (async function* () {
+      try {
+        yield* xlsxRows(fs.createReadStream(workbook.file));
+      } finally {
+        await workbook.remove().catch(() => undefined);
+      }
+    })();
+  } else {
+    sheet = csvRows(stream);
+  }
   const attempts: LayoutNotRecognisedError[] = [];
   let recognised: RecognisedLayout | null = null;
   let headerRow = 0;
@@ -260,5 +273,8 @@ export async function openSheet(input: Readable, kind: ImportKind): Promise<Open
       yield { number: row.number, fields: values };
     }
   }
-  return { format, recognised, headerRow, rows: dataRows() };
+  const close = async () => {
+    await sheet.return(undefined);
+  };
+  return { format, recognised, headerRow, rows: dataRows(), close };
 }

@@ -9,7 +9,8 @@ import { LayoutNotRecognisedError } from './recognise';
 import { mapCdpEmissionRow, mapCdpTargetRow } from './map-cdp';
 import { mapNztRow } from './map-nzt';
 import type { MappedRow } from './mapping';
-import { openSheet, UnreadableSheetError, type FieldRow, type OpenedSheet } from './read-rows';
+import { openSheet, type FieldRow, type OpenedSheet } from './read-rows';
+import { UnreadableSheetError } from './unreadable';
 import {
   RunNotRunningError,
   toImportRun,
@@ -280,6 +281,7 @@ async function execute(
         : store.imports.updateRunIfRunning(runId, { status, error })
     ).catch(() => undefined);
   } finally {
+    await sheet.close().catch(() => undefined);
     await spool?.remove().catch(() => undefined);
   }
 }
@@ -363,7 +365,7 @@ export async function beginImport(
     run = await getImportRun(store, runId);
   } catch (err) {
     cleanUp();
-    await sheet.rows.return(undefined).catch(() => undefined);
+    await sheet.close().catch(() => undefined);
     throw err;
   }
   const done = execute(store, actor, runId, sheet, options, stop.signal)
