@@ -95,8 +95,11 @@ export async function runImportCommand(
   // stays, and the temporary files go, instead of the process dying where it stands.
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stop.signal.aborted) return;
-    io.out(`Stopping the import (${signal}); what it has committed stays.`);
+    // A second Ctrl-C is the operator insisting: leave now, as Node would have.
+    if (stop.signal.aborted) process.exit(130);
+    io.out(
+      `Stopping the import (${signal}); what it has committed stays. Ctrl-C again to quit now.`,
+    );
     stop.abort(new Error(`Stopped by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}`));
   };
   process.on('SIGINT', onSignal);

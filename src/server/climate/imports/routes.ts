@@ -82,7 +82,8 @@ function mayImport(actor: AuditActor | null | undefined): AuditActor {
  */
 function uploadStream(request: FastifyRequest, body: Readable): Readable {
   const raw = request.raw;
-  const socket = raw.socket;
+  const socket = raw.socket as typeof raw.socket | null;
+  if (!socket) return body;
   const onClose = () => {
     if (!raw.complete) {
       body.destroy(new Error('The upload stopped before the whole file arrived'));
