@@ -189,6 +189,10 @@ export async function main(
       io.err(err.message);
       return 2;
     }
-    throw err;
+    // Anything else (a database that cannot be reached, a folder that cannot be written) is
+    // one line for the operator; ACCORD_DEBUG=1 shows the stack for a bug report.
+    io.err(`error: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.ACCORD_DEBUG === '1' && err instanceof Error && err.stack) io.err(err.stack);
+    return 1;
   }
 }

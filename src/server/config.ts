@@ -28,6 +28,12 @@ export interface AccordConfig {
    * default), true for any proxy, or a comma-separated list of proxy addresses and CIDR ranges.
    */
   trustProxy: boolean | string;
+  /**
+   * How long an import run stays its server's without a sign of life (ACCORD_IMPORT_LEASE_SECONDS,
+   * default 60): a running server renews it; a run whose lease ran out was left by a process
+   * that died and is marked interrupted.
+   */
+  importLeaseSeconds: number;
 }
 
 /** ACCORD_TRUST_PROXY: unset or 'false' trusts no one; 'true' any proxy; else proxy addresses. */
@@ -87,6 +93,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfi
       `ACCORD_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters long, got ${adminPassword.length}`,
     );
   }
+  const importLeaseSeconds = Number(env.ACCORD_IMPORT_LEASE_SECONDS ?? 60);
+  if (!Number.isFinite(importLeaseSeconds) || importLeaseSeconds <= 0) {
+    throw new ConfigError(
+      `ACCORD_IMPORT_LEASE_SECONDS must be a positive number of seconds, got "${env.ACCORD_IMPORT_LEASE_SECONDS}"`,
+    );
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -101,5 +113,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfi
     publicUrl: (env.ACCORD_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     mailFrom: env.ACCORD_MAIL_FROM || 'secretariat@accord.example',
     trustProxy: trustProxyFrom(env.ACCORD_TRUST_PROXY),
+    importLeaseSeconds,
   };
 }

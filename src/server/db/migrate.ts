@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_climate';
 import * as m0003 from './migrations/0003_governance';
 import * as m0005 from './migrations/0005_sign_in';
+import * as m0006 from './migrations/0006_import_runs';
 import * as m0007 from './migrations/0007_calendar_feeds';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002_climate': m0002,
   '0003_governance': m0003,
   '0005_sign_in': m0005,
+  '0006_import_runs': m0006,
   '0007_calendar_feeds': m0007,
 };
 
