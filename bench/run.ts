@@ -2,6 +2,7 @@
  * `npm run bench`: measures the directory at the scale the product is designed for
  * (10,000 governments, five names and two aliases each) on the embedded database.
  * Prints timings and memory; it asserts nothing and is never part of `npm test`.
+ * `npm run bench -- load` runs the load test of bench/load.ts instead.
  */
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/server/app';
@@ -11,6 +12,7 @@ import { bootstrapDatabase } from '../src/server/setup/bootstrap';
 import { searchKey } from '../src/core/names';
 import { nowIso } from '../src/server/clock';
 import { benchGovernance } from './governance';
+import { runLoad } from './load';
 
 const GOVERNMENTS = Number(process.env.BENCH_GOVERNMENTS ?? 10_000);
 const RUNS = 50;
@@ -224,4 +226,6 @@ async function main() {
   await db.close();
 }
 
-await main();
+// `npm run bench -- load` puts the real server under a crowd instead (bench/load.ts).
+if (process.argv.includes('load')) await runLoad();
+else await main();

@@ -10,4 +10,10 @@ process.stdout.on('error', (err) => {
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  // main reports its own errors; this catches what fails before it runs (a bad setting).
+  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}

@@ -54,6 +54,8 @@ describe('accord import and export', () => {
     const report = fs.readFileSync(reportFile, 'utf8');
     expect(report.startsWith('\uFEFFrow,action,government,entity,reason')).toBe(true);
     expect(report).toContain('accounting year unknown');
+    // It names governments and their figures: private like the database beside it.
+    expect((fs.statSync(reportFile).mode & 0o777).toString(8)).toBe('600');
   });
 
   it('imports, and a second import changes nothing', async () => {

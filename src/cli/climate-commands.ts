@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { SYSTEM_ADMIN } from '../server/audit/service';
 import type { AccordConfig } from '../server/config';
-import { openStore, type StoreDb as Db } from '../server/store';
+import type { StoreDb as Db } from '../server/store';
+import { withDatabase } from './database';
 import { migrateToLatest } from '../server/db/migrate';
 import { regionsOnly } from '../server/setup/demo/seed';
 import { nowIso } from '../server/clock';
@@ -42,16 +43,13 @@ const KINDS: readonly ImportKind[] = ['cdp-targets', 'cdp-emissions', 'nzt'];
 const CLI_ACTOR = { userId: null, label: 'cli' } as const;
 
 /** Opens the database as the server does, brings it up to date and makes sure regions exist. */
-async function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
+function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Promise<T> {
+  return withDatabase(config, async (db) => {
     await migrateToLatest(db);
     // Prospects created by an import need the network's regions.
     await regionsOnly(db, nowIso());
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
+    return fn(db);
+  });
 }
 
 /** The first word may be the command's own name when a caller passes the whole argv. */
@@ -91,49 +89,75 @@ export async function runImportCommand(
   }
   const dryRun = parsed.values['dry-run'] ?? false;
 
-  return withDb(config, async (db) => {
-    let started;
-    try {
-      started = await beginImport(db, CLI_ACTOR, {
-        kind: kind as ImportKind,
-        input: fs.createReadStream(file),
-        fileName: path.basename(file),
-        dryRun,
-        noCreate: parsed.values['no-create'] ?? false,
-        maxBytes: Infinity,
-        onProgress: ({ processed, total }) => io.out(`  ${processed} of ${total} rows`),
-      });
-    } catch (err) {
-      if (err instanceof HttpProblem) {
-        io.err(`error: ${problemText(err)}`);
-        return 1;
+  // Ctrl-C (or a TERM) stops the run between batches: it ends interrupted, what it committed
+  // stays, and the temporary files go, instead of the process dying where it stands.
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second Ctrl-C is the operator insisting: leave now, as Node would have.
+    if (stop.signal.aborted) process.exit(130);
+    io.out(
+      `Stopping the import (${signal}); what it has committed stays. Ctrl-C again to quit now.`,
+    );
+    stop.abort(new Error(`Stopped by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await withDb(config, async (db) => {
+      let started;
+      try {
+        started = await beginImport(db, CLI_ACTOR, {
+          kind: kind as ImportKind,
+          input: fs.createReadStream(file),
+          fileName: path.basename(file),
+          dryRun,
+          noCreate: parsed.values['no-create'] ?? false,
+          maxBytes: Infinity,
+          onProgress: ({ processed, total }) => io.out(`  ${processed} of ${total} rows`),
+          signal: stop.signal,
+          leaseMs: config.importLeaseSeconds * 1000,
+        });
+      } catch (err) {
+        if (err instanceof HttpProblem) {
+          io.err(`error: ${problemText(err)}`);
+          return stop.signal.aborted ? 130 : 1;
+        }
+        throw err;
       }
-      throw err;
-    }
-    const layout = started.run.layout ? layoutById(started.run.layout) : undefined;
-    io.out(
-      `Import ${started.run.id}${dryRun ? ' (dry run: nothing will be written)' : ''}: ` +
-        `layout ${started.run.layout ?? '?'}${layout ? ` (${layout.label})` : ''}`,
-    );
-    const run = await started.done;
-    const unchanged = run.processedRows - run.created - run.updated - run.skipped;
-    io.out(
-      `${run.status === 'done' ? 'Done' : 'Failed'}: ${run.processedRows} of ${run.totalRows} rows; ` +
-        `${run.created} created, ${run.updated} updated, ${unchanged} unchanged, ` +
-        `${run.skipped} skipped${dryRun ? ' (dry run)' : ''}`,
-    );
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    const reportFile = path.join(config.dataDir, `import-${run.id}.csv`);
-    const report = fs.createWriteStream(reportFile);
-    importReportCsv(db, run.id).pipe(report);
-    await finished(report);
-    io.out(`Row report: ${reportFile}`);
-    if (run.status !== 'done') {
+      const layout = started.run.layout ? layoutById(started.run.layout) : undefined;
+      io.out(
+        `Import ${started.run.id}${dryRun ? ' (dry run: nothing will be written)' : ''}: ` +
+          `layout ${started.run.layout ?? '?'}${layout ? ` (${layout.label})` : ''}`,
+      );
+      const run = await started.done;
+      const unchanged = run.processedRows - run.created - run.updated - run.skipped;
+      const ended = {
+        done: 'Done',
+        failed: 'Failed',
+        interrupted: 'Interrupted',
+        running: 'Ended',
+      };
+      io.out(
+        `${ended[run.status]}: ${run.processedRows} of ${run.totalRows} rows; ` +
+          `${run.created} created, ${run.updated} updated, ${unchanged} unchanged, ` +
+          `${run.skipped} skipped${dryRun ? ' (dry run)' : ''}`,
+      );
+      // Private like the database beside it: the report names governments and their figures.
+      fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      const reportFile = path.join(config.dataDir, `import-${run.id}.csv`);
+      await pipeline(
+        importReportCsv(db, run.id),
+        fs.createWriteStream(reportFile, { mode: 0o600 }),
+      );
+      io.out(`Row report: ${reportFile}`);
+      if (run.status === 'done') return 0;
       io.err(`error: ${run.error ?? 'the import failed'}`);
-      return 1;
-    }
-    return 0;
-  });
+      return run.status === 'interrupted' ? 130 : 1;
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 /** Where an export goes: a file, or standard output (which must stay open afterwards). */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,5 +105,29 @@ describe('accord command line', () => {
     expect(c.err[0]).toContain('governmentSlug no government "atlantis"');
     c = capture();
     expect(await main(['frobnicate'], c.io, config)).toBe(2);
+  });
+
+  it('names a DATABASE_URL that does not answer in one line, and exits 1', async () => {
+    const c = capture();
+    const unreachable = { ...config, databaseUrl: 'postgres://u:pw@127.0.0.1:1/accord' };
+    expect(await main(['migrate'], c.io, unreachable)).toBe(1);
+    expect(c.err).toEqual([
+      expect.stringMatching(
+        /^error: DATABASE_URL postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/accord: .*connection refused/,
+      ),
+    ]);
+  });
+
+  it('says which setting is wrong when the environment is, from the accord command', () => {
+    const run = spawnSync(process.execPath, ['bin/accord.mjs', 'migrate'], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'mysql://u@db/accord' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^error: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ address/,
+      ),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../core/roles';
-import { configFromEnv, type AccordConfig } from '../server/config';
-import { openStore, type StoreDb as Db } from '../server/store';
+import { ConfigError, configFromEnv, type AccordConfig } from '../server/config';
+import { withDatabase } from './database';
 import { migrateToLatest } from '../server/db/migrate';
 import { seedDemoNetwork, regionsOnly } from '../server/setup/demo/seed';
 import { seedDemoClimate } from '../server/setup/demo/climate';
@@ -12,6 +12,7 @@ import { createUser } from '../server/users/service';
 import { HttpProblem } from '../server/http/problem';
 import type { Io } from './io';
 import { EXPORT_USAGE, IMPORT_USAGE, runExportCommand, runImportCommand } from './climate-commands';
+import { runBackupCommand } from './backup-commands';
 
 const HELP = `accord: the Accord command line
 
@@ -27,6 +28,10 @@ Usage:
                                      counts, and where the row-level report is
   accord export targets --format csv|xlsx [--region R] [--out FILE]
   accord export inventory GOV YEAR --format csv|xlsx [--out FILE]
+  accord backup DIR                  copy the database and the uploads into the new folder DIR,
+                                     safely while Accord runs (PostgreSQL: needs pg_dump)
+  accord restore DIR [--force]       put a backup back (stop Accord first); --force when the
+                                     database already holds data
   accord serve                       start the web server (same as npm start, without building)
   accord --help                      this text
 
@@ -47,14 +52,7 @@ const processIo: Io = {
   },
 };
 
-async function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+const withDb = withDatabase;
 
 async function userCreate(args: string[], config: AccordConfig, io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -104,17 +102,16 @@ async function userCreate(args: string[], config: AccordConfig, io: Io): Promise
 export async function main(
   argv: string[],
   io: Io = processIo,
-  config = configFromEnv(),
+  givenConfig?: AccordConfig,
 ): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === undefined || ['--help', '-h', 'help'].includes(command)) {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
   try {
+    const config = givenConfig ?? configFromEnv();
     switch (command) {
-      case undefined:
-      case '--help':
-      case '-h':
-      case 'help':
-        io.out(HELP);
-        return command === undefined ? 2 : 0;
       case 'migrate':
         return await withDb(config, async (db) => {
           const result = await migrateToLatest(db);
@@ -160,6 +157,9 @@ export async function main(
           return rest.length === 0 ? 2 : 0;
         }
         return await runExportCommand(rest, io, config);
+      case 'backup':
+      case 'restore':
+        return await runBackupCommand(command, rest, io, config);
       case 'serve': {
         const { startServer } = await import('../server/main');
         await startServer(config);
@@ -175,6 +175,11 @@ export async function main(
         return 2;
     }
   } catch (err) {
+    // A setting the operator must fix (DATABASE_URL, the data folder, a port): one line.
+    if (err instanceof ConfigError) {
+      io.err(`error: ${err.message}`);
+      return 1;
+    }
     if (err instanceof HttpProblem) {
       const fields = err.errors?.map((e) => `${e.pointer.slice(1)} ${e.detail}`).join('; ');
       io.err(`error: ${fields || err.detail || err.title}`);
@@ -184,6 +189,10 @@ export async function main(
       io.err(err.message);
       return 2;
     }
-    throw err;
+    // Anything else (a database that cannot be reached, a folder that cannot be written) is
+    // one line for the operator; ACCORD_DEBUG=1 shows the stack for a bug report.
+    io.err(`error: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.ACCORD_DEBUG === '1' && err instanceof Error && err.stack) io.err(err.stack);
+    return 1;
   }
 }

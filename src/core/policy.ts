@@ -81,6 +81,8 @@ export const POLICY = {
   'office.manage': { admin: true },
   // Accounts and the log
   'user.manage': { admin: true },
+  /** Users' sign-in e-mails, where the record says who did something (news, histories). */
+  'user.readEmail': { admin: true },
   'user.changeOwnPassword': { admin: 'ownAccount', officer: 'ownAccount', viewer: 'ownAccount' },
   'token.manage': { admin: 'ownAccount', officer: 'ownAccount', viewer: 'ownAccount' },
   'audit.read': { admin: true },
@@ -96,6 +98,8 @@ export const POLICY = {
   /** Who was invited and how they answered: members of the network, not the public. */
   'meeting.readInvitations': { admin: true, officer: true, viewer: true },
   'meeting.reply': { admin: true, officer: 'ownGovernment' },
+  /** A secret address for one's own calendar application. */
+  'calendar.personalFeed': { admin: 'ownAccount', officer: 'ownAccount', viewer: 'ownAccount' },
   'election.manage': { admin: true },
   'election.nominate': { admin: true, officer: 'ownGovernment' },
   'election.vote': { officer: 'ownGovernment' },

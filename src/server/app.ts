@@ -11,6 +11,9 @@ import type { AccordConfig } from './config';
 import { registerAuth } from './auth/plugin';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problem';
 import { checkNoNul, checkQueryEncoding } from './http/hostile-input';
+import { RouteMethods } from './http/allowed-methods';
+import { clientErrorHandler } from './http/client-errors';
+import { registerSecurityHeaders, securityHeaders } from './http/security-headers';
 import { validatorCompiler } from './http/validation';
 import type { AppContext, AppInstance } from './http/app-types';
 import type { StoreDb } from './store';
@@ -59,9 +62,18 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     logger,
     // Off unless configured: forwarded headers from anyone else would name any host or address.
     trustProxy: config.trustProxy,
-    frameworkErrors: frameworkErrorHandler,
+    // Answered outside every hook (before routing), so these carry the headers themselves.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(securityHeaders(request.url.split('?')[0] ?? '/', config));
+      frameworkErrorHandler(error, request, reply);
+    },
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  registerSecurityHeaders(app, config);
+  // Before any route: every route is recorded, so a wrong method on a known path is a 405.
+  const routes = new RouteMethods();
+  app.addHook('onRoute', (route) => routes.add(route.method, route.url));
 
   // Error handlers first: routes registered later inherit them.
   const webRoot =
@@ -70,9 +82,9 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
       : undefined;
   if (webRoot) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-    registerProblemHandlers(app, (_request, reply) => reply.sendFile('index.html'));
+    registerProblemHandlers(app, (_request, reply) => reply.sendFile('index.html'), routes);
   } else {
-    registerProblemHandlers(app);
+    registerProblemHandlers(app, undefined, routes);
   }
 
   await app.register(cookie);
@@ -105,11 +117,6 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   app.addHook('onRequest', async (request) => checkQueryEncoding(request));
   app.addHook('preValidation', async (request) => checkNoNul(request));
   registerAuth(app, sessionResolver(db));
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-    reply.header('X-Frame-Options', 'DENY');
-  });
 
   const ctx: AppContext = { store: db, config };
   await app.register(

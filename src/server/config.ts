@@ -28,6 +28,12 @@ export interface AccordConfig {
    * default), true for any proxy, or a comma-separated list of proxy addresses and CIDR ranges.
    */
   trustProxy: boolean | string;
+  /**
+   * How long an import run stays its server's without a sign of life (ACCORD_IMPORT_LEASE_SECONDS,
+   * default 60): a running server renews it; a run whose lease ran out was left by a process
+   * that died and is marked interrupted.
+   */
+  importLeaseSeconds: number;
 }
 
 /** ACCORD_TRUST_PROXY: unset or 'false' trusts no one; 'true' any proxy; else proxy addresses. */
@@ -47,6 +53,34 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** The address with any password in it hidden, for messages and logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    // Not even a URL: nothing in it can be told apart from a password, so show only its scheme.
+    return `${url.split(':')[0]}:…`;
+  }
+}
+
+function databaseUrlFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `DATABASE_URL must be a postgres:// or postgresql:// address (or unset, for SQLite), got "${redactedUrl(value)}"`,
+    );
+  }
+  return value;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -59,11 +93,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfi
       `ACCORD_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters long, got ${adminPassword.length}`,
     );
   }
+  const importLeaseSeconds = Number(env.ACCORD_IMPORT_LEASE_SECONDS ?? 60);
+  if (!Number.isFinite(importLeaseSeconds) || importLeaseSeconds <= 0) {
+    throw new ConfigError(
+      `ACCORD_IMPORT_LEASE_SECONDS must be a positive number of seconds, got "${env.ACCORD_IMPORT_LEASE_SECONDS}"`,
+    );
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.ACCORD_DATA_DIR ?? 'data'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrlFrom(env.DATABASE_URL),
     adminPassword,
     seedDemo: env.ACCORD_DEMO !== 'false',
     webRoot: path.resolve(env.ACCORD_WEB_ROOT ?? 'dist/web'),
@@ -73,5 +113,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfi
     publicUrl: (env.ACCORD_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     mailFrom: env.ACCORD_MAIL_FROM || 'secretariat@accord.example',
     trustProxy: trustProxyFrom(env.ACCORD_TRUST_PROXY),
+    importLeaseSeconds,
   };
 }

@@ -1,27 +1,62 @@
 import { buildApp } from './app';
-import { ConfigError, configFromEnv } from './config';
-import { openStore as openDatabase } from './store';
-import { bootstrapDatabase } from './setup/bootstrap';
+import { ConfigError, configFromEnv, type AccordConfig } from './config';
+import { ensureFirstAdministrator, prepareDatabase } from './setup/bootstrap';
+import { openConfiguredStore } from './setup/preflight';
+
+/** Why the server could not listen, as a setting to change; other errors are returned as is. */
+function listenError(error: unknown, config: AccordConfig): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return new ConfigError(
+      `PORT ${config.port} on ${config.host} is in use by another program; stop it or set PORT to a free port`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new ConfigError(
+      `PORT ${config.port}: not allowed to listen there (ports below 1024 need privileges)`,
+    );
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new ConfigError(`HOST ${config.host} is not an address of this machine`);
+  }
+  return error;
+}
 
 /** Starts Accord: opens and prepares the database, then listens. */
 export async function startServer(config = configFromEnv()): Promise<void> {
-  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const report = await bootstrapDatabase(db, config);
-  const app = await buildApp({
-    config,
-    db,
-    logger: { level: config.logLevel, transport: undefined },
-  });
+  const db = await openConfiguredStore(config);
+  let report: Awaited<ReturnType<typeof prepareDatabase>>;
+  let server: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    report = await prepareDatabase(db, config);
+    server = await buildApp({
+      config,
+      db,
+      logger: { level: config.logLevel, transport: undefined },
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const close = async () => {
-    await app.close();
+    await server.close();
     await db.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
 
-  await app.listen({ port: config.port, host: config.host });
-  const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
+  try {
+    await server.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await server.close();
+    await db.close();
+    throw listenError(error, config);
+  }
+  // Only now: a generated password printed by a start that then failed would be one nobody
+  // could use again, and a start that fails before here creates no administrator at all.
+  const adminCreated = await ensureFirstAdministrator(db, config);
+  const url = `http://localhost:${(server.server.address() as { port: number }).port}`;
   const where =
     db.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
@@ -31,11 +66,11 @@ export async function startServer(config = configFromEnv()): Promise<void> {
     report.demoSeeded ? '  Loaded the demo network (labelled as demo data in the app).' : '',
     `  API docs: ${url}/api/docs`,
   ];
-  if (report.adminCreated) {
-    lines.push(`  Sign in as ${report.adminCreated.email}`);
+  if (adminCreated) {
+    lines.push(`  Sign in as ${adminCreated.email}`);
     lines.push(
-      report.adminCreated.password
-        ? `  with the password ${report.adminCreated.password}  (shown only now: keep it)`
+      adminCreated.password
+        ? `  with the password ${adminCreated.password}  (shown only now: keep it)`
         : '  with the password from ACCORD_ADMIN_PASSWORD',
     );
   } else {

@@ -235,4 +235,42 @@ describe.skipIf(skipReason !== null)('governance in the browser', () => {
     expect(text).not.toMatch(/mailto:/i);
     await page.context().close();
   });
+
+  it('an invitee makes a private calendar address in Korean, on a phone, and their calendar reads the meeting from it', async () => {
+    const page = await e.newPage('ko-KR');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, OFFICER_EMAIL, OFFICER_PASSWORD);
+    await page.goto('/meetings');
+    const panel = page.getByTestId('personal-calendar');
+    await expect.poll(() => panel.getByRole('heading').innerText()).toBe('내 캘린더');
+    await page.getByTestId('personal-calendar-create').click();
+    const address = await page.getByTestId('personal-calendar-address').innerText();
+    expect(address).toMatch(/\/api\/v1\/calendar\/cal_[\w-]+\.ics$/);
+    await expect
+      .poll(() => page.getByTestId('personal-calendar-status').innerText())
+      .toContain('아직');
+    // Nothing on the page is wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+
+    // A calendar application has no session: the address alone is enough.
+    const feed = await fetch(e.baseUrl + new URL(address).pathname);
+    expect(feed.status).toBe(200);
+    const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent');
+    const meeting = events.find(
+      (v) => v.getFirstPropertyValue('summary') === '2026 East Asia RexCom Meeting',
+    );
+    expect(String(meeting?.getFirstPropertyValue('conference'))).toBe(
+      'https://meet.example.org/rexcom-2026',
+    );
+
+    // Revoking asks first; once confirmed the address stops answering.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await page.getByTestId('personal-calendar-revoke').click();
+    await expect.poll(() => page.getByTestId('personal-calendar-create').count()).toBe(1);
+    expect((await fetch(e.baseUrl + new URL(address).pathname)).status).toBe(404);
+    await page.context().close();
+  });
 });

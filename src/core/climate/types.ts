@@ -73,7 +73,8 @@ export type VersionChange = (typeof VERSION_CHANGES)[number];
 export const IMPORT_KINDS = ['cdp-targets', 'cdp-emissions', 'nzt'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export const IMPORT_RUN_STATUSES = ['running', 'done', 'failed'] as const;
+/** `interrupted`: the process working on the run stopped (or was killed) before it ended. */
+export const IMPORT_RUN_STATUSES = ['running', 'done', 'failed', 'interrupted'] as const;
 export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 
 /** What an import did with one row of its file. */

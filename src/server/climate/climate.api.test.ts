@@ -177,7 +177,8 @@ describe.each(dialectCases())('climate API on $label', ({ dialect, skip }) => {
       method: 'PATCH',
       url: `/api/v1/inventories/${res.json().id}`,
       headers: admin,
-      payload: { gwpSet: 'AR6' },
+      // Final: the emissions series counts reported inventories, not drafts.
+      payload: { gwpSet: 'AR6', status: 'final' },
     });
     // AR6: 1000 + 10 × 27.9 + 500 = 1779
     expect(ar6.json().totals.basic).toBeCloseTo(1779, 9);

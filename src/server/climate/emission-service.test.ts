@@ -39,7 +39,7 @@ describe.each(dialectCases())('emission report service on $label', ({ dialect, s
       total: 90,
     });
     const yearOf = async () =>
-      (await emissionsOf(w.db, 'seoul')).years.find((y) => y.year === 2016);
+      (await emissionsOf(w.db, null, 'seoul')).years.find((y) => y.year === 2016);
     // No preferred report: the first with a figure (scope 1 + scope 2).
     expect(await yearOf()).toMatchObject({ value: 100, source: 'cdp', inventory: null });
 
@@ -85,6 +85,6 @@ describe.each(dialectCases())('emission report service on $label', ({ dialect, s
         summary: 'kyoto: National statistics 2013 deleted',
       }),
     ]);
-    expect((await emissionsOf(w.db, 'kyoto')).years.map((y) => y.year)).not.toContain(2013);
+    expect((await emissionsOf(w.db, null, 'kyoto')).years.map((y) => y.year)).not.toContain(2013);
   });
 });

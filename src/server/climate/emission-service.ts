@@ -1,8 +1,10 @@
+import type { Actor } from '../../core/roles';
 import type { AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { notFound } from '../http/problem';
 import type { Store } from '../store';
+import { attributionsFor } from '../users/attribution';
 import {
   editableGovernment,
   editableGovernmentBySlug,
@@ -17,14 +19,46 @@ import { recordVersionedWrite } from './versions';
 
 /** Emission reports (totals reported elsewhere) and a government's emissions by year. */
 
-export async function emissionsOf(store: Store, slug: string) {
+/** Who entered a report by hand: the label the provenance keeps (a user's e-mail). */
+export function enteredByOf(report: { provenance: Record<string, unknown> }): string | null {
+  return typeof report.provenance.enteredBy === 'string' ? report.provenance.enteredBy : null;
+}
+
+/** The report with who entered it shown by `shown` (src/server/users/attribution.ts). */
+export function withEnteredByShown<T extends { provenance: Record<string, unknown> }>(
+  report: T,
+  shown: (label: string) => string,
+): T {
+  const by = enteredByOf(report);
+  return by === null
+    ? report
+    : { ...report, provenance: { ...report.provenance, enteredBy: shown(by) } };
+}
+
+/** The report as the viewer may read it: the versions keep the label, answers show this. */
+async function attributed(
+  store: Store,
+  viewer: Actor | null,
+  report: EmissionReport,
+): Promise<EmissionReport> {
+  const by = enteredByOf(report);
+  return withEnteredByShown(report, await attributionsFor(store, viewer, by ? [by] : []));
+}
+
+export async function emissionsOf(store: Store, viewer: Actor | null, slug: string) {
   const gov = await governmentOrThrow(store, slug);
   const series = await seriesOfGovernments(store, [gov]);
+  const years = series.get(gov.id) ?? [];
+  const shown = await attributionsFor(
+    store,
+    viewer,
+    years.flatMap((y) => y.reports.flatMap((r) => enteredByOf(presentReport(r, slug)) ?? [])),
+  );
   return {
     governmentSlug: slug,
-    years: (series.get(gov.id) ?? []).map((y) => ({
+    years: years.map((y) => ({
       ...y,
-      reports: y.reports.map((r) => presentReport(r, slug)),
+      reports: y.reports.map((r) => withEnteredByShown(presentReport(r, slug), shown)),
     })),
   };
 }
@@ -36,13 +70,13 @@ async function loadReport(store: Store, id: number): Promise<EmissionReport> {
   return presentReport(row, gov.slug);
 }
 
-export function createReport(
+export async function createReport(
   store: Store,
   actor: AuditActor,
   slug: string,
   input: EmissionReportCreate,
 ): Promise<EmissionReport> {
-  return store.transaction(async (tx) => {
+  const created = await store.transaction(async (tx) => {
     const gov = await editableGovernmentBySlug(tx, actor, slug);
     const now = nowIso();
     const id = await tx.climate.insertReport({
@@ -74,9 +108,10 @@ export function createReport(
     );
     return report;
   });
+  return attributed(store, actor, created);
 }
 
-export function updateReport(
+export async function updateReport(
   store: Store,
   actor: AuditActor,
   id: number,
@@ -84,7 +119,7 @@ export function updateReport(
   change: 'update' | 'restore' = 'update',
   expected?: ExpectedVersions,
 ): Promise<EmissionReport> {
-  return store.transaction(async (tx) => {
+  const updated = await store.transaction(async (tx) => {
     const seen = await tx.climate.findReport(id);
     if (!seen) throw notFound(`no emission report ${id}`);
     const gov = await editableGovernment(tx, actor, seen.government_id);
@@ -121,6 +156,7 @@ export function updateReport(
     );
     return after;
   });
+  return attributed(store, actor, updated);
 }
 
 export async function deleteReport(store: Store, actor: AuditActor, id: number): Promise<void> {

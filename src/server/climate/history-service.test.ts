@@ -51,7 +51,7 @@ describe.each(dialectCases())('history service on $label', ({ dialect, skip }) =
       reductionPercent: 55,
       coverage: { gases: ['CO2', 'CH4'], scopes: [1, 2], sectors: ['I'], boundary: 'partial' },
     });
-    const history = await historyOf(w.db, 'target', v1.id);
+    const history = await historyOf(w.db, null, 'target', v1.id);
     expect(history.versions.map((v) => [v.version, v.change])).toEqual([
       [2, 'update'],
       [1, 'create'],
@@ -69,7 +69,7 @@ describe.each(dialectCases())('history service on $label', ({ dialect, skip }) =
       version: 3,
     });
     expect(restored).not.toMatchObject({ title: v2.title });
-    const after = await historyOf(w.db, 'target', v1.id);
+    const after = await historyOf(w.db, null, 'target', v1.id);
     expect(after.versions[0]).toMatchObject({ version: 3, change: 'restore' });
     expect((await auditOf(w.db, 'target', v1.id)).at(-1)).toMatchObject({
       action: 'update',
@@ -84,7 +84,7 @@ describe.each(dialectCases())('history service on $label', ({ dialect, skip }) =
     await expect(restoreVersion(w.db, w.admin, 'target', v1.id, 4)).rejects.toMatchObject({
       errors: [{ detail: 'version 4 records a deletion; choose another' }],
     });
-    await expect(historyOf(w.db, 'action', 987_654)).rejects.toMatchObject({ status: 404 });
+    await expect(historyOf(w.db, null, 'action', 987_654)).rejects.toMatchObject({ status: 404 });
   });
 
   it_('restores an inventory’s lines and GWP set', async () => {
@@ -135,7 +135,7 @@ describe.each(dialectCases())('history service on $label', ({ dialect, skip }) =
     const imported = await getTarget(w.db, created.id);
     await updateTarget(w.db, w.admin, created.id, { title: 'by hand again', baseEmissions: 900 });
 
-    const history = await historyOf(w.db, 'target', created.id);
+    const history = await historyOf(w.db, null, 'target', created.id);
     const old = history.versions.find((v) => v.version === 2)?.snapshot;
     // The same shape as the services store: camelCase, lists as lists, the government's slug.
     expect(old).toEqual(targetSnapshot(imported));
@@ -173,7 +173,7 @@ describe.each(dialectCases())('history service on $label', ({ dialect, skip }) =
     const raw = await w.db.climate.findReport(report.id);
     if (!raw) throw new Error('the report is stored');
     await storeRawVersion('emission-report', raw);
-    const history = await historyOf(w.db, 'emission-report', report.id);
+    const history = await historyOf(w.db, null, 'emission-report', report.id);
     expect(history.versions[0]?.snapshot).toMatchObject({
       governmentSlug: 'changchun',
       sourceLabel: 'CDP 2019',
@@ -195,7 +195,7 @@ describe.each(dialectCases())('history service on $label', ({ dialect, skip }) =
       .where('entity_type', '=', 'target')
       .where('entity_id', '=', created.id)
       .execute();
-    await expect(historyOf(w.db, 'target', created.id)).rejects.toThrow(
+    await expect(historyOf(w.db, null, 'target', created.id)).rejects.toThrow(
       /^record_versions \d+: the stored JSON does not parse$/,
     );
     // A raw row missing what presenting it needs is as damaged as one that does not parse.

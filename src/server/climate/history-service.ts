@@ -1,11 +1,13 @@
 import { TARGET_TYPE_FIELDS } from '../../core/climate/target-fields';
 import type { VersionedRecord } from '../../core/climate/types';
+import type { Actor } from '../../core/roles';
 import type { AuditActor } from '../audit/service';
 import { JsonColumnError, parseJsonColumn } from '../db/json';
 import { invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
+import { attributionsFor } from '../users/attribution';
 import { updateAction } from './action-service';
-import { updateReport } from './emission-service';
+import { enteredByOf, updateReport, withEnteredByShown } from './emission-service';
 import { updateInventory } from './inventory-service';
 import { isRecord, presentReport, targetSnapshotOfRow } from './present';
 import type { ReportRow, TargetRow, VersionRow } from './repository';
@@ -122,20 +124,39 @@ async function readSnapshots(
   });
 }
 
-export async function historyOf(store: Store, type: VersionedRecord, id: number) {
+/** Every version of a record; who made each as the viewer (null: the public) may see them. */
+export async function historyOf(
+  store: Store,
+  viewer: Actor | null,
+  type: VersionedRecord,
+  id: number,
+) {
   const rows = await store.climate.listVersions(type, id);
   if (rows.length === 0) throw notFound(`no history for ${type} ${id}`);
   const snapshots = await readSnapshots(store, type, rows);
+  // An emission report entered by hand names who entered it in its provenance.
+  const reports = snapshots.map((s) =>
+    type === 'emission-report' && s !== null && isRecord(s.provenance)
+      ? (s as Snapshot & { provenance: Record<string, unknown> })
+      : null,
+  );
+  const shown = await attributionsFor(store, viewer, [
+    ...rows.map((r) => r.actor_label),
+    ...reports.flatMap((s) => (s ? (enteredByOf(s) ?? []) : [])),
+  ]);
   return {
     entityType: type,
     entityId: id,
-    versions: rows.map((r, i) => ({
-      version: r.version,
-      at: r.at,
-      actor: r.actor_label,
-      change: r.change,
-      snapshot: snapshots[i] ?? null,
-    })),
+    versions: rows.map((r, i) => {
+      const report = reports[i];
+      return {
+        version: r.version,
+        at: r.at,
+        actor: shown(r.actor_label),
+        change: r.change,
+        snapshot: report ? withEnteredByShown(report, shown) : (snapshots[i] ?? null),
+      };
+    }),
   };
 }
 

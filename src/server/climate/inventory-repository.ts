@@ -37,7 +37,10 @@ export function inventoriesOfGovernments(
     .execute();
 }
 
-/** The few columns the emissions series needs, of a few governments. */
+/**
+ * The few columns the emissions series needs, of a few governments: final inventories only,
+ * since progress is computed from what was reported, and a draft is not reported yet.
+ */
 export function inventorySeriesOfGovernments(
   db: Executor,
   governmentIds: number[],
@@ -45,6 +48,7 @@ export function inventorySeriesOfGovernments(
   return db
     .selectFrom('inventories')
     .where('government_id', 'in', governmentIds.length ? governmentIds : [-1])
+    .where('status', '=', 'final')
     .select(['id', 'government_id', 'year', 'basic_total', 'basic_plus_total', 'is_illustrative'])
     .execute();
 }

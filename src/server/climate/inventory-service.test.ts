@@ -52,12 +52,16 @@ describe.each(dialectCases())('inventory service on $label', ({ dialect, skip })
       notationKey: null,
       notes: 'from the utility',
     });
-    const ar6 = await updateInventory(w.db, w.officer('suwon'), created.id, { gwpSet: 'AR6' });
+    // Final, so the emissions series counts it (a draft is not reported yet).
+    const ar6 = await updateInventory(w.db, w.officer('suwon'), created.id, {
+      gwpSet: 'AR6',
+      status: 'final',
+    });
     // AR6: 1000 + 10 × 27.9 + 500; the lines stay as they were.
     expect(ar6.totals.basic).toBeCloseTo(1779, 9);
     expect(ar6.entries).toEqual(created.entries);
     expect(ar6.version).toBe(2);
-    const series = await emissionsOf(w.db, 'suwon');
+    const series = await emissionsOf(w.db, null, 'suwon');
     expect(series.years.find((y) => y.year === 2020)).toMatchObject({
       source: 'inventory',
       value: ar6.totals.basic,
@@ -90,8 +94,15 @@ describe.each(dialectCases())('inventory service on $label', ({ dialect, skip })
       exportInventory(w.db, null, 'seoul', 2016, 'csv', new PassThrough()),
     ).rejects.toMatchObject({ status: 404 });
 
+    // Progress is computed from what was reported: a draft is not in the emissions series.
+    const inventoryOf2016 = async () =>
+      (await emissionsOf(w.db, w.admin, 'seoul')).years.find((y) => y.year === 2016)?.inventory ??
+      null;
+    expect(await inventoryOf2016()).toBeNull();
+
     await updateInventory(w.db, w.officer('seoul'), draft.id, { status: 'final' });
     expect(await years(null)).toContain(2016);
+    expect(await inventoryOf2016()).toMatchObject({ id: draft.id });
     expect((await getInventory(w.db, null, draft.id)).status).toBe('final');
   });
 

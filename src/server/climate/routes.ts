@@ -231,7 +231,7 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
         response: { 200: EmissionsSeries, 404: Problem },
       },
     },
-    (request) => service.emissionsOf(store, request.params.slug),
+    (request) => service.emissionsOf(store, request.actor, request.params.slug),
   );
   app.post(
     '/governments/:slug/emission-reports',
@@ -371,7 +371,8 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
         response: { 200: History, 404: Problem },
       },
     },
-    (request) => service.historyOf(store, request.params.entityType, request.params.id),
+    (request) =>
+      service.historyOf(store, request.actor, request.params.entityType, request.params.id),
   );
   app.post(
     '/history/:entityType/:id/restore',

@@ -17,7 +17,7 @@ import {
   VERSION_CHANGES,
   VERSIONED_RECORDS,
 } from '../../core/climate/types';
-import { IsoDate, Nullable, Slug, Id, MAX_INT32 } from '../http/common-schemas';
+import { IsoDate, Nullable, Slug, Id, MAX_INT32, ActorLabel } from '../http/common-schemas';
 
 const Year = Type.Integer({ minimum: 1950, maximum: 2100 });
 const Tonnes = Type.Number({ minimum: 0, maximum: 1e12, description: 't CO2e a year' });
@@ -329,7 +329,7 @@ export type ActionPatch = Static<typeof ActionPatch>;
 export const RecordVersion = Type.Object({
   version: Type.Integer(),
   at: Type.String(),
-  actor: Type.String(),
+  actor: ActorLabel,
   change: Type.Enum(VERSION_CHANGES),
   /** The record as the API presents it after the change (null after a delete). */
   snapshot: Type.Unknown(),

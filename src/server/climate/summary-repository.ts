@@ -89,7 +89,9 @@ export function inventoryTotalsOfRegion(
       'inventories.basic_total',
       'inventories.basic_plus_total',
       'inventories.is_illustrative',
-    ]);
+    ])
+    // As in a government's series: a draft inventory is not reported yet.
+    .where('inventories.status', '=', 'final');
   if (region) q = q.where('regions.slug', '=', region);
   return q.execute();
 }

@@ -4,6 +4,9 @@ import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_climate';
 import * as m0003 from './migrations/0003_governance';
 import * as m0004 from './migrations/0004_integrity';
+import * as m0005 from './migrations/0005_sign_in';
+import * as m0006 from './migrations/0006_import_runs';
+import * as m0007 from './migrations/0007_calendar_feeds';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
 const migrations: Record<string, Migration> = {
@@ -11,7 +14,13 @@ const migrations: Record<string, Migration> = {
   '0002_climate': m0002,
   '0003_governance': m0003,
   '0004_integrity': m0004,
+  '0005_sign_in': m0005,
+  '0006_import_runs': m0006,
+  '0007_calendar_feeds': m0007,
 };
+
+/** The names of every migration this build knows, oldest first. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

@@ -171,6 +171,8 @@ export interface ImportRunTable {
   actor_label: string;
   started_at: string;
   finished_at: string | null;
+  /** Renewed while a process works on the run; a running run whose lease ran out was abandoned. */
+  heartbeat_at: string | null;
 }
 
 export interface ImportRunRowTable {

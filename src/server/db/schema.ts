@@ -170,6 +170,26 @@ export interface ApiTokenTable {
   expires_at: string | null;
 }
 
+/** A user's personal calendar feed: the hash of its secret address. */
+export interface CalendarFeedTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** Recent failed sign-ins of one account or client address (src/core/sign-in-throttle.ts). */
+export interface SignInThrottleTable {
+  /** `account:` or `address:` and the SHA-256 of the e-mail typed or of the address. */
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+  lockouts: number;
+  updated_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -469,6 +489,8 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  calendar_feeds: CalendarFeedTable;
+  sign_in_throttles: SignInThrottleTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
   gpc_sectors: GpcSectorTable;

@@ -51,8 +51,8 @@ const VOTER_REASON: Record<VoterIneligibility, string> = {
 
 /**
  * Casts one member's ballot. The register records that the member voted (the day only) and
- * the box receives the choices under a random id; the box is then rewritten in random order,
- * so neither the ids, the times nor the storage order tie a ballot to a member.
+ * the box receives the choices; the box is then rewritten in random order under fresh random
+ * ids, so neither the ids, the times nor the storage order tie a ballot to a member.
  */
 export async function castBallot(
   store: Store,
@@ -111,10 +111,15 @@ export async function castBallot(
     await tx.elections.insertBallots(electionId, [
       { id: crypto.randomUUID(), choices: JSON.stringify(choices) },
     ]);
-    // Shake the box.
+    // Shake the box: every ballot gets a new random id and a new place. Were the ids kept, two
+    // copies of the database taken apart (backups) would show which ballot came with which
+    // cast, and the register or the audit log says who cast between them.
     const box = await tx.elections.ballotsOf(electionId);
     await tx.elections.deleteBallots(electionId);
-    await tx.elections.insertBallots(electionId, shuffle(box));
+    await tx.elections.insertBallots(
+      electionId,
+      shuffle(box).map((b) => ({ id: crypto.randomUUID(), choices: b.choices })),
+    );
 
     const names = await tx.elections.governmentNames([governmentId]);
     await recordAudit(tx, actor, {

@@ -182,12 +182,27 @@ describe.each(dialectCases())('elections services on $label', ({ dialect, skip }
     const voters = register.items.filter((v) => v.eligible).map((v) => v.government.slug);
     expect(voters.length).toBeGreaterThanOrEqual(3);
     // Every eligible member but one votes for Kyoto's candidate; the last for Suwon's.
+    const boxIds = async () =>
+      (
+        await db.kysely
+          .selectFrom('ballots')
+          .where('election_id', '=', election.id)
+          .select('id')
+          .execute()
+      ).map((b) => b.id);
+    let idsBefore: string[] = [];
     for (const [i, slug] of voters.entries()) {
       const choice = i === voters.length - 1 ? candidates[1]! : candidates[0]!;
       const receipt = await elections.castBallot(db, officer(slug), election.id, {
         choices: [choice],
       });
       expect(receipt.votedOn).toBe(new Date().toISOString().slice(0, 10));
+      // Two copies of the box taken around a cast share no ballot id: nothing in storage says
+      // which ballot arrived with which cast (only how the choices' totals moved).
+      const idsAfter = await boxIds();
+      expect(idsAfter).toHaveLength(i + 1);
+      expect(idsAfter.filter((id) => idsBefore.includes(id))).toEqual([]);
+      idsBefore = idsAfter;
     }
     await expect(
       elections.castBallot(db, officer(voters[0]!), election.id, { choices: [] }),

@@ -3,6 +3,7 @@
  * the seats' history. Meetings are in meetings-service.ts and the services beside it.
  */
 import { DEFAULT_QUORUM, validateQuorumRule } from '../../core/governance';
+import type { Actor } from '../../core/roles';
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
@@ -10,6 +11,7 @@ import { authorize } from '../http/authorize';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
+import { attributionsFor } from '../users/attribution';
 import {
   bodyDescription,
   bodyNames,
@@ -396,7 +398,12 @@ export async function removeSeat(store: Store, actor: AuditActor, id: number): P
   });
 }
 
-export async function seatHistory(store: Store, id: number): Promise<SeatHistory> {
+/** A seat's events and terms; who made each change as the viewer (null: the public) may see. */
+export async function seatHistory(
+  store: Store,
+  viewer: Actor | null,
+  id: number,
+): Promise<SeatHistory> {
   const row = await store.governance.findSeat(id);
   if (!row) throw notFound(`No seat ${id}.`);
   const term = await store.governance.findTerm(row.term_id);
@@ -414,10 +421,15 @@ export async function seatHistory(store: Store, id: number): Promise<SeatHistory
   const counts = await store.governance.seatCounts(termRows.map((t) => t.id));
   const [seat] = await presentSeats(store, [row]);
   const refs = refsOf(new Map(), people);
+  const actor = await attributionsFor(
+    store,
+    viewer,
+    events.map((e) => e.actor_label),
+  );
   return {
     seat: seat as Seat,
     term: presentTerm(term, counts.get(term.id) ?? 0),
-    events: events.map((e) => presentSeatEvent(e, refs)),
+    events: events.map((e) => presentSeatEvent(e, refs, actor(e.actor_label))),
     terms: seats.flatMap((s) => {
       const t = termRows.find((x) => x.id === s.termId);
       return t ? [{ term: presentTerm(t, counts.get(t.id) ?? 0), seat: s }] : [];

@@ -60,7 +60,8 @@ export function calendarAttendees(invitations: InvitationRow[]): CalendarAttende
 /**
  * Who a calendar event is written for. A `feed` is served over HTTP to whoever asks and carries
  * no one's e-mail address: no attendees, and the organizer as the body's page. A `letter` goes
- * by mail to an invitee and lists the invited with their addresses.
+ * by mail to one invitee and lists the invitations it is given with their addresses: the
+ * caller gives only the reader's own.
  */
 export interface CalendarAudience {
   kind: 'feed' | 'letter';
@@ -118,7 +119,7 @@ export async function agendaTitles(
 }
 
 /** Whether the viewer may have the join link of a meeting with these invitations. */
-function mayJoin(actor: Actor | null, invitations: InvitationRow[]): boolean {
+export function mayJoin(actor: Actor | null, invitations: InvitationRow[]): boolean {
   const invitedGovernmentIds = invitations.flatMap((i) =>
     i.government_id === null ? [] : [i.government_id],
   );

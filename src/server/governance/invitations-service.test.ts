@@ -54,6 +54,26 @@ describe.each(dialectCases())('invitations service on $label', ({ dialect, skip 
     ]);
   });
 
+  it_('gives each letter a calendar file naming its reader, no other invitee', async () => {
+    const m = await draftMeeting(f.db);
+    const guests = [
+      { name: 'Cy Observer', email: 'cy@example.org' },
+      { name: 'Di Observer', email: 'di@example.org' },
+    ];
+    await governance.invite(f.db, MAIL, admin, m.id, { seats: false, guests });
+    for (const { email } of guests) {
+      const letter = await f.db.kysely
+        .selectFrom('outbox')
+        .where('to_email', '=', email)
+        .select('attachment_text')
+        .executeTakeFirstOrThrow();
+      const text = (letter.attachment_text ?? '').replace(/\r\n[ \t]/g, '');
+      const addresses = [...text.matchAll(/mailto:([^\s;:"]+)/gi)].map((x) => x[1]?.toLowerCase());
+      // The reader and the secretariat that sends: a letter is no way to collect addresses.
+      expect(new Set(addresses)).toEqual(new Set([email, MAIL.mailFrom]));
+    }
+  });
+
   it_('writes no invitation and no letter when one guest of several is refused', async () => {
     const m = await draftMeeting(f.db);
     const invitations = await countRows(f.db, 'invitations');
@@ -86,6 +106,26 @@ describe.each(dialectCases())('invitations service on $label', ({ dialect, skip 
     // The five seats and Bo were written before Ada was found already invited: all undone.
     expect(await countRows(f.db, 'invitations')).toBe(invitations + 1);
     expect(await countRows(f.db, 'outbox')).toBe(outbox + 1);
+  });
+
+  it_('stores no line break in the header fields of a letter (no header injection)', async () => {
+    const m = await draftMeeting(f.db, {
+      title: { en: 'Budget\r\nBcc: everyone@evil.example' },
+    });
+    await governance.invite(f.db, MAIL, admin, m.id, {
+      seats: false,
+      guests: [{ name: 'Eve\r\nBcc: spy@evil.example\n\rX: y', email: 'eve@example.org' }],
+    });
+    const letter = await f.db.kysely
+      .selectFrom('outbox')
+      .where('to_email', '=', 'eve@example.org')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(letter.subject).toBe('Invitation: Budget Bcc: everyone@evil.example');
+    expect(letter.to_name).toBe('Eve Bcc: spy@evil.example X: y');
+    for (const field of [letter.to_email, letter.to_name, letter.subject, letter.attachment_name]) {
+      expect(field).not.toMatch(/[\r\n]/);
+    }
   });
 
   it_('lets an officer answer for their own government only, and name a proxy', async () => {

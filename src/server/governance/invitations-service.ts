@@ -108,17 +108,19 @@ async function queueLetters(
   const all = await tx.governance.invitationsOf(row.id);
   const titles = await agendaTitles(tx, row.id, 'en');
   const title = textIn(meetingTitle(row));
-  // Every letter carries the same calendar file: the meeting with all its invitees.
-  const ics = buildCalendar({
-    name: title,
-    events: [
-      calendarEvent(row, ctx.body, all, titles, config, 'en', {
-        kind: 'letter',
-        withJoinLink: true,
-      }),
-    ],
-    now: new Date(),
-  });
+  // Each letter's calendar file names its reader (and the reader's proxy) as the attendee, no
+  // one else: invitees do not learn one another's addresses from a letter.
+  const letterCalendar = (inv: InvitationRow) =>
+    buildCalendar({
+      name: title,
+      events: [
+        calendarEvent(row, ctx.body, [inv], titles, config, 'en', {
+          kind: 'letter',
+          withJoinLink: true,
+        }),
+      ],
+      now: new Date(),
+    });
   const start = utcToZoned(row.starts_at, row.time_zone);
   for (const inv of all.filter((i) => created.includes(i.id) && i.email)) {
     await tx.governance.queueMail({
@@ -140,7 +142,7 @@ async function queueLetters(
       related_type: 'invitation',
       related_id: String(inv.id),
       attachment_name: 'invitation.ics',
-      attachment_text: ics,
+      attachment_text: letterCalendar(inv),
       created_at: now,
     });
   }

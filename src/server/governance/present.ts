@@ -147,14 +147,19 @@ export function presentSeat(
   };
 }
 
-export function presentSeatEvent(row: SeatEventRow, refs: Refs): SeatHistory['events'][number] {
+/** `actor`: who made the change, as the viewer may see them (src/server/users/attribution.ts). */
+export function presentSeatEvent(
+  row: SeatEventRow,
+  refs: Refs,
+  actor: string,
+): SeatHistory['events'][number] {
   return {
     at: row.at,
     kind: row.kind,
     person: refs.person(row.person_id),
     position: row.position,
     portfolio: row.portfolio,
-    actor: row.actor_label,
+    actor,
   };
 }
 

@@ -5,8 +5,10 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { MeetingStatus } from '../../core/governance';
+import { headerText } from '../../core/mail-header';
 import type {
   AgendaItemTable,
+  CalendarFeedTable,
   AgendaSpeakerTable,
   AttendanceTable,
   BodyTable,
@@ -402,6 +404,34 @@ export function invitationsOfMeetings(
     .execute();
 }
 
+/** Meetings a government is invited to, for its officers' personal feeds: no drafts, at most 500. */
+export function meetingsInvitingGovernment(
+  db: Executor,
+  governmentId: number,
+): Promise<MeetingRow[]> {
+  return db
+    .selectFrom('meetings')
+    .where('status', '!=', 'draft')
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('invitations').where('government_id', '=', governmentId).select('meeting_id'),
+    )
+    .selectAll()
+    .orderBy('starts_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** Every meeting that is not a draft, for the feeds of the secretariat and of viewers. */
+export function publishedMeetings(db: Executor): Promise<MeetingRow[]> {
+  return db
+    .selectFrom('meetings')
+    .where('status', '!=', 'draft')
+    .selectAll()
+    .orderBy('starts_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
 export function findInvitation(db: Executor, id: number): Promise<InvitationRow | undefined> {
   return db.selectFrom('invitations').where('id', '=', id).selectAll().executeTakeFirst();
 }
@@ -435,12 +465,25 @@ export async function detachInvitationsFromSeat(db: Executor, seatId: number): P
     .execute();
 }
 
-/** Queues a letter; the mailer sends what the outbox holds. */
+/**
+ * Queues a letter; the mailer sends what the outbox holds. The fields that become mail headers
+ * are stored as one line each whoever calls: names and titles come from users' input.
+ */
 export async function queueMail(
   db: Executor,
   row: Omit<Insertable<OutboxTable>, 'id' | 'sent_at'>,
 ): Promise<void> {
-  await db.insertInto('outbox').values(row).execute();
+  await db
+    .insertInto('outbox')
+    .values({
+      ...row,
+      to_email: headerText(row.to_email),
+      to_name: row.to_name == null ? row.to_name : headerText(row.to_name),
+      subject: headerText(row.subject),
+      attachment_name:
+        row.attachment_name == null ? row.attachment_name : headerText(row.attachment_name),
+    })
+    .execute();
 }
 
 /** The record of a sitting: the attendance register, motions and the votes on them. */
@@ -590,4 +633,56 @@ export async function governmentExists(db: Executor, id: number): Promise<boolea
 
 export async function personExists(db: Executor, id: number): Promise<boolean> {
   return !!(await db.selectFrom('people').where('id', '=', id).select('id').executeTakeFirst());
+}
+
+// ---------------------------------------------------------------- personal calendar feeds
+
+export type CalendarFeedRow = Selectable<CalendarFeedTable>;
+
+export function calendarFeedOfUser(
+  db: Executor,
+  userId: number,
+): Promise<CalendarFeedRow | undefined> {
+  return db
+    .selectFrom('calendar_feeds')
+    .where('user_id', '=', userId)
+    .selectAll()
+    .executeTakeFirst();
+}
+
+export function calendarFeedByHash(
+  db: Executor,
+  tokenHash: string,
+): Promise<CalendarFeedRow | undefined> {
+  return db
+    .selectFrom('calendar_feeds')
+    .where('token_hash', '=', tokenHash)
+    .selectAll()
+    .executeTakeFirst();
+}
+
+/** Gives the user a new feed address; the old one, if any, stops working in the same write. */
+export async function replaceCalendarFeed(
+  db: Executor,
+  userId: number,
+  tokenHash: string,
+  now: string,
+): Promise<void> {
+  await db.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
+  await db
+    .insertInto('calendar_feeds')
+    .values({ user_id: userId, token_hash: tokenHash, created_at: now, last_used_at: null })
+    .execute();
+}
+
+export async function deleteCalendarFeed(db: Executor, userId: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom('calendar_feeds')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function touchCalendarFeed(db: Executor, id: number, now: string): Promise<void> {
+  await db.updateTable('calendar_feeds').set({ last_used_at: now }).where('id', '=', id).execute();
 }

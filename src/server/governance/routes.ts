@@ -241,7 +241,7 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         response: { 200: SeatHistory, 404: Problem },
       },
     },
-    (request) => governance.seatHistory(store, request.params.id),
+    (request) => governance.seatHistory(store, request.actor, request.params.id),
   );
 
   // ---------------------------------------------------------------- meetings
@@ -257,6 +257,87 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
       },
     },
     (request) => governance.listMeetings(store, request.query, request.actor),
+  );
+
+  const CalendarFeedStatus = Type.Object({
+    active: Type.Boolean(),
+    createdAt: Type.Union([Type.String(), Type.Null()]),
+    lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+  });
+  app.get(
+    '/auth/calendar-feed',
+    {
+      schema: {
+        tags,
+        summary: 'Whether the caller has a personal calendar address, and when it was last read',
+        response: { 200: CalendarFeedStatus, 401: Problem },
+      },
+    },
+    (request) => governance.calendarFeedStatus(store, requireActor(request)),
+  );
+  app.post(
+    '/auth/calendar-feed',
+    {
+      schema: {
+        tags,
+        summary:
+          "A new secret address for the caller's calendar application (shown once; the old one stops working)",
+        response: {
+          201: Type.Object({ url: Type.String(), createdAt: Type.String() }),
+          401: Problem,
+          403: Problem,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await governance.createCalendarFeed(store, config, requireActor(request))),
+  );
+  app.delete(
+    '/auth/calendar-feed',
+    {
+      schema: {
+        tags,
+        summary: "Revoke the caller's personal calendar address",
+        response: { 204: Type.Null(), 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      await governance.revokeCalendarFeed(store, requireActor(request));
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/calendar/:token.ics',
+    {
+      schema: {
+        tags,
+        summary:
+          'A personal calendar feed, by its secret address: the meetings that concern its owner, with the join links they may have',
+        params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) }),
+        querystring: LangQuery,
+        produces: ['text/calendar'],
+        response: { 200: Type.String({ description: 'text/calendar' }), 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const ics = await governance.personalCalendar(
+        store,
+        config,
+        request.params.token,
+        request.query.lang,
+      );
+      return (
+        reply
+          .type(CALENDAR)
+          .header('Content-Disposition', 'inline; filename="accord.ics"')
+          // The answer holds join links: no shared cache may keep it.
+          .header('Cache-Control', 'private, no-store')
+          .header('Referrer-Policy', 'no-referrer')
+          .send(ics)
+      );
+    },
   );
 
   app.get(

@@ -22,6 +22,7 @@ import {
   Slug,
   Id,
   SortOrder,
+  ActorLabel,
 } from '../http/common-schemas';
 
 export const BodyKind = Type.Enum(BODY_KINDS);
@@ -200,7 +201,7 @@ export const SeatEvent = Type.Object({
   person: Nullable(PersonRef),
   position: Nullable(SeatPosition),
   portfolio: Nullable(Type.String()),
-  actor: Type.String(),
+  actor: ActorLabel,
 });
 export const SeatHistory = Type.Object({
   seat: Seat,

@@ -26,6 +26,12 @@ export { addAttendance, patchAttendance, removeAttendance } from './register-ser
 export { addMotion, decide, withdrawMotion } from './motions-service';
 export { putMinutes } from './minutes-service';
 export {
+  calendarFeedStatus,
+  createCalendarFeed,
+  personalCalendar,
+  revokeCalendarFeed,
+} from './personal-calendar-service';
+export {
   bodyCalendar,
   calendarAttendees,
   meetingCalendar,

@@ -65,3 +65,9 @@ export const Problem = Type.Object(
 
 export const IdParam = Type.Object({ id: Id });
 export const SlugParam = Type.Object({ slug: Slug });
+
+/** Who did something, as a record names them (src/server/users/attribution.ts). */
+export const ActorLabel = Type.String({
+  description:
+    "The user's display name (or role); their sign-in e-mail only to those who may read users' e-mails",
+});

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteMethods } from './allowed-methods';
 import { uniqueViolation, type UniqueViolation } from '../db/constraint-errors';
 
 /** One field that failed, as a JSON Pointer into the request and a message. */
@@ -17,6 +18,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldProblem[],
+    /** Headers the answer carries besides the problem (Retry-After). */
+    readonly headers?: Record<string, string>,
     /** A stable name of the problem for clients to branch on (the problem's `code` member). */
     readonly code?: string,
   ) {
@@ -32,6 +35,11 @@ export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', d
 export const notFound = (detail: string) => new HttpProblem(404, 'Not Found', detail);
 export const conflict = (detail: string, errors?: FieldProblem[]) =>
   new HttpProblem(409, 'Conflict', detail, errors);
+/** Refused for now: `Retry-After` says in how many seconds to try again. */
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new HttpProblem(429, 'Too Many Requests', detail, undefined, {
+    'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+  });
 /**
  * The request's If-Match names a version of the record that is no longer the current one:
  * someone changed it since the client read it. Nothing was written.
@@ -41,6 +49,7 @@ export const staleWrite = (detail = 'The record was changed by someone else sinc
     412,
     'Precondition Failed',
     `${detail} Read it again and reapply your change.`,
+    undefined,
     undefined,
     'stale-write',
   );
@@ -56,12 +65,14 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
 };
 
@@ -120,13 +131,18 @@ function duplicateProblem(violation: UniqueViolation): HttpProblem {
   );
 }
 
+/** The title of a status as our problem documents give it. */
+export function problemTitle(status: number): string {
+  return TITLES[status] ?? 'Error';
+}
+
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: object) {
   return reply
     .status(status)
     .type('application/problem+json')
     .send({
       type: 'about:blank',
-      title: TITLES[status] ?? 'Error',
+      title: problemTitle(status),
       status,
       instance: request.url.split('?')[0],
       ...body,
@@ -151,11 +167,13 @@ export function frameworkErrorHandler(
 
 /**
  * Every error the API gives is problem+json. Unknown paths outside /api go to
- * `pageFallback` (the web app's index.html) so client-side routes load on refresh.
+ * `pageFallback` (the web app's index.html) so client-side routes load on refresh. A known
+ * path asked with a method none of its routes takes is a 405 naming the ones they do take.
  */
 export function registerProblemHandlers(
   app: FastifyInstance,
   pageFallback?: (request: FastifyRequest, reply: FastifyReply) => unknown,
+  routes?: RouteMethods,
 ): void {
   app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
     // Two requests that passed a service's check at once: the database keeps one row, and the
@@ -163,6 +181,7 @@ export function registerProblemHandlers(
     const duplicate = uniqueViolation(error);
     if (duplicate) error = duplicateProblem(duplicate);
     if (error instanceof HttpProblem) {
+      if (error.headers) void reply.headers(error.headers);
       return send(reply, request, error.status, {
         title: error.title,
         ...(error.detail ? { detail: error.detail } : {}),
@@ -187,6 +206,14 @@ export function registerProblemHandlers(
   app.setNotFoundHandler((request, reply) => {
     if (pageFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return pageFallback(request, reply);
+    }
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = routes?.allowedAt(path) ?? [];
+    if (allowed.length > 0) {
+      reply.header('Allow', allowed.join(', '));
+      return send(reply, request, 405, {
+        detail: `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`,
+      });
     }
     return send(reply, request, 404, {
       detail: `No route for ${request.method} ${request.url.split('?')[0]}`,

@@ -99,3 +99,25 @@ describe('FileStore', () => {
     );
   });
 });
+
+describe('FileStore permissions', () => {
+  it('keeps uploads to their owner: folders 0700, files 0600', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'accord-media-modes-'));
+    try {
+      const root = path.join(dir, 'uploads');
+      // A folder an earlier version made readable to everyone is closed too.
+      await fs.mkdir(root, { mode: 0o755 });
+      await fs.chmod(root, 0o755);
+      const store = new FileStore(root);
+      const saved = await store.save(Buffer.from('a photo of a draft meeting'), 'jpg');
+      const file = store.path(saved.key);
+      const modeOf = async (p: string) => ((await fs.stat(p)).mode & 0o777).toString(8);
+      expect(await modeOf(root)).toBe('700');
+      expect(await modeOf(path.dirname(file))).toBe('700');
+      expect(await modeOf(path.dirname(path.dirname(file)))).toBe('700');
+      expect(await modeOf(file)).toBe('600');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

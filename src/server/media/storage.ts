@@ -7,6 +7,10 @@ const EXT = /^[a-z0-9]{1,10}$/;
 /** Exactly what save() produces: two fan-out folders taken from the hash, then hash.ext. */
 const KEY = /^([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{64})\.([a-z0-9]{1,10})$/;
 
+/** Uploads include drafts and private documents: only Accord's own user may read them. */
+const PRIVATE_FOLDER = 0o700;
+const PRIVATE_FILE = 0o600;
+
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }
@@ -18,6 +22,7 @@ function isMissing(error: unknown): boolean {
  */
 export class FileStore {
   private readonly root: string;
+  private rootIsPrivate = false;
 
   constructor(root: string) {
     this.root = path.resolve(root);
@@ -39,13 +44,18 @@ export class FileStore {
     if (existing?.isFile() && existing.size === data.length) return result;
 
     const folder = path.dirname(target);
-    await fs.mkdir(folder, { recursive: true });
+    await fs.mkdir(folder, { recursive: true, mode: PRIVATE_FOLDER });
+    if (!this.rootIsPrivate) {
+      // The root may predate this rule (created readable); closing it closes everything below.
+      await fs.chmod(this.root, PRIVATE_FOLDER);
+      this.rootIsPrivate = true;
+    }
     // Write beside the target and rename over it: readers see the whole file or none, never
     // a half-written one, even if the process dies mid-write. The temp name is unique so
     // two concurrent saves of the same content do not write into each other's file.
     const temp = path.join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      const handle = await fs.open(temp, 'wx');
+      const handle = await fs.open(temp, 'wx', PRIVATE_FILE);
       try {
         await handle.writeFile(data);
         // Flush before the rename, or a crash could leave a renamed but empty file.

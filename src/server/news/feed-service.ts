@@ -1,6 +1,7 @@
 import { nowIso } from '../clock';
 import { sanitizeRichText } from '../media/sanitize';
 import type { Store } from '../store';
+import { attributionsFor } from '../users/attribution';
 import { buildAtomFeed, type AtomEntry } from './atom';
 import { chosenTranslation } from './present';
 
@@ -27,6 +28,12 @@ export async function newsFeed(
   const hostname = new URL(origin).hostname;
   const { rows } = await store.news.listPosts({ statuses: ['published'] }, 1, FEED_SIZE);
   const translations = await store.news.translationsOf(rows.map((r) => r.id));
+  // Everyone reads the same cached feed: authors as the public may see them, never an e-mail.
+  const author = await attributionsFor(
+    store,
+    null,
+    rows.map((r) => r.author_label),
+  );
   const lang = options.lang ?? 'en';
   const query = options.lang ? `?lang=${encodeURIComponent(options.lang)}` : '';
   const selfUrl = `${origin}/api/v1/news/feed.xml${query}`;
@@ -42,7 +49,7 @@ export async function newsFeed(
       published,
       updated: row.updated_at > published ? row.updated_at : published,
       lang: shown,
-      authorName: row.author_label,
+      authorName: author(row.author_label),
     };
   });
   const newest = entries.reduce<string | undefined>(

@@ -179,7 +179,7 @@ export async function draftFromMeeting(
         is_public: 0,
       })),
     );
-    const post = await reload(tx, id);
+    const post = await reload(tx, id, actor);
     await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'news_post',

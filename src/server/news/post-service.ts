@@ -75,7 +75,7 @@ export async function getNews(
   if (!row || (row.status !== 'published' && !can(viewer, 'news.readDraft'))) {
     throw notFound(`no news post "${slug}"`);
   }
-  return loadPost(store, row, lang, viewer !== null);
+  return loadPost(store, row, lang, viewer);
 }
 
 // ---------------------------------------------------------------- writing
@@ -115,7 +115,7 @@ export async function createNews(
     });
     await tx.news.replaceTranslations(id, translations);
     await tx.news.replaceGovernments(id, input.governmentIds ?? []);
-    const post = await reload(tx, id);
+    const post = await reload(tx, id, actor);
     await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'news_post',
@@ -137,7 +137,7 @@ export async function updateNews(
   const translations = patch.translations ? cleanTranslations(patch.translations) : undefined;
   return store.transaction(async (tx) => {
     const row = await loadForWrite(tx, slug);
-    const before = await loadPost(tx, row, undefined, true);
+    const before = await loadPost(tx, row, undefined, actor);
     const { bodyId } = await resolveLinks(tx, patch);
     await tx.news.updatePost(row.id, {
       ...(patch.meetingId !== undefined ? { meeting_id: patch.meetingId } : {}),
@@ -146,7 +146,7 @@ export async function updateNews(
     });
     if (translations) await tx.news.replaceTranslations(row.id, translations);
     if (patch.governmentIds) await tx.news.replaceGovernments(row.id, patch.governmentIds);
-    const after = await reload(tx, row.id);
+    const after = await reload(tx, row.id, actor);
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'news_post',
@@ -177,7 +177,7 @@ export async function setPublished(
       published_at: publish ? now : null,
       updated_at: now,
     });
-    const after = await reload(tx, row.id);
+    const after = await reload(tx, row.id, actor);
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'news_post',
@@ -203,7 +203,7 @@ export async function deleteNews(
     if (row.status === 'published') {
       throw conflict(`"${slug}" is published: unpublish it before deleting it`);
     }
-    const before = await loadPost(tx, row, undefined, true);
+    const before = await loadPost(tx, row, undefined, actor);
     const stored = await tx.files.storageKeysOfPost(row.id);
     // The post's translations, links and file rows go with it (ON DELETE CASCADE).
     await tx.news.deletePost(row.id);

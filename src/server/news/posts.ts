@@ -1,7 +1,9 @@
+import type { Actor } from '../../core/roles';
 import { nowIso } from '../clock';
 import { invalidField, notFound } from '../http/problem';
 import { richTextToPlain, sanitizeRichText } from '../media/sanitize';
 import type { Store } from '../store';
+import { attributionsFor } from '../users/attribution';
 import { presentGovernmentRefs, presentPost } from './present';
 import type { PostRow } from './repository';
 import type { NewsCreate, NewsPost } from './schemas';
@@ -16,19 +18,23 @@ export type TranslationInput = NewsCreate['translations'];
 const SLUG_BASE_MAX = 60;
 export const TITLE_MAX = 300;
 
-/** A post with its translations, photos, governments, meeting and body, for the viewer. */
+/**
+ * A post with its translations, photos, governments, meeting and body, for the viewer (null:
+ * the public), who sees its author's e-mail only when the policy lets them.
+ */
 export async function loadPost(
   store: Store,
   row: PostRow,
   requested: string | undefined,
-  viewerSignedIn: boolean,
+  viewer: Actor | null,
 ): Promise<NewsPost> {
-  const [translations, files, governmentRows, meeting, body] = await Promise.all([
+  const [translations, files, governmentRows, meeting, body, shown] = await Promise.all([
     store.news.translationsOf([row.id]),
     store.files.listFilesOf({ newsPostId: row.id }),
     store.news.governmentsOfPost(row.id),
     row.meeting_id === null ? undefined : store.news.findMeeting(row.meeting_id),
     row.body_id === null ? undefined : store.news.findBodyById(row.body_id),
+    attributionsFor(store, viewer, [row.author_label]),
   ]);
   const names = await store.news.governmentNames(governmentRows.map((r) => r.id));
   return presentPost(
@@ -39,9 +45,10 @@ export async function loadPost(
       governments: presentGovernmentRefs(governmentRows, names),
       meeting,
       body,
+      author: shown(row.author_label),
     },
     requested,
-    viewerSignedIn,
+    viewer !== null,
   );
 }
 
@@ -123,9 +130,9 @@ export async function loadForWrite(store: Store, slug: string): Promise<PostRow>
   return row;
 }
 
-/** A post as its editors see it, read again after a change. */
-export async function reload(store: Store, id: number): Promise<NewsPost> {
+/** A post as its editor sees it, read again after a change. */
+export async function reload(store: Store, id: number, editor: Actor): Promise<NewsPost> {
   const row = await store.news.findPostById(id);
   if (!row) throw new Error(`news post ${id} vanished`);
-  return loadPost(store, row, undefined, true);
+  return loadPost(store, row, undefined, editor);
 }

@@ -64,6 +64,8 @@ export interface PostParts {
   governments: GovernmentRef[];
   meeting: { id: number; title: string; starts_at: string } | undefined;
   body: { id: number; slug: string; names: string } | undefined;
+  /** Who wrote the post, as the viewer may see them (src/server/users/attribution.ts). */
+  author: string;
 }
 
 /** A post in full; the public sees its public photos only (all of them once it is out). */
@@ -97,7 +99,7 @@ export function presentPost(
       ? { slug: body.slug, names: parseTexts(body.names, { table: 'bodies', id: body.id }) }
       : null,
     governments: parts.governments,
-    authorLabel: row.author_label,
+    authorLabel: parts.author,
     updatedAt: row.updated_at,
   };
 }

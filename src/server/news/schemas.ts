@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { NEWS_STATUSES } from '../../core/publishing';
-import { Names, Nullable, Page, PageQuery, Slug, Id } from '../http/common-schemas';
+import { Names, Nullable, Page, PageQuery, Slug, Id, ActorLabel } from '../http/common-schemas';
 import { FileInfo } from '../files/schemas';
 import { GovernmentRef } from '../governance/schemas';
 
@@ -40,7 +40,7 @@ export const NewsPost = Type.Object({
   meeting: Nullable(Type.Object({ id: Type.Integer(), title: Names, startsAt: Instant })),
   body: Nullable(Type.Object({ slug: Slug, names: Names })),
   governments: Type.Array(GovernmentRef),
-  authorLabel: Type.String(),
+  authorLabel: ActorLabel,
   updatedAt: Instant,
 });
 export type NewsPost = Static<typeof NewsPost>;

@@ -22,11 +22,19 @@ export interface BootstrapReport {
  * Brings a database to a usable state on start: migrations, regions, the demo network on
  * an empty database, and the first administrator. Safe to run on every start.
  */
-export async function bootstrapDatabase(
+export async function bootstrapDatabase(db: Db, config: BootstrapConfig): Promise<BootstrapReport> {
+  const prepared = await prepareDatabase(db, config);
+  return { ...prepared, adminCreated: await ensureFirstAdministrator(db, config) };
+}
+
+type BootstrapConfig = Pick<AccordConfig, 'seedDemo' | 'adminPassword'> &
+  Partial<Pick<AccordConfig, 'publicUrl' | 'mailFrom'>>;
+
+/** Everything bootstrapDatabase does but the first administrator. */
+export async function prepareDatabase(
   db: Db,
-  config: Pick<AccordConfig, 'seedDemo' | 'adminPassword'> &
-    Partial<Pick<AccordConfig, 'publicUrl' | 'mailFrom'>>,
-): Promise<BootstrapReport> {
+  config: BootstrapConfig,
+): Promise<Omit<BootstrapReport, 'adminCreated'>> {
   const result = await migrateToLatest(db);
   const migrations = (result.results ?? []).map((r) => r.migrationName);
   const now = nowIso();
@@ -43,19 +51,26 @@ export async function bootstrapDatabase(
     }
   }
   await regionsOnly(db, now);
+  return { migrations, demoSeeded };
+}
 
-  let adminCreated: BootstrapReport['adminCreated'] = null;
-  if (!(await db.users.findUserByEmail(DEMO_ADMIN_EMAIL))) {
-    if (!(await db.users.hasAnyAdmin())) {
-      const password = config.adminPassword ?? generatePassword();
-      await createUser(db, SYSTEM_ACTOR, {
-        email: DEMO_ADMIN_EMAIL,
-        displayName: 'Administrator',
-        role: 'admin',
-        password,
-      });
-      adminCreated = { email: DEMO_ADMIN_EMAIL, password: config.adminPassword ? null : password };
-    }
-  }
-  return { migrations, demoSeeded, adminCreated };
+/**
+ * Creates the first administrator when there is none. A generated password exists only in the
+ * report: the server calls this once it is listening and prints it at once, so a start that
+ * fails earlier leaves no administrator behind whose password nobody saw.
+ */
+export async function ensureFirstAdministrator(
+  db: Db,
+  config: Pick<AccordConfig, 'adminPassword'>,
+): Promise<BootstrapReport['adminCreated']> {
+  if (await db.users.findUserByEmail(DEMO_ADMIN_EMAIL)) return null;
+  if (await db.users.hasAnyAdmin()) return null;
+  const password = config.adminPassword ?? generatePassword();
+  await createUser(db, SYSTEM_ACTOR, {
+    email: DEMO_ADMIN_EMAIL,
+    displayName: 'Administrator',
+    role: 'admin',
+    password,
+  });
+  return { email: DEMO_ADMIN_EMAIL, password: config.adminPassword ? null : password };
 }

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../../core/roles';
-import type { UserTable } from '../db/schema';
+import type { SignInThrottleTable, UserTable } from '../db/schema';
 import type { Executor } from '../db/types';
 
 export type UserRow = Selectable<UserTable> & {
@@ -45,6 +45,16 @@ export function findUserById(db: Executor, id: number): Promise<UserRow | undefi
 
 export function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
   return usersQuery(db).where('users.email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+/** The accounts of these sign-in e-mails (lower case), as attributions need them. */
+export function findUsersByEmails(db: Executor, emails: readonly string[]) {
+  if (emails.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .where('email', 'in', emails)
+    .select(['id', 'email', 'display_name', 'role'])
+    .execute();
 }
 
 export async function listUsers(
@@ -218,6 +228,58 @@ export async function deleteToken(db: Executor, id: number, userId: number): Pro
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+// Sign-in throttles (src/core/sign-in-throttle.ts)
+
+export type ThrottleRow = Selectable<SignInThrottleTable>;
+
+/**
+ * The throttle record of the key, created when missing, and locked for the rest of the
+ * transaction: every Accord process on one PostgreSQL changes the same count one at a time (the
+ * no-op UPDATE takes the row lock; SQLite runs one writing transaction at a time anyway).
+ */
+export async function claimThrottle(db: Executor, key: string, now: string): Promise<ThrottleRow> {
+  await db
+    .insertInto('sign_in_throttles')
+    .values({
+      key,
+      failures: 0,
+      window_started_at: now,
+      locked_until: null,
+      lockouts: 0,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return db
+    .updateTable('sign_in_throttles')
+    .set((eb) => ({ failures: eb.ref('failures') }))
+    .where('key', '=', key)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findThrottle(db: Executor, key: string): Promise<ThrottleRow | undefined> {
+  return db.selectFrom('sign_in_throttles').where('key', '=', key).selectAll().executeTakeFirst();
+}
+
+export async function saveThrottle(
+  db: Executor,
+  key: string,
+  values: Omit<ThrottleRow, 'key'>,
+): Promise<void> {
+  await db.updateTable('sign_in_throttles').set(values).where('key', '=', key).execute();
+}
+
+/** A success forgets the account's failures and locks. */
+export async function deleteThrottle(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('sign_in_throttles').where('key', '=', key).execute();
+}
+
+/** Records untouched since `before` (they hold no lock and nothing that still counts). */
+export async function deleteThrottlesUntouchedSince(db: Executor, before: string): Promise<void> {
+  await db.deleteFrom('sign_in_throttles').where('updated_at', '<', before).execute();
 }
 
 // Bulk (demo)

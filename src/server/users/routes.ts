@@ -8,6 +8,7 @@ import {
   ApiTokenCreate,
   ApiTokenCreated,
   LoginBody,
+  PasswordChange,
   SessionInfo,
   User,
   UserCreate,
@@ -17,6 +18,7 @@ import {
   UserQuery,
 } from './schemas';
 import * as service from './service';
+import { changeOwnPassword } from './password-service';
 import * as sessions from './session-service';
 
 const problems = {
@@ -50,12 +52,17 @@ export function authRoutes(app: AppInstance, { store, config }: AppContext): voi
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
+        description:
+          'After 5 failed attempts within 15 minutes the account (known or not) is locked, and ' +
+          'after 50 the client address: 429 with Retry-After, the right password included; ' +
+          'each further lock lasts twice as long.',
         body: LoginBody,
-        response: { 200: SessionInfo, 400: Problem, 401: Problem },
+        response: { 200: SessionInfo, 400: Problem, 401: Problem, 429: Problem },
       },
     },
     async (request, reply) => {
-      const user = await sessions.authenticate(store, request.body.email, request.body.password);
+      const { email, password } = request.body;
+      const user = await sessions.authenticate(store, { email, password, address: request.ip });
       if (!user) throw unauthorized('The e-mail or the password is wrong.');
       const session = await sessions.startSession(store, user.id);
       setSessionCookie(reply, session.token, session.expires, config.secureCookies);
@@ -70,6 +77,31 @@ export function authRoutes(app: AppInstance, { store, config }: AppContext): voi
       if (request.sessionToken) await sessions.endSession(store, request.sessionToken);
       clearSessionCookie(reply);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/me/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password (the current one is required)',
+        description:
+          'Ends every session and API token of yours and starts a new session (a new cookie ' +
+          'and CSRF token). A wrong current password counts towards the sign-in lock.',
+        body: PasswordChange,
+        response: { 200: SessionInfo, ...problems, 429: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { user, session } = await changeOwnPassword(
+        store,
+        requireActor(request),
+        request.body,
+        request.ip,
+      );
+      setSessionCookie(reply, session.token, session.expires, config.secureCookies);
+      return { user, csrfToken: session.csrf };
     },
   );
 

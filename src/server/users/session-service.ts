@@ -3,9 +3,10 @@ import type { Actor } from '../../core/roles';
 import { recordAudit, type AuditActor } from '../audit/service';
 import type { SessionResolver } from '../auth/resolver';
 import { hashPassword, randomSecret, sha256, verifyPassword } from '../auth/secrets';
-import { nowIso } from '../clock';
+import { now as clockNow, nowIso } from '../clock';
 import { notFound } from '../http/problem';
 import type { Store } from '../store';
+import { throttledPasswordCheck } from './throttle-service';
 import { actorOf, presentToken, presentUser } from './present';
 import type { UserRow } from './repository';
 import type { User } from './schemas';
@@ -18,11 +19,7 @@ export const TOKEN_PREFIX = 'acc_';
 let dummyHash: Promise<string> | null = null;
 
 /** The user whose e-mail and password match, or null (never says which of the two was wrong). */
-export async function authenticate(
-  store: Store,
-  email: string,
-  password: string,
-): Promise<UserRow | null> {
+async function matchingUser(store: Store, email: string, password: string) {
   const user = await store.users.findUserByEmail(email.trim());
   if (!user || user.disabled) {
     dummyHash ??= hashPassword(randomSecret());
@@ -32,10 +29,23 @@ export async function authenticate(
   return (await verifyPassword(user.password_hash, password)) ? user : null;
 }
 
+/**
+ * Signing in from the client address: the matching user, or null; 429 while the account (or
+ * the address) is locked after too many failures, whether or not the account exists.
+ */
+export function authenticate(
+  store: Store,
+  attempt: { email: string; password: string; address: string },
+): Promise<UserRow | null> {
+  return throttledPasswordCheck(store, attempt, () =>
+    matchingUser(store, attempt.email, attempt.password),
+  );
+}
+
 export async function startSession(store: Store, userId: number) {
   const token = randomSecret();
   const csrf = randomSecret();
-  const now = new Date();
+  const now = clockNow();
   const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await store.users.deleteExpiredSessions(now.toISOString());
   await store.users.insertSession({
@@ -102,7 +112,7 @@ export async function createApiToken(
   input: { name: string; expiresInDays?: number | undefined },
 ) {
   const secret = TOKEN_PREFIX + randomSecret();
-  const now = new Date();
+  const now = clockNow();
   const expiresAt = input.expiresInDays
     ? new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString()
     : null;

@@ -6,7 +6,7 @@ import type { ApiToken, ApiTokenCreate, ApiTokenCreated } from '../../server/use
 import { api, type FieldError } from '../api';
 import { formatDate } from '../components/format';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
-import { OneTimeSecret } from './CopyButton';
+import { OneTimeSecret } from '../components/CopyButton';
 import {
   ErrorSummary,
   FormField,

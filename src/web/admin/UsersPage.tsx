@@ -10,7 +10,7 @@ import { useSession } from '../auth/session';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import type { PageOf, User } from '../types';
-import { OneTimeSecret } from './CopyButton';
+import { OneTimeSecret } from '../components/CopyButton';
 import {
   ErrorSummary,
   FormField,

@@ -5,6 +5,7 @@ export const ENTITY_TYPES = [
   'position',
   'user',
   'api-token',
+  'sign-in',
   'office',
   'network',
   'target',

@@ -27,6 +27,7 @@ const sources = [
     .map((f) => join(webDir, 'forms', f)),
   join(webDir, 'app', 'AdminFrame.tsx'),
   join(webDir, 'auth', 'SignIn.tsx'),
+  join(webDir, 'auth', 'PasswordPage.tsx'),
 ];
 
 describe('keys used by the admin and sign-in pages', () => {

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { PasswordPage } from '../auth/PasswordPage';
 import { SignIn } from '../auth/SignIn';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { AuditPage } from './AuditPage';
@@ -11,12 +12,13 @@ import { TokensPage } from './TokensPage';
 import { UsersPage } from './UsersPage';
 
 /**
- * Sign-in and the administration area. AdminFrame lets in admins and officers only;
+ * Sign-in, one's own password and the administration area. AdminFrame lets in admins and officers only;
  * Allowed keeps each secretariat page to those the policy lets do its action. The government edit page checks
  * for itself, since an officer may edit their own government there.
  */
 export const adminRoutes: RouteObject[] = [
   { path: '/signin', element: <SignIn /> },
+  { path: '/account/password', element: <PasswordPage /> },
   {
     path: '/admin',
     element: <AdminFrame />,

@@ -74,10 +74,17 @@ function SessionControls() {
   }
   return (
     <div className="session-controls">
-      <span className="session-controls__user">
-        <span className="visually-hidden">{t('signedInAs', { name: user.displayName })}</span>
+      <Link
+        className="session-controls__user"
+        to="/account/password"
+        title={t('account')}
+        data-testid="nav-account"
+      >
+        <span className="visually-hidden">
+          {t('signedInAs', { name: user.displayName })}: {t('account')}
+        </span>
         <span aria-hidden="true">{user.displayName}</span>
-      </span>
+      </Link>
       <button
         type="button"
         className="button button--small button--secondary"

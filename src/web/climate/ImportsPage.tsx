@@ -12,7 +12,13 @@ import { useProblemText } from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import { useClimateFormat } from './format';
-import { contentTypeFor, ImportProblem, unchangedCount, uploadImport } from './import-upload';
+import {
+  canRerun,
+  contentTypeFor,
+  ImportProblem,
+  unchangedCount,
+  uploadImport,
+} from './import-upload';
 import { useImportRows, useImportRun, useRecentImports } from './queries';
 import { IMPORT_KINDS, IMPORT_ROW_ACTIONS, type ImportKind, type ImportRun } from './types';
 import './climate.css';
@@ -159,7 +165,42 @@ function RunRows({ run }: { run: ImportRun }) {
   );
 }
 
-function RunView({ run }: { run: ImportRun }) {
+/** Running an interrupted import again: possible once the same file is chosen for the same kind. */
+interface Rerun {
+  ready: boolean;
+  pending: boolean;
+  start(): void;
+}
+
+function InterruptedNote({ run, rerun }: { run: ImportRun; rerun: Rerun }) {
+  const { t } = useTranslation('climate');
+  return (
+    <div className="climate-interrupted" role="alert" data-testid="import-interrupted">
+      <p>{t('imports.interrupted', { error: run.error ?? '' })}</p>
+      <p>{t('imports.rerunHint')}</p>
+      {rerun.ready ? (
+        <button
+          type="button"
+          className="button"
+          onClick={rerun.start}
+          disabled={rerun.pending}
+          data-testid="import-rerun"
+        >
+          {t('imports.rerunButton', { file: run.fileName })}
+        </button>
+      ) : (
+        <p className="field__hint">
+          {t('imports.rerunChooseFile', {
+            file: run.fileName,
+            kind: t(`imports.kinds.${run.kind}`),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function RunView({ run, rerun }: { run: ImportRun; rerun: Rerun }) {
   const { t } = useTranslation('climate');
   const f = useClimateFormat();
   const n = (value: number) => formatNumber(value, f.locale);
@@ -206,6 +247,7 @@ function RunView({ run }: { run: ImportRun }) {
           {t('imports.failed', { error: run.error ?? '' })}
         </p>
       )}
+      {run.status === 'interrupted' && <InterruptedNote run={run} rerun={rerun} />}
       {run.status !== 'running' && (
         <>
           <dl className="climate-counts" data-testid="import-counts">
@@ -357,6 +399,12 @@ export default function ImportsPage() {
       void queryClient.invalidateQueries({ queryKey: ['governments'] });
     }
   }, [finished, wrote, queryClient]);
+  // The server keeps no upload: an interrupted run is run again from the same file, chosen again.
+  const rerun: Rerun = {
+    ready: canRerun(current, file, kind),
+    pending: start.isPending,
+    start: () => start.mutate(current?.dryRun ?? false),
+  };
   const previewDone =
     previewed !== null &&
     previewed === signature &&
@@ -498,7 +546,7 @@ export default function ImportsPage() {
         ) : run.isError ? (
           <ErrorMessage error={run.error} />
         ) : (
-          <RunView run={run.data} />
+          <RunView run={run.data} rerun={rerun} />
         ))}
       <RecentRuns sessionRuns={sessionRuns} current={runId} onShow={setRunId} />
     </section>

@@ -8,6 +8,7 @@ import {
   ACTION_STATUSES,
   ASSESSMENT_STATUSES,
   GWP_SETS,
+  IMPORT_RUN_STATUSES,
   NET_ZERO_LABELS,
   NOT_ASSESSABLE_REASONS,
   NOTATION_KEYS,
@@ -55,6 +56,7 @@ describe('keys used by the climate pages', () => {
       ['imports.kinds', IMPORT_KINDS],
       ['imports.kindHints', IMPORT_KINDS],
       ['imports.actions', IMPORT_ROW_ACTIONS],
+      ['imports.statuses', IMPORT_RUN_STATUSES],
       ['history.changes', ['create', 'update', 'delete', 'restore']],
       [
         'notices',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canRerun,
   contentTypeFor,
   importPath,
   importProblem,
@@ -14,6 +15,18 @@ describe('import upload helpers', () => {
     expect(contentTypeFor({ name: 'nzt.xlsx', type: '' })).toBe(XLSX_TYPE);
     expect(contentTypeFor({ name: 'export', type: XLSX_TYPE })).toBe(XLSX_TYPE);
     expect(contentTypeFor({ name: 'notes.txt', type: 'text/plain' })).toBeNull();
+  });
+
+  it('offers to run an interrupted import again once its file is chosen again for its kind', () => {
+    const run = { status: 'interrupted', fileName: 'targets.csv', kind: 'cdp-targets' } as const;
+    expect(canRerun(run, { name: 'targets.csv' }, 'cdp-targets')).toBe(true);
+    expect(canRerun(run, null, 'cdp-targets')).toBe(false);
+    expect(canRerun(run, { name: 'other.csv' }, 'cdp-targets')).toBe(false);
+    expect(canRerun(run, { name: 'targets.csv' }, 'cdp-emissions')).toBe(false);
+    expect(canRerun({ ...run, status: 'failed' }, { name: 'targets.csv' }, 'cdp-targets')).toBe(
+      false,
+    );
+    expect(canRerun(undefined, { name: 'targets.csv' }, 'cdp-targets')).toBe(false);
   });
 
   it('builds the import path', () => {

@@ -100,3 +100,20 @@ export function unchangedCount(run: ImportRun): number {
   if (typeof given === 'number') return given;
   return Math.max(0, run.processedRows - run.created - run.updated - run.skipped);
 }
+
+/**
+ * Whether an interrupted run can be run again from the chosen file: the server keeps no
+ * upload, so it is the same file (by name) chosen again for the same kind.
+ */
+export function canRerun(
+  run: Pick<ImportRun, 'status' | 'fileName' | 'kind'> | undefined,
+  chosen: { name: string } | null,
+  kind: ImportKind,
+): boolean {
+  return (
+    run?.status === 'interrupted' &&
+    chosen !== null &&
+    chosen.name === run.fileName &&
+    kind === run.kind
+  );
+}

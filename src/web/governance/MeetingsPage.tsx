@@ -1,11 +1,14 @@
 /** /meetings — every meeting of the governing bodies, newest first, with filters. */
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/session';
 import { usePageTitle } from '../components/page-title';
 import { MeetingBrowser } from './MeetingBrowser';
+import { PersonalCalendar } from './PersonalCalendar';
 import './governance.css';
 
 export default function MeetingsPage() {
   const { t } = useTranslation('governance');
+  const { user } = useSession();
   usePageTitle(t('meetings.title'));
   return (
     <div className="gov-page">
@@ -14,6 +17,7 @@ export default function MeetingsPage() {
         <p className="page-header__lead">{t('meetings.lead')}</p>
       </header>
       <MeetingBrowser linkTo={(m) => `/meetings/${m.id}`} />
+      {user && <PersonalCalendar />}
     </div>
   );
 }

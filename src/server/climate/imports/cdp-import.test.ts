@@ -257,15 +257,30 @@ describe.each(dialectCases())('CDP imports on $label', ({ dialect, skip }) => {
     180_000,
   );
 
-  it_('writes one audit entry per real run', async () => {
+  it_('audits each real run once, and each batch that wrote records with the batch', async () => {
     const entries = await db.kysely
       .selectFrom('audit_log')
       .where('entity_type', '=', 'import')
-      .select('summary')
+      .select(['action', 'entity_id', 'summary', 'after_json'])
+      .orderBy('id')
       .execute();
     // Two targets runs and two emissions runs; previews change nothing and are not audited.
-    expect(entries).toHaveLength(4);
-    expect(entries[0]?.summary).toMatch(/^Import cdp-targets of .*: 1460 rows, \d+ created/);
+    const runs = entries.filter((e) => e.action === 'create');
+    expect(runs).toHaveLength(4);
+    expect(runs[0]?.summary).toMatch(/^Import cdp-targets of .*: 1460 rows, \d+ created/);
+    // Every record a run created or updated is in the entry of the batch that wrote it.
+    const batches = entries.filter((e) => e.action === 'update');
+    for (const run of runs) {
+      const total = JSON.parse(run.after_json as string) as { created: number; updated: number };
+      const ofRun = batches
+        .filter((b) => b.entity_id === run.entity_id)
+        .map((b) => JSON.parse(b.after_json as string) as { created: number; updated: number });
+      expect(ofRun.reduce((sum, b) => sum + b.created + b.updated, 0)).toBe(
+        total.created + total.updated,
+      );
+    }
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(batches[0]?.summary).toMatch(/^Import cdp-targets of .*, rows \d+–\d+: \d+ created/);
   });
 
   it_(
@@ -285,7 +300,7 @@ describe.each(dialectCases())('CDP imports on $label', ({ dialect, skip }) => {
       expect(Math.round((a?.progress ?? 0) * 1000) / 10).toBe(41.4);
       expect(target?.selfReported).toEqual({ progressPercent: 74, source: 'CDP 2021' });
       // The figure used is the imported CDP report, with its provenance.
-      const series = await emissionsOf(db, 'kyoto');
+      const series = await emissionsOf(db, null, 'kyoto');
       const y2018 = series.years.find((y) => y.year === 2018);
       const used = y2018?.reports.find((r) => r.preferred);
       expect(used?.provenance).toMatchObject({ file: '2021_City-wide_Emissions.csv' });

@@ -13,7 +13,7 @@ import {
   type RowPlan,
   type TargetWrite,
 } from './plan';
-import type { RunCounts } from './runs';
+import { RunNotRunningError, type RowOutcome, type RunCounts } from './runs';
 
 /**
  * Runs an import's batches: each batch is planned (plan.ts) and, unless the run is a dry run,
@@ -60,43 +60,91 @@ export class ImportEngine {
     return { ...this.counts };
   }
 
-  /** Plans a batch (≤ 500 rows) and, in a real run, applies it in one transaction. */
+  /**
+   * Plans a batch (≤ 500 rows) and, in a real run, applies it in one transaction with the
+   * batch's audit entry, so a process killed between batches leaves every committed record
+   * audited. Throws RunNotRunningError (and writes nothing) once the run is no longer running.
+   */
   async process(rows: readonly MappedRow[]): Promise<void> {
     const plans = await this.planner.plan(rows);
     const outcomes = plans.map((p) => p.outcome);
-    const counts: RunCounts = {
-      processed: this.counts.processed + outcomes.length,
-      created: this.counts.created + outcomes.filter((o) => o.action === 'create').length,
-      updated: this.counts.updated + outcomes.filter((o) => o.action === 'update').length,
-      skipped: this.counts.skipped + outcomes.filter((o) => o.action === 'skip').length,
+    const batch: RunCounts = {
+      processed: outcomes.length,
+      created: outcomes.filter((o) => o.action === 'create').length,
+      updated: outcomes.filter((o) => o.action === 'update').length,
+      skipped: outcomes.filter((o) => o.action === 'skip').length,
     };
+    const counts: RunCounts = {
+      processed: this.counts.processed + batch.processed,
+      created: this.counts.created + batch.created,
+      updated: this.counts.updated + batch.updated,
+      skipped: this.counts.skipped + batch.skipped,
+    };
+    const writes = plans.some((p) => p.prospect || p.link || p.writes.some((w) => w.op !== 'keep'));
     await this.store.transaction(async (tx) => {
       if (!this.options.dryRun) await this.apply(tx, plans);
       await tx.imports.insertRowOutcomes(this.options.runId, outcomes);
-      await tx.imports.updateRun(this.options.runId, { counts });
+      if (!(await tx.imports.updateRunIfRunning(this.options.runId, { counts }))) {
+        throw new RunNotRunningError(this.options.runId);
+      }
+      if (!this.options.dryRun && writes) await this.auditBatch(tx, outcomes, batch);
     });
     this.counts = counts;
   }
 
-  /** Marks the run done and, for a real run, writes its audit entry. */
+  /** Marks the run done and, for a real run, writes its audit entry, in one transaction. */
   async finish(): Promise<void> {
     await this.store.transaction(async (tx) => {
-      await tx.imports.updateRun(this.options.runId, {
+      const ended = await tx.imports.updateRunIfRunning(this.options.runId, {
         counts: this.counts,
         status: 'done',
         error: null,
       });
+      if (!ended) throw new RunNotRunningError(this.options.runId);
       if (!this.options.dryRun) await this.audit(tx, null);
     });
   }
 
-  /** The audit entry of a real run that failed after committing some batches. */
-  async auditFailure(error: string): Promise<void> {
-    if (this.options.dryRun || this.counts.processed === 0) return;
-    await this.audit(this.store, error);
+  /**
+   * Ends a run that failed or was stopped after it started writing: its status, reason and (for
+   * a real run that committed batches) the run's audit entry, together. False when the run was
+   * no longer running (a sweep marked it interrupted first).
+   */
+  async end(status: 'failed' | 'interrupted', error: string): Promise<boolean> {
+    return this.store.transaction(async (tx) => {
+      const ended = await tx.imports.updateRunIfRunning(this.options.runId, {
+        counts: this.counts,
+        status,
+        error,
+      });
+      if (ended && !this.options.dryRun && this.counts.processed > 0) {
+        await this.audit(tx, { status, error });
+      }
+      return ended;
+    });
   }
 
-  private async audit(tx: Store, error: string | null): Promise<void> {
+  private async auditBatch(tx: Store, outcomes: readonly RowOutcome[], batch: RunCounts) {
+    const rows = outcomes.map((o) => o.row);
+    const first = Math.min(...rows);
+    const last = Math.max(...rows);
+    const unchanged = batch.processed - batch.created - batch.updated - batch.skipped;
+    await recordAudit(tx, this.actor, {
+      action: 'update',
+      entityType: 'import',
+      entityId: this.options.runId,
+      summary:
+        `Import ${this.options.kind} of ${this.options.fileName}, rows ${first}–${last}: ` +
+        `${batch.created} created, ${batch.updated} updated, ${unchanged} unchanged, ` +
+        `${batch.skipped} skipped`,
+      after: { runId: this.options.runId, firstRow: first, lastRow: last, ...batch, unchanged },
+    });
+  }
+
+  private async audit(
+    tx: Store,
+    ended: { status: 'failed' | 'interrupted'; error: string } | null,
+  ): Promise<void> {
     const c = this.counts;
     const unchanged = c.processed - c.created - c.updated - c.skipped;
     await recordAudit(tx, this.actor, {
@@ -104,11 +152,11 @@ export class ImportEngine {
       entityType: 'import',
       entityId: this.options.runId,
       summary:
-        `Import ${this.options.kind} of ${this.options.fileName}${error ? ' (failed)' : ''}: ` +
+        `Import ${this.options.kind} of ${this.options.fileName}${ended ? ` (${ended.status})` : ''}: ` +
         `${c.processed} rows, ${c.created} created, ${c.updated} updated, ${unchanged} unchanged, ` +
         `${c.skipped} skipped; ${this.planner.governmentsCreated} governments created, ` +
         `${this.planner.governmentsLinked} linked by name`,
-      after: { runId: this.options.runId, ...c, unchanged, error },
+      after: { runId: this.options.runId, ...c, unchanged, error: ended?.error ?? null },
     });
   }
 

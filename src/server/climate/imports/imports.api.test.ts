@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases } from '../../../../test/setup/databases';
 import { makeTestApp, type TestApp } from '../../../../test/setup/app';
@@ -10,6 +12,19 @@ const TARGETS_CSV = [
   '2021,999001,Ville Test,Ville Test,France,Europe,No target,NA,NA,NA,NA,NA,NA,NA',
   '2021,999002,Pueblo Nuevo,Pueblo Nuevo,Mexico,Latin America,Fixed level target,NA,NA,NA,2050,0,NA,Carbono neutralidad',
 ].join('\r\n');
+
+/** A CDP targets file of `rows` generated rows: big enough that the 202 comes before its end. */
+function manyTargets(rows: number): string[] {
+  const lines = [
+    'Account Number,Organization,City,Country,Type of target,Base year,Base year emissions (metric tonnes CO2e),Percentage reduction target,Target year',
+  ];
+  for (let i = 0; i < rows; i++) {
+    lines.push(
+      `${880000 + i},Town ${i},Town ${i},Japan,Base year emissions (absolute) target,2013,4000,50,2030`,
+    );
+  }
+  return lines;
+}
 
 describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
   let t: TestApp;
@@ -124,6 +139,68 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
     expect(prospect.json()).toMatchObject({
       region: 'mexico-central-america-caribbean',
       membership: { category: 'non-member' },
+    });
+  });
+
+  it_(
+    'fails a run whose file ends inside a quoted field, says where, and keeps answering',
+    async () => {
+      const lines = manyTargets(3000);
+      // Line 3002: the last row opens a quote in its second field and the file ends.
+      lines.push('990777,"Town that never closes,Nowhere,Japan,No target');
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports/cdp-targets?dryRun=true&fileName=cut.csv',
+        headers: { ...admin, 'content-type': 'text/csv' },
+        payload: lines.join('\n'),
+      });
+      expect(res.statusCode).toBe(202);
+      const run = await waitForRun((res.json() as { run: ImportRun }).run.id);
+      expect(run.status).toBe('failed');
+      expect(run.error).toBe(
+        'The file ends inside a quoted field that starts on line 3002 (row 3002, column 2): ' +
+          'its closing quote (") is missing. Nothing was written (dry run).',
+      );
+      expect((await t.app.inject({ url: '/api/v1/health' })).statusCode).toBe(200);
+
+      // A file cut short before its layout is known is refused at once, in the same words.
+      const small = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports/cdp-targets',
+        headers: { ...admin, 'content-type': 'text/csv' },
+        payload: `${TARGETS_CSV}\r\n2021,1,"Cut`,
+      });
+      expect(small.statusCode).toBe(422);
+      expect(small.json().detail).toBe(
+        'The file ends inside a quoted field that starts on line 5 (row 5, column 3): ' +
+          'its closing quote (") is missing',
+      );
+    },
+  );
+
+  it_('fails a run whose upload stops half way, instead of waiting for ever', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const body = Buffer.from(manyTargets(20_000).join('\n'));
+    const upload = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/imports/cdp-targets?dryRun=true',
+      headers: { ...admin, 'content-type': 'text/csv', 'content-length': body.length },
+    });
+    upload.on('error', () => undefined);
+    const answer = new Promise<http.IncomingMessage>((resolve) => upload.on('response', resolve));
+    // Half the file: enough for the layout, then the client goes away.
+    upload.write(body.subarray(0, body.length / 2));
+    const response = await answer;
+    expect(response.statusCode).toBe(202);
+    const location = response.headers.location as string;
+    upload.destroy();
+    const run = await waitForRun(Number(location.split('/').pop()));
+    expect(run).toMatchObject({
+      status: 'failed',
+      error: 'The upload stopped before the whole file arrived. Nothing was written (dry run).',
     });
   });
 

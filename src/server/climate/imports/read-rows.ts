@@ -1,8 +1,11 @@
+import fs from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { ImportKind } from '../schemas';
 import { LayoutNotRecognisedError, recogniseLayout, type RecognisedLayout } from './recognise';
+import { UnreadableSheetError } from './unreadable';
+import { workbookFile } from './workbook-file';
 
 /**
  * Streams the rows of an uploaded CSV or XLSX file, one at a time, so memory stays flat
@@ -46,19 +49,99 @@ function toBuffer(chunk: unknown): Buffer {
   throw new Error('the upload is not a byte stream');
 }
 
+/** Line breaks in raw CSV text: CR LF, a lone LF and a lone CR each end one line. */
+export function lineBreaks(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\r' || (raw[i] === '\n' && raw[i - 1] !== '\r')) n++;
+  }
+  return n;
+}
+
+/**
+ * The line breaks before the opening quote of the quoted field left open at the end of a
+ * record's raw text, or null when no field is left open. Fields are read as the parser reads
+ * them: a doubled quote inside quotes is a quote; a quote inside an unquoted field is text.
+ */
+export function openQuoteLine(raw: string): number | null {
+  let opening = -1;
+  let inQuotes = false;
+  let fieldStart = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (inQuotes) {
+      if (c === '"') {
+        if (raw[i + 1] === '"') i++;
+        else inQuotes = false;
+      }
+    } else if (c === '"' && fieldStart) {
+      inQuotes = true;
+      opening = i;
+      fieldStart = false;
+    } else {
+      fieldStart = c === ',' || c === '\n' || c === '\r';
+    }
+  }
+  return inQuotes ? lineBreaks(raw.slice(0, opening)) : null;
+}
+
+interface CsvParseError extends Error {
+  code?: string;
+  lines?: number;
+  index?: number;
+  raw?: string;
+}
+
+/** A parser's error in words a person can act on, with the line (and row) it is about. */
+function csvProblem(err: CsvParseError, linesRead: number, records: number): Error {
+  if (typeof err.code !== 'string' || !err.code.startsWith('CSV_')) return err;
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    // The open record's raw text starts on the line after the records read.
+    const line = linesRead + 1 + (openQuoteLine(err.raw ?? '') ?? 0);
+    const column = (err.index ?? 0) + 1;
+    return new UnreadableSheetError(
+      `The file ends inside a quoted field that starts on line ${line} ` +
+        `(row ${records + 1}, column ${column}): its closing quote (") is missing`,
+    );
+  }
+  const detail = err.message.replace(/^[^:]*:\s*/, '');
+  return new UnreadableSheetError(
+    `The file is not valid CSV in the record that starts on line ${linesRead + 1}: ${detail}`,
+  );
+}
+
 export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
+  // The lines and records the parser has read (those read but not yet handed on are dropped
+  // when it fails), so that a failure can say on which line its record starts. Counted from
+  // the raw text: the parser's own line count is off in CR LF files with line breaks in cells.
+  let linesRead = 0;
+  let records = 0;
   const parser = parse({
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    // The raw text of the record being read comes with a parse error; each record's own copy is
+    // dropped at once below.
+    raw: true,
+    // With raw on, the parser hands each record over as { record, raw } (its types say cells).
+    on_record: (withRaw: unknown) => {
+      const { record, raw } = withRaw as { record: string[]; raw: string };
+      linesRead += lineBreaks(raw);
+      records += 1;
+      return record;
+    },
   });
   // pipeline destroys the parser when the upload fails, which ends the loop below with the error.
   pipeline(input, parser, () => undefined);
   let number = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    number += 1;
-    yield { number, cells: record };
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      number += 1;
+      yield { number, cells: record };
+    }
+  } catch (err) {
+    throw csvProblem(err as CsvParseError, linesRead, records);
   }
 }
 
@@ -125,6 +208,8 @@ export interface OpenedSheet {
   /** Row number of the header row (1 or 2). */
   headerRow: number;
   rows: AsyncGenerator<FieldRow>;
+  /** Ends the reading early, whether or not the rows were read: its temporary file goes. */
+  close(): Promise<void>;
 }
 
 /**
@@ -134,7 +219,20 @@ export interface OpenedSheet {
  */
 export async function openSheet(input: Readable, kind: ImportKind): Promise<OpenedSheet> {
   const { format, stream } = await sniffFormat(input);
-  const sheet = format === 'xlsx' ? xlsxRows(stream) : csvRows(stream);
+  let sheet: AsyncGenerator<SheetRow>;
+  if (format === 'xlsx') {
+    // Checked whole before the workbook reader sees it, which would otherwise wait for ever.
+    const workbook = await workbookFile(stream);
+    sheet = (async function* () {
+      try {
+        yield* xlsxRows(fs.createReadStream(workbook.file));
+      } finally {
+        await workbook.remove().catch(() => undefined);
+      }
+    })();
+  } else {
+    sheet = csvRows(stream);
+  }
   const attempts: LayoutNotRecognisedError[] = [];
   let recognised: RecognisedLayout | null = null;
   let headerRow = 0;
@@ -175,5 +273,8 @@ export async function openSheet(input: Readable, kind: ImportKind): Promise<Open
       yield { number: row.number, fields: values };
     }
   }
-  return { format, recognised, headerRow, rows: dataRows() };
+  const close = async () => {
+    await sheet.return(undefined);
+  };
+  return { format, recognised, headerRow, rows: dataRows(), close };
 }

@@ -40,6 +40,7 @@ export async function insertRun(
   actor: { userId: number | null; label: string },
   values: { kind: ImportKind; fileName: string; dryRun: boolean },
 ): Promise<number> {
+  const now = nowIso();
   const row = await db
     .insertInto('import_runs')
     .values({
@@ -56,8 +57,9 @@ export async function insertRun(
       error: null,
       actor_user_id: actor.userId,
       actor_label: actor.label,
-      started_at: nowIso(),
+      started_at: now,
       finished_at: null,
+      heartbeat_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -94,9 +96,79 @@ export async function updateRun(
         : {}),
       ...(values.status !== undefined ? { status: values.status } : {}),
       ...(values.error !== undefined ? { error: values.error } : {}),
-      ...(values.status === 'done' || values.status === 'failed' ? { finished_at: nowIso() } : {}),
+      ...(values.status !== undefined && values.status !== 'running'
+        ? { finished_at: nowIso() }
+        : {}),
     })
     .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Records a batch's counts, or ends the run, only while the run is still running: a run that a
+ * sweep has marked interrupted (its lease ran out) stays so, and the caller's transaction rolls
+ * back. False when the run is no longer running.
+ */
+export async function updateRunIfRunning(
+  db: Executor,
+  id: number,
+  values: { counts?: RunCounts; status?: 'done' | 'failed' | 'interrupted'; error?: string | null },
+): Promise<boolean> {
+  const now = nowIso();
+  const result = await db
+    .updateTable('import_runs')
+    .set({
+      ...(values.counts
+        ? {
+            processed_rows: values.counts.processed,
+            created_count: values.counts.created,
+            updated_count: values.counts.updated,
+            skipped_count: values.counts.skipped,
+          }
+        : {}),
+      heartbeat_at: now,
+      ...(values.status !== undefined ? { status: values.status, finished_at: now } : {}),
+      ...(values.error !== undefined ? { error: values.error } : {}),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Renews a running run's lease; false when the run is no longer running. */
+export async function renewRunLease(db: Executor, id: number): Promise<boolean> {
+  const result = await db
+    .updateTable('import_runs')
+    .set({ heartbeat_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Marks interrupted every run still running whose lease ended before `staleBefore`, and returns
+ * them. One conditional update: when two servers sweep at once, each run is claimed by one of
+ * them (PostgreSQL re-reads a row's status after waiting for the other's update; SQLite runs
+ * one writer at a time), so its audit entry is written once.
+ */
+export function claimAbandonedRuns(
+  db: Executor,
+  staleBefore: string,
+  reason: string,
+): Promise<ImportRunRecord[]> {
+  return db
+    .updateTable('import_runs')
+    .set({ status: 'interrupted', error: reason, finished_at: nowIso() })
+    .where('status', '=', 'running')
+    .where((eb) =>
+      eb.or([
+        eb('heartbeat_at', '<', staleBefore),
+        eb.and([eb('heartbeat_at', 'is', null), eb('started_at', '<', staleBefore)]),
+      ]),
+    )
+    .returningAll()
     .execute();
 }
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AuditActor } from '../../audit/service';
 import type { AppContext, AppInstance } from '../../http/app-types';
@@ -8,13 +8,14 @@ import { authorize } from '../../http/authorize';
 import { IdParam, Page, PageQuery, Problem } from '../../http/common-schemas';
 import { badRequest, HttpProblem } from '../../http/problem';
 import { ImportKind, ImportRun, ImportRunRow } from '../schemas';
+import { ImportRunner } from './runner';
 import {
+  beginImport,
   getImportRun,
   importReportCsv,
   importRunRows,
   listImportRuns,
   MAX_UPLOAD_BYTES,
-  startImport,
 } from './service';
 
 /**
@@ -74,6 +75,27 @@ function mayImport(actor: AuditActor | null | undefined): AuditActor {
   return actor;
 }
 
+/**
+ * The upload as a stream that fails when the client goes away before sending all of it. The
+ * run answers 202 before the body has arrived; once the answer is sent, Node no longer tells
+ * the request that its connection closed, and the read would wait for the rest for ever.
+ */
+function uploadStream(request: FastifyRequest, body: Readable): Readable {
+  const raw = request.raw;
+  const socket = raw.socket as typeof raw.socket | null;
+  if (!socket) return body;
+  const onClose = () => {
+    if (!raw.complete) {
+      body.destroy(new Error('The upload stopped before the whole file arrived'));
+    }
+  };
+  socket.once('close', onClose);
+  const done = () => socket.off('close', onClose);
+  body.once('end', done);
+  body.once('close', done);
+  return body;
+}
+
 function sendReport(reply: FastifyReply, runId: number, csv: Readable) {
   return reply
     .header('Content-Type', 'text/csv; charset=utf-8')
@@ -81,7 +103,20 @@ function sendReport(reply: FastifyReply, runId: number, csv: Readable) {
     .send(csv);
 }
 
-export function importRoutes(app: AppInstance, { store }: AppContext): void {
+export function importRoutes(app: AppInstance, { store, config }: AppContext): void {
+  const runner = new ImportRunner(store, config.importLeaseSeconds * 1000, (err) =>
+    app.log.warn({ err }, 'the sweep of abandoned import runs failed'),
+  );
+  // On start, runs left running by a process that died are marked interrupted. On close, this
+  // server's runs stop as soon as it stops taking requests, and have written their end
+  // before the database closes.
+  app.addHook('onReady', () => runner.start());
+  app.addHook('preClose', (done) => {
+    runner.stop();
+    done();
+  });
+  app.addHook('onClose', () => runner.close());
+
   // A plugin scope, so the stream pass-through parsers apply to these routes only.
   void app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<TypeBoxTypeProvider>();
@@ -102,13 +137,16 @@ export function importRoutes(app: AppInstance, { store }: AppContext): void {
         }
         const { kind } = request.params;
         const { dryRun = false, noCreate = false, fileName } = request.query;
-        const run = await startImport(store, actor, {
+        const { run, done } = await beginImport(store, actor, {
           kind,
-          input,
+          input: uploadStream(request, input),
           fileName: fileName ?? `upload-${kind}`,
           dryRun,
           noCreate,
+          signal: runner.signal,
+          leaseMs: runner.leaseMs,
         });
+        runner.track(done);
         return reply.status(202).header('Location', `/api/v1/imports/${run.id}`).send({ run });
       },
     );

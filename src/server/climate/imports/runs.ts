@@ -51,3 +51,14 @@ export function toRowOutcome(
     reason: row.reason,
   };
 }
+
+/**
+ * The run is no longer running: a sweep marked it interrupted after its lease ran out (its
+ * process seemed dead). Whatever the process was writing is rolled back and the run stays so.
+ */
+export class RunNotRunningError extends Error {
+  override name = 'RunNotRunningError';
+  constructor(readonly runId: number) {
+    super(`Import run ${runId} is no longer running`);
+  }
+}

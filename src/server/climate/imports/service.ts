@@ -1,6 +1,6 @@
 import { pipeline, Readable, Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { AuditActor, SystemActor } from '../../audit/service';
+import { recordAudit, SYSTEM_ACTOR, type AuditActor, type SystemActor } from '../../audit/service';
 import { safeCsvCell } from '../../http/csv-cell';
 import { HttpProblem, notFound } from '../../http/problem';
 import type { ImportKind, ImportRun } from '../schemas';
@@ -10,7 +10,14 @@ import { mapCdpEmissionRow, mapCdpTargetRow } from './map-cdp';
 import { mapNztRow } from './map-nzt';
 import type { MappedRow } from './mapping';
 import { openSheet, type FieldRow, type OpenedSheet } from './read-rows';
-import { toImportRun, toRowOutcome, type RowAction, type RowOutcome } from './runs';
+import { UnreadableSheetError } from './unreadable';
+import {
+  RunNotRunningError,
+  toImportRun,
+  toRowOutcome,
+  type RowAction,
+  type RowOutcome,
+} from './runs';
 import type { Store } from '../../store';
 import { Spool } from './spool';
 
@@ -23,6 +30,11 @@ import { Spool } from './spool';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 export const BATCH_SIZE = 500;
+/**
+ * How long a run belongs to its process without a sign of life: the process renews the lease
+ * four times in that span; a sweep marks a running run whose lease ran out interrupted.
+ */
+export const IMPORT_LEASE_MS = 60_000;
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -36,6 +48,10 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Called after each batch (and once the rows are counted). */
   onProgress?: (progress: { processed: number; total: number }) => void;
+  /** Stops the run between rows and batches; it ends `interrupted` with the abort's reason. */
+  signal?: AbortSignal;
+  /** How long the run's lease lasts (default IMPORT_LEASE_MS). */
+  leaseMs?: number;
 }
 
 /** Fails the stream once more than `max` bytes have passed. */
@@ -136,16 +152,74 @@ function dependsOnOtherRows(row: MappedRow): boolean {
   );
 }
 
+/** What an interrupted or failed run says of what it wrote. */
+function committedNote(dryRun: boolean, committed: number, stopped: boolean): string {
+  if (dryRun) return 'Nothing was written (dry run).';
+  if (committed === 0) return 'Nothing was written.';
+  return (
+    `The batches committed before it ${stopped ? 'stopped' : 'failed'} (${committed} rows) ` +
+    'stay applied; running the same import again completes it without duplicates.'
+  );
+}
+
+function messageOf(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+}
+
+/** Why a sweep marked a run interrupted. */
+const ABANDONED = 'The import was interrupted: the process running it stopped without finishing';
+
+/** Why a run stopped when the caller aborts it without saying why. */
+const STOPPED = 'The import was stopped before it finished';
+
+/**
+ * Renews a run's lease while its process works on it (a timer that never keeps the process
+ * alive), and tells when the run was taken away: a sweep marked it interrupted because the
+ * lease had run out, so this process must stop writing.
+ */
+class RunLease {
+  private readonly timer: NodeJS.Timeout;
+  lost = false;
+
+  constructor(store: Store, runId: number, leaseMs: number, onLost: () => void) {
+    this.timer = setInterval(
+      () => {
+        store.imports.renewRunLease(runId).then(
+          (running) => {
+            if (!running && !this.lost) {
+              this.lost = true;
+              onLost();
+            }
+          },
+          // A missed renewal is not fatal: the next one or the lease's end decides.
+          () => undefined,
+        );
+      },
+      Math.max(100, Math.floor(leaseMs / 4)),
+    );
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
 async function execute(
   store: Store,
   actor: AuditActor | SystemActor,
   runId: number,
   sheet: OpenedSheet,
   options: ImportOptions,
+  stop: AbortSignal,
 ): Promise<void> {
-  const spool = await Spool.create<MappedRow>();
+  let spool: Spool<MappedRow> | null = null;
   let engine: ImportEngine | null = null;
+  const checkStop = () => {
+    if (stop.aborted) throw stop.reason;
+  };
   try {
+    spool = await Spool.create<MappedRow>();
     const map = mapperFor(options.kind, {
       fileName: options.fileName,
       layoutId: sheet.recognised.layout.id,
@@ -153,6 +227,7 @@ async function execute(
     const links = new InterimLinks();
     let total = 0;
     for await (const row of sheet.rows) {
+      checkStop();
       total += 1;
       const mapped = map(row);
       if (options.kind === 'cdp-targets') links.add(mapped);
@@ -164,6 +239,7 @@ async function execute(
     options.onProgress?.({ processed: 0, total });
 
     const parents = links.parents();
+    checkStop();
     engine = await ImportEngine.start(store, actor, {
       runId,
       kind: options.kind,
@@ -176,6 +252,7 @@ async function execute(
       let batch: MappedRow[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
+        checkStop();
         await (engine as ImportEngine).process(batch);
         batch = [];
         options.onProgress?.({ processed: (engine as ImportEngine).progress.processed, total });
@@ -188,20 +265,24 @@ async function execute(
       }
       await flush();
     }
+    checkStop();
     await engine.finish();
   } catch (err) {
-    const message = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+    // A run a sweep marked interrupted keeps what the sweep wrote; this process only stops.
+    if (err instanceof RunNotRunningError || stop.reason instanceof RunNotRunningError) return;
+    const stopped = stop.aborted;
+    const status = stopped ? 'interrupted' : 'failed';
     const committed = engine?.progress.processed ?? 0;
-    const error = options.dryRun
-      ? `${message}. Nothing was written (dry run).`
-      : committed > 0
-        ? `${message}. The batches committed before the failure (${committed} rows) stay ` +
-          'applied; running the same import again completes it without duplicates.'
-        : `${message}. Nothing was written.`;
-    await store.imports.updateRun(runId, { status: 'failed', error }).catch(() => undefined);
-    await engine?.auditFailure(error).catch(() => undefined);
+    const reason = stopped ? messageOf(stop.reason ?? STOPPED) : messageOf(err);
+    const error = `${reason}. ${committedNote(options.dryRun ?? false, committed, stopped)}`;
+    await (
+      engine
+        ? engine.end(status, error)
+        : store.imports.updateRunIfRunning(runId, { status, error })
+    ).catch(() => undefined);
   } finally {
-    await spool.remove().catch(() => undefined);
+    await sheet.close().catch(() => undefined);
+    await spool?.remove().catch(() => undefined);
   }
 }
 
@@ -218,13 +299,18 @@ function unreadable(err: unknown): HttpProblem {
       })),
     );
   }
+  if (err instanceof UnreadableSheetError) {
+    return new HttpProblem(422, 'Unprocessable Content', err.message);
+  }
   const message = err instanceof Error ? err.message : String(err);
   return new HttpProblem(422, 'Unprocessable Content', `The file could not be read: ${message}`);
 }
 
 /**
  * Starts an import: resolves once the layout is recognised with the run as it stands and a
- * promise of the finished run (which never rejects: errors end up in the run).
+ * promise of the finished run, which never rejects: every error, in the upload, the sheet,
+ * the spool or the database, ends the run `failed` with its reason, and an abort through
+ * `options.signal` (a shutdown, Ctrl-C) ends it `interrupted`.
  */
 export async function beginImport(
   store: Store,
@@ -236,6 +322,23 @@ export async function beginImport(
     fileName: options.fileName,
     dryRun: options.dryRun ?? false,
   });
+  // One signal for every reason to stop: the caller's, and the run's lease taken away.
+  const stop = new AbortController();
+  const forward = () => stop.abort(options.signal?.reason ?? new Error(STOPPED));
+  if (options.signal?.aborted) forward();
+  else options.signal?.addEventListener('abort', forward, { once: true });
+  // Stopping also ends a read that waits on the upload.
+  const onStop = () => options.input.destroy(stop.signal.reason as Error);
+  stop.signal.addEventListener('abort', onStop, { once: true });
+  const lease = new RunLease(store, runId, options.leaseMs ?? IMPORT_LEASE_MS, () =>
+    stop.abort(new RunNotRunningError(runId)),
+  );
+  const cleanUp = () => {
+    lease.stop();
+    options.signal?.removeEventListener('abort', forward);
+    stop.signal.removeEventListener('abort', onStop);
+  };
+
   let sheet: OpenedSheet;
   try {
     sheet = await openSheet(
@@ -243,31 +346,34 @@ export async function beginImport(
       options.kind,
     );
   } catch (err) {
-    const problem = unreadable(err);
-    await store.imports.updateRun(runId, {
-      status: 'failed',
-      error: problem.detail ?? problem.title,
-    });
+    cleanUp();
+    const stopped = stop.signal.aborted;
+    const problem = stopped
+      ? new HttpProblem(503, 'Service Unavailable', `${messageOf(stop.signal.reason)}.`)
+      : unreadable(err);
+    await store.imports
+      .updateRunIfRunning(runId, {
+        status: stopped ? 'interrupted' : 'failed',
+        error: problem.detail ?? problem.title,
+      })
+      .catch(() => undefined);
     throw problem;
   }
-  await store.imports.updateRun(runId, { layout: sheet.recognised.layout.id });
-  const run = await getImportRun(store, runId);
-  const done = execute(store, actor, runId, sheet, options)
+  let run: ImportRun;
+  try {
+    await store.imports.updateRun(runId, { layout: sheet.recognised.layout.id });
+    run = await getImportRun(store, runId);
+  } catch (err) {
+    cleanUp();
+    await sheet.close().catch(() => undefined);
+    throw err;
+  }
+  const done = execute(store, actor, runId, sheet, options, stop.signal)
+    .catch(() => undefined)
+    .finally(cleanUp)
     .then(() => getImportRun(store, runId))
     .catch(() => run);
   return { run, done };
-}
-
-/**
- * Starts an import and returns its run as soon as the file's layout is recognised; the rows
- * are read and applied in the background, and any error ends up in the run.
- */
-export async function startImport(
-  store: Store,
-  actor: AuditActor | SystemActor,
-  options: ImportOptions,
-): Promise<ImportRun> {
-  return (await beginImport(store, actor, options)).run;
 }
 
 /** Imports a file and resolves with the finished run (done or failed). */
@@ -277,6 +383,45 @@ export async function runImport(
   options: ImportOptions,
 ): Promise<ImportRun> {
   return (await beginImport(store, actor, options)).done;
+}
+
+/**
+ * Marks interrupted the runs left running by a process that died (kill -9, a crash, a lost
+ * machine): those whose lease ended more than `leaseMs` ago. Each gets its reason and, when
+ * it had committed rows, an audit entry, in the transaction that claims it; with several
+ * servers on one database, each run is claimed by one sweep (claimAbandonedRuns).
+ */
+export async function interruptAbandonedRuns(
+  store: Store,
+  options: { leaseMs?: number; now?: Date } = {},
+): Promise<ImportRun[]> {
+  const now = options.now ?? new Date();
+  const staleBefore = new Date(now.getTime() - (options.leaseMs ?? IMPORT_LEASE_MS)).toISOString();
+  return store.transaction(async (tx) => {
+    const claimed = await tx.imports.claimAbandonedRuns(staleBefore, ABANDONED);
+    const runs: ImportRun[] = [];
+    for (const row of claimed) {
+      const lastSign = row.heartbeat_at ?? row.started_at;
+      const dryRun = row.dry_run === 1;
+      const error =
+        `${ABANDONED} (its last sign of life was at ${lastSign}). ` +
+        committedNote(dryRun, row.processed_rows, true);
+      await tx.imports.updateRun(row.id, { error });
+      if (!dryRun && row.processed_rows > 0) {
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: 'update',
+          entityType: 'import',
+          entityId: row.id,
+          summary:
+            `Import ${row.kind} of ${row.file_name} (interrupted): the process running it ` +
+            `stopped after committing ${row.processed_rows} of ${row.total_rows} rows`,
+          after: { runId: row.id, status: 'interrupted', processed: row.processed_rows, lastSign },
+        });
+      }
+      runs.push(toImportRun({ ...row, error }));
+    }
+    return runs;
+  });
 }
 
 export async function getImportRun(store: Store, id: number): Promise<ImportRun> {

@@ -53,7 +53,7 @@ describe.each(dialectCases())('import versions on $label', ({ dialect, skip }) =
     const updated = await getTarget(w.db, imported.id);
     expect(updated).toMatchObject({ baseEmissions: 1200, version: 2 });
 
-    const history = await historyOf(w.db, 'target', imported.id);
+    const history = await historyOf(w.db, null, 'target', imported.id);
     expect(history.versions).toEqual([
       expect.objectContaining({ version: 2, change: 'update', actor: 'import (test)' }),
       expect.objectContaining({ version: 1, change: 'create', actor: 'import (test)' }),
@@ -78,7 +78,7 @@ describe.each(dialectCases())('import versions on $label', ({ dialect, skip }) =
       fileName: 'emissions.csv',
     });
     expect(run).toMatchObject({ status: 'done', created: 1 });
-    const year = (await emissionsOf(w.db, 'seoul')).years.find((y) => y.year === 2017);
+    const year = (await emissionsOf(w.db, null, 'seoul')).years.find((y) => y.year === 2017);
     const report = year?.reports[0];
     if (!report) throw new Error('the import created a report of Seoul');
     expect(report.provenance).toMatchObject({ file: 'emissions.csv', row: 2 });
