@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../audit/service';
 import { createUser } from '../users/service';
 import type { StoreDb as Db } from '../store';
 import { migrateToLatest } from '../db/migrate';
+import { withStartupLock } from '../db/startup-lock';
 import { regionsOnly, seedDemoNetwork } from './demo/seed';
 import { seedDemoClimate } from './demo/climate';
 import { demoGovernanceMissing, seedDemoGovernance } from './demo/governance';
@@ -31,7 +32,15 @@ type BootstrapConfig = Pick<AccordConfig, 'seedDemo' | 'adminPassword'> &
   Partial<Pick<AccordConfig, 'publicUrl' | 'mailFrom'>>;
 
 /** Everything bootstrapDatabase does but the first administrator. */
-export async function prepareDatabase(
+export function prepareDatabase(
+  db: Db,
+  config: BootstrapConfig,
+): Promise<Omit<BootstrapReport, 'adminCreated'>> {
+  // Servers started together take turns: the first migrates and seeds, the others find it done.
+  return withStartupLock(db, () => prepareUnlocked(db, config));
+}
+
+async function prepareUnlocked(
   db: Db,
   config: BootstrapConfig,
 ): Promise<Omit<BootstrapReport, 'adminCreated'>> {
@@ -59,7 +68,15 @@ export async function prepareDatabase(
  * report: the server calls this once it is listening and prints it at once, so a start that
  * fails earlier leaves no administrator behind whose password nobody saw.
  */
-export async function ensureFirstAdministrator(
+export function ensureFirstAdministrator(
+  db: Db,
+  config: Pick<AccordConfig, 'adminPassword'>,
+): Promise<BootstrapReport['adminCreated']> {
+  // Two servers starting together must not both create (or both print) the first administrator.
+  return withStartupLock(db, () => createFirstAdministrator(db, config));
+}
+
+async function createFirstAdministrator(
   db: Db,
   config: Pick<AccordConfig, 'adminPassword'>,
 ): Promise<BootstrapReport['adminCreated']> {
