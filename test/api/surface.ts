@@ -591,7 +591,13 @@ export class Surface {
       CDP_EMISSIONS,
       { 'content-type': 'text/csv' },
     );
-    return res.run.id;
+    // The run goes on in the background: wait for it, so that it writes nothing during a test.
+    for (let i = 0; i < 500; i++) {
+      const run = await this.asAdmin<{ status: string }>('GET', `/imports/${res.run.id}`);
+      if (run.status !== 'running') return res.run.id;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`fixture: import run ${res.run.id} did not finish`);
   }
 
   importFile(): Buffer {
