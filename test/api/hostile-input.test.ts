@@ -21,8 +21,11 @@ import { PDF, Surface, type Response } from './surface';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Runs per route: enough to meet each kind of mutation, few enough for a quick run. */
-const RUNS = 20;
+/**
+ * Runs per route: enough to meet each kind of mutation, few enough for a quick run
+ * (HOSTILE_RUNS=200 for a longer search).
+ */
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 20);
 
 const nest = (depth: number, leaf: Json, asArray: boolean): Json => {
   let value = leaf;
