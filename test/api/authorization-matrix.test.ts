@@ -82,7 +82,8 @@ describe.each(dialectCases())('authorisation matrix on $label', ({ dialect, skip
           headers: { ...session, ...request.headers },
           payload: request.payload,
         });
-        answers.get(actor)?.push({ route: `${method} ${url}`, body: res.body });
+        answers.get(c.readsAs ?? actor)?.push({ route: `${method} ${url}`, body: res.body });
+        await c.after?.(s, actor, request, res.statusCode);
         const got = outcomeOf(res.statusCode);
         if (got !== want) {
           rows.push(

@@ -51,6 +51,10 @@ export interface Case {
   refusal?: 'refused' | 'hidden' | 'signInThenHidden';
   /** Build the request anew for each caller: the call changes or removes what it acts on. */
   fresh?: boolean;
+  /** Whose eyes the answer is for, when not the caller's (a personal feed speaks as its owner). */
+  readsAs?: ActorKey;
+  /** What the call changed that the surface must know (a new password). */
+  after?(s: Surface, actor: ActorKey, request: RouteRequest, status: number): Promise<void>;
   request(s: Surface, actor: ActorKey): RouteRequest | Promise<RouteRequest>;
 }
 
@@ -99,6 +103,56 @@ export const MATRIX: Record<string, Case[]> = {
       rule: PUBLIC,
       fresh: true,
       request: async (s, actor) => ({ session: await s.freshSession(actor) }),
+    },
+  ],
+  'POST /api/v1/me/password': [
+    {
+      label: 'own password',
+      rule: policy('user.changeOwnPassword', own),
+      fresh: true,
+      request: async (s, actor) => ({
+        session: await s.freshSession(actor),
+        payload: {
+          currentPassword: s.passwords[actor] || 'no-password-at-all',
+          newPassword: `${s.unique('matrix-password')}-long-enough`,
+        },
+      }),
+      after: async (s, actor, request, status) => {
+        if (status !== 200) return;
+        await s.passwordChanged(actor, (request.payload as { newPassword: string }).newPassword);
+      },
+    },
+  ],
+  'GET /api/v1/auth/calendar-feed': [
+    { label: 'own', rule: policy('calendar.personalFeed', own), request: () => ({}) },
+  ],
+  'POST /api/v1/auth/calendar-feed': [
+    { label: 'own', rule: policy('calendar.personalFeed', own), request: () => ({}) },
+  ],
+  'DELETE /api/v1/auth/calendar-feed': [
+    {
+      label: 'own',
+      rule: policy('calendar.personalFeed', own),
+      fresh: true,
+      request: async (s, actor) => {
+        if (actor !== 'anonymous') await s.freshCalendarToken(actor);
+        return {};
+      },
+    },
+  ],
+  // The secret address is the key: whoever holds it reads the owner's feed, as the owner.
+  'GET /api/v1/calendar/{token}.ics': [
+    {
+      label: "officer A's feed",
+      rule: PUBLIC,
+      readsAs: 'officerA',
+      request: async (s) => ({ params: { token: await s.freshCalendarToken('officerA') } }),
+    },
+    {
+      label: "officer B's feed",
+      rule: PUBLIC,
+      readsAs: 'officerB',
+      request: async (s) => ({ params: { token: await s.freshCalendarToken('officerB') } }),
     },
   ],
   'GET /api/v1/auth/tokens': [

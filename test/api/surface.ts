@@ -14,7 +14,7 @@ import { SYSTEM_ACTOR } from '../../src/server/audit/service';
 import { DRAFT_MEETING_INPUT } from '../../src/server/governance/test-support';
 import { makePhoto, multipart } from '../../src/server/files/test-support';
 import { createUser } from '../../src/server/users/service';
-import { makeTestApp, OFFICER_PASSWORD, type TestApp } from '../setup/app';
+import { ADMIN_PASSWORD, makeTestApp, OFFICER_PASSWORD, type TestApp } from '../setup/app';
 
 export const ACTORS = ['anonymous', 'viewer', 'officerA', 'officerB', 'admin'] as const;
 export type ActorKey = (typeof ACTORS)[number];
@@ -604,13 +604,49 @@ export class Surface {
     return CDP_EMISSIONS;
   }
 
+  /** Each caller's password, as it stands (the matrix changes them). */
+  readonly passwords: Record<ActorKey, string> = {
+    anonymous: '',
+    viewer: VIEWER_PASSWORD,
+    officerA: OFFICER_PASSWORD,
+    officerB: OFFICER_PASSWORD,
+    admin: ADMIN_PASSWORD,
+  };
+
   /** A fresh session of the caller (so that signing out leaves the shared one alone). */
   async freshSession(actor: ActorKey): Promise<Headers | undefined> {
-    if (actor === 'anonymous') return undefined;
-    if (actor === 'admin') return this.t.signInAdmin();
-    if (actor === 'viewer') return this.t.signIn(SECRET.viewerEmail, VIEWER_PASSWORD);
-    const email = this.userEmails[actor] as string;
-    return this.t.signIn(email, OFFICER_PASSWORD);
+    const email = this.userEmails[actor];
+    return email ? this.t.signIn(email, this.passwords[actor]) : undefined;
+  }
+
+  /** A session of a new viewer nobody else uses (for calls that may end its sessions). */
+  async throwawaySession(): Promise<Headers> {
+    const email = `${this.unique('throwaway')}@private-matrix.example`;
+    const password = 'matrix-throwaway-password';
+    await createUser(this.t.db, SYSTEM_ACTOR, {
+      email,
+      displayName: 'Matrix throwaway',
+      role: 'viewer',
+      password,
+    });
+    return this.t.signIn(email, password);
+  }
+
+  /** After the caller changed their password: every session of theirs ended, so a new one. */
+  async passwordChanged(actor: ActorKey, password: string): Promise<void> {
+    this.passwords[actor] = password;
+    this.headers[actor] = await this.freshSession(actor);
+  }
+
+  /** The secret token of a new personal calendar address of the caller. */
+  async freshCalendarToken(owner: ActorKey): Promise<string> {
+    const res = await this.inject({
+      method: 'POST',
+      url: '/api/v1/auth/calendar-feed',
+      headers: this.headers[owner],
+    });
+    const url = (res.json() as { url: string }).url;
+    return decodeURIComponent(url.slice(url.lastIndexOf('/') + 1).replace(/\.ics$/, ''));
   }
 
   loginBody() {
