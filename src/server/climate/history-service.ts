@@ -8,7 +8,7 @@ import type { Store } from '../store';
 import { attributionsFor } from '../users/attribution';
 import { updateAction } from './action-service';
 import { enteredByOf, updateReport, withEnteredByShown } from './emission-service';
-import { updateInventory } from './inventory-service';
+import { mayReadInventory, updateInventory } from './inventory-service';
 import { isRecord, presentReport, targetSnapshotOfRow } from './present';
 import type { ReportRow, TargetRow, VersionRow } from './repository';
 import type { ActionPatch, EmissionReportCreate, InventoryPatch, TargetPatch } from './schemas';
@@ -124,6 +124,25 @@ async function readSnapshots(
   });
 }
 
+/**
+ * Whether the reader may see an inventory's history: what they may see of the inventory itself
+ * (a draft is its government's and the secretariat's), judged from the newest snapshot when the
+ * inventory has been deleted.
+ */
+async function mayReadInventoryHistory(
+  store: Store,
+  reader: Actor | null,
+  id: number,
+  snapshots: (Snapshot | null)[],
+): Promise<boolean> {
+  const row = await store.climate.findInventory(id);
+  if (row) return mayReadInventory(reader, row);
+  const last = snapshots.find((s) => s !== null);
+  if (!last || last.status !== 'draft') return true;
+  const gov = await store.climate.governmentRef(String(last.governmentSlug));
+  return gov !== undefined && mayReadInventory(reader, { status: 'draft', government_id: gov.id });
+}
+
 /** Every version of a record; who made each as the viewer (null: the public) may see them. */
 export async function historyOf(
   store: Store,
@@ -134,6 +153,9 @@ export async function historyOf(
   const rows = await store.climate.listVersions(type, id);
   if (rows.length === 0) throw notFound(`no history for ${type} ${id}`);
   const snapshots = await readSnapshots(store, type, rows);
+  if (type === 'inventory' && !(await mayReadInventoryHistory(store, viewer, id, snapshots))) {
+    throw notFound(`no history for ${type} ${id}`);
+  }
   // An emission report entered by hand names who entered it in its provenance.
   const reports = snapshots.map((s) =>
     type === 'emission-report' && s !== null && isRecord(s.provenance)

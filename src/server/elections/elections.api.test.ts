@@ -292,6 +292,15 @@ describe.each(dialectCases())('elections on $label', ({ dialect, skip }) => {
     expect((await inject('GET', url)).statusCode).toBe(401);
   });
 
+  // Found by test/api/hostile-input.test.ts: PostgreSQL refused a name holding a NUL (500).
+  it_('keeps no control characters of an endorsement file name', async () => {
+    const candidate = cand.kyoto!.id;
+    const res = await upload(officer.kyoto!, candidate, 'en\u0000dorsement\t.pdf');
+    expect(res.statusCode, res.body).toBe(200);
+    const read = await inject('GET', `/candidates/${candidate}/endorsement`, admin);
+    expect(read.headers['content-disposition']).toContain('filename="endorsement.pdf"');
+  });
+
   it_('refuses ballots before voting opens', async () => {
     const res = await vote('kyoto', main.id, [cand.kyoto!.id]);
     expect(res.statusCode).toBe(409);

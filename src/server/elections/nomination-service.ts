@@ -112,9 +112,14 @@ export async function attachEndorsement(
     if (candidate.status === 'withdrawn') throw conflict('This candidacy has been withdrawn.');
     const { ext } = checkDocument(upload.buffer, upload.filename, '/file');
     const saved = await files.save(upload.buffer, ext);
-    // Only the last path segment: the client's folders are none of our business.
+    // Only the last path segment: the client's folders are none of our business. Control
+    // characters go too (PostgreSQL refuses a NUL; the others break Content-Disposition).
     const filename =
-      (upload.filename.split(/[\\/]/).pop() ?? '').slice(0, 200) || `endorsement.${ext}`;
+      (upload.filename.split(/[\\/]/).pop() ?? '')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f]/g, '')
+        .trim()
+        .slice(0, 200) || `endorsement.${ext}`;
     await tx.elections.updateCandidate(candidateId, {
       endorsement_key: saved.key,
       endorsement_filename: filename,

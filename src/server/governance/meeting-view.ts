@@ -6,7 +6,7 @@ import { agendaOverrun, scheduleAgenda } from '../../core/governance';
 import { can } from '../../core/policy';
 import type { Actor } from '../../core/roles';
 import { listFiles } from '../files/service';
-import { forbidden } from '../http/problem';
+import { authorize } from '../http/authorize';
 import type { Store } from '../store';
 import { findBody } from './bodies-service';
 import { loadContext, visibleMeeting, type MeetingContext } from './meeting-context';
@@ -34,8 +34,9 @@ export async function listMeetings(
   let bodyId: number | undefined;
   if (query.body) bodyId = (await findBody(store, query.body)).id;
   const drafts = can(actor, 'meeting.readDraft');
-  if (query.status === 'draft' && !drafts) {
-    throw forbidden('Only administrators see draft meetings.');
+  // Asking for drafts is asking for what the policy guards: 401 for the public, 403 for others.
+  if (query.status === 'draft') {
+    authorize(actor, 'meeting.readDraft', {}, 'Only administrators see draft meetings.');
   }
   const { rows, total } = await store.governance.listMeetings(
     {

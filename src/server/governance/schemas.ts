@@ -58,7 +58,8 @@ const Instant = Type.String({ format: 'date-time', description: 'UTC instant (IS
 export const Texts = Type.Record(
   Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$' }),
   Type.String({ minLength: 1, maxLength: 2000 }),
-  { description: 'Text by BCP 47 language tag', minProperties: 1 },
+  // Keys that are not language tags are refused, not passed through unchecked.
+  { description: 'Text by BCP 47 language tag', minProperties: 1, additionalProperties: false },
 );
 
 export const GovernmentRef = Type.Object({

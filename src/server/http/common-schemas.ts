@@ -10,11 +10,17 @@ export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' }
 /** A value or null. (Bodies are validated without type coercion, so null stays null.) */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-/** Names by BCP 47 language tag, e.g. { "en": "Kyoto", "ja": "京都市" }. */
+/**
+ * Names by BCP 47 language tag, e.g. { "en": "Kyoto", "ja": "京都市" }. A key that is not a
+ * language tag is refused: a record of pattern keys checks only the keys that match.
+ */
 export const Names = Type.Record(
   Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$' }),
   Type.String({ minLength: 1, maxLength: 200 }),
-  { description: 'Names by BCP 47 language tag (en, ko, ja, zh-Hans, zh-Hant, …)' },
+  {
+    description: 'Names by BCP 47 language tag (en, ko, ja, zh-Hans, zh-Hant, …)',
+    additionalProperties: false,
+  },
 );
 
 /** The largest value of the databases' integer columns (PostgreSQL's `integer` is 32 bits). */

@@ -10,26 +10,31 @@ import { badRequest } from './problem';
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** The JSON Pointer of the first string (or key) in `value` holding a NUL byte, if any. */
-export function pointerToNul(value: unknown, pointer = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? pointer || '/' : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = pointerToNul(value[i], `${pointer}/${i}`);
-      if (found) return found;
+/**
+ * The JSON Pointer of the first string (or key) in `value` holding a NUL byte, if any. Walks
+ * with a stack of its own rather than recursion: a body may nest deeper than the call stack.
+ */
+export function pointerToNul(value: unknown): string | undefined {
+  // Each entry: a value, its pointer, and the key it is found under (checked for NUL too).
+  const pending: [unknown, string, string][] = [[value, '', '']];
+  while (pending.length > 0) {
+    const [item, pointer, key] = pending.pop() as [unknown, string, string];
+    if (key.includes('\u0000')) return pointer;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return pointer || '/';
+      continue;
     }
-    return undefined;
-  }
-  if (value === null || typeof value !== 'object') return undefined;
-  // Uploads arrive as buffers or streams: their bytes are not text fields.
-  if (ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown }).pipe === 'function') {
-    return undefined;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    const here = `${pointer}/${escapePointer(key)}`;
-    if (key.includes('\u0000')) return here;
-    const found = pointerToNul(item, here);
-    if (found) return found;
+    if (item === null || typeof item !== 'object') continue;
+    // Uploads arrive as buffers or streams: their bytes are not text fields.
+    if (ArrayBuffer.isView(item) || typeof (item as { pipe?: unknown }).pipe === 'function') {
+      continue;
+    }
+    const children = Object.entries(item);
+    // Reversed onto the stack, so that fields are looked at in the order they were sent.
+    for (let i = children.length - 1; i >= 0; i--) {
+      const [name, child] = children[i] as [string, unknown];
+      pending.push([child, `${pointer}/${escapePointer(name)}`, name]);
+    }
   }
   return undefined;
 }

@@ -127,6 +127,85 @@ describe.each(dialectCases())('hostile input on $label', ({ dialect, skip }) => 
     expectProblem(query, 400, '/querystring/q');
   });
 
+  // Found by test/api/hostile-input.test.ts: a language map took any key that is not a language
+  // tag, with any value, and the service then failed on it (500).
+  it_('answers 400 naming a key of a language map that is not a language tag', async () => {
+    const government = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/governments',
+      headers: admin,
+      payload: {
+        slug: 'hostile-names',
+        names: { en: 'Hostile', extra: 1e308 },
+        kind: 'city',
+        country: 'KR',
+        region: 'east-asia',
+        localLang: 'en',
+      },
+    });
+    expectProblem(government, 400, '/names/extra');
+    const post = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/news',
+      headers: admin,
+      payload: {
+        translations: { en: { title: 'T', summary: 'S', bodyHtml: '<p>B</p>' }, extra: 'x' },
+      },
+    });
+    expectProblem(post, 400, '/translations/extra');
+    const meeting = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/meetings/1',
+      headers: admin,
+      payload: { title: { en: 'Meeting', '': 'untagged' } },
+    });
+    expectProblem(meeting, 400, '/title/');
+  });
+
+  it_.each([
+    ['an empty body', ''],
+    ['text that is not JSON', '{"fullName":'],
+    ['a __proto__ key', '{"fullName":"Kim","__proto__":{"admin":true}}'],
+  ])('answers 400 naming the body for %s', async (_, payload) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      headers: { ...admin, 'content-type': 'application/json' },
+      payload,
+    });
+    expectProblem(res, 400, '/');
+  });
+
+  // Found by test/api/hostile-input.test.ts: a body nested 50,000 deep overflowed the stack of
+  // the check for NUL bytes (500).
+  it_.each([
+    ['arrays', '['.repeat(100_000) + ']'.repeat(100_000), '/'],
+    [
+      'objects',
+      `{"fullName":"Kim","names":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`,
+      '/names/a',
+    ],
+  ])('answers 400 for %s nested beyond any need', async (_, payload, pointer) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      headers: { ...admin, 'content-type': 'application/json' },
+      payload,
+    });
+    expectProblem(res, 400, pointer);
+  });
+
+  // Found by test/api/hostile-input.test.ts: a JSON body where a file goes was refused without
+  // saying which part of the request was wrong.
+  it_.each([
+    '/api/v1/meetings/1/files',
+    '/api/v1/news/2020-east-asia-rexcom-meeting/photos',
+    '/api/v1/imports/cdp-emissions',
+  ])('answers 400 naming the body when %s receives JSON', async (url) => {
+    const res = await t.app.inject({ method: 'POST', url, headers: admin, payload: { a: 1 } });
+    expectProblem(res, 400, '/');
+  });
+
   it_('answers 400 problem+json for a malformed URL encoding', async () => {
     const query = await t.app.inject({ url: '/api/v1/governments?q=%E0%A4%A' });
     expectProblem(query, 400, '/querystring/q');

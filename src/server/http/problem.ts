@@ -76,6 +76,12 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
+/** Fastify's errors for a JSON body it cannot read, as the field problem they are. */
+const BODY_PARSE_ERRORS: Partial<Record<string, string>> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'is empty',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'is not valid JSON',
+};
+
 interface AjvError {
   instancePath: string;
   keyword: string;
@@ -199,8 +205,11 @@ export function registerProblemHandlers(
     }
     const status = fe.statusCode && fe.statusCode >= 400 ? fe.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A body that is empty or not JSON is wrong as a whole: the field is the body itself.
+    const unreadableBody = BODY_PARSE_ERRORS[fe.code];
     return send(reply, request, status, {
       detail: status >= 500 ? 'Something went wrong on our side; it has been logged.' : fe.message,
+      ...(unreadableBody ? { errors: [{ pointer: '/', detail: unreadableBody }] } : {}),
     });
   });
   app.setNotFoundHandler((request, reply) => {

@@ -16,6 +16,9 @@ export interface UploadedFile {
 const NOT_MULTIPART =
   'Send the file as multipart/form-data, the way an HTML form with a file field does.';
 
+/** A problem with the form as a whole (the body), not with one of its fields. */
+const badForm = (detail: string) => badRequest(detail, [{ pointer: '/', detail }]);
+
 /** Turns the plugin's and the parser's errors into problems that say what to do. */
 function translate(error: unknown, field: string, maxBytes: number): unknown {
   if (error instanceof HttpProblem) return error;
@@ -27,17 +30,17 @@ function translate(error: unknown, field: string, maxBytes: number): unknown {
       return invalidField(field, 'Send one file at a time.');
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return badRequest('The form has too many fields.');
+      return badForm('The form has too many fields.');
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return badRequest(NOT_MULTIPART);
+      return badForm(NOT_MULTIPART);
     case 'FST_MP_PREMATURE_CLOSE':
-      return badRequest('The upload stopped before the whole file arrived.');
+      return badForm('The upload stopped before the whole file arrived.');
   }
   // The plugin's other errors (such as a field named __proto__) already carry a 4xx status.
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return error;
   // What is left comes from busboy reading the body ("Unexpected end of multipart data",
   // "Boundary not found"): the request is malformed, which is the client's to fix.
-  return badRequest('The upload could not be read as multipart/form-data.');
+  return badForm('The upload could not be read as multipart/form-data.');
 }
 
 /**
@@ -56,7 +59,7 @@ export async function readUpload(
     // A programming error, not the client's: the route's app never registered the plugin.
     throw new Error('readUpload needs @fastify/multipart to be registered');
   }
-  if (!request.isMultipart()) throw badRequest(NOT_MULTIPART);
+  if (!request.isMultipart()) throw badForm(NOT_MULTIPART);
 
   let file: Omit<UploadedFile, 'fields'> | undefined;
   const fields: Record<string, string> = {};

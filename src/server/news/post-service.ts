@@ -4,7 +4,7 @@ import { nowIso } from '../clock';
 import { presentFile } from '../files/present';
 import { removeUnusedBytes } from '../files/service';
 import { authorize } from '../http/authorize';
-import { conflict, forbidden, notFound } from '../http/problem';
+import { conflict, notFound } from '../http/problem';
 import type { FileStore } from '../media/storage';
 import type { Store } from '../store';
 import {
@@ -28,8 +28,9 @@ export async function listNews(
   query: NewsQuery,
 ): Promise<{ items: NewsSummary[]; total: number; page: number; pageSize: number }> {
   const status = query.status ?? 'published';
-  if (status !== 'published' && !can(viewer, 'news.readDraft')) {
-    throw forbidden('Only administrators may list drafts.');
+  // Asking for drafts is asking for what the policy guards: 401 for the public, 403 for others.
+  if (status !== 'published') {
+    authorize(viewer, 'news.readDraft', {}, 'Only administrators may list drafts.');
   }
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;

@@ -15,6 +15,8 @@ export const NewsTranslation = Type.Object({
 });
 export const NewsTranslations = Type.Record(Lang, NewsTranslation, {
   minProperties: 1,
+  // Keys that are not language tags are refused, not passed through unchecked.
+  additionalProperties: false,
   description: 'The post in each language it is written in',
 });
 

@@ -133,7 +133,8 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
         }
         const input = request.body;
         if (!(input instanceof Readable)) {
-          throw badRequest('Send the file as the body (text/csv or an XLSX content type).');
+          const detail = 'Send the file as the body (text/csv or an XLSX content type).';
+          throw badRequest(detail, [{ pointer: '/', detail }]);
         }
         const { kind } = request.params;
         const { dryRun = false, noCreate = false, fileName } = request.query;
