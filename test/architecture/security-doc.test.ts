@@ -37,7 +37,12 @@ describe('docs/SECURITY.md', () => {
     const unpadded = (text: string) =>
       text
         .split('\n')
-        .map((line) => line.trim().replace(/\s*\|\s*/g, '|').replace(/:?-{3,}:?/g, '---'))
+        .map((line) =>
+          line
+            .trim()
+            .replace(/\s*\|\s*/g, '|')
+            .replace(/:?-{3,}:?/g, '---'),
+        )
         .join('\n');
     expect(
       unpadded(doc).includes(unpadded(table)),

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { InventoryEntryTable, InventoryTable } from '../db/schema';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 
 /** Inventories and their lines (re-exported by repository.ts as part of `store.climate`). */
 
@@ -96,19 +97,12 @@ export async function insertInventory(
  * concurrent changes queue): the new version, or undefined when the row is gone or its version
  * is not one of `expected` (a stale If-Match).
  */
-export async function claimInventoryVersion(
+export function claimInventoryVersion(
   db: Executor,
   id: number,
   expected?: readonly number[],
 ): Promise<number | undefined> {
-  if (expected?.length === 0) return undefined;
-  let query = db
-    .updateTable('inventories')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id);
-  if (expected) query = query.where('version', 'in', expected);
-  const row = await query.returning('version').executeTakeFirst();
-  return row?.version;
+  return claimVersionById(db, 'inventories', id, expected);
 }
 
 export async function updateInventory(

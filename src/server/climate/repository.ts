@@ -8,6 +8,7 @@ import type {
 } from '../db/schema';
 import { bulkUpdateById, type SqlType } from '../db/bulk-update';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 import { bulkColumns, inInputOrder } from './bulk-columns';
 
 /**
@@ -111,19 +112,12 @@ export async function insertTarget(
  * concurrent changes queue): the new version, or undefined when the row is gone or its version
  * is not one of `expected` (a stale If-Match).
  */
-export async function claimTargetVersion(
+export function claimTargetVersion(
   db: Executor,
   id: number,
   expected?: readonly number[],
 ): Promise<number | undefined> {
-  if (expected?.length === 0) return undefined;
-  let query = db
-    .updateTable('climate_targets')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id);
-  if (expected) query = query.where('version', 'in', expected);
-  const row = await query.returning('version').executeTakeFirst();
-  return row?.version;
+  return claimVersionById(db, 'climate_targets', id, expected);
 }
 
 export async function updateTarget(
@@ -261,19 +255,12 @@ export async function insertReport(
  * concurrent changes queue): the new version, or undefined when the row is gone or its version
  * is not one of `expected` (a stale If-Match).
  */
-export async function claimReportVersion(
+export function claimReportVersion(
   db: Executor,
   id: number,
   expected?: readonly number[],
 ): Promise<number | undefined> {
-  if (expected?.length === 0) return undefined;
-  let query = db
-    .updateTable('emission_reports')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id);
-  if (expected) query = query.where('version', 'in', expected);
-  const row = await query.returning('version').executeTakeFirst();
-  return row?.version;
+  return claimVersionById(db, 'emission_reports', id, expected);
 }
 
 export async function updateReport(
@@ -424,19 +411,12 @@ export async function insertAction(
  * concurrent changes queue): the new version, or undefined when the row is gone or its version
  * is not one of `expected` (a stale If-Match).
  */
-export async function claimActionVersion(
+export function claimActionVersion(
   db: Executor,
   id: number,
   expected?: readonly number[],
 ): Promise<number | undefined> {
-  if (expected?.length === 0) return undefined;
-  let query = db
-    .updateTable('climate_actions')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id);
-  if (expected) query = query.where('version', 'in', expected);
-  const row = await query.returning('version').executeTakeFirst();
-  return row?.version;
+  return claimVersionById(db, 'climate_actions', id, expected);
 }
 
 export async function updateAction(

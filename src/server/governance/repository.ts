@@ -22,6 +22,7 @@ import type {
   SeatTable,
 } from '../db/schema';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 
 /** Governing bodies, their terms, seats and the seats' history: the writer of those tables. */
 
@@ -62,19 +63,12 @@ export async function insertBody(db: Executor, row: Insertable<BodyTable>): Prom
  * concurrent changes queue): the new version, or undefined when the row is gone or its version
  * is not one of `expected` (a stale If-Match).
  */
-export async function claimBodyVersion(
+export function claimBodyVersion(
   db: Executor,
   id: number,
   expected?: readonly number[],
 ): Promise<number | undefined> {
-  if (expected?.length === 0) return undefined;
-  let query = db
-    .updateTable('bodies')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id);
-  if (expected) query = query.where('version', 'in', expected);
-  const row = await query.returning('version').executeTakeFirst();
-  return row?.version;
+  return claimVersionById(db, 'bodies', id, expected);
 }
 
 export async function updateBody(
@@ -276,19 +270,12 @@ export async function insertMeeting(db: Executor, row: Insertable<MeetingTable>)
  * concurrent changes queue): the new version, or undefined when the row is gone or its version
  * is not one of `expected` (a stale If-Match).
  */
-export async function claimMeetingVersion(
+export function claimMeetingVersion(
   db: Executor,
   id: number,
   expected?: readonly number[],
 ): Promise<number | undefined> {
-  if (expected?.length === 0) return undefined;
-  let query = db
-    .updateTable('meetings')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id);
-  if (expected) query = query.where('version', 'in', expected);
-  const row = await query.returning('version').executeTakeFirst();
-  return row?.version;
+  return claimVersionById(db, 'meetings', id, expected);
 }
 
 /**

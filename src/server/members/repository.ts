@@ -8,6 +8,7 @@ import type {
   RegionTable,
 } from '../db/schema';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 
 export type GovernmentRow = Selectable<GovernmentTable> & {
   region_slug: string;
@@ -202,19 +203,12 @@ export async function insertGovernment(
  * concurrent changes queue): the new version, or undefined when the row is gone or its version
  * is not one of `expected` (a stale If-Match).
  */
-export async function claimGovernmentVersion(
+export function claimGovernmentVersion(
   db: Executor,
   id: number,
   expected?: readonly number[],
 ): Promise<number | undefined> {
-  if (expected?.length === 0) return undefined;
-  let query = db
-    .updateTable('governments')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id);
-  if (expected) query = query.where('version', 'in', expected);
-  const row = await query.returning('version').executeTakeFirst();
-  return row?.version;
+  return claimVersionById(db, 'governments', id, expected);
 }
 
 export async function updateGovernmentRow(

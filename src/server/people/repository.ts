@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { PersonTable, PositionTable } from '../db/schema';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 
 export type PersonRow = Selectable<PersonTable>;
 export type PositionRow = Selectable<PositionTable>;
@@ -204,19 +205,12 @@ export async function insertPerson(db: Executor, values: Insertable<PersonTable>
  * concurrent changes queue): the new version, or undefined when the row is gone or its version
  * is not one of `expected` (a stale If-Match).
  */
-export async function claimPersonVersion(
+export function claimPersonVersion(
   db: Executor,
   id: number,
   expected?: readonly number[],
 ): Promise<number | undefined> {
-  if (expected?.length === 0) return undefined;
-  let query = db
-    .updateTable('people')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id);
-  if (expected) query = query.where('version', 'in', expected);
-  const row = await query.returning('version').executeTakeFirst();
-  return row?.version;
+  return claimVersionById(db, 'people', id, expected);
 }
 
 export async function updatePerson(

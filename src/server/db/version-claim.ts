@@ -1,0 +1,37 @@
+import type { Database } from './schema';
+import type { Executor } from './types';
+
+/** The tables whose rows carry a version that every change takes the next of. */
+export type VersionedTable =
+  | 'governments'
+  | 'people'
+  | 'bodies'
+  | 'meetings'
+  | 'climate_targets'
+  | 'inventories'
+  | 'emission_reports'
+  | 'climate_actions';
+
+/**
+ * Takes the next version of a row (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match). Called by a table's owning repository only,
+ * which names its own table.
+ */
+export async function claimVersionById(
+  db: Executor,
+  table: VersionedTable,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  if (expected?.length === 0) return undefined;
+  // Kysely types a query against one table; every versioned table has `id` and `version`.
+  const name = table as 'bodies' & keyof Database;
+  let query = db
+    .updateTable(name)
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expected) query = query.where('version', 'in', expected);
+  const row = await query.returning('version').executeTakeFirst();
+  return row?.version;
+}
