@@ -44,7 +44,7 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   motions: 'src/server/governance/repository.ts',
   motion_votes: 'src/server/governance/repository.ts',
   outbox: 'src/server/governance/repository.ts',
-  calendar_feeds: 'src/server/governance/repository.ts',
+  calendar_feeds: 'src/server/governance/calendar-repository.ts',
   news_posts: 'src/server/news/repository.ts',
   news_translations: 'src/server/news/repository.ts',
   news_governments: 'src/server/news/repository.ts',

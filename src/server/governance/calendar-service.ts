@@ -157,7 +157,7 @@ export async function bodyCalendar(
   lang: string,
 ): Promise<string> {
   const body = await findBody(store, slug);
-  const meetings = await store.governance.meetingsOfBody(body.id);
+  const meetings = await store.governance.meetingsForFeed({ bodyId: body.id });
   // Calendar applications poll this feed: two queries for all the meetings, not two each.
   const ids = meetings.map((m) => m.id);
   const invitations = await store.governance.invitationsOfMeetings(ids);

@@ -96,8 +96,8 @@ export async function personalCalendar(
   const language = lang && isLocale(lang) ? lang : (user.locale ?? 'en');
   const meetings =
     actor.role === 'officer' && actor.governmentId !== null
-      ? await store.governance.meetingsInvitingGovernment(actor.governmentId)
-      : await store.governance.publishedMeetings();
+      ? await store.governance.meetingsForFeed({ invitedGovernmentId: actor.governmentId })
+      : await store.governance.meetingsForFeed({});
   const ids = meetings.map((m) => m.id);
   const invitations = await store.governance.invitationsOfMeetings(ids);
   const topItems = await store.governance.topAgendaItemsOfMeetings(ids);

@@ -8,7 +8,6 @@ import type { MeetingStatus } from '../../core/governance';
 import { headerText } from '../../core/mail-header';
 import type {
   AgendaItemTable,
-  CalendarFeedTable,
   AgendaSpeakerTable,
   AttendanceTable,
   BodyTable,
@@ -23,6 +22,8 @@ import type {
 } from '../db/schema';
 import type { Executor } from '../db/types';
 import { claimVersionById } from '../db/version-claim';
+
+export * from './calendar-repository';
 
 /** Governing bodies, their terms, seats and the seats' history: the writer of those tables. */
 
@@ -244,18 +245,6 @@ export async function listMeetings(
   return { rows, total: Number(count.n) };
 }
 
-/** A body's meetings for its calendar feed: no drafts, newest first, at most 500. */
-export function meetingsOfBody(db: Executor, bodyId: number): Promise<MeetingRow[]> {
-  return db
-    .selectFrom('meetings')
-    .where('body_id', '=', bodyId)
-    .where('status', '!=', 'draft')
-    .selectAll()
-    .orderBy('starts_at', 'desc')
-    .limit(500)
-    .execute();
-}
-
 export function findMeeting(db: Executor, id: number): Promise<MeetingRow | undefined> {
   return db.selectFrom('meetings').where('id', '=', id).selectAll().executeTakeFirst();
 }
@@ -388,34 +377,6 @@ export function invitationsOfMeetings(
     .where('meeting_id', 'in', meetingIds)
     .selectAll()
     .orderBy('id')
-    .execute();
-}
-
-/** Meetings a government is invited to, for its officers' personal feeds: no drafts, at most 500. */
-export function meetingsInvitingGovernment(
-  db: Executor,
-  governmentId: number,
-): Promise<MeetingRow[]> {
-  return db
-    .selectFrom('meetings')
-    .where('status', '!=', 'draft')
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('invitations').where('government_id', '=', governmentId).select('meeting_id'),
-    )
-    .selectAll()
-    .orderBy('starts_at', 'desc')
-    .limit(500)
-    .execute();
-}
-
-/** Every meeting that is not a draft, for the feeds of the secretariat and of viewers. */
-export function publishedMeetings(db: Executor): Promise<MeetingRow[]> {
-  return db
-    .selectFrom('meetings')
-    .where('status', '!=', 'draft')
-    .selectAll()
-    .orderBy('starts_at', 'desc')
-    .limit(500)
     .execute();
 }
 
@@ -620,56 +581,4 @@ export async function governmentExists(db: Executor, id: number): Promise<boolea
 
 export async function personExists(db: Executor, id: number): Promise<boolean> {
   return !!(await db.selectFrom('people').where('id', '=', id).select('id').executeTakeFirst());
-}
-
-// ---------------------------------------------------------------- personal calendar feeds
-
-export type CalendarFeedRow = Selectable<CalendarFeedTable>;
-
-export function calendarFeedOfUser(
-  db: Executor,
-  userId: number,
-): Promise<CalendarFeedRow | undefined> {
-  return db
-    .selectFrom('calendar_feeds')
-    .where('user_id', '=', userId)
-    .selectAll()
-    .executeTakeFirst();
-}
-
-export function calendarFeedByHash(
-  db: Executor,
-  tokenHash: string,
-): Promise<CalendarFeedRow | undefined> {
-  return db
-    .selectFrom('calendar_feeds')
-    .where('token_hash', '=', tokenHash)
-    .selectAll()
-    .executeTakeFirst();
-}
-
-/** Gives the user a new feed address; the old one, if any, stops working in the same write. */
-export async function replaceCalendarFeed(
-  db: Executor,
-  userId: number,
-  tokenHash: string,
-  now: string,
-): Promise<void> {
-  await db.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
-  await db
-    .insertInto('calendar_feeds')
-    .values({ user_id: userId, token_hash: tokenHash, created_at: now, last_used_at: null })
-    .execute();
-}
-
-export async function deleteCalendarFeed(db: Executor, userId: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('calendar_feeds')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
-}
-
-export async function touchCalendarFeed(db: Executor, id: number, now: string): Promise<void> {
-  await db.updateTable('calendar_feeds').set({ last_used_at: now }).where('id', '=', id).execute();
 }
