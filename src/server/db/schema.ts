@@ -129,6 +129,8 @@ export interface PositionTable {
   title: PositionTitle;
   start_date: string | null;
   end_date: string | null;
+  /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
+  version: Generated<number>;
 }
 
 export interface MembershipTable {
@@ -150,6 +152,8 @@ export interface UserTable {
   disabled: number;
   created_at: string;
   updated_at: string;
+  /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
+  version: Generated<number>;
 }
 
 export interface SessionTable {
@@ -250,6 +254,8 @@ export interface SeatTable {
   sort_order: number;
   created_at: string;
   updated_at: string;
+  /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
+  version: Generated<number>;
 }
 
 export interface SeatEventTable {
@@ -325,6 +331,8 @@ export interface InvitationTable {
   comment: string | null;
   invited_at: string;
   replied_at: string | null;
+  /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
+  version: Generated<number>;
 }
 
 export interface AttendanceTable {
@@ -339,6 +347,8 @@ export interface AttendanceTable {
   mode: AttendanceMode;
   present: number;
   recorded_at: string;
+  /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
+  version: Generated<number>;
 }
 
 export interface MotionTable {
@@ -380,6 +390,8 @@ export interface NewsPostTable {
   is_demo: number;
   created_at: string;
   updated_at: string;
+  /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
+  version: Generated<number>;
 }
 
 export interface NewsTranslationTable {
@@ -416,6 +428,8 @@ export interface FileTable {
   is_public: number;
   uploaded_by: string;
   uploaded_at: string;
+  /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
+  version: Generated<number>;
 }
 
 export interface ElectionTable {
@@ -434,6 +448,8 @@ export interface ElectionTable {
   filled_term_id: number | null;
   created_at: string;
   updated_at: string;
+  /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
+  version: Generated<number>;
 }
 
 export interface CandidateTable {

@@ -10,7 +10,15 @@ export type VersionedTable =
   | 'climate_targets'
   | 'inventories'
   | 'emission_reports'
-  | 'climate_actions';
+  | 'climate_actions'
+  | 'seats'
+  | 'positions'
+  | 'users'
+  | 'elections'
+  | 'news_posts'
+  | 'files'
+  | 'invitations'
+  | 'attendance';
 
 /**
  * Takes the next version of a row (the row stays locked until the transaction ends, so

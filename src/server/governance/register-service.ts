@@ -150,7 +150,7 @@ export async function addAttendance(
     // answer is the register with it, and nothing is written.
     if (ctx.attendance.some((a) => sameEntry(a, fresh))) return;
     assertRegister(
-      [...ctx.attendance, { ...fresh, id: Number.MAX_SAFE_INTEGER }],
+      [...ctx.attendance, { ...fresh, id: Number.MAX_SAFE_INTEGER, version: 1 }],
       ctx.attendance.length,
       ctx,
     );

@@ -19,6 +19,7 @@ const userColumns = [
   'users.disabled',
   'users.created_at',
   'users.updated_at',
+  'users.version',
   'governments.slug as government_slug',
 ] as const;
 
