@@ -20,13 +20,23 @@ declare module 'fastify' {
     csrfToken: string | null;
     sessionToken: string | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route takes changes from callers who have not signed in (signing in and out). Every
+     * other POST, PUT, PATCH and DELETE is refused with 401 before its body is read.
+     */
+    anonymousWrites?: boolean;
+  }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Resolves who is calling before every request: an API token (Authorization: Bearer) or a
- * session cookie. Browser requests that change state must echo the session's CSRF token.
+ * Resolves who is calling as each request arrives, before its body is read: an API token
+ * (Authorization: Bearer) or a session cookie. Browser requests that change state must echo the
+ * session's CSRF token, and a change from someone not signed in is refused with 401 there and
+ * then (unless the route is for the public), so that no upload is received only to be dropped
+ * and an anonymous caller learns nothing about a route's rules from the checks of its body.
  */
 export function registerAuth(app: FastifyInstance, callers: SessionResolver): void {
   app.decorateRequest('actor', null);
@@ -34,7 +44,8 @@ export function registerAuth(app: FastifyInstance, callers: SessionResolver): vo
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionToken', null);
 
-  app.addHook('preHandler', async (request) => {
+  // onRequest runs after @fastify/cookie's own (registered before this) has read the cookies.
+  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     if (header) {
@@ -61,6 +72,16 @@ export function registerAuth(app: FastifyInstance, callers: SessionResolver): vo
           'Missing or wrong CSRF token: send the X-CSRF-Token header from /auth/session.',
         );
       }
+    }
+    // An unknown path or method keeps its 404 or 405; a known route refuses the anonymous.
+    const route = request.routeOptions;
+    if (
+      UNSAFE.has(request.method) &&
+      !request.actor &&
+      route.url !== undefined &&
+      route.config.anonymousWrites !== true
+    ) {
+      throw unauthorized();
     }
   });
 }

@@ -49,6 +49,7 @@ export function authRoutes(app: AppInstance, { store, config }: AppContext): voi
   app.post(
     '/auth/login',
     {
+      config: { anonymousWrites: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
@@ -72,7 +73,10 @@ export function authRoutes(app: AppInstance, { store, config }: AppContext): voi
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } },
+    {
+      config: { anonymousWrites: true },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } },
+    },
     async (request, reply) => {
       if (request.sessionToken) await sessions.endSession(store, request.sessionToken);
       clearSessionCookie(reply);
