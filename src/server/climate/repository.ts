@@ -8,7 +8,7 @@ import type {
 } from '../db/schema';
 import { bulkUpdateById, type SqlType } from '../db/bulk-update';
 import type { Executor } from '../db/types';
-import { claimVersionById } from '../db/version-claim';
+import { claimVersionById, claimVersionsById } from '../db/version-claim';
 import { bulkColumns, inInputOrder } from './bulk-columns';
 
 /**
@@ -118,6 +118,14 @@ export function claimTargetVersion(
   expected?: readonly number[],
 ): Promise<number | undefined> {
   return claimVersionById(db, 'climate_targets', id, expected);
+}
+
+/** Takes the next version of the targets still at the version read (see claimVersionsById). */
+export function claimTargetVersions(
+  db: Executor,
+  claims: readonly { id: number; expected: number }[],
+): Promise<Set<number>> {
+  return claimVersionsById(db, 'climate_targets', claims);
 }
 
 export async function updateTarget(
@@ -261,6 +269,14 @@ export function claimReportVersion(
   expected?: readonly number[],
 ): Promise<number | undefined> {
   return claimVersionById(db, 'emission_reports', id, expected);
+}
+
+/** Takes the next version of the reports still at the version read (see claimVersionsById). */
+export function claimReportVersions(
+  db: Executor,
+  claims: readonly { id: number; expected: number }[],
+): Promise<Set<number>> {
+  return claimVersionsById(db, 'emission_reports', claims);
 }
 
 export async function updateReport(

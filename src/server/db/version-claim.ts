@@ -43,3 +43,32 @@ export async function claimVersionById(
   const row = await query.returning('version').executeTakeFirst();
   return row?.version;
 }
+
+/**
+ * Takes the next version of many rows at once, each only if it still has the version it was
+ * read at (`expected`): the ids whose version was taken (and which stay locked until the
+ * transaction ends). A row changed or deleted since it was read is left out, for the caller to
+ * leave alone rather than overwrite a change it has not seen.
+ */
+export async function claimVersionsById(
+  db: Executor,
+  table: VersionedTable,
+  claims: readonly { id: number; expected: number }[],
+): Promise<Set<number>> {
+  const claimed = new Set<number>();
+  const name = table as 'bodies' & keyof Database;
+  // Chunks keep the statement's parameters well under every dialect's limit.
+  for (let start = 0; start < claims.length; start += 250) {
+    const chunk = claims.slice(start, start + 250);
+    const rows = await db
+      .updateTable(name)
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where((eb) =>
+        eb.or(chunk.map((c) => eb.and([eb('id', '=', c.id), eb('version', '=', c.expected)]))),
+      )
+      .returning('id')
+      .execute();
+    for (const row of rows) claimed.add(row.id);
+  }
+  return claimed;
+}

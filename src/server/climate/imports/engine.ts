@@ -12,6 +12,7 @@ import {
   type ReportWrite,
   type RowPlan,
   type TargetWrite,
+  type Write,
 } from './plan';
 import { RunNotRunningError, type RowOutcome, type RunCounts } from './runs';
 
@@ -28,6 +29,39 @@ function pick<T extends object, K extends keyof T>(values: T, columns: readonly 
   const picked = {} as Pick<T, K>;
   for (const column of columns) picked[column] = values[column];
   return picked;
+}
+
+const STALE_REASON =
+  'changed by someone else while the file was being imported; their change is kept ' +
+  '(import the file again to compare with it)';
+
+/**
+ * A row's outcome once its updates were claimed: a row whose every change met a record changed
+ * meanwhile is skipped and says why; a row with other changes keeps its action and says which
+ * part was left alone.
+ */
+function outcomeAfterClaims(plan: RowPlan, stale: ReadonlySet<Write>): RowOutcome {
+  const left = plan.writes.filter((w) => stale.has(w));
+  if (left.length === 0) return plan.outcome;
+  const made = plan.writes.filter((w) => w.op !== 'keep' && !stale.has(w));
+  if (made.length === 0 && !plan.prospect && !plan.link) {
+    return { ...plan.outcome, action: 'skip', reason: STALE_REASON };
+  }
+  const what = left.map((w) => `${w.table === 'target' ? 'target' : 'emission report'} #${w.id}`);
+  const note = `${what.join(', ')} ${STALE_REASON}`;
+  return {
+    ...plan.outcome,
+    reason: plan.outcome.reason ? `${plan.outcome.reason}; ${note}` : note,
+  };
+}
+
+function countsOf(outcomes: readonly RowOutcome[]): RunCounts {
+  return {
+    processed: outcomes.length,
+    created: outcomes.filter((o) => o.action === 'create').length,
+    updated: outcomes.filter((o) => o.action === 'update').length,
+    skipped: outcomes.filter((o) => o.action === 'skip').length,
+  };
 }
 
 export class ImportEngine {
@@ -67,27 +101,23 @@ export class ImportEngine {
    */
   async process(rows: readonly MappedRow[]): Promise<void> {
     const plans = await this.planner.plan(rows);
-    const outcomes = plans.map((p) => p.outcome);
-    const batch: RunCounts = {
-      processed: outcomes.length,
-      created: outcomes.filter((o) => o.action === 'create').length,
-      updated: outcomes.filter((o) => o.action === 'update').length,
-      skipped: outcomes.filter((o) => o.action === 'skip').length,
-    };
-    const counts: RunCounts = {
-      processed: this.counts.processed + batch.processed,
-      created: this.counts.created + batch.created,
-      updated: this.counts.updated + batch.updated,
-      skipped: this.counts.skipped + batch.skipped,
-    };
     const writes = plans.some((p) => p.prospect || p.link || p.writes.some((w) => w.op !== 'keep'));
-    await this.store.transaction(async (tx) => {
-      if (!this.options.dryRun) await this.apply(tx, plans);
+    const counts = await this.store.transaction(async (tx) => {
+      const stale = this.options.dryRun ? new Set<Write>() : await this.apply(tx, plans);
+      const outcomes = plans.map((p) => outcomeAfterClaims(p, stale));
+      const batch = countsOf(outcomes);
+      const counts: RunCounts = {
+        processed: this.counts.processed + batch.processed,
+        created: this.counts.created + batch.created,
+        updated: this.counts.updated + batch.updated,
+        skipped: this.counts.skipped + batch.skipped,
+      };
       await tx.imports.insertRowOutcomes(this.options.runId, outcomes);
       if (!(await tx.imports.updateRunIfRunning(this.options.runId, { counts }))) {
         throw new RunNotRunningError(this.options.runId);
       }
       if (!this.options.dryRun && writes) await this.auditBatch(tx, outcomes, batch);
+      return counts;
     });
     this.counts = counts;
   }
@@ -160,8 +190,15 @@ export class ImportEngine {
     });
   }
 
-  private async apply(tx: Store, plans: RowPlan[]): Promise<void> {
+  /**
+   * Writes a batch's plan and answers the updates it left alone: records changed (or deleted)
+   * by someone else since the batch was planned, whose change the import must not overwrite
+   * unseen. Every other update first takes its record's next version, which locks the record
+   * until the batch commits.
+   */
+  private async apply(tx: Store, plans: RowPlan[]): Promise<Set<Write>> {
     const now = nowIso();
+    const stale = await this.claimUpdates(tx, plans);
     const prospects = plans.flatMap((p) => (p.prospect ? [p.prospect] : []));
     const created = await insertProspects(tx, prospects, this.regionIds);
     for (const [tempId, id] of created) this.index.resolve(tempId, id);
@@ -203,7 +240,7 @@ export class ImportEngine {
       );
       group.forEach((w, i) => this.ids.set(w.key, ids[i] as number));
     }
-    const targetUpdates = targets.filter((w) => w.op === 'update' && w.id !== null);
+    const targetUpdates = targets.filter((w) => w.op === 'update' && !stale.has(w));
     for (const w of targetUpdates) this.ids.set(w.key, w.id as number);
     await tx.climate.updateTargetsById(
       targetUpdates.map((w) => ({
@@ -234,7 +271,7 @@ export class ImportEngine {
       })),
     );
     reportCreates.forEach((w, i) => this.ids.set(w.key, reportIds[i] as number));
-    const reportUpdates = reports.filter((w) => w.op === 'update' && w.id !== null);
+    const reportUpdates = reports.filter((w) => w.op === 'update' && !stale.has(w));
     for (const w of reportUpdates) this.ids.set(w.key, w.id as number);
     await tx.climate.updateEmissionReportsById(
       reportUpdates.map((w) => ({
@@ -250,7 +287,27 @@ export class ImportEngine {
       })),
     );
 
-    await this.recordVersions(tx, targets, reports);
+    await this.recordVersions(
+      tx,
+      targets.filter((w) => !stale.has(w)),
+      reports.filter((w) => !stale.has(w)),
+    );
+    return stale;
+  }
+
+  /** Claims the next version of every record the batch updates; answers those it could not. */
+  private async claimUpdates(tx: Store, plans: readonly RowPlan[]): Promise<Set<Write>> {
+    const updates = plans.flatMap((p) => p.writes).filter((w) => w.op === 'update' && w.id);
+    const claim = (ws: readonly Write[]) =>
+      ws.map((w) => ({ id: w.id as number, expected: w.version - 1 }));
+    const targets = updates.filter((w) => w.table === 'target');
+    const reports = updates.filter((w) => w.table === 'report');
+    const claimedTargets = await tx.climate.claimTargetVersions(claim(targets));
+    const claimedReports = await tx.climate.claimReportVersions(claim(reports));
+    return new Set([
+      ...targets.filter((w) => !claimedTargets.has(w.id as number)),
+      ...reports.filter((w) => !claimedReports.has(w.id as number)),
+    ]);
   }
 
   /**

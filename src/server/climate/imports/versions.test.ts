@@ -1,10 +1,18 @@
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dialectCases } from '../../../../test/setup/databases';
 import { presentReport, targetSnapshot } from '../present';
-import { emissionsOf, getTarget, historyOf, restoreVersion, targetsOf } from '../service';
+import {
+  emissionsOf,
+  getTarget,
+  historyOf,
+  restoreVersion,
+  targetsOf,
+  updateTarget,
+} from '../service';
+import { ImportPlanner } from './plan';
 import { climateWorld, type ClimateWorld } from '../test-support';
-import { runImport } from './service';
+import { importRunRows, runImport } from './service';
 
 /**
  * The importer's versions, on both databases: written through the one versioned write in the
@@ -88,4 +96,55 @@ describe.each(dialectCases())('import versions on $label', ({ dialect, skip }) =
     expect(JSON.parse(stored?.snapshot ?? 'null')).toEqual(presentReport(row!, 'seoul'));
     expect(JSON.parse(stored?.snapshot ?? 'null')).toEqual(report);
   });
+
+  const raceRow = (baseEmissions: number) =>
+    `2021,44185,Suwon City,Suwon,Republic of Korea,East Asia,Base year emissions (absolute) target,2005,${baseEmissions},40,2035,,Energy`;
+
+  it_(
+    'leaves alone a record changed between a batch’s plan and its writing, and says so',
+    async () => {
+      const first = await runImport(w.db, ACTOR, {
+        kind: 'cdp-targets',
+        input: csv(TARGETS, raceRow(5000)),
+        fileName: 'race.csv',
+      });
+      expect(first).toMatchObject({ status: 'done', created: 1 });
+      const target = (await targetsOf(w.db, 'suwon')).find((t) => t.baseEmissions === 5000);
+      if (!target) throw new Error('the import created the target');
+
+      // Someone saves the target after the import planned its batch and before it writes it.
+      const plan = ImportPlanner.prototype.plan;
+      const spy = vi.spyOn(ImportPlanner.prototype, 'plan').mockImplementation(async function (
+        this: ImportPlanner,
+        rows,
+      ) {
+        const plans = await plan.call(this, rows);
+        await updateTarget(w.db, w.admin, target.id, { baseEmissions: 5100 });
+        return plans;
+      });
+      try {
+        const second = await runImport(w.db, ACTOR, {
+          kind: 'cdp-targets',
+          input: csv(TARGETS, raceRow(6000)),
+          fileName: 'race.csv',
+        });
+        expect(second).toMatchObject({ status: 'done', updated: 0, skipped: 1 });
+        const rows = await importRunRows(w.db, second.id, { page: 1, pageSize: 10 });
+        expect(rows).toMatchObject({
+          items: [
+            expect.objectContaining({
+              action: 'skip',
+              reason: expect.stringContaining('changed by someone else'),
+            }),
+          ],
+        });
+      } finally {
+        spy.mockRestore();
+      }
+      // The officer's change stands, versions are numbered once each, history has no gap.
+      expect(await getTarget(w.db, target.id)).toMatchObject({ baseEmissions: 5100, version: 2 });
+      const history = await historyOf(w.db, null, 'target', target.id);
+      expect(history.versions.map((v) => v.version)).toEqual([2, 1]);
+    },
+  );
 });
