@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../../core/roles';
 import type { SignInThrottleTable, UserTable } from '../db/schema';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 
 export type UserRow = Selectable<UserTable> & {
   government_slug: string | null;
@@ -121,6 +122,19 @@ export async function insertUser(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Takes the next version of a user (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export function claimUserVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  return claimVersionById(db, 'users', id, expected);
 }
 
 export async function updateUser(
