@@ -145,6 +145,20 @@ export async function updateUser(
   await db.updateTable('users').set(values).where('id', '=', id).execute();
 }
 
+/**
+ * Locks the rows of every active administrator until the transaction ends (a write that
+ * changes nothing), so that two administrators demoting or disabling each other at once take
+ * turns: the second then counts what the first left.
+ */
+export async function lockActiveAdmins(db: Executor): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .execute();
+}
+
 export async function countAdmins(db: Executor): Promise<number> {
   const r = await db
     .selectFrom('users')

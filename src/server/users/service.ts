@@ -82,7 +82,13 @@ export async function updateUser(
   }
   // Hashed before the user's row is locked: argon2 takes its time.
   const hash = patch.password ? await hashPassword(patch.password) : undefined;
+  // A change that may leave fewer administrators first takes every administrator's row, all
+  // at once and before its own (so that two such changes cannot hold one each and wait for
+  // the other): two administrators demoting each other then take turns, and the second counts
+  // what the first left.
+  const mayDemote = (patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true;
   return store.transaction(async (tx) => {
+    if (mayDemote) await tx.users.lockActiveAdmins();
     // Concurrent changes of the user queue here; each then reads what the one before wrote.
     claimedVersion(await tx.users.claimUserVersion(id, expected));
     const current = (await tx.users.findUserById(id)) as UserRow;
