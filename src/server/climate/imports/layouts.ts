@@ -83,7 +83,11 @@ export const CDP_EMISSION_FIELDS = [
 ] as const;
 export type CdpEmissionField = (typeof CDP_EMISSION_FIELDS)[number];
 
-/** Fields of a Net Zero Tracker row (one actor with its end and interim target). */
+/**
+ * Fields of a Net Zero Tracker row (one actor with its end and interim target). The emissions
+ * columns (baseline, target, BAU) hold MtCO2e in the tracker's codebook; a cell may also state
+ * its unit ("640 ktCO2e") or, for intensity targets, an intensity ("6.1 tCO2e/capita").
+ */
 export const NZT_FIELDS = [
   'idCode',
   'name',
@@ -95,11 +99,20 @@ export const NZT_FIELDS = [
   'endTargetPercent',
   'endTargetBaselineYear',
   'endTargetBaselineEmissions',
+  'endTargetTargetEmissions',
+  'endTargetBauEmissions',
+  'endTargetIntensityUnit',
+  'endTargetOther',
   'endTargetText',
   'interimTarget',
   'interimTargetYear',
   'interimTargetPercent',
   'interimTargetBaselineYear',
+  'interimTargetBaselineEmissions',
+  'interimTargetTargetEmissions',
+  'interimTargetBauEmissions',
+  'interimTargetIntensityUnit',
+  'interimTargetOther',
   'interimTargetText',
   'statusDate',
   'sourceUrl',
@@ -363,12 +376,24 @@ const NZT_PLAIN: Layout<NztField> = {
     endTargetStatus: ['end_target_status'],
     endTargetPercent: ['end_target_percentage_reduction'],
     endTargetBaselineYear: ['end_target_baseline_year'],
-    endTargetBaselineEmissions: ['end_target_baseline_emissions'],
+    endTargetBaselineEmissions: ['end_target_baseline_emissions', 'end_target_baseyear_emissions'],
+    endTargetTargetEmissions: ['end_target_target_emissions'],
+    endTargetBauEmissions: ['end_target_bau_emissions'],
+    endTargetIntensityUnit: ['end_target_intensity_unit'],
+    endTargetOther: ['end_target_other'],
     endTargetText: ['end_target_text'],
     interimTarget: ['interim_target'],
     interimTargetYear: ['interim_target_year'],
     interimTargetPercent: ['interim_target_percentage_reduction'],
     interimTargetBaselineYear: ['interim_target_baseline_year'],
+    interimTargetBaselineEmissions: [
+      'interim_target_baseline_emissions',
+      'interim_target_baseyear_emissions',
+    ],
+    interimTargetTargetEmissions: ['interim_target_target_emissions'],
+    interimTargetBauEmissions: ['interim_target_bau_emissions'],
+    interimTargetIntensityUnit: ['interim_target_intensity_unit'],
+    interimTargetOther: ['interim_target_other'],
     interimTargetText: ['interim_target_text'],
     statusDate: ['status_date'],
     sourceUrl: ['source_url'],
@@ -386,14 +411,16 @@ const NZT_PLAIN: Layout<NztField> = {
 
 /**
  * Newer Net Zero Tracker exports put a row of column groups ("End target information", …)
- * above the headers and renamed several columns.
+ * above the headers and renamed several columns (`ID_Code`, `Entity_type`,
+ * `Status_of_end_target`, `GHGs_covered`, `end_target_baseyear_emissions`,
+ * `Interim_target_baseyear_emissions`, `Scope_1_coverage`, `Published_plan`, `Carbon_credits`).
  */
 const NZT_GROUPED: Layout<NztField> = {
   id: 'nzt-grouped',
   kind: 'nzt',
   label: 'Net Zero Tracker export, newer (column groups on row 1, renamed headers on row 2)',
   columns: {
-    idCode: ['id_code', 'Id_code', 'ID', 'Entity_id'],
+    idCode: ['ID_Code', 'ID', 'Entity_id'],
     name: ['Name'],
     country: ['Country', 'Country_ISO3', 'ISO3'],
     actorType: ['Entity_type', 'Actor_type'],
@@ -402,17 +429,29 @@ const NZT_GROUPED: Layout<NztField> = {
     endTargetStatus: ['Status_of_end_target', 'End_target_status'],
     endTargetPercent: ['End_target_percentage_reduction'],
     endTargetBaselineYear: ['End_target_baseline_year'],
-    endTargetBaselineEmissions: ['End_target_baseline_emissions'],
+    endTargetBaselineEmissions: ['End_target_baseyear_emissions', 'End_target_baseline_emissions'],
+    endTargetTargetEmissions: ['End_target_target_emissions'],
+    endTargetBauEmissions: ['End_target_bau_emissions'],
+    endTargetIntensityUnit: ['End_target_intensity_unit'],
+    endTargetOther: ['End_target_other'],
     endTargetText: ['End_target_text'],
     interimTarget: ['Interim_target'],
     interimTargetYear: ['Interim_target_year'],
     interimTargetPercent: ['Interim_target_percentage_reduction'],
     interimTargetBaselineYear: ['Interim_target_baseline_year'],
+    interimTargetBaselineEmissions: [
+      'Interim_target_baseyear_emissions',
+      'Interim_target_baseline_emissions',
+    ],
+    interimTargetTargetEmissions: ['Interim_target_target_emissions'],
+    interimTargetBauEmissions: ['Interim_target_bau_emissions'],
+    interimTargetIntensityUnit: ['Interim_target_intensity_unit'],
+    interimTargetOther: ['Interim_target_other'],
     interimTargetText: ['Interim_target_text'],
     statusDate: ['Date_of_last_status_update', 'Status_date'],
     sourceUrl: ['End_target_source_url', 'Source_url'],
     raceToZero: ['Race_to_zero_member', 'Race_to_Zero'],
-    gases: ['GHG_coverage', 'Gases_coverage', 'Gasses_coverage'],
+    gases: ['GHGs_covered', 'GHG_coverage', 'Gases_coverage', 'Gasses_coverage'],
     scope1: ['Scope_1_coverage', 'Scope_1'],
     scope2: ['Scope_2_coverage', 'Scope_2'],
     scope3: ['Scope_3_coverage', 'Scope_3'],

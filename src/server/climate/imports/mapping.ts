@@ -111,6 +111,8 @@ export interface MappedRow {
   /** Set when the row cannot be imported whatever the database holds. */
   skip: string | null;
   records: MappedRecord[];
+  /** What the row's report should say besides its outcome: figures not kept, and why. */
+  notes?: string[];
 }
 
 export interface MapContext {
@@ -212,12 +214,18 @@ const GAS_PATTERNS: Record<Gas, RegExp> = {
   NF3: /\bnf3\b|nitrogen trifluoride/,
 };
 
-/** Gases named in a text ("CH4, CO2, N20", "All GHGs", "CO2 only"), in Accord's order. */
+const ALL_GASES = /\ball\b.*\b(ghgs?|greenhouse|gases|gasses)\b|kyoto (basket|gases)/;
+/** "Carbon dioxide and other GHGs", "CO2 + other greenhouse gases". */
+const WITH_OTHER_GASES = /(\band|\bplus|&|\+)\s*(all\s+)?other\s+(ghgs?|greenhouse|gases|gasses)\b/;
+
+/**
+ * Gases named in a text ("CH4, CO2, N20", "All GHGs", "CO2 only", the Net Zero Tracker's
+ * "Carbon dioxide and other GHGs"), in Accord's order.
+ */
 export function gasesFrom(text: string | null): Gas[] {
   if (!text) return [];
   const t = text.toLowerCase();
-  if (/\ball\b.*\b(ghgs?|greenhouse|gases|gasses)\b|kyoto (basket|gases)/.test(t))
-    return [...GASES];
+  if (ALL_GASES.test(t) || WITH_OTHER_GASES.test(t)) return [...GASES];
   return GASES.filter((gas) => GAS_PATTERNS[gas].test(t));
 }
 
