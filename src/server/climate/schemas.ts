@@ -415,8 +415,19 @@ export const ImportRun = Type.Object({
   error: Nullable(Type.String()),
   startedAt: Type.String(),
   finishedAt: Nullable(Type.String()),
+  warnings: Type.Array(
+    Type.Object({
+      code: Type.Literal('unread-numbers'),
+      column: Type.String({ description: "The column's header" }),
+      rows: Type.Integer({ description: 'How many rows have a number in it' }),
+      firstRow: Type.Integer({ description: 'The first such row' }),
+      detail: Type.String(),
+    }),
+    { description: 'What the run read past: a column with numbers that no field reads' },
+  ),
 });
 export type ImportRun = Static<typeof ImportRun>;
+export type ImportWarning = ImportRun['warnings'][number];
 export const ImportRunRow = Type.Object({
   row: Type.Integer(),
   action: Type.Enum(['create', 'update', 'skip', 'unchanged'] as const),
