@@ -128,13 +128,20 @@ function mapHeaders(layout: Layout, headers: readonly string[]) {
   });
   const missing = layout.required.filter((field) => mapping[field] === undefined);
   const unmapped = columns.filter((c) => c.field === null && !c.ignored).map((c) => c.header);
-  return { mapping, columns, missing, unmapped, ownHits, coverage: Object.keys(mapping).length };
+  return {
+    mapping,
+    columns,
+    missing,
+    unmapped,
+    ownHits,
+    coverage: Object.keys(mapping).length,
+  };
 }
 
 /**
  * Picks the layout of the kind whose required columns are all present; when several fit, the
  * one whose own spellings match the most headers (the file's year), then the one that reads the
- * most columns. Saved layouts (`extra`) take part like the built-in ones. Throws
+ * most columns, then the first listed. Saved layouts (`extra`) take part like the built-in ones. Throws
  * LayoutNotRecognisedError naming the required columns the closest layout could not find.
  */
 export function recogniseLayout(
@@ -145,6 +152,7 @@ export function recogniseLayout(
   const candidates = layouts
     .filter((layout) => layout.kind === kind)
     .map((layout) => ({ layout, ...mapHeaders(layout, headers) }));
+  // Of layouts that read a file alike, the first listed (the newest year) names it.
   const fitting = candidates
     .filter((c) => c.missing.length === 0)
     .sort(
