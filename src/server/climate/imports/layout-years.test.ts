@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { ImportKind } from '../../../core/climate/types';
-import { recogniseLayout } from './recognise';
+import { LayoutNotRecognisedError, recogniseLayout } from './recognise';
 
 /**
  * Each published layout recognised from the header row of its fixture (fixtures/, the real
@@ -175,6 +175,20 @@ describe('the published layouts, recognised from their real header rows', () => 
     expect(recogniseLayout('cdp-emissions', headers).unmapped).toEqual([
       'Scope 4 emissions (made up)',
     ]);
+  });
+
+  it('refuses a file with no column of figures, naming the ones it could have', () => {
+    const headers = headerOf('cdp-emissions-2020.csv').filter((h) => !/emissions|scope/i.test(h));
+    let error: unknown;
+    try {
+      recogniseLayout('cdp-emissions', headers);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(LayoutNotRecognisedError);
+    expect((error as LayoutNotRecognisedError).closest.missing[0]).toMatch(
+      /^TOTAL Scope 1 Emissions \(metric tonnes CO2e\)" or "TOTAL Scope 2/,
+    );
   });
 
   it('reads the 2016–2017 targets columns by their names', () => {

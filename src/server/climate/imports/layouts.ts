@@ -154,6 +154,8 @@ export interface Layout<F extends string = string> {
   columns: Partial<Record<F, readonly string[]>>;
   /** Fields without which a file of this layout cannot be imported. */
   required: readonly F[];
+  /** Of each list, one field at least (a report needs one figure, whichever it is). */
+  requiredOneOf?: readonly (readonly F[])[];
   /** Headers of this layout Accord reads nothing from on purpose: no warning names them. */
   ignored?: readonly string[];
   /** Set for long tables (one row per line of a report). */
@@ -205,6 +207,22 @@ const SPLIT_2020: Partial<Record<CdpEmissionField, readonly string[]>> = {
     'Emissions occurring outside city boundary (metric tonnes CO2e) for Total Emissions (excluding generation of grid-supplied energy)',
   ],
 };
+
+/** A wide emissions export must have one column of figures at least. */
+const WIDE_FIGURES: readonly CdpEmissionField[] = [
+  'scope1Total',
+  'scope2Total',
+  'scope3Total',
+  'basic',
+  'basicPlus',
+  'citywideTotal',
+  'directGeneration',
+  'directExcludingGeneration',
+  'indirectGeneration',
+  'indirectExcludingGeneration',
+  'outsideGeneration',
+  'outsideExcludingGeneration',
+];
 
 /** Columns of the early exports Accord has no field for: GDP, climate, the country's point. */
 const CDP_EARLY_IGNORED = [
@@ -380,6 +398,7 @@ const CDP_EMISSIONS_2016: Layout<CdpEmissionField> = {
   },
   ignored: CDP_EARLY_IGNORED,
   required: ['account', 'organization', 'country', 'accountingYear', 'citywideTotal'],
+  requiredOneOf: [WIDE_FIGURES],
 };
 
 /** "2017 - Cities Community Wide Emissions", the summary export (its real header row). */
@@ -412,6 +431,7 @@ const CDP_EMISSIONS_2017: Layout<CdpEmissionField> = {
   },
   ignored: [...CDP_EARLY_IGNORED, 'Comment'],
   required: ['account', 'organization', 'country', 'accountingYear', 'citywideTotal'],
+  requiredOneOf: [WIDE_FIGURES],
 };
 
 /** The lines of CDP's long tables and the fields their figures give. */
@@ -501,6 +521,7 @@ const CDP_EMISSIONS_2018_2019: Layout<CdpEmissionField> = {
   },
   ignored: ['Reporting Authority', 'Access', 'Common Reporting Framework inventory format (GPC) '],
   required: ['account', 'organization', 'country', 'accountingYear'],
+  requiredOneOf: [WIDE_FIGURES],
 };
 
 /** "2020 - City-Wide Emissions" and "2021 City-wide Emissions" (2021 drops one column). */
@@ -538,6 +559,7 @@ const CDP_EMISSIONS_2020_2021: Layout<CdpEmissionField> = {
   },
   ignored: ['Access', 'Common Reporting Framework inventory format (GPC)'],
   required: ['account', 'organization', 'country', 'accountingYear'],
+  requiredOneOf: [WIDE_FIGURES],
 };
 
 /**

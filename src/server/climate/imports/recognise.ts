@@ -126,7 +126,10 @@ function mapHeaders(layout: Layout, headers: readonly string[]) {
       columns.push({ index, header, field: null, ignored: ignored.has(key) });
     }
   });
-  const missing = layout.required.filter((field) => mapping[field] === undefined);
+  const missing: (string | readonly string[])[] = [
+    ...layout.required.filter((field) => mapping[field] === undefined),
+    ...(layout.requiredOneOf ?? []).filter((set) => set.every((f) => mapping[f] === undefined)),
+  ];
   const unmapped = columns.filter((c) => c.field === null && !c.ignored).map((c) => c.header);
   return {
     mapping,
@@ -176,9 +179,11 @@ export function recogniseLayout(
     kind,
     {
       layoutId: closest.layout.id,
-      missing: closest.missing.map(
-        (field) => (closest.layout.columns as Record<string, string[]>)[field]?.[0] ?? field,
-      ),
+      missing: closest.missing.map((need) => {
+        const header = (field: string) =>
+          (closest.layout.columns as Record<string, string[]>)[field]?.[0] ?? field;
+        return typeof need === 'string' ? header(need) : need.map(header).join('" or "');
+      }),
     },
     headers,
   );
