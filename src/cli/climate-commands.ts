@@ -15,6 +15,7 @@ import { loadInventoryExport, writeInventoryExport } from '../server/climate/exp
 import { prepareTargetsExport } from '../server/climate/exports/targets';
 import type { TableFormat } from '../server/climate/exports/write-table';
 import { layoutById } from '../server/climate/imports/layouts';
+import { listSavedLayouts } from '../server/climate/imports/saved-layouts';
 import { beginImport, importReportCsv } from '../server/climate/imports/service';
 import type { ImportKind } from '../server/climate/schemas';
 import type { Io } from './io';
@@ -26,12 +27,15 @@ import type { Io } from './io';
  */
 
 export const IMPORT_USAGE = `Usage:
-  accord import cdp-targets FILE.csv [--dry-run] [--no-create]
-  accord import cdp-emissions FILE.csv [--dry-run] [--no-create]
-  accord import nzt FILE.xlsx [--dry-run] [--no-create]
+  accord import cdp-targets FILE.csv [--dry-run] [--no-create] [--layout NAME]
+  accord import cdp-emissions FILE.csv [--dry-run] [--no-create] [--layout NAME]
+  accord import nzt FILE.xlsx [--dry-run] [--no-create] [--layout NAME]
+  accord import layouts              list the saved column layouts
 
-  --dry-run    report what the import would do; write no record
-  --no-create  skip rows that match no government instead of adding them as prospects`;
+  --dry-run      report what the import would do; write no record
+  --no-create    skip rows that match no government instead of adding them as prospects
+  --layout NAME  read the file with the column layout saved under NAME (made in the web's
+                 import page when a file's headers match no known layout)`;
 
 export const EXPORT_USAGE = `Usage:
   accord export targets --format csv|xlsx [--region REGION] [--out FILE]
@@ -70,7 +74,11 @@ export async function runImportCommand(
   try {
     parsed = parseArgs({
       args: withoutCommand(args, 'import'),
-      options: { 'dry-run': { type: 'boolean' }, 'no-create': { type: 'boolean' } },
+      options: {
+        'dry-run': { type: 'boolean' },
+        'no-create': { type: 'boolean' },
+        layout: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -79,6 +87,7 @@ export async function runImportCommand(
     return 2;
   }
   const [kind, file, ...extra] = parsed.positionals;
+  if (kind === 'layouts' && !file) return listLayoutsCommand(io, config);
   if (!kind || !file || extra.length > 0 || !(KINDS as readonly string[]).includes(kind)) {
     io.err(IMPORT_USAGE);
     return 2;
@@ -112,6 +121,7 @@ export async function runImportCommand(
           fileName: path.basename(file),
           dryRun,
           noCreate: parsed.values['no-create'] ?? false,
+          layout: parsed.values.layout,
           maxBytes: Infinity,
           onProgress: ({ processed, total }) => io.out(`  ${processed} of ${total} rows`),
           signal: stop.signal,
@@ -120,6 +130,12 @@ export async function runImportCommand(
       } catch (err) {
         if (err instanceof HttpProblem) {
           io.err(`error: ${problemText(err)}`);
+          if (err.code === 'layout-not-recognised') {
+            io.err(
+              'Map its columns in the web (Administration → Imports) and save the mapping, then ' +
+                'import with --layout NAME. `accord import layouts` lists the saved ones.',
+            );
+          }
           return stop.signal.aborted ? 130 : 1;
         }
         throw err;
@@ -150,6 +166,7 @@ export async function runImportCommand(
         fs.createWriteStream(reportFile, { mode: 0o600 }),
       );
       io.out(`Row report: ${reportFile}`);
+      for (const warning of run.warnings) io.err(`warning: ${warning.detail}`);
       if (run.status === 'done') return 0;
       io.err(`error: ${run.error ?? 'the import failed'}`);
       return run.status === 'interrupted' ? 130 : 1;
@@ -158,6 +175,24 @@ export async function runImportCommand(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+async function listLayoutsCommand(io: Io, config: AccordConfig): Promise<number> {
+  return withDb(config, async (db) => {
+    const layouts = await listSavedLayouts(db);
+    if (layouts.length === 0) {
+      io.out('No column layouts are saved.');
+      return 0;
+    }
+    for (const layout of layouts) {
+      const read = layout.columns.filter((c) => c.field !== null).length;
+      io.out(
+        `${layout.name}\t${layout.kind}\t${read} of ${layout.columns.length} columns read\t` +
+          `saved by ${layout.createdBy}, ${layout.updatedAt.slice(0, 10)}`,
+      );
+    }
+    return 0;
+  });
 }
 
 /** Where an export goes: a file, or standard output (which must stay open afterwards). */

@@ -17,6 +17,7 @@ import {
   type Subject,
   type TargetValues,
 } from './mapping';
+import { roundSum } from './long-table';
 import type { FieldRow } from './read-rows';
 import {
   clip,
@@ -226,14 +227,45 @@ export function mapCdpTargetRow(
   };
 }
 
+/** Cells CDP fills with words where a figure or answer does not apply; they say nothing. */
+const NOT_GIVEN = /^(not applicable|question not applicable)$/i;
+
+/** The row's cells without CDP's "Not Applicable" and the like, which mean an empty cell. */
+function withoutNotApplicable<F extends string>(fields: Partial<Record<F, string>>) {
+  const out: Partial<Record<F, string>> = {};
+  for (const [field, value] of Object.entries(fields) as [F, string | undefined][]) {
+    if (value !== undefined && !NOT_GIVEN.test(value.trim())) out[field] = value;
+  }
+  return out;
+}
+
+/** The sum of the figures given, or null when none is. */
+function sumOfGiven(...values: (number | null)[]): number | null {
+  const given = values.filter((v): v is number => v !== null);
+  // Rounded to what the figures carry, so that 12422.55 + 7838.23 is not 20260.780000000002.
+  return given.length === 0 ? null : roundSum(given.reduce((a, b) => a + b, 0));
+}
+
+/** A reporting year from a year or a questionnaire's name ("Cities 2022"). */
+function reportingYearFrom(text: string | undefined): number | null {
+  const year = parseYear(text);
+  if (year !== null) return year;
+  const named = /\b(19[5-9]\d|20\d\d)\b/.exec(present(text) ?? '');
+  return named ? parseYear(named[1]) : null;
+}
+
 /**
  * A row of the City-wide Emissions export → one emission report. Scope totals come from the
- * TOTAL columns, or else from CDP's split by grid-supplied energy, which many cities fill
- * instead: direct emissions excluding generation are scope 1, indirect use of grid energy
- * scope 2, emissions outside the boundary scope 3.
+ * TOTAL columns, or else from CDP's split by generation of grid-supplied energy, which many
+ * cities fill instead: a scope is the sum of its two parts (direct emissions for generation of
+ * grid-supplied energy and excluding it are scope 1, indirect use of grid energy scope 2,
+ * emissions outside the boundary scope 3), or else the sum of a long table's sector lines. The
+ * total compared with targets is BASIC, else the city-wide total, else scope 1 excluding the
+ * generation of grid-supplied energy plus scope 2, so that a power plant's emissions are not
+ * counted twice (once where it burns, once where its power is used).
  */
 export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow {
-  const f = row.fields as Fields<CdpEmissionField>;
+  const f = withoutNotApplicable(row.fields as Fields<CdpEmissionField>);
   const subject = cdpSubject(f);
   const skip = (reason: string): MappedRow => ({
     row: row.number,
@@ -243,23 +275,42 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
   });
   const period = parseAccountingPeriod(f.accountingYear);
   if (period === null) return skip('accounting year unknown');
-  const scope1 = parseAmount(f.scope1Total) ?? parseAmount(f.directExcludingGeneration);
-  const scope2 = parseAmount(f.scope2Total) ?? parseAmount(f.indirectExcludingGeneration);
-  const scope3 = parseAmount(f.scope3Total) ?? parseAmount(f.outsideExcludingGeneration);
-  const basic = parseAmount(f.basic);
-  const basicPlus = parseAmount(f.basicPlus);
+  const directGeneration = parseAmount(f.directGeneration);
+  const directExcluding = parseAmount(f.directExcludingGeneration);
+  const scope1Total = parseAmount(f.scope1Total);
+  const scope2 =
+    parseAmount(f.scope2Total) ??
+    sumOfGiven(parseAmount(f.indirectGeneration), parseAmount(f.indirectExcludingGeneration)) ??
+    parseAmount(f.scope2Lines);
+  const scope1 =
+    scope1Total ?? sumOfGiven(directGeneration, directExcluding) ?? parseAmount(f.scope1Lines);
+  const scope3 =
+    parseAmount(f.scope3Total) ??
+    sumOfGiven(parseAmount(f.outsideGeneration), parseAmount(f.outsideExcludingGeneration)) ??
+    parseAmount(f.scope3Lines);
+  const citywide = parseAmount(f.citywideTotal);
+  // 2017 says what its one total covers: "… (Total BASIC emissions)" or BASIC+.
+  const coverage = present(f.totalCoverage)?.toLowerCase() ?? '';
+  const basic =
+    parseAmount(f.basic) ??
+    (/basic\b(?!\+)/.test(coverage) && !/basic\+/.test(coverage) ? citywide : null);
+  const basicPlus = parseAmount(f.basicPlus) ?? (/basic\+/.test(coverage) ? citywide : null);
+  const scope1ExcludingGeneration = scope1Total ?? directExcluding ?? parseAmount(f.scope1Lines);
   const total =
     basic ??
-    parseAmount(f.citywideTotal) ??
-    (scope1 !== null && scope2 !== null ? scope1 + scope2 : null);
+    citywide ??
+    (scope1ExcludingGeneration !== null && scope2 !== null
+      ? scope1ExcludingGeneration + scope2
+      : null);
   if ([scope1, scope2, scope3, basic, basicPlus, total].every((v) => v === null)) {
     return skip('no emissions figures');
   }
-  const reportingYear = parseYear(f.reportingYear);
+  const reportingYear = reportingYearFrom(f.reportingYear);
   const gases = gasesFrom(present(f.gases));
   const protocol = present(f.protocol);
   const inventoryBoundary = boundaryFrom(present(f.inventoryBoundary));
   const who = subject.cdpAccount ?? subject.key;
+  const lines = (row as FieldRow & { lines?: { first: number; last: number } }).lines;
   return {
     row: row.number,
     subject,
@@ -268,7 +319,10 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
       {
         table: 'report',
         key: ['cdp', reportingYear ?? '-', who].join('|'),
-        label: `emission report ${period.year}`,
+        label:
+          lines && lines.last > lines.first
+            ? `emission report ${period.year} (rows ${lines.first}–${lines.last})`
+            : `emission report ${period.year}`,
         values: {
           year: period.year,
           source: 'cdp',
@@ -289,6 +343,7 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
           provenance: JSON.stringify({
             file: context.fileName,
             row: row.number,
+            ...(lines ? { rows: [lines.first, lines.last] } : {}),
             reportedYear: reportingYear,
             layout: context.layoutId,
           }),

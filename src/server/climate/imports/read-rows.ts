@@ -3,6 +3,7 @@ import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { ImportKind } from '../schemas';
+import type { Layout } from './layouts';
 import { LayoutNotRecognisedError, recogniseLayout, type RecognisedLayout } from './recognise';
 import { UnreadableSheetError } from './unreadable';
 import { workbookFile } from './workbook-file';
@@ -200,6 +201,8 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
 export interface FieldRow {
   number: number;
   fields: Partial<Record<string, string>>;
+  /** The row's cells as read, for what looks at the columns no field reads. */
+  cells?: readonly (string | null)[];
 }
 
 export interface OpenedSheet {
@@ -217,7 +220,11 @@ export interface OpenedSheet {
  * Zero Tracker exports put it under a row of column groups), recognises the layout and returns
  * the remaining rows keyed by field. Throws LayoutNotRecognisedError when neither row fits.
  */
-export async function openSheet(input: Readable, kind: ImportKind): Promise<OpenedSheet> {
+export async function openSheet(
+  input: Readable,
+  kind: ImportKind,
+  layouts?: readonly Layout[],
+): Promise<OpenedSheet> {
   const { format, stream } = await sniffFormat(input);
   let sheet: AsyncGenerator<SheetRow>;
   if (format === 'xlsx') {
@@ -243,6 +250,7 @@ export async function openSheet(input: Readable, kind: ImportKind): Promise<Open
       recognised = recogniseLayout(
         kind,
         next.value.cells.map((cell) => cell ?? ''),
+        layouts,
       );
       headerRow = next.value.number;
     } catch (err) {
@@ -270,7 +278,7 @@ export async function openSheet(input: Readable, kind: ImportKind): Promise<Open
         const cell = row.cells[index];
         if (cell !== null && cell !== undefined) values[field] = cell;
       }
-      yield { number: row.number, fields: values };
+      yield { number: row.number, fields: values, cells: row.cells };
     }
   }
   const close = async () => {

@@ -9,7 +9,10 @@ import { LayoutNotRecognisedError } from './recognise';
 import { mapCdpEmissionRow, mapCdpTargetRow } from './map-cdp';
 import { mapNztRow } from './map-nzt';
 import type { MappedRow } from './mapping';
+import { LongTableReports } from './long-table';
 import { openSheet, type FieldRow, type OpenedSheet } from './read-rows';
+import { layoutsFor, namedLayout } from './saved-layouts';
+import { UnreadNumbers } from './unread-numbers';
 import { UnreadableSheetError } from './unreadable';
 import {
   RunNotRunningError,
@@ -44,6 +47,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Skip rows that match no government instead of creating prospects for them. */
   noCreate?: boolean;
+  /** Read the file with this saved layout (saved-layouts.ts) instead of recognising one. */
+  layout?: string | undefined;
   /** Uploads larger than this fail the run (default 200 MB). */
   maxBytes?: number;
   /** Called after each batch (and once the rows are counted). */
@@ -225,17 +230,41 @@ async function execute(
       layoutId: sheet.recognised.layout.id,
     });
     const links = new InterimLinks();
+    const unread = new UnreadNumbers(sheet.recognised.columns);
+    // A long table's rows are lines of reports: gathered first, each report is then one row.
+    const long = sheet.recognised.layout.long;
+    const reports = long ? new LongTableReports(long) : null;
     let total = 0;
+    const write = async (mapped: MappedRow) => {
+      total += 1;
+      if (options.kind === 'cdp-targets') links.add(mapped);
+      await spool?.write(mapped);
+      if (total % 5000 === 0) await store.imports.updateRun(runId, { totalRows: total });
+    };
     for await (const row of sheet.rows) {
       checkStop();
-      total += 1;
-      const mapped = map(row);
-      if (options.kind === 'cdp-targets') links.add(mapped);
-      await spool.write(mapped);
-      if (total % 5000 === 0) await store.imports.updateRun(runId, { totalRows: total });
+      unread.see(row);
+      if (reports) {
+        const stray = reports.add(row);
+        if (stray !== null) {
+          await write({ row: row.number, subject: null, skip: stray, records: [] });
+        }
+        continue;
+      }
+      await write(map(row));
+    }
+    if (reports) {
+      for (const report of reports.rows()) {
+        checkStop();
+        await write(map(report));
+      }
     }
     await spool.close();
-    await store.imports.updateRun(runId, { totalRows: total });
+    const warnings = unread.warnings();
+    await store.imports.updateRun(runId, {
+      totalRows: total,
+      ...(warnings.length > 0 ? { warnings: JSON.stringify(warnings) } : {}),
+    });
     options.onProgress?.({ processed: 0, total });
 
     const parents = links.parents();
@@ -288,6 +317,7 @@ async function execute(
 
 /** The problem an unreadable upload becomes: 422 naming what is missing. */
 function unreadable(err: unknown): HttpProblem {
+  if (err instanceof HttpProblem) return err;
   if (err instanceof LayoutNotRecognisedError) {
     return new HttpProblem(
       422,
@@ -297,6 +327,9 @@ function unreadable(err: unknown): HttpProblem {
         pointer: '/body',
         detail: `missing column "${column}"`,
       })),
+      undefined,
+      // The import page answers this with its column-mapping step.
+      'layout-not-recognised',
     );
   }
   if (err instanceof UnreadableSheetError) {
@@ -341,9 +374,15 @@ export async function beginImport(
 
   let sheet: OpenedSheet;
   try {
+    // A layout asked for by name is the only one tried; else every layout of the kind is,
+    // the saved ones with the built-in ones.
+    const layouts = options.layout
+      ? [await namedLayout(store, options.kind, options.layout)]
+      : await layoutsFor(store, options.kind);
     sheet = await openSheet(
       limitBytes(options.input, options.maxBytes ?? MAX_UPLOAD_BYTES),
       options.kind,
+      layouts,
     );
   } catch (err) {
     cleanUp();
