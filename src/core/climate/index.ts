@@ -7,3 +7,4 @@ export * from './assess';
 export * from './target-fields';
 export * from './summary';
 export * from './country';
+export * from './sources';
