@@ -8,3 +8,4 @@ export * from './target-fields';
 export * from './summary';
 export * from './country';
 export * from './sources';
+export * from './comparability';

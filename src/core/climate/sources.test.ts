@@ -6,9 +6,9 @@ import {
   gasesOfText,
   headlineOf,
   rankSources,
-  TOTAL_COVERAGES,
   type SourceFacts,
 } from './sources';
+import { TOTAL_COVERAGES } from './types';
 
 interface Report extends SourceFacts {
   id: number;

@@ -1,4 +1,11 @@
-import { GASES, type Gas, type TargetBoundary } from './types';
+import {
+  GASES,
+  type FigureCoverage,
+  type Figures,
+  type Gas,
+  type TargetBoundary,
+  type TotalCoverage,
+} from './types';
 
 /**
  * Where a year's emissions figure comes from, and what it covers.
@@ -17,26 +24,6 @@ import { GASES, type Gas, type TargetBoundary } from './types';
  *
  * The others stay listed as the year's sources.
  */
-
-/**
- * What a reported total covers: GPC BASIC, BASIC+, scope 1 + scope 2 (all sectors), scope 1
- * (territorial), or a total whose source does not say what it covers.
- */
-export const FIGURE_COVERAGES = [
-  'basic',
-  'basic-plus',
-  'scope-1-2',
-  'scope-1',
-  'unstated',
-] as const;
-export type FigureCoverage = (typeof FIGURE_COVERAGES)[number];
-
-/** What a stored total can be declared to cover (null: not stated). */
-export const TOTAL_COVERAGES = ['basic', 'basic-plus', 'scope-1-2', 'scope-1'] as const;
-export type TotalCoverage = (typeof TOTAL_COVERAGES)[number];
-
-/** Every total a source gives for its year, by what it covers. */
-export type Figures = Partial<Record<FigureCoverage, number>>;
 
 /** The figures of a report (t CO2e). */
 export interface ReportedTotals {

@@ -3,6 +3,8 @@ import { GPC_SECTOR_CODES } from '../../core/climate/gpc';
 import {
   ACTION_STATUSES,
   ASSESSMENT_STATUSES,
+  COVERAGE_NEEDS,
+  FIGURE_COVERAGES,
   GASES,
   GWP_SETS,
   IMPORT_KINDS,
@@ -35,6 +37,28 @@ export const NotationKey = Type.Enum(NOTATION_KEYS);
 export const ActionStatus = Type.Enum(ACTION_STATUSES);
 const GpcSector = Type.Enum(GPC_SECTOR_CODES);
 
+/** A year shown but not used by an assessment: a stable code, and what it compares. */
+export const ExcludedYear = Type.Union([
+  Type.Object({
+    year: Type.Integer(),
+    code: Type.Literal('coverage'),
+    reported: Type.Enum(FIGURE_COVERAGES),
+    required: Type.Enum(COVERAGE_NEEDS),
+  }),
+  Type.Object({
+    year: Type.Integer(),
+    code: Type.Literal('boundary'),
+    reported: TargetBoundary,
+    required: TargetBoundary,
+  }),
+  Type.Object({
+    year: Type.Integer(),
+    code: Type.Literal('gases'),
+    reported: Type.Array(Gas),
+    required: Type.Array(Gas),
+  }),
+]);
+
 export const Assessment = Type.Object({
   status: Type.Enum(ASSESSMENT_STATUSES),
   reason: Nullable(Type.Enum(NOT_ASSESSABLE_REASONS)),
@@ -66,6 +90,17 @@ export const Assessment = Type.Object({
       aligned: Type.Boolean(),
     }),
   ),
+  compared: Nullable(
+    Type.Enum(COVERAGE_NEEDS, {
+      description: 'The total compared, from the target coverage (BASIC, BASIC+, scope 1+2…)',
+    }),
+  ),
+  coverageAssumed: Type.Boolean({
+    description: 'The target does not say what it covers; `compared` is assumed',
+  }),
+  excluded: Type.Array(ExcludedYear, {
+    description: 'Years from the base year on whose figure is not comparable, and why',
+  }),
   /** Always true: Accord computed this from reported emissions; never a self-reported figure. */
   computed: Type.Literal(true),
   asOfYear: Type.Integer(),
