@@ -148,6 +148,24 @@ describe('compareObservations', () => {
     ]);
   });
 
+  it('uses a total of unstated coverage, not known to differ, except for a sector target', () => {
+    const unstated: EmissionsObservation = {
+      year: 2019,
+      emissions: 900_000,
+      source: 'national',
+      coverage: 'unstated',
+      figures: { unstated: 900_000, 'scope-1': 600_000 },
+    };
+    const result = compareObservations(basicTarget, [y2018, unstated], 2010);
+    expect(result.comparable).toEqual([{ ...unstated, coverage: 'unstated' }]);
+    expect(result.excluded.map((e) => e.year)).toEqual([2018]);
+    // A target of scope 1 takes the scope 1 figure the year gives.
+    const scope1 = target({ coverage: coverage({ scopes: [1] }) });
+    expect(compareObservations(scope1, [unstated], 2010).comparable[0]?.emissions).toBe(600_000);
+    const transport = target({ coverage: coverage({ sectors: ['II'] }) });
+    expect(compareObservations(transport, [unstated], 2010).comparable).toEqual([]);
+  });
+
   it('takes figures of unknown coverage as they are', () => {
     const plain = { year: 2018, emissions: 500, source: 'inventory' };
     const result = compareObservations(basicTarget, [plain], 2010);
@@ -195,9 +213,13 @@ describe('compareObservations', () => {
             figures: y.figures,
           }));
           const result = compareObservations(target({}), observations, 2010);
+          // Every year used gives the compared total, or a total not saying what it covers.
           for (const o of result.comparable) {
-            expect(o.coverage).toBe(result.compared);
-            expect(o.emissions).toBe(o.figures?.[result.compared as (typeof coverages)[number]]);
+            expect([result.compared, 'unstated']).toContain(o.coverage);
+            expect(o.emissions).toBe(o.figures?.[o.coverage as (typeof coverages)[number]]);
+            if (o.coverage === 'unstated' && result.compared !== 'unstated') {
+              expect(o.figures?.[result.compared as (typeof coverages)[number]]).toBeUndefined();
+            }
           }
           expect(result.comparable.length + result.excluded.length).toBe(observations.length);
         },

@@ -15,7 +15,8 @@ import {
  *
  * A target's coverage decides the total: scopes 1–3 of stationary energy, transport and waste
  * (GPC BASIC) compare with BASIC, the same with IPPU or AFOLU with BASIC+, scope 1 + 2 with
- * scope 1 + scope 2, scope 1 with scope 1. A target that names no scopes is taken to cover
+ * scope 1 + scope 2, scope 1 with scope 1; a total whose source does not say what it covers is
+ * not known to differ, and is used (the year's sources show it). A target that names no scopes is taken to cover
  * BASIC, GPC's and CDP's city-wide standard; if no year gives BASIC, the first total in the order
  * of FIGURE_COVERAGES that some year gives, so every year used is alike (the assessment says it
  * assumed). A year is also left out when its boundary, or the main gases it covers (CO2, CH4,
@@ -86,11 +87,26 @@ export function compareObservations(
   const requiredGases = target.coverage?.gases ?? [];
   const comparable: EmissionsObservation[] = [];
   const excluded: ExcludedYear[] = [];
+  /**
+   * The total of a year compared: the one the target covers; else a total whose source does
+   * not say what it covers (not known to differ), unless the target covers only some sectors
+   * or scopes, which no city-wide total does.
+   */
+  const figureOf = (
+    o: EmissionsObservation,
+  ): { value: number; coverage: FigureCoverage } | null => {
+    if (o.figures === undefined || compared === null) return null;
+    if (compared === 'sectors' || compared === 'scopes') return null;
+    const exact = o.figures[compared];
+    if (exact !== undefined) return { value: exact, coverage: compared };
+    const unstated = o.figures.unstated;
+    return unstated === undefined ? null : { value: unstated, coverage: 'unstated' };
+  };
   for (const o of observations) {
+    const figure = figureOf(o);
     const why = ((): ExcludedYear | null => {
       if (o.figures !== undefined && compared !== null) {
-        const figure = (o.figures as Partial<Record<CoverageNeed, number>>)[compared];
-        if (figure === undefined) {
+        if (figure === null) {
           return {
             year: o.year,
             code: 'coverage',
@@ -125,9 +141,8 @@ export function compareObservations(
       if (fromYear === null || o.year >= fromYear) excluded.push(why);
       continue;
     }
-    if (o.figures !== undefined && compared !== null) {
-      const figure = (o.figures as Partial<Record<CoverageNeed, number>>)[compared] as number;
-      comparable.push({ ...o, emissions: figure, coverage: compared as FigureCoverage });
+    if (figure !== null) {
+      comparable.push({ ...o, emissions: figure.value, coverage: figure.coverage });
     } else {
       comparable.push(o);
     }

@@ -248,10 +248,13 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
   const scope3 = parseAmount(f.scope3Total) ?? parseAmount(f.outsideExcludingGeneration);
   const basic = parseAmount(f.basic);
   const basicPlus = parseAmount(f.basicPlus);
+  const citywideTotal = parseAmount(f.citywideTotal);
   const total =
-    basic ??
-    parseAmount(f.citywideTotal) ??
-    (scope1 !== null && scope2 !== null ? scope1 + scope2 : null);
+    basic ?? citywideTotal ?? (scope1 !== null && scope2 !== null ? scope1 + scope2 : null);
+  // What the total covers: BASIC, scope 1 + 2 as summed here, or a city-wide total CDP does not
+  // define (null).
+  const totalCoverage =
+    basic !== null ? 'basic' : citywideTotal !== null || total === null ? null : 'scope-1-2';
   if ([scope1, scope2, scope3, basic, basicPlus, total].every((v) => v === null)) {
     return skip('no emissions figures');
   }
@@ -283,9 +286,12 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
           basic,
           basic_plus: basicPlus,
           total,
+          total_coverage: totalCoverage,
           gases: gases.length ? gases.join(', ') : null,
           protocol: protocol === null ? null : clip(withoutOtherPrefix(protocol), 300),
           boundary: inventoryBoundary === 'unknown' ? null : inventoryBoundary,
+          report_year: reportingYear,
+          dataset: 'cdp-emissions',
           provenance: JSON.stringify({
             file: context.fileName,
             row: row.number,
