@@ -7,15 +7,18 @@ import { GPC_SECTORS, GPC_SUBSECTORS } from '../../core/climate/gpc';
 import {
   ACTION_STATUSES,
   ASSESSMENT_STATUSES,
+  COVERAGE_NEEDS,
   GWP_SETS,
   IMPORT_RUN_STATUSES,
   NET_ZERO_LABELS,
   NOT_ASSESSABLE_REASONS,
+  NOT_COMPARABLE_CODES,
   NOTATION_KEYS,
   TARGET_BOUNDARIES,
   TARGET_STATUSES,
   TARGET_TYPES,
 } from '../../core/climate/types';
+import { FIGURE_BASES } from '../../core/climate/sources';
 import { IMPORT_KINDS, IMPORT_ROW_ACTIONS } from './types';
 
 /**
@@ -58,6 +61,9 @@ describe('keys used by the climate pages', () => {
       ['imports.actions', IMPORT_ROW_ACTIONS],
       ['imports.statuses', IMPORT_RUN_STATUSES],
       ['history.changes', ['create', 'update', 'delete', 'restore']],
+      ['coverages', COVERAGE_NEEDS],
+      ['sourcesTable.basis', FIGURE_BASES],
+      ['comparability', NOT_COMPARABLE_CODES],
       [
         'notices',
         ['target-saved', 'target-created', 'action-saved', 'action-created', 'inventory-saved'],
