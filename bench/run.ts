@@ -179,7 +179,9 @@ async function main() {
         source: 'cdp',
         source_label: 'bench',
         total: 1_000_000 - k * 9_000 - (id % 13) * 1_000,
-        preferred: 1,
+        // Chosen by the rule (the newest report), as imported figures are.
+        report_year: 1997 + k,
+        preferred: 0,
         provenance: '{}',
         version: 1,
         created_at: now,

@@ -39,6 +39,27 @@ describe.skipIf(skipReason !== null)('climate pages in the browser', () => {
     await page.context().close();
   });
 
+  it("says where Kyoto's 2018 figure comes from and which total the 2030 target compares", async () => {
+    const page = await e.newPage();
+    await page.goto('/members/kyoto/climate?asOf=2021');
+    const sources = page.getByTestId('emission-sources');
+    await sources.waitFor();
+    // The figure used, why (the newest report: nobody chose another), and what it covers.
+    const basis = sources.getByTestId('emission-basis').first();
+    await expect.poll(() => basis.innerText()).toMatch(/newest report/i);
+    const used = sources.locator('[data-testid="emission-report"][data-used="true"]').first();
+    expect(await used.innerText()).toMatch(/reported in 2021/);
+    expect(await used.innerText()).toMatch(/covers scope 1\+2/);
+    const card = page
+      .getByTestId('climate-target-card')
+      .filter({ hasText: 'below FY2013 by 2030' })
+      .last();
+    await expect
+      .poll(() => card.getByTestId('climate-comparability').first().innerText())
+      .toMatch(/Compared with scope 1\+2 totals/);
+    await page.context().close();
+  });
+
   it('lists the East Asia members on the dashboard with their headline status', async () => {
     const page = await e.newPage();
     await page.goto('/climate?region=east-asia&asOf=2021');

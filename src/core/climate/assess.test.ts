@@ -20,15 +20,8 @@ function target(fields: Partial<TargetDefinition>): TargetDefinition {
   };
 }
 
-function observed(
-  year: number,
-  emissions: number,
-  source = 'inventory',
-  boundaryMatches?: boolean,
-): EmissionsObservation {
-  return boundaryMatches === undefined
-    ? { year, emissions, source }
-    : { year, emissions, source, boundaryMatches };
+function observed(year: number, emissions: number, source = 'inventory'): EmissionsObservation {
+  return { year, emissions, source };
 }
 
 /** PRODUCT.md section 3: Kyoto, 40 % below FY2013 (7,840,000 t) by 2030. */
@@ -285,17 +278,25 @@ describe('assessTarget: not assessable', () => {
     expect(assessTarget(kyoto, [], asOf).reason).toBe('no-inventory-after-base-year');
   });
 
-  it('refuses a latest figure whose boundary differs from the target', () => {
-    const result = assessTarget(
-      kyoto,
-      [observed(2016, 7_000_000), observed(2018, 6_540_648, 'cdp', false)],
-      asOf,
-    );
-    expect(result.status).toBe('not-assessable');
-    expect(result.reason).toBe('boundary-mismatch');
-    expect(result.actual).toBe(6_540_648);
-    expect(result.progress).toBeNull();
-    expect(result.onPathway).toBeNull();
+  it('leaves out a latest figure whose boundary differs from the target', () => {
+    const cityWide = { ...kyoto, boundary: 'city-wide' as const };
+    const partial: EmissionsObservation = {
+      ...observed(2018, 6_540_648, 'cdp'),
+      figures: { unstated: 6_540_648 },
+      boundary: 'partial',
+    };
+    const result = assessTarget(cityWide, [observed(2016, 7_000_000), partial], asOf);
+    // Assessed on 2016: progress = (7,840,000 − 7,000,000) / 3,136,000 = 0.267857…
+    expect(result.actualYear).toBe(2016);
+    expect(result.progress).toBeCloseTo(0.267857, 6);
+    expect(result.excluded).toEqual([
+      { year: 2018, code: 'boundary', reported: 'partial', required: 'city-wide' },
+    ]);
+    const alone = assessTarget(cityWide, [partial], asOf);
+    expect(alone.status).toBe('not-assessable');
+    expect(alone.reason).toBe('no-comparable-figures');
+    expect(alone.progress).toBeNull();
+    expect(alone.excluded).toHaveLength(1);
   });
 
   it('needs a denominator for the years of an intensity target', () => {
@@ -311,6 +312,96 @@ describe('assessTarget: not assessable', () => {
       denominators: { 2010: 900_000 },
     });
     expect(result.reason).toBe('no-denominator');
+  });
+});
+
+describe('assessTarget: like with like (issue 10)', () => {
+  /**
+   * One city's 2017 figure is BASIC, its 2018 figure scope 1 + 2 only. The target: 50 % below
+   * 2010 (1,000,000 t) by 2030, covering BASIC (scopes 1–3 of stationary energy, transport
+   * and waste). E_T = 500,000; the committed reduction 500,000.
+   */
+  const basicTarget = target({
+    baseYear: 2010,
+    baseEmissions: 1_000_000,
+    targetYear: 2030,
+    reductionPercent: 50,
+    coverage: { scopes: [1, 2, 3], sectors: ['I', 'II', 'III'], gases: [] },
+  });
+  const y2017: EmissionsObservation = {
+    year: 2017,
+    emissions: 920_000,
+    source: 'cdp',
+    coverage: 'basic',
+    figures: { basic: 920_000, 'scope-1-2': 980_000, 'scope-1': 700_000 },
+  };
+  const y2018: EmissionsObservation = {
+    year: 2018,
+    emissions: 993_000,
+    source: 'cdp',
+    coverage: 'scope-1-2',
+    figures: { 'scope-1-2': 993_000, 'scope-1': 700_000 },
+  };
+
+  it('uses the comparable 2017 BASIC figure: 16 % progress, not 1.4 %', () => {
+    const result = assessTarget(basicTarget, [y2017, y2018], { asOfYear: 2020 });
+    // progress = (1,000,000 − 920,000) / 500,000 = 0.16
+    expect(result.progress).toBeCloseTo(0.16, 12);
+    expect(result.actual).toBe(920_000);
+    expect(result.actualYear).toBe(2017);
+    // E(2017) = 1,000,000 − 7/20 × 500,000 = 825,000; 920,000 is above it by 95,000.
+    expect(result.expected).toBeCloseTo(825_000, 6);
+    expect(result.gap).toBeCloseTo(95_000, 6);
+    expect(result.status).toBe('off-track');
+    expect(result.compared).toBe('basic');
+    expect(result.coverageAssumed).toBe(false);
+    // 2018 is shown but not used, and the assessment says why.
+    expect(result.excluded).toEqual([
+      { year: 2018, code: 'coverage', reported: 'scope-1-2', required: 'basic' },
+    ]);
+    // Mixing the two, as before, gave (1,000,000 − 993,000) / 500,000 = 0.014.
+    const mixed = assessTarget(basicTarget, [observed(2017, 920_000), observed(2018, 993_000)], {
+      asOfYear: 2020,
+    });
+    expect(mixed.progress).toBeCloseTo(0.014, 12);
+  });
+
+  it('assumes BASIC when the target does not say what it covers, and says so', () => {
+    const unsaid = target({ ...basicTarget, coverage: undefined });
+    const result = assessTarget(unsaid, [y2017, y2018], { asOfYear: 2020 });
+    expect(result.progress).toBeCloseTo(0.16, 12);
+    expect(result).toMatchObject({ compared: 'basic', coverageAssumed: true });
+  });
+
+  it('compares scope 1 + 2 for a scope 1 + 2 target, using both years', () => {
+    const scope12 = target({
+      ...basicTarget,
+      coverage: { scopes: [1, 2], sectors: [], gases: [] },
+    });
+    const result = assessTarget(scope12, [y2017, y2018], { asOfYear: 2020 });
+    // Latest 2018: (1,000,000 − 993,000) / 500,000 = 0.014, now of like figures.
+    expect(result.progress).toBeCloseTo(0.014, 12);
+    expect(result.excluded).toEqual([]);
+  });
+
+  it('is not assessable when no year after the base year is comparable', () => {
+    const result = assessTarget(basicTarget, [y2018], { asOfYear: 2020 });
+    expect(result.status).toBe('not-assessable');
+    expect(result.reason).toBe('no-comparable-figures');
+    expect(result.excluded).toHaveLength(1);
+    expect(result.targetLevel).toBeCloseTo(500_000, 6);
+  });
+
+  it('measures the 1.5 °C benchmark from a comparable 2019 figure only', () => {
+    const for2030 = target({ ...basicTarget, targetYear: 2030 });
+    const y2019: EmissionsObservation = {
+      year: 2019,
+      emissions: 800_000,
+      source: 'cdp',
+      coverage: 'scope-1-2',
+      figures: { 'scope-1-2': 800_000 },
+    };
+    expect(assessTarget(for2030, [y2017, y2019], { asOfYear: 2020 }).benchmark).toBeNull();
   });
 });
 

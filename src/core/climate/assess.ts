@@ -6,6 +6,7 @@ import type {
   TargetDefinition,
   Trend,
 } from './types';
+import { compareObservations } from './comparability';
 import { isEmissionsTarget } from './target-fields';
 
 /** Newest data older than this many years makes an assessment stale (PRODUCT.md section 3). */
@@ -168,6 +169,9 @@ function emptyAssessment(): Assessment {
     trend: null,
     trendYear: null,
     benchmark: null,
+    compared: null,
+    coverageAssumed: false,
+    excluded: [],
   };
 }
 
@@ -177,7 +181,8 @@ function notAssessable(reason: NotAssessableReason, fields: Partial<Assessment> 
 
 /**
  * The 1.5 °C comparison for targets in 2030 (absolute targets only: the AR6 benchmark is a
- * reduction of absolute emissions, which an intensity target does not state).
+ * reduction of absolute emissions, which an intensity target does not state), from the
+ * comparable observations.
  */
 function benchmarkOf(
   target: TargetDefinition,
@@ -185,9 +190,9 @@ function benchmarkOf(
   observations: readonly EmissionsObservation[],
 ): BenchmarkComparison | null {
   if (target.targetYear !== BENCHMARK_TARGET_YEAR || target.type === 'intensity') return null;
-  const observed = preferredByYear(
-    observations.filter((o) => isNumber(o.emissions) && o.boundaryMatches !== false),
-  ).find((o) => o.year === BENCHMARK_BASE_YEAR);
+  const observed = preferredByYear(observations.filter((o) => isNumber(o.emissions))).find(
+    (o) => o.year === BENCHMARK_BASE_YEAR,
+  );
   const emissions2019 =
     observed?.emissions ??
     (target.baseYear === BENCHMARK_BASE_YEAR && isNumber(target.baseEmissions)
@@ -231,12 +236,25 @@ export function assessTarget(
     return notAssessable('no-target-level');
   }
 
-  const benchmark = benchmarkOf(target, targetLevel, observations);
-  const known = { targetLevel, benchmark };
+  // Only figures that cover what the target covers (comparability.ts); the others are listed.
+  const comparison = compareObservations(target, observations, baseYear);
+  const benchmark = benchmarkOf(target, targetLevel, comparison.comparable);
+  const known = {
+    targetLevel,
+    benchmark,
+    compared: comparison.compared,
+    coverageAssumed: comparison.assumed,
+    excluded: comparison.excluded,
+  };
 
-  const usable = observations.filter((o) => isNumber(o.year) && isNumber(o.emissions));
+  const isUsable = (o: EmissionsObservation) => isNumber(o.year) && isNumber(o.emissions);
+  const usable = comparison.comparable.filter(isUsable);
   if (!usable.some((o) => o.year > baseYear)) {
-    return notAssessable('no-inventory-after-base-year', known);
+    const anyAfter = observations.some((o) => isUsable(o) && o.year > baseYear);
+    return notAssessable(
+      anyAfter ? 'no-comparable-figures' : 'no-inventory-after-base-year',
+      known,
+    );
   }
   let levels = usable;
   if (intensity) {
@@ -258,9 +276,6 @@ export function assessTarget(
     actualYear: latest.year,
     actualSource: latest.source,
   };
-  if (latest.boundaryMatches === false) {
-    return notAssessable('boundary-mismatch', { ...known, ...actualFields });
-  }
 
   const tolerance = RELATIVE_TOLERANCE * Math.max(Math.abs(baseLevel), Math.abs(targetLevel), 1);
   const expected = pathwayLevel(baseYear, baseLevel, targetYear, targetLevel, latest.year);
@@ -280,19 +295,14 @@ export function assessTarget(
           : 'off-track';
 
   const trendPoints = series
-    .filter(
-      (o) =>
-        o.year >= baseYear &&
-        o.year > latest.year - TREND_WINDOW_YEARS &&
-        o.boundaryMatches !== false,
-    )
+    .filter((o) => o.year >= baseYear && o.year > latest.year - TREND_WINDOW_YEARS)
     .map((o) => ({ year: o.year, level: o.emissions }));
   const trend = fitTrend(trendPoints);
 
   return {
+    ...known,
     status,
     reason: null,
-    targetLevel,
     ...actualFields,
     expected,
     progress,
@@ -300,6 +310,5 @@ export function assessTarget(
     onPathway,
     trend,
     trendYear: trend ? trendReachYear(trend, targetLevel) : null,
-    benchmark,
   };
 }

@@ -7,3 +7,5 @@ export * from './assess';
 export * from './target-fields';
 export * from './summary';
 export * from './country';
+export * from './sources';
+export * from './comparability';

@@ -37,6 +37,9 @@ function assessment(status: AssessmentStatus): Assessment {
     trend: null,
     trendYear: null,
     benchmark: null,
+    compared: null,
+    coverageAssumed: false,
+    excluded: [],
   };
 }
 

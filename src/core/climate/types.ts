@@ -103,7 +103,54 @@ export interface TargetDefinition {
   intensityUnit: string | null;
   boundary: TargetBoundary;
   netZeroLabel: NetZeroLabel | null;
+  /** What the target covers; absent or empty when it does not say (BASIC is then assumed). */
+  coverage?: TargetCoverage;
 }
+
+/** A target's coverage as its assessment reads it (sectors are GPC sector codes). */
+export interface TargetCoverage {
+  scopes: readonly number[];
+  sectors: readonly string[];
+  gases: readonly Gas[];
+}
+
+/**
+ * What a reported total covers: GPC BASIC, BASIC+, scope 1 + scope 2 (all sectors), scope 1
+ * (territorial), or a total whose source does not say what it covers.
+ */
+export const FIGURE_COVERAGES = [
+  'basic',
+  'basic-plus',
+  'scope-1-2',
+  'scope-1',
+  'unstated',
+] as const;
+export type FigureCoverage = (typeof FIGURE_COVERAGES)[number];
+
+/** What a stored total can be declared to cover (null: not stated). */
+export const TOTAL_COVERAGES = ['basic', 'basic-plus', 'scope-1-2', 'scope-1'] as const;
+export type TotalCoverage = (typeof TOTAL_COVERAGES)[number];
+
+/** Every total a source gives for its year, by what it covers. */
+export type Figures = Partial<Record<FigureCoverage, number>>;
+
+/**
+ * The total a target is compared with, from its coverage: one of the reported totals; or
+ * `sectors` (the target covers some sectors only) or `scopes` (a set of scopes no reported
+ * total has), with which no city-wide total compares.
+ */
+export const COVERAGE_NEEDS = [...FIGURE_COVERAGES, 'sectors', 'scopes'] as const;
+export type CoverageNeed = (typeof COVERAGE_NEEDS)[number];
+
+/** Why a year's figure is shown but not used by an assessment. */
+export const NOT_COMPARABLE_CODES = ['coverage', 'boundary', 'gases'] as const;
+export type NotComparableCode = (typeof NOT_COMPARABLE_CODES)[number];
+
+/** A year left out of an assessment, with what the year reports and what the target covers. */
+export type ExcludedYear =
+  | { year: number; code: 'coverage'; reported: FigureCoverage; required: CoverageNeed }
+  | { year: number; code: 'boundary'; reported: TargetBoundary; required: TargetBoundary }
+  | { year: number; code: 'gases'; reported: Gas[]; required: Gas[] };
 
 /** One year's emissions as Accord will compare them with a target. */
 export interface EmissionsObservation {
@@ -112,8 +159,17 @@ export interface EmissionsObservation {
   emissions: number;
   /** Where the figure comes from: 'inventory' (the member's own) or a source key (e.g. 'cdp'). */
   source: string;
-  /** False when the observation's boundary is known to differ from the target's. */
-  boundaryMatches?: boolean;
+  /** What `emissions` covers. */
+  coverage?: FigureCoverage;
+  /**
+   * Every total the year's source gives, by coverage. Absent when the caller does not know:
+   * `emissions` is then taken as comparable with any target.
+   */
+  figures?: Figures;
+  /** The gases the source covers; null or absent when it does not say. */
+  gases?: readonly Gas[] | null;
+  /** The source's inventory boundary; null or absent when it does not say. */
+  boundary?: TargetBoundary | null;
 }
 
 export const ASSESSMENT_STATUSES = [
@@ -132,7 +188,8 @@ export const NOT_ASSESSABLE_REASONS = [
   'no-base-emissions',
   'no-target-level',
   'no-inventory-after-base-year',
-  'boundary-mismatch',
+  /** There are figures after the base year, but none covers what the target covers. */
+  'no-comparable-figures',
   'no-denominator',
 ] as const;
 export type NotAssessableReason = (typeof NOT_ASSESSABLE_REASONS)[number];
@@ -180,4 +237,10 @@ export interface Assessment {
   trendYear: number | null;
   /** For targets in 2030: comparison with the IPCC AR6 1.5 °C benchmark (−43 % from 2019). */
   benchmark: BenchmarkComparison | null;
+  /** The total compared (e.g. BASIC); null when the figures do not say what they cover. */
+  compared: CoverageNeed | null;
+  /** True when the target does not say what it covers, and `compared` was assumed. */
+  coverageAssumed: boolean;
+  /** Years from the base year on whose figure is shown but not used, and why. */
+  excluded: ExcludedYear[];
 }

@@ -4,8 +4,9 @@ import { createReport, deleteReport, emissionsOf, updateReport } from './service
 import { auditOf, climateWorld, type ClimateWorld } from './test-support';
 
 /**
- * The emission report service without HTTP, on both databases: one preferred report a year,
- * the figure each year uses and where it comes from, who entered a report, and its versions.
+ * The emission report service without HTTP, on both databases: the figure each year uses
+ * (staff's choice, else the newest report) and where it comes from, who entered a report, and
+ * its versions.
  */
 
 describe.each(dialectCases())('emission report service on $label', ({ dialect, skip }) => {
@@ -18,11 +19,12 @@ describe.each(dialectCases())('emission report service on $label', ({ dialect, s
     await w?.drop();
   });
 
-  it_('uses the preferred report of a year, else the first with a figure', async () => {
+  it_('uses the report staff chose for a year, else the newest report', async () => {
     const cdp = await createReport(w.db, w.officer('seoul'), 'seoul', {
       year: 2016,
       source: 'cdp',
       sourceLabel: 'CDP 2018',
+      reportYear: 2018,
       scope1: 60,
       scope2: 40,
     });
@@ -30,25 +32,38 @@ describe.each(dialectCases())('emission report service on $label', ({ dialect, s
       governmentSlug: 'seoul',
       preferred: false,
       basic: null,
+      reportYear: 2018,
+      dataset: null,
       provenance: { enteredBy: 'seoul officer (test)' },
     });
     const national = await createReport(w.db, w.admin, 'seoul', {
       year: 2016,
       source: 'national',
       sourceLabel: 'National statistics',
+      reportYear: 2019,
       total: 90,
     });
     const yearOf = async () =>
       (await emissionsOf(w.db, null, 'seoul')).years.find((y) => y.year === 2016);
-    // No preferred report: the first with a figure (scope 1 + scope 2).
-    expect(await yearOf()).toMatchObject({ value: 100, source: 'cdp', inventory: null });
+    // Nobody chose: the newest report (2019), the other listed after it.
+    expect(await yearOf()).toMatchObject({
+      value: 90,
+      source: 'national',
+      basis: 'newest-report',
+      reportId: national.id,
+      coverage: 'unstated',
+      inventory: null,
+    });
+    expect((await yearOf())?.reports.map((r) => r.id)).toEqual([national.id, cdp.id]);
 
+    await updateReport(w.db, w.admin, cdp.id, { preferred: true });
+    expect(await yearOf()).toMatchObject({ value: 100, source: 'cdp', basis: 'staff-choice' });
     await updateReport(w.db, w.admin, national.id, { preferred: true });
-    expect(await yearOf()).toMatchObject({ value: 90, source: 'national' });
+    expect(await yearOf()).toMatchObject({ value: 90, basis: 'staff-choice' });
     await updateReport(w.db, w.admin, cdp.id, { preferred: true, basic: 95 });
     const year = await yearOf();
-    expect(year).toMatchObject({ value: 95, source: 'cdp' });
-    // Only one report of the year is preferred.
+    expect(year).toMatchObject({ value: 95, source: 'cdp', coverage: 'basic' });
+    // Only one report of the year is chosen, and it comes first.
     expect(year?.reports.map((r) => [r.id, r.preferred])).toEqual([
       [cdp.id, true],
       [national.id, false],

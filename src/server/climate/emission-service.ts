@@ -1,3 +1,4 @@
+import { GASES, type Gas } from '../../core/climate/types';
 import type { Actor } from '../../core/roles';
 import type { AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
@@ -18,6 +19,12 @@ import { seriesOfGovernments } from './series';
 import { recordVersionedWrite } from './versions';
 
 /** Emission reports (totals reported elsewhere) and a government's emissions by year. */
+
+/** Gases as reports store them ("CO2, CH4, N2O", in Accord's order), as imports write them. */
+function gasesText(gases: readonly Gas[] | null | undefined): string | null {
+  if (!gases || gases.length === 0) return null;
+  return GASES.filter((g) => gases.includes(g)).join(', ');
+}
 
 /** Who entered a report by hand: the label the provenance keeps (a user's e-mail). */
 export function enteredByOf(report: { provenance: Record<string, unknown> }): string | null {
@@ -57,7 +64,13 @@ export async function emissionsOf(store: Store, viewer: Actor | null, slug: stri
   return {
     governmentSlug: slug,
     years: years.map((y) => ({
-      ...y,
+      year: y.year,
+      value: y.value,
+      source: y.source,
+      basis: y.basis,
+      reportId: y.reportId,
+      coverage: y.coverage,
+      inventory: y.inventory,
       reports: y.reports.map((r) => withEnteredByShown(presentReport(r, slug), shown)),
     })),
   };
@@ -92,6 +105,12 @@ export async function createReport(
       basic: input.basic ?? null,
       basic_plus: input.basicPlus ?? null,
       total: input.total ?? null,
+      total_coverage: input.totalCoverage ?? null,
+      gases: gasesText(input.gases),
+      protocol: input.protocol ?? null,
+      boundary: input.boundary ?? null,
+      report_year: input.reportYear ?? null,
+      dataset: null,
       preferred: input.preferred ? 1 : 0,
       provenance: JSON.stringify({ enteredBy: actor.label, enteredAt: now }),
       version: 1,
@@ -140,6 +159,11 @@ export async function updateReport(
     if (patch.basic !== undefined) v.basic = patch.basic;
     if (patch.basicPlus !== undefined) v.basic_plus = patch.basicPlus;
     if (patch.total !== undefined) v.total = patch.total;
+    if (patch.totalCoverage !== undefined) v.total_coverage = patch.totalCoverage;
+    if (patch.gases !== undefined) v.gases = gasesText(patch.gases);
+    if (patch.protocol !== undefined) v.protocol = patch.protocol;
+    if (patch.boundary !== undefined) v.boundary = patch.boundary;
+    if (patch.reportYear !== undefined) v.report_year = patch.reportYear;
     if (patch.preferred !== undefined) v.preferred = patch.preferred ? 1 : 0;
     await tx.climate.updateReport(id, v);
     if (patch.preferred) await tx.climate.clearPreferred(gov.id, patch.year ?? row.year, id);

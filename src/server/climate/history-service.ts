@@ -1,3 +1,4 @@
+import { gasesOfText } from '../../core/climate/sources';
 import { TARGET_TYPE_FIELDS } from '../../core/climate/target-fields';
 import type { VersionedRecord } from '../../core/climate/types';
 import type { Actor } from '../../core/roles';
@@ -76,7 +77,11 @@ const RAW_TARGET_COLUMNS: Record<keyof TargetRow, ColumnKind> = {
   updated_at: 'string',
 };
 
-const RAW_REPORT_COLUMNS: Record<keyof ReportRow, ColumnKind> = {
+/** Columns added after imports stopped storing raw rows (migration 0011): read as null. */
+type LaterReportColumn = 'total_coverage' | 'report_year' | 'dataset';
+const LATER_REPORT_COLUMNS = { total_coverage: null, report_year: null, dataset: null };
+
+const RAW_REPORT_COLUMNS: Record<Exclude<keyof ReportRow, LaterReportColumn>, ColumnKind> = {
   id: 'number',
   government_id: 'number',
   year: 'number',
@@ -102,7 +107,8 @@ const RAW_REPORT_COLUMNS: Record<keyof ReportRow, ColumnKind> = {
 };
 
 const isRawTarget = (s: Snapshot): s is Snapshot & TargetRow => hasColumns(s, RAW_TARGET_COLUMNS);
-const isRawReport = (s: Snapshot): s is Snapshot & ReportRow => hasColumns(s, RAW_REPORT_COLUMNS);
+const isRawReport = (s: Snapshot): s is Snapshot & Omit<ReportRow, LaterReportColumn> =>
+  hasColumns(s, RAW_REPORT_COLUMNS);
 
 /** The stored snapshots of the versions, each in the API's shape (null after a delete). */
 async function readSnapshots(
@@ -119,7 +125,9 @@ async function readSnapshots(
     const slug = slugs.get(s.government_id as number) ?? `#${String(s.government_id)}`;
     // Only the importer stored raw rows, and it writes targets and emission reports alone.
     if (type === 'target' && isRawTarget(s)) return targetSnapshotOfRow(s, slug, source);
-    if (type === 'emission-report' && isRawReport(s)) return presentReport(s, slug, source);
+    if (type === 'emission-report' && isRawReport(s)) {
+      return presentReport({ ...LATER_REPORT_COLUMNS, ...s }, slug, source);
+    }
     throw new JsonColumnError(source.table, source.id, new TypeError('unexpected raw row'));
   });
 }
@@ -212,6 +220,11 @@ const RESTORED_FIELDS: Record<VersionedRecord, readonly string[]> = {
     'basic',
     'basicPlus',
     'total',
+    'totalCoverage',
+    'gases',
+    'protocol',
+    'boundary',
+    'reportYear',
     'preferred',
   ],
   action: [
@@ -255,8 +268,17 @@ export async function restoreVersion(
       return updateTarget(store, actor, id, fields as TargetPatch, 'restore');
     case 'inventory':
       return updateInventory(store, actor, id, fields as InventoryPatch, 'restore');
-    case 'emission-report':
-      return updateReport(store, actor, id, fields as Partial<EmissionReportCreate>, 'restore');
+    case 'emission-report': {
+      // Versions keep the gases as reports show them ("CO2, CH4"); a change names them.
+      const gases = typeof fields.gases === 'string' ? gasesOfText(fields.gases) : fields.gases;
+      return updateReport(
+        store,
+        actor,
+        id,
+        { ...fields, gases } as Partial<EmissionReportCreate>,
+        'restore',
+      );
+    }
     case 'action':
       return updateAction(store, actor, id, fields as ActionPatch, 'restore');
   }

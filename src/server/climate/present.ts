@@ -69,6 +69,7 @@ function list<T>(source: JsonSource, text: string | null, check: (v: unknown) =>
 
 /** What the assessment reads of a target. */
 export function definitionOf(row: TargetRow): TargetDefinition {
+  const source = { table: 'climate_targets', id: row.id };
   return {
     type: row.type,
     baseYear: row.base_year,
@@ -81,6 +82,11 @@ export function definitionOf(row: TargetRow): TargetDefinition {
     intensityUnit: row.intensity_unit,
     boundary: row.boundary,
     netZeroLabel: row.net_zero_label,
+    coverage: {
+      scopes: list(source, row.coverage_scopes, isScopes),
+      sectors: list(source, row.coverage_sectors, isSectors),
+      gases: list(source, row.coverage_gases, isGases),
+    },
   };
 }
 
@@ -226,9 +232,12 @@ export function presentReport(
     basic: r.basic,
     basicPlus: r.basic_plus,
     total: r.total,
+    totalCoverage: r.total_coverage,
     gases: r.gases,
     protocol: r.protocol,
     boundary: r.boundary,
+    reportYear: r.report_year,
+    dataset: r.dataset,
     preferred: r.preferred === 1,
     provenance: parseJsonColumn(source.table, source.id, r.provenance, isRecord) ?? {},
     version: r.version,

@@ -3,6 +3,9 @@ import { GPC_SECTOR_CODES } from '../../core/climate/gpc';
 import {
   ACTION_STATUSES,
   ASSESSMENT_STATUSES,
+  COVERAGE_NEEDS,
+  FIGURE_COVERAGES,
+  TOTAL_COVERAGES,
   GASES,
   GWP_SETS,
   IMPORT_KINDS,
@@ -17,6 +20,7 @@ import {
   VERSION_CHANGES,
   VERSIONED_RECORDS,
 } from '../../core/climate/types';
+import { FIGURE_BASES } from '../../core/climate/sources';
 import { IsoDate, Nullable, Slug, Id, MAX_INT32, ActorLabel } from '../http/common-schemas';
 
 const Year = Type.Integer({ minimum: 1950, maximum: 2100 });
@@ -34,6 +38,28 @@ export const GwpSet = Type.Enum(GWP_SETS);
 export const NotationKey = Type.Enum(NOTATION_KEYS);
 export const ActionStatus = Type.Enum(ACTION_STATUSES);
 const GpcSector = Type.Enum(GPC_SECTOR_CODES);
+
+/** A year shown but not used by an assessment: a stable code, and what it compares. */
+export const ExcludedYear = Type.Union([
+  Type.Object({
+    year: Type.Integer(),
+    code: Type.Literal('coverage'),
+    reported: Type.Enum(FIGURE_COVERAGES),
+    required: Type.Enum(COVERAGE_NEEDS),
+  }),
+  Type.Object({
+    year: Type.Integer(),
+    code: Type.Literal('boundary'),
+    reported: TargetBoundary,
+    required: TargetBoundary,
+  }),
+  Type.Object({
+    year: Type.Integer(),
+    code: Type.Literal('gases'),
+    reported: Type.Array(Gas),
+    required: Type.Array(Gas),
+  }),
+]);
 
 export const Assessment = Type.Object({
   status: Type.Enum(ASSESSMENT_STATUSES),
@@ -66,6 +92,17 @@ export const Assessment = Type.Object({
       aligned: Type.Boolean(),
     }),
   ),
+  compared: Nullable(
+    Type.Enum(COVERAGE_NEEDS, {
+      description: 'The total compared, from the target coverage (BASIC, BASIC+, scope 1+2…)',
+    }),
+  ),
+  coverageAssumed: Type.Boolean({
+    description: 'The target does not say what it covers; `compared` is assumed',
+  }),
+  excluded: Type.Array(ExcludedYear, {
+    description: 'Years from the base year on whose figure is not comparable, and why',
+  }),
   /** Always true: Accord computed this from reported emissions; never a self-reported figure. */
   computed: Type.Literal(true),
   asOfYear: Type.Integer(),
@@ -221,6 +258,13 @@ export const InventoryPatch = Type.Object(
 );
 export type InventoryPatch = Static<typeof InventoryPatch>;
 
+const TotalCoverage = Type.Enum(TOTAL_COVERAGES, {
+  description: 'What the total covers (GPC BASIC, BASIC+, scope 1 + 2, scope 1); null: not said',
+});
+const ReportBoundary = Type.Enum(['city-wide', 'partial', 'larger'] as const, {
+  description: 'The inventory boundary against the administrative boundary',
+});
+
 export const EmissionReport = Type.Object({
   id: Type.Integer(),
   governmentSlug: Slug,
@@ -235,10 +279,19 @@ export const EmissionReport = Type.Object({
   basic: Nullable(Type.Number()),
   basicPlus: Nullable(Type.Number()),
   total: Nullable(Type.Number()),
+  totalCoverage: Nullable(TotalCoverage),
   gases: Nullable(Type.String()),
-  protocol: Nullable(Type.String()),
+  protocol: Nullable(Type.String({ description: 'The methodology the figures follow' })),
   boundary: Nullable(Type.String()),
-  preferred: Type.Boolean(),
+  reportYear: Nullable(
+    Type.Integer({ description: 'The year the report was published (the CDP reporting year)' }),
+  ),
+  dataset: Nullable(
+    Type.String({ description: 'The kind of file it was imported from; null if entered by hand' }),
+  ),
+  preferred: Type.Boolean({
+    description: 'Chosen by staff for its year: used whatever the rule would choose',
+  }),
   provenance: Type.Record(Type.String(), Type.Unknown()),
   version: Type.Integer(),
 });
@@ -257,6 +310,11 @@ export const EmissionReportCreate = Type.Object(
     basic: Type.Optional(Nullable(Tonnes)),
     basicPlus: Type.Optional(Nullable(Tonnes)),
     total: Type.Optional(Nullable(Tonnes)),
+    totalCoverage: Type.Optional(Nullable(TotalCoverage)),
+    gases: Type.Optional(Nullable(Type.Array(Gas, { uniqueItems: true }))),
+    protocol: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+    boundary: Type.Optional(Nullable(ReportBoundary)),
+    reportYear: Type.Optional(Nullable(Year)),
     preferred: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -269,6 +327,14 @@ export const EmissionsYear = Type.Object({
   /** The figure assessments use this year (t CO2e) and where it comes from. */
   value: Nullable(Type.Number()),
   source: Nullable(Type.String()),
+  basis: Nullable(
+    Type.Enum(FIGURE_BASES, {
+      description:
+        'Why the value is used: chosen by staff, the member’s own inventory, or the newest report',
+    }),
+  ),
+  reportId: Nullable(Type.Integer({ description: 'The report the value comes from' })),
+  coverage: Nullable(Type.Enum(FIGURE_COVERAGES, { description: 'What the value covers' })),
   inventory: Nullable(
     Type.Object({
       id: Type.Integer(),
@@ -277,6 +343,7 @@ export const EmissionsYear = Type.Object({
       isIllustrative: Type.Boolean(),
     }),
   ),
+  /** Every report of the year, the one used first, then by the precedence rule. */
   reports: Type.Array(EmissionReport),
 });
 export const EmissionsSeries = Type.Object({

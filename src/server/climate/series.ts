@@ -1,5 +1,17 @@
 import { assessTarget } from '../../core/climate/assess';
-import type { EmissionsObservation } from '../../core/climate/types';
+import {
+  chooseYearFigure,
+  headlineOf,
+  type FigureBasis,
+  type SourceFacts,
+} from '../../core/climate/sources';
+import type {
+  EmissionsObservation,
+  FigureCoverage,
+  Figures,
+  Gas,
+  TargetBoundary,
+} from '../../core/climate/types';
 import type { Store } from '../store';
 import { definitionOf } from './present';
 import type {
@@ -12,8 +24,9 @@ import type {
 import type { Assessment } from './schemas';
 
 /**
- * Emissions series: one value per year, from the member's own inventory or a reported source;
- * and the assessment of a target against its government's series.
+ * Emissions series: one value per year, chosen among the member's own inventory and the
+ * reports by the rule of src/core/climate/sources.ts (a staff choice, else the inventory, else
+ * the newest report); and the assessment of a target against its government's series.
  */
 
 export const currentYear = () => new Date().getUTCFullYear();
@@ -22,70 +35,110 @@ export interface SeriesYear<R extends ReportFigureRow = ReportRow> {
   year: number;
   value: number | null;
   source: string | null;
+  /** Why the value is the one used; the report it comes from; what it covers. */
+  basis: FigureBasis | null;
+  reportId: number | null;
+  coverage: FigureCoverage | null;
+  /** Every total the chosen source gives, with its gases and boundary (for comparisons). */
+  figures: Figures;
+  gases: Gas[] | null;
+  boundary: TargetBoundary | null;
   inventory: { id: number; basic: number; basicPlus: number; isIllustrative: boolean } | null;
-  /** Stored rows; presented only where a page shows them (dashboards need just the value). */
+  /** Stored rows, the one used first; presented only where a page shows them. */
   reports: R[];
 }
 
-/** What a reported total contributes: BASIC if given, else the total, else scope 1 + scope 2. */
-export function reportFigure(
-  r: Pick<ReportRow, 'basic' | 'total' | 'scope1' | 'scope2'>,
-): number | null {
-  if (r.basic !== null) return r.basic;
-  if (r.total !== null) return r.total;
-  if (r.scope1 !== null && r.scope2 !== null) return r.scope1 + r.scope2;
-  return null;
+/** What the precedence rule and the comparisons read of a stored report. */
+export function factsOf(r: ReportFigureRow): SourceFacts {
+  return {
+    pinned: r.preferred === 1,
+    reportYear: r.report_year,
+    periodEnd: r.period_end,
+    source: r.source,
+    sourceLabel: r.source_label,
+    scope1: r.scope1,
+    scope2: r.scope2,
+    scope3: r.scope3,
+    basic: r.basic,
+    basicPlus: r.basic_plus,
+    total: r.total,
+    totalCoverage: r.total_coverage,
+    protocol: r.protocol,
+    gases: r.gases,
+    boundary: r.boundary,
+  };
+}
+
+/** What a reported total contributes to a year shown alone: BASIC, else the total, else scope 1 + 2. */
+export function reportFigure(r: ReportFigureRow): number | null {
+  return headlineOf(factsOf(r))?.value ?? null;
 }
 
 /**
- * The year's figure: a report marked preferred wins; else the member's own inventory (BASIC);
- * else the first report with a figure. Never a silent mix: the source is always named.
+ * A government's years, each with its figure, where it comes from, and every source. Never a
+ * silent mix: the source and why it was chosen are always named. Reports are expected in id
+ * order, so that reports alike in every field rank in the order they were stored.
  */
 export function buildSeries<R extends ReportFigureRow>(
   inventories: readonly InventorySeriesRow[],
   reports: readonly R[],
 ): SeriesYear<R>[] {
-  const years = new Map<number, SeriesYear<R>>();
-  const yearOf = (y: number) => {
-    let entry = years.get(y);
-    if (!entry) {
-      entry = { year: y, value: null, source: null, inventory: null, reports: [] };
-      years.set(y, entry);
-    }
-    return entry;
-  };
-  for (const inv of inventories) {
-    yearOf(inv.year).inventory = {
-      id: inv.id,
-      basic: inv.basic_total,
-      basicPlus: inv.basic_plus_total,
-      isIllustrative: inv.is_illustrative === 1,
+  const inventoryOf = new Map(inventories.map((inv) => [inv.year, inv]));
+  const reportsOf = groupBy(reports, (r) => r.year);
+  const years = [...new Set([...inventoryOf.keys(), ...reportsOf.keys()])].sort((a, b) => a - b);
+  return years.map((year) => {
+    const inv = inventoryOf.get(year);
+    const inventory = inv
+      ? {
+          id: inv.id,
+          basic: inv.basic_total,
+          basicPlus: inv.basic_plus_total,
+          isIllustrative: inv.is_illustrative === 1,
+        }
+      : null;
+    const { ranked, chosen } = chooseYearFigure(reportsOf.get(year) ?? [], factsOf, inventory);
+    const source = !chosen
+      ? null
+      : chosen.report
+        ? chosen.report.source
+        : inventory?.isIllustrative
+          ? 'inventory-illustrative'
+          : 'inventory';
+    return {
+      year,
+      value: chosen?.value ?? null,
+      source,
+      basis: chosen?.basis ?? null,
+      reportId: chosen?.report?.id ?? null,
+      coverage: chosen?.coverage ?? null,
+      figures: chosen?.figures ?? {},
+      gases: chosen?.gases ?? null,
+      boundary: chosen?.boundary ?? null,
+      inventory,
+      reports: ranked,
     };
-  }
-  for (const r of reports) yearOf(r.year).reports.push(r);
-  for (const y of years.values()) {
-    const preferred = y.reports.find((r) => r.preferred === 1 && reportFigure(r) !== null);
-    if (preferred) {
-      y.value = reportFigure(preferred);
-      y.source = preferred.source;
-    } else if (y.inventory) {
-      y.value = y.inventory.basic;
-      y.source = y.inventory.isIllustrative ? 'inventory-illustrative' : 'inventory';
-    } else {
-      const first = y.reports.find((r) => reportFigure(r) !== null);
-      if (first) {
-        y.value = reportFigure(first);
-        y.source = first.source;
-      }
-    }
-  }
-  return [...years.values()].sort((a, b) => a.year - b.year);
+  });
 }
 
-function observationsOf(series: readonly SeriesYear<ReportFigureRow>[]): EmissionsObservation[] {
-  return series
-    .filter((y) => y.value !== null)
-    .map((y) => ({ year: y.year, emissions: y.value as number, source: y.source ?? 'unknown' }));
+/** The years with a figure, each with every total its source gives, for comparisons. */
+export function observationsOf(
+  series: readonly SeriesYear<ReportFigureRow>[],
+): EmissionsObservation[] {
+  return series.flatMap((y) =>
+    y.value === null
+      ? []
+      : [
+          {
+            year: y.year,
+            emissions: y.value,
+            source: y.source ?? 'unknown',
+            coverage: y.coverage ?? 'unstated',
+            figures: y.figures,
+            gases: y.gases,
+            boundary: y.boundary,
+          },
+        ],
+  );
 }
 
 /** Groups rows by a key in one pass. */

@@ -12,8 +12,30 @@ import type { InventorySeriesRow } from './inventory-repository';
 /** Only the columns a year's figure needs: the dashboard reads hundreds of thousands of rows. */
 export type ReportFigureRow = Pick<
   Selectable<EmissionReportTable>,
-  'id' | 'government_id' | 'year' | 'source' | 'preferred' | 'basic' | 'total' | 'scope1' | 'scope2'
+  (typeof REPORT_FIGURE_COLUMNS)[number]
 >;
+
+/** What the precedence rule and the comparisons read (src/core/climate/sources.ts). */
+const REPORT_FIGURE_COLUMNS = [
+  'id',
+  'government_id',
+  'year',
+  'source',
+  'source_label',
+  'preferred',
+  'report_year',
+  'period_end',
+  'basic',
+  'basic_plus',
+  'total',
+  'total_coverage',
+  'scope1',
+  'scope2',
+  'scope3',
+  'protocol',
+  'gases',
+  'boundary',
+] as const;
 
 export function governmentsForSummary(db: Executor, region: string | undefined) {
   let q = db
@@ -59,19 +81,13 @@ export function reportsOfRegion(
     .selectFrom('emission_reports')
     .innerJoin('governments', 'governments.id', 'emission_reports.government_id')
     .innerJoin('regions', 'regions.id', 'governments.region_id')
-    .select([
-      'emission_reports.id',
-      'emission_reports.government_id',
-      'emission_reports.year',
-      'emission_reports.source',
-      'emission_reports.preferred',
-      'emission_reports.basic',
-      'emission_reports.total',
-      'emission_reports.scope1',
-      'emission_reports.scope2',
-    ]);
+    .select(REPORT_FIGURE_COLUMNS.map((c) => `emission_reports.${c}` as const));
   if (region) q = q.where('regions.slug', '=', region);
-  return q.orderBy('emission_reports.government_id').orderBy('emission_reports.year').execute();
+  return q
+    .orderBy('emission_reports.government_id')
+    .orderBy('emission_reports.year')
+    .orderBy('emission_reports.id')
+    .execute();
 }
 
 export function inventoryTotalsOfRegion(

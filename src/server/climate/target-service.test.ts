@@ -189,6 +189,9 @@ describe.each(dialectCases())('target service on $label', ({ dialect, skip }) =>
   it_('assesses targets against the government’s series as of a year', async () => {
     const target = await createTarget(w.db, w.admin, 'new-taipei', {
       ...baseYear,
+      // City-wide scope 1 + 2 (a target of stationary energy and transport alone compares
+      // with no city-wide total).
+      coverage: { gases: ['CO2', 'CH4'], scopes: [1, 2], sectors: [], boundary: 'city-wide' },
       baseYear: 2010,
       baseEmissions: 1000,
       targetYear: 2030,

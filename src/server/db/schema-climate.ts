@@ -17,6 +17,7 @@ import type {
   TargetBoundary,
   TargetStatus,
   TargetType,
+  TotalCoverage,
   VersionChange,
   VersionedRecord,
 } from '../../core/climate/types';
@@ -105,9 +106,19 @@ export interface EmissionReportTable {
   basic: number | null;
   basic_plus: number | null;
   total: number | null;
+  /** What `total` covers; null when the source does not say. */
+  total_coverage: TotalCoverage | null;
+  /** The gases covered, as "CO2, CH4, N2O". */
   gases: string | null;
+  /** The methodology (protocol) the figures follow. */
   protocol: string | null;
+  /** The inventory boundary against the administrative one: city-wide, partial, larger. */
   boundary: string | null;
+  /** The year the report was published (CDP's reporting year): newer restates older. */
+  report_year: number | null;
+  /** The kind of file it came from (an import kind, e.g. cdp-emissions); null if entered by hand. */
+  dataset: ImportKind | null;
+  /** Chosen by staff for its year: beats the rule of src/core/climate/sources.ts. */
   preferred: number;
   /** JSON: file, row, reported year, imported at */
   provenance: string;

@@ -1,6 +1,8 @@
 /**
- * Every reported emissions figure per year, from each source, and the one progress uses.
- * Editors choose which source a year prefers and add figures reported elsewhere.
+ * Every reported emissions figure per year, from each source, and the one progress uses with
+ * why (chosen by staff, the own inventory, the newest report; the rule is the server's, in
+ * src/core/climate/sources.ts). Editors may choose a year's figure, give the choice back to the
+ * rule, and add figures reported elsewhere with their source.
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -21,8 +23,11 @@ import { HistoryPanel } from './HistoryPanel';
 import { parseNumberInput, parseYearInput } from './numbers';
 import { ConfirmButton } from './parts';
 import { refreshClimate } from './queries';
+import { reportOrigin } from './sources-text';
 import { useSourceName } from './TargetChart';
 import type { EmissionReport, EmissionReportCreate, EmissionsSeries } from './types';
+
+const TOTAL_COVERAGES = ['basic', 'basic-plus', 'scope-1-2', 'scope-1'] as const;
 
 const SOURCE_KEYS = ['cdp', 'national', 'other'] as const;
 const FIGURES = ['scope1', 'scope2', 'scope3', 'basic', 'basicPlus', 'total'] as const;
@@ -30,10 +35,13 @@ type Figure = (typeof FIGURES)[number];
 
 function ReportLine({
   report,
+  used,
   slug,
   editable,
 }: {
   report: EmissionReport;
+  /** True for the report whose figure the year uses. */
+  used: boolean;
   slug: string;
   editable: boolean;
 }) {
@@ -42,8 +50,9 @@ function ReportLine({
   const sourceName = useSourceName();
   const queryClient = useQueryClient();
   const problemText = useProblemText();
-  const prefer = useMutation({
-    mutationFn: () => api.patch(`/api/v1/emission-reports/${report.id}`, { preferred: true }),
+  const choose = useMutation({
+    mutationFn: (preferred: boolean) =>
+      api.patch(`/api/v1/emission-reports/${report.id}`, { preferred }),
     onSuccess: () => refreshClimate(queryClient, slug),
   });
   const remove = useMutation({
@@ -54,34 +63,48 @@ function ReportLine({
   const parts = FIGURES.filter((k) => report[k] !== null).map((k) =>
     t('sourcesTable.figure', { name: t(`fields.${k}`), value: f.tonnes(report[k] as number) }),
   );
+  const origin = reportOrigin(report, t);
   return (
-    <li className="climate-report" data-testid="emission-report">
+    <li
+      className={`climate-report${used ? ' climate-report--used' : ''}`}
+      data-testid="emission-report"
+      data-used={used ? 'true' : undefined}
+    >
       <span className="climate-report__source">
         {report.sourceLabel || sourceName(report.source, null)}
       </span>{' '}
       <strong>{figure === null ? t('notGiven') : f.tonnes(figure)}</strong>
+      {used && (
+        <>
+          {' '}
+          <span className="climate-pill climate-pill--good">{t('sourcesTable.usedPill')}</span>
+        </>
+      )}
       {report.preferred && (
         <>
           {' '}
-          <span className="climate-pill climate-pill--good">{t('sourcesTable.preferred')}</span>
+          <span className="climate-pill climate-pill--warn">{t('sourcesTable.preferred')}</span>
         </>
       )}
       {parts.length > 0 && (
         <span className="climate-report__parts muted"> ({parts.join(t('list.separator'))})</span>
       )}
+      {origin.length > 0 && (
+        <span className="climate-report__origin muted climate-block">
+          {origin.join(t('list.separator'))}
+        </span>
+      )}
       {editable && (
         <span className="climate-tools">
-          {!report.preferred && (
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() => prefer.mutate()}
-              disabled={prefer.isPending}
-              data-testid="report-prefer"
-            >
-              {t('sourcesTable.prefer')}
-            </button>
-          )}
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => choose.mutate(!report.preferred)}
+            disabled={choose.isPending}
+            data-testid={report.preferred ? 'report-unprefer' : 'report-prefer'}
+          >
+            {t(report.preferred ? 'sourcesTable.unprefer' : 'sourcesTable.prefer')}
+          </button>
           <ConfirmButton
             label={t('common:delete')}
             question={t('sourcesTable.deleteQuestion')}
@@ -92,10 +115,10 @@ function ReportLine({
           />
         </span>
       )}
-      {(prefer.isError || remove.isError) && (
+      {(choose.isError || remove.isError) && (
         <span className="climate-error" role="alert">
           {' '}
-          {problemText(prefer.error ?? remove.error)}
+          {problemText(choose.error ?? remove.error)}
         </span>
       )}
       {editable && (
@@ -112,13 +135,18 @@ function ReportLine({
 
 interface ReportFormValues extends Record<Figure, string> {
   year: string;
+  reportYear: string;
   source: string;
   sourceLabel: string;
+  /** '' when the source does not say. */
+  totalCoverage: '' | (typeof TOTAL_COVERAGES)[number];
   preferred: boolean;
 }
 
 const emptyReport = (): ReportFormValues => ({
   year: '',
+  reportYear: '',
+  totalCoverage: '',
   source: 'cdp',
   sourceLabel: '',
   scope1: '',
@@ -139,9 +167,15 @@ function AddReportForm({ slug }: { slug: string }) {
   const fields = useMemo(
     () => [
       { pointer: '/year', id: 'report-year', label: t('fields.year') },
+      { pointer: '/reportYear', id: 'report-report-year', label: t('fields.reportYear') },
       { pointer: '/source', id: 'report-source', label: t('fields.source') },
       { pointer: '/sourceLabel', id: 'report-source-label', label: t('fields.sourceLabel') },
       ...FIGURES.map((k) => ({ pointer: `/${k}`, id: `report-${k}`, label: t(`fields.${k}`) })),
+      {
+        pointer: '/totalCoverage',
+        id: 'report-total-coverage',
+        label: t('fields.totalCoverage'),
+      },
     ],
     [t],
   );
@@ -164,6 +198,10 @@ function AddReportForm({ slug }: { slug: string }) {
     const year = parseYearInput(values.year);
     if (year === null) errors.push({ pointer: '/year', detail: 'is required' });
     else if (Number.isNaN(year)) errors.push({ pointer: '/year', detail: 'must be integer' });
+    const reportYear = parseYearInput(values.reportYear);
+    if (reportYear !== null && Number.isNaN(reportYear)) {
+      errors.push({ pointer: '/reportYear', detail: 'must be integer' });
+    }
     if (values.sourceLabel.trim() === '') {
       errors.push({ pointer: '/sourceLabel', detail: 'is required' });
     }
@@ -181,10 +219,12 @@ function AddReportForm({ slug }: { slug: string }) {
     }
     create.mutate({
       year: year as number,
+      reportYear,
       source: values.source,
       sourceLabel: values.sourceLabel.trim(),
       preferred: values.preferred,
       ...figures,
+      totalCoverage: values.totalCoverage === '' ? null : values.totalCoverage,
     });
   }
   const set = (patch: Partial<ReportFormValues>) => setValues((v) => ({ ...v, ...patch }));
@@ -202,6 +242,21 @@ function AddReportForm({ slug }: { slug: string }) {
                 inputMode="numeric"
                 value={values.year}
                 onChange={(e) => set({ year: e.target.value })}
+              />
+            )}
+          </FormField>
+          <FormField
+            id="report-report-year"
+            label={t('fields.reportYear')}
+            hint={t('sourcesTable.reportYearHint')}
+            error={errorFor('/reportYear')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                inputMode="numeric"
+                value={values.reportYear}
+                onChange={(e) => set({ reportYear: e.target.value })}
               />
             )}
           </FormField>
@@ -253,6 +308,29 @@ function AddReportForm({ slug }: { slug: string }) {
               )}
             </FormField>
           ))}
+          <FormField
+            id="report-total-coverage"
+            label={t('fields.totalCoverage')}
+            hint={t('sourcesTable.totalCoverageHint')}
+            error={errorFor('/totalCoverage')}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={values.totalCoverage}
+                onChange={(e) =>
+                  set({ totalCoverage: e.target.value as ReportFormValues['totalCoverage'] })
+                }
+              >
+                <option value="">{t('sourcesTable.notSaid')}</option>
+                {TOTAL_COVERAGES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`coverages.${c}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
         </div>
         <label className="admin-radio">
           <input
@@ -274,6 +352,39 @@ function AddReportForm({ slug }: { slug: string }) {
         </div>
       </form>
     </details>
+  );
+}
+
+/** The figure a year uses, where it comes from, why, and what it covers. */
+function UsedFigure({ year: y }: { year: EmissionsSeries['years'][number] }) {
+  const { t } = useTranslation('climate');
+  const f = useClimateFormat();
+  const sourceName = useSourceName();
+  const report = y.reports.find((r) => r.id === y.reportId);
+  const from = report
+    ? report.sourceLabel || sourceName(report.source, null)
+    : y.source
+      ? sourceName(y.source, null)
+      : '';
+  return (
+    <>
+      <strong>{f.tonnes(y.value as number)}</strong>
+      <span className="muted climate-block">{from}</span>
+      {y.basis && (
+        <span className="climate-block" data-testid="emission-basis">
+          <span
+            className={`climate-pill climate-pill--${y.basis === 'staff-choice' ? 'warn' : 'good'}`}
+          >
+            {t(`sourcesTable.basis.${y.basis}`)}
+          </span>
+        </span>
+      )}
+      {y.coverage && (
+        <span className="muted climate-block">
+          {t('sourcesTable.covers', { coverage: t(`coverages.${y.coverage}`) })}
+        </span>
+      )}
+    </>
   );
 }
 
@@ -317,12 +428,7 @@ export function EmissionSources({
                     {y.value === null ? (
                       <span className="muted">{t('notGiven')}</span>
                     ) : (
-                      <>
-                        <strong>{f.tonnes(y.value)}</strong>
-                        <span className="muted climate-block">
-                          {y.source ? sourceName(y.source, null) : ''}
-                        </span>
-                      </>
+                      <UsedFigure year={y} />
                     )}
                   </td>
                   <td>
@@ -347,6 +453,7 @@ export function EmissionSources({
                         <ReportLine
                           key={report.id}
                           report={report}
+                          used={report.id === y.reportId}
                           slug={slug}
                           editable={editable}
                         />

@@ -22,6 +22,8 @@ export function useSourceName() {
   const { t } = useTranslation('climate');
   return useCallback(
     (key: string, label: string | null, illustrative = false) => {
+      // The series names an illustrative inventory's figure 'inventory-illustrative'.
+      if (key === 'inventory-illustrative') return t('sources.inventoryIllustrative');
       if (key === 'inventory') {
         return illustrative ? t('sources.inventoryIllustrative') : t('sources.inventory');
       }

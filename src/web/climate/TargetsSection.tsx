@@ -11,6 +11,7 @@ import { TargetChart, useSourceName } from './TargetChart';
 import { formatYear, useClimateFormat, type ClimateFormat } from './format';
 import { ConfirmButton, Fact, ShareBar, StatusBadge, useGpcNames } from './parts';
 import { refreshClimate } from './queries';
+import { comparedText, excludedText } from './sources-text';
 import { groupTargets } from './targets';
 import type { EmissionsSeries, Target } from './types';
 import type { TFunction } from 'i18next';
@@ -146,6 +147,36 @@ function BenchmarkNote({ target }: { target: Target }) {
               increase: f.percent(-b.reductionFrom2019Percent),
             })}
       </p>
+    </div>
+  );
+}
+
+/**
+ * Which total the assessment compares (from the target's coverage, or assumed), and the years
+ * it leaves out with why: shown, not used.
+ */
+function ComparabilityNote({ target }: { target: Target }) {
+  const { t } = useTranslation('climate');
+  const a = target.assessment;
+  const compared = comparedText(a, t);
+  if (compared === null && a.excluded.length === 0) return null;
+  return (
+    <div className="climate-comparability" data-testid="climate-comparability">
+      {compared && <p className="climate-target__note">{compared}</p>}
+      {a.excluded.length > 0 && (
+        <>
+          <p className="climate-target__note">
+            <strong>{t('comparability.excludedTitle')}</strong>
+          </p>
+          <ul className="climate-excluded">
+            {a.excluded.map((e) => (
+              <li key={`${e.year}-${e.code}`} data-testid="climate-excluded">
+                {excludedText(e, t)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }
@@ -367,6 +398,7 @@ function TargetCard({
           </div>
         )}
         <TrendNote target={target} />
+        <ComparabilityNote target={target} />
         <BenchmarkNote target={target} />
       </div>
 

@@ -7,16 +7,19 @@ import { GPC_SECTORS, GPC_SUBSECTORS } from '../../core/climate/gpc';
 import {
   ACTION_STATUSES,
   ASSESSMENT_STATUSES,
+  COVERAGE_NEEDS,
   GWP_SETS,
   IMPORT_RUN_STATUSES,
   NET_ZERO_LABELS,
   NOT_ASSESSABLE_REASONS,
+  NOT_COMPARABLE_CODES,
   NOTATION_KEYS,
   TARGET_BOUNDARIES,
   TARGET_STATUSES,
   TARGET_TYPES,
 } from '../../core/climate/types';
 import { FIELDS_OF } from '../../server/climate/imports/layouts';
+import { FIGURE_BASES } from '../../core/climate/sources';
 import { IMPORT_KINDS, IMPORT_ROW_ACTIONS } from './types';
 
 /**
@@ -70,6 +73,9 @@ describe('keys used by the climate pages', () => {
       ['imports.mapping', ['numbersIgnored', 'twice', 'needs', 'or', 'name', 'nameHint', 'save']],
       ['imports.warnings', ['unreadNumbers']],
       ['history.changes', ['create', 'update', 'delete', 'restore']],
+      ['coverages', COVERAGE_NEEDS],
+      ['sourcesTable.basis', FIGURE_BASES],
+      ['comparability', NOT_COMPARABLE_CODES],
       [
         'notices',
         ['target-saved', 'target-created', 'action-saved', 'action-created', 'inventory-saved'],

@@ -30,11 +30,25 @@ describe('emissionsSources', () => {
       points: [{ year: 2016, value: 7_000_000 }],
     });
     expect(sources[1]?.points).toEqual([{ year: 2016, value: 7_100_000 }]);
-    // One point per source and year: the preferred CDP report, not the older one.
+    // One point per source and year: the CDP report the year uses, not the other one.
     expect(sources[2]).toMatchObject({
       label: 'CDP 2021',
       points: [{ year: 2018, value: 6_540_648 }],
     });
+  });
+});
+
+describe('emissionsSources: the report a year uses', () => {
+  it('draws the figure the year uses for its source, wherever the report is listed', () => {
+    const series = kyotoSeries();
+    const y2018 = series.years[1];
+    if (!y2018) throw new Error('fixture');
+    // The server chose report 4 (say, the newest): its figure is drawn, not report 3's.
+    y2018.reports = [...y2018.reports].reverse();
+    y2018.reportId = 4;
+    y2018.value = 2;
+    const cdp = emissionsSources(series).find((s) => s.key === 'cdp');
+    expect(cdp?.points).toEqual([{ year: 2018, value: 2 }]);
   });
 });
 

@@ -50,14 +50,14 @@ export function emissionsSources(series: EmissionsSeries): SourceSeries[] {
       s.illustrative = s.illustrative && year.inventory.isIllustrative;
     }
     const seen = new Set<string>();
-    // The preferred report of a source comes first, so a year has one point per source.
-    const reports = [...year.reports].sort((a, b) => Number(b.preferred) - Number(a.preferred));
+    // The report the year uses comes first, then the others in the server's order (newest
+    // report first), so a year has one point per source: its newest report's.
+    const used = (r: EmissionReport) => (r.id === year.reportId ? 1 : 0);
+    const reports = [...year.reports].sort((a, b) => used(b) - used(a));
     for (const report of reports) {
       if (seen.has(report.source)) continue;
       const figure =
-        year.source === report.source && report.preferred && year.value !== null
-          ? year.value
-          : reportFigure(report);
+        report.id === year.reportId && year.value !== null ? year.value : reportFigure(report);
       if (figure === null) continue;
       seen.add(report.source);
       get(report.source, report.sourceLabel).points.push({ year: year.year, value: figure });

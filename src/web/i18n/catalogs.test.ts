@@ -26,6 +26,8 @@ const UNTRANSLATED_TERMS = [
   'SDG',
   'GHG',
   'km²',
+  // The GPC's names of its two reporting levels.
+  'BASIC',
 ];
 
 type Catalog = { [key: string]: string | Catalog };

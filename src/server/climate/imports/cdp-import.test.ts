@@ -225,7 +225,11 @@ describe.each(dialectCases())('CDP imports on $label', ({ dialect, skip }) => {
         scope1: 3_636_204,
         scope2: 2_904_444,
         total: 6_540_648,
-        preferred: 1,
+        total_coverage: 'scope-1-2',
+        report_year: 2021,
+        dataset: 'cdp-emissions',
+        // Nobody chose it: the rule uses it as the newest (and only) report of its year.
+        preferred: 0,
         source: 'cdp',
         period_start: '2018-04-01',
         period_end: '2019-03-31',
@@ -302,7 +306,8 @@ describe.each(dialectCases())('CDP imports on $label', ({ dialect, skip }) => {
       // The figure used is the imported CDP report, with its provenance.
       const series = await emissionsOf(db, null, 'kyoto');
       const y2018 = series.years.find((y) => y.year === 2018);
-      const used = y2018?.reports.find((r) => r.preferred);
+      expect(y2018?.basis).toBe('newest-report');
+      const used = y2018?.reports.find((r) => r.id === y2018.reportId);
       expect(used?.provenance).toMatchObject({ file: '2021_City-wide_Emissions.csv' });
     },
   );

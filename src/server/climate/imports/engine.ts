@@ -263,7 +263,8 @@ export class ImportEngine {
         ...pick(w.values, REPORT_VALUE_COLUMNS),
         provenance: w.values.provenance,
         government_id: governmentId(w.governmentId),
-        preferred: w.preferred ? 1 : 0,
+        // Only staff choose a report for its year (sources.ts decides otherwise).
+        preferred: 0,
         import_key: w.key,
         version: 1,
         created_at: now,

@@ -302,6 +302,18 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
     (scope1ExcludingGeneration !== null && scope2 !== null
       ? scope1ExcludingGeneration + scope2
       : null);
+  // What the total covers: BASIC (or BASIC+ when 2017 says so of its one total), scope 1 + 2
+  // as summed here, or a city-wide total CDP does not define (null).
+  const totalCoverage =
+    basic !== null
+      ? 'basic'
+      : citywide !== null
+        ? basicPlus === citywide
+          ? 'basic-plus'
+          : null
+        : total === null
+          ? null
+          : 'scope-1-2';
   if ([scope1, scope2, scope3, basic, basicPlus, total].every((v) => v === null)) {
     return skip('no emissions figures');
   }
@@ -337,9 +349,12 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
           basic,
           basic_plus: basicPlus,
           total,
+          total_coverage: totalCoverage,
           gases: gases.length ? gases.join(', ') : null,
           protocol: protocol === null ? null : clip(withoutOtherPrefix(protocol), 300),
           boundary: inventoryBoundary === 'unknown' ? null : inventoryBoundary,
+          report_year: reportingYear,
+          dataset: 'cdp-emissions',
           provenance: JSON.stringify({
             file: context.fileName,
             row: row.number,

@@ -57,9 +57,12 @@ export const REPORT_VALUE_COLUMNS = [
   'basic',
   'basic_plus',
   'total',
+  'total_coverage',
   'gases',
   'protocol',
   'boundary',
+  'report_year',
+  'dataset',
 ] as const;
 export type ReportValues = Pick<ReportRow, (typeof REPORT_VALUE_COLUMNS)[number]> & {
   provenance: string;

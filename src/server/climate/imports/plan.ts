@@ -50,7 +50,6 @@ export interface ReportWrite {
   key: string;
   governmentId: number;
   values: ReportValues;
-  preferred: boolean;
   id: number | null;
   version: number;
 }
@@ -138,8 +137,6 @@ export class ImportPlanner {
   private readonly seen = new Map<string, number>();
   /** Records without an import key that this run has taken over (matched by their figures). */
   private readonly adopted = new Set<number>();
-  /** "slug|year" of governments' years this run gave a preferred report. */
-  private readonly preferredYears = new Set<string>();
   governmentsCreated = 0;
   governmentsLinked = 0;
 
@@ -191,10 +188,9 @@ export class ImportPlanner {
 
     const keys = placed.flatMap((p) => p.row.records.map((r) => r.key));
     const governmentIds = [...new Set(placed.map((p) => p.ref.id).filter((id) => id > 0))];
-    const [targets, reports, preferred, unkeyed] = await Promise.all([
+    const [targets, reports, unkeyed] = await Promise.all([
       this.existingTargets(keys),
       this.existingReports(keys),
-      this.preferredOf(governmentIds),
       this.unkeyedRecords(governmentIds),
     ]);
 
@@ -272,18 +268,14 @@ export class ImportPlanner {
           if (adopted && existing) {
             notes.push(`took over emission report #${existing.id}, entered without an import key`);
           }
-          const year = `${ref.slug}|${record.values.year}`;
-          const isPreferred = existing
-            ? existing.preferred === 1
-            : !preferred.has(year) && !this.preferredYears.has(year);
-          if (isPreferred) this.preferredYears.add(year);
+          // Which report of a year counts is a rule applied on reading (core/climate/sources.ts),
+          // not decided here: the order files come in must not matter.
           writes.push({
             table: 'report',
             op,
             key: record.key,
             governmentId: ref.id,
             values,
-            preferred: isPreferred,
             id: existing?.id ?? null,
             version: existing ? existing.version + (op === 'update' ? 1 : 0) : 1,
           });
@@ -395,14 +387,5 @@ export class ImportPlanner {
       if (row.import_key) found.set(row.import_key, row);
     }
     return found;
-  }
-
-  /** "slug|year" of the years that already have a preferred report. */
-  private async preferredOf(governmentIds: number[]): Promise<Set<string>> {
-    const years = new Set<string>();
-    if (this.options.kind !== 'cdp-emissions' || governmentIds.length === 0) return years;
-    const rows = await this.store.imports.preferredReportYears([...new Set(governmentIds)]);
-    for (const r of rows) years.add(`${r.slug}|${r.year}`);
-    return years;
   }
 }

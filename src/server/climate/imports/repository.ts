@@ -408,19 +408,3 @@ export function unkeyedReportsOf(
       .execute(),
   );
 }
-
-/** The (government slug, year) pairs of the governments that already have a preferred report. */
-export function preferredReportYears(
-  db: Executor,
-  governmentIds: readonly number[],
-): Promise<{ slug: string; year: number }[]> {
-  return chunked(governmentIds, (ids) =>
-    db
-      .selectFrom('emission_reports as r')
-      .innerJoin('governments as g', 'g.id', 'r.government_id')
-      .where('r.preferred', '=', 1)
-      .where('r.government_id', 'in', ids)
-      .select(['g.slug', 'r.year'])
-      .execute(),
-  );
-}

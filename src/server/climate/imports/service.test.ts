@@ -143,9 +143,26 @@ describe('import rules', () => {
       .selectFrom('emission_reports as r')
       .innerJoin('governments as g', 'g.id', 'r.government_id')
       .where('g.slug', '=', 'changchun')
-      .select(['r.year', 'r.total', 'r.preferred'])
+      .select([
+        'r.year',
+        'r.total',
+        'r.total_coverage',
+        'r.report_year',
+        'r.dataset',
+        'r.preferred',
+      ])
       .execute();
-    expect(reports).toEqual([{ year: 2019, total: 300, preferred: 1 }]);
+    // The source is kept; which report of a year counts is decided on reading, not here.
+    expect(reports).toEqual([
+      {
+        year: 2019,
+        total: 300,
+        total_coverage: 'scope-1-2',
+        report_year: 2021,
+        dataset: 'cdp-emissions',
+        preferred: 0,
+      },
+    ]);
   });
 
   it('fails a run whose file is too large, and says nothing was written', async () => {

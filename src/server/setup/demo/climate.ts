@@ -50,7 +50,8 @@ export async function seedDemoClimate(db: Db): Promise<void> {
     periodEnd: '2019-03-31',
     scope1: 3_636_204,
     scope2: 2_904_444,
-    preferred: true,
+    reportYear: 2021,
+    protocol: 'Global Protocol for Community Greenhouse Gas Emissions Inventories (GPC)',
   });
   await climate.createAction(db, actor, 'kyoto', {
     title: '1.5 °C Lifestyles campaign',
