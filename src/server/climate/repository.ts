@@ -505,7 +505,7 @@ export async function regionIdBySlug(db: Executor, slug: string): Promise<number
   return region?.id;
 }
 
-/** The next page of governments (by id, after `afterId`) with a dated target of the types. */
+/** The next page of governments (by id, after `afterId`) with a target of the types. */
 export function governmentsWithTargetsPage(
   db: Executor,
   options: {
@@ -523,7 +523,6 @@ export function governmentsWithTargetsPage(
         eb
           .selectFrom('climate_targets as t')
           .whereRef('t.government_id', '=', 'g.id')
-          .where('t.target_year', 'is not', null)
           .where('t.type', 'in', [...options.types])
           .select('t.id'),
       ),
