@@ -194,7 +194,7 @@ describe('accord import and export', () => {
     expect(
       await runExportCommand(['inventory', 'testville', '1999', '--out', missing], c.io, config),
     ).toBe(1);
-    expect(c.err.join('\n')).toContain('No 1999 inventory of "testville"');
+    expect(c.err.join('\n')).toContain('No 1999 inventory or reported emissions of "testville"');
     expect(fs.existsSync(missing)).toBe(false);
 
     c = capture();

@@ -591,6 +591,6 @@ export function inventoryOfYear(db: Executor, slug: string, year: number) {
     .innerJoin('governments as g', 'g.id', 'i.government_id')
     .where('g.slug', '=', slug)
     .where('i.year', '=', year)
-    .select(['i.id', 'i.gwp_set', 'i.status', 'i.government_id'])
+    .select(['i.id', 'i.gwp_set', 'i.status', 'i.government_id', 'i.is_illustrative'])
     .executeTakeFirst();
 }
