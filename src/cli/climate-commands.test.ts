@@ -143,8 +143,10 @@ describe('accord import and export', () => {
     ).toBe(0);
     expect(c.out).toEqual([`Wrote ${file}`]);
     const csv = fs.readFileSync(file, 'utf8');
-    expect(csv.startsWith('\uFEFFid_code,name,country,actor_type,end_target,')).toBe(true);
-    expect(csv).toContain(',Testville,JPN,City,Emissions reduction target,2030,');
+    expect(csv.startsWith('\uFEFFlast_updated,id_code,name,country,actor_type,end_target,')).toBe(
+      true,
+    );
+    expect(csv).toMatch(/,accord:testville,Testville,JPN,City,Emissions reduction target,/);
 
     c = capture();
     const stdout = new PassThrough();
@@ -241,7 +243,7 @@ describe('accord import and export', () => {
     expect(
       await runExportCommand(['inventory', 'testville', '1999', '--out', missing], c.io, config),
     ).toBe(1);
-    expect(c.err.join('\n')).toContain('No 1999 inventory of "testville"');
+    expect(c.err.join('\n')).toContain('No 1999 inventory or reported emissions of "testville"');
     expect(fs.existsSync(missing)).toBe(false);
 
     c = capture();

@@ -40,6 +40,7 @@ export const IMPORT_USAGE = `Usage:
 export const EXPORT_USAGE = `Usage:
   accord export targets --format csv|xlsx [--region REGION] [--out FILE]
   accord export inventory GOVERNMENT YEAR --format csv|xlsx [--out FILE]
+    (the GPC inventory of the year, else the totals reported for it)
 
   Without --out the file is written to standard output.`;
 

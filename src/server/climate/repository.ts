@@ -508,7 +508,7 @@ export async function regionIdBySlug(db: Executor, slug: string): Promise<number
   return region?.id;
 }
 
-/** The next page of governments (by id, after `afterId`) with a dated target of the types. */
+/** The next page of governments (by id, after `afterId`) with a target of the types. */
 export function governmentsWithTargetsPage(
   db: Executor,
   options: {
@@ -526,7 +526,6 @@ export function governmentsWithTargetsPage(
         eb
           .selectFrom('climate_targets as t')
           .whereRef('t.government_id', '=', 'g.id')
-          .where('t.target_year', 'is not', null)
           .where('t.type', 'in', [...options.types])
           .select('t.id'),
       ),
@@ -595,6 +594,6 @@ export function inventoryOfYear(db: Executor, slug: string, year: number) {
     .innerJoin('governments as g', 'g.id', 'i.government_id')
     .where('g.slug', '=', slug)
     .where('i.year', '=', year)
-    .select(['i.id', 'i.gwp_set', 'i.status', 'i.government_id'])
+    .select(['i.id', 'i.gwp_set', 'i.status', 'i.government_id', 'i.is_illustrative'])
     .executeTakeFirst();
 }

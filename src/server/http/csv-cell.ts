@@ -15,3 +15,11 @@ export function safeCsvCell(cell: CsvCell): string | number {
   if (typeof cell === 'number') return cell;
   return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 }
+
+/**
+ * The inverse of safeCsvCell for a reader of Accord's own CSV: text that starts with a single
+ * quote followed by what would open a formula loses the quote safeCsvCell put there.
+ */
+export function unquotedCsvText(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}

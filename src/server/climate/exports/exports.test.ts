@@ -1,4 +1,6 @@
-import { PassThrough } from 'node:stream';
+import fs from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +12,11 @@ import { bootstrapDatabase } from '../../setup/bootstrap';
 import type { StoreDb as Db } from '../../store';
 import { nowIso } from '../../db/types';
 import { HttpProblem } from '../../http/problem';
-import { exportInventory } from './inventory';
+import { runImport } from '../imports/service';
+import { exportInventory, REPORTED_HEADER } from './inventory';
 import { exportTargets, NZT_COLUMNS } from './targets';
+
+const FIXTURES = fileURLToPath(new URL('../imports/fixtures/', import.meta.url));
 
 async function collect(write: (out: PassThrough) => Promise<void>): Promise<Buffer> {
   const out = new PassThrough();
@@ -112,8 +117,11 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
       has_plan: 'Yes',
       reporting_mechanism: 'CDP',
     });
-    // New Taipei's only target is a coal phase-out: no emissions target, no row.
-    expect(rows.some((r) => r[1] === 'New Taipei')).toBe(false);
+    // New Taipei's only target is a coal phase-out, which the tracker's columns cannot carry.
+    expect(rows.some((r) => r.includes('New Taipei'))).toBe(false);
+    // Every row has an id_code: the tracker's, else Accord's own.
+    expect(rows.slice(1).map((r) => record(r).id_code)).toContain('accord:kyoto');
+    expect(rows.slice(1).every((r) => record(r).id_code !== '')).toBe(true);
   });
 
   it_('filters by region and refuses an unknown one', async () => {
@@ -132,9 +140,10 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual([...NZT_COLUMNS]);
-    const names = (sheet?.getColumn(2).values ?? []).slice(2);
+    const column = (name: string) => NZT_COLUMNS.indexOf(name as never) + 1;
+    const names = (sheet?.getColumn(column('name')).values ?? []).slice(2);
     expect(names).toContain('Kyoto');
-    expect(sheet?.getRow(2).getCell(6).value).toEqual(expect.any(Number));
+    expect(sheet?.getRow(2).getCell(column('end_target_year')).value).toEqual(expect.any(Number));
   });
 
   it_('writes an inventory with one row per GPC subcategory and the engine’s totals', async () => {
@@ -159,6 +168,44 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
     expect(byLabel.get('III.1.1')?.[header.indexOf('Notation key')]).toBe('NE');
     expect(byLabel.get('IV.1')?.[header.indexOf('BASIC')]).toBe('');
     expect(byLabel.get('IV.1')?.[header.indexOf('BASIC+')]).toBe('yes');
+    // Every row names the government, the year, the source and whether it is illustrative.
+    for (const row of rows.slice(1)) {
+      expect(row.slice(-4)).toEqual(['Suwon', '2020', 'GPC inventory (AR5)', 'yes']);
+    }
+  });
+
+  it_('writes the reported totals by scope of a year without an inventory', async () => {
+    // An imported city: its figures come from CDP's file, not from a GPC inventory.
+    const run = await runImport(db, SYSTEM_ADMIN, {
+      kind: 'cdp-emissions',
+      input: Readable.from([fs.readFileSync(`${FIXTURES}cdp-emissions.csv`)]),
+      fileName: 'cdp-emissions.csv',
+    });
+    expect(run.status).toBe('done');
+    const bytes = await collect((out) => exportInventory(db, null, 'busan', 2018, 'csv', out));
+    const rows = parse(bytes.toString('utf8'), { bom: true }) as string[][];
+    expect(rows[0]).toEqual([...REPORTED_HEADER]);
+    expect(rows.length).toBeGreaterThan(1);
+    const record = Object.fromEntries(
+      (rows[0] as string[]).map((h, i) => [h, (rows[1] as string[])[i]]),
+    );
+    expect(record).toMatchObject({
+      Government: expect.stringMatching(/Busan/),
+      Year: '2018',
+      Source: 'cdp',
+      Used: 'yes',
+      'Imported from': expect.stringMatching(/^cdp-emissions\.csv, row \d+$/),
+      Illustrative: 'no',
+    });
+    expect(Number(record['Scope 1 (t CO2e)'])).toBeGreaterThan(0);
+    // The demo's Kyoto figure of 2018 (CDP 2021), entered without a file.
+    const kyotoCsv = await collect((out) => exportInventory(db, null, 'kyoto', 2018, 'csv', out));
+    const kyoto = parse(kyotoCsv.toString('utf8'), { bom: true }) as string[][];
+    expect(kyoto[1]?.slice(0, 3)).toEqual(['Kyoto', '2018', 'cdp']);
+    expect(kyoto[1]?.[REPORTED_HEADER.indexOf('Scope 1 (t CO2e)')]).toBe('3636204');
+    await expect(
+      collect((out) => exportInventory(db, null, 'busan', 1999, 'csv', out)),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it_('writes an inventory as XLSX and refuses a year without one', async () => {

@@ -11,6 +11,9 @@ import type { Actor } from '../../../core/roles';
 import { notFound } from '../../http/problem';
 import { mayReadInventory } from '../inventory-service';
 import type { Store } from '../../store';
+import { rankSources } from '../../../core/climate/sources';
+import { factsOf } from '../series';
+import type { ReportRow } from '../repository';
 import { writeTable, type Cell, type TableFormat } from './write-table';
 
 /**
@@ -32,6 +35,9 @@ const GAS_COLUMNS: readonly { gas: EntryGas; header: string }[] = [
   { gas: 'CO2e', header: 'Reported as CO2e (t CO2e)' },
 ];
 
+/** Every row names what it is about, so a row copied elsewhere still says so. */
+const PROVENANCE_HEADER = ['Government', 'Year', 'Source', 'Illustrative'];
+
 export function inventoryHeader(gwpSet: GwpSet): string[] {
   return [
     'GPC code',
@@ -43,38 +49,136 @@ export function inventoryHeader(gwpSet: GwpSet): string[] {
     'Notation key',
     'BASIC',
     'BASIC+',
+    ...PROVENANCE_HEADER,
   ];
 }
 
+/** A year without a GPC inventory: the totals by scope reported for it, one row per source. */
+export const REPORTED_HEADER = [
+  'Government',
+  'Year',
+  'Source',
+  'Source label',
+  // Whether the year's figure comes from this source, by the precedence rule (core/climate/sources).
+  'Used',
+  'Period start',
+  'Period end',
+  'Scope 1 (t CO2e)',
+  'Scope 2 (t CO2e)',
+  'Scope 3 (t CO2e)',
+  'BASIC (t CO2e)',
+  'BASIC+ (t CO2e)',
+  'Total (t CO2e)',
+  'Gases',
+  'Protocol',
+  'Boundary',
+  'Imported from',
+  'Illustrative',
+];
+
 export interface InventoryExport {
+  kind: 'gpc';
   governmentSlug: string;
+  governmentName: string;
   year: number;
   gwpSet: GwpSet;
+  isIllustrative: boolean;
   entries: InventoryEntry[];
 }
 
+export interface ReportedExport {
+  kind: 'reported';
+  governmentSlug: string;
+  governmentName: string;
+  year: number;
+  reports: ReportRow[];
+}
+
+export type YearExport = InventoryExport | ReportedExport;
+
+/** The file a year's export goes to. */
+export function yearExportFileName(data: YearExport, format: TableFormat): string {
+  const what = data.kind === 'gpc' ? 'gpc-inventory' : 'reported-emissions';
+  return `${data.governmentSlug}-${what}-${data.year}.${format}`;
+}
+
+/** "file.csv, row 12" from an imported report's provenance, when it has one. */
+function importedFrom(report: ReportRow): string | null {
+  try {
+    const p = JSON.parse(report.provenance) as { file?: unknown; row?: unknown };
+    if (typeof p.file !== 'string') return null;
+    return typeof p.row === 'number' ? `${p.file}, row ${p.row}` : p.file;
+  } catch {
+    return null;
+  }
+}
+
+export function reportedRows(data: ReportedExport): Cell[][] {
+  return data.reports.map((r, i) => [
+    data.governmentName,
+    r.year,
+    r.source,
+    r.source_label,
+    // The reports are ranked, the one the year's figure comes from first.
+    i === 0 ? 'yes' : 'no',
+    r.period_start,
+    r.period_end,
+    r.scope1,
+    r.scope2,
+    r.scope3,
+    r.basic,
+    r.basic_plus,
+    r.total,
+    r.gases,
+    r.protocol,
+    r.boundary,
+    importedFrom(r),
+    // Reports hold what a member reported; only demo inventories are illustrative.
+    'no',
+  ]);
+}
+
+/**
+ * A government's figures of a year: its GPC inventory when there is one the reader may see,
+ * otherwise the totals reported for that year (imported from CDP or entered); 404 when neither.
+ */
 export async function loadInventoryExport(
   store: Store,
   reader: Actor | null,
   slug: string,
   year: number,
-): Promise<InventoryExport> {
+): Promise<YearExport> {
+  const governmentId = await store.members.findGovernmentIdBySlug(slug);
+  if (governmentId === undefined) throw notFound(`No government "${slug}".`);
+  const [name] = await store.climate.englishNamesOf([governmentId]);
+  const governmentName = name?.name ?? slug;
   const inventory = await store.climate.inventoryOfYear(slug, year);
-  if (!inventory || !mayReadInventory(reader, inventory)) {
-    throw notFound(`No ${year} inventory of "${slug}".`);
+  if (inventory && mayReadInventory(reader, inventory)) {
+    const entries = await store.climate.entriesOf(inventory.id);
+    return {
+      kind: 'gpc',
+      governmentSlug: slug,
+      governmentName,
+      year,
+      gwpSet: inventory.gwp_set,
+      isIllustrative: inventory.is_illustrative === 1,
+      entries: entries.map((e) => ({
+        code: e.code,
+        gas: e.gas,
+        amount: e.amount,
+        notationKey: e.notation_key,
+      })),
+    };
   }
-  const entries = await store.climate.entriesOf(inventory.id);
-  return {
-    governmentSlug: slug,
-    year,
-    gwpSet: inventory.gwp_set,
-    entries: entries.map((e) => ({
-      code: e.code,
-      gas: e.gas,
-      amount: e.amount,
-      notationKey: e.notation_key,
-    })),
-  };
+  const yearReports = (await store.climate.reportsOfGovernments([governmentId])).filter(
+    (r) => r.year === year,
+  );
+  if (yearReports.length === 0) {
+    throw notFound(`No ${year} inventory or reported emissions of "${slug}".`);
+  }
+  // The one the year's figure comes from first, by the same rule as the series.
+  const reports = rankSources(yearReports, factsOf);
+  return { kind: 'reported', governmentSlug: slug, governmentName, year, reports };
 }
 
 type Sums = Map<EntryGas, number>;
@@ -97,6 +201,12 @@ export function inventoryRows(data: InventoryExport): Cell[][] {
     }
   });
 
+  const provenance: Cell[] = [
+    data.governmentName,
+    data.year,
+    `GPC inventory (${data.gwpSet})`,
+    data.isIllustrative ? 'yes' : 'no',
+  ];
   const rows: Cell[][] = GPC_SUBCATEGORIES.map((sub) => {
     const line = byCode.get(sub.code);
     return [
@@ -109,6 +219,7 @@ export function inventoryRows(data: InventoryExport): Cell[][] {
       line && line.keys.size ? [...line.keys].sort().join(' ') : null,
       sub.basic ? 'yes' : null,
       sub.basicPlus ? 'yes' : null,
+      ...provenance,
     ];
   });
 
@@ -130,6 +241,7 @@ export function inventoryRows(data: InventoryExport): Cell[][] {
       null,
       null,
       null,
+      ...provenance,
     ];
   };
   rows.push(totalRow('Total BASIC', totals.basic, (s) => s.basic));
@@ -141,10 +253,14 @@ export function inventoryRows(data: InventoryExport): Cell[][] {
 }
 
 export async function writeInventoryExport(
-  data: InventoryExport,
+  data: YearExport,
   format: TableFormat,
   out: Writable,
 ): Promise<void> {
+  if (data.kind === 'reported') {
+    await writeTable(format, REPORTED_HEADER, reportedRows(data), out, `Emissions ${data.year}`);
+    return;
+  }
   await writeTable(
     format,
     inventoryHeader(data.gwpSet),
@@ -154,7 +270,7 @@ export async function writeInventoryExport(
   );
 }
 
-/** Writes a government's inventory of a year to `out` (and ends it); 404 when there is none. */
+/** Writes a government's figures of a year to `out` (and ends it); 404 when there are none. */
 export async function exportInventory(
   store: Store,
   reader: Actor | null,

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext, AppInstance } from '../../http/app-types';
 import { Problem, Slug } from '../../http/common-schemas';
-import { loadInventoryExport, writeInventoryExport } from './inventory';
+import { loadInventoryExport, writeInventoryExport, yearExportFileName } from './inventory';
 import { NZT_COLUMNS, prepareTargetsExport } from './targets';
 import { CONTENT_TYPES, type TableFormat } from './write-table';
 
@@ -60,7 +60,11 @@ export function exportRoutes(app: AppInstance, { store }: AppContext): void {
       {
         schema: {
           tags: ['exports'],
-          summary: `A GPC inventory in the shape of the GCoM Common Reporting Framework (${format.toUpperCase()})`,
+          summary: `A government's emissions of a year (${format.toUpperCase()})`,
+          description:
+            'The GPC inventory in the shape of the GCoM Common Reporting Framework where there is ' +
+            'one; otherwise the totals by scope reported for the year, one row per source. ' +
+            'Every row names the government, the year, the source and whether it is illustrative.',
           params: Type.Object({
             slug: Slug,
             year: Type.Integer({ minimum: 1950, maximum: 2100 }),
@@ -71,7 +75,7 @@ export function exportRoutes(app: AppInstance, { store }: AppContext): void {
       async (request, reply) => {
         const { slug, year } = request.params;
         const data = await loadInventoryExport(store, request.actor, slug, year);
-        return sendTable(reply, format, `${slug}-gpc-inventory-${year}.${format}`, (out) =>
+        return sendTable(reply, format, yearExportFileName(data, format), (out) =>
           writeInventoryExport(data, format, out),
         );
       },

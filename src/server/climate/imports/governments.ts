@@ -108,6 +108,13 @@ export class GovernmentIndex {
       this.plannedNameKeys.set(ref.id, [...(this.plannedNameKeys.get(ref.id) ?? []), key]);
   }
 
+  /** A government by its slug (Accord's own id_code, accord:SLUG, names it so). */
+  bySlug(slug: string): GovernmentRef | undefined {
+    if (!this.slugs.has(slug)) return undefined;
+    for (const ref of this.byId.values()) if (ref.slug === slug) return ref;
+    return undefined;
+  }
+
   /** By account number or tracker id first, then by any name with the same country. */
   match(subject: Subject): MatchResult {
     const byKey =

@@ -246,7 +246,9 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
     expect(csv.headers['content-disposition']).toBe(
       'attachment; filename="accord-targets-east-asia.csv"',
     );
-    expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^id_code,name,country,/);
+    expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(
+      /^last_updated,id_code,name,country,/,
+    );
     const xlsx = await t.app.inject({ url: '/api/v1/exports/targets.xlsx' });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
@@ -258,6 +260,12 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
     });
     expect(inventory.statusCode).toBe(200);
     expect(inventory.headers['content-disposition']).toContain('changchun-gpc-inventory-2019.csv');
+    // Kyoto has no inventory of 2018 but reported figures: they are the export.
+    const reported = await t.app.inject({
+      url: '/api/v1/governments/kyoto/inventories/2018/export.csv',
+    });
+    expect(reported.statusCode).toBe(200);
+    expect(reported.headers['content-disposition']).toContain('kyoto-reported-emissions-2018.csv');
     const none = await t.app.inject({
       url: '/api/v1/governments/kyoto/inventories/1999/export.xlsx',
     });

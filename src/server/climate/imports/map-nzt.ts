@@ -1,6 +1,8 @@
 import { toIso2 } from '../../../core/climate/country';
+import { nztGasesText, slugOfAccordId } from '../../../core/climate/nzt-vocabulary';
 import type { NetZeroLabel, TargetStatus, TargetType } from '../../../core/climate/types';
 import { searchKey } from '../../../core/names';
+import { unquotedCsvText } from '../../http/csv-cell';
 import { MEGATONNES, parseEmissionsAmount, type EmissionsAmount } from './emission-amounts';
 import type { NztField } from './layouts';
 import {
@@ -145,9 +147,18 @@ function trackedTarget(
     ),
     bau: amount('bau_emissions', end ? f.endTargetBauEmissions : f.interimTargetBauEmissions),
     intensityUnit: present(end ? f.endTargetIntensityUnit : f.interimTargetIntensityUnit),
-    other: present(end ? f.endTargetOther : f.interimTargetOther),
-    description: clip(present(end ? f.endTargetText : f.interimTargetText), 5000),
+    other: freeText(end ? f.endTargetOther : f.interimTargetOther),
+    description: clip(freeText(end ? f.endTargetText : f.interimTargetText), 5000),
   };
+}
+
+/**
+ * Free text as written, without the quote a CSV writer (Accord's own export) puts before text
+ * that a spreadsheet would take for a formula.
+ */
+function freeText(cell: string | undefined): string | null {
+  const value = present(cell);
+  return value === null ? null : unquotedCsvText(value);
 }
 
 const formatAmount = (a: EmissionsAmount) =>
@@ -287,17 +298,88 @@ function targetValues(
   };
 }
 
+const closeTo = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+function listOf(json: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+const unitKey = (unit: string) =>
+  unit
+    .replace(/^per\s+/i, '')
+    .trim()
+    .toLowerCase();
+
+/**
+ * Whether an existing target states what a mapped record says, in the tracker's terms: what the
+ * row leaves empty says nothing, amounts agree to rounding (the tracker's Mt), gases agree in the
+ * tracker's words, and the row's shared columns (status, gases, scopes, source…) count only for
+ * the target they were written from (the end target, else the interim).
+ */
+export function statesSame(
+  imported: TargetValues,
+  existing: TargetValues,
+  withShared: boolean,
+): boolean {
+  const zero = imported.net_zero_label;
+  if (zero !== existing.net_zero_label) return false;
+  // The tracker has one word for a net-zero target whatever Accord's type.
+  if (zero === null && imported.type !== existing.type) return false;
+  if (imported.type === 'other' && imported.title !== existing.title) return false;
+  const same = <T>(a: T | null, b: T | null, eq = (x: T, y: T) => x === y) =>
+    a === null || (b !== null && eq(a, b));
+  const numbers = [
+    'base_emissions',
+    'bau_emissions',
+    'base_intensity',
+    'reduction_percent',
+    ...(zero === null ? (['target_emissions'] as const) : []),
+  ] as const;
+  if (!numbers.every((c) => same(imported[c], existing[c], closeTo))) return false;
+  if (!same(imported.base_year, existing.base_year)) return false;
+  if (!same(imported.target_year, existing.target_year)) return false;
+  if (!same(imported.description, existing.description)) return false;
+  if (!same(imported.intensity_unit, existing.intensity_unit, (a, b) => unitKey(a) === unitKey(b)))
+    return false;
+  if (!withShared) return true;
+  const gases = listOf(imported.coverage_gases).map(String);
+  if (
+    gases.length &&
+    nztGasesText(gases) !== nztGasesText(listOf(existing.coverage_gases).map(String))
+  )
+    return false;
+  const scopes = listOf(imported.coverage_scopes).map(Number).sort().join();
+  if (scopes && scopes !== listOf(existing.coverage_scopes).map(Number).sort().join()) return false;
+  const raceToZero = (json: string) => listOf(json).some((i) => /race to zero/i.test(String(i)));
+  if (raceToZero(imported.initiatives) && !raceToZero(existing.initiatives)) return false;
+  return (
+    imported.status === existing.status &&
+    same(imported.date_set, existing.date_set) &&
+    same(imported.source_url, existing.source_url) &&
+    same(imported.offsets_allowed, existing.offsets_allowed)
+  );
+}
+
 export function mapNztRow(row: FieldRow): MappedRow {
   const f = row.fields as Fields;
-  const nztId = present(f.idCode);
+  const idCode = present(f.idCode);
+  // Accord's own export names a government the tracker does not know by accord:SLUG.
+  const accordSlug = idCode ? slugOfAccordId(idCode) : null;
+  const nztId = accordSlug ? null : idCode;
   const country = present(f.country);
   const iso2 = country ? toIso2(country) : null;
-  const names = distinctNames([present(f.name)], searchKey);
-  const subject: Subject | null = nztId
+  const names = distinctNames([freeText(f.name)], searchKey);
+  const subject: Subject | null = idCode
     ? {
-        key: `nzt:${nztId}`,
+        key: `nzt:${idCode}`,
         cdpAccount: null,
         nztId,
+        accordSlug,
         names,
         country,
         iso2,
@@ -316,7 +398,7 @@ export function mapNztRow(row: FieldRow): MappedRow {
     skip: reason,
     records: [],
   });
-  if (!nztId) return skip('no id_code');
+  if (!idCode) return skip('no id_code');
   const actorType = present(f.actorType);
   if (actorType && /country|company|companies|business/i.test(actorType)) {
     return skip(`not a local or regional government (actor_type ${actorType})`);
@@ -337,7 +419,7 @@ export function mapNztRow(row: FieldRow): MappedRow {
     status,
     date_set: dateSet,
     source_url: url && /^https?:\/\/\S+$/i.test(url) && url.length <= 1000 ? url : null,
-    source_document: 'Net Zero Tracker',
+    source_document: accordSlug ? 'Accord targets export' : 'Net Zero Tracker',
     initiatives: JSON.stringify(parseYesNo(f.raceToZero) ? ['Race to Zero'] : []),
     offsets_allowed: offsets === null ? null : offsets ? 1 : 0,
     self_reported_progress: null,
@@ -355,7 +437,7 @@ export function mapNztRow(row: FieldRow): MappedRow {
 
   const notes: string[] = [];
   const records: TargetRecord[] = [];
-  const endKey = `nzt|${nztId}|end`;
+  const endKey = `nzt|${idCode}|end`;
   const end = hasEnd ? trackedTarget(f, 'end', endText, notes) : null;
   if (end) {
     const values = targetValues(end, shared, notes);
@@ -365,6 +447,7 @@ export function mapNztRow(row: FieldRow): MappedRow {
       parentKey: null,
       values,
       label: `end target ${values.target_year ?? '(no year)'}`,
+      ...(accordSlug ? { statesSameAs: 'all' as const } : {}),
     });
   }
   if (hasInterim) {
@@ -377,10 +460,11 @@ export function mapNztRow(row: FieldRow): MappedRow {
     const values = targetValues(interim, shared, notes);
     records.push({
       table: 'target',
-      key: `nzt|${nztId}|interim`,
+      key: `nzt|${idCode}|interim`,
       parentKey: hasEnd ? endKey : null,
       values,
       label: `interim target ${values.target_year ?? '(no year)'}`,
+      ...(accordSlug ? { statesSameAs: hasEnd ? ('own' as const) : ('all' as const) } : {}),
     });
   }
   return { row: row.number, subject, skip: null, records, notes };

@@ -77,6 +77,14 @@ export interface TargetRecord {
   values: TargetValues;
   /** How the row report names it, e.g. "target 2030 (base-year)". */
   label: string;
+  /**
+   * A record of Accord's own targets export (id_code accord:SLUG): when no target has its key, a target of the government that already
+   * states what it says (statesSame in map-nzt.ts) is this record, unchanged (Accord's own export
+   * read back), instead of a new one beside it. 'all' compares the row's shared columns (status,
+   * gases, scopes…) too, 'own' only the target's own ones. Data, not a function: mapped rows are
+   * spooled as JSON.
+   */
+  statesSameAs?: 'all' | 'own';
 }
 
 export interface ReportRecord {
@@ -94,6 +102,8 @@ export interface Subject {
   key: string;
   cdpAccount: string | null;
   nztId: string | null;
+  /** The government's slug, when the row is Accord's own (an id_code accord:SLUG). */
+  accordSlug?: string | null;
   /** Names the file gives; the first is the English name of a government created from it. */
   names: string[];
   /** The country as written, for messages. */

@@ -11,6 +11,7 @@ import {
   targetTitle,
 } from './mapping';
 import type { ExistingReport, ExistingTarget } from './repository';
+import { statesSame } from './map-nzt';
 import type { RowAction, RowOutcome } from './runs';
 
 /**
@@ -188,10 +189,14 @@ export class ImportPlanner {
 
     const keys = placed.flatMap((p) => p.row.records.map((r) => r.key));
     const governmentIds = [...new Set(placed.map((p) => p.ref.id).filter((id) => id > 0))];
-    const [targets, reports, unkeyed] = await Promise.all([
+    const [targets, reports, unkeyed, stated] = await Promise.all([
       this.existingTargets(keys),
       this.existingReports(keys),
       this.unkeyedRecords(governmentIds),
+      this.statedTargets(
+        placed.map((p) => p.row),
+        governmentIds,
+      ),
     ]);
 
     for (const { row, ref, plan, notes } of placed) {
@@ -213,6 +218,31 @@ export class ImportPlanner {
           const parentShown = (key: string | null) => (parentKey === null ? '(kept)' : key);
           let existing = targets.get(record.key);
           let adopted = false;
+          const statesSameAs = record.statesSameAs;
+          const same =
+            !existing && statesSameAs
+              ? this.adopt(stated, ref.slug, (t) =>
+                  statesSame(record.values, t, statesSameAs === 'all'),
+                )
+              : undefined;
+          if (same) {
+            // The government already has a target saying this (Accord's own export read back):
+            // it is this record, unchanged, whatever key it has or lacks.
+            if (same.import_key !== record.key)
+              notes.push(`target #${same.id} already states this`);
+            writes.push({
+              table: 'target',
+              op: 'keep',
+              key: record.key,
+              governmentId: ref.id,
+              parentKey: null,
+              keptParentId: same.parent_target_id,
+              values: same,
+              id: same.id,
+              version: same.version,
+            });
+            continue;
+          }
           if (!existing) {
             existing = this.adopt(unkeyed.targets, ref.slug, (t) => sameTarget(t, record.values));
             adopted = existing !== undefined;
@@ -315,6 +345,9 @@ export class ImportPlanner {
   ):
     | { ref: GovernmentRef; plan: Omit<RowPlan, 'outcome' | 'writes'>; notes: string[] }
     | { skip: string } {
+    // A row of Accord's own export names its government by slug; elsewhere it is matched by name.
+    const own = subject.accordSlug ? this.index.bySlug(subject.accordSlug) : undefined;
+    if (own) return { ref: own, plan: { prospect: null, link: null }, notes: [] };
     const match = this.index.match(subject);
     if (match.kind === 'ambiguous') {
       return { skip: `name matches several governments (${match.slugs.join(', ')})` };
@@ -360,6 +393,13 @@ export class ImportPlanner {
     );
     if (found) this.adopted.add(found.id);
     return found;
+  }
+
+  /** Every target of the governments whose rows can match a target by what it states. */
+  private async statedTargets(rows: readonly MappedRow[], governmentIds: number[]) {
+    const wanted = rows.some((r) => r.records.some((c) => c.table === 'target' && c.statesSameAs));
+    if (!wanted || governmentIds.length === 0) return [];
+    return this.store.imports.targetsOfGovernmentsForImport(governmentIds);
   }
 
   /** Records of the batch's governments that no import has keyed yet. */

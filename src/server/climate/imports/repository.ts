@@ -391,6 +391,24 @@ export function unkeyedTargetsOf(
   );
 }
 
+/** Every target of the governments, keyed or not, oldest first. */
+export function targetsOfGovernmentsForImport(
+  db: Executor,
+  governmentIds: readonly number[],
+): Promise<ExistingTarget[]> {
+  return chunked(governmentIds, (ids) =>
+    db
+      .selectFrom('climate_targets as t')
+      .innerJoin('governments as g', 'g.id', 't.government_id')
+      .leftJoin('climate_targets as p', 'p.id', 't.parent_target_id')
+      .where('t.government_id', 'in', ids)
+      .selectAll('t')
+      .select(['g.slug as government_slug', 'p.import_key as parent_key'])
+      .orderBy('t.id')
+      .execute(),
+  );
+}
+
 /** Emission reports of the governments that no import has keyed yet, oldest first. */
 export function unkeyedReportsOf(
   db: Executor,
