@@ -14,6 +14,7 @@ import { HttpProblem } from '../server/http/problem';
 import { loadInventoryExport, writeInventoryExport } from '../server/climate/exports/inventory';
 import { prepareTargetsExport } from '../server/climate/exports/targets';
 import type { TableFormat } from '../server/climate/exports/write-table';
+import { encodingNamed, TEXT_ENCODINGS } from '../server/climate/imports/decode';
 import { layoutById } from '../server/climate/imports/layouts';
 import { beginImport, importReportCsv } from '../server/climate/imports/service';
 import type { ImportKind } from '../server/climate/schemas';
@@ -26,12 +27,14 @@ import type { Io } from './io';
  */
 
 export const IMPORT_USAGE = `Usage:
-  accord import cdp-targets FILE.csv [--dry-run] [--no-create]
-  accord import cdp-emissions FILE.csv [--dry-run] [--no-create]
+  accord import cdp-targets FILE.csv [--dry-run] [--no-create] [--encoding NAME]
+  accord import cdp-emissions FILE.csv [--dry-run] [--no-create] [--encoding NAME]
   accord import nzt FILE.xlsx [--dry-run] [--no-create]
 
-  --dry-run    report what the import would do; write no record
-  --no-create  skip rows that match no government instead of adding them as prospects`;
+  --dry-run        report what the import would do; write no record
+  --no-create      skip rows that match no government instead of adding them as prospects
+  --encoding NAME  the CSV file's character encoding, when detection gets it wrong:
+                   ${TEXT_ENCODINGS.join(', ')}`;
 
 export const EXPORT_USAGE = `Usage:
   accord export targets --format csv|xlsx [--region REGION] [--out FILE]
@@ -70,7 +73,11 @@ export async function runImportCommand(
   try {
     parsed = parseArgs({
       args: withoutCommand(args, 'import'),
-      options: { 'dry-run': { type: 'boolean' }, 'no-create': { type: 'boolean' } },
+      options: {
+        'dry-run': { type: 'boolean' },
+        'no-create': { type: 'boolean' },
+        encoding: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -88,6 +95,12 @@ export async function runImportCommand(
     return 2;
   }
   const dryRun = parsed.values['dry-run'] ?? false;
+  const encodingName = parsed.values.encoding;
+  const encoding = encodingName === undefined ? undefined : encodingNamed(encodingName);
+  if (encoding === null) {
+    io.err(`unknown encoding: ${encodingName}\n\n${IMPORT_USAGE}`);
+    return 2;
+  }
 
   // Ctrl-C (or a TERM) stops the run between batches: it ends interrupted, what it committed
   // stays, and the temporary files go, instead of the process dying where it stands.
@@ -112,6 +125,7 @@ export async function runImportCommand(
           fileName: path.basename(file),
           dryRun,
           noCreate: parsed.values['no-create'] ?? false,
+          encoding,
           maxBytes: Infinity,
           onProgress: ({ processed, total }) => io.out(`  ${processed} of ${total} rows`),
           signal: stop.signal,
@@ -127,7 +141,10 @@ export async function runImportCommand(
       const layout = started.run.layout ? layoutById(started.run.layout) : undefined;
       io.out(
         `Import ${started.run.id}${dryRun ? ' (dry run: nothing will be written)' : ''}: ` +
-          `layout ${started.run.layout ?? '?'}${layout ? ` (${layout.label})` : ''}`,
+          `layout ${started.run.layout ?? '?'}${layout ? ` (${layout.label})` : ''}` +
+          (started.run.encoding
+            ? `, encoding ${started.run.encoding} (${encoding ? 'chosen' : 'detected'})`
+            : ''),
       );
       const run = await started.done;
       const unchanged = run.processedRows - run.created - run.updated - run.skipped;

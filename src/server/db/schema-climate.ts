@@ -173,6 +173,8 @@ export interface ImportRunTable {
   finished_at: string | null;
   /** Renewed while a process works on the run; a running run whose lease ran out was abandoned. */
   heartbeat_at: string | null;
+  /** The CSV file's character encoding as read (e.g. windows-1252); null for XLSX. */
+  encoding: string | null;
 }
 
 export interface ImportRunRowTable {

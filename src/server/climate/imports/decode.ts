@@ -24,6 +24,32 @@ export const TEXT_ENCODINGS = [
 ] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
+const ALIASES: Record<string, TextEncoding> = {
+  utf8: 'utf-8',
+  'utf-16': 'utf-16le',
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
+  cp1252: 'windows-1252',
+  latin1: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  'shift-jis': 'shift_jis',
+  sjis: 'shift_jis',
+  cp932: 'shift_jis',
+  euckr: 'euc-kr',
+  cp949: 'euc-kr',
+  cp950: 'big5',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  cp936: 'gb18030',
+};
+
+/** An encoding as people name it ("UTF8", "Shift-JIS", "cp1252", "GBK"), or null. */
+export function encodingNamed(name: string): TextEncoding | null {
+  const key = name.trim().toLowerCase();
+  if ((TEXT_ENCODINGS as readonly string[]).includes(key)) return key as TextEncoding;
+  return ALIASES[key] ?? null;
+}
+
 /** How much of the file the detection reads. */
 export const ENCODING_SAMPLE_BYTES = 64 * 1024;
 
@@ -258,29 +284,35 @@ function notReadable(encoding: TextEncoding, line: number, chosen: boolean): Unr
   );
 }
 
+/** A decoded stream, and why it ended early if it did. */
+export interface DecodedText {
+  /** The text as UTF-8 bytes, up to the first place the encoding could not read. */
+  stream: Readable;
+  /**
+   * Why the text stopped before the file's end: bytes the encoding cannot read, or a file that
+   * ends inside a character. Known once the stream has ended; null when it ended with the file.
+   */
+  failure(): UnreadableSheetError | null;
+}
+
 /**
  * Decodes a byte stream in the given encoding into UTF-8 bytes (what the CSV parser reads),
- * without a byte-order mark. A byte sequence the encoding cannot read, or a file that ends in
- * the middle of a character, fails the stream with the line it is on.
+ * without a byte-order mark. At a byte sequence the encoding cannot read, or a file that ends
+ * in the middle of a character, the text ends, after what was read before it, and `failure`
+ * says why and on which line: the reader then fails with that reason, not the stream, so the
+ * rows before it (the header among them) are not lost with it.
  */
 export function decodeStream(
   input: Readable,
   encoding: TextEncoding,
   options: { chosen?: boolean } = {},
-): Readable {
+): DecodedText {
   let line = 1;
   let pendingCr = false;
+  let failure: UnreadableSheetError | null = null;
   const utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : null;
   const legacy = utf8 ? null : iconv.getDecoder(encoding, { stripBOM: true });
   let first = true;
-  const fail = (text: string) => {
-    const bad = text.indexOf('\uFFFD');
-    return notReadable(
-      encoding,
-      line + lineBreaks(text.slice(0, Math.max(bad, 0))),
-      !!options.chosen,
-    );
-  };
   const pass = (text: string, push: (chunk: Buffer) => void) => {
     if (text === '') return;
     // A CR at the end of one chunk and an LF at the start of the next are one line break.
@@ -289,58 +321,65 @@ export function decodeStream(
     pendingCr = text.endsWith('\r');
     push(Buffer.from(text, 'utf8'));
   };
+  /** Passes on the text before the first character not read, and ends the text there. */
+  const stop = (text: string, push: (chunk: Buffer | null) => void, cutShort: boolean) => {
+    const bad = text.indexOf('\uFFFD');
+    pass(bad < 0 ? text : text.slice(0, bad), push);
+    failure = cutShort
+      ? new UnreadableSheetError(
+          `The file ends in the middle of a character on line ${line}: it seems cut short`,
+        )
+      : notReadable(encoding, line, !!options.chosen);
+    push(null);
+  };
   const decoder = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
+      // After a failure the rest is not read: the reader stops at the failure and ends the upload.
+      if (failure) return callback();
+      const push = (b: Buffer | null) => this.push(b);
       let text: string;
       if (utf8) {
         try {
           text = utf8.decode(chunk, { stream: true });
         } catch {
-          // Where in the piece: the line breaks before the first byte UTF-8 cannot read.
-          const lenient = new TextDecoder('utf-8').decode(chunk);
-          callback(fail(lenient));
-          return;
+          // Where in the piece: the first character UTF-8 cannot read, read leniently.
+          stop(new TextDecoder('utf-8').decode(chunk), push, false);
+          return callback();
         }
       } else {
         text = (legacy as iconv.DecoderStream).write(chunk);
         // iconv-lite strips a byte-order mark only for Unicode encodings; others keep U+FEFF.
         if (first && text.startsWith('\uFEFF')) text = text.slice(1);
         if (text.includes('\uFFFD')) {
-          callback(fail(text));
-          return;
+          stop(text, push, false);
+          return callback();
         }
       }
       if (text !== '') first = false;
-      pass(text, (b) => this.push(b));
+      pass(text, push);
       callback();
     },
     flush(callback) {
+      if (failure) return callback();
+      const push = (b: Buffer | null) => this.push(b);
       let text: string;
       if (utf8) {
         try {
           text = utf8.decode();
         } catch {
-          callback(
-            new UnreadableSheetError(
-              `The file ends in the middle of a character on line ${line}: it seems cut short`,
-            ),
-          );
-          return;
+          stop('\uFFFD', push, true);
+          return callback();
         }
       } else {
         text = (legacy as iconv.DecoderStream).end() ?? '';
         if (text.includes('\uFFFD')) {
-          callback(
-            new UnreadableSheetError(
-              `The file ends in the middle of a character on line ${line}: it seems cut short`,
-            ),
-          );
-          return;
+          stop(text, push, true);
+          return callback();
         }
       }
-      pass(text, (b) => this.push(b));
+      pass(text, push);
       callback();
     },
   });
-  return pipeline(input, decoder, () => undefined);
+  return { stream: pipeline(input, decoder, () => undefined), failure: () => failure };
 }

@@ -55,6 +55,14 @@ function outcomeAfterClaims(plan: RowPlan, stale: ReadonlySet<Write>): RowOutcom
   };
 }
 
+/** What planning said of the row, then the notes from its reading and mapping. */
+function withNotes(outcome: RowOutcome, row: MappedRow | undefined): RowOutcome {
+  const notes = row?.notes ?? [];
+  if (notes.length === 0) return outcome;
+  const said = outcome.reason ? [outcome.reason] : [];
+  return { ...outcome, reason: [...said, ...notes].join('; ') };
+}
+
 function countsOf(outcomes: readonly RowOutcome[]): RunCounts {
   return {
     processed: outcomes.length,
@@ -104,7 +112,7 @@ export class ImportEngine {
     const writes = plans.some((p) => p.prospect || p.link || p.writes.some((w) => w.op !== 'keep'));
     const counts = await this.store.transaction(async (tx) => {
       const stale = this.options.dryRun ? new Set<Write>() : await this.apply(tx, plans);
-      const outcomes = plans.map((p) => outcomeAfterClaims(p, stale));
+      const outcomes = plans.map((p, i) => withNotes(outcomeAfterClaims(p, stale), rows[i]));
       const batch = countsOf(outcomes);
       const counts: RunCounts = {
         processed: this.counts.processed + batch.processed,

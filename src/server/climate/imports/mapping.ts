@@ -111,6 +111,11 @@ export interface MappedRow {
   /** Set when the row cannot be imported whatever the database holds. */
   skip: string | null;
   records: MappedRecord[];
+  /**
+   * What the row report must say of the row whatever its action: values given but not read
+   * (a date in no known form), a last row that may be cut short.
+   */
+  notes?: string[];
 }
 
 export interface MapContext {

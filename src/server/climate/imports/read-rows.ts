@@ -9,6 +9,7 @@ import {
   detectEncoding,
   ENCODING_SAMPLE_BYTES,
   peek,
+  type DecodedText,
   type DetectedEncoding,
   type TextEncoding,
 } from './decode';
@@ -121,8 +122,15 @@ function csvProblem(
   );
 }
 
-/** Rows of CSV text (UTF-8 bytes, as decodeStream gives them). */
-export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
+/**
+ * Rows of CSV text (UTF-8 bytes, as decodeStream gives them). When the text ended early because
+ * the file could not be decoded further (`decoding.failure`), that is the error, not whatever
+ * the parser makes of the text's cut end.
+ */
+export async function* csvRows(
+  input: Readable,
+  decoding?: Pick<DecodedText, 'failure'>,
+): AsyncGenerator<SheetRow> {
   // The lines and records the parser has read (those read but not yet handed on are dropped
   // when it fails), so that a failure can say on which line its record starts. Counted from
   // the raw text: the parser's own line count is off in CR LF files with line breaks in cells.
@@ -153,6 +161,12 @@ export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
   // pipeline destroys the parser when the upload fails, which ends the loop below with the error.
   pipeline(input, parser, () => undefined);
   let number = 0;
+  const undecodable = () => {
+    const failure = decoding?.failure() ?? null;
+    // The rest of the upload is not read: ending the text's stream ends the upload's.
+    if (failure) input.destroy();
+    return failure;
+  };
   try {
     for await (const parsed of parser as AsyncIterable<unknown>) {
       const { record, line, terminated } = parsed as {
@@ -164,8 +178,10 @@ export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
       yield { number, line, cells: record, terminated };
     }
   } catch (err) {
-    throw csvProblem(err as CsvParseError, linesRead, records, firstRow);
+    throw undecodable() ?? csvProblem(err as CsvParseError, linesRead, records, firstRow);
   }
+  const failure = undecodable();
+  if (failure) throw failure;
 }
 
 /** A cell's value as text: numbers as written, dates as YYYY-MM-DD, rich text joined. */
@@ -314,7 +330,8 @@ export async function openSheet(
       encoding = detected.encoding;
       encodingBy = detected.by;
     }
-    sheet = csvRows(decodeStream(stream, encoding, { chosen: encodingBy === 'chosen' }));
+    const decoded = decodeStream(stream, encoding, { chosen: encodingBy === 'chosen' });
+    sheet = csvRows(decoded.stream, decoded);
   }
   const attempts: LayoutNotRecognisedError[] = [];
   let recognised: RecognisedLayout | null = null;

@@ -75,6 +75,7 @@ export async function updateRun(
   id: number,
   values: Partial<{
     layout: string;
+    encoding: string | null;
     totalRows: number;
     counts: RunCounts;
     status: ImportRunStatus;
@@ -85,6 +86,7 @@ export async function updateRun(
     .updateTable('import_runs')
     .set({
       ...(values.layout !== undefined ? { layout: values.layout } : {}),
+      ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
       ...(values.totalRows !== undefined ? { total_rows: values.totalRows } : {}),
       ...(values.counts
         ? {

@@ -8,6 +8,7 @@ import { authorize } from '../../http/authorize';
 import { IdParam, Page, PageQuery, Problem } from '../../http/common-schemas';
 import { badRequest, HttpProblem } from '../../http/problem';
 import { ImportKind, ImportRun, ImportRunRow } from '../schemas';
+import { TEXT_ENCODINGS } from './decode';
 import { ImportRunner } from './runner';
 import {
   beginImport,
@@ -40,6 +41,13 @@ const UploadQuery = Type.Object({
     }),
   ),
   fileName: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  encoding: Type.Optional(
+    Type.Enum(TEXT_ENCODINGS, {
+      description:
+        "The CSV file's character encoding, when it is known; detected from the file's first " +
+        'bytes when not given (the run says which it read)',
+    }),
+  ),
 });
 
 const RowsQuery = Type.Object({
@@ -53,8 +61,11 @@ const uploadSchema = {
   summary: 'Import a CDP or Net Zero Tracker file (administrators)',
   description:
     'The body is the file itself (CSV or XLSX). Answers 202 with the run once the layout is ' +
-    'recognised; poll GET /imports/{id}. A file whose headers fit no layout is a 422 naming ' +
-    'the missing columns.',
+    'recognised (and, for CSV, the encoding it is read in); poll GET /imports/{id}. A file ' +
+    'whose headers fit no layout is a 422 naming the missing columns. A file with a broken ' +
+    'structure (cut short, a row with too few or too many cells, a quote never closed, a cell ' +
+    'over 32,767 characters, bytes its encoding cannot read) fails the run naming the line, ' +
+    'and nothing is written.',
   consumes: UPLOAD_TYPES,
   params: Type.Object({ kind: ImportKind }),
   querystring: UploadQuery,
@@ -137,13 +148,14 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
           throw badRequest(detail, [{ pointer: '/', detail }]);
         }
         const { kind } = request.params;
-        const { dryRun = false, noCreate = false, fileName } = request.query;
+        const { dryRun = false, noCreate = false, fileName, encoding } = request.query;
         const { run, done } = await beginImport(store, actor, {
           kind,
           input: uploadStream(request, input),
           fileName: fileName ?? `upload-${kind}`,
           dryRun,
           noCreate,
+          encoding,
           signal: runner.signal,
           leaseMs: runner.leaseMs,
         });

@@ -9,6 +9,7 @@ import { LayoutNotRecognisedError } from './recognise';
 import { mapCdpEmissionRow, mapCdpTargetRow } from './map-cdp';
 import { mapNztRow } from './map-nzt';
 import type { MappedRow } from './mapping';
+import type { TextEncoding } from './decode';
 import { openSheet, type FieldRow, type OpenedSheet } from './read-rows';
 import { UnreadableSheetError } from './unreadable';
 import {
@@ -44,6 +45,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Skip rows that match no government instead of creating prospects for them. */
   noCreate?: boolean;
+  /** The CSV file's character encoding, when the person importing names it; else detected. */
+  encoding?: TextEncoding | undefined;
   /** Uploads larger than this fail the run (default 200 MB). */
   maxBytes?: number;
   /** Called after each batch (and once the rows are counted). */
@@ -81,7 +84,7 @@ function mapperFor(kind: ImportKind, context: { fileName: string; layoutId: stri
     occurrences.set(natural, n);
     return n === 1 ? natural : `${natural}#${n}`;
   };
-  return (row: FieldRow): MappedRow => {
+  const mapRow = (row: FieldRow): MappedRow => {
     try {
       if (kind === 'cdp-targets') return mapCdpTargetRow(row, { ...context, keyOf });
       if (kind === 'cdp-emissions') return mapCdpEmissionRow(row, context);
@@ -95,6 +98,13 @@ function mapperFor(kind: ImportKind, context: { fileName: string; layoutId: stri
         records: [],
       };
     }
+  };
+  // What the reading noted of a row (a last row that may be cut short) goes with it to its
+  // outcome, whatever the mapper made of it.
+  return (row: FieldRow): MappedRow => {
+    const mapped = mapRow(row);
+    if (!row.notes?.length) return mapped;
+    return { ...mapped, notes: [...row.notes, ...(mapped.notes ?? [])] };
   };
 }
 
@@ -344,6 +354,7 @@ export async function beginImport(
     sheet = await openSheet(
       limitBytes(options.input, options.maxBytes ?? MAX_UPLOAD_BYTES),
       options.kind,
+      { encoding: options.encoding },
     );
   } catch (err) {
     cleanUp();
@@ -361,7 +372,10 @@ export async function beginImport(
   }
   let run: ImportRun;
   try {
-    await store.imports.updateRun(runId, { layout: sheet.recognised.layout.id });
+    await store.imports.updateRun(runId, {
+      layout: sheet.recognised.layout.id,
+      encoding: sheet.encoding,
+    });
     run = await getImportRun(store, runId);
   } catch (err) {
     cleanUp();
