@@ -122,6 +122,11 @@ export interface Layout<F extends string = string> {
   columns: Partial<Record<F, readonly string[]>>;
   /** Fields without which a file of this layout cannot be imported. */
   required: readonly F[];
+  /**
+   * How the layout writes dates in numbers only ("10/04/2021"): CDP's exports month first
+   * (American), the Net Zero Tracker day first. Dates that do not fit are reported, not guessed.
+   */
+  dateOrder?: 'day-first' | 'month-first';
 }
 
 const CDP_TARGETS_OPENCLIMATE: Layout<CdpTargetField> = {
@@ -173,6 +178,7 @@ const CDP_TARGETS_OPENCLIMATE: Layout<CdpTargetField> = {
     iso: ['iso'],
   },
   required: ['account', 'organization', 'country', 'targetType', 'targetYear', 'name', 'iso'],
+  dateOrder: 'month-first',
 };
 
 const CDP_TARGETS_RAW: Layout<CdpTargetField> = {
@@ -232,6 +238,7 @@ const CDP_TARGETS_RAW: Layout<CdpTargetField> = {
     lastUpdate: ['Last update'],
   },
   required: ['account', 'organization', 'country', 'targetType', 'targetYear'],
+  dateOrder: 'month-first',
 };
 
 const CDP_EMISSIONS_2021: Layout<CdpEmissionField> = {
@@ -284,6 +291,7 @@ const CDP_EMISSIONS_2021: Layout<CdpEmissionField> = {
     lastUpdate: ['Last update'],
   },
   required: ['account', 'organization', 'country', 'accountingYear', 'scope1Total', 'scope2Total'],
+  dateOrder: 'month-first',
 };
 
 const CDP_EMISSIONS_2016_2019: Layout<CdpEmissionField> = {
@@ -347,6 +355,7 @@ const CDP_EMISSIONS_2016_2019: Layout<CdpEmissionField> = {
     lastUpdate: ['Last update'],
   },
   required: ['account', 'organization', 'country', 'citywideTotal'],
+  dateOrder: 'month-first',
 };
 
 const NZT_PLAIN: Layout<NztField> = {
@@ -382,6 +391,7 @@ const NZT_PLAIN: Layout<NztField> = {
     offsets: ['carbon_credit_offsets'],
   },
   required: ['idCode', 'name', 'country', 'endTarget', 'endTargetYear'],
+  dateOrder: 'day-first',
 };
 
 /**
@@ -421,6 +431,7 @@ const NZT_GROUPED: Layout<NztField> = {
     offsets: ['Carbon_credits', 'Carbon_credit_offsets'],
   },
   required: ['idCode', 'name', 'country', 'endTarget', 'endTargetYear'],
+  dateOrder: 'day-first',
 };
 
 export const LAYOUTS: readonly Layout[] = [

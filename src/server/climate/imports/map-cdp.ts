@@ -2,7 +2,7 @@ import { toIso2 } from '../../../core/climate/country';
 import { targetTypeHas } from '../../../core/climate/target-fields';
 import type { NetZeroLabel, TargetType } from '../../../core/climate/types';
 import { searchKey } from '../../../core/names';
-import type { CdpEmissionField, CdpTargetField } from './layouts';
+import { layoutById, type CdpEmissionField, type CdpTargetField } from './layouts';
 import {
   accountNumber,
   boundaryFrom,
@@ -20,18 +20,57 @@ import {
 import type { FieldRow } from './read-rows';
 import {
   clip,
-  parseAccountingPeriod,
   parseAmount,
   parseNumber,
   parseWktPoint,
   parseYear,
   present,
+  readAccountingPeriod,
   withoutOtherPrefix,
 } from './values';
 
 /** CDP's rows: the Emissions Reduction Targets and the City-wide Emissions exports. */
 
 type Fields<F extends string> = Partial<Record<F, string>>;
+
+/**
+ * Reads a row's numbers and years and keeps a note of each cell that says something but could
+ * not be read ("approx. 5000", "2030s", a negative tonnage): the figure is left out, and the
+ * row report says so, instead of it vanishing without a word.
+ */
+class Readings {
+  readonly notes: string[] = [];
+
+  private note(label: string, raw: string | undefined, why: string) {
+    this.notes.push(`${label} "${clip(present(raw), 40)}" not read: ${why}`);
+  }
+
+  year(label: string, raw: string | undefined): number | null {
+    const year = parseYear(raw);
+    if (year === null && present(raw) !== null)
+      this.note(label, raw, 'not a year from 1950 to 2100');
+    return year;
+  }
+
+  amount(label: string, raw: string | undefined, max = 1e12): number | null {
+    const amount = parseAmount(raw, max);
+    if (amount === null && present(raw) !== null) {
+      this.note(label, raw, parseNumber(raw) === null ? 'not a number' : 'negative or too large');
+    }
+    return amount;
+  }
+
+  number(label: string, raw: string | undefined): number | null {
+    const number = parseNumber(raw);
+    if (number === null && present(raw) !== null) this.note(label, raw, 'not a number');
+    return number;
+  }
+}
+
+/** The date order of the file's layout (CDP writes month first). */
+function dateOrderOf(context: MapContext) {
+  return layoutById(context.layoutId)?.dateOrder ?? 'month-first';
+}
 
 /** Fields both CDP exports share, for naming the city. */
 type SubjectFields = Fields<
@@ -120,23 +159,28 @@ export function mapCdpTargetRow(
   const f = row.fields as Fields<CdpTargetField>;
   const subject = cdpSubject(f);
   const typeText = present(f.targetType);
+  const read = new Readings();
   const skip = (reason: string): MappedRow => ({
     row: row.number,
     subject,
     skip: reason,
     records: [],
+    ...(read.notes.length ? { notes: read.notes } : {}),
   });
   if (typeText === null) return skip('target type not given (NA)');
   if (/^no target/i.test(typeText)) return skip('No target');
   const type = targetTypeFrom(typeText);
   if (type === null) return skip(`unknown target type "${clip(typeText, 80)}"`);
 
-  const reportingYear = parseYear(f.reportingYear);
-  const baseYear = parseYear(f.baseYear);
-  const targetYear = parseYear(f.targetYear);
-  const percent = parseNumber(f.percent);
+  const reportingYear = read.year('year reported', f.reportingYear);
+  const baseYear = read.year('base year', f.baseYear);
+  const targetYear = read.year('target year', f.targetYear);
+  const percent = read.number('percentage reduction', f.percent);
   const reductionPercent = percent !== null && Math.abs(percent) <= 1000 ? percent : null;
-  const targetEmissions = parseAmount(f.targetEmissions);
+  if (percent !== null && reductionPercent === null) {
+    read.notes.push(`percentage reduction ${percent} not read: beyond ±1000 %`);
+  }
+  const targetEmissions = read.amount('target year emissions', f.targetEmissions);
   const unitText = present(f.intensityUnit);
   const intensityUnit =
     targetTypeHas(type, 'intensityUnit') && unitText !== null
@@ -151,8 +195,8 @@ export function mapCdpTargetRow(
       ? 'net-zero'
       : null;
   const description = clip(present(f.description) ?? present(f.methodology), 5000);
-  const yearSet = parseYear(f.yearSet);
-  const achieved = parseNumber(f.achieved);
+  const yearSet = read.year('year the target was set', f.yearSet);
+  const achieved = read.number('percentage achieved', f.achieved);
   const sector = present(f.sector);
   const values: TargetValues = {
     type,
@@ -168,12 +212,14 @@ export function mapCdpTargetRow(
     }),
     description,
     base_year: baseYear,
-    base_emissions: parseAmount(f.baseEmissions),
+    base_emissions: read.amount('base year emissions', f.baseEmissions),
     target_year: targetYear,
     reduction_percent: reductionPercent,
     target_emissions: targetEmissions,
-    bau_emissions: parseAmount(f.bauEmissions),
-    base_intensity: targetTypeHas(type, 'baseIntensity') ? parseAmount(f.baseIntensity) : null,
+    bau_emissions: read.amount('BAU emissions', f.bauEmissions),
+    base_intensity: targetTypeHas(type, 'baseIntensity')
+      ? read.amount('base year intensity', f.baseIntensity)
+      : null,
     intensity_unit: intensityUnit,
     coverage_gases: '[]',
     coverage_scopes: '[]',
@@ -214,6 +260,7 @@ export function mapCdpTargetRow(
     row: row.number,
     subject,
     skip: null,
+    ...(read.notes.length ? { notes: read.notes } : {}),
     records: [
       {
         table: 'target',
@@ -235,27 +282,37 @@ export function mapCdpTargetRow(
 export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow {
   const f = row.fields as Fields<CdpEmissionField>;
   const subject = cdpSubject(f);
+  const read = new Readings();
   const skip = (reason: string): MappedRow => ({
     row: row.number,
     subject,
     skip: reason,
     records: [],
+    ...(read.notes.length ? { notes: read.notes } : {}),
   });
-  const period = parseAccountingPeriod(f.accountingYear);
-  if (period === null) return skip('accounting year unknown');
-  const scope1 = parseAmount(f.scope1Total) ?? parseAmount(f.directExcludingGeneration);
-  const scope2 = parseAmount(f.scope2Total) ?? parseAmount(f.indirectExcludingGeneration);
-  const scope3 = parseAmount(f.scope3Total) ?? parseAmount(f.outsideExcludingGeneration);
-  const basic = parseAmount(f.basic);
-  const basicPlus = parseAmount(f.basicPlus);
+  const accounting = readAccountingPeriod(f.accountingYear, dateOrderOf(context));
+  if (accounting === null) return skip('accounting year unknown');
+  if ('problem' in accounting) return skip(`accounting year not read: ${accounting.problem}`);
+  const period = accounting.period;
+  const scope1 =
+    read.amount('scope 1', f.scope1Total) ??
+    read.amount('direct emissions', f.directExcludingGeneration);
+  const scope2 =
+    read.amount('scope 2', f.scope2Total) ??
+    read.amount('indirect emissions', f.indirectExcludingGeneration);
+  const scope3 =
+    read.amount('scope 3', f.scope3Total) ??
+    read.amount('emissions outside the boundary', f.outsideExcludingGeneration);
+  const basic = read.amount('BASIC', f.basic);
+  const basicPlus = read.amount('BASIC+', f.basicPlus);
   const total =
     basic ??
-    parseAmount(f.citywideTotal) ??
+    read.amount('city-wide total', f.citywideTotal) ??
     (scope1 !== null && scope2 !== null ? scope1 + scope2 : null);
   if ([scope1, scope2, scope3, basic, basicPlus, total].every((v) => v === null)) {
     return skip('no emissions figures');
   }
-  const reportingYear = parseYear(f.reportingYear);
+  const reportingYear = read.year('year reported', f.reportingYear);
   const gases = gasesFrom(present(f.gases));
   const protocol = present(f.protocol);
   const inventoryBoundary = boundaryFrom(present(f.inventoryBoundary));
@@ -264,6 +321,7 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
     row: row.number,
     subject,
     skip: null,
+    ...(read.notes.length ? { notes: read.notes } : {}),
     records: [
       {
         table: 'report',
