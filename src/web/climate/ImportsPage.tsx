@@ -20,7 +20,14 @@ import {
   uploadImport,
 } from './import-upload';
 import { useImportRows, useImportRun, useRecentImports } from './queries';
-import { IMPORT_KINDS, IMPORT_ROW_ACTIONS, type ImportKind, type ImportRun } from './types';
+import {
+  IMPORT_ENCODINGS,
+  IMPORT_KINDS,
+  IMPORT_ROW_ACTIONS,
+  type ImportEncoding,
+  type ImportKind,
+  type ImportRun,
+} from './types';
 import './climate.css';
 
 function formatSize(bytes: number, locale: string): string {
@@ -267,6 +274,15 @@ function RunView({ run, rerun }: { run: ImportRun; rerun: Rerun }) {
               <span className="muted">{t('imports.noLayout')}</span>
             )}
           </p>
+          {run.encoding && (
+            <p data-testid="import-encoding-read">
+              {t('imports.encodingRead')}{' '}
+              <code data-testid="import-encoding" data-encoding={run.encoding}>
+                {t(`imports.encodings.${run.encoding}`, { defaultValue: run.encoding })}
+              </code>{' '}
+              <span className="field__hint">{t('imports.encodingCheck')}</span>
+            </p>
+          )}
           <p>
             <a
               className="button button--small button--secondary"
@@ -361,6 +377,8 @@ export default function ImportsPage() {
   const [kind, setKind] = useState<ImportKind>('cdp-targets');
   const [file, setFile] = useState<File | null>(null);
   const [noCreate, setNoCreate] = useState(false);
+  /** The CSV file's encoding as chosen; '' lets the server detect it. */
+  const [encoding, setEncoding] = useState<ImportEncoding | ''>('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [runId, setRunId] = useState<number | null>(null);
@@ -371,10 +389,11 @@ export default function ImportsPage() {
   const fileId = useId();
 
   const signature = file
-    ? `${kind}|${noCreate}|${file.name}|${file.size}|${file.lastModified}`
+    ? `${kind}|${noCreate}|${encoding}|${file.name}|${file.size}|${file.lastModified}`
     : null;
   const start = useMutation({
-    mutationFn: (dryRun: boolean) => uploadImport(kind, file as File, { dryRun, noCreate }),
+    mutationFn: (dryRun: boolean) =>
+      uploadImport(kind, file as File, { dryRun, noCreate, encoding: encoding || undefined }),
     onSuccess: (started, dryRun) => {
       queryClient.setQueryData(['climate', 'import', started.id], started);
       setRunId(started.id);
@@ -505,6 +524,31 @@ export default function ImportsPage() {
               {t('imports.chosen', { name: file.name, size: formatSize(file.size, locale) })}
             </p>
           )}
+        </div>
+        <div className="field admin-field">
+          <label className="field__label" htmlFor="import-encoding">
+            {t('imports.encoding')}
+          </label>
+          <select
+            id="import-encoding"
+            value={encoding}
+            onChange={(e) => {
+              setEncoding(e.target.value as ImportEncoding | '');
+              setPreviewed(null);
+            }}
+            aria-describedby="import-encoding-hint"
+            data-testid="import-encoding-choice"
+          >
+            <option value="">{t('imports.encodingAuto')}</option>
+            {IMPORT_ENCODINGS.map((e) => (
+              <option key={e} value={e}>
+                {t(`imports.encodings.${e}`)}
+              </option>
+            ))}
+          </select>
+          <p id="import-encoding-hint" className="field__hint">
+            {t('imports.encodingHint')}
+          </p>
         </div>
         <label className="admin-radio">
           <input

@@ -16,7 +16,7 @@ import {
   TARGET_STATUSES,
   TARGET_TYPES,
 } from '../../core/climate/types';
-import { IMPORT_KINDS, IMPORT_ROW_ACTIONS } from './types';
+import { IMPORT_ENCODINGS, IMPORT_KINDS, IMPORT_ROW_ACTIONS } from './types';
 
 /**
  * The climate pages look their words up by key; a key missing from the catalog would show the
@@ -57,6 +57,7 @@ describe('keys used by the climate pages', () => {
       ['imports.kindHints', IMPORT_KINDS],
       ['imports.actions', IMPORT_ROW_ACTIONS],
       ['imports.statuses', IMPORT_RUN_STATUSES],
+      ['imports.encodings', IMPORT_ENCODINGS],
       ['history.changes', ['create', 'update', 'delete', 'restore']],
       [
         'notices',

@@ -3,7 +3,7 @@
  * the CSRF token like every other change; a refusal is read for the columns it names.
  */
 import { api, ApiError, query, type FieldError, type UploadProgress } from '../api';
-import type { ImportKind, ImportRun } from './types';
+import type { ImportEncoding, ImportKind, ImportRun } from './types';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,6 +19,8 @@ export interface ImportOptions {
   dryRun: boolean;
   noCreate: boolean;
   fileName: string;
+  /** The CSV file's encoding when the person chose one; detected by the server otherwise. */
+  encoding?: ImportEncoding | undefined;
 }
 
 export function importPath(kind: ImportKind, options: ImportOptions): string {
@@ -26,6 +28,7 @@ export function importPath(kind: ImportKind, options: ImportOptions): string {
     dryRun: String(options.dryRun),
     noCreate: String(options.noCreate),
     fileName: options.fileName,
+    encoding: options.encoding,
   })}`;
 }
 

@@ -26,6 +26,10 @@ const UNTRANSLATED_TERMS = [
   'SDG',
   'GHG',
   'km²',
+  // Names of character encodings, as every language writes them.
+  'UTF-16 LE',
+  'UTF-16 BE',
+  'UTF-8',
 ];
 
 type Catalog = { [key: string]: string | Catalog };

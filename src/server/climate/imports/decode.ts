@@ -1,6 +1,7 @@
 import { Readable, Transform, pipeline } from 'node:stream';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
+import { IMPORT_ENCODINGS, type ImportEncoding } from '../../../core/climate/types';
 import { lineBreaks } from './lines';
 import { UnreadableSheetError } from './unreadable';
 
@@ -12,17 +13,8 @@ import { UnreadableSheetError } from './unreadable';
  * guess is an error the person can correct, never names stored as mojibake.
  */
 
-export const TEXT_ENCODINGS = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'windows-1252',
-  'shift_jis',
-  'euc-kr',
-  'big5',
-  'gb18030',
-] as const;
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+export const TEXT_ENCODINGS = IMPORT_ENCODINGS;
+export type TextEncoding = ImportEncoding;
 
 const ALIASES: Record<string, TextEncoding> = {
   utf8: 'utf-8',
