@@ -74,7 +74,10 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
     const latin = path.join(path.dirname(file), 'latin.csv');
     fs.writeFileSync(
       latin,
-      iconv.encode(`${HEADER}\n${ROWS[0]?.replace(/Testville/g, 'Zürichberg')}\n`, 'windows-1252'),
+      iconv.encode(
+        `${HEADER}\n${ROWS[0]?.replace(/Testville/g, 'Zürichberg').replace('999001', '999011')}\n`,
+        'windows-1252',
+      ),
     );
     const page = await e.newPage();
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);

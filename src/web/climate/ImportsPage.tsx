@@ -52,7 +52,13 @@ function ProblemView({ error }: { error: unknown }) {
   if (error instanceof ImportProblem && error.status === 422) {
     return (
       <div className="data-state data-state--error" role="alert" data-testid="import-problem">
-        <p className="data-state__title">{t('imports.layoutUnknown')}</p>
+        <p className="data-state__title">
+          {t(
+            error.missingColumns.length > 0 || error.errors.length > 0
+              ? 'imports.layoutUnknown'
+              : 'imports.unreadable',
+          )}
+        </p>
         {error.detail && <p className="data-state__detail">{error.detail}</p>}
         {error.missingColumns.length > 0 ? (
           <>

@@ -313,15 +313,23 @@ export function decodeStream(
     pendingCr = text.endsWith('\r');
     push(Buffer.from(text, 'utf8'));
   };
-  /** Passes on the text before the first character not read, and ends the text there. */
+  /**
+   * Passes on the whole lines before the first character not read, and ends the text there: a
+   * line cut in its middle would be a broken row, and its error would hide this one.
+   */
   const stop = (text: string, push: (chunk: Buffer | null) => void, cutShort: boolean) => {
     const bad = text.indexOf('\uFFFD');
-    pass(bad < 0 ? text : text.slice(0, bad), push);
+    const before = bad < 0 ? text : text.slice(0, bad);
+    const lineEnd = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+    const whole = before.slice(0, lineEnd + 1);
+    pass(whole, push);
+    // The line it is on: those passed, and any breaks in the part of the line not passed.
+    const cutLine = line + lineBreaks(before.slice(whole.length));
     failure = cutShort
       ? new UnreadableSheetError(
-          `The file ends in the middle of a character on line ${line}: it seems cut short`,
+          `The file ends in the middle of a character on line ${cutLine}: it seems cut short`,
         )
-      : notReadable(encoding, line, !!options.chosen);
+      : notReadable(encoding, cutLine, !!options.chosen);
     push(null);
   };
   const decoder = new Transform({

@@ -112,6 +112,14 @@ describe('the encoding of a CSV upload', () => {
     expect(await failure(bytes, { encoding: 'utf-8' })).toMatch(/not valid UTF-8 on line 3/);
   });
 
+  it('reads the header before a line it cannot decode, even one inside quotes', async () => {
+    const bytes = iconv.encode(csv(['"Zürich"']), 'windows-1252');
+    const sheet = await openSheet(upload(bytes), 'nzt', { encoding: 'utf-8' });
+    expect(sheet.recognised.layout.id).toBe('nzt');
+    await expect(sheet.rows.next()).rejects.toThrow(/not valid UTF-8 on line 2/);
+    await sheet.close();
+  });
+
   it('refuses a file whose later lines are not in the encoding its first lines showed', async () => {
     // 70 KiB of plain ASCII rows: the detection sees UTF-8; row 2,001 says otherwise.
     const ascii = Array.from({ length: 2000 }, (_, i) => `Town ${i}`);
