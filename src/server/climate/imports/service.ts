@@ -102,10 +102,24 @@ function mapperFor(kind: ImportKind, context: { fileName: string; layoutId: stri
   // What the reading noted of a row (a last row that may be cut short) goes with it to its
   // outcome, whatever the mapper made of it.
   return (row: FieldRow): MappedRow => {
-    const mapped = mapRow(row);
+    const mapped = withReason(mapRow(row));
     if (!row.notes?.length) return mapped;
     return { ...mapped, notes: [...row.notes, ...(mapped.notes ?? [])] };
   };
+}
+
+/**
+ * Every row ends created, updated, unchanged or skipped with a reason: a row a mapper left with
+ * nothing to write and no reason, or a blank reason, is skipped saying so.
+ */
+function withReason(row: MappedRow): MappedRow {
+  if (row.skip !== null && row.skip.trim() === '') {
+    return { ...row, skip: 'not imported (the importer gave no reason: please report this)' };
+  }
+  if (row.skip === null && row.records.length === 0) {
+    return { ...row, skip: 'nothing to import: the row has no target or figures Accord reads' };
+  }
+  return row;
 }
 
 /**
