@@ -423,9 +423,8 @@ export async function openSheet(
           `Row ${err.row} (from line ${err.line}) is longer than ` +
             `${MAX_ROW_CHARS.toLocaleString('en')} characters, in column ` +
             `${columnName(err.column, headers.length > 0 ? headers : err.firstRow)}` +
-            (err.quoted
-              ? ': a quote that opens a cell there may never be closed'
-              : `: a cell may hold up to ${MAX_CELL_CHARS.toLocaleString('en')} characters`),
+            `: a cell may hold up to ${MAX_CELL_CHARS.toLocaleString('en')} characters` +
+            (err.quoted ? ' (or is a quote that opens the cell there never closed?)' : ''),
         )
       : err;
   }
