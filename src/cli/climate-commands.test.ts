@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../server/config';
 import { openStore as openDatabase } from '../server/store';
 import { nowIso } from '../server/clock';
+import { saveLayout } from '../server/climate/imports/saved-layouts';
 import { runExportCommand, runImportCommand } from './climate-commands';
 import type { Io } from './io';
 
@@ -74,6 +75,54 @@ describe('accord import and export', () => {
     );
     expect(c.out.join('\n')).toContain('layout cdp-targets');
     expect(c.out.join('\n')).toContain('1 created');
+  });
+
+  it('reads a file with a saved layout (--layout), and lists the saved ones', async () => {
+    const ownFile = path.join(dir, 'own.csv');
+    fs.writeFileSync(
+      ownFile,
+      ['Town,Nation,Year,Scope 1 (t),Trees', 'Layoutville,Japan,2019,700,40'].join('\n'),
+    );
+    const refused = capture();
+    expect(
+      await runImportCommand(['cdp-emissions', ownFile, '--dry-run'], refused.io, config),
+    ).toBe(1);
+    expect(refused.err.join('\n')).toContain('--layout NAME');
+
+    const db = openDatabase({ dataDir: dir });
+    try {
+      await saveLayout(
+        db,
+        { userId: null, label: 'test' },
+        {
+          name: 'town-sheet',
+          kind: 'cdp-emissions',
+          columns: [
+            { header: 'Town', field: 'city' },
+            { header: 'Nation', field: 'country' },
+            { header: 'Year', field: 'accountingYear' },
+            { header: 'Scope 1 (t)', field: 'scope1Total' },
+            { header: 'Trees', field: null },
+          ],
+        },
+      );
+    } finally {
+      await db.close();
+    }
+    const c = capture();
+    expect(
+      await runImportCommand(
+        ['cdp-emissions', ownFile, '--dry-run', '--layout', 'town-sheet'],
+        c.io,
+        config,
+      ),
+    ).toBe(0);
+    expect(c.out.join('\n')).toContain('layout saved:town-sheet');
+    expect(c.out.join('\n')).toContain('1 created');
+
+    const listed = capture();
+    expect(await runImportCommand(['layouts'], listed.io, config)).toBe(0);
+    expect(listed.out.join('\n')).toContain('town-sheet\tcdp-emissions\t4 of 5 columns read');
   });
 
   it('explains wrong usage and unreadable files', async () => {

@@ -16,6 +16,7 @@ import { prepareTargetsExport } from '../server/climate/exports/targets';
 import type { TableFormat } from '../server/climate/exports/write-table';
 import { encodingNamed, TEXT_ENCODINGS } from '../server/climate/imports/decode';
 import { layoutById } from '../server/climate/imports/layouts';
+import { listSavedLayouts } from '../server/climate/imports/saved-layouts';
 import { beginImport, importReportCsv } from '../server/climate/imports/service';
 import type { ImportKind } from '../server/climate/schemas';
 import type { Io } from './io';
@@ -27,12 +28,15 @@ import type { Io } from './io';
  */
 
 export const IMPORT_USAGE = `Usage:
-  accord import cdp-targets FILE.csv [--dry-run] [--no-create] [--encoding NAME]
-  accord import cdp-emissions FILE.csv [--dry-run] [--no-create] [--encoding NAME]
-  accord import nzt FILE.xlsx [--dry-run] [--no-create]
+  accord import cdp-targets FILE.csv [--dry-run] [--no-create] [--layout NAME] [--encoding NAME]
+  accord import cdp-emissions FILE.csv [--dry-run] [--no-create] [--layout NAME] [--encoding NAME]
+  accord import nzt FILE.xlsx [--dry-run] [--no-create] [--layout NAME]
+  accord import layouts              list the saved column layouts
 
   --dry-run        report what the import would do; write no record
   --no-create      skip rows that match no government instead of adding them as prospects
+  --layout NAME    read the file with the column layout saved under NAME (made in the web's
+                   import page when a file's headers match no known layout)
   --encoding NAME  the CSV file's character encoding, when detection gets it wrong:
                    ${TEXT_ENCODINGS.join(', ')}`;
 
@@ -76,6 +80,7 @@ export async function runImportCommand(
       options: {
         'dry-run': { type: 'boolean' },
         'no-create': { type: 'boolean' },
+        layout: { type: 'string' },
         encoding: { type: 'string' },
       },
       allowPositionals: true,
@@ -86,6 +91,7 @@ export async function runImportCommand(
     return 2;
   }
   const [kind, file, ...extra] = parsed.positionals;
+  if (kind === 'layouts' && !file) return listLayoutsCommand(io, config);
   if (!kind || !file || extra.length > 0 || !(KINDS as readonly string[]).includes(kind)) {
     io.err(IMPORT_USAGE);
     return 2;
@@ -125,6 +131,7 @@ export async function runImportCommand(
           fileName: path.basename(file),
           dryRun,
           noCreate: parsed.values['no-create'] ?? false,
+          layout: parsed.values.layout,
           encoding,
           maxBytes: Infinity,
           onProgress: ({ processed, total }) => io.out(`  ${processed} of ${total} rows`),
@@ -134,6 +141,12 @@ export async function runImportCommand(
       } catch (err) {
         if (err instanceof HttpProblem) {
           io.err(`error: ${problemText(err)}`);
+          if (err.code === 'layout-not-recognised') {
+            io.err(
+              'Map its columns in the web (Administration → Imports) and save the mapping, then ' +
+                'import with --layout NAME. `accord import layouts` lists the saved ones.',
+            );
+          }
           return stop.signal.aborted ? 130 : 1;
         }
         throw err;
@@ -167,6 +180,7 @@ export async function runImportCommand(
         fs.createWriteStream(reportFile, { mode: 0o600 }),
       );
       io.out(`Row report: ${reportFile}`);
+      for (const warning of run.warnings) io.err(`warning: ${warning.detail}`);
       if (run.status === 'done') return 0;
       io.err(`error: ${run.error ?? 'the import failed'}`);
       return run.status === 'interrupted' ? 130 : 1;
@@ -175,6 +189,24 @@ export async function runImportCommand(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+async function listLayoutsCommand(io: Io, config: AccordConfig): Promise<number> {
+  return withDb(config, async (db) => {
+    const layouts = await listSavedLayouts(db);
+    if (layouts.length === 0) {
+      io.out('No column layouts are saved.');
+      return 0;
+    }
+    for (const layout of layouts) {
+      const read = layout.columns.filter((c) => c.field !== null).length;
+      io.out(
+        `${layout.name}\t${layout.kind}\t${read} of ${layout.columns.length} columns read\t` +
+          `saved by ${layout.createdBy}, ${layout.updatedAt.slice(0, 10)}`,
+      );
+    }
+    return 0;
+  });
 }
 
 /** Where an export goes: a file, or standard output (which must stay open afterwards). */

@@ -22,10 +22,12 @@ Usage:
   accord user create --email E --role admin|officer|viewer [--government SLUG] [--name NAME]
                                      create a user; the password is read from standard input
                                      when it is piped, otherwise generated and printed once
-  accord import cdp-targets|cdp-emissions FILE.csv [--dry-run] [--no-create]
-  accord import nzt FILE.xlsx [--dry-run] [--no-create]
+  accord import cdp-targets|cdp-emissions FILE.csv [--dry-run] [--no-create] [--layout NAME]
+  accord import nzt FILE.xlsx [--dry-run] [--no-create] [--layout NAME]
                                      import climate data; prints the layout recognised, the
-                                     counts, and where the row-level report is
+                                     counts, warnings, and where the row-level report is;
+                                     --layout reads the file with a saved column layout
+  accord import layouts              list the saved column layouts
   accord export targets --format csv|xlsx [--region R] [--out FILE]
   accord export inventory GOV YEAR --format csv|xlsx [--out FILE]
   accord backup DIR                  copy the database and the uploads into the new folder DIR,

@@ -59,6 +59,16 @@ export interface Case {
 }
 
 const PUBLIC: Rule = { kind: 'public' };
+/** A saved import layout's body: a city's own columns, mapped. */
+const MATRIX_LAYOUT = {
+  kind: 'cdp-emissions',
+  columns: [
+    { header: 'City', field: 'city' },
+    { header: 'Year', field: 'accountingYear' },
+    { header: 'Scope 1', field: 'scope1Total' },
+    { header: 'Notes', field: null },
+  ],
+};
 const policy = (
   actions: Action | Action[],
   subject?: (s: Surface, actor: ActorKey) => Subject | Promise<Subject>,
@@ -980,6 +990,39 @@ export const MATRIX: Record<string, Case[]> = {
         payload: s.importFile(),
         headers: { 'content-type': 'text/csv' },
       }),
+    },
+  ],
+  'POST /api/v1/imports/{kind}/columns': [
+    {
+      label: "a file's columns",
+      rule: policy('climate.import'),
+      request: (s) => ({
+        params: { kind: 'cdp-emissions' },
+        payload: s.importFile(),
+        headers: { 'content-type': 'text/csv' },
+      }),
+    },
+  ],
+  'GET /api/v1/imports/layouts': [
+    { label: 'saved layouts', rule: policy('climate.import'), request: () => ({}) },
+  ],
+  'PUT /api/v1/imports/layouts/{name}': [
+    {
+      label: 'a layout',
+      rule: policy('climate.import'),
+      request: () => ({ params: { name: 'matrix layout' }, payload: MATRIX_LAYOUT }),
+    },
+  ],
+  'DELETE /api/v1/imports/layouts/{name}': [
+    {
+      label: 'a layout',
+      rule: policy('climate.import'),
+      fresh: true,
+      request: async (s) => {
+        const name = s.unique('matrix layout');
+        await s.asAdmin('PUT', `/imports/layouts/${encodeURIComponent(name)}`, MATRIX_LAYOUT);
+        return { params: { name } };
+      },
     },
   ],
   'GET /api/v1/imports': [{ label: 'runs', rule: policy('climate.import'), request: () => ({}) }],

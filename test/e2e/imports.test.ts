@@ -69,6 +69,41 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
     await page.context().close();
   });
 
+  it('maps the columns of a file no layout fits, saves the layout and previews with it', async () => {
+    const own = path.join(path.dirname(file), 'own emissions.csv');
+    fs.writeFileSync(
+      own,
+      'CDP no.,City,Nation,Inventory period,Scope 1 (t),Trees planted\n' +
+        '999101,Mapville,Japan,2019,1200,40\n',
+    );
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto('/admin/imports');
+    await page.getByTestId('import-kind').selectOption('cdp-emissions');
+    await page.getByTestId('import-file').setInputFiles(own);
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-mapping').waitFor();
+    // Each column's choice is a select labelled by the column's header.
+    await page.getByLabel('CDP no.', { exact: true }).selectOption('account');
+    await page.getByLabel('Nation', { exact: true }).selectOption('country');
+    await page.getByLabel('Inventory period', { exact: true }).selectOption('accountingYear');
+    // Still lacking a figure: the save waits.
+    expect(await page.getByTestId('import-mapping-save').isDisabled()).toBe(true);
+    // By keyboard: focus the select and choose with the keys.
+    const scope1 = page.getByLabel('Scope 1 (t)', { exact: true });
+    await scope1.focus();
+    await scope1.selectOption('scope1Total');
+    expect(await page.getByTestId('import-mapping-name').inputValue()).toBe('own emissions');
+    await page.getByTestId('import-mapping-save').click();
+    await page.getByTestId('import-counts').waitFor();
+    expect(await page.getByTestId('import-layout').innerText()).toBe('saved:own emissions');
+    const created = page.locator('[data-testid="import-counts"] [data-count="created"]');
+    expect(await created.innerText()).toBe('1');
+    const layouts = (await e.app.inject({ url: '/api/v1/imports/layouts' })).statusCode;
+    expect(layouts).toBe(401);
+    await page.context().close();
+  });
+
   it('shows the encoding a CSV file was read in, and reads it as the person chooses', async () => {
     // Saved by a Western European office: "Zürichberg" in Windows-1252.
     const latin = path.join(path.dirname(file), 'latin.csv');

@@ -237,6 +237,19 @@ describe('assessTarget: not assessable', () => {
     }
   });
 
+  it('says an "other" target (a peak year, say) is not stated as a level of emissions', () => {
+    // The Net Zero Tracker's "Other" targets, e.g. "peak emissions by 2025": even with a base
+    // year and base emissions there is no level to draw a pathway to.
+    const result = assessTarget(
+      target({ type: 'other', baseYear: 2013, baseEmissions: 7_840_000, targetYear: 2025 }),
+      [kyoto2018],
+      asOf,
+    );
+    expect(result.status).toBe('not-assessable');
+    expect(result.reason).toBe('not-quantified');
+    expect(result.targetLevel).toBeNull();
+  });
+
   it('needs base-year emissions (or base intensity)', () => {
     expect(assessTarget(target({ ...kyoto, baseEmissions: null }), [kyoto2018], asOf).reason).toBe(
       'no-base-emissions',

@@ -216,6 +216,7 @@ export function assessTarget(
   observations: readonly EmissionsObservation[],
   options: AssessOptions,
 ): Assessment {
+  if (target.type === 'other') return notAssessable('not-quantified');
   if (!isEmissionsTarget(target.type)) return notAssessable('not-an-emissions-target');
 
   const intensity = target.type === 'intensity';

@@ -63,6 +63,11 @@ describe('target fields', () => {
       'intensity',
     ]);
     expect(targetTypeHas('fuel-phase-out', 'baseYear')).toBe(false);
+    // An "other" target (the tracker's "peak emissions by 2025") keeps its years and base
+    // emissions but states no level, and needs nothing beyond its title.
+    expect(FIELDS_BY_TYPE.other).toEqual(['targetYear', 'baseYear', 'baseEmissions']);
+    expect(missingTargetFields('other', {})).toEqual([]);
+    expect(isEmissionsTarget('other')).toBe(false);
     expect(targetTypeHas('intensity', 'baseIntensity')).toBe(true);
   });
 });

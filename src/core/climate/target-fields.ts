@@ -76,6 +76,8 @@ export const FIELDS_BY_TYPE: Readonly<Record<TargetType, readonly TargetTypeFiel
   'fuel-phase-out': ['fuel', 'targetYear'],
   'renewable-share': ['sharePercent', 'targetYear', 'baseYear'],
   'air-quality': ['pollutant', 'levelValue', 'levelUnit', 'targetYear'],
+  // Its words are the title and description; the years and base emissions are kept when given.
+  other: ['targetYear', 'baseYear', 'baseEmissions'],
 };
 
 /** Whether a target of the type has the field at all. */
@@ -135,6 +137,7 @@ export const TARGET_REQUIREMENTS: Readonly<
     name: 'an air-quality target',
     rules: [{ field: 'pollutant' }, { field: 'levelValue' }],
   },
+  other: { name: 'another kind of target', rules: [] },
 };
 
 /** The fields a type must be given (each alone; `anyOf` groups are not listed). */

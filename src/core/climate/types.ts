@@ -3,7 +3,11 @@
  * assessments. Pure types; the calculations live beside them in this folder.
  */
 
-/** GHG Protocol Mitigation Goal Standard types plus the non-emission targets members set. */
+/**
+ * GHG Protocol Mitigation Goal Standard types plus the non-emission targets members set, and
+ * `other`: a target not stated as a level of emissions (the Net Zero Tracker's "Other", such as
+ * "peak emissions by 2025"), kept with its words and never assessed.
+ */
 export const TARGET_TYPES = [
   'base-year',
   'fixed-level',
@@ -12,6 +16,7 @@ export const TARGET_TYPES = [
   'fuel-phase-out',
   'renewable-share',
   'air-quality',
+  'other',
 ] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
@@ -135,6 +140,8 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 export const NOT_ASSESSABLE_REASONS = [
   'not-an-emissions-target',
+  /** An `other` target: no level of emissions to draw a pathway to. */
+  'not-quantified',
   'no-base-emissions',
   'no-target-level',
   'no-inventory-after-base-year',

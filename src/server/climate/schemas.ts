@@ -422,8 +422,68 @@ export const ImportRun = Type.Object({
   error: Nullable(Type.String()),
   startedAt: Type.String(),
   finishedAt: Nullable(Type.String()),
+  warnings: Type.Array(
+    Type.Object({
+      code: Type.Literal('unread-numbers'),
+      column: Type.String({ description: "The column's header" }),
+      rows: Type.Integer({ description: 'How many rows have a number in it' }),
+      firstRow: Type.Integer({ description: 'The first such row' }),
+      detail: Type.String(),
+    }),
+    { description: 'What the run read past: a column with numbers that no field reads' },
+  ),
 });
 export type ImportRun = Static<typeof ImportRun>;
+export type ImportWarning = ImportRun['warnings'][number];
+/** A column of a saved layout: its header and the field it holds (null: ignored). */
+export const ImportLayoutColumn = Type.Object({
+  header: Type.String({ minLength: 1, maxLength: 500 }),
+  field: Nullable(Type.String({ minLength: 1, maxLength: 60 })),
+});
+export const ImportLayoutName = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  description: 'Letters, digits, spaces, dots, dashes or underscores',
+});
+export const ImportLayoutInput = Type.Object({
+  kind: ImportKind,
+  columns: Type.Array(ImportLayoutColumn, { minItems: 1, maxItems: 500 }),
+});
+export const ImportLayout = Type.Object({
+  name: Type.String(),
+  kind: ImportKind,
+  columns: Type.Array(ImportLayoutColumn),
+  version: Type.Integer(),
+  createdBy: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type ImportLayout = Static<typeof ImportLayout>;
+/** What the mapping step shows of a file: its columns, what each holds, a few values. */
+export const ImportColumns = Type.Object({
+  kind: ImportKind,
+  headerRow: Type.Integer(),
+  layout: Nullable(Type.String({ description: 'The layout that fits, if one does' })),
+  missing: Type.Array(Type.String(), {
+    description: 'Headers the closest layout needs and the file lacks',
+  }),
+  columns: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      header: Type.String(),
+      field: Nullable(Type.String({ description: 'The field Accord reads from it, if any' })),
+      ignored: Type.Boolean({ description: 'A column known and read on purpose by no field' }),
+      numeric: Type.Boolean({ description: 'Some of its first values are numbers' }),
+      samples: Type.Array(Type.String()),
+    }),
+  ),
+  fields: Type.Array(Type.String(), { description: "The kind's fields, in order" }),
+  needs: Type.Object({
+    all: Type.Array(Type.String()),
+    oneOf: Type.Array(Type.Array(Type.String())),
+  }),
+});
+export type ImportColumns = Static<typeof ImportColumns>;
 export const ImportRunRow = Type.Object({
   row: Type.Integer(),
   action: Type.Enum(['create', 'update', 'skip', 'unchanged'] as const),

@@ -215,4 +215,25 @@ describe.each(dialectCases())('target service on $label', ({ dialect, skip }) =>
     });
     expect(assessed?.assessment.progress).toBeCloseTo(0.5, 9);
   });
+
+  it_('keeps an "other" target in its words, and says why it is not assessed', async () => {
+    const peak = await createTarget(w.db, w.admin, 'changchun', {
+      type: 'other',
+      title: 'Peak emissions by 2025',
+      description: 'Carbon emissions peak by 2025.',
+      status: 'policy',
+      targetYear: 2025,
+      baseYear: 2015,
+      baseEmissions: 30_000_000,
+      coverage: { gases: ['CO2'], scopes: [1, 2], sectors: [], boundary: 'city-wide' },
+    });
+    expect(peak).toMatchObject({
+      type: 'other',
+      targetYear: 2025,
+      baseYear: 2015,
+      baseEmissions: 30_000_000,
+      coverage: { gases: ['CO2'], scopes: [1, 2] },
+      assessment: { status: 'not-assessable', reason: 'not-quantified', targetLevel: null },
+    });
+  });
 });

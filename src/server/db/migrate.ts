@@ -8,7 +8,8 @@ import * as m0005 from './migrations/0005_sign_in';
 import * as m0006 from './migrations/0006_import_runs';
 import * as m0007 from './migrations/0007_calendar_feeds';
 import * as m0008 from './migrations/0008_record_versions';
-import * as m0009 from './migrations/0009_import_encoding';
+import * as m0009 from './migrations/0009_import_layouts';
+import * as m0010 from './migrations/0010_import_encoding';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
 const migrations: Record<string, Migration> = {
@@ -20,7 +21,8 @@ const migrations: Record<string, Migration> = {
   '0006_import_runs': m0006,
   '0007_calendar_feeds': m0007,
   '0008_record_versions': m0008,
-  '0009_import_encoding': m0009,
+  '0009_import_layouts': m0009,
+  '0010_import_encoding': m0010,
 };
 
 /** The names of every migration this build knows, oldest first. */

@@ -173,8 +173,24 @@ export interface ImportRunTable {
   finished_at: string | null;
   /** Renewed while a process works on the run; a running run whose lease ran out was abandoned. */
   heartbeat_at: string | null;
-  /** The CSV file's character encoding as read (e.g. windows-1252); null for XLSX. */
+  /** JSON list of the run's warnings (a column with numbers no field reads), or null. */
+  warnings_json: string | null;
+  /** The CSV file's character encoding as read (e.g. windows-1252); null for XLSX (0010). */
   encoding: string | null;
+}
+
+/** A column layout a person saved in the mapping step (0009). */
+export interface ImportLayoutTable {
+  id: Generated<number>;
+  name: string;
+  kind: ImportKind;
+  /** JSON [{ header, field }] in the file's column order; a null field is "ignore". */
+  columns_json: string;
+  version: Generated<number>;
+  created_by_user_id: number | null;
+  created_by_label: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ImportRunRowTable {

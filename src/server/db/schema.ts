@@ -34,6 +34,7 @@ import type {
   GpcSectorTable,
   GpcSubcategoryTable,
   GpcSubsectorTable,
+  ImportLayoutTable,
   ImportRunRowTable,
   ImportRunTable,
   InventoryEntryTable,
@@ -521,6 +522,7 @@ export interface Database {
   record_versions: RecordVersionTable;
   import_runs: ImportRunTable;
   import_run_rows: ImportRunRowTable;
+  import_layouts: ImportLayoutTable;
   bodies: BodyTable;
   body_terms: BodyTermTable;
   seats: SeatTable;

@@ -61,7 +61,9 @@ export async function fillSeats(
 ): Promise<Election> {
   requireManager(actor, 'fills the seats');
   return store.transaction(async (tx) => {
-    await tx.elections.lockElection(electionId);
+    // Fills of one election queue here; filling changes the election, so a copy read before
+    // it is stale (the claim is undone with the rest when the fill is refused).
+    await tx.elections.claimElectionVersion(electionId);
     const election = await loadElectionRow(tx, electionId);
     if (election.filled_term_id !== null) {
       throw conflict('The seats of this election have already been filled.');

@@ -8,6 +8,7 @@ import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { parseTexts } from '../db/texts';
 import { authorize } from '../http/authorize';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, HttpProblem, invalidField, type FieldProblem } from '../http/problem';
 import type { Store } from '../store';
 import {
@@ -217,9 +218,13 @@ export async function updateElection(
   actor: AuditActor,
   id: number,
   patch: ElectionPatch,
+  expected?: ExpectedVersions,
 ): Promise<Election> {
   requireManager(actor, 'changes elections');
   return store.transaction(async (tx) => {
+    await loadElectionRow(tx, id);
+    // Concurrent changes of the election queue here; each then reads what the one before wrote.
+    claimedVersion(await tx.elections.claimElectionVersion(id, expected));
     const before = await loadElectionRow(tx, id);
     if (before.filled_term_id !== null) {
       throw conflict('The seats of this election have been filled; it can no longer change.');

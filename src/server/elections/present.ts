@@ -59,6 +59,7 @@ export function presentSummary(
           seatCount: term.seat_count,
         }
       : null,
+    version: r.version,
   };
 }
 

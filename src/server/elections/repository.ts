@@ -3,6 +3,7 @@ import type { CandidateTable, ElectionTable } from '../db/schema';
 import type { BodyKind } from '../../core/governance';
 import type { MembershipCategory, MembershipStatus } from '../../core/membership';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 
 /**
  * Elections, candidates, the register of who voted and the ballot box. The register and the
@@ -88,6 +89,19 @@ export async function lockElection(db: Executor, id: number): Promise<void> {
     .set((eb) => ({ updated_at: eb.ref('updated_at') }))
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Takes the next version of an election (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export function claimElectionVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  return claimVersionById(db, 'elections', id, expected);
 }
 
 export async function updateElection(

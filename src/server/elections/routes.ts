@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem } from '../http/common-schemas';
+import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
 import { DOCUMENT_MAX_BYTES } from '../media/documents';
 import { FileStore } from '../media/storage';
 import { readUpload } from '../media/upload';
@@ -74,7 +75,8 @@ export function electionRoutes(app: AppInstance, { store, config }: AppContext):
         response: { 200: Election, 404: Problem },
       },
     },
-    (request) => service.getElection(store, request.actor, request.params.id),
+    async (request, reply) =>
+      withEtag(reply, await service.getElection(store, request.actor, request.params.id)),
   );
 
   app.post(
@@ -103,12 +105,22 @@ export function electionRoutes(app: AppInstance, { store, config }: AppContext):
           'Once voting has opened only votingClose may move (to extend or end the vote); a ' +
           'closed vote is never reopened.',
         params: IdParam,
+        headers: IfMatchHeaders,
         body: ElectionPatch,
-        response: { 200: Election, ...problems },
+        response: { 200: Election, ...problems, 412: Problem },
       },
     },
-    (request) =>
-      service.updateElection(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.updateElection(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
 
   app.post(

@@ -93,6 +93,12 @@ export const ElectionSummary = Type.Object({
   ...Windows,
   phase: ElectionPhase,
   filledTerm: Nullable(TermSummary),
+  /**
+   * Incremented by every change of the election's own record: its settings and windows, and
+   * the filling of its seats (also the ETag); send it back as If-Match. Candidacies and ballots
+   * change on their own and do not count.
+   */
+  version: Type.Integer(),
 });
 export type ElectionSummary = Static<typeof ElectionSummary>;
 

@@ -18,6 +18,7 @@ export function presentFile(row: FileRow): FileInfo {
     url: `/api/v1/files/${row.id}`,
     thumbUrl: row.thumb_key ? `/api/v1/files/${row.id}/thumb` : null,
     uploadedAt: row.uploaded_at,
+    version: row.version,
   };
 }
 

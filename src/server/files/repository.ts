@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { FileTable } from '../db/schema';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 
 export type FileRow = Selectable<FileTable>;
 /** A file with the status of the news post it belongs to (null when it belongs to none). */
@@ -46,6 +47,19 @@ export function listFilesOf(db: Executor, owner: FileOwner): Promise<FileWithPos
       ? q.where('files.meeting_id', '=', owner.meetingId)
       : q.where('files.news_post_id', '=', owner.newsPostId);
   return q.orderBy('files.sort_order').orderBy('files.id').execute();
+}
+
+/**
+ * Takes the next version of a file (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export function claimFileVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  return claimVersionById(db, 'files', id, expected);
 }
 
 export async function updateFileRow(

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { requireActor, requireAllowed } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam } from '../http/common-schemas';
+import { expectedVersions, IfMatchHeaders } from '../http/preconditions';
 import { validatorCompiler } from '../http/validation';
 import { DOCUMENT_MAX_BYTES } from '../media/documents';
 import { IMAGE_LIMITS } from '../media/images';
@@ -172,11 +173,21 @@ export function fileRoutes(app: AppInstance, { store, config }: AppContext): voi
         tags,
         summary: "Change a file's caption, credit, order or visibility (administrators)",
         params: IdParam,
+        headers: IfMatchHeaders,
         body: FilePatch,
-        response: { 200: FileInfo, ...problems },
+        response: { 200: FileInfo, ...problems, 412: Problem },
       },
     },
-    (request) => service.updateFile(store, requireActor(request), request.params.id, request.body),
+    // No ETag header: GET of this address answers the file's bytes with their hash as ETag, so
+    // the version (what If-Match compares) travels in the JSON only.
+    (request) =>
+      service.updateFile(
+        store,
+        requireActor(request),
+        request.params.id,
+        request.body,
+        expectedVersions(request.headers['if-match']),
+      ),
   );
 
   app.delete(

@@ -23,6 +23,11 @@ export const FileInfo = Type.Object({
   url: Type.String(),
   thumbUrl: Nullable(Type.String()),
   uploadedAt: Instant,
+  /**
+   * Incremented by every change of the file's caption, credit, order or visibility (also the
+   * ETag of PATCH /files/{id}'s answer); send it back as If-Match.
+   */
+  version: Type.Integer(),
 });
 export type FileInfo = Static<typeof FileInfo>;
 

@@ -10,6 +10,7 @@ import { nowIso } from '../clock';
 import type { AccordConfig } from '../config';
 import { invalidField, notFound, unauthorized } from '../http/problem';
 import { authorize } from '../http/authorize';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { checkDocument } from '../media/documents';
 import { processImage } from '../media/images';
 import { FileStore } from '../media/storage';
@@ -348,6 +349,7 @@ export async function updateFile(
   actor: AuditActor,
   id: number,
   patch: FilePatch,
+  expected?: ExpectedVersions,
 ): Promise<FileInfo> {
   authorize(actor, 'file.manage', {}, 'Only the secretariat changes files.');
   if (patch.caption) {
@@ -356,8 +358,11 @@ export async function updateFile(
     }
   }
   return store.transaction(async (tx) => {
+    if (!(await tx.files.findFile(id))) throw notFound(`no file ${id}`);
+    // Concurrent changes of the file queue here; each then reads what the one before wrote.
+    claimedVersion(await tx.files.claimFileVersion(id, expected));
     const before = await tx.files.findFile(id);
-    if (!before) throw notFound(`no file ${id}`);
+    if (!before) throw new Error(`file ${id} vanished during update`);
     const values: FileChanges = {};
     if (patch.caption !== undefined) {
       const caption = Object.fromEntries(

@@ -331,9 +331,13 @@ export async function updateSeat(
   actor: AuditActor,
   id: number,
   patch: SeatPatch,
+  expected?: ExpectedVersions,
 ): Promise<Seat> {
   requireBodyManager(actor);
   await store.transaction(async (tx) => {
+    if (!(await tx.governance.findSeat(id))) throw notFound(`No seat ${id}.`);
+    // Concurrent changes of the seat queue here; each then reads what the one before wrote.
+    claimedVersion(await tx.governance.claimSeatVersion(id, expected));
     const row = await tx.governance.findSeat(id);
     if (!row) throw notFound(`No seat ${id}.`);
     await checkSeatRefs(tx, undefined, patch.personId);
@@ -379,6 +383,8 @@ export async function updateSeat(
 export async function removeSeat(store: Store, actor: AuditActor, id: number): Promise<void> {
   requireBodyManager(actor);
   await store.transaction(async (tx) => {
+    // A change of the seat under way finishes first (its row is locked until then).
+    await tx.governance.claimSeatVersion(id);
     const row = await tx.governance.findSeat(id);
     if (!row) throw notFound(`No seat ${id}.`);
     if (await tx.governance.seatHasVotes(id)) {

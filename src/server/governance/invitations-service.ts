@@ -7,6 +7,7 @@ import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
 import { authorize } from '../http/authorize';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import { agendaTitles, calendarEvent, type MailConfig } from './calendar-service';
@@ -183,22 +184,31 @@ export async function invite(
   return { items: meeting.invitations };
 }
 
-/** Answers an invitation: the secretariat, or an officer of the invited government. */
+/**
+ * Answers an invitation: the secretariat, or an officer of the invited government. With
+ * `expected` (If-Match) the answer is made only from the invitation's current version (412
+ * otherwise); either way it takes the next.
+ */
 export async function reply(
   store: Store,
   actor: AuditActor,
   invitationId: number,
   request: ReplyRequest,
+  expected?: ExpectedVersions,
 ): Promise<Invitation> {
   const meetingId = await store.transaction(async (tx) => {
-    const inv = await tx.governance.findInvitation(invitationId);
-    if (!inv) throw notFound(`No invitation ${invitationId}.`);
+    const seen = await tx.governance.findInvitation(invitationId);
+    if (!seen) throw notFound(`No invitation ${invitationId}.`);
     authorize(
       actor,
       'meeting.reply',
-      { governmentId: inv.government_id },
+      { governmentId: seen.government_id },
       "Only the secretariat or the invited government's officers may reply.",
     );
+    // Concurrent replies queue here; each then reads what the one before wrote.
+    claimedVersion(await tx.governance.claimInvitationVersion(invitationId, expected));
+    const inv = await tx.governance.findInvitation(invitationId);
+    if (!inv) throw notFound(`No invitation ${invitationId}.`);
     await editableMeeting(tx, inv.meeting_id);
     const proxy = request.reply === 'proxy';
     if (proxy && !request.proxyName && request.proxyPersonId == null) {

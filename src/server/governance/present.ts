@@ -144,6 +144,7 @@ export function presentSeat(
     portfolio: row.portfolio,
     voting: isVotingPosition(row.position),
     sortOrder: row.sort_order,
+    version: row.version,
   };
 }
 
@@ -289,6 +290,7 @@ export function presentInvitation(
     comment: viewer.contacts || i.id === viewer.ownInvitationId ? i.comment : null,
     invitedAt: i.invited_at,
     repliedAt: i.replied_at,
+    version: i.version,
   };
 }
 
@@ -309,6 +311,7 @@ export function presentAttendance(a: AttendanceRow, refs: Refs): Attendance {
     mode: a.mode,
     present: a.present === 1,
     recordedAt: a.recorded_at,
+    version: a.version,
   };
 }
 

@@ -6,6 +6,7 @@
 import { checkAttendance, type AttendanceProblemCode } from '../../core/governance';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import {
@@ -169,15 +170,23 @@ export async function addAttendance(
   return getMeeting(store, meetingId, actor);
 }
 
+/**
+ * Marks an entry present or gone, in person or online. With `expected` (If-Match) the change
+ * is made only from the entry's current version (412 otherwise); either way it takes the next.
+ */
 export async function patchAttendance(
   store: Store,
   actor: AuditActor,
   attendanceId: number,
   patch: AttendancePatch,
+  expected?: ExpectedVersions,
 ): Promise<Meeting> {
   requireMeetingManager(actor);
   const meetingId = await store.transaction(async (tx) => {
+    // The meeting is locked first, as by every change of its register; the entry read then is
+    // the one the change is made from, before anything is written.
     const { entry, meeting } = await lockedEntry(tx, attendanceId, nowIso());
+    claimedVersion(await tx.governance.claimAttendanceVersion(attendanceId, expected));
     const ctx = await loadContext(tx, meeting);
     const next = {
       present: patch.present === undefined ? entry.present : patch.present ? 1 : 0,

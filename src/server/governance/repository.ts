@@ -167,6 +167,19 @@ export async function insertSeat(db: Executor, row: Insertable<SeatTable>): Prom
   return r.id;
 }
 
+/**
+ * Takes the next version of a seat (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export function claimSeatVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  return claimVersionById(db, 'seats', id, expected);
+}
+
 export async function updateSeat(
   db: Executor,
   id: number,
@@ -396,6 +409,19 @@ export async function insertInvitation(
   return r.id;
 }
 
+/**
+ * Takes the next version of an invitation (the row stays locked until the transaction ends, so
+ * concurrent replies queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export function claimInvitationVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  return claimVersionById(db, 'invitations', id, expected);
+}
+
 export async function updateInvitation(
   db: Executor,
   id: number,
@@ -404,11 +430,14 @@ export async function updateInvitation(
   await db.updateTable('invitations').set(patch).where('id', '=', id).execute();
 }
 
-/** Invitations sent for a seat keep their record when the seat is removed. */
+/**
+ * Invitations sent for a seat keep their record when the seat is removed; each takes its next
+ * version, so a reply made from a copy read before is stale.
+ */
 export async function detachInvitationsFromSeat(db: Executor, seatId: number): Promise<void> {
   await db
     .updateTable('invitations')
-    .set({ seat_id: null })
+    .set((eb) => ({ seat_id: null, version: eb('version', '+', 1) }))
     .where('seat_id', '=', seatId)
     .execute();
 }
@@ -461,6 +490,19 @@ export async function insertAttendance(
 ): Promise<number> {
   const r = await db.insertInto('attendance').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
+}
+
+/**
+ * Takes the next version of a register entry (the row stays locked until the transaction ends):
+ * the new version, or undefined when the row is gone or its version is not one of `expected`
+ * (a stale If-Match). Register changes lock their meeting first (lockMeeting), then this.
+ */
+export function claimAttendanceVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  return claimVersionById(db, 'attendance', id, expected);
 }
 
 export async function updateAttendance(

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam } from '../http/common-schemas';
-import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
+import { etagOf, expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
 import {
   AgendaPut,
   AttendanceCreate,
@@ -177,12 +177,22 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         tags,
         summary: "Change a seat's representative, position or portfolio (administrators)",
         params: IdParam,
+        headers: IfMatchHeaders,
         body: SeatPatch,
-        response: { 200: Seat, ...problems },
+        response: { 200: Seat, ...changeProblems },
       },
     },
-    (request) =>
-      governance.updateSeat(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await governance.updateSeat(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
 
   app.delete(
@@ -351,11 +361,22 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         tags,
         summary: "Answer an invitation, or name a proxy (the invited government's officers)",
         params: IdParam,
+        headers: IfMatchHeaders,
         body: ReplyRequest,
-        response: { 200: Invitation, ...problems },
+        response: { 200: Invitation, ...changeProblems },
       },
     },
-    (request) => governance.reply(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await governance.reply(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
 
   app.post(
@@ -379,13 +400,27 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
       schema: {
         tags,
         summary: 'Mark an attendee present or gone, in person or online (administrators)',
+        description:
+          'Answers the meeting with its register; the ETag is the changed entry’s version ' +
+          '(its `version` in `attendance`), which goes back as If-Match with its next change.',
         params: IdParam,
+        headers: IfMatchHeaders,
         body: AttendancePatch,
-        response: { 200: Meeting, ...problems },
+        response: { 200: Meeting, ...changeProblems },
       },
     },
-    (request) =>
-      governance.patchAttendance(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) => {
+      const meeting = await governance.patchAttendance(
+        store,
+        requireActor(request),
+        request.params.id,
+        request.body,
+        expectedVersions(request.headers['if-match']),
+      );
+      const entry = meeting.attendance.find((a) => a.id === request.params.id);
+      if (entry) void reply.header('etag', etagOf(entry.version));
+      return meeting;
+    },
   );
 
   app.delete(

@@ -119,6 +119,11 @@ export const Seat = Type.Object({
   portfolio: Nullable(Type.String()),
   voting: Type.Boolean(),
   sortOrder: Type.Integer(),
+  /**
+   * Incremented by every change of the seat's representative, position, portfolio and order
+   * (the ETag of its change's answer): send it back as If-Match.
+   */
+  version: Type.Integer(),
 });
 export type Seat = Static<typeof Seat>;
 
@@ -296,6 +301,11 @@ export const Invitation = Type.Object({
   comment: Nullable(Type.String()),
   invitedAt: Instant,
   repliedAt: Nullable(Instant),
+  /**
+   * Incremented by every change of the invitation: a reply, or its seat removed (the ETag of
+   * the reply's answer). Send it back as If-Match with a reply.
+   */
+  version: Type.Integer(),
 });
 export type Invitation = Static<typeof Invitation>;
 
@@ -344,6 +354,11 @@ export const Attendance = Type.Object({
   mode: AttendanceMode,
   present: Type.Boolean(),
   recordedAt: Instant,
+  /**
+   * Incremented by every change of the entry (present or gone, in person or online): send it
+   * back as If-Match. A change's answer is the meeting, with this version as its ETag.
+   */
+  version: Type.Integer(),
 });
 export type Attendance = Static<typeof Attendance>;
 

@@ -4,6 +4,7 @@ import { nowIso } from '../clock';
 import { presentFile } from '../files/present';
 import { removeUnusedBytes } from '../files/service';
 import { authorize } from '../http/authorize';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, notFound } from '../http/problem';
 import type { FileStore } from '../media/storage';
 import type { Store } from '../store';
@@ -133,10 +134,14 @@ export async function updateNews(
   actor: AuditActor,
   slug: string,
   patch: NewsPatch,
+  expected?: ExpectedVersions,
 ): Promise<NewsPost> {
   authorize(actor, 'news.manage', {}, 'Only the secretariat writes news.');
   const translations = patch.translations ? cleanTranslations(patch.translations) : undefined;
   return store.transaction(async (tx) => {
+    const { id } = await loadForWrite(tx, slug);
+    // Concurrent changes of the post queue here; each then reads what the one before wrote.
+    claimedVersion(await tx.news.claimPostVersion(id, expected));
     const row = await loadForWrite(tx, slug);
     const before = await loadPost(tx, row, undefined, actor);
     const { bodyId } = await resolveLinks(tx, patch);
@@ -167,6 +172,9 @@ export async function setPublished(
 ): Promise<NewsPost> {
   authorize(actor, 'news.manage', {}, 'Only the secretariat writes news.');
   return store.transaction(async (tx) => {
+    const { id } = await loadForWrite(tx, slug);
+    // Publishing changes the post: a copy read before it is stale (undone if refused).
+    claimedVersion(await tx.news.claimPostVersion(id));
     const row = await loadForWrite(tx, slug);
     if (publish && row.status === 'published') {
       throw conflict(`"${slug}" is already published`);

@@ -101,6 +101,7 @@ export function presentPost(
     governments: parts.governments,
     authorLabel: parts.author,
     updatedAt: row.updated_at,
+    version: row.version,
   };
 }
 

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { NewsStatus } from '../../core/publishing';
 import type { NewsPostTable, NewsTranslationTable } from '../db/schema';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 
 export type PostRow = Selectable<NewsPostTable>;
 export type TranslationRow = Selectable<NewsTranslationTable>;
@@ -92,6 +93,19 @@ export async function insertPost(db: Executor, values: Insertable<NewsPostTable>
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Takes the next version of a post (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export function claimPostVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  return claimVersionById(db, 'news_posts', id, expected);
 }
 
 export async function updatePost(

@@ -3,6 +3,7 @@ import { requireActor } from '../auth/plugin';
 import { fileStoreOf } from '../files/service';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam } from '../http/common-schemas';
+import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
 import { NewsCreate, NewsPage, NewsPatch, NewsPost, NewsQuery } from './schemas';
 import * as service from './service';
 
@@ -77,7 +78,11 @@ export function newsRoutes(app: AppInstance, { store, config }: AppContext): voi
         response: { 200: NewsPost, 400: Problem, 404: Problem },
       },
     },
-    (request) => service.getNews(store, request.actor, request.params.slug, request.query.lang),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.getNews(store, request.actor, request.params.slug, request.query.lang),
+      ),
   );
 
   app.post(
@@ -103,12 +108,22 @@ export function newsRoutes(app: AppInstance, { store, config }: AppContext): voi
         tags,
         summary: 'Edit a news post (administrators)',
         params: SlugParam,
+        headers: IfMatchHeaders,
         body: NewsPatch,
-        response: { 200: NewsPost, ...problems },
+        response: { 200: NewsPost, ...problems, 412: Problem },
       },
     },
-    (request) =>
-      service.updateNews(store, requireActor(request), request.params.slug, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.updateNews(
+          store,
+          requireActor(request),
+          request.params.slug,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
 
   app.post(

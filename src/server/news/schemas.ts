@@ -44,6 +44,11 @@ export const NewsPost = Type.Object({
   governments: Type.Array(GovernmentRef),
   authorLabel: ActorLabel,
   updatedAt: Instant,
+  /**
+   * Incremented by every change of the post: its text and links, publishing and unpublishing
+   * (also the ETag); send it back as If-Match. Its photos change on their own and do not count.
+   */
+  version: Type.Integer(),
 });
 export type NewsPost = Static<typeof NewsPost>;
 

@@ -64,6 +64,7 @@ export function positionsOfPeople(db: Executor, personIds: number[]) {
       'positions.title',
       'positions.start_date',
       'positions.end_date',
+      'positions.version',
       'positions.government_id',
       'governments.slug as government_slug',
       'governments.local_lang as government_local_lang',
@@ -237,6 +238,15 @@ export async function insertPosition(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Takes the next version of a position, as claimPersonVersion does a person's. */
+export function claimPositionVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  return claimVersionById(db, 'positions', id, expected);
 }
 
 export async function updatePosition(

@@ -109,12 +109,22 @@ export function peopleRoutes(app: AppInstance, { store }: AppContext): void {
       schema: {
         tags: ['people'],
         params: IdParam,
+        headers: IfMatchHeaders,
         body: PositionPatch,
-        response: { 200: Position, ...problems },
+        response: { 200: Position, ...problems, 412: Problem },
       },
     },
-    (request) =>
-      service.updatePosition(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.updatePosition(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
   app.delete(
     '/positions/:id',

@@ -13,6 +13,8 @@ export const Position = Type.Object({
   office: Nullable(Type.Object({ id: Type.Integer(), slug: Slug, name: Type.String() })),
   startDate: Nullable(IsoDate),
   endDate: Nullable(IsoDate),
+  /** Incremented by every change of the position (also the ETag): send it back as If-Match. */
+  version: Type.Integer(),
 });
 export type Position = Static<typeof Position>;
 

@@ -8,7 +8,7 @@ import { isForeignKeyViolation } from '../db/constraint-errors';
 import { conflict, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import { presentPeople } from './present';
-import type { PersonRow } from './repository';
+import type { PersonRow, PositionRow } from './repository';
 import type {
   Person,
   PersonCreate,
@@ -273,9 +273,13 @@ export async function updatePosition(
   actor: AuditActor,
   id: number,
   patch: PositionPatch,
+  expected?: ExpectedVersions,
 ): Promise<Position> {
   return store.transaction(async (tx) => {
-    const before = await loadPositionForEdit(tx, actor, id);
+    await loadPositionForEdit(tx, actor, id);
+    // Concurrent changes of the position queue here; each then reads what the one before wrote.
+    claimedVersion(await tx.people.claimPositionVersion(id, expected));
+    const before = (await tx.people.findPosition(id)) as PositionRow;
     const start = patch.startDate !== undefined ? patch.startDate : before.start_date;
     const end = patch.endDate !== undefined ? patch.endDate : before.end_date;
     checkDates(start, end);

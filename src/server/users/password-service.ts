@@ -3,6 +3,7 @@ import { recordAudit, type AuditActor } from '../audit/service';
 import { hashPassword, verifyPassword } from '../auth/secrets';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
+import { claimedVersion } from '../http/preconditions';
 import { invalidField, unauthorized } from '../http/problem';
 import type { Store } from '../store';
 import { presentUser } from './present';
@@ -36,7 +37,9 @@ export async function changeOwnPassword(
   if (!confirmed) throw invalidField('/currentPassword', 'is not your current password');
 
   const hash = await hashPassword(input.newPassword);
-  const session = await store.transaction(async (tx) => {
+  return store.transaction(async (tx) => {
+    // A new password is a change of the user: a copy read before it is stale.
+    claimedVersion(await tx.users.claimUserVersion(row.id));
     await tx.users.updateUser(row.id, { password_hash: hash, updated_at: nowIso() });
     await tx.users.deleteSessionsOfUser(row.id);
     await tx.users.deleteTokensOfUser(row.id);
@@ -47,7 +50,7 @@ export async function changeOwnPassword(
       summary: `User ${row.email} changed their password; their sessions and API tokens ended`,
       after: { password: 'changed' },
     });
-    return startSession(tx, row.id);
+    const session = await startSession(tx, row.id);
+    return { user: presentUser((await tx.users.findUserById(row.id)) as UserRow), session };
   });
-  return { user: presentUser(row), session };
 }

@@ -20,6 +20,7 @@ export function presentUser(row: UserRow): User {
     locale: row.locale,
     disabled: row.disabled === 1,
     createdAt: row.created_at,
+    version: row.version,
   };
 }
 

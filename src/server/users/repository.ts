@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../../core/roles';
 import type { SignInThrottleTable, UserTable } from '../db/schema';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 
 export type UserRow = Selectable<UserTable> & {
   government_slug: string | null;
@@ -123,12 +124,39 @@ export async function insertUser(
   return row.id;
 }
 
+/**
+ * Takes the next version of a user (the row stays locked until the transaction ends, so
+ * concurrent changes queue): the new version, or undefined when the row is gone or its version
+ * is not one of `expected` (a stale If-Match).
+ */
+export function claimUserVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  return claimVersionById(db, 'users', id, expected);
+}
+
 export async function updateUser(
   db: Executor,
   id: number,
   values: Updateable<UserTable>,
 ): Promise<void> {
   await db.updateTable('users').set(values).where('id', '=', id).execute();
+}
+
+/**
+ * Locks the rows of every active administrator until the transaction ends (a write that
+ * changes nothing), so that two administrators demoting or disabling each other at once take
+ * turns: the second then counts what the first left.
+ */
+export async function lockActiveAdmins(db: Executor): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .execute();
 }
 
 export async function countAdmins(db: Executor): Promise<number> {

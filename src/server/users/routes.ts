@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem } from '../http/common-schemas';
+import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
 import { unauthorized } from '../http/problem';
 import {
   ApiToken,
@@ -188,10 +189,21 @@ export function userRoutes(app: AppInstance, { store }: AppContext): void {
         tags: ['users'],
         summary: "Change a user's name, role, government, password or access",
         params: IdParam,
+        headers: IfMatchHeaders,
         body: UserPatch,
-        response: { 200: User, ...problems },
+        response: { 200: User, ...problems, 412: Problem },
       },
     },
-    (request) => service.updateUser(store, requireActor(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await service.updateUser(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+        ),
+      ),
   );
 }

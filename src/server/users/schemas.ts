@@ -16,6 +16,11 @@ export const User = Type.Object({
   locale: Nullable(Type.String()),
   disabled: Type.Boolean(),
   createdAt: Type.String(),
+  /**
+   * Incremented by every change of the account (also the ETag of its change): its name, role,
+   * government, language, access or password. Send it back as If-Match.
+   */
+  version: Type.Integer(),
 });
 export type User = Static<typeof User>;
 

@@ -5,6 +5,7 @@ import { changedFields, recordAudit, type AuditActor, type SystemActor } from '.
 import { generatePassword, hashPassword } from '../auth/secrets';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
+import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import { presentUser } from './present';
@@ -72,42 +73,52 @@ export async function updateUser(
   actor: AuditActor,
   id: number,
   patch: UserPatch,
+  expected?: ExpectedVersions,
 ): Promise<User> {
   authorize(actor, 'user.manage', {}, ADMINS_ONLY);
-  const current = await store.users.findUserById(id);
-  if (!current) throw notFound(`no user ${id}`);
-  const role: Role = patch.role ?? current.role;
-  let governmentId = current.government_id;
-  if (patch.governmentSlug !== undefined || patch.role !== undefined) {
-    const slug =
-      patch.governmentSlug !== undefined
-        ? patch.governmentSlug
-        : role === 'officer'
-          ? current.government_slug
-          : null;
-    governmentId = await governmentIdFor(store, role, slug);
-  }
+  if (!(await store.users.findUserById(id))) throw notFound(`no user ${id}`);
   if (patch.locale && !isLocale(patch.locale)) {
     throw invalidField('/locale', 'must be one of en, ko, ja, zh-Hans, zh-Hant');
   }
-  const disabled = patch.disabled === undefined ? current.disabled : patch.disabled ? 1 : 0;
-  const losesAdmin = current.role === 'admin' && (role !== 'admin' || disabled === 1);
-  const before = {
-    displayName: current.display_name,
-    role: current.role,
-    governmentId: current.government_id,
-    disabled: current.disabled === 1,
-    locale: current.locale,
-  };
-  const after = {
-    displayName: patch.displayName?.trim() ?? current.display_name,
-    role,
-    governmentId,
-    disabled: disabled === 1,
-    locale: patch.locale === undefined ? current.locale : (patch.locale as Locale | null),
-  };
+  // Hashed before the user's row is locked: argon2 takes its time.
   const hash = patch.password ? await hashPassword(patch.password) : undefined;
-  await store.transaction(async (tx) => {
+  // A change that may leave fewer administrators first takes every administrator's row, all
+  // at once and before its own (so that two such changes cannot hold one each and wait for
+  // the other): two administrators demoting each other then take turns, and the second counts
+  // what the first left.
+  const mayDemote = (patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true;
+  return store.transaction(async (tx) => {
+    if (mayDemote) await tx.users.lockActiveAdmins();
+    // Concurrent changes of the user queue here; each then reads what the one before wrote.
+    claimedVersion(await tx.users.claimUserVersion(id, expected));
+    const current = (await tx.users.findUserById(id)) as UserRow;
+    const role: Role = patch.role ?? current.role;
+    let governmentId = current.government_id;
+    if (patch.governmentSlug !== undefined || patch.role !== undefined) {
+      const slug =
+        patch.governmentSlug !== undefined
+          ? patch.governmentSlug
+          : role === 'officer'
+            ? current.government_slug
+            : null;
+      governmentId = await governmentIdFor(tx, role, slug);
+    }
+    const disabled = patch.disabled === undefined ? current.disabled : patch.disabled ? 1 : 0;
+    const losesAdmin = current.role === 'admin' && (role !== 'admin' || disabled === 1);
+    const before = {
+      displayName: current.display_name,
+      role: current.role,
+      governmentId: current.government_id,
+      disabled: current.disabled === 1,
+      locale: current.locale,
+    };
+    const after = {
+      displayName: patch.displayName?.trim() ?? current.display_name,
+      role,
+      governmentId,
+      disabled: disabled === 1,
+      locale: patch.locale === undefined ? current.locale : (patch.locale as Locale | null),
+    };
     if (losesAdmin && (await tx.users.countAdmins()) <= 1) {
       throw conflict('the last administrator cannot be demoted or disabled', [
         {
@@ -141,8 +152,8 @@ export async function updateUser(
       before: diff.before,
       after: diff.after,
     });
+    return presentUser((await tx.users.findUserById(id)) as UserRow);
   });
-  return presentUser((await store.users.findUserById(id)) as UserRow);
 }
 
 export async function listUsersPage(

@@ -8,7 +8,13 @@ import { formatDate } from '../components/format';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import type { PageOf, Person, Position } from '../types';
-import { SavedMessage, useProblemText } from '../forms/form';
+import {
+  SavedMessage,
+  StaleWriteNotice,
+  submitProblem,
+  useProblemText,
+  type SubmitProblem,
+} from '../forms/form';
 import { PersonForm } from './PersonForm';
 import { PositionForm } from './PositionForm';
 import { usePageTitle } from '../components/page-title';
@@ -324,7 +330,11 @@ function PositionRow({
   const today = todayIso();
   const [ending, setEnding] = useState(false);
   const [endDate, setEndDate] = useState(today);
+  // The version the end date is set from (If-Match): the position as the form was opened, or
+  // as reloaded. A change someone made meanwhile is refused (412) rather than written over.
+  const [version, setVersion] = useState(position.version);
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState<SubmitProblem | null>(null);
   const place = position.government
     ? displayName(position.government.names, position.government.localLang, locale).primary
     : (position.office?.name ?? '—');
@@ -338,15 +348,44 @@ function PositionRow({
   const showError = (e: unknown) => setError(problemText(e));
   const end = useMutation({
     mutationFn: (date: string) =>
-      api.patch<Position>(`/api/v1/positions/${position.id}`, { endDate: date }),
+      api.patch<Position>(`/api/v1/positions/${position.id}`, { endDate: date }, { version }),
     onSuccess: () => {
       setEnding(false);
       setError(null);
       refresh();
       onMessage(t('people.positionEnded', { title: titleText, place }));
     },
+    onError: (e) => {
+      const problem = submitProblem(e);
+      // The date stays in the form; the notice offers the position as it is now.
+      if (problem.status === 412) {
+        setError(null);
+        setStale(problem);
+      } else showError(e);
+    },
+  });
+  // There is no GET of one position: it is read with its person.
+  const reload = useMutation({
+    mutationFn: () => api.get<Person>(`/api/v1/people/${position.personId}`),
+    onSuccess: (person) => {
+      refresh();
+      setStale(null);
+      const fresh = person.positions.find((p) => p.id === position.id);
+      if (!fresh) {
+        setEnding(false);
+        return;
+      }
+      setVersion(fresh.version);
+      setEndDate(fresh.endDate ?? todayIso());
+    },
     onError: showError,
   });
+  function openEnding() {
+    setVersion(position.version);
+    setError(null);
+    setStale(null);
+    setEnding(true);
+  }
   const remove = useMutation({
     mutationFn: () => api.del(`/api/v1/positions/${position.id}`),
     onSuccess: () => {
@@ -401,6 +440,7 @@ function PositionRow({
               onClick={() => {
                 setEnding(false);
                 setError(null);
+                setStale(null);
               }}
             >
               {t('common:cancel')}
@@ -412,7 +452,7 @@ function PositionRow({
               <button
                 type="button"
                 className="button button--secondary button--small"
-                onClick={() => setEnding(true)}
+                onClick={openEnding}
                 data-testid="position-end"
               >
                 {t('people.endPosition')}
@@ -434,6 +474,14 @@ function PositionRow({
               {t('common:delete')}
             </button>
           </div>
+        )}
+        {ending && (
+          <StaleWriteNotice
+            problem={stale}
+            onReload={() => reload.mutate()}
+            reloading={reload.isPending}
+            testId={`position-${position.id}-stale`}
+          />
         )}
         {error && (
           <p id={errorId} className="admin-field__error" role="alert">

@@ -15,6 +15,7 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
+  StaleWriteNotice,
   useFormProblems,
   useProblemText,
   useSubmitState,
@@ -433,8 +434,11 @@ function UserCreateForm({ onDone }: { onDone(result: UserCreated | null): void }
   );
 }
 
+const pickedGovernment = (user: User): PickedGovernment | null =>
+  user.government ? { slug: user.government.slug, label: user.government.name } : null;
+
 function UserEditForm({
-  user,
+  user: opened,
   isSelf,
   onDone,
 }: {
@@ -444,22 +448,45 @@ function UserEditForm({
 }) {
   const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
+  // The user as last read: changes are worked out against it and made from its version.
+  const [user, setUser] = useState(opened);
   const prefix = `user-${user.id}`;
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
-  const [government, setGovernment] = useState<PickedGovernment | null>(
-    user.government ? { slug: user.government.slug, label: user.government.name } : null,
+  const [government, setGovernment] = useState<PickedGovernment | null>(() =>
+    pickedGovernment(user),
   );
   const submit = useSubmitState();
   const specs = useUserFieldSpecs(prefix, false);
   const { errorFor, summary } = useFormProblems(specs, submit.problem);
 
   const save = useMutation({
-    mutationFn: (patch: UserPatch) => api.patch<User>(`/api/v1/users/${user.id}`, patch),
+    mutationFn: (patch: UserPatch) =>
+      api.patch<User>(`/api/v1/users/${user.id}`, patch, { version: user.version }),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
       onDone(saved);
+    },
+    onError: (error) => submit.fail(error),
+  });
+  // There is no GET of one user: it is found in the list by its (unique) e-mail.
+  const reload = useMutation({
+    mutationFn: async () => {
+      const page = await api.get<PageOf<User>>(
+        `/api/v1/users${query({ q: user.email, pageSize: 200 })}`,
+      );
+      const fresh = page.items.find((u) => u.id === user.id);
+      if (!fresh) throw new Error(t('form.failed'));
+      return fresh;
+    },
+    onSuccess: (fresh) => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      setUser(fresh);
+      setDisplayName(fresh.displayName);
+      setRole(fresh.role);
+      setGovernment(pickedGovernment(fresh));
+      submit.clear();
     },
     onError: (error) => submit.fail(error),
   });
@@ -492,6 +519,12 @@ function UserEditForm({
       aria-label={t('users.editTitle', { name: user.displayName })}
     >
       <ErrorSummary items={summary} attempt={submit.attempt} testId={`${prefix}-errors`} />
+      <StaleWriteNotice
+        problem={submit.problem}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+        testId={`${prefix}-stale`}
+      />
       <div className="admin-grid">
         <FormField
           id={`${prefix}-display-name`}
@@ -572,6 +605,8 @@ function ToggleDisabled({
   const queryClient = useQueryClient();
   const problemText = useProblemText();
   const [error, setError] = useState<string | null>(null);
+  // Unconditional (no version): the button says the state the account is to have, which no
+  // change made meanwhile makes wrong, and which the server records as a change of the user.
   const toggle = useMutation({
     mutationFn: (disabled: boolean) =>
       api.patch<User>(`/api/v1/users/${user.id}`, { disabled } satisfies UserPatch),

@@ -19,7 +19,8 @@ import {
   unchangedCount,
   uploadImport,
 } from './import-upload';
-import { useImportRows, useImportRun, useRecentImports } from './queries';
+import { ImportMapping } from './ImportMapping';
+import { useImportRows, useImportRun, useRecentImports, useSavedLayouts } from './queries';
 import {
   IMPORT_ENCODINGS,
   IMPORT_KINDS,
@@ -60,6 +61,9 @@ function ProblemView({ error }: { error: unknown }) {
           )}
         </p>
         {error.detail && <p className="data-state__detail">{error.detail}</p>}
+        {error.layoutNotRecognised && (
+          <p className="data-state__detail">{t('imports.mapping.offer')}</p>
+        )}
         {error.missingColumns.length > 0 ? (
           <>
             <p className="data-state__detail">{t('imports.missingColumns')}</p>
@@ -271,6 +275,23 @@ function RunView({ run, rerun }: { run: ImportRun; rerun: Rerun }) {
               </div>
             ))}
           </dl>
+          {run.warnings.length > 0 && (
+            <div className="climate-notice" role="status" data-testid="import-warnings">
+              <p>{t('imports.warningsTitle')}</p>
+              <ul>
+                {run.warnings.map((w) => (
+                  <li key={w.column}>
+                    {t('imports.warnings.unreadNumbers', {
+                      column: w.column,
+                      count: w.rows,
+                      rows: n(w.rows),
+                      first: n(w.firstRow),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <p>
             {run.layout ? (
               <>
@@ -383,6 +404,9 @@ export default function ImportsPage() {
   const [kind, setKind] = useState<ImportKind>('cdp-targets');
   const [file, setFile] = useState<File | null>(null);
   const [noCreate, setNoCreate] = useState(false);
+  /** A saved layout to read the file with, by name; '' lets the server recognise one. */
+  const [layout, setLayout] = useState('');
+  const savedLayouts = useSavedLayouts(kind);
   /** The CSV file's encoding as chosen; '' lets the server detect it. */
   const [encoding, setEncoding] = useState<ImportEncoding | ''>('');
   const [fileError, setFileError] = useState<string | null>(null);
@@ -395,11 +419,16 @@ export default function ImportsPage() {
   const fileId = useId();
 
   const signature = file
-    ? `${kind}|${noCreate}|${encoding}|${file.name}|${file.size}|${file.lastModified}`
+    ? `${kind}|${noCreate}|${layout}|${encoding}|${file.name}|${file.size}|${file.lastModified}`
     : null;
   const start = useMutation({
     mutationFn: (dryRun: boolean) =>
-      uploadImport(kind, file as File, { dryRun, noCreate, encoding: encoding || undefined }),
+      uploadImport(kind, file as File, {
+        dryRun,
+        noCreate,
+        layout: layout || null,
+        encoding: encoding || undefined,
+      }),
     onSuccess: (started, dryRun) => {
       queryClient.setQueryData(['climate', 'import', started.id], started);
       setRunId(started.id);
@@ -435,6 +464,17 @@ export default function ImportsPage() {
     previewed === signature &&
     current?.dryRun === true &&
     current.status === 'done';
+
+  // A layout saved in the mapping step reads the file at once: preview with it.
+  const [previewWith, setPreviewWith] = useState<string | null>(null);
+  useEffect(() => {
+    if (previewWith !== null && layout === previewWith) {
+      setPreviewWith(null);
+      start.mutate(true);
+    }
+  }, [previewWith, layout, start]);
+  const mapping =
+    file !== null && start.error instanceof ImportProblem && start.error.layoutNotRecognised;
 
   function choose(next: File | null) {
     start.reset();
@@ -479,6 +519,7 @@ export default function ImportsPage() {
             value={kind}
             onChange={(e) => {
               setKind(e.target.value as ImportKind);
+              setLayout('');
               setPreviewed(null);
             }}
             aria-describedby="import-kind-hint"
@@ -492,6 +533,31 @@ export default function ImportsPage() {
           </select>
           <p id="import-kind-hint" className="field__hint">
             {t(`imports.kindHints.${kind}`)}
+          </p>
+        </div>
+        <div className="field admin-field">
+          <label className="field__label" htmlFor="import-layout">
+            {t('imports.layoutChoice')}
+          </label>
+          <select
+            id="import-layout"
+            value={layout}
+            onChange={(e) => {
+              setLayout(e.target.value);
+              setPreviewed(null);
+            }}
+            aria-describedby="import-layout-hint"
+            data-testid="import-layout-choice"
+          >
+            <option value="">{t('imports.layoutAuto')}</option>
+            {(savedLayouts.data ?? []).map((l) => (
+              <option key={l.name} value={l.name}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+          <p id="import-layout-hint" className="field__hint">
+            {t('imports.layoutChoiceHint')}
           </p>
         </div>
         <div
@@ -590,6 +656,18 @@ export default function ImportsPage() {
         </div>
       </form>
       {start.isError && <ProblemView error={start.error} />}
+      {mapping && (
+        <ImportMapping
+          key={signature ?? ''}
+          kind={kind}
+          file={file}
+          encoding={encoding || undefined}
+          onSaved={(name) => {
+            setLayout(name);
+            setPreviewWith(name);
+          }}
+        />
+      )}
       {runId !== null &&
         (run.isPending ? (
           <Loading />

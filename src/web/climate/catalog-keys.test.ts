@@ -16,6 +16,7 @@ import {
   TARGET_STATUSES,
   TARGET_TYPES,
 } from '../../core/climate/types';
+import { FIELDS_OF } from '../../server/climate/imports/layouts';
 import { IMPORT_ENCODINGS, IMPORT_KINDS, IMPORT_ROW_ACTIONS } from './types';
 
 /**
@@ -58,6 +59,17 @@ describe('keys used by the climate pages', () => {
       ['imports.actions', IMPORT_ROW_ACTIONS],
       ['imports.statuses', IMPORT_RUN_STATUSES],
       ['imports.encodings', IMPORT_ENCODINGS],
+      // The mapping step names every field of each kind of file.
+      ...IMPORT_KINDS.map((kind): [string, readonly string[]] => [
+        `imports.fields.${kind}`,
+        FIELDS_OF[kind],
+      ]),
+      [
+        'imports.mapping',
+        ['offer', 'title', 'lead', 'caption', 'column', 'values', 'field', 'ignore'],
+      ],
+      ['imports.mapping', ['numbersIgnored', 'twice', 'needs', 'or', 'name', 'nameHint', 'save']],
+      ['imports.warnings', ['unreadNumbers']],
       ['history.changes', ['create', 'update', 'delete', 'restore']],
       [
         'notices',

@@ -6,7 +6,11 @@ import {
   importProblem,
   unchangedCount,
   XLSX_TYPE,
+  doubleChoices,
+  initialChoices,
+  mappingGaps,
 } from './import-upload';
+import { nameFromFile } from './ImportMapping';
 import type { ImportRun } from './types';
 
 describe('import upload helpers', () => {
@@ -85,5 +89,38 @@ describe('import upload helpers', () => {
     } as ImportRun;
     expect(unchangedCount(run)).toBe(4);
     expect(unchangedCount({ ...run, unchanged: 7 } as ImportRun)).toBe(7);
+  });
+});
+
+describe('the mapping step', () => {
+  const columns = [
+    { index: 0, header: 'CDP no.', field: null, ignored: false, numeric: true, samples: ['1'] },
+    { index: 1, header: 'City', field: 'city', ignored: false, numeric: false, samples: ['A'] },
+    { index: 2, header: 'Year', field: null, ignored: false, numeric: true, samples: ['2019'] },
+  ];
+  const needs = {
+    all: ['accountingYear'],
+    oneOf: [
+      ['account', 'organization', 'city'],
+      ['scope1Total', 'basic'],
+    ],
+  };
+
+  it('starts from what the server read, and says what the mapping lacks', () => {
+    const choices = initialChoices(columns);
+    expect(choices).toEqual({ 0: '', 1: 'city', 2: '' });
+    expect(mappingGaps(needs, choices)).toEqual([['accountingYear'], ['scope1Total', 'basic']]);
+    expect(mappingGaps(needs, { ...choices, 0: 'scope1Total', 2: 'accountingYear' })).toEqual([]);
+  });
+
+  it('finds a field chosen for two columns', () => {
+    expect([...doubleChoices({ 0: 'city', 1: 'city', 2: '' })]).toEqual(['city']);
+    expect(doubleChoices({ 0: '', 1: '' }).size).toBe(0);
+  });
+
+  it('names a layout after its file', () => {
+    expect(nameFromFile('2019 city inventory.csv')).toBe('2019 city inventory');
+    expect(nameFromFile('Émissions/ville (v2).xlsx')).toBe('Émissions ville v2');
+    expect(nameFromFile('.csv')).toBe('layout');
   });
 });

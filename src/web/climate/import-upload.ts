@@ -3,7 +3,7 @@
  * the CSRF token like every other change; a refusal is read for the columns it names.
  */
 import { api, ApiError, query, type FieldError, type UploadProgress } from '../api';
-import type { ImportEncoding, ImportKind, ImportRun } from './types';
+import type { ImportColumns, ImportEncoding, ImportKind, ImportLayout, ImportRun } from './types';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,6 +19,8 @@ export interface ImportOptions {
   dryRun: boolean;
   noCreate: boolean;
   fileName: string;
+  /** A saved layout to read the file with, by name; else the server recognises one. */
+  layout?: string | null;
   /** The CSV file's encoding when the person chose one; detected by the server otherwise. */
   encoding?: ImportEncoding | undefined;
 }
@@ -28,6 +30,7 @@ export function importPath(kind: ImportKind, options: ImportOptions): string {
     dryRun: String(options.dryRun),
     noCreate: String(options.noCreate),
     fileName: options.fileName,
+    layout: options.layout ?? null,
     encoding: options.encoding,
   })}`;
 }
@@ -40,8 +43,14 @@ export class ImportProblem extends ApiError {
     detail: string | undefined,
     errors: FieldError[],
     readonly missingColumns: string[],
+    code?: string,
   ) {
-    super(status, title, detail, errors);
+    super(status, title, detail, errors, code);
+  }
+
+  /** No layout fits the file: the page offers to map its columns. */
+  get layoutNotRecognised(): boolean {
+    return this.status === 422 && this.code === 'layout-not-recognised';
   }
 }
 
@@ -74,6 +83,7 @@ export function importProblem(status: number, statusText: string, body: unknown)
     typeof p.detail === 'string' ? p.detail : undefined,
     errors,
     [...new Set(missing)],
+    typeof p.code === 'string' ? p.code : undefined,
   );
 }
 
@@ -119,4 +129,61 @@ export function canRerun(
     chosen.name === run.fileName &&
     kind === run.kind
   );
+}
+
+/** The file's columns and what Accord would read from each: the mapping step's table. */
+export function inspectColumns(
+  kind: ImportKind,
+  file: File,
+  encoding?: ImportEncoding,
+): Promise<ImportColumns> {
+  return api.upload<ImportColumns>(`/api/v1/imports/${kind}/columns${query({ encoding })}`, {
+    body: file,
+    contentType: contentTypeFor(file) ?? 'application/octet-stream',
+  });
+}
+
+/** One source column's choice in the mapping step: a field, or '' to ignore it. */
+export type ColumnChoices = Record<number, string>;
+
+/** The choices the page starts from: what the server read from each column, if anything. */
+export function initialChoices(columns: ImportColumns['columns']): ColumnChoices {
+  return Object.fromEntries(columns.map((c) => [c.index, c.field ?? '']));
+}
+
+/**
+ * What the mapping still lacks before it can import (the server's needs): each missing field,
+ * or a list of which one is wanted. Empty when it is complete.
+ */
+export function mappingGaps(needs: ImportColumns['needs'], choices: ColumnChoices): string[][] {
+  const chosen = new Set(Object.values(choices).filter((f) => f !== ''));
+  return [
+    ...needs.all.filter((f) => !chosen.has(f)).map((f) => [f]),
+    ...needs.oneOf.filter((set) => !set.some((f) => chosen.has(f))),
+  ];
+}
+
+/** Fields chosen for two columns: each field may hold one. */
+export function doubleChoices(choices: ColumnChoices): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const field of Object.values(choices)) {
+    if (field === '') continue;
+    if (seen.has(field)) twice.add(field);
+    seen.add(field);
+  }
+  return twice;
+}
+
+/** Saves the mapping under a name (replacing one of the same name). */
+export function saveLayout(
+  name: string,
+  kind: ImportKind,
+  columns: ImportColumns['columns'],
+  choices: ColumnChoices,
+): Promise<ImportLayout> {
+  return api.put<ImportLayout>(`/api/v1/imports/layouts/${encodeURIComponent(name.trim())}`, {
+    kind,
+    columns: columns.map((c) => ({ header: c.header, field: choices[c.index] || null })),
+  });
 }

@@ -8,6 +8,8 @@ import type {
   EmissionsSeries,
   History,
   HistoryEntityType,
+  ImportKind,
+  ImportLayout,
   ImportRun,
   ImportRunRow,
   Inventory,
@@ -117,6 +119,15 @@ export function useImportRows(id: number | null, page: number, action: string, e
         `/api/v1/imports/${id}/rows${query({ page, action: action || null })}`,
       ),
     enabled: id !== null && enabled,
+  });
+}
+
+/** The column layouts saved for a kind of file. */
+export function useSavedLayouts(kind: ImportKind) {
+  return useQuery({
+    queryKey: ['climate', 'imports', 'layouts', kind],
+    queryFn: async () =>
+      (await api.get<{ items: ImportLayout[] }>(`/api/v1/imports/layouts${query({ kind })}`)).items,
   });
 }
 

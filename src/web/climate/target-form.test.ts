@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTargetValues, FIELDS_BY_TYPE, targetBody, targetFormValues } from './target-form';
+import {
+  emptyTargetValues,
+  FIELDS_BY_TYPE,
+  hasCoverage,
+  targetBody,
+  targetFormValues,
+} from './target-form';
 import { kyotoTarget } from './fixtures.test-helpers';
 
 describe('targetBody', () => {
@@ -100,5 +106,12 @@ describe('targetBody', () => {
     expect(FIELDS_BY_TYPE['renewable-share']).toContain('sharePercent');
     expect(FIELDS_BY_TYPE['baseline-scenario']).toContain('bauEmissions');
     expect(FIELDS_BY_TYPE.intensity).toContain('baseIntensity');
+  });
+
+  it('asks for coverage for emissions targets and for the tracker\'s "other" targets', () => {
+    // "Peak emissions by 2025" covers gases and scopes like any emissions target.
+    expect(hasCoverage('other')).toBe(true);
+    expect(hasCoverage('base-year')).toBe(true);
+    expect(hasCoverage('fuel-phase-out')).toBe(false);
   });
 });

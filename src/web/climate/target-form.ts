@@ -35,9 +35,12 @@ export {
 export const TYPE_FIELDS = TARGET_TYPE_FIELDS;
 export type TypeField = TargetTypeField;
 
-/** Emissions targets have a coverage (gases, scopes, sectors); the others do not show it. */
+/**
+ * Emissions targets have a coverage (gases, scopes, sectors), and so does an "other" target
+ * (such as peak emissions by a year); the non-emission targets do not show it.
+ */
 export function hasCoverage(type: TargetType): boolean {
-  return isEmissionsTarget(type);
+  return isEmissionsTarget(type) || type === 'other';
 }
 
 export interface TargetFormValues extends Record<TypeField, string> {

@@ -11,7 +11,9 @@ import type {
   EmissionsSeries as EmissionsSeriesSchema,
   EmissionsYear as EmissionsYearSchema,
   History as HistorySchema,
+  ImportColumns as ImportColumnsSchema,
   ImportKind as ImportKindSchema,
+  ImportLayout as ImportLayoutSchema,
   ImportRun as ImportRunSchema,
   ImportRunRow as ImportRunRowSchema,
   Inventory as InventorySchema,
@@ -45,6 +47,8 @@ export type ClimateSummaryRow = Static<typeof ClimateSummaryRowSchema>;
 export type GroupSummary = ClimateSummary['members'];
 export type ImportKind = Static<typeof ImportKindSchema>;
 export type ImportRun = Static<typeof ImportRunSchema>;
+export type ImportColumns = Static<typeof ImportColumnsSchema>;
+export type ImportLayout = Static<typeof ImportLayoutSchema>;
 export type ImportRunRow = Static<typeof ImportRunRowSchema>;
 
 export type HistoryEntityType = History['entityType'];

@@ -3,7 +3,7 @@
  * it: settings and windows (entered in the viewer's zone, sent as UTC), candidates, the voter
  * register, and, once voting has closed, filling the seats from the result.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -16,6 +16,7 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
+  StaleWriteNotice,
   useFormProblems,
   useProblemText,
   useSubmitState,
@@ -82,6 +83,9 @@ function ElectionForm({ election }: { election: Election | null }) {
   const [values, setValues] = useState<ElectionValues>(() =>
     election ? electionValues(election, timeZone) : emptyElectionValues(),
   );
+  // The version the form's values were read at (If-Match): the election as opened, then as each
+  // save or reload left it, however the election is refreshed behind the form.
+  const version = useRef(election?.version);
   const submit = useSubmitState();
   const [notice, setNotice] = useState<Notice | null>(
     (location.state as { notice?: Notice } | null)?.notice ?? null,
@@ -122,12 +126,17 @@ function ElectionForm({ election }: { election: Election | null }) {
   const save = useMutation({
     mutationFn: (body: ElectionCreate) => {
       if (!election) return api.post<Election>('/api/v1/elections', body);
-      return api.patch<Election>(`/api/v1/elections/${election.id}`, electionPatch(body, election));
+      return api.patch<Election>(
+        `/api/v1/elections/${election.id}`,
+        electionPatch(body, election),
+        { version: version.current },
+      );
     },
     onSuccess: (saved) => {
       storeElection(queryClient, saved);
       submit.clear();
       if (election) {
+        version.current = saved.version;
         setValues(electionValues(saved, timeZone));
         setNotice('saved');
       } else {
@@ -141,6 +150,18 @@ function ElectionForm({ election }: { election: Election | null }) {
       submit.fail(error);
       setNotice(null);
     },
+  });
+
+  const reload = useMutation({
+    mutationFn: (id: number) => api.get<Election>(`/api/v1/elections/${id}`),
+    onSuccess: (fresh) => {
+      storeElection(queryClient, fresh);
+      version.current = fresh.version;
+      setValues(electionValues(fresh, timeZone));
+      submit.clear();
+      setNotice(null);
+    },
+    onError: (error) => submit.fail(error),
   });
 
   function onSubmit(event: FormEvent) {
@@ -193,6 +214,13 @@ function ElectionForm({ election }: { election: Election | null }) {
       {finished && <p className="election-note">{t('editor.finished')}</p>}
       {onlyClose && <p className="election-note">{t('editor.onlyClose')}</p>}
       <ErrorSummary items={summary} attempt={submit.attempt} testId="election-errors" />
+      {election && (
+        <StaleWriteNotice
+          problem={submit.problem}
+          onReload={() => reload.mutate(election.id)}
+          reloading={reload.isPending}
+        />
+      )}
       <form className="admin-form" onSubmit={onSubmit} noValidate data-testid="election-form">
         <fieldset className="admin-fieldset">
           <legend>{t('editor.what')}</legend>

@@ -53,6 +53,7 @@ export function election(patch: Partial<Election> = {}): Election {
     votingClose: '2025-04-08T00:00:00.000Z',
     phase: 'upcoming',
     filledTerm: null,
+    version: 1,
     candidates: [],
     eligibleVoters: 0,
     votesCast: 0,

@@ -227,6 +227,20 @@ describe('StaleWriteNotice', () => {
     await i18n.changeLanguage('en');
   });
 
+  it('says what became of a change that was no form’s input when given a hint', async () => {
+    await i18n.changeLanguage('en');
+    const html = renderToStaticMarkup(
+      <StaleWriteNotice
+        problem={{ message: null, errors: [], status: 412 }}
+        onReload={() => undefined}
+        hint="Your change to the register was not saved."
+      />,
+    );
+    expect(html).toContain('This record was changed by someone else since you opened it.');
+    expect(html).toContain('<p>Your change to the register was not saved.</p>');
+    expect(html).not.toContain('still in the form');
+  });
+
   it('shows nothing for any other refusal, which the summary reports', () => {
     const html = renderToStaticMarkup(
       <StaleForm error={new ApiError(409, 'Conflict', 'The slug is taken.', [])} />,

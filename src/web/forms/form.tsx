@@ -288,11 +288,14 @@ export function StaleWriteNotice({
   onReload,
   reloading = false,
   testId = 'stale-write',
+  hint,
 }: {
   problem: SubmitProblem | null;
   onReload(): void;
   reloading?: boolean;
   testId?: string;
+  /** What became of the change, where it was no form's input (by default: kept in the form). */
+  hint?: string;
 }) {
   const { t } = useTranslation('admin');
   const ref = useRef<HTMLDivElement>(null);
@@ -310,7 +313,7 @@ export function StaleWriteNotice({
       data-testid={testId}
     >
       <p className="admin-error-summary__title">{t('form.staleWrite')}</p>
-      <p>{t('form.staleWriteHint')}</p>
+      <p>{hint ?? t('form.staleWriteHint')}</p>
       <button
         type="button"
         className="button"

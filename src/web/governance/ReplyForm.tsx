@@ -10,15 +10,22 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
+  StaleWriteNotice,
   useFormProblems,
   useSubmitState,
   type FormFieldSpec,
 } from '../forms/form';
-import { governanceKeys } from './queries';
-import type { Invitation, ReplyRequest } from './types';
+import { governanceKeys, storeMeeting } from './queries';
+import type { Invitation, Meeting, ReplyRequest } from './types';
 
 type Answer = 'attending' | 'not-attending' | 'proxy';
 const ANSWERS: readonly Answer[] = ['attending', 'not-attending', 'proxy'];
+
+/** The answer the form opens with: the one given, none while the invitation is pending. */
+function openedAnswer(invitation: Invitation | null): Answer | null {
+  const given = invitation?.reply;
+  return given && given !== 'pending' ? given : null;
+}
 
 export function ReplyForm({
   meetingId,
@@ -32,12 +39,13 @@ export function ReplyForm({
   const { t } = useTranslation('governance');
   const queryClient = useQueryClient();
   const current = invitation?.reply;
-  const [reply, setReply] = useState<Answer | null>(
-    current && current !== 'pending' ? current : null,
-  );
+  const [reply, setReply] = useState<Answer | null>(() => openedAnswer(invitation));
   const [proxyName, setProxyName] = useState(invitation?.proxy?.name ?? '');
   const [proxyEmail, setProxyEmail] = useState(invitation?.proxy?.email ?? '');
   const [comment, setComment] = useState(invitation?.comment ?? '');
+  // The version the invitation was opened (or last answered) at: an answer is refused (412)
+  // rather than written over one someone else gave meanwhile.
+  const [version, setVersion] = useState(invitation?.version);
   const submit = useSubmitState();
   const [saved, setSaved] = useState<Answer | null>(null);
   const specs = useMemo<FormFieldSpec[]>(
@@ -55,10 +63,27 @@ export function ReplyForm({
 
   const send = useMutation({
     mutationFn: (body: ReplyRequest) =>
-      api.put<Invitation>(`/api/v1/invitations/${invitationId}/reply`, body),
+      api.put<Invitation>(`/api/v1/invitations/${invitationId}/reply`, body, { version }),
     onSuccess: (answer) => {
+      setVersion(answer.version);
       setSaved(answer.reply === 'pending' ? null : answer.reply);
       void queryClient.invalidateQueries({ queryKey: governanceKeys.meeting(meetingId) });
+    },
+    onError: (error) => submit.fail(error),
+  });
+  // The invitation as it is now, replacing what was chosen and typed.
+  const reload = useMutation({
+    mutationFn: () => api.get<Meeting>(`/api/v1/meetings/${meetingId}`),
+    onSuccess: (meeting) => {
+      storeMeeting(queryClient, meeting);
+      const fresh = meeting.invitations.find((i) => i.id === invitationId) ?? null;
+      setReply(openedAnswer(fresh));
+      setProxyName(fresh?.proxy?.name ?? '');
+      setProxyEmail(fresh?.proxy?.email ?? '');
+      setComment(fresh?.comment ?? '');
+      setVersion(fresh?.version);
+      setSaved(null);
+      submit.clear();
     },
     onError: (error) => submit.fail(error),
   });
@@ -98,6 +123,12 @@ export function ReplyForm({
         <p>{t('reply.current', { reply: t(`replies.${current}`) })}</p>
       )}
       <ErrorSummary items={summary} attempt={submit.attempt} testId="reply-errors" />
+      <StaleWriteNotice
+        problem={submit.problem}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+        testId="reply-stale"
+      />
       <fieldset
         className={`admin-fieldset${replyError ? ' admin-field--invalid' : ''}`}
         aria-describedby={replyError ? 'reply-error' : undefined}

@@ -23,6 +23,7 @@ const photo: FileInfo = {
   url: '/api/v1/files/9',
   thumbUrl: '/api/v1/files/9/thumb',
   uploadedAt: '2025-03-04T05:00:00.000Z',
+  version: 1,
 };
 
 function edited(patch: Partial<FileEditValues> = {}): FileEditValues {

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { StaleWriteNotice, submitProblem } from '../forms/form';
 import { useLocale } from '../components/locale';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { Problem, useMeetingWrite } from './manage-common';
@@ -23,7 +24,7 @@ import {
 
 type Write =
   | { op: 'create'; body: AttendanceCreate }
-  | { op: 'patch'; id: number; body: AttendancePatch }
+  | { op: 'patch'; id: number; version: number; body: AttendancePatch }
   | { op: 'delete'; id: number };
 
 function ModeSelect({
@@ -161,11 +162,14 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
       case 'create':
         return api.post<Meeting>(`/api/v1/meetings/${meeting.id}/attendance`, w.body);
       case 'patch':
-        return api.patch<Meeting>(`/api/v1/attendance/${w.id}`, w.body);
+        // Made from the entry as shown: refused (412) if someone changed it meanwhile.
+        return api.patch<Meeting>(`/api/v1/attendance/${w.id}`, w.body, { version: w.version });
       case 'delete':
         return api.del<Meeting>(`/api/v1/attendance/${w.id}`);
     }
   });
+  const reload = useMeetingWrite(() => api.get<Meeting>(`/api/v1/meetings/${meeting.id}`));
+  const stale = write.error ? submitProblem(write.error) : null;
   const rows = seatRows(meeting.seats, meeting.attendance, meeting.invitations);
   const advisers = registerGroups(meeting.attendance).advisers;
 
@@ -231,7 +235,17 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
 
   return (
     <div className="gov-attendance">
-      <Problem error={write.error} testId="attendance-problem" />
+      {stale?.status === 412 ? (
+        <StaleWriteNotice
+          problem={stale}
+          hint={t('attendance.staleHint')}
+          reloading={reload.isPending}
+          onReload={() => reload.mutate(undefined, { onSuccess: () => write.reset() })}
+          testId="attendance-stale"
+        />
+      ) : (
+        <Problem error={write.error ?? reload.error} testId="attendance-problem" />
+      )}
       {!editable && (
         <p className="muted" data-testid="attendance-final">
           {meeting.status === 'draft' ? t('attendance.scheduleFirst') : t('attendance.final')}
@@ -338,7 +352,12 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
                               id={`mode-${slug}`}
                               value={record.mode}
                               onChange={(m) =>
-                                write.mutate({ op: 'patch', id: record.id, body: { mode: m } })
+                                write.mutate({
+                                  op: 'patch',
+                                  id: record.id,
+                                  version: record.version,
+                                  body: { mode: m },
+                                })
                               }
                               label={t('attendance.modeFor', { name: where })}
                             />
@@ -350,6 +369,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
                               write.mutate({
                                 op: 'patch',
                                 id: record.id,
+                                version: record.version,
                                 body: { present: !record.present },
                               })
                             }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import {
   FormField,
+  StaleWriteNotice,
   submitProblem,
   useFormProblems,
   type FormFieldSpec,
@@ -29,13 +30,13 @@ import {
 } from './file-edit';
 import { Problem } from './manage-common';
 import { firstInvalidField } from './form-focus';
-import { governanceKeys } from './queries';
+import { governanceKeys, storeMeeting } from './queries';
 import { pickText } from './text';
 import type { FileInfo, Meeting } from './types';
 
 function FileEditor({
   meetingId,
-  file,
+  file: opened,
   onDone,
 }: {
   meetingId: number;
@@ -46,6 +47,8 @@ function FileEditor({
   const { t } = useTranslation('governance');
   const locale = useLocale();
   const queryClient = useQueryClient();
+  // The file as last read: the change is worked out against it and made from its version.
+  const [file, setFile] = useState(opened);
   const [values, setValues] = useState<FileEditValues>(() => fileEditValues(file));
   const [problem, setProblem] = useState<SubmitProblem | null>(null);
   const [focusTarget, setFocusTarget] = useState<{ id: string } | null>(null);
@@ -85,7 +88,7 @@ function FileEditor({
 
   const save = useMutation({
     mutationFn: (patch: ReturnType<typeof filePatchBody>) =>
-      api.patch<FileInfo>(`/api/v1/files/${file.id}`, patch),
+      api.patch<FileInfo>(`/api/v1/files/${file.id}`, patch, { version: file.version }),
     onSuccess: (info) => {
       // Shown at once; the refetch then brings anything else the change touched.
       queryClient.setQueryData<Meeting>(governanceKeys.meeting(meetingId), (m) =>
@@ -95,6 +98,22 @@ function FileEditor({
       return queryClient.invalidateQueries({ queryKey: governanceKeys.meeting(meetingId) });
     },
     onError: (error) => refuse(submitProblem(error)),
+  });
+  // A file has no record of its own to read: it is read again with its meeting.
+  const reload = useMutation({
+    mutationFn: () => api.get<Meeting>(`/api/v1/meetings/${meetingId}`),
+    onSuccess: (meeting) => {
+      storeMeeting(queryClient, meeting);
+      const fresh = meeting.files.find((f) => f.id === file.id);
+      if (!fresh) {
+        onDone(false);
+        return;
+      }
+      setFile(fresh);
+      setValues(fileEditValues(fresh));
+      setProblem(null);
+    },
+    onError: (error) => setProblem(submitProblem(error)),
   });
 
   function onSubmit(event: FormEvent) {
@@ -219,6 +238,12 @@ function FileEditor({
           {t('files.cancel')}
         </button>
       </div>
+      <StaleWriteNotice
+        problem={problem}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+        testId={`${base}-stale`}
+      />
       {general.length > 0 && (
         <p className="gov-problem" role="alert">
           {general.map((item) => item.message).join(' ')}

@@ -43,6 +43,7 @@ const file = (id: number, isPublic: boolean): FileInfo => ({
   url: `/api/v1/files/${id}`,
   thumbUrl: null,
   uploadedAt: '2025-03-04T05:00:00.000Z',
+  version: 1,
 });
 
 const meeting = (files: FileInfo[] = []) =>

@@ -131,6 +131,7 @@ describe('RegisterView', () => {
     mode: 'in-person' as const,
     present: true,
     recordedAt: '2025-03-04T01:00:00.000Z',
+    version: 1,
   };
   const seoul = { id: 1, slug: 'seoul', names: { en: 'Seoul' }, localLang: 'en', country: 'KR' };
   const attendance: Attendance[] = [

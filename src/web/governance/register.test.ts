@@ -24,6 +24,7 @@ function seat(id: number, government: GovernmentRef, person: string | null, voti
     portfolio: null,
     voting,
     sortOrder: id,
+    version: 1,
   };
 }
 
@@ -45,6 +46,7 @@ function record(
     mode: 'in-person',
     present,
     recordedAt: '2025-03-04T01:00:00.000Z',
+    version: 1,
   };
 }
 
@@ -89,6 +91,7 @@ describe('seatRows', () => {
       comment: null,
       invitedAt: '2025-02-01T00:00:00.000Z',
       repliedAt: '2025-02-02T00:00:00.000Z',
+      version: 2,
     },
   ];
 

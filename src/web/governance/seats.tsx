@@ -8,6 +8,7 @@ import { api } from '../api';
 import {
   ErrorSummary,
   FormField,
+  StaleWriteNotice,
   submitProblem,
   useFormProblems,
   useSubmitState,
@@ -15,13 +16,14 @@ import {
 } from '../forms/form';
 import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPicker';
 import { useLocale } from '../components/locale';
+import type { Locale } from '../../core/locales';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { SEAT_POSITIONS } from '../../core/governance/meeting';
 import type { Government } from '../types';
 import { InitialsAvatar, personName } from './parts';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
 import { refreshBody } from './queries';
-import type { Seat, SeatCreate, SeatPatch, SeatPosition } from './types';
+import type { Seat, SeatCreate, SeatHistory, SeatPatch, SeatPosition } from './types';
 
 /** The position in words, with "without vote" for advisory seats. */
 export function PositionLabel({ seat }: { seat: Pick<Seat, 'position' | 'voting'> }) {
@@ -95,6 +97,21 @@ interface SeatFormValues {
   sortOrder: string;
 }
 
+function seatFormValues(seat: Seat | null, locale: Locale): SeatFormValues {
+  return {
+    government: seat
+      ? {
+          slug: seat.government.slug,
+          label: governmentNameText(seat.government.names, seat.government.localLang, locale),
+        }
+      : null,
+    person: seat?.person ? { id: seat.person.id, fullName: seat.person.fullName } : null,
+    position: seat?.position ?? 'member',
+    portfolio: seat?.portfolio ?? '',
+    sortOrder: seat ? String(seat.sortOrder) : '',
+  };
+}
+
 /**
  * Adds a seat to a term (termId) or changes one (seat). The government of a seat is fixed
  * once it exists: a different government is a different seat.
@@ -113,18 +130,9 @@ export function SeatForm({
   const { t } = useTranslation('governance');
   const locale = useLocale();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<SeatFormValues>(() => ({
-    government: seat
-      ? {
-          slug: seat.government.slug,
-          label: governmentNameText(seat.government.names, seat.government.localLang, locale),
-        }
-      : null,
-    person: seat?.person ? { id: seat.person.id, fullName: seat.person.fullName } : null,
-    position: seat?.position ?? 'member',
-    portfolio: seat?.portfolio ?? '',
-    sortOrder: seat ? String(seat.sortOrder) : '',
-  }));
+  const [values, setValues] = useState<SeatFormValues>(() => seatFormValues(seat, locale));
+  // The version the seat was opened at: the change is refused (412) if someone changed it.
+  const [version, setVersion] = useState(seat?.version);
   const submit = useSubmitState();
   const prefix = seat ? `seat-${seat.id}` : `seat-new-${termId}`;
   const specs = useMemo<FormFieldSpec[]>(
@@ -148,7 +156,11 @@ export function SeatForm({
         portfolio: values.portfolio.trim() || null,
         ...(sortOrder === undefined ? {} : { sortOrder }),
       };
-      if (seat) return api.patch<Seat>(`/api/v1/seats/${seat.id}`, common satisfies SeatPatch);
+      if (seat) {
+        return api.patch<Seat>(`/api/v1/seats/${seat.id}`, common satisfies SeatPatch, {
+          version,
+        });
+      }
       const picked = values.government as PickedGovernment;
       const government = await api.get<Government>(
         `/api/v1/governments/${encodeURIComponent(picked.slug)}`,
@@ -159,6 +171,17 @@ export function SeatForm({
     onSuccess: () => {
       refreshBody(queryClient, bodySlug);
       onDone();
+    },
+    onError: (error) => submit.fail(error),
+  });
+  // The seat as it is now (its page reads it with its history), replacing what was typed.
+  const reload = useMutation({
+    mutationFn: (id: number) => api.get<SeatHistory>(`/api/v1/seats/${id}/history`),
+    onSuccess: ({ seat: fresh }) => {
+      refreshBody(queryClient, bodySlug);
+      setValues(seatFormValues(fresh, locale));
+      setVersion(fresh.version);
+      submit.clear();
     },
     onError: (error) => submit.fail(error),
   });
@@ -177,6 +200,14 @@ export function SeatForm({
     <form className="admin-subform gov-seat-form" onSubmit={onSubmit} noValidate>
       <h3>{seat ? t('seatForm.editTitle') : t('seatForm.addTitle')}</h3>
       <ErrorSummary items={summary} attempt={submit.attempt} testId={`${prefix}-errors`} />
+      {seat && (
+        <StaleWriteNotice
+          problem={submit.problem}
+          onReload={() => reload.mutate(seat.id)}
+          reloading={reload.isPending}
+          testId={`${prefix}-stale`}
+        />
+      )}
       {seat ? (
         <p className="admin-readonly">
           {t('seatForm.government')}:{' '}

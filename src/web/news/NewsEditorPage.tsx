@@ -3,12 +3,12 @@
  * with a preview of the body), its links to a meeting, a body and governments, its photos,
  * and publishing. Publishing a post with unsaved changes saves them first.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Locale } from '../../core/locales';
-import { api } from '../api';
+import { api, query } from '../api';
 import { formatDate, languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
@@ -16,6 +16,7 @@ import {
   ErrorSummary,
   FormField,
   SavedMessage,
+  StaleWriteNotice,
   submitProblem,
   useFormProblems,
   useProblemText,
@@ -83,6 +84,9 @@ function PostEditor({ post }: { post: NewsPost | null }) {
     if (!post) return locale;
     return NEWS_LANGUAGES.find((lang) => post.translations[lang]) ?? locale;
   });
+  // The version the draft was read at (If-Match): the post as opened, then as each save, publish
+  // or reload left it, however the post is refreshed behind the form (its photos change it so).
+  const version = useRef(post?.version);
   const submit = useSubmitState();
   const [notice, setNotice] = useState<Notice | null>(
     (location.state as { notice?: Notice } | null)?.notice ?? null,
@@ -146,6 +150,7 @@ function PostEditor({ post }: { post: NewsPost | null }) {
   function afterSave(saved: NewsPost) {
     queryClient.setQueryData([...NEWS_KEY, 'post', saved.slug, locale], saved);
     refreshNews(queryClient);
+    version.current = saved.version;
     setDraft(postDraft(saved, labelOf));
     submit.clear();
   }
@@ -156,6 +161,7 @@ function PostEditor({ post }: { post: NewsPost | null }) {
         ? api.patch<NewsPost>(
             `/api/v1/news/${encodeURIComponent(post.slug)}`,
             patchFromCreate(body),
+            { version: version.current },
           )
         : api.post<NewsPost>('/api/v1/news', body),
     onSuccess: (saved) => {
@@ -182,12 +188,30 @@ function PostEditor({ post }: { post: NewsPost | null }) {
     }) => {
       if (!post) throw new Error('not saved');
       const path = `/api/v1/news/${encodeURIComponent(post.slug)}`;
-      if (body) await api.patch<NewsPost>(path, patchFromCreate(body));
+      if (body) {
+        const patched = await api.patch<NewsPost>(path, patchFromCreate(body), {
+          version: version.current,
+        });
+        version.current = patched.version;
+      }
       return api.post<NewsPost>(`${path}/${action}`);
     },
     onSuccess: (saved, { action }) => {
       afterSave(saved);
       setNotice(action === 'publish' ? 'published' : 'unpublished');
+    },
+    onError: (error) => fail(submitProblem(error)),
+  });
+
+  const reload = useMutation({
+    mutationFn: (slug: string) =>
+      api.get<NewsPost>(`/api/v1/news/${encodeURIComponent(slug)}${query({ lang: locale })}`),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData([...NEWS_KEY, 'post', fresh.slug, locale], fresh);
+      version.current = fresh.version;
+      setDraft(postDraft(fresh, labelOf));
+      submit.clear();
+      setNotice(null);
     },
     onError: (error) => fail(submitProblem(error)),
   });
@@ -261,6 +285,13 @@ function PostEditor({ post }: { post: NewsPost | null }) {
       )}
       {notice && <SavedMessage testId="post-notice">{t(`notices.${notice}`)}</SavedMessage>}
       <ErrorSummary items={summary} attempt={submit.attempt} testId="post-errors" />
+      {post && (
+        <StaleWriteNotice
+          problem={submit.problem}
+          onReload={() => reload.mutate(post.slug)}
+          reloading={reload.isPending}
+        />
+      )}
 
       <form className="admin-form" onSubmit={onSubmit} noValidate data-testid="post-form">
         {!post && (

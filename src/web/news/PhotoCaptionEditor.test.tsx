@@ -41,6 +41,7 @@ const photo: FileInfo = {
   url: '/api/v1/files/12',
   thumbUrl: '/api/v1/files/12/thumb',
   uploadedAt: '2025-05-01T02:00:00.000Z',
+  version: 1,
 };
 
 const post = {
@@ -71,7 +72,14 @@ describe('PhotoManager', () => {
 });
 
 describe('PhotoCaptionEditor', () => {
-  const html = render(<PhotoCaptionEditor photo={photo} onSaved={noop} onClose={noop} />);
+  const html = render(
+    <PhotoCaptionEditor
+      photo={photo}
+      onSaved={noop}
+      onClose={noop}
+      onReload={() => Promise.resolve(photo)}
+    />,
+  );
 
   it('has a labelled caption field for each of the five languages, filled from the photo', () => {
     for (const lang of ['en', 'ko', 'ja', 'zh-Hans', 'zh-Hant']) {

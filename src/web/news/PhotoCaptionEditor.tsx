@@ -7,7 +7,13 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEven
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { FormField, useFormProblems, useSubmitState, type FormFieldSpec } from '../forms/form';
+import {
+  FormField,
+  StaleWriteNotice,
+  useFormProblems,
+  useSubmitState,
+  type FormFieldSpec,
+} from '../forms/form';
 import { languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import {
@@ -23,18 +29,23 @@ import { NEWS_LANGUAGES } from './language';
 import type { FileInfo, FilePatch } from './types';
 
 export function PhotoCaptionEditor({
-  photo,
+  photo: opened,
   onSaved,
   onClose,
+  onReload,
 }: {
   photo: FileInfo;
   /** The server took the change and answered with the photo as it now is. */
   onSaved(saved: FileInfo): void;
   /** Closed without a change: cancelled, Escape, or saved with nothing changed. */
   onClose(): void;
+  /** Reads the photo again as the server has it now; undefined when it is gone. */
+  onReload(): Promise<FileInfo | undefined>;
 }) {
   const { t } = useTranslation(['news', 'common', 'admin']);
   const locale = useLocale();
+  // The photo as last read: the change is worked out against it and made from its version.
+  const [photo, setPhoto] = useState(opened);
   const [values, setValues] = useState<FileEditValues>(() => fileEditValues(photo));
   const submit = useSubmitState();
   const base = `photo-${photo.id}-edit`;
@@ -71,8 +82,22 @@ export function PhotoCaptionEditor({
   }, [submit.attempt, summary]);
 
   const save = useMutation({
-    mutationFn: (patch: FilePatch) => api.patch<FileInfo>(`/api/v1/files/${photo.id}`, patch),
+    mutationFn: (patch: FilePatch) =>
+      api.patch<FileInfo>(`/api/v1/files/${photo.id}`, patch, { version: photo.version }),
     onSuccess: (saved) => onSaved(saved),
+    onError: (error) => submit.fail(error),
+  });
+  const reload = useMutation({
+    mutationFn: onReload,
+    onSuccess: (fresh) => {
+      if (!fresh) {
+        onClose();
+        return;
+      }
+      setPhoto(fresh);
+      setValues(fileEditValues(fresh));
+      submit.clear();
+    },
     onError: (error) => submit.fail(error),
   });
 
@@ -158,6 +183,12 @@ export function PhotoCaptionEditor({
           />
         )}
       </FormField>
+      <StaleWriteNotice
+        problem={submit.problem}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+        testId={`${base}-stale`}
+      />
       {general.length > 0 && (
         <p className="admin-field__error" role="alert">
           {general.map((item) => item.message).join(' ')}

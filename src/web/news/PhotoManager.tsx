@@ -50,14 +50,27 @@ export function PhotoManager({ post, onChanged }: { post: NewsPost; onChanged():
     requestAnimationFrame(() => editButtons.current.get(photo.id)?.focus());
   }
 
-  function onPhotoSaved(saved: FileInfo) {
-    // Every cached language of the post shows the change at once; the refetch follows.
+  /** Every cached language of the post shows the photo at once; the refetch follows. */
+  function showPhoto(photo: FileInfo) {
     queryClient.setQueriesData<NewsPost>(
       { queryKey: [...NEWS_KEY, 'post', post.slug] },
-      (cached) => (cached ? withPhoto(cached, saved) : cached),
+      (cached) => (cached ? withPhoto(cached, photo) : cached),
     );
     onChanged();
+  }
+
+  function onPhotoSaved(saved: FileInfo) {
+    showPhoto(saved);
     closeEditor(saved, true);
+  }
+
+  /** A photo as the server has it now (its version with it), read from its post. */
+  async function reloadPhoto(id: number): Promise<FileInfo | undefined> {
+    const fresh = await api.get<NewsPost>(`/api/v1/news/${encodeURIComponent(post.slug)}`);
+    const photo = fresh.photos.find((p) => p.id === id);
+    if (photo) showPhoto(photo);
+    else onChanged();
+    return photo;
   }
 
   const remove = useMutation({
@@ -184,6 +197,7 @@ export function PhotoManager({ post, onChanged }: { post: NewsPost; onChanged():
                     photo={photo}
                     onSaved={onPhotoSaved}
                     onClose={() => closeEditor(photo, false)}
+                    onReload={() => reloadPhoto(photo.id)}
                   />
                 )}
               </li>

@@ -16,6 +16,7 @@ const photo = (id: number, caption: Record<string, string>): FileInfo => ({
   url: `/api/v1/files/${id}`,
   thumbUrl: `/api/v1/files/${id}/thumb`,
   uploadedAt: '2025-05-01T02:00:00.000Z',
+  version: 1,
 });
 
 const first = photo(1, { en: 'The mayors' });

@@ -103,6 +103,8 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
       end_target: 'Zero emissions',
       end_target_year: '2050',
       end_target_status: 'Declaration / pledge',
+      // In the tracker's unit, MtCO2e, so that the file reads back as it was (7,840,000 t).
+      end_target_baseline_emissions: '7.84',
       interim_target: 'Emissions reduction target',
       interim_target_year: '2030',
       interim_target_percentage_reduction: '40',

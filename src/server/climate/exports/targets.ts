@@ -68,10 +68,22 @@ const NZT_STATUS: Record<TargetStatus, string> = {
 
 const REPORTING_SOURCES: Record<string, string> = { cdp: 'CDP', national: 'National statistics' };
 
+/** The tracker's names for Accord's other target types (the importer reads them back). */
+const NZT_TARGET_TYPE: Partial<Record<TargetRow['type'], string>> = {
+  'fixed-level': 'Absolute emissions target',
+  'baseline-scenario': 'Reduction v. BAU',
+  intensity: 'Emissions intensity target',
+  other: 'Other',
+};
+
 function targetText(target: TargetRow): string {
   if (target.net_zero_label) return NZT_END_TARGET[target.net_zero_label];
-  return target.type === 'intensity' ? 'Emissions intensity target' : 'Emissions reduction target';
+  return NZT_TARGET_TYPE[target.type] ?? 'Emissions reduction target';
 }
+
+/** The tracker gives emissions in MtCO2e; Accord keeps tonnes. */
+const megatonnes = (tonnes: number | null) =>
+  tonnes === null ? null : Number((tonnes / 1e6).toPrecision(12));
 
 /** A JSON list column of a target; a damaged one is an error naming the row. */
 function jsonList(target: TargetRow, text: string): unknown[] {
@@ -139,7 +151,7 @@ function rowFor(
     end_target_percentage_reduction:
       end.reduction_percent ?? (end.net_zero_label !== null ? 100 : null),
     end_target_baseline_year: end.base_year,
-    end_target_baseline_emissions: end.base_emissions,
+    end_target_baseline_emissions: megatonnes(end.base_emissions),
     interim_target: interim ? targetText(interim) : null,
     interim_target_year: interim?.target_year ?? null,
     interim_target_percentage_reduction: interim?.reduction_percent ?? null,

@@ -55,12 +55,15 @@ function outcomeAfterClaims(plan: RowPlan, stale: ReadonlySet<Write>): RowOutcom
   };
 }
 
-/** What planning said of the row, then the notes from its reading and mapping. */
+/**
+ * What planning said of the row, then the notes from its reading and mapping that it did not
+ * say already (planning gives a placed row's notes; a skipped row's would be lost).
+ */
 function withNotes(outcome: RowOutcome, row: MappedRow | undefined): RowOutcome {
-  const notes = row?.notes ?? [];
+  const said = outcome.reason ?? '';
+  const notes = (row?.notes ?? []).filter((note) => !said.includes(note));
   if (notes.length === 0) return outcome;
-  const said = outcome.reason ? [outcome.reason] : [];
-  return { ...outcome, reason: [...said, ...notes].join('; ') };
+  return { ...outcome, reason: [...(said ? [said] : []), ...notes].join('; ') };
 }
 
 function countsOf(outcomes: readonly RowOutcome[]): RunCounts {

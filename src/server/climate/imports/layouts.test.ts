@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIELD_ALIASES } from './layouts';
 import { LayoutNotRecognisedError, normaliseHeader, recogniseLayout } from './recognise';
 import {
   parseAccountingPeriod,
@@ -19,37 +20,43 @@ import {
 import { regionFor } from './regions';
 
 describe('header layouts', () => {
-  it('folds BOMs, zero-width spaces, case, spacing and dots', () => {
+  it('folds BOMs, zero-width and no-break spaces, case, punctuation, CO2e and tonnes spellings', () => {
     expect(normaliseHeader('\uFEFFAccount\u200B  Number ')).toBe('account number');
     expect(normaliseHeader('Base.year.emissions..metric.tonnes.CO2e.')).toBe(
-      'base year emissions metric tonnes co2e',
+      'base year emissions t co2e',
     );
+    for (const spelling of [
+      'Base year emissions (metric tonnes CO2e)',
+      'Base year emissions (tonnes CO₂e)',
+      'base_year_emissions_(tons_co2-eq)',
+      'Base year emissions (tCO2e)',
+      'BASE YEAR EMISSIONS [t CO2 eq]\u00a0',
+    ]) {
+      expect(normaliseHeader(spelling)).toBe('base year emissions t co2e');
+    }
+    expect(
+      normaliseHeader(
+        'Direct emissions/ Scope 1 (metric tonnes CO2e) for Total generation of grid supplied energy\u00a0',
+      ),
+    ).toBe('direct emissions scope 1 t co2e for total generation of grid supplied energy');
+    // "BASIC+" is not "BASIC"; megatonnes are not tonnes.
+    expect(normaliseHeader('Total BASIC+ Emissions (GPC)')).not.toBe(
+      normaliseHeader('Total BASIC Emissions (GPC)'),
+    );
+    expect(normaliseHeader('Emissions (MtCO2e)')).toBe('emissions mt co2e');
   });
 
-  it('maps an older emissions export with a zero-width space and the "Chnage" typo', () => {
-    const headers = [
-      'Reporting Year',
-      'Account\u200B Number',
-      'Organization',
-      'City',
-      'Country',
-      'Region',
-      'Accounting Year',
-      'Total City-wide Emissions (metric tonnes CO2e)',
-      'Total BASIC Emissions (GPC)',
-      'Scope 1 Emissions (metric tonnes CO2e)',
-      'Scope 2 Emissions (metric tonnes CO2e)',
-      'Chnage in emissions',
-      'Something CDP added that year',
-    ];
-    const { layout, mapping, unmapped } = recogniseLayout('cdp-emissions', headers);
-    expect(layout.id).toBe('cdp-emissions-2016-2019');
-    expect(mapping.account).toBe(1);
-    expect(mapping.change).toBe(11);
-    expect(mapping.citywideTotal).toBe(7);
-    expect(mapping.scope1Total).toBe(9);
-    expect(mapping.accountingYear).toBe(6);
-    expect(unmapped).toEqual(['Something CDP added that year']);
+  it('gives each spelling of a kind one meaning', () => {
+    for (const kind of ['cdp-targets', 'cdp-emissions', 'nzt'] as const) {
+      const meaning = new Map<string, string>();
+      for (const [field, names] of FIELD_ALIASES[kind]) {
+        for (const name of names) {
+          const key = normaliseHeader(name);
+          expect([kind, key, meaning.get(key) ?? field]).toEqual([kind, key, field]);
+          meaning.set(key, field);
+        }
+      }
+    }
   });
 
   it('tells the OpenClimate-cleaned targets from CDP raw headers', () => {

@@ -2,7 +2,7 @@ import { toIso2 } from '../../../core/climate/country';
 import { targetTypeHas } from '../../../core/climate/target-fields';
 import type { NetZeroLabel, TargetType } from '../../../core/climate/types';
 import { searchKey } from '../../../core/names';
-import { layoutById, type CdpEmissionField, type CdpTargetField } from './layouts';
+import { layoutById, layoutDateOrder, type CdpEmissionField, type CdpTargetField } from './layouts';
 import {
   accountNumber,
   boundaryFrom,
@@ -17,6 +17,7 @@ import {
   type Subject,
   type TargetValues,
 } from './mapping';
+import { roundSum } from './long-table';
 import type { FieldRow } from './read-rows';
 import {
   clip,
@@ -69,7 +70,7 @@ class Readings {
 
 /** The date order of the file's layout (CDP writes month first). */
 function dateOrderOf(context: MapContext) {
-  return layoutById(context.layoutId)?.dateOrder ?? 'month-first';
+  return layoutDateOrder(layoutById(context.layoutId) ?? { kind: 'cdp-emissions' });
 }
 
 /** Fields both CDP exports share, for naming the city. */
@@ -273,14 +274,45 @@ export function mapCdpTargetRow(
   };
 }
 
+/** Cells CDP fills with words where a figure or answer does not apply; they say nothing. */
+const NOT_GIVEN = /^(not applicable|question not applicable)$/i;
+
+/** The row's cells without CDP's "Not Applicable" and the like, which mean an empty cell. */
+function withoutNotApplicable<F extends string>(fields: Partial<Record<F, string>>) {
+  const out: Partial<Record<F, string>> = {};
+  for (const [field, value] of Object.entries(fields) as [F, string | undefined][]) {
+    if (value !== undefined && !NOT_GIVEN.test(value.trim())) out[field] = value;
+  }
+  return out;
+}
+
+/** The sum of the figures given, or null when none is. */
+function sumOfGiven(...values: (number | null)[]): number | null {
+  const given = values.filter((v): v is number => v !== null);
+  // Rounded to what the figures carry, so that 12422.55 + 7838.23 is not 20260.780000000002.
+  return given.length === 0 ? null : roundSum(given.reduce((a, b) => a + b, 0));
+}
+
+/** A reporting year from a year or a questionnaire's name ("Cities 2022"). */
+function reportingYearFrom(text: string | undefined): number | null {
+  const year = parseYear(text);
+  if (year !== null) return year;
+  const named = /\b(19[5-9]\d|20\d\d)\b/.exec(present(text) ?? '');
+  return named ? parseYear(named[1]) : null;
+}
+
 /**
  * A row of the City-wide Emissions export → one emission report. Scope totals come from the
- * TOTAL columns, or else from CDP's split by grid-supplied energy, which many cities fill
- * instead: direct emissions excluding generation are scope 1, indirect use of grid energy
- * scope 2, emissions outside the boundary scope 3.
+ * TOTAL columns, or else from CDP's split by generation of grid-supplied energy, which many
+ * cities fill instead: a scope is the sum of its two parts (direct emissions for generation of
+ * grid-supplied energy and excluding it are scope 1, indirect use of grid energy scope 2,
+ * emissions outside the boundary scope 3), or else the sum of a long table's sector lines. The
+ * total compared with targets is BASIC, else the city-wide total, else scope 1 excluding the
+ * generation of grid-supplied energy plus scope 2, so that a power plant's emissions are not
+ * counted twice (once where it burns, once where its power is used).
  */
 export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow {
-  const f = row.fields as Fields<CdpEmissionField>;
+  const f = withoutNotApplicable(row.fields as Fields<CdpEmissionField>);
   const subject = cdpSubject(f);
   const read = new Readings();
   const skip = (reason: string): MappedRow => ({
@@ -294,29 +326,54 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
   if (accounting === null) return skip('accounting year unknown');
   if ('problem' in accounting) return skip(`accounting year not read: ${accounting.problem}`);
   const period = accounting.period;
-  const scope1 =
-    read.amount('scope 1', f.scope1Total) ??
-    read.amount('direct emissions', f.directExcludingGeneration);
+  const directGeneration = read.amount('direct emissions for generation', f.directGeneration);
+  const directExcluding = read.amount('direct emissions', f.directExcludingGeneration);
+  const scope1Total = read.amount('scope 1', f.scope1Total);
   const scope2 =
     read.amount('scope 2', f.scope2Total) ??
-    read.amount('indirect emissions', f.indirectExcludingGeneration);
+    sumOfGiven(
+      read.amount('indirect emissions for generation', f.indirectGeneration),
+      read.amount('indirect emissions', f.indirectExcludingGeneration),
+    ) ??
+    read.amount('scope 2 lines', f.scope2Lines);
+  const scope1 =
+    scope1Total ??
+    sumOfGiven(directGeneration, directExcluding) ??
+    read.amount('scope 1 lines', f.scope1Lines);
   const scope3 =
     read.amount('scope 3', f.scope3Total) ??
-    read.amount('emissions outside the boundary', f.outsideExcludingGeneration);
-  const basic = read.amount('BASIC', f.basic);
-  const basicPlus = read.amount('BASIC+', f.basicPlus);
+    sumOfGiven(
+      read.amount('emissions outside the boundary for generation', f.outsideGeneration),
+      read.amount('emissions outside the boundary', f.outsideExcludingGeneration),
+    ) ??
+    read.amount('scope 3 lines', f.scope3Lines);
+  const citywide = read.amount('city-wide total', f.citywideTotal);
+  // 2017 says what its one total covers: "… (Total BASIC emissions)" or BASIC+.
+  const coverage = present(f.totalCoverage)?.toLowerCase() ?? '';
+  const basic =
+    read.amount('BASIC', f.basic) ??
+    (/basic\b(?!\+)/.test(coverage) && !/basic\+/.test(coverage) ? citywide : null);
+  const basicPlus =
+    read.amount('BASIC+', f.basicPlus) ?? (/basic\+/.test(coverage) ? citywide : null);
+  const scope1ExcludingGeneration = scope1Total ?? directExcluding ?? parseAmount(f.scope1Lines);
   const total =
     basic ??
-    read.amount('city-wide total', f.citywideTotal) ??
-    (scope1 !== null && scope2 !== null ? scope1 + scope2 : null);
+    citywide ??
+    (scope1ExcludingGeneration !== null && scope2 !== null
+      ? scope1ExcludingGeneration + scope2
+      : null);
   if ([scope1, scope2, scope3, basic, basicPlus, total].every((v) => v === null)) {
     return skip('no emissions figures');
   }
-  const reportingYear = read.year('year reported', f.reportingYear);
+  const reportingYear = reportingYearFrom(f.reportingYear);
+  if (reportingYear === null && present(f.reportingYear) !== null) {
+    read.notes.push(`year reported "${clip(present(f.reportingYear), 40)}" not read`);
+  }
   const gases = gasesFrom(present(f.gases));
   const protocol = present(f.protocol);
   const inventoryBoundary = boundaryFrom(present(f.inventoryBoundary));
   const who = subject.cdpAccount ?? subject.key;
+  const lines = (row as FieldRow & { lines?: { first: number; last: number } }).lines;
   return {
     row: row.number,
     subject,
@@ -326,7 +383,10 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
       {
         table: 'report',
         key: ['cdp', reportingYear ?? '-', who].join('|'),
-        label: `emission report ${period.year}`,
+        label:
+          lines && lines.last > lines.first
+            ? `emission report ${period.year} (rows ${lines.first}–${lines.last})`
+            : `emission report ${period.year}`,
         values: {
           year: period.year,
           source: 'cdp',
@@ -347,6 +407,7 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
           provenance: JSON.stringify({
             file: context.fileName,
             row: row.number,
+            ...(lines ? { rows: [lines.first, lines.last] } : {}),
             reportedYear: reportingYear,
             layout: context.layoutId,
           }),

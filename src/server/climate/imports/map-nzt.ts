@@ -1,7 +1,7 @@
 import { toIso2 } from '../../../core/climate/country';
-import { targetTypeHas } from '../../../core/climate/target-fields';
 import type { NetZeroLabel, TargetStatus, TargetType } from '../../../core/climate/types';
 import { searchKey } from '../../../core/names';
+import { MEGATONNES, parseEmissionsAmount, type EmissionsAmount } from './emission-amounts';
 import type { NztField } from './layouts';
 import {
   distinctNames,
@@ -17,15 +17,7 @@ import {
   type TargetValues,
 } from './mapping';
 import type { FieldRow } from './read-rows';
-import {
-  clip,
-  parseAmount,
-  parseDate,
-  parseNumber,
-  parseYear,
-  parseYesNo,
-  present,
-} from './values';
+import { clip, parseDate, parseNumber, parseYear, parseYesNo, present } from './values';
 
 /**
  * A Net Zero Tracker row: one actor with its end target and, often, an interim target on the
@@ -49,54 +41,40 @@ function covers(text: string | null): boolean {
   return text !== null && /^(yes|partial|true|1)\b/i.test(text.trim());
 }
 
-function typeFor(text: string, percent: number | null): TargetType {
-  if (/intensity/i.test(text)) return 'intensity';
-  if (netZeroLabelFrom(text) !== null) return 'fixed-level';
-  // "Emissions reduction target", "Science-Based Target", "Other": a reduction from a base year
-  // when a percentage is given; otherwise a level the tracker does not quantify.
-  return percent !== null ? 'base-year' : 'fixed-level';
+/**
+ * The tracker's target types (its codebook's words in `end_target` and `interim_target`):
+ * the net-zero family ("Net zero", "Carbon neutral(ity)", …), "Emissions reduction target",
+ * "Absolute emissions target", "Reduction v. BAU", "Emissions intensity target" and "Other".
+ */
+type TrackerType = 'net-zero' | 'reduction' | 'absolute' | 'bau' | 'intensity' | 'other';
+
+function trackerTypeOf(text: string): TrackerType | null {
+  const t = text.trim().toLowerCase();
+  if (netZeroLabelFrom(text) !== null) return 'net-zero';
+  if (/\bbau\b|business[\s-]*as[\s-]*usual/.test(t)) return 'bau';
+  if (/intensity/.test(t)) return 'intensity';
+  if (/absolute/.test(t)) return 'absolute';
+  if (/reduction/.test(t)) return 'reduction';
+  if (/^other\b/.test(t)) return 'other';
+  return null;
 }
 
-interface TargetParts {
+/** One of the row's two targets, as the tracker gives it. */
+interface Tracked {
+  /** "end target" or "interim target", for the row's notes. */
+  what: string;
+  /** The columns' prefix: end_target_… or interim_target_…. */
+  column: 'end' | 'interim';
   text: string;
   year: number | null;
   percent: number | null;
-  baselineYear: number | null;
-  baselineEmissions: number | null;
+  baseYear: number | null;
+  base: EmissionsAmount | null;
+  target: EmissionsAmount | null;
+  bau: EmissionsAmount | null;
+  intensityUnit: string | null;
+  other: string | null;
   description: string | null;
-}
-
-function targetValues(
-  parts: TargetParts,
-  shared: Omit<TargetValues, TargetSpecific>,
-): TargetValues {
-  const type = typeFor(parts.text, parts.percent);
-  const netZeroLabel: NetZeroLabel | null = netZeroLabelFrom(parts.text);
-  const intensityUnit = targetTypeHas(type, 'intensityUnit') ? intensityUnitFrom(parts.text) : null;
-  const targetEmissions = netZeroLabel !== null ? 0 : null;
-  return {
-    ...shared,
-    type,
-    net_zero_label: netZeroLabel,
-    title: targetTitle({
-      type,
-      netZeroLabel,
-      baseYear: parts.baselineYear,
-      targetYear: parts.year,
-      reductionPercent: parts.percent,
-      targetEmissions,
-      intensityUnit:
-        intensityUnit === 'per-capita' || intensityUnit === 'per-gdp' ? intensityUnit : null,
-    }),
-    description: parts.description,
-    base_year: parts.baselineYear,
-    base_emissions: parts.baselineEmissions,
-    target_year: parts.year,
-    reduction_percent: parts.percent,
-    target_emissions: targetEmissions,
-    intensity_unit:
-      intensityUnit === 'per-capita' || intensityUnit === 'per-gdp' ? intensityUnit : null,
-  };
 }
 
 type TargetSpecific =
@@ -109,12 +87,205 @@ type TargetSpecific =
   | 'target_year'
   | 'reduction_percent'
   | 'target_emissions'
+  | 'bau_emissions'
+  | 'base_intensity'
   | 'intensity_unit';
 
 const percentOf = (text: string | undefined) => {
   const value = parseNumber(text);
   return value !== null && Math.abs(value) <= 1000 ? value : null;
 };
+
+/** The denominator of an intensity unit as written ("tCO2e/capita" → "per capita"). */
+function denominatorOf(unit: string): string {
+  const ratio = /^(.*?)\s*(?:\/|\bper\b)\s*(.+)$/i.exec(unit);
+  return ratio ? `per ${(ratio[2] as string).trim()}` : unit;
+}
+
+/** An amount of emissions from one of the tracker's columns; what cannot be read is noted. */
+function amountOf(
+  what: string,
+  column: string,
+  cell: string | undefined,
+  notes: string[],
+): EmissionsAmount | null {
+  const read = parseEmissionsAmount(cell, MEGATONNES);
+  if (read === null) return null;
+  if ('problem' in read) {
+    notes.push(`${what}: ${column} "${clip(present(cell), 60)}" not kept: ${read.problem}`);
+    return null;
+  }
+  return read;
+}
+
+function trackedTarget(
+  f: Fields,
+  column: 'end' | 'interim',
+  text: string,
+  notes: string[],
+): Tracked {
+  const what = `${column} target`;
+  const end = column === 'end';
+  const amount = (name: string, cell: string | undefined) =>
+    amountOf(what, `${column}_target_${name}`, cell, notes);
+  return {
+    what,
+    column,
+    text,
+    year: parseYear(end ? f.endTargetYear : f.interimTargetYear),
+    percent: percentOf(end ? f.endTargetPercent : f.interimTargetPercent),
+    baseYear: parseYear(end ? f.endTargetBaselineYear : f.interimTargetBaselineYear),
+    base: amount(
+      'baseline_emissions',
+      end ? f.endTargetBaselineEmissions : f.interimTargetBaselineEmissions,
+    ),
+    target: amount(
+      'target_emissions',
+      end ? f.endTargetTargetEmissions : f.interimTargetTargetEmissions,
+    ),
+    bau: amount('bau_emissions', end ? f.endTargetBauEmissions : f.interimTargetBauEmissions),
+    intensityUnit: present(end ? f.endTargetIntensityUnit : f.interimTargetIntensityUnit),
+    other: present(end ? f.endTargetOther : f.interimTargetOther),
+    description: clip(present(end ? f.endTargetText : f.interimTargetText), 5000),
+  };
+}
+
+const formatAmount = (a: EmissionsAmount) =>
+  a.kind === 'absolute' ? `${a.tonnes} t` : `${a.perDenominator} t ${a.denominator}`;
+
+/**
+ * A tracked target → Accord's target of the matching type, its levels in tonnes. A figure the
+ * type cannot hold is not stored, and the row's notes say which and why.
+ */
+function targetValues(
+  t: Tracked,
+  shared: Omit<TargetValues, TargetSpecific>,
+  notes: string[],
+): TargetValues {
+  const drop = (name: string, value: number | string, why: string) =>
+    notes.push(`${t.what}: ${t.column}_target_${name} ${value} not kept, ${why}`);
+  const absolute = (a: EmissionsAmount | null, name: string, why: string): number | null => {
+    if (a === null) return null;
+    if (a.kind === 'absolute') return a.tonnes;
+    drop(name, formatAmount(a), why);
+    return null;
+  };
+  const trackerType = trackerTypeOf(t.text);
+  const by = t.year === null ? '' : ` by ${t.year}`;
+  const values = {
+    ...shared,
+    net_zero_label: null as NetZeroLabel | null,
+    description: t.description,
+    base_year: t.baseYear,
+    base_emissions: null as number | null,
+    target_year: t.year,
+    reduction_percent: null as number | null,
+    target_emissions: null as number | null,
+    bau_emissions: null as number | null,
+    base_intensity: null as number | null,
+    intensity_unit: null as string | null,
+  };
+  const notIntensity = 'an intensity where an amount is expected';
+
+  if (trackerType === 'other' || trackerType === null) {
+    if (trackerType === null) {
+      notes.push(
+        `${t.what}: the tracker's type "${clip(t.text, 80)}" is not one Accord knows; kept as another kind of target`,
+      );
+    }
+    const other = 'an "Other" target';
+    values.base_emissions = absolute(t.base, 'baseline_emissions', notIntensity);
+    if (t.percent !== null) drop('percentage_reduction', t.percent, `${other} states no reduction`);
+    if (t.target) drop('target_emissions', formatAmount(t.target), `${other} states no level`);
+    if (t.bau) drop('bau_emissions', formatAmount(t.bau), `${other} states no BAU level`);
+    const words = t.other ?? (trackerType === null ? `${t.text}${by}` : null);
+    return {
+      ...values,
+      type: 'other',
+      title: words === null ? `Other target${by}` : (clip(words, 300) as string),
+      description: t.description ?? (words !== null && words.length > 300 ? words : null),
+    };
+  }
+
+  let type: TargetType;
+  switch (trackerType) {
+    case 'net-zero': {
+      const zero = "a net-zero target's level is zero";
+      type = 'fixed-level';
+      values.net_zero_label = netZeroLabelFrom(t.text);
+      values.target_emissions = 0;
+      values.base_emissions = absolute(t.base, 'baseline_emissions', notIntensity);
+      if (t.percent !== null && t.percent !== 100) drop('percentage_reduction', t.percent, zero);
+      if (t.target && !(t.target.kind === 'absolute' && t.target.tonnes === 0)) {
+        drop('target_emissions', formatAmount(t.target), zero);
+      }
+      if (t.bau) drop('bau_emissions', formatAmount(t.bau), zero);
+      break;
+    }
+    case 'bau':
+      type = 'baseline-scenario';
+      values.reduction_percent = t.percent;
+      values.base_emissions = absolute(t.base, 'baseline_emissions', notIntensity);
+      values.target_emissions = absolute(t.target, 'target_emissions', notIntensity);
+      values.bau_emissions = absolute(t.bau, 'bau_emissions', notIntensity);
+      break;
+    case 'intensity': {
+      type = 'intensity';
+      values.reduction_percent = t.percent;
+      if (t.base?.kind === 'intensity') values.base_intensity = t.base.perDenominator;
+      else values.base_emissions = absolute(t.base, 'baseline_emissions', notIntensity);
+      values.target_emissions = absolute(
+        t.target,
+        'target_emissions',
+        'Accord holds the level of an intensity target as a reduction in percent',
+      );
+      if (t.bau) drop('bau_emissions', formatAmount(t.bau), 'an intensity target has no BAU level');
+      const unit =
+        t.intensityUnit !== null
+          ? denominatorOf(t.intensityUnit)
+          : t.base?.kind === 'intensity'
+            ? t.base.denominator
+            : null;
+      values.intensity_unit = unit === null ? null : intensityUnitFrom(unit);
+      break;
+    }
+    case 'absolute':
+    case 'reduction': {
+      const level = absolute(t.target, 'target_emissions', notIntensity);
+      // An absolute target states its level; one the tracker gives only as a percentage is
+      // a reduction from its base year, like an "Emissions reduction target".
+      type =
+        trackerType === 'absolute' && (level !== null || t.percent === null)
+          ? 'fixed-level'
+          : 'base-year';
+      values.base_emissions = absolute(t.base, 'baseline_emissions', notIntensity);
+      values.target_emissions = level;
+      if (type === 'base-year') values.reduction_percent = t.percent;
+      else if (t.percent !== null) {
+        drop('percentage_reduction', t.percent, 'the absolute level is the target');
+      }
+      const noBau = 'a target below its base year has no BAU level';
+      if (t.bau) drop('bau_emissions', formatAmount(t.bau), noBau);
+      break;
+    }
+  }
+  return {
+    ...values,
+    type,
+    title: targetTitle({
+      type,
+      netZeroLabel: values.net_zero_label,
+      baseYear: values.base_year,
+      targetYear: values.target_year,
+      reductionPercent: values.reduction_percent,
+      targetEmissions: values.target_emissions,
+      intensityUnit:
+        values.intensity_unit === 'per-capita' || values.intensity_unit === 'per-gdp'
+          ? values.intensity_unit
+          : null,
+    }),
+  };
+}
 
 export function mapNztRow(row: FieldRow): MappedRow {
   const f = row.fields as Fields;
@@ -159,8 +330,6 @@ export function mapNztRow(row: FieldRow): MappedRow {
   const offsets = parseYesNo(f.offsets);
   const scopes = ([1, 2, 3] as const).filter((n) => covers(present(f[`scope${n}`])));
   const shared: Omit<TargetValues, TargetSpecific> = {
-    bau_emissions: null,
-    base_intensity: null,
     coverage_gases: JSON.stringify(gasesFrom(present(f.gases))),
     coverage_scopes: JSON.stringify(scopes),
     coverage_sectors: '[]',
@@ -184,20 +353,12 @@ export function mapNztRow(row: FieldRow): MappedRow {
     (interimText === null && interimYear !== null);
   if (!hasEnd && !hasInterim) return skip('No target');
 
+  const notes: string[] = [];
   const records: TargetRecord[] = [];
   const endKey = `nzt|${nztId}|end`;
-  if (hasEnd) {
-    const values = targetValues(
-      {
-        text: endText,
-        year: parseYear(f.endTargetYear),
-        percent: percentOf(f.endTargetPercent),
-        baselineYear: parseYear(f.endTargetBaselineYear),
-        baselineEmissions: parseAmount(f.endTargetBaselineEmissions),
-        description: clip(present(f.endTargetText), 5000),
-      },
-      shared,
-    );
+  const end = hasEnd ? trackedTarget(f, 'end', endText, notes) : null;
+  if (end) {
+    const values = targetValues(end, shared, notes);
     records.push({
       table: 'target',
       key: endKey,
@@ -207,17 +368,13 @@ export function mapNztRow(row: FieldRow): MappedRow {
     });
   }
   if (hasInterim) {
-    const values = targetValues(
-      {
-        text: interimText ?? 'Emissions reduction target',
-        year: interimYear,
-        percent: percentOf(f.interimTargetPercent),
-        baselineYear: parseYear(f.interimTargetBaselineYear),
-        baselineEmissions: null,
-        description: clip(present(f.interimTargetText), 5000),
-      },
-      shared,
-    );
+    const interim = trackedTarget(f, 'interim', interimText ?? 'Emissions reduction target', notes);
+    // The tracker gives one baseline figure per year of an actor: an interim target measured
+    // from the end target's base year has the end target's base emissions.
+    if (interim.base === null && end?.base && end.baseYear !== null) {
+      if (interim.baseYear === end.baseYear) interim.base = end.base;
+    }
+    const values = targetValues(interim, shared, notes);
     records.push({
       table: 'target',
       key: `nzt|${nztId}|interim`,
@@ -226,5 +383,5 @@ export function mapNztRow(row: FieldRow): MappedRow {
       label: `interim target ${values.target_year ?? '(no year)'}`,
     });
   }
-  return { row: row.number, subject, skip: null, records };
+  return { row: row.number, subject, skip: null, records, notes };
 }

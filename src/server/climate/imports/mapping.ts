@@ -112,8 +112,8 @@ export interface MappedRow {
   skip: string | null;
   records: MappedRecord[];
   /**
-   * What the row report must say of the row whatever its action: values given but not read
-   * (a date in no known form), a last row that may be cut short.
+   * What the row report must say of the row whatever its action: figures not kept and why,
+   * values given but not read (a date in no known form), a last row that may be cut short.
    */
   notes?: string[];
 }
@@ -217,12 +217,18 @@ const GAS_PATTERNS: Record<Gas, RegExp> = {
   NF3: /\bnf3\b|nitrogen trifluoride/,
 };
 
-/** Gases named in a text ("CH4, CO2, N20", "All GHGs", "CO2 only"), in Accord's order. */
+const ALL_GASES = /\ball\b.*\b(ghgs?|greenhouse|gases|gasses)\b|kyoto (basket|gases)/;
+/** "Carbon dioxide and other GHGs", "CO2 + other greenhouse gases". */
+const WITH_OTHER_GASES = /(\band|\bplus|&|\+)\s*(all\s+)?other\s+(ghgs?|greenhouse|gases|gasses)\b/;
+
+/**
+ * Gases named in a text ("CH4, CO2, N20", "All GHGs", "CO2 only", the Net Zero Tracker's
+ * "Carbon dioxide and other GHGs"), in Accord's order.
+ */
 export function gasesFrom(text: string | null): Gas[] {
   if (!text) return [];
   const t = text.toLowerCase();
-  if (/\ball\b.*\b(ghgs?|greenhouse|gases|gasses)\b|kyoto (basket|gases)/.test(t))
-    return [...GASES];
+  if (ALL_GASES.test(t) || WITH_OTHER_GASES.test(t)) return [...GASES];
   return GASES.filter((gas) => GAS_PATTERNS[gas].test(t));
 }
 

@@ -1,12 +1,23 @@
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
 import { bootstrapDatabase } from '../../setup/bootstrap';
 import type { StoreDb as Db } from '../../store';
+import { targetsOf as assessedTargetsOf } from '../target-service';
 import { runImport } from './service';
 
-/** Net Zero Tracker exports, written here with exceljs in both of the tracker's layouts. */
+/**
+ * Net Zero Tracker exports, written here with exceljs in both of the tracker's layouts, and the
+ * two small fixtures (fixtures/nzt-2023.csv, fixtures/nzt-2024-grouped.csv) with the header rows
+ * of the tracker's plain and grouped exports and one row for each of its target types.
+ */
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const fixture = (name: string) => Readable.from([fs.readFileSync(`${FIXTURES}${name}`)]);
+const ALL_GASES = ['CO2', 'CH4', 'N2O', 'HFCs', 'PFCs', 'SF6', 'NF3'];
 
 const PLAIN_HEADERS = [
   'id_code',
@@ -47,7 +58,8 @@ const KYOTO: Cell[] = [
   'In policy document',
   100,
   2013,
-  7_840_000,
+  // MtCO2e, as the tracker's codebook gives its emissions columns.
+  7.84,
   'Emissions reduction target',
   2030,
   40,
@@ -276,9 +288,12 @@ describe.each(dialectCases())('Net Zero Tracker import on $label', ({ dialect, s
     });
     expect(JSON.parse(end?.coverage_scopes ?? '')).toEqual([1, 2]);
     expect(JSON.parse(end?.coverage_gases ?? '')).toHaveLength(7);
+    expect(end).toMatchObject({ base_year: 2013, base_emissions: 7_840_000, target_emissions: 0 });
     expect(interim).toMatchObject({
       type: 'base-year',
       base_year: 2013,
+      // The end target's base year, so the tracker's one figure for 2013.
+      base_emissions: 7_840_000,
       reduction_percent: 40,
       target_year: 2030,
       parent_target_id: end?.id,
@@ -389,5 +404,156 @@ describe.each(dialectCases())('Net Zero Tracker import on $label', ({ dialect, s
     const interim = suwon.find((t) => t.import_key === 'nzt|CIT-0005|interim');
     expect(end).toMatchObject({ status: 'law', target_year: 2050 });
     expect(interim?.parent_target_id).toBe(end?.id);
+  });
+  it_(
+    "maps each of the tracker's target types, with its levels in tonnes (plain export)",
+    async () => {
+      const run = await runImport(db, ACTOR, {
+        kind: 'nzt',
+        input: fixture('nzt-2023.csv'),
+        fileName: 'nzt-2023.csv',
+      });
+      expect(run).toMatchObject({ status: 'done', layout: 'nzt', totalRows: 7, skipped: 1 });
+      const rows = await outcomes(db, run.id);
+      expect(rows.map((r) => [r.row_number, r.action, r.government])).toEqual([
+        [2, 'create', 'fixture-bay'],
+        [3, 'create', 'fixture-harbour'],
+        [4, 'create', 'fixture-falls'],
+        [5, 'create', 'fixture-heights'],
+        [6, 'create', 'fixture-vale'],
+        [7, 'create', 'fixture-ridge'],
+        [8, 'skip', null],
+      ]);
+      // The figure Accord cannot read without a guess is named in the row's report.
+      expect(rows[5]?.reason).toContain(
+        'end target: end_target_baseline_emissions "350000 MTCO2e" not kept: the unit "MTCO2e" may mean megatonnes or metric tonnes',
+      );
+
+      const assessed = async (slug: string) =>
+        Object.fromEntries(
+          (await assessedTargetsOf(db, slug, 2024)).map((t) => [t.title, t] as const),
+        );
+
+      // Net zero by 2050 from 7.84 MtCO2e in 2013, with 40 % by 2030 on the way.
+      const bay = await assessed('fixture-bay');
+      expect(bay['Net zero by 2050']).toMatchObject({
+        type: 'fixed-level',
+        netZeroLabel: 'net-zero',
+        baseYear: 2013,
+        baseEmissions: 7_840_000,
+        targetEmissions: 0,
+        coverage: { gases: ALL_GASES, scopes: [1, 2] },
+      });
+      const bayInterim = bay['40 % below 2013 by 2030'];
+      expect(bayInterim).toMatchObject({ type: 'base-year', baseEmissions: 7_840_000 });
+      // Assessable now: no figure after 2013 yet, but the level is 7,840,000 × 0.6 = 4,704,000 t.
+      expect(bayInterim?.assessment.reason).toBe('no-inventory-after-base-year');
+      expect(bayInterim?.assessment.targetLevel).toBeCloseTo(4_704_000, 6);
+
+      // Reduction v. BAU: 29 % below 5.1 MtCO2e = 5,100,000 × 0.71 = 3,621,000 t.
+      const harbour = (await assessedTargetsOf(db, 'fixture-harbour', 2024))[0];
+      expect(harbour).toMatchObject({
+        type: 'baseline-scenario',
+        reductionPercent: 29,
+        baseYear: 2010,
+        baseEmissions: 2_400_000,
+        bauEmissions: 5_100_000,
+        targetEmissions: null,
+        coverage: { gases: ['CO2'], scopes: [1, 2] },
+      });
+      expect(harbour?.assessment.targetLevel).toBeCloseTo(3_621_000, 6);
+
+      // An absolute level of 0.6 MtCO2e from 1,250,000 tCO2e in 2015; its interim "Other" target.
+      const falls = await assessed('fixture-falls');
+      expect(falls['600,000 t CO2e by 2035']).toMatchObject({
+        type: 'fixed-level',
+        targetEmissions: 600_000,
+        baseEmissions: 1_250_000,
+        coverage: { gases: [] },
+      });
+      expect(falls['600,000 t CO2e by 2035']?.assessment.targetLevel).toBe(600_000);
+      expect(falls['Peak emissions by 2025']).toMatchObject({
+        type: 'other',
+        targetYear: 2025,
+        assessment: { status: 'not-assessable', reason: 'not-quantified' },
+      });
+
+      // An intensity target keeps its unit; without a base intensity it says so.
+      const heights = (await assessedTargetsOf(db, 'fixture-heights', 2024))[0];
+      expect(heights).toMatchObject({
+        type: 'intensity',
+        intensityUnit: 'per-gdp',
+        reductionPercent: 65,
+        baseYear: 2005,
+        assessment: { status: 'not-assessable', reason: 'no-base-emissions' },
+      });
+
+      const vale = (await assessedTargetsOf(db, 'fixture-vale', 2024))[0];
+      expect(vale).toMatchObject({
+        type: 'other',
+        title: 'Peak emissions by 2025',
+        description: 'The city aims for its emissions to peak by 2025.',
+        targetEmissions: null,
+        assessment: { status: 'not-assessable', reason: 'not-quantified' },
+      });
+
+      const ridge = (await assessedTargetsOf(db, 'fixture-ridge', 2024))[0];
+      expect(ridge).toMatchObject({
+        type: 'base-year',
+        reductionPercent: 50,
+        baseEmissions: null,
+        assessment: { reason: 'no-base-emissions' },
+      });
+
+      // Again: nothing changes.
+      const again = await runImport(db, ACTOR, {
+        kind: 'nzt',
+        input: fixture('nzt-2023.csv'),
+        fileName: 'nzt-2023.csv',
+      });
+      expect(again).toMatchObject({ status: 'done', created: 0, updated: 0, skipped: 1 });
+    },
+  );
+
+  it_("maps the newer export's renamed columns (grouped export)", async () => {
+    const run = await runImport(db, ACTOR, {
+      kind: 'nzt',
+      input: fixture('nzt-2024-grouped.csv'),
+      fileName: 'nzt-2024-grouped.csv',
+    });
+    expect(run).toMatchObject({ status: 'done', layout: 'nzt-grouped', totalRows: 2, skipped: 0 });
+
+    // 37 % below 12.4 MtCO2e BAU = 12,400,000 × 0.63 = 7,812,000 t; 640 ktCO2e by 2026.
+    const point = await assessedTargetsOf(db, 'fixture-point', 2024);
+    const bau = point.find((t) => t.type === 'baseline-scenario');
+    expect(bau).toMatchObject({
+      reductionPercent: 37,
+      baseYear: 2018,
+      baseEmissions: 1_100_000,
+      bauEmissions: 12_400_000,
+      coverage: { gases: ALL_GASES, scopes: [1, 2, 3] },
+      status: 'policy',
+      dateSet: '2024-03-15',
+    });
+    expect(bau?.assessment.targetLevel).toBeCloseTo(7_812_000, 6);
+    expect(point.find((t) => t.type === 'fixed-level')).toMatchObject({
+      title: '640,000 t CO2e by 2026',
+      targetEmissions: 640_000,
+      baseEmissions: 1_100_000,
+      parentTargetId: bau?.id,
+    });
+
+    // 40 % below 11.5 tCO2e per person (2010) by 2030: 6.9 t per person.
+    const lake = await assessedTargetsOf(db, 'fixture-lake', 2024);
+    const intensity = lake.find((t) => t.type === 'intensity');
+    expect(intensity).toMatchObject({
+      intensityUnit: 'per-capita',
+      baseIntensity: 11.5,
+      baseEmissions: null,
+      reductionPercent: 40,
+      coverage: { gases: [] },
+    });
+    expect(intensity?.assessment.targetLevel).toBeCloseTo(6.9, 9);
+    expect(lake.find((t) => t.netZeroLabel === 'net-zero')).toMatchObject({ status: 'law' });
   });
 });

@@ -111,18 +111,22 @@ function mergeValues<T extends object>(imported: T, existing: T, columns: readon
   return merged;
 }
 
+const titleOf = (v: TargetValues) =>
+  targetTitle({
+    type: v.type,
+    netZeroLabel: v.net_zero_label,
+    baseYear: v.base_year,
+    targetYear: v.target_year,
+    reductionPercent: v.reduction_percent,
+    targetEmissions: v.target_emissions,
+    intensityUnit: v.intensity_unit,
+  });
+
 function mergeTarget(imported: TargetValues, existing: TargetValues): TargetValues {
   const merged = mergeValues(imported, existing, TARGET_VALUE_COLUMNS);
-  // The title is made from the figures, so it follows the merged ones.
-  merged.title = targetTitle({
-    type: merged.type,
-    netZeroLabel: merged.net_zero_label,
-    baseYear: merged.base_year,
-    targetYear: merged.target_year,
-    reductionPercent: merged.reduction_percent,
-    targetEmissions: merged.target_emissions,
-    intensityUnit: merged.intensity_unit,
-  });
+  // A title made from the figures follows the merged ones; the file's own words (an "Other"
+  // target's "Peak emissions by 2025") stay as they are.
+  if (imported.title === titleOf(imported)) merged.title = titleOf(merged);
   return merged;
 }
 
@@ -195,6 +199,7 @@ export class ImportPlanner {
     ]);
 
     for (const { row, ref, plan, notes } of placed) {
+      notes.push(...(row.notes ?? []));
       const writes: Write[] = [];
       const duplicates: number[] = [];
       for (const record of row.records) {

@@ -47,7 +47,7 @@ type Outcome = { rows: FieldRow[] } | { error: Error };
 
 async function readAll(bytes: Buffer, chunk: number, encoding?: TextEncoding): Promise<Outcome> {
   try {
-    const sheet = await openSheet(upload(bytes, chunk), 'nzt', { encoding });
+    const sheet = await openSheet(upload(bytes, chunk), 'nzt', undefined, { encoding });
     const rows: FieldRow[] = [];
     try {
       for await (const row of sheet.rows) rows.push(row);

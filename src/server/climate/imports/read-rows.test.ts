@@ -28,7 +28,7 @@ async function read(
   bytes: Buffer,
   options: OpenOptions & { chunk?: number } = {},
 ): Promise<{ rows: FieldRow[]; encoding: TextEncoding | null; by: string | null }> {
-  const sheet = await openSheet(upload(bytes, options.chunk), 'nzt', options);
+  const sheet = await openSheet(upload(bytes, options.chunk), 'nzt', undefined, options);
   const rows: FieldRow[] = [];
   try {
     for await (const r of sheet.rows) rows.push(r);
@@ -114,7 +114,7 @@ describe('the encoding of a CSV upload', () => {
 
   it('reads the header before a line it cannot decode, even one inside quotes', async () => {
     const bytes = iconv.encode(csv(['"Zürich"']), 'windows-1252');
-    const sheet = await openSheet(upload(bytes), 'nzt', { encoding: 'utf-8' });
+    const sheet = await openSheet(upload(bytes), 'nzt', undefined, { encoding: 'utf-8' });
     expect(sheet.recognised.layout.id).toBe('nzt');
     await expect(sheet.rows.next()).rejects.toThrow(/not valid UTF-8 on line 2/);
     await sheet.close();

@@ -14,6 +14,7 @@ import {
   type TextEncoding,
 } from './decode';
 import { lineBreaks, openQuoteLine } from './lines';
+import type { Layout } from './layouts';
 import { LayoutNotRecognisedError, recogniseLayout, type RecognisedLayout } from './recognise';
 import { UnreadableSheetError } from './unreadable';
 import { workbookFile } from './workbook-file';
@@ -245,6 +246,8 @@ export interface FieldRow {
   fields: Partial<Record<string, string>>;
   /** What the row report should say of the row whatever becomes of it (a file cut short?). */
   notes?: string[];
+  /** The row's cells as read, for what looks at the columns no field reads. */
+  cells?: readonly (string | null)[];
 }
 
 export interface OpenedSheet {
@@ -305,6 +308,7 @@ const isBlank = (cell: string | null | undefined) =>
 export async function openSheet(
   input: Readable,
   kind: ImportKind,
+  layouts?: readonly Layout[],
   options: OpenOptions = {},
 ): Promise<OpenedSheet> {
   const { format, head, stream } = await sniffFormat(input);
@@ -347,6 +351,7 @@ export async function openSheet(
       recognised = recogniseLayout(
         kind,
         next.value.cells.map((cell) => cell ?? ''),
+        layouts,
       );
       headerRow = next.value.number;
       headers = next.value.cells;
@@ -414,8 +419,8 @@ export async function openSheet(
       if (cell !== null && cell !== undefined) values[field] = cell;
     }
     return notes.length > 0
-      ? { number: row.number, fields: values, notes }
-      : { number: row.number, fields: values };
+      ? { number: row.number, fields: values, cells: row.cells, notes }
+      : { number: row.number, fields: values, cells: row.cells };
   };
   function explain(err: unknown): unknown {
     return err instanceof RowTooLongError

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { nowIso } from '../../clock';
-import type { ImportRunRowTable, ImportRunTable } from '../../db/schema';
+import type { ImportLayoutTable, ImportRunRowTable, ImportRunTable } from '../../db/schema';
 import type { Executor } from '../../db/types';
 import type { ReportRow, TargetRow } from '../repository';
 import type { ImportKind, ImportRowAction, ImportRunStatus } from '../../../core/climate/types';
@@ -13,6 +13,7 @@ import type { RowOutcome, RunCounts } from './runs';
  */
 
 export type ImportRunRecord = Selectable<ImportRunTable>;
+export type ImportLayoutRecord = Selectable<ImportLayoutTable>;
 export type RowOutcomeRecord = Pick<
   Selectable<ImportRunRowTable>,
   'id' | 'row_number' | 'action' | 'entity' | 'government' | 'reason'
@@ -31,6 +32,62 @@ async function chunked<T, R>(items: readonly T[], read: (part: T[]) => Promise<R
   for (let i = 0; i < items.length; i += CHUNK)
     out.push(...(await read(items.slice(i, i + CHUNK))));
   return out;
+}
+
+// Saved layouts
+
+export function listLayouts(db: Executor, kind?: ImportKind): Promise<ImportLayoutRecord[]> {
+  let query = db.selectFrom('import_layouts').selectAll().orderBy('name');
+  if (kind !== undefined) query = query.where('kind', '=', kind);
+  return query.execute();
+}
+
+export function findLayoutByName(
+  db: Executor,
+  name: string,
+): Promise<ImportLayoutRecord | undefined> {
+  return db.selectFrom('import_layouts').where('name', '=', name).selectAll().executeTakeFirst();
+}
+
+/** Saves a layout under its name, replacing the one saved under that name before. */
+export async function saveLayout(
+  db: Executor,
+  actor: { userId: number | null; label: string },
+  values: { name: string; kind: ImportKind; columnsJson: string },
+): Promise<ImportLayoutRecord> {
+  const now = nowIso();
+  const existing = await findLayoutByName(db, values.name);
+  if (existing) {
+    await db
+      .updateTable('import_layouts')
+      .set({
+        kind: values.kind,
+        columns_json: values.columnsJson,
+        version: existing.version + 1,
+        updated_at: now,
+      })
+      .where('id', '=', existing.id)
+      .execute();
+  } else {
+    await db
+      .insertInto('import_layouts')
+      .values({
+        name: values.name,
+        kind: values.kind,
+        columns_json: values.columnsJson,
+        created_by_user_id: actor.userId,
+        created_by_label: actor.label,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+  return (await findLayoutByName(db, values.name)) as ImportLayoutRecord;
+}
+
+export async function deleteLayout(db: Executor, name: string): Promise<boolean> {
+  const result = await db.deleteFrom('import_layouts').where('name', '=', name).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 // Runs
@@ -60,6 +117,7 @@ export async function insertRun(
       started_at: now,
       finished_at: null,
       heartbeat_at: now,
+      warnings_json: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -75,6 +133,8 @@ export async function updateRun(
   id: number,
   values: Partial<{
     layout: string;
+    /** The run's warnings, as JSON text. */
+    warnings: string;
     encoding: string | null;
     totalRows: number;
     counts: RunCounts;
@@ -86,6 +146,7 @@ export async function updateRun(
     .updateTable('import_runs')
     .set({
       ...(values.layout !== undefined ? { layout: values.layout } : {}),
+      ...(values.warnings !== undefined ? { warnings_json: values.warnings } : {}),
       ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
       ...(values.totalRows !== undefined ? { total_rows: values.totalRows } : {}),
       ...(values.counts

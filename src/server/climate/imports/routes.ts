@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -7,8 +7,17 @@ import type { AppContext, AppInstance } from '../../http/app-types';
 import { authorize } from '../../http/authorize';
 import { IdParam, Page, PageQuery, Problem } from '../../http/common-schemas';
 import { badRequest, HttpProblem } from '../../http/problem';
-import { ImportKind, ImportRun, ImportRunRow } from '../schemas';
+import {
+  ImportColumns,
+  ImportKind,
+  ImportLayout,
+  ImportLayoutInput,
+  ImportLayoutName,
+  ImportRun,
+  ImportRunRow,
+} from '../schemas';
 import { TEXT_ENCODINGS } from './decode';
+import { inspectSheet } from './inspect';
 import { ImportRunner } from './runner';
 import {
   beginImport,
@@ -18,6 +27,7 @@ import {
   listImportRuns,
   MAX_UPLOAD_BYTES,
 } from './service';
+import { deleteSavedLayout, layoutsFor, listSavedLayouts, saveLayout } from './saved-layouts';
 
 /**
  * Administrators import CDP and Net Zero Tracker files: the file is the request body (CSV or
@@ -48,6 +58,13 @@ const UploadQuery = Type.Object({
         'bytes when not given (the run says which it read)',
     }),
   ),
+  layout: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'Read the file with this saved layout (PUT /imports/layouts/{name})',
+    }),
+  ),
 });
 
 const RowsQuery = Type.Object({
@@ -62,10 +79,12 @@ const uploadSchema = {
   description:
     'The body is the file itself (CSV or XLSX). Answers 202 with the run once the layout is ' +
     'recognised (and, for CSV, the encoding it is read in); poll GET /imports/{id}. A file ' +
-    'whose headers fit no layout is a 422 naming the missing columns. A file with a broken ' +
-    'structure (cut short, a row with too few or too many cells, a quote never closed, a cell ' +
-    'over 32,767 characters, bytes its encoding cannot read) fails the run naming the line, ' +
-    'and nothing is written.',
+    'whose headers fit no layout is a 422 naming the missing columns, with code ' +
+    'layout-not-recognised: POST /imports/{kind}/columns shows its columns for a mapping, which ' +
+    'PUT /imports/layouts/{name} saves for ?layout=name. A file with a broken structure (cut ' +
+    'short, a row with too few or too many cells, a quote never closed, a cell over 32,767 ' +
+    'characters, bytes its encoding cannot read) fails the run naming the line, and nothing ' +
+    'is written.',
   consumes: UPLOAD_TYPES,
   params: Type.Object({ kind: ImportKind }),
   querystring: UploadQuery,
@@ -78,6 +97,20 @@ const uploadSchema = {
     415: Problem,
     422: Problem,
   },
+};
+
+const columnsSchema = {
+  tags: ['imports'],
+  summary: "A file's columns and what Accord reads from each (administrators)",
+  description:
+    'The body is the file (CSV or XLSX). Answers with its header row, each column with ' +
+    'the field a known layout or its header alone gives it, whether its first values ' +
+    'are numbers, and a few of them: the mapping step when no layout fits. Writes nothing.',
+  consumes: UPLOAD_TYPES,
+  params: Type.Object({ kind: ImportKind }),
+  querystring: Type.Object({ encoding: UploadQuery.properties.encoding }),
+  body: Type.Unsafe<unknown>({ description: 'The CSV or XLSX file' }),
+  response: { 200: ImportColumns, ...problems, 413: Problem, 415: Problem, 422: Problem },
 };
 
 /** Administrators only (the policy's climate.import): 401 for the public, 403 for others. */
@@ -148,19 +181,109 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
           throw badRequest(detail, [{ pointer: '/', detail }]);
         }
         const { kind } = request.params;
-        const { dryRun = false, noCreate = false, fileName, encoding } = request.query;
+        const { dryRun = false, noCreate = false, fileName, layout, encoding } = request.query;
         const { run, done } = await beginImport(store, actor, {
           kind,
           input: uploadStream(request, input),
           fileName: fileName ?? `upload-${kind}`,
           dryRun,
           noCreate,
+          layout,
           encoding,
           signal: runner.signal,
           leaseMs: runner.leaseMs,
         });
         runner.track(done);
         return reply.status(202).header('Location', `/api/v1/imports/${run.id}`).send({ run });
+      },
+    );
+
+    scope.post(
+      '/imports/:kind/columns',
+      {
+        bodyLimit: MAX_UPLOAD_BYTES,
+        schema: columnsSchema,
+      },
+      async (request) => {
+        mayImport(request.actor);
+        const input = request.body;
+        if (!(input instanceof Readable)) {
+          const detail = 'Send the file as the body (text/csv or an XLSX content type).';
+          throw badRequest(detail, [{ pointer: '/', detail }]);
+        }
+        const { kind } = request.params;
+        // Only the first rows are read: the rest of the upload is drained, not kept.
+        const head = new PassThrough();
+        input.pipe(head);
+        try {
+          return await inspectSheet(head, kind, await layoutsFor(store, kind), {
+            encoding: request.query.encoding,
+          });
+        } catch (err) {
+          if (err instanceof HttpProblem) throw err;
+          const message = err instanceof Error ? err.message : String(err);
+          throw new HttpProblem(
+            422,
+            'Unprocessable Content',
+            `The file could not be read: ${message}`,
+          );
+        } finally {
+          input.unpipe(head);
+          input.resume();
+        }
+      },
+    );
+
+    scope.get(
+      '/imports/layouts',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'Saved column layouts, by name (administrators)',
+          querystring: Type.Object({ kind: Type.Optional(ImportKind) }),
+          response: { 200: Type.Object({ items: Type.Array(ImportLayout) }), ...problems },
+        },
+      },
+      async (request) => {
+        mayImport(request.actor);
+        return { items: await listSavedLayouts(store, request.query.kind) };
+      },
+    );
+
+    scope.put(
+      '/imports/layouts/:name',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'Save a column layout under a name, or replace it (administrators)',
+          description:
+            'Each source column → an Accord field, or null to ignore it. A file with all these ' +
+            'columns is then recognised as this layout; ?layout=name asks for it.',
+          params: Type.Object({ name: ImportLayoutName }),
+          body: ImportLayoutInput,
+          response: { 200: ImportLayout, ...problems, 422: Problem },
+        },
+      },
+      async (request) => {
+        const actor = mayImport(request.actor);
+        return saveLayout(store, actor, { name: request.params.name, ...request.body });
+      },
+    );
+
+    scope.delete(
+      '/imports/layouts/:name',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'Delete a saved column layout (administrators)',
+          params: Type.Object({ name: ImportLayoutName }),
+          response: { 204: Type.Null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        const actor = mayImport(request.actor);
+        await deleteSavedLayout(store, actor, request.params.name);
+        return reply.status(204).send(null);
       },
     );
 

@@ -1,5 +1,6 @@
 import type { ImportRowAction } from '../../../core/climate/types';
-import type { ImportRun } from '../schemas';
+import { parseJsonColumn } from '../../db/json';
+import type { ImportRun, ImportWarning } from '../schemas';
 import type { ImportRunRecord, RowOutcomeRecord } from './repository';
 
 /** A run's progress and every row's outcome, as the API shows them (stored by the repository). */
@@ -38,6 +39,9 @@ export function toImportRun(row: ImportRunRecord): ImportRun {
     error: row.error,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    warnings:
+      parseJsonColumn<ImportWarning[]>('import_runs', row.id, row.warnings_json, Array.isArray) ??
+      [],
   };
 }
 

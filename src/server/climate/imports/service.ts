@@ -10,7 +10,10 @@ import { mapCdpEmissionRow, mapCdpTargetRow } from './map-cdp';
 import { mapNztRow } from './map-nzt';
 import type { MappedRow } from './mapping';
 import type { TextEncoding } from './decode';
+import { LongTableReports } from './long-table';
 import { openSheet, type FieldRow, type OpenedSheet } from './read-rows';
+import { layoutsFor, namedLayout } from './saved-layouts';
+import { UnreadNumbers } from './unread-numbers';
 import { UnreadableSheetError } from './unreadable';
 import {
   RunNotRunningError,
@@ -47,6 +50,8 @@ export interface ImportOptions {
   noCreate?: boolean;
   /** The CSV file's character encoding, when the person importing names it; else detected. */
   encoding?: TextEncoding | undefined;
+  /** Read the file with this saved layout (saved-layouts.ts) instead of recognising one. */
+  layout?: string | undefined;
   /** Uploads larger than this fail the run (default 200 MB). */
   maxBytes?: number;
   /** Called after each batch (and once the rows are counted). */
@@ -249,17 +254,41 @@ async function execute(
       layoutId: sheet.recognised.layout.id,
     });
     const links = new InterimLinks();
+    const unread = new UnreadNumbers(sheet.recognised.columns);
+    // A long table's rows are lines of reports: gathered first, each report is then one row.
+    const long = sheet.recognised.layout.long;
+    const reports = long ? new LongTableReports(long) : null;
     let total = 0;
+    const write = async (mapped: MappedRow) => {
+      total += 1;
+      if (options.kind === 'cdp-targets') links.add(mapped);
+      await spool?.write(mapped);
+      if (total % 5000 === 0) await store.imports.updateRun(runId, { totalRows: total });
+    };
     for await (const row of sheet.rows) {
       checkStop();
-      total += 1;
-      const mapped = map(row);
-      if (options.kind === 'cdp-targets') links.add(mapped);
-      await spool.write(mapped);
-      if (total % 5000 === 0) await store.imports.updateRun(runId, { totalRows: total });
+      unread.see(row);
+      if (reports) {
+        const stray = reports.add(row);
+        if (stray !== null) {
+          await write({ row: row.number, subject: null, skip: stray, records: [] });
+        }
+        continue;
+      }
+      await write(map(row));
+    }
+    if (reports) {
+      for (const report of reports.rows()) {
+        checkStop();
+        await write(map(report));
+      }
     }
     await spool.close();
-    await store.imports.updateRun(runId, { totalRows: total });
+    const warnings = unread.warnings();
+    await store.imports.updateRun(runId, {
+      totalRows: total,
+      ...(warnings.length > 0 ? { warnings: JSON.stringify(warnings) } : {}),
+    });
     options.onProgress?.({ processed: 0, total });
 
     const parents = links.parents();
@@ -312,6 +341,7 @@ async function execute(
 
 /** The problem an unreadable upload becomes: 422 naming what is missing. */
 function unreadable(err: unknown): HttpProblem {
+  if (err instanceof HttpProblem) return err;
   if (err instanceof LayoutNotRecognisedError) {
     return new HttpProblem(
       422,
@@ -321,6 +351,9 @@ function unreadable(err: unknown): HttpProblem {
         pointer: '/body',
         detail: `missing column "${column}"`,
       })),
+      undefined,
+      // The import page answers this with its column-mapping step.
+      'layout-not-recognised',
     );
   }
   if (err instanceof UnreadableSheetError) {
@@ -365,9 +398,15 @@ export async function beginImport(
 
   let sheet: OpenedSheet;
   try {
+    // A layout asked for by name is the only one tried; else every layout of the kind is,
+    // the saved ones with the built-in ones.
+    const layouts = options.layout
+      ? [await namedLayout(store, options.kind, options.layout)]
+      : await layoutsFor(store, options.kind);
     sheet = await openSheet(
       limitBytes(options.input, options.maxBytes ?? MAX_UPLOAD_BYTES),
       options.kind,
+      layouts,
       { encoding: options.encoding },
     );
   } catch (err) {
