@@ -2,7 +2,8 @@
  * `npm run bench`: measures the directory at the scale the product is designed for
  * (10,000 governments, five names and two aliases each) on the embedded database.
  * Prints timings and memory; it asserts nothing and is never part of `npm test`.
- * `npm run bench -- load` runs the load test of bench/load.ts instead.
+ * `npm run bench -- load` runs the load test of bench/load.ts instead; `npm run bench -- imports`
+ * only the reading of big import files (bench/imports.ts), which the whole bench runs last.
  */
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/server/app';
@@ -12,6 +13,7 @@ import { bootstrapDatabase } from '../src/server/setup/bootstrap';
 import { searchKey } from '../src/core/names';
 import { nowIso } from '../src/server/clock';
 import { benchGovernance } from './governance';
+import { benchImports } from './imports';
 import { runLoad } from './load';
 
 const GOVERNMENTS = Number(process.env.BENCH_GOVERNMENTS ?? 10_000);
@@ -226,8 +228,10 @@ async function main() {
   );
   await app.close();
   await db.close();
+  await benchImports();
 }
 
 // `npm run bench -- load` puts the real server under a crowd instead (bench/load.ts).
 if (process.argv.includes('load')) await runLoad();
+else if (process.argv.includes('imports')) await benchImports();
 else await main();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../server/config';
 import { openStore as openDatabase } from '../server/store';
@@ -133,6 +134,35 @@ describe('accord import and export', () => {
     c = capture();
     expect(await runImportCommand(['nzt', emissionsFile], c.io, config)).toBe(1);
     expect(c.err.join('\n')).toMatch(/^error: The headers do not match any nzt layout/);
+  });
+
+  it('reads a CSV file in the encoding named, and refuses an encoding it does not know', async () => {
+    const latin = path.join(dir, 'latin.csv');
+    fs.writeFileSync(
+      latin,
+      iconv.encode(
+        EMISSIONS_CSV.replace('Testville', 'Genève').replace(/99000/g, '99100'),
+        'cp1252',
+      ),
+    );
+    let c = capture();
+    expect(await runImportCommand(['cdp-emissions', latin, '--dry-run'], c.io, config)).toBe(0);
+    expect(c.out.join('\n')).toContain('encoding windows-1252 (detected)');
+    c = capture();
+    expect(
+      await runImportCommand(
+        ['cdp-emissions', latin, '--dry-run', '--encoding', 'UTF8'],
+        c.io,
+        config,
+      ),
+    ).toBe(1);
+    expect(c.out.join('\n')).toContain('encoding utf-8 (chosen)');
+    expect(c.err.join('\n')).toMatch(/error: The file is not valid UTF-8 on line 2/);
+    c = capture();
+    expect(
+      await runImportCommand(['cdp-emissions', latin, '--encoding', 'ebcdic'], c.io, config),
+    ).toBe(2);
+    expect(c.err.join('\n')).toMatch(/^unknown encoding: ebcdic/);
   });
 
   it('exports targets to a file and to standard output', async () => {

@@ -14,6 +14,7 @@ import { HttpProblem } from '../server/http/problem';
 import { loadInventoryExport, writeInventoryExport } from '../server/climate/exports/inventory';
 import { prepareTargetsExport } from '../server/climate/exports/targets';
 import type { TableFormat } from '../server/climate/exports/write-table';
+import { encodingNamed, TEXT_ENCODINGS } from '../server/climate/imports/decode';
 import { layoutById } from '../server/climate/imports/layouts';
 import { listSavedLayouts } from '../server/climate/imports/saved-layouts';
 import { beginImport, importReportCsv } from '../server/climate/imports/service';
@@ -27,15 +28,17 @@ import type { Io } from './io';
  */
 
 export const IMPORT_USAGE = `Usage:
-  accord import cdp-targets FILE.csv [--dry-run] [--no-create] [--layout NAME]
-  accord import cdp-emissions FILE.csv [--dry-run] [--no-create] [--layout NAME]
+  accord import cdp-targets FILE.csv [--dry-run] [--no-create] [--layout NAME] [--encoding NAME]
+  accord import cdp-emissions FILE.csv [--dry-run] [--no-create] [--layout NAME] [--encoding NAME]
   accord import nzt FILE.xlsx [--dry-run] [--no-create] [--layout NAME]
   accord import layouts              list the saved column layouts
 
-  --dry-run      report what the import would do; write no record
-  --no-create    skip rows that match no government instead of adding them as prospects
-  --layout NAME  read the file with the column layout saved under NAME (made in the web's
-                 import page when a file's headers match no known layout)`;
+  --dry-run        report what the import would do; write no record
+  --no-create      skip rows that match no government instead of adding them as prospects
+  --layout NAME    read the file with the column layout saved under NAME (made in the web's
+                   import page when a file's headers match no known layout)
+  --encoding NAME  the CSV file's character encoding, when detection gets it wrong:
+                   ${TEXT_ENCODINGS.join(', ')}`;
 
 export const EXPORT_USAGE = `Usage:
   accord export targets --format csv|xlsx [--region REGION] [--out FILE]
@@ -79,6 +82,7 @@ export async function runImportCommand(
         'dry-run': { type: 'boolean' },
         'no-create': { type: 'boolean' },
         layout: { type: 'string' },
+        encoding: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -98,6 +102,12 @@ export async function runImportCommand(
     return 2;
   }
   const dryRun = parsed.values['dry-run'] ?? false;
+  const encodingName = parsed.values.encoding;
+  const encoding = encodingName === undefined ? undefined : encodingNamed(encodingName);
+  if (encoding === null) {
+    io.err(`unknown encoding: ${encodingName}\n\n${IMPORT_USAGE}`);
+    return 2;
+  }
 
   // Ctrl-C (or a TERM) stops the run between batches: it ends interrupted, what it committed
   // stays, and the temporary files go, instead of the process dying where it stands.
@@ -123,6 +133,7 @@ export async function runImportCommand(
           dryRun,
           noCreate: parsed.values['no-create'] ?? false,
           layout: parsed.values.layout,
+          encoding,
           maxBytes: Infinity,
           onProgress: ({ processed, total }) => io.out(`  ${processed} of ${total} rows`),
           signal: stop.signal,
@@ -144,7 +155,10 @@ export async function runImportCommand(
       const layout = started.run.layout ? layoutById(started.run.layout) : undefined;
       io.out(
         `Import ${started.run.id}${dryRun ? ' (dry run: nothing will be written)' : ''}: ` +
-          `layout ${started.run.layout ?? '?'}${layout ? ` (${layout.label})` : ''}`,
+          `layout ${started.run.layout ?? '?'}${layout ? ` (${layout.label})` : ''}` +
+          (started.run.encoding
+            ? `, encoding ${started.run.encoding} (${encoding ? 'chosen' : 'detected'})`
+            : ''),
       );
       const run = await started.done;
       const unchanged = run.processedRows - run.created - run.updated - run.skipped;

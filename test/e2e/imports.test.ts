@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserUnavailable,
@@ -100,6 +101,40 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
     expect(await created.innerText()).toBe('1');
     const layouts = (await e.app.inject({ url: '/api/v1/imports/layouts' })).statusCode;
     expect(layouts).toBe(401);
+    await page.context().close();
+  });
+
+  it('shows the encoding a CSV file was read in, and reads it as the person chooses', async () => {
+    // Saved by a Western European office: "Zürichberg" in Windows-1252.
+    const latin = path.join(path.dirname(file), 'latin.csv');
+    fs.writeFileSync(
+      latin,
+      iconv.encode(
+        `${HEADER}\n${ROWS[0]?.replace(/Testville/g, 'Zürichberg').replace('999001', '999011')}\n`,
+        'windows-1252',
+      ),
+    );
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto('/admin/imports');
+    await page.getByTestId('import-kind').selectOption('cdp-targets');
+    await page.getByTestId('import-file').setInputFiles(latin);
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-counts').waitFor();
+    expect(await page.getByTestId('import-encoding').getAttribute('data-encoding')).toBe(
+      'windows-1252',
+    );
+    await expect.poll(() => page.getByTestId('import-rows').innerText()).toMatch(/zurichberg/);
+
+    // Read as UTF-8 instead, the file cannot be: the run fails on its line, writing nothing.
+    await page.getByTestId('import-encoding-choice').selectOption('utf-8');
+    await page.getByTestId('import-preview').click();
+    await expect
+      .poll(() => page.getByTestId('import-run-view').getAttribute('data-status'))
+      .toBe('failed');
+    expect(await page.getByTestId('import-run-view').innerText()).toMatch(
+      /not valid UTF-8 on line 2/,
+    );
     await page.context().close();
   });
 });

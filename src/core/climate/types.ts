@@ -86,6 +86,19 @@ export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 export const IMPORT_ROW_ACTIONS = ['create', 'update', 'unchanged', 'skip'] as const;
 export type ImportRowAction = (typeof IMPORT_ROW_ACTIONS)[number];
 
+/** The character encodings an imported CSV file can be read in (detected, or chosen). */
+export const IMPORT_ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'shift_jis',
+  'euc-kr',
+  'big5',
+  'gb18030',
+] as const;
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+
 /** The fields of a target that the assessment reads. Emissions in tonnes CO2e a year. */
 export interface TargetDefinition {
   type: TargetType;

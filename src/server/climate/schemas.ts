@@ -472,6 +472,13 @@ export const ImportRun = Type.Object({
   layout: Nullable(
     Type.String({ description: 'The header layout recognised, e.g. cdp-targets-2021-openclimate' }),
   ),
+  encoding: Nullable(
+    Type.String({
+      description:
+        "The CSV file's character encoding as read: detected from its first bytes or chosen " +
+        '(utf-8, utf-16le, utf-16be, windows-1252, shift_jis, euc-kr, big5, gb18030); null for XLSX',
+    }),
+  ),
   dryRun: Type.Boolean(),
   status: Type.Enum(IMPORT_RUN_STATUSES),
   totalRows: Type.Integer(),

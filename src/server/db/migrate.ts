@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_import_runs';
 import * as m0007 from './migrations/0007_calendar_feeds';
 import * as m0008 from './migrations/0008_record_versions';
 import * as m0009 from './migrations/0009_import_layouts';
+import * as m0010 from './migrations/0010_import_encoding';
 import * as m0011 from './migrations/0011_report_sources';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007_calendar_feeds': m0007,
   '0008_record_versions': m0008,
   '0009_import_layouts': m0009,
+  '0010_import_encoding': m0010,
   '0011_report_sources': m0011,
 };
 

@@ -186,6 +186,8 @@ export interface ImportRunTable {
   heartbeat_at: string | null;
   /** JSON list of the run's warnings (a column with numbers no field reads), or null. */
   warnings_json: string | null;
+  /** The CSV file's character encoding as read (e.g. windows-1252); null for XLSX (0010). */
+  encoding: string | null;
 }
 
 /** A column layout a person saved in the mapping step (0009). */

@@ -13,6 +13,7 @@ export const ENTITY_TYPES = [
   'emission-report',
   'action',
   'import',
+  'import-layout',
   'body',
   'term',
   'seat',

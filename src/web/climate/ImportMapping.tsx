@@ -17,7 +17,7 @@ import {
   saveLayout,
   type ColumnChoices,
 } from './import-upload';
-import type { ImportKind } from './types';
+import type { ImportEncoding, ImportKind } from './types';
 
 /** A layout's name from the file's: "2019 city inventory.csv" → "2019 city inventory". */
 export function nameFromFile(fileName: string): string {
@@ -36,10 +36,13 @@ export function nameFromFile(fileName: string): string {
 export function ImportMapping({
   kind,
   file,
+  encoding,
   onSaved,
 }: {
   kind: ImportKind;
   file: File;
+  /** The CSV file's encoding as chosen on the page; the server detects it otherwise. */
+  encoding?: ImportEncoding | undefined;
   /** Called with the saved layout's name: the page previews the file with it. */
   onSaved(name: string): void;
 }) {
@@ -48,8 +51,16 @@ export function ImportMapping({
   const queryClient = useQueryClient();
   const id = useId();
   const columns = useQuery({
-    queryKey: ['climate', 'import-columns', kind, file.name, file.size, file.lastModified],
-    queryFn: () => inspectColumns(kind, file),
+    queryKey: [
+      'climate',
+      'import-columns',
+      kind,
+      encoding ?? '',
+      file.name,
+      file.size,
+      file.lastModified,
+    ],
+    queryFn: () => inspectColumns(kind, file, encoding),
     retry: false,
   });
   const [choices, setChoices] = useState<ColumnChoices>({});

@@ -21,7 +21,14 @@ import {
 } from './import-upload';
 import { ImportMapping } from './ImportMapping';
 import { useImportRows, useImportRun, useRecentImports, useSavedLayouts } from './queries';
-import { IMPORT_KINDS, IMPORT_ROW_ACTIONS, type ImportKind, type ImportRun } from './types';
+import {
+  IMPORT_ENCODINGS,
+  IMPORT_KINDS,
+  IMPORT_ROW_ACTIONS,
+  type ImportEncoding,
+  type ImportKind,
+  type ImportRun,
+} from './types';
 import './climate.css';
 
 function formatSize(bytes: number, locale: string): string {
@@ -46,7 +53,13 @@ function ProblemView({ error }: { error: unknown }) {
   if (error instanceof ImportProblem && error.status === 422) {
     return (
       <div className="data-state data-state--error" role="alert" data-testid="import-problem">
-        <p className="data-state__title">{t('imports.layoutUnknown')}</p>
+        <p className="data-state__title">
+          {t(
+            error.missingColumns.length > 0 || error.errors.length > 0
+              ? 'imports.layoutUnknown'
+              : 'imports.unreadable',
+          )}
+        </p>
         {error.detail && <p className="data-state__detail">{error.detail}</p>}
         {error.layoutNotRecognised && (
           <p className="data-state__detail">{t('imports.mapping.offer')}</p>
@@ -288,6 +301,15 @@ function RunView({ run, rerun }: { run: ImportRun; rerun: Rerun }) {
               <span className="muted">{t('imports.noLayout')}</span>
             )}
           </p>
+          {run.encoding && (
+            <p data-testid="import-encoding-read">
+              {t('imports.encodingRead')}{' '}
+              <code data-testid="import-encoding" data-encoding={run.encoding}>
+                {t(`imports.encodings.${run.encoding}`, { defaultValue: run.encoding })}
+              </code>{' '}
+              <span className="field__hint">{t('imports.encodingCheck')}</span>
+            </p>
+          )}
           <p>
             <a
               className="button button--small button--secondary"
@@ -385,6 +407,8 @@ export default function ImportsPage() {
   /** A saved layout to read the file with, by name; '' lets the server recognise one. */
   const [layout, setLayout] = useState('');
   const savedLayouts = useSavedLayouts(kind);
+  /** The CSV file's encoding as chosen; '' lets the server detect it. */
+  const [encoding, setEncoding] = useState<ImportEncoding | ''>('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [runId, setRunId] = useState<number | null>(null);
@@ -395,11 +419,16 @@ export default function ImportsPage() {
   const fileId = useId();
 
   const signature = file
-    ? `${kind}|${noCreate}|${layout}|${file.name}|${file.size}|${file.lastModified}`
+    ? `${kind}|${noCreate}|${layout}|${encoding}|${file.name}|${file.size}|${file.lastModified}`
     : null;
   const start = useMutation({
     mutationFn: (dryRun: boolean) =>
-      uploadImport(kind, file as File, { dryRun, noCreate, layout: layout || null }),
+      uploadImport(kind, file as File, {
+        dryRun,
+        noCreate,
+        layout: layout || null,
+        encoding: encoding || undefined,
+      }),
     onSuccess: (started, dryRun) => {
       queryClient.setQueryData(['climate', 'import', started.id], started);
       setRunId(started.id);
@@ -568,6 +597,31 @@ export default function ImportsPage() {
             </p>
           )}
         </div>
+        <div className="field admin-field">
+          <label className="field__label" htmlFor="import-encoding">
+            {t('imports.encoding')}
+          </label>
+          <select
+            id="import-encoding"
+            value={encoding}
+            onChange={(e) => {
+              setEncoding(e.target.value as ImportEncoding | '');
+              setPreviewed(null);
+            }}
+            aria-describedby="import-encoding-hint"
+            data-testid="import-encoding-choice"
+          >
+            <option value="">{t('imports.encodingAuto')}</option>
+            {IMPORT_ENCODINGS.map((e) => (
+              <option key={e} value={e}>
+                {t(`imports.encodings.${e}`)}
+              </option>
+            ))}
+          </select>
+          <p id="import-encoding-hint" className="field__hint">
+            {t('imports.encodingHint')}
+          </p>
+        </div>
         <label className="admin-radio">
           <input
             type="checkbox"
@@ -607,6 +661,7 @@ export default function ImportsPage() {
           key={signature ?? ''}
           kind={kind}
           file={file}
+          encoding={encoding || undefined}
           onSaved={(name) => {
             setLayout(name);
             setPreviewWith(name);

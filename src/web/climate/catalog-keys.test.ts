@@ -20,7 +20,7 @@ import {
 } from '../../core/climate/types';
 import { FIELDS_OF } from '../../server/climate/imports/layouts';
 import { FIGURE_BASES } from '../../core/climate/sources';
-import { IMPORT_KINDS, IMPORT_ROW_ACTIONS } from './types';
+import { IMPORT_ENCODINGS, IMPORT_KINDS, IMPORT_ROW_ACTIONS } from './types';
 
 /**
  * The climate pages look their words up by key; a key missing from the catalog would show the
@@ -61,6 +61,7 @@ describe('keys used by the climate pages', () => {
       ['imports.kindHints', IMPORT_KINDS],
       ['imports.actions', IMPORT_ROW_ACTIONS],
       ['imports.statuses', IMPORT_RUN_STATUSES],
+      ['imports.encodings', IMPORT_ENCODINGS],
       // The mapping step names every field of each kind of file.
       ...IMPORT_KINDS.map((kind): [string, readonly string[]] => [
         `imports.fields.${kind}`,

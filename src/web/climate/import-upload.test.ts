@@ -37,6 +37,16 @@ describe('import upload helpers', () => {
     expect(importPath('cdp-targets', { dryRun: true, noCreate: false, fileName: 'a b.csv' })).toBe(
       '/api/v1/imports/cdp-targets?dryRun=true&noCreate=false&fileName=a+b.csv',
     );
+    expect(
+      importPath('cdp-emissions', {
+        dryRun: true,
+        noCreate: false,
+        fileName: 'e.csv',
+        encoding: 'shift_jis',
+      }),
+    ).toBe(
+      '/api/v1/imports/cdp-emissions?dryRun=true&noCreate=false&fileName=e.csv&encoding=shift_jis',
+    );
   });
 
   it('reads the missing columns of an unrecognised layout', () => {

@@ -3,7 +3,7 @@
  * the CSRF token like every other change; a refusal is read for the columns it names.
  */
 import { api, ApiError, query, type FieldError, type UploadProgress } from '../api';
-import type { ImportColumns, ImportKind, ImportLayout, ImportRun } from './types';
+import type { ImportColumns, ImportEncoding, ImportKind, ImportLayout, ImportRun } from './types';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,6 +21,8 @@ export interface ImportOptions {
   fileName: string;
   /** A saved layout to read the file with, by name; else the server recognises one. */
   layout?: string | null;
+  /** The CSV file's encoding when the person chose one; detected by the server otherwise. */
+  encoding?: ImportEncoding | undefined;
 }
 
 export function importPath(kind: ImportKind, options: ImportOptions): string {
@@ -29,6 +31,7 @@ export function importPath(kind: ImportKind, options: ImportOptions): string {
     noCreate: String(options.noCreate),
     fileName: options.fileName,
     layout: options.layout ?? null,
+    encoding: options.encoding,
   })}`;
 }
 
@@ -129,8 +132,12 @@ export function canRerun(
 }
 
 /** The file's columns and what Accord would read from each: the mapping step's table. */
-export function inspectColumns(kind: ImportKind, file: File): Promise<ImportColumns> {
-  return api.upload<ImportColumns>(`/api/v1/imports/${kind}/columns`, {
+export function inspectColumns(
+  kind: ImportKind,
+  file: File,
+  encoding?: ImportEncoding,
+): Promise<ImportColumns> {
+  return api.upload<ImportColumns>(`/api/v1/imports/${kind}/columns${query({ encoding })}`, {
     body: file,
     contentType: contentTypeFor(file) ?? 'application/octet-stream',
   });

@@ -54,4 +54,10 @@ export type ImportRunRow = Static<typeof ImportRunRowSchema>;
 export type HistoryEntityType = History['entityType'];
 export type AssessmentStatus = Assessment['status'];
 
-export { IMPORT_KINDS, IMPORT_ROW_ACTIONS, type ImportRowAction } from '../../core/climate/types';
+export {
+  IMPORT_ENCODINGS,
+  IMPORT_KINDS,
+  IMPORT_ROW_ACTIONS,
+  type ImportEncoding,
+  type ImportRowAction,
+} from '../../core/climate/types';

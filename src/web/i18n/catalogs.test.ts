@@ -28,6 +28,10 @@ const UNTRANSLATED_TERMS = [
   'km²',
   // The GPC's names of its two reporting levels.
   'BASIC',
+  // Names of character encodings, as every language writes them.
+  'UTF-16 LE',
+  'UTF-16 BE',
+  'UTF-8',
 ];
 
 type Catalog = { [key: string]: string | Catalog };

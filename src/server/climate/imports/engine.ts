@@ -55,6 +55,17 @@ function outcomeAfterClaims(plan: RowPlan, stale: ReadonlySet<Write>): RowOutcom
   };
 }
 
+/**
+ * What planning said of the row, then the notes from its reading and mapping that it did not
+ * say already (planning gives a placed row's notes; a skipped row's would be lost).
+ */
+function withNotes(outcome: RowOutcome, row: MappedRow | undefined): RowOutcome {
+  const said = outcome.reason ?? '';
+  const notes = (row?.notes ?? []).filter((note) => !said.includes(note));
+  if (notes.length === 0) return outcome;
+  return { ...outcome, reason: [...(said ? [said] : []), ...notes].join('; ') };
+}
+
 function countsOf(outcomes: readonly RowOutcome[]): RunCounts {
   return {
     processed: outcomes.length,
@@ -104,7 +115,7 @@ export class ImportEngine {
     const writes = plans.some((p) => p.prospect || p.link || p.writes.some((w) => w.op !== 'keep'));
     const counts = await this.store.transaction(async (tx) => {
       const stale = this.options.dryRun ? new Set<Write>() : await this.apply(tx, plans);
-      const outcomes = plans.map((p) => outcomeAfterClaims(p, stale));
+      const outcomes = plans.map((p, i) => withNotes(outcomeAfterClaims(p, stale), rows[i]));
       const batch = countsOf(outcomes);
       const counts: RunCounts = {
         processed: this.counts.processed + batch.processed,

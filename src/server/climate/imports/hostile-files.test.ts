@@ -269,6 +269,7 @@ describe.each(dialectCases())('importers fed hostile files on $label', ({ dialec
             await new Promise((resolve) => setImmediate(resolve));
             expect(escaped).toEqual([]);
             expect(['done', 'failed']).toContain(run.status);
+            if (run.status === 'failed') expect(run.error?.trim()).toBeTruthy();
             const after = await counts();
             if (dryRun || (run.status === 'failed' && run.processedRows === 0)) {
               expect(after).toEqual(before);
@@ -276,6 +277,16 @@ describe.each(dialectCases())('importers fed hostile files on $label', ({ dialec
             }
             if (run.status === 'done') {
               expect(run.processedRows).toBe(run.totalRows);
+              // Every row has its outcome, and a skipped row says why.
+              const outcomes = await db.kysely
+                .selectFrom('import_run_rows')
+                .where('run_id', '=', run.id)
+                .select(['action', 'reason'])
+                .execute();
+              expect(outcomes).toHaveLength(run.totalRows);
+              for (const o of outcomes.filter((x) => x.action === 'skip')) {
+                expect(o.reason?.trim()).toBeTruthy();
+              }
               // The run's own entry, and one for its batch when the batch wrote anything.
               const entries = await db.kysely
                 .selectFrom('audit_log')

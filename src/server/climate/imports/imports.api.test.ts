@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases } from '../../../../test/setup/databases';
 import { makeTestApp, type TestApp } from '../../../../test/setup/app';
@@ -49,6 +50,31 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
     }
     throw new Error(`import ${id} did not finish`);
   }
+
+  it_('says which encoding it read a CSV upload in, and reads the one chosen', async () => {
+    const file = iconv.encode(TARGETS_CSV.replace('Ville Test', 'Genève'), 'windows-1252');
+    const upload = (query: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/imports/cdp-targets?dryRun=true${query}`,
+        headers: { ...admin, 'content-type': 'text/csv' },
+        payload: file,
+      });
+    const detected = await upload('');
+    expect(detected.statusCode).toBe(202);
+    expect(detected.json().run).toMatchObject({ encoding: 'windows-1252' });
+    expect(await waitForRun(detected.json().run.id)).toMatchObject({ status: 'done' });
+
+    const wrong = await upload('&encoding=utf-8');
+    expect(wrong.statusCode).toBe(202);
+    const failed = await waitForRun(wrong.json().run.id);
+    expect(failed).toMatchObject({ status: 'failed', encoding: 'utf-8', processedRows: 0 });
+    expect(failed.error).toMatch(/not valid UTF-8 on line 3/);
+
+    const unknown = await upload('&encoding=ebcdic');
+    expect(unknown.statusCode).toBe(400);
+    expect(JSON.stringify(unknown.json())).toMatch(/encoding/);
+  });
 
   it_('previews a CSV upload, reports each row and offers the report as CSV', async () => {
     const res = await t.app.inject({

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { ImportKind } from '../schemas';
 import { FIELDS_OF, type Layout } from './layouts';
+import { decodeStream, detectEncoding, type TextEncoding } from './decode';
 import { csvRows, sniffFormat, xlsxRows, type SheetRow } from './read-rows';
 import {
   LayoutNotRecognisedError,
@@ -47,10 +48,15 @@ export interface InspectedSheet {
 
 async function openRows(
   input: Readable,
+  encoding: TextEncoding | undefined,
 ): Promise<{ rows: AsyncGenerator<SheetRow>; close(): Promise<void> }> {
-  const { format, stream } = await sniffFormat(input);
+  const { format, head, stream } = await sniffFormat(input);
   if (format === 'csv') {
-    const rows = csvRows(stream);
+    // Read as an import reads it: in the encoding chosen, or the one detected.
+    const decoded = decodeStream(stream, encoding ?? detectEncoding(head).encoding, {
+      chosen: encoding !== undefined,
+    });
+    const rows = csvRows(decoded.stream, decoded);
     return { rows, close: async () => void (await rows.return(undefined)) };
   }
   const workbook = await workbookFile(stream);
@@ -71,8 +77,9 @@ export async function inspectSheet(
   input: Readable,
   kind: ImportKind,
   layouts: readonly Layout[],
+  options: { encoding?: TextEncoding | undefined } = {},
 ): Promise<InspectedSheet> {
-  const sheet = await openRows(input);
+  const sheet = await openRows(input, options.encoding);
   try {
     const firstRows: SheetRow[] = [];
     for (let i = 0; i < 2; i++) {

@@ -175,6 +175,19 @@ export interface Layout<F extends string = string> {
   long?: LongTable<F>;
   /** A layout a person made in the mapping step and saved under this name. */
   saved?: boolean;
+  /**
+   * How the layout writes dates in numbers only ("10/04/2021"): when not said, CDP's month
+   * first (American) and the Net Zero Tracker's day first (layoutDateOrder). Dates that do not
+   * fit the order are reported, not guessed.
+   */
+  dateOrder?: 'day-first' | 'month-first';
+}
+
+/** The order a layout writes dates in numbers only: its own, or its source's habit. */
+export function layoutDateOrder(
+  layout: Pick<Layout, 'kind' | 'dateOrder'> | undefined,
+): 'day-first' | 'month-first' {
+  return layout?.dateOrder ?? (layout?.kind === 'nzt' ? 'day-first' : 'month-first');
 }
 
 /** CDP's split of a report by scope and by generation of grid-supplied energy, 2018–2019. */

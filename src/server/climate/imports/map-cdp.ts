@@ -2,7 +2,7 @@ import { toIso2 } from '../../../core/climate/country';
 import { targetTypeHas } from '../../../core/climate/target-fields';
 import type { NetZeroLabel, TargetType } from '../../../core/climate/types';
 import { searchKey } from '../../../core/names';
-import type { CdpEmissionField, CdpTargetField } from './layouts';
+import { layoutById, layoutDateOrder, type CdpEmissionField, type CdpTargetField } from './layouts';
 import {
   accountNumber,
   boundaryFrom,
@@ -21,18 +21,57 @@ import { roundSum } from './long-table';
 import type { FieldRow } from './read-rows';
 import {
   clip,
-  parseAccountingPeriod,
   parseAmount,
   parseNumber,
   parseWktPoint,
   parseYear,
   present,
+  readAccountingPeriod,
   withoutOtherPrefix,
 } from './values';
 
 /** CDP's rows: the Emissions Reduction Targets and the City-wide Emissions exports. */
 
 type Fields<F extends string> = Partial<Record<F, string>>;
+
+/**
+ * Reads a row's numbers and years and keeps a note of each cell that says something but could
+ * not be read ("approx. 5000", "2030s", a negative tonnage): the figure is left out, and the
+ * row report says so, instead of it vanishing without a word.
+ */
+class Readings {
+  readonly notes: string[] = [];
+
+  private note(label: string, raw: string | undefined, why: string) {
+    this.notes.push(`${label} "${clip(present(raw), 40)}" not read: ${why}`);
+  }
+
+  year(label: string, raw: string | undefined): number | null {
+    const year = parseYear(raw);
+    if (year === null && present(raw) !== null)
+      this.note(label, raw, 'not a year from 1950 to 2100');
+    return year;
+  }
+
+  amount(label: string, raw: string | undefined, max = 1e12): number | null {
+    const amount = parseAmount(raw, max);
+    if (amount === null && present(raw) !== null) {
+      this.note(label, raw, parseNumber(raw) === null ? 'not a number' : 'negative or too large');
+    }
+    return amount;
+  }
+
+  number(label: string, raw: string | undefined): number | null {
+    const number = parseNumber(raw);
+    if (number === null && present(raw) !== null) this.note(label, raw, 'not a number');
+    return number;
+  }
+}
+
+/** The date order of the file's layout (CDP writes month first). */
+function dateOrderOf(context: MapContext) {
+  return layoutDateOrder(layoutById(context.layoutId) ?? { kind: 'cdp-emissions' });
+}
 
 /** Fields both CDP exports share, for naming the city. */
 type SubjectFields = Fields<
@@ -121,23 +160,28 @@ export function mapCdpTargetRow(
   const f = row.fields as Fields<CdpTargetField>;
   const subject = cdpSubject(f);
   const typeText = present(f.targetType);
+  const read = new Readings();
   const skip = (reason: string): MappedRow => ({
     row: row.number,
     subject,
     skip: reason,
     records: [],
+    ...(read.notes.length ? { notes: read.notes } : {}),
   });
   if (typeText === null) return skip('target type not given (NA)');
   if (/^no target/i.test(typeText)) return skip('No target');
   const type = targetTypeFrom(typeText);
   if (type === null) return skip(`unknown target type "${clip(typeText, 80)}"`);
 
-  const reportingYear = parseYear(f.reportingYear);
-  const baseYear = parseYear(f.baseYear);
-  const targetYear = parseYear(f.targetYear);
-  const percent = parseNumber(f.percent);
+  const reportingYear = read.year('year reported', f.reportingYear);
+  const baseYear = read.year('base year', f.baseYear);
+  const targetYear = read.year('target year', f.targetYear);
+  const percent = read.number('percentage reduction', f.percent);
   const reductionPercent = percent !== null && Math.abs(percent) <= 1000 ? percent : null;
-  const targetEmissions = parseAmount(f.targetEmissions);
+  if (percent !== null && reductionPercent === null) {
+    read.notes.push(`percentage reduction ${percent} not read: beyond ±1000 %`);
+  }
+  const targetEmissions = read.amount('target year emissions', f.targetEmissions);
   const unitText = present(f.intensityUnit);
   const intensityUnit =
     targetTypeHas(type, 'intensityUnit') && unitText !== null
@@ -152,8 +196,8 @@ export function mapCdpTargetRow(
       ? 'net-zero'
       : null;
   const description = clip(present(f.description) ?? present(f.methodology), 5000);
-  const yearSet = parseYear(f.yearSet);
-  const achieved = parseNumber(f.achieved);
+  const yearSet = read.year('year the target was set', f.yearSet);
+  const achieved = read.number('percentage achieved', f.achieved);
   const sector = present(f.sector);
   const values: TargetValues = {
     type,
@@ -169,12 +213,14 @@ export function mapCdpTargetRow(
     }),
     description,
     base_year: baseYear,
-    base_emissions: parseAmount(f.baseEmissions),
+    base_emissions: read.amount('base year emissions', f.baseEmissions),
     target_year: targetYear,
     reduction_percent: reductionPercent,
     target_emissions: targetEmissions,
-    bau_emissions: parseAmount(f.bauEmissions),
-    base_intensity: targetTypeHas(type, 'baseIntensity') ? parseAmount(f.baseIntensity) : null,
+    bau_emissions: read.amount('BAU emissions', f.bauEmissions),
+    base_intensity: targetTypeHas(type, 'baseIntensity')
+      ? read.amount('base year intensity', f.baseIntensity)
+      : null,
     intensity_unit: intensityUnit,
     coverage_gases: '[]',
     coverage_scopes: '[]',
@@ -215,6 +261,7 @@ export function mapCdpTargetRow(
     row: row.number,
     subject,
     skip: null,
+    ...(read.notes.length ? { notes: read.notes } : {}),
     records: [
       {
         table: 'target',
@@ -267,34 +314,47 @@ function reportingYearFrom(text: string | undefined): number | null {
 export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow {
   const f = withoutNotApplicable(row.fields as Fields<CdpEmissionField>);
   const subject = cdpSubject(f);
+  const read = new Readings();
   const skip = (reason: string): MappedRow => ({
     row: row.number,
     subject,
     skip: reason,
     records: [],
+    ...(read.notes.length ? { notes: read.notes } : {}),
   });
-  const period = parseAccountingPeriod(f.accountingYear);
-  if (period === null) return skip('accounting year unknown');
-  const directGeneration = parseAmount(f.directGeneration);
-  const directExcluding = parseAmount(f.directExcludingGeneration);
-  const scope1Total = parseAmount(f.scope1Total);
+  const accounting = readAccountingPeriod(f.accountingYear, dateOrderOf(context));
+  if (accounting === null) return skip('accounting year unknown');
+  if ('problem' in accounting) return skip(`accounting year not read: ${accounting.problem}`);
+  const period = accounting.period;
+  const directGeneration = read.amount('direct emissions for generation', f.directGeneration);
+  const directExcluding = read.amount('direct emissions', f.directExcludingGeneration);
+  const scope1Total = read.amount('scope 1', f.scope1Total);
   const scope2 =
-    parseAmount(f.scope2Total) ??
-    sumOfGiven(parseAmount(f.indirectGeneration), parseAmount(f.indirectExcludingGeneration)) ??
-    parseAmount(f.scope2Lines);
+    read.amount('scope 2', f.scope2Total) ??
+    sumOfGiven(
+      read.amount('indirect emissions for generation', f.indirectGeneration),
+      read.amount('indirect emissions', f.indirectExcludingGeneration),
+    ) ??
+    read.amount('scope 2 lines', f.scope2Lines);
   const scope1 =
-    scope1Total ?? sumOfGiven(directGeneration, directExcluding) ?? parseAmount(f.scope1Lines);
+    scope1Total ??
+    sumOfGiven(directGeneration, directExcluding) ??
+    read.amount('scope 1 lines', f.scope1Lines);
   const scope3 =
-    parseAmount(f.scope3Total) ??
-    sumOfGiven(parseAmount(f.outsideGeneration), parseAmount(f.outsideExcludingGeneration)) ??
-    parseAmount(f.scope3Lines);
-  const citywide = parseAmount(f.citywideTotal);
+    read.amount('scope 3', f.scope3Total) ??
+    sumOfGiven(
+      read.amount('emissions outside the boundary for generation', f.outsideGeneration),
+      read.amount('emissions outside the boundary', f.outsideExcludingGeneration),
+    ) ??
+    read.amount('scope 3 lines', f.scope3Lines);
+  const citywide = read.amount('city-wide total', f.citywideTotal);
   // 2017 says what its one total covers: "… (Total BASIC emissions)" or BASIC+.
   const coverage = present(f.totalCoverage)?.toLowerCase() ?? '';
   const basic =
-    parseAmount(f.basic) ??
+    read.amount('BASIC', f.basic) ??
     (/basic\b(?!\+)/.test(coverage) && !/basic\+/.test(coverage) ? citywide : null);
-  const basicPlus = parseAmount(f.basicPlus) ?? (/basic\+/.test(coverage) ? citywide : null);
+  const basicPlus =
+    read.amount('BASIC+', f.basicPlus) ?? (/basic\+/.test(coverage) ? citywide : null);
   const scope1ExcludingGeneration = scope1Total ?? directExcluding ?? parseAmount(f.scope1Lines);
   const total =
     basic ??
@@ -318,6 +378,9 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
     return skip('no emissions figures');
   }
   const reportingYear = reportingYearFrom(f.reportingYear);
+  if (reportingYear === null && present(f.reportingYear) !== null) {
+    read.notes.push(`year reported "${clip(present(f.reportingYear), 40)}" not read`);
+  }
   const gases = gasesFrom(present(f.gases));
   const protocol = present(f.protocol);
   const inventoryBoundary = boundaryFrom(present(f.inventoryBoundary));
@@ -327,6 +390,7 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
     row: row.number,
     subject,
     skip: null,
+    ...(read.notes.length ? { notes: read.notes } : {}),
     records: [
       {
         table: 'report',

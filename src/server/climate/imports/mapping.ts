@@ -124,7 +124,10 @@ export interface MappedRow {
   /** Set when the row cannot be imported whatever the database holds. */
   skip: string | null;
   records: MappedRecord[];
-  /** What the row's report should say besides its outcome: figures not kept, and why. */
+  /**
+   * What the row report must say of the row whatever its action: figures not kept and why,
+   * values given but not read (a date in no known form), a last row that may be cut short.
+   */
   notes?: string[];
 }
 

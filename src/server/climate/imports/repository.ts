@@ -135,6 +135,7 @@ export async function updateRun(
     layout: string;
     /** The run's warnings, as JSON text. */
     warnings: string;
+    encoding: string | null;
     totalRows: number;
     counts: RunCounts;
     status: ImportRunStatus;
@@ -146,6 +147,7 @@ export async function updateRun(
     .set({
       ...(values.layout !== undefined ? { layout: values.layout } : {}),
       ...(values.warnings !== undefined ? { warnings_json: values.warnings } : {}),
+      ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
       ...(values.totalRows !== undefined ? { total_rows: values.totalRows } : {}),
       ...(values.counts
         ? {

@@ -16,6 +16,7 @@ import {
   ImportRun,
   ImportRunRow,
 } from '../schemas';
+import { TEXT_ENCODINGS } from './decode';
 import { inspectSheet } from './inspect';
 import { ImportRunner } from './runner';
 import {
@@ -50,6 +51,13 @@ const UploadQuery = Type.Object({
     }),
   ),
   fileName: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  encoding: Type.Optional(
+    Type.Enum(TEXT_ENCODINGS, {
+      description:
+        "The CSV file's character encoding, when it is known; detected from the file's first " +
+        'bytes when not given (the run says which it read)',
+    }),
+  ),
   layout: Type.Optional(
     Type.String({
       minLength: 1,
@@ -70,9 +78,13 @@ const uploadSchema = {
   summary: 'Import a CDP or Net Zero Tracker file (administrators)',
   description:
     'The body is the file itself (CSV or XLSX). Answers 202 with the run once the layout is ' +
-    'recognised; poll GET /imports/{id}. A file whose headers fit no layout is a 422 naming ' +
-    'the missing columns, with code layout-not-recognised: POST /imports/{kind}/columns shows ' +
-    'its columns for a mapping, which PUT /imports/layouts/{name} saves for ?layout=name.',
+    'recognised (and, for CSV, the encoding it is read in); poll GET /imports/{id}. A file ' +
+    'whose headers fit no layout is a 422 naming the missing columns, with code ' +
+    'layout-not-recognised: POST /imports/{kind}/columns shows its columns for a mapping, which ' +
+    'PUT /imports/layouts/{name} saves for ?layout=name. A file with a broken structure (cut ' +
+    'short, a row with too few or too many cells, a quote never closed, a cell over 32,767 ' +
+    'characters, bytes its encoding cannot read) fails the run naming the line, and nothing ' +
+    'is written.',
   consumes: UPLOAD_TYPES,
   params: Type.Object({ kind: ImportKind }),
   querystring: UploadQuery,
@@ -96,6 +108,7 @@ const columnsSchema = {
     'are numbers, and a few of them: the mapping step when no layout fits. Writes nothing.',
   consumes: UPLOAD_TYPES,
   params: Type.Object({ kind: ImportKind }),
+  querystring: Type.Object({ encoding: UploadQuery.properties.encoding }),
   body: Type.Unsafe<unknown>({ description: 'The CSV or XLSX file' }),
   response: { 200: ImportColumns, ...problems, 413: Problem, 415: Problem, 422: Problem },
 };
@@ -168,7 +181,7 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
           throw badRequest(detail, [{ pointer: '/', detail }]);
         }
         const { kind } = request.params;
-        const { dryRun = false, noCreate = false, fileName, layout } = request.query;
+        const { dryRun = false, noCreate = false, fileName, layout, encoding } = request.query;
         const { run, done } = await beginImport(store, actor, {
           kind,
           input: uploadStream(request, input),
@@ -176,6 +189,7 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
           dryRun,
           noCreate,
           layout,
+          encoding,
           signal: runner.signal,
           leaseMs: runner.leaseMs,
         });
@@ -202,7 +216,9 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
         const head = new PassThrough();
         input.pipe(head);
         try {
-          return await inspectSheet(head, kind, await layoutsFor(store, kind));
+          return await inspectSheet(head, kind, await layoutsFor(store, kind), {
+            encoding: request.query.encoding,
+          });
         } catch (err) {
           if (err instanceof HttpProblem) throw err;
           const message = err instanceof Error ? err.message : String(err);

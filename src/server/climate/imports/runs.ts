@@ -28,6 +28,7 @@ export function toImportRun(row: ImportRunRecord): ImportRun {
     kind: row.kind,
     fileName: row.file_name,
     layout: row.layout,
+    encoding: row.encoding ?? null,
     dryRun: row.dry_run === 1,
     status: row.status,
     totalRows: row.total_rows,

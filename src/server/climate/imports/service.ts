@@ -9,6 +9,7 @@ import { LayoutNotRecognisedError } from './recognise';
 import { mapCdpEmissionRow, mapCdpTargetRow } from './map-cdp';
 import { mapNztRow } from './map-nzt';
 import type { MappedRow } from './mapping';
+import type { TextEncoding } from './decode';
 import { LongTableReports } from './long-table';
 import { openSheet, type FieldRow, type OpenedSheet } from './read-rows';
 import { layoutsFor, namedLayout } from './saved-layouts';
@@ -47,6 +48,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Skip rows that match no government instead of creating prospects for them. */
   noCreate?: boolean;
+  /** The CSV file's character encoding, when the person importing names it; else detected. */
+  encoding?: TextEncoding | undefined;
   /** Read the file with this saved layout (saved-layouts.ts) instead of recognising one. */
   layout?: string | undefined;
   /** Uploads larger than this fail the run (default 200 MB). */
@@ -86,7 +89,7 @@ function mapperFor(kind: ImportKind, context: { fileName: string; layoutId: stri
     occurrences.set(natural, n);
     return n === 1 ? natural : `${natural}#${n}`;
   };
-  return (row: FieldRow): MappedRow => {
+  const mapRow = (row: FieldRow): MappedRow => {
     try {
       if (kind === 'cdp-targets') return mapCdpTargetRow(row, { ...context, keyOf });
       if (kind === 'cdp-emissions') return mapCdpEmissionRow(row, context);
@@ -101,6 +104,27 @@ function mapperFor(kind: ImportKind, context: { fileName: string; layoutId: stri
       };
     }
   };
+  // What the reading noted of a row (a last row that may be cut short) goes with it to its
+  // outcome, whatever the mapper made of it.
+  return (row: FieldRow): MappedRow => {
+    const mapped = withReason(mapRow(row));
+    if (!row.notes?.length) return mapped;
+    return { ...mapped, notes: [...row.notes, ...(mapped.notes ?? [])] };
+  };
+}
+
+/**
+ * Every row ends created, updated, unchanged or skipped with a reason: a row a mapper left with
+ * nothing to write and no reason, or a blank reason, is skipped saying so.
+ */
+function withReason(row: MappedRow): MappedRow {
+  if (row.skip !== null && row.skip.trim() === '') {
+    return { ...row, skip: 'not imported (the importer gave no reason: please report this)' };
+  }
+  if (row.skip === null && row.records.length === 0) {
+    return { ...row, skip: 'nothing to import: the row has no target or figures Accord reads' };
+  }
+  return row;
 }
 
 /**
@@ -383,6 +407,7 @@ export async function beginImport(
       limitBytes(options.input, options.maxBytes ?? MAX_UPLOAD_BYTES),
       options.kind,
       layouts,
+      { encoding: options.encoding },
     );
   } catch (err) {
     cleanUp();
@@ -400,7 +425,10 @@ export async function beginImport(
   }
   let run: ImportRun;
   try {
-    await store.imports.updateRun(runId, { layout: sheet.recognised.layout.id });
+    await store.imports.updateRun(runId, {
+      layout: sheet.recognised.layout.id,
+      encoding: sheet.encoding,
+    });
     run = await getImportRun(store, runId);
   } catch (err) {
     cleanUp();

@@ -47,45 +47,28 @@ export const MAX_YEAR = 2100;
 export function parseYear(value: string | null | undefined): number | null {
   const text = present(value);
   if (text === null) return null;
-  // A date cell ("2021-03-15") names its year first.
-  const dated = /^(\d{4})-\d{2}-\d{2}/.exec(text);
-  const number = dated ? Number(dated[1]) : parseNumber(text);
+  // A date cell ("2021-03-15", "03/15/2021 12:00:00 AM", "15 March 2021") names its year.
+  if (!PLAIN_NUMBER.test(text) && !COMMA_THOUSANDS.test(text)) {
+    const read = readDate(text, 'day-first');
+    const other = 'problem' in (read ?? {}) ? readDate(text, 'month-first') : read;
+    if (other && 'date' in other) return Number(other.date.slice(0, 4));
+  }
+  const number = parseNumber(text);
   if (number === null || !Number.isInteger(number)) return null;
   return number >= MIN_YEAR && number <= MAX_YEAR ? number : null;
 }
+
+/** Which comes first in a date written with numbers only ("03/04/2021"): a layout's option. */
+export type DateOrder = 'day-first' | 'month-first';
+
+/** A date read (YYYY-MM-DD), or why it could not be, in words for the row report. */
+export type DateReading = { date: string } | { problem: string };
 
 export interface AccountingPeriod {
   /** The year the period starts: a Japanese fiscal year (April to March) is named by its start. */
   year: number;
   start: string | null;
   end: string | null;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * CDP's "Accounting year": "2018-04-01 - 2019-03-31", "2018-01-01 -" or a bare year. A period
- * without a start ("- 2017-12-31", "-") has no year Accord could name, so it is null.
- */
-export function parseAccountingPeriod(value: string | null | undefined): AccountingPeriod | null {
-  const text = present(value);
-  if (text === null) return null;
-  const range = /^(\d{4}-\d{2}-\d{2})\s*(?:-\s*(\d{4}-\d{2}-\d{2})?)?$/.exec(text);
-  if (range) {
-    const start = range[1] as string;
-    const year = parseYear(start);
-    if (year === null || !isValidDate(start)) return null;
-    const end = range[2] && isValidDate(range[2]) ? range[2] : null;
-    return { year, start, end };
-  }
-  const year = parseYear(text);
-  return year === null ? null : { year, start: null, end: null };
-}
-
-function isValidDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 const MONTHS: Record<string, number> = {
@@ -106,31 +89,206 @@ const MONTHS: Record<string, number> = {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * A date as YYYY-MM-DD from the ways spreadsheets write one: ISO ("2021-03-15", with or without
- * a time), day first ("15/03/2021", the Net Zero Tracker's habit), "March 2021" or a bare year
- * (the first of January). Null when it is not a date.
+ * A time of day after a date, as spreadsheets and databases write it: "00:00", "12:00:00 AM",
+ * "T00:00:00Z", "T09:23:47.123+09:00". The date is kept as written; the time is dropped.
  */
-export function parseDate(value: string | null | undefined): string | null {
+const TIME = String.raw`(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(AM|PM|a\.m\.|p\.m\.)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?`;
+const ISO_FORM = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'i');
+const NUMERIC_FORM = new RegExp(
+  String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})${TIME}$`,
+  'i',
+);
+const DAY_MONTH_NAME = new RegExp(
+  String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-z]{3,})\.?[\s\-/.,]+(\d{4})${TIME}$`,
+  'i',
+);
+const MONTH_NAME_DAY = new RegExp(
+  String.raw`^([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`,
+  'i',
+);
+const MONTH_NAME_YEAR = /^([A-Za-z]{3,})\.?[\s\-/]+(\d{4})$/;
+
+function monthNamed(name: string): number | null {
+  const key = name.slice(0, 3).toLowerCase();
+  const month = MONTHS[key];
+  // "Mar", "March", "Sept": the name is the month's, not any word that starts the same way.
+  if (!month) return null;
+  const full = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ][month - 1] as string;
+  const lower = name.toLowerCase();
+  return full.startsWith(lower) || (lower === 'sept' && month === 9) ? month : null;
+}
+
+/** Checks a time of day the forms above matched: 24-hour, or 1–12 with AM/PM. */
+function timeProblem(match: RegExpExecArray, from: number): string | null {
+  const hour = match[from];
+  if (hour === undefined) return null;
+  const h = Number(hour);
+  const m = Number(match[from + 1]);
+  const sec = match[from + 2] === undefined ? 0 : Number(match[from + 2]);
+  const half = match[from + 3];
+  const okHour = half ? h >= 1 && h <= 12 : h <= 23 || (h === 24 && m === 0 && sec === 0);
+  return okHour && m <= 59 && sec <= 60 ? null : 'its time of day is impossible';
+}
+
+function dateOf(year: number, month: number, day: number, text: string): DateReading {
+  if (month < 1 || month > 12) return { problem: `"${text}" has no month ${month}` };
+  const date = `${year}-${pad(month)}-${pad(day)}`;
+  if (!isValidDate(date)) return { problem: `"${text}" is not a day of the calendar` };
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    return { problem: `"${text}" is outside the years ${MIN_YEAR}–${MAX_YEAR}` };
+  }
+  return { date };
+}
+
+/**
+ * A date as YYYY-MM-DD from the ways spreadsheets write one, with or without a time of day:
+ * ISO ("2017-01-01", "2017-01-01 00:00:00", "2017-01-01T00:00:00Z", "2017/01/01"), numbers in
+ * the layout's order ("01/31/2017 12:00:00 AM" month first, "31/01/2017" day first), a month
+ * by name ("31 January 2017", "Jan 31, 2017", "March 2021", the first of the month) or a bare
+ * year (the first of January). Null when the cell says nothing; otherwise the date or why it
+ * is not one: a date that does not fit the order ("13/31/2017" month first), an impossible day,
+ * a two-digit year (which century?). Nothing is guessed.
+ */
+export function readDate(value: string | null | undefined, order: DateOrder): DateReading | null {
   const text = present(value);
   if (text === null) return null;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text);
+  const iso = ISO_FORM.exec(text);
   if (iso) {
-    const date = `${iso[1]}-${iso[2]}-${iso[3]}`;
-    return isValidDate(date) && parseYear(date) !== null ? date : null;
+    const problem = timeProblem(iso, 4);
+    if (problem) return { problem: `"${text}": ${problem}` };
+    return dateOf(Number(iso[1]), Number(iso[2]), Number(iso[3]), text);
   }
-  const dayFirst = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
-  if (dayFirst) {
-    const date = `${dayFirst[3]}-${pad(Number(dayFirst[2]))}-${pad(Number(dayFirst[1]))}`;
-    return isValidDate(date) && parseYear(date) !== null ? date : null;
+  const numeric = NUMERIC_FORM.exec(text);
+  if (numeric) {
+    if ((numeric[3] as string).length === 2) {
+      return { problem: `"${text}" has a two-digit year: write the year in full` };
+    }
+    const problem = timeProblem(numeric, 4);
+    if (problem) return { problem: `"${text}": ${problem}` };
+    const [first, second] = [Number(numeric[1]), Number(numeric[2])];
+    const [day, month] = order === 'day-first' ? [first, second] : [second, first];
+    const read = dateOf(Number(numeric[3]), month, day, text);
+    if ('problem' in read && month > 12 && day <= 12) {
+      const form = order === 'day-first' ? 'day/month/year' : 'month/day/year';
+      return {
+        problem: `"${text}" is not a date in the layout's order (${form}): are its day and month the other way round?`,
+      };
+    }
+    return read;
   }
-  const monthYear = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(text);
+  const dayName = DAY_MONTH_NAME.exec(text);
+  if (dayName) {
+    const month = monthNamed(dayName[2] as string);
+    if (month === null) return { problem: `"${text}": "${dayName[2]}" is not a month` };
+    const problem = timeProblem(dayName, 4);
+    if (problem) return { problem: `"${text}": ${problem}` };
+    return dateOf(Number(dayName[3]), month, Number(dayName[1]), text);
+  }
+  const nameDay = MONTH_NAME_DAY.exec(text);
+  if (nameDay) {
+    const month = monthNamed(nameDay[1] as string);
+    if (month === null) return { problem: `"${text}": "${nameDay[1]}" is not a month` };
+    const problem = timeProblem(nameDay, 4);
+    if (problem) return { problem: `"${text}": ${problem}` };
+    return dateOf(Number(nameDay[3]), month, Number(nameDay[2]), text);
+  }
+  const monthYear = MONTH_NAME_YEAR.exec(text);
   if (monthYear) {
-    const month = MONTHS[(monthYear[1] as string).toLowerCase()];
-    const year = parseYear(monthYear[2]);
-    return month && year ? `${year}-${pad(month)}-01` : null;
+    const month = monthNamed(monthYear[1] as string);
+    if (month === null) return { problem: `"${text}": "${monthYear[1]}" is not a month` };
+    return dateOf(Number(monthYear[2]), month, 1, text);
   }
-  const year = parseYear(text);
-  return year === null ? null : `${year}-01-01`;
+  if (/^\d{4}$/.test(text)) return dateOf(Number(text), 1, 1, text);
+  return { problem: `"${clip(text, 60)}" is not a date in any form Accord reads` };
+}
+
+/**
+ * A date as YYYY-MM-DD, or null when the cell says nothing or is not a date (readDate says
+ * why). Numbers alone are read day first unless the layout says otherwise (the Net Zero
+ * Tracker's habit).
+ */
+export function parseDate(
+  value: string | null | undefined,
+  order: DateOrder = 'day-first',
+): string | null {
+  const read = readDate(value, order);
+  return read && 'date' in read ? read.date : null;
+}
+
+/** What separates the two ends of a period: a dash or "to" with spaces around it. */
+const PERIOD_SEPARATOR = /\s+(?:-|–|—|to)\s+/i;
+
+/**
+ * CDP's "Accounting year": "2018-04-01 - 2019-03-31", the same with times of day
+ * ("2018-04-01 00:00:00 - 2019-03-31 00:00:00"), in numbers in the layout's order
+ * ("04/01/2018 - 03/31/2019"), "2018-01-01 -" (no end) or a bare year. Null when the cell says
+ * nothing; otherwise the period or why it could not be read. A period without a start
+ * ("- 2017-12-31") names no year Accord could use, and says so.
+ */
+export function readAccountingPeriod(
+  value: string | null | undefined,
+  order: DateOrder,
+): { period: AccountingPeriod } | { problem: string } | null {
+  const text = present(value);
+  if (text === null) return null;
+  let startText: string | null;
+  let endText: string | null = null;
+  const parts = text.split(PERIOD_SEPARATOR);
+  if (parts.length === 2) [startText, endText] = parts as [string, string];
+  else if (parts.length > 2) return { problem: `"${clip(text, 80)}" is not one period` };
+  else if (/^[-–—]\s*\S/.test(text)) startText = null;
+  else startText = text.replace(/\s*[-–—]$/, '');
+  if (startText === null || present(startText) === null) {
+    return { problem: `the period "${clip(text, 80)}" has no start` };
+  }
+  const start = readDate(startText, order);
+  if (start === null || 'problem' in start) {
+    return { problem: `the start of the period: ${start?.problem ?? 'missing'}` };
+  }
+  const end = endText === null ? null : readDate(endText, order);
+  if (end && 'problem' in end) return { problem: `the end of the period: ${end.problem}` };
+  if (end && end.date < start.date) {
+    return { problem: `the period "${clip(text, 80)}" ends before it starts` };
+  }
+  // A bare year names the year, not a day: the period's days stay unknown.
+  const bare = /^\d{4}$/.test(startText.trim());
+  return {
+    period: {
+      year: Number(start.date.slice(0, 4)),
+      start: bare ? null : start.date,
+      end: bare ? null : (end?.date ?? null),
+    },
+  };
+}
+
+/** readAccountingPeriod's period, or null when there is none (for callers without a report). */
+export function parseAccountingPeriod(
+  value: string | null | undefined,
+  order: DateOrder = 'month-first',
+): AccountingPeriod | null {
+  const read = readAccountingPeriod(value, order);
+  return read && 'period' in read ? read.period : null;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isValidDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 /** "POINT (126.978 37.5665)" (longitude first, as WKT writes it) → coordinates. */
