@@ -56,21 +56,24 @@ describe.each(dialectCases())('an import after the demo on $label', ({ dialect, 
     (await db.kysely.selectFrom('governments').select('slug').execute()).map((g) => g.slug);
 
   for (const c of CASES) {
-    it.skipIf(skip)(`${c.kind}: matches the four demo cities and creates no duplicate`, async () => {
-      const before = await slugs();
-      for (const dryRun of [true, false]) {
-        const run = await runImport(db, ACTOR, {
-          kind: c.kind,
-          input: fixture(c.file),
-          fileName: c.file,
-          dryRun,
-        });
-        expect(run).toMatchObject({ status: 'done', totalRows: 5, skipped: 0 });
-        const rows = (await importRunRows(db, run.id, { page: 1, pageSize: 10 })).items;
-        expect(rows.map((r) => r.government)).toEqual(c.slugs);
-      }
-      const after = await slugs();
-      expect(after.filter((s) => !before.includes(s)).sort()).toEqual(c.prospects);
-    });
+    it.skipIf(skip)(
+      `${c.kind}: matches the four demo cities and creates no duplicate`,
+      async () => {
+        const before = await slugs();
+        for (const dryRun of [true, false]) {
+          const run = await runImport(db, ACTOR, {
+            kind: c.kind,
+            input: fixture(c.file),
+            fileName: c.file,
+            dryRun,
+          });
+          expect(run).toMatchObject({ status: 'done', totalRows: 5, skipped: 0 });
+          const rows = (await importRunRows(db, run.id, { page: 1, pageSize: 10 })).items;
+          expect(rows.map((r) => r.government)).toEqual(c.slugs);
+        }
+        const after = await slugs();
+        expect(after.filter((s) => !before.includes(s)).sort()).toEqual(c.prospects);
+      },
+    );
   }
 });

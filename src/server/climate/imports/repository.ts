@@ -263,7 +263,7 @@ export function rowOutcomesAfter(
 export function listGovernmentKeys(db: Executor) {
   return db
     .selectFrom('governments')
-    .select(['id', 'slug', 'country', 'cdp_account', 'nzt_id'])
+    .select(['id', 'slug', 'country', 'kind', 'cdp_account', 'nzt_id', 'latitude', 'longitude'])
     .execute();
 }
 
