@@ -19,6 +19,7 @@ import type { AppContext, AppInstance } from './http/app-types';
 import type { StoreDb } from './store';
 import { healthRoutes } from './health/routes';
 import { memberRoutes } from './members/routes';
+import { mergeRoutes } from './members/merge-routes';
 import { officeRoutes } from './offices/routes';
 import { peopleRoutes } from './people/routes';
 import { authRoutes, userRoutes } from './users/routes';
@@ -44,6 +45,7 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
   authRoutes,
   userRoutes,
   memberRoutes,
+  mergeRoutes,
   officeRoutes,
   peopleRoutes,
   auditRoutes,

@@ -13,6 +13,7 @@ import * as governance from './governance/repository';
 import * as imports from './climate/imports/repository';
 import * as health from './health/repository';
 import * as members from './members/repository';
+import * as merges from './members/merge-repository';
 import * as news from './news/repository';
 import * as offices from './offices/repository';
 import * as people from './people/repository';
@@ -27,6 +28,7 @@ const repositories = {
   health,
   imports,
   members,
+  merges,
   news,
   offices,
   people,

@@ -600,6 +600,30 @@ export class Surface {
     throw new Error(`fixture: import run ${res.run.id} did not finish`);
   }
 
+  /** Two new prospects of one city, for a merge (keep, merge). */
+  async freshMergePair(): Promise<[string, string]> {
+    const slugs: string[] = [];
+    for (const en of ['Matrix Town', 'Matrix Town City']) {
+      const slug = this.unique('matrix-town');
+      await this.asAdmin('POST', '/governments', {
+        slug,
+        names: { en },
+        kind: 'city',
+        country: 'KR',
+        region: 'east-asia',
+        localLang: 'en',
+      });
+      slugs.push(slug);
+    }
+    return slugs as [string, string];
+  }
+
+  /** A merge of two new prospects, to undo. */
+  async freshMerge(): Promise<number> {
+    const [keep, merge] = await this.freshMergePair();
+    return (await this.asAdmin<{ id: number }>('POST', '/government-merges', { keep, merge })).id;
+  }
+
   importFile(): Buffer {
     return CDP_EMISSIONS;
   }

@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_sign_in';
 import * as m0006 from './migrations/0006_import_runs';
 import * as m0007 from './migrations/0007_calendar_feeds';
 import * as m0008 from './migrations/0008_record_versions';
+import * as m0012 from './migrations/0012_government_merges';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_import_runs': m0006,
   '0007_calendar_feeds': m0007,
   '0008_record_versions': m0008,
+  '0012_government_merges': m0012,
 };
 
 /** The names of every migration this build knows, oldest first. */

@@ -119,11 +119,12 @@ export class GovernmentIndex {
   private nextTempId = -1;
 
   static async load(store: Store): Promise<GovernmentIndex> {
-    const [governments, names] = await Promise.all([
+    const [governments, names, merged] = await Promise.all([
       store.imports.listGovernmentKeys(),
       store.imports.listGovernmentNames(),
+      store.imports.mergedGovernmentKeys(),
     ]);
-    return GovernmentIndex.of(governments, names);
+    return GovernmentIndex.of(governments, names, merged);
   }
 
   /** An index of the given governments and names (as the directory's rows hold them). */
@@ -139,6 +140,12 @@ export class GovernmentIndex {
       longitude: number | null;
     }[],
     names: readonly { government_id: number; name: string }[],
+    merged: readonly {
+      kept_government_id: number;
+      merged_government_id: number;
+      merged_cdp_account: string | null;
+      merged_nzt_id: string | null;
+    }[] = [],
   ): GovernmentIndex {
     const index = new GovernmentIndex();
     for (const g of governments) {
@@ -156,6 +163,26 @@ export class GovernmentIndex {
     for (const n of names) {
       const ref = index.byId.get(n.government_id);
       if (ref) index.addName(ref, n.name);
+    }
+    // A merged government's keys stay keys of the government it was merged into (following
+    // later merges of that one), unless another government holds them now.
+    const into = new Map(merged.map((m) => [m.merged_government_id, m.kept_government_id]));
+    const final = (id: number) => {
+      let current = id;
+      for (let hops = 0; !index.byId.has(current) && into.has(current) && hops < 1000; hops++) {
+        current = into.get(current) as number;
+      }
+      return index.byId.has(current) ? current : undefined;
+    };
+    for (const m of merged) {
+      const kept = final(m.kept_government_id);
+      if (kept === undefined) continue;
+      if (m.merged_cdp_account && !index.byCdp.has(m.merged_cdp_account)) {
+        index.byCdp.set(m.merged_cdp_account, kept);
+      }
+      if (m.merged_nzt_id && !index.byNzt.has(m.merged_nzt_id)) {
+        index.byNzt.set(m.merged_nzt_id, kept);
+      }
     }
     return index;
   }

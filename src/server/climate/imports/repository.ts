@@ -267,6 +267,19 @@ export function listGovernmentKeys(db: Executor) {
     .execute();
 }
 
+/**
+ * The keys of governments merged into others (merges not undone): imports match them to the
+ * government each was merged into.
+ */
+export function mergedGovernmentKeys(db: Executor) {
+  return db
+    .selectFrom('government_merges')
+    .select(['kept_government_id', 'merged_government_id', 'merged_cdp_account', 'merged_nzt_id'])
+    .where('undone_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
 /** Every name and alias of every government. */
 export function listGovernmentNames(db: Executor) {
   return db.selectFrom('government_names').select(['government_id', 'name']).execute();
