@@ -26,6 +26,7 @@ import { authRoutes, userRoutes } from './users/routes';
 import { sessionResolver } from './users/session-service';
 import { auditRoutes } from './audit/routes';
 import { importRoutes } from './climate/imports/routes';
+import { importMatchRoutes } from './climate/imports/match-routes';
 import { exportRoutes } from './climate/exports/routes';
 import { climateRoutes } from './climate/routes';
 import { governanceRoutes } from './governance/routes';
@@ -51,6 +52,7 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
   auditRoutes,
   climateRoutes,
   importRoutes,
+  importMatchRoutes,
   exportRoutes,
   governanceRoutes,
   electionRoutes,

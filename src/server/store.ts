@@ -11,6 +11,7 @@ import * as elections from './elections/repository';
 import * as files from './files/repository';
 import * as governance from './governance/repository';
 import * as imports from './climate/imports/repository';
+import * as importMatches from './climate/imports/match-repository';
 import * as health from './health/repository';
 import * as members from './members/repository';
 import * as merges from './members/merge-repository';
@@ -27,6 +28,7 @@ const repositories = {
   governance,
   health,
   imports,
+  importMatches,
   members,
   merges,
   news,

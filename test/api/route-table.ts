@@ -1008,6 +1008,24 @@ export const MATRIX: Record<string, Case[]> = {
     },
   ],
   'GET /api/v1/imports': [{ label: 'runs', rule: policy('climate.import'), request: () => ({}) }],
+  'GET /api/v1/imports/{id}/matches': [
+    {
+      label: 'a run',
+      rule: policy('climate.import'),
+      request: (s) => ({ params: { id: s.ids.importRun! } }),
+    },
+  ],
+  'PUT /api/v1/imports/{id}/matches/{matchId}': [
+    {
+      label: "a preview's match",
+      rule: policy('climate.import'),
+      fresh: true,
+      request: async (s) => {
+        const { runId, matchId } = await s.freshImportMatch();
+        return { params: { id: runId, matchId }, payload: { decision: 'accept' } };
+      },
+    },
+  ],
   ...Object.fromEntries(
     ['', '/rows', '/report.csv'].map((tail) => [
       `GET /api/v1/imports/{id}${tail}`,

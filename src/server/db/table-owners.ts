@@ -34,7 +34,7 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   record_versions: 'src/server/climate/repository.ts',
   import_runs: 'src/server/climate/imports/repository.ts',
   import_run_rows: 'src/server/climate/imports/repository.ts',
-  import_run_matches: 'src/server/climate/imports/repository.ts',
+  import_run_matches: 'src/server/climate/imports/match-repository.ts',
   bodies: 'src/server/governance/repository.ts',
   body_terms: 'src/server/governance/repository.ts',
   seats: 'src/server/governance/repository.ts',

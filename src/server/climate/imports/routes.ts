@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import type { AuditActor } from '../../audit/service';
 import type { AppContext, AppInstance } from '../../http/app-types';
 import { authorize } from '../../http/authorize';
-import { IdParam, Page, PageQuery, Problem } from '../../http/common-schemas';
+import { IdParam, MAX_INT32, Page, PageQuery, Problem } from '../../http/common-schemas';
 import { badRequest, HttpProblem } from '../../http/problem';
 import { ImportKind, ImportRun, ImportRunRow } from '../schemas';
 import { ImportRunner } from './runner';
@@ -40,6 +40,13 @@ const UploadQuery = Type.Object({
     }),
   ),
   fileName: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  decisionsFrom: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_INT32,
+      description: 'A preview of the file whose decisions on uncertain matches to apply',
+    }),
+  ),
 });
 
 const RowsQuery = Type.Object({
@@ -137,13 +144,14 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
           throw badRequest(detail, [{ pointer: '/', detail }]);
         }
         const { kind } = request.params;
-        const { dryRun = false, noCreate = false, fileName } = request.query;
+        const { dryRun = false, noCreate = false, fileName, decisionsFrom } = request.query;
         const { run, done } = await beginImport(store, actor, {
           kind,
           input: uploadStream(request, input),
           fileName: fileName ?? `upload-${kind}`,
           dryRun,
           noCreate,
+          decisionsFrom: decisionsFrom ?? null,
           signal: runner.signal,
           leaseMs: runner.leaseMs,
         });
