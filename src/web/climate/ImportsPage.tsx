@@ -19,6 +19,7 @@ import {
   unchangedCount,
   uploadImport,
 } from './import-upload';
+import { ImportMatches } from './ImportMatches';
 import { useImportRows, useImportRun, useRecentImports } from './queries';
 import { IMPORT_KINDS, IMPORT_ROW_ACTIONS, type ImportKind, type ImportRun } from './types';
 import './climate.css';
@@ -277,6 +278,7 @@ function RunView({ run, rerun }: { run: ImportRun; rerun: Rerun }) {
               {t('imports.report')}
             </a>
           </p>
+          <ImportMatches key={`matches-${run.id}`} run={run} />
           <RunRows key={run.id} run={run} />
         </>
       )}
@@ -374,7 +376,13 @@ export default function ImportsPage() {
     ? `${kind}|${noCreate}|${file.name}|${file.size}|${file.lastModified}`
     : null;
   const start = useMutation({
-    mutationFn: (dryRun: boolean) => uploadImport(kind, file as File, { dryRun, noCreate }),
+    mutationFn: (dryRun: boolean) =>
+      uploadImport(kind, file as File, {
+        dryRun,
+        noCreate,
+        // The import does what was decided on the preview's uncertain matches.
+        decisionsFrom: !dryRun && run.data?.dryRun ? run.data.id : null,
+      }),
     onSuccess: (started, dryRun) => {
       queryClient.setQueryData(['climate', 'import', started.id], started);
       setRunId(started.id);

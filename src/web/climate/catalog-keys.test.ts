@@ -57,6 +57,8 @@ describe('keys used by the climate pages', () => {
       ['imports.kindHints', IMPORT_KINDS],
       ['imports.actions', IMPORT_ROW_ACTIONS],
       ['imports.statuses', IMPORT_RUN_STATUSES],
+      ['importMatches.statuses', ['likely', 'several', 'other-key']],
+      ['importMatches.applied', ['accept', 'create', 'skip']],
       ['history.changes', ['create', 'update', 'delete', 'restore']],
       [
         'notices',

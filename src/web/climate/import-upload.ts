@@ -19,6 +19,8 @@ export interface ImportOptions {
   dryRun: boolean;
   noCreate: boolean;
   fileName: string;
+  /** A preview whose decisions on uncertain matches the import applies. */
+  decisionsFrom?: number | null;
 }
 
 export function importPath(kind: ImportKind, options: ImportOptions): string {
@@ -26,6 +28,7 @@ export function importPath(kind: ImportKind, options: ImportOptions): string {
     dryRun: String(options.dryRun),
     noCreate: String(options.noCreate),
     fileName: options.fileName,
+    decisionsFrom: options.decisionsFrom ?? null,
   })}`;
 }
 
