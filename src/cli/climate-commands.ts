@@ -26,12 +26,15 @@ import type { Io } from './io';
  */
 
 export const IMPORT_USAGE = `Usage:
-  accord import cdp-targets FILE.csv [--dry-run] [--no-create]
-  accord import cdp-emissions FILE.csv [--dry-run] [--no-create]
-  accord import nzt FILE.xlsx [--dry-run] [--no-create]
+  accord import cdp-targets FILE.csv [--dry-run] [--no-create] [--decisions-from RUN]
+  accord import cdp-emissions FILE.csv [--dry-run] [--no-create] [--decisions-from RUN]
+  accord import nzt FILE.xlsx [--dry-run] [--no-create] [--decisions-from RUN]
 
   --dry-run    report what the import would do; write no record
-  --no-create  skip rows that match no government instead of adding them as prospects`;
+  --no-create  skip rows that match no government instead of adding them as prospects
+  --decisions-from RUN
+               apply the decisions taken on the uncertain matches of preview RUN
+               (a dry run of the same file, decided in the web's import page)`;
 
 export const EXPORT_USAGE = `Usage:
   accord export targets --format csv|xlsx [--region REGION] [--out FILE]
@@ -70,7 +73,11 @@ export async function runImportCommand(
   try {
     parsed = parseArgs({
       args: withoutCommand(args, 'import'),
-      options: { 'dry-run': { type: 'boolean' }, 'no-create': { type: 'boolean' } },
+      options: {
+        'dry-run': { type: 'boolean' },
+        'no-create': { type: 'boolean' },
+        'decisions-from': { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -88,6 +95,11 @@ export async function runImportCommand(
     return 2;
   }
   const dryRun = parsed.values['dry-run'] ?? false;
+  const decisionsFrom = parsed.values['decisions-from'];
+  if (decisionsFrom !== undefined && !/^[1-9]\d{0,9}$/.test(decisionsFrom)) {
+    io.err(`--decisions-from takes the number of a preview run, not "${decisionsFrom}"`);
+    return 2;
+  }
 
   // Ctrl-C (or a TERM) stops the run between batches: it ends interrupted, what it committed
   // stays, and the temporary files go, instead of the process dying where it stands.
@@ -112,6 +124,7 @@ export async function runImportCommand(
           fileName: path.basename(file),
           dryRun,
           noCreate: parsed.values['no-create'] ?? false,
+          decisionsFrom: decisionsFrom === undefined ? null : Number(decisionsFrom),
           maxBytes: Infinity,
           onProgress: ({ processed, total }) => io.out(`  ${processed} of ${total} rows`),
           signal: stop.signal,
@@ -142,6 +155,13 @@ export async function runImportCommand(
           `${run.created} created, ${run.updated} updated, ${unchanged} unchanged, ` +
           `${run.skipped} skipped${dryRun ? ' (dry run)' : ''}`,
       );
+      const uncertain = (await db.importMatches.pageRunMatches(run.id, 1, 1)).total;
+      if (uncertain > 0) {
+        io.out(
+          `${uncertain} government${uncertain === 1 ? '' : 's'} matched without certainty: ` +
+            `see the run's matches in the web's import page (run ${run.id})`,
+        );
+      }
       // Private like the database beside it: the report names governments and their figures.
       fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       const reportFile = path.join(config.dataDir, `import-${run.id}.csv`);
