@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ImportRunMatchTable } from '../../db/schema';
 import type { Executor } from '../../db/types';
-import type { UncertainMatch } from './governments';
 
 /**
  * The matches an import run was not sure of (import_run_matches), once per subject, and a
@@ -10,10 +9,22 @@ import type { UncertainMatch } from './governments';
 
 export type RunMatchRecord = Selectable<ImportRunMatchTable>;
 
+/** A match as the run found it (governments.ts's UncertainMatch). */
+export interface NewRunMatch {
+  subjectKey: string;
+  row: number;
+  names: readonly string[];
+  country: string | null;
+  status: RunMatchRecord['status'];
+  applied: string | null;
+  candidates: readonly string[];
+  decision: RunMatchRecord['decision'];
+}
+
 export async function insertRunMatches(
   db: Executor,
   runId: number,
-  matches: readonly UncertainMatch[],
+  matches: readonly NewRunMatch[],
 ): Promise<void> {
   for (let i = 0; i < matches.length; i += 200) {
     await db
