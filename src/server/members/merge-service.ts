@@ -137,8 +137,11 @@ export async function mergeGovernments(
       if (gid === keptId) await tx.members.claimGovernmentVersion(gid);
       else await tx.members.lockGovernment(gid);
     }
-    const kept = (await tx.members.governmentRow(keptId)) as GovernmentRow;
-    const merged = (await tx.members.governmentRow(mergedId)) as GovernmentRow;
+    const kept = await tx.members.governmentRow(keptId);
+    const merged = await tx.members.governmentRow(mergedId);
+    // Another merge took one of them while this one waited for its row.
+    if (!kept) throw conflict(`${input.keep} was merged into another government meanwhile.`);
+    if (!merged) throw conflict(`${input.merge} was merged into another government meanwhile.`);
     const refs = await tx.merges.rowsReferencing([keptId, mergedId]);
     const problems = clashes(refs, keptId, mergedId);
     if (problems.length) {

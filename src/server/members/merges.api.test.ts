@@ -298,6 +298,26 @@ describe.each(dialectCases())('merging governments on $label', ({ dialect, skip 
     ]);
   });
 
+  it_('lets one of two opposite merges at once through, and refuses the other', async () => {
+    await createGovernment('race-one', 'Race Town', { country: 'KR' });
+    await createGovernment('race-two', 'Race Town City', { country: 'KR' });
+    const answers = await Promise.all([
+      merge('race-one', 'race-two'),
+      merge('race-two', 'race-one'),
+    ]);
+    // The other finds one of its governments gone: merged meanwhile (409) or already before it
+    // looked (422, no such government), as the databases order the two.
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes[0]).toBe(201);
+    expect([409, 422]).toContain(codes[1]);
+    const left = await t.db.kysely
+      .selectFrom('governments')
+      .select('slug')
+      .where('slug', 'in', ['race-one', 'race-two'])
+      .execute();
+    expect(left).toHaveLength(1);
+  });
+
   it_('is for administrators only', async () => {
     const officer = await t.signInOfficer('seoul');
     expect((await merge('seoul', 'suwon', officer)).statusCode).toBe(403);
