@@ -280,4 +280,47 @@ describe('accord import and export', () => {
     expect(await runExportCommand(['inventory', 'testville'], c.io, config)).toBe(2);
     expect(await runExportCommand(['targets', '--format', 'pdf'], c.io, config)).toBe(2);
   });
+  it('applies the decisions taken on a preview with --decisions-from', async () => {
+    const file = path.join(dir, 'testville-city.csv');
+    fs.writeFileSync(
+      file,
+      [
+        TARGETS_CSV.split('\n')[0],
+        ',Testville City Government,Testville City,Japan,Base year emissions (absolute) target,2013,4000,40,2035',
+      ].join('\n'),
+    );
+    let c = capture();
+    expect(await runImportCommand(['cdp-targets', file, '--dry-run'], c.io, config)).toBe(0);
+    const preview = Number(/^Import (\d+)/.exec(c.out[0] ?? '')?.[1]);
+    expect(c.out.join('\n')).toContain(
+      `1 government matched without certainty: see the run's matches in the web's import page (run ${preview})`,
+    );
+    const db = openDatabase({ dataDir: dir });
+    try {
+      const match = (await db.importMatches.pageRunMatches(preview, 1, 10)).rows[0];
+      expect(match).toMatchObject({ applied: 'testville', status: 'likely' });
+      await db.importMatches.decideRunMatch(match!.id, {
+        decision: 'skip',
+        decision_slug: null,
+        decided_at: nowIso(),
+        decided_by: 'test',
+      });
+    } finally {
+      await db.close();
+    }
+    c = capture();
+    expect(
+      await runImportCommand(
+        ['cdp-targets', file, '--decisions-from', String(preview)],
+        c.io,
+        config,
+      ),
+    ).toBe(0);
+    expect(c.out.join('\n')).toContain('0 created, 0 updated, 0 unchanged, 1 skipped');
+    c = capture();
+    expect(
+      await runImportCommand(['cdp-targets', file, '--decisions-from', 'last'], c.io, config),
+    ).toBe(2);
+    expect(c.err.join('\n')).toContain('--decisions-from takes the number of a preview run');
+  });
 });

@@ -29,8 +29,10 @@ import type { Io } from './io';
 
 export const IMPORT_USAGE = `Usage:
   accord import cdp-targets FILE.csv [--dry-run] [--no-create] [--layout NAME] [--encoding NAME]
+                                     [--decisions-from RUN]
   accord import cdp-emissions FILE.csv [--dry-run] [--no-create] [--layout NAME] [--encoding NAME]
-  accord import nzt FILE.xlsx [--dry-run] [--no-create] [--layout NAME]
+                                       [--decisions-from RUN]
+  accord import nzt FILE.xlsx [--dry-run] [--no-create] [--layout NAME] [--decisions-from RUN]
   accord import layouts              list the saved column layouts
 
   --dry-run        report what the import would do; write no record
@@ -38,7 +40,10 @@ export const IMPORT_USAGE = `Usage:
   --layout NAME    read the file with the column layout saved under NAME (made in the web's
                    import page when a file's headers match no known layout)
   --encoding NAME  the CSV file's character encoding, when detection gets it wrong:
-                   ${TEXT_ENCODINGS.join(', ')}`;
+                   ${TEXT_ENCODINGS.join(', ')}
+  --decisions-from RUN
+                   apply the decisions taken on the uncertain matches of preview RUN
+                   (a dry run of the same file, decided in the web's import page)`;
 
 export const EXPORT_USAGE = `Usage:
   accord export targets --format csv|xlsx [--region REGION] [--out FILE]
@@ -83,6 +88,7 @@ export async function runImportCommand(
         'no-create': { type: 'boolean' },
         layout: { type: 'string' },
         encoding: { type: 'string' },
+        'decisions-from': { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -106,6 +112,11 @@ export async function runImportCommand(
   const encoding = encodingName === undefined ? undefined : encodingNamed(encodingName);
   if (encoding === null) {
     io.err(`unknown encoding: ${encodingName}\n\n${IMPORT_USAGE}`);
+    return 2;
+  }
+  const decisionsFrom = parsed.values['decisions-from'];
+  if (decisionsFrom !== undefined && !/^[1-9]\d{0,9}$/.test(decisionsFrom)) {
+    io.err(`--decisions-from takes the number of a preview run, not "${decisionsFrom}"`);
     return 2;
   }
 
@@ -134,6 +145,7 @@ export async function runImportCommand(
           noCreate: parsed.values['no-create'] ?? false,
           layout: parsed.values.layout,
           encoding,
+          decisionsFrom: decisionsFrom === undefined ? null : Number(decisionsFrom),
           maxBytes: Infinity,
           onProgress: ({ processed, total }) => io.out(`  ${processed} of ${total} rows`),
           signal: stop.signal,
@@ -173,6 +185,13 @@ export async function runImportCommand(
           `${run.created} created, ${run.updated} updated, ${unchanged} unchanged, ` +
           `${run.skipped} skipped${dryRun ? ' (dry run)' : ''}`,
       );
+      const uncertain = (await db.importMatches.pageRunMatches(run.id, 1, 1)).total;
+      if (uncertain > 0) {
+        io.out(
+          `${uncertain} government${uncertain === 1 ? '' : 's'} matched without certainty: ` +
+            `see the run's matches in the web's import page (run ${run.id})`,
+        );
+      }
       // Private like the database beside it: the report names governments and their figures.
       fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       const reportFile = path.join(config.dataDir, `import-${run.id}.csv`);

@@ -72,6 +72,8 @@ export const POLICY = {
   'government.edit': { admin: true, officer: 'ownGovernment' },
   'government.editMembership': { admin: true },
   'government.editRegion': { admin: true },
+  /** Merge two records of one government, read the duplicates report, undo a merge. */
+  'government.merge': { admin: true },
   'person.create': { admin: true, officer: true },
   'person.edit': { admin: true, officer: 'personWhollyOwn' },
   'person.delete': { admin: true },

@@ -19,12 +19,14 @@ import type { AppContext, AppInstance } from './http/app-types';
 import type { StoreDb } from './store';
 import { healthRoutes } from './health/routes';
 import { memberRoutes } from './members/routes';
+import { mergeRoutes } from './members/merge-routes';
 import { officeRoutes } from './offices/routes';
 import { peopleRoutes } from './people/routes';
 import { authRoutes, userRoutes } from './users/routes';
 import { sessionResolver } from './users/session-service';
 import { auditRoutes } from './audit/routes';
 import { importRoutes } from './climate/imports/routes';
+import { importMatchRoutes } from './climate/imports/match-routes';
 import { exportRoutes } from './climate/exports/routes';
 import { climateRoutes } from './climate/routes';
 import { governanceRoutes } from './governance/routes';
@@ -44,11 +46,13 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
   authRoutes,
   userRoutes,
   memberRoutes,
+  mergeRoutes,
   officeRoutes,
   peopleRoutes,
   auditRoutes,
   climateRoutes,
   importRoutes,
+  importMatchRoutes,
   exportRoutes,
   governanceRoutes,
   electionRoutes,

@@ -11,8 +11,10 @@ import * as elections from './elections/repository';
 import * as files from './files/repository';
 import * as governance from './governance/repository';
 import * as imports from './climate/imports/repository';
+import * as importMatches from './climate/imports/match-repository';
 import * as health from './health/repository';
 import * as members from './members/repository';
+import * as merges from './members/merge-repository';
 import * as news from './news/repository';
 import * as offices from './offices/repository';
 import * as people from './people/repository';
@@ -26,7 +28,9 @@ const repositories = {
   governance,
   health,
   imports,
+  importMatches,
   members,
+  merges,
   news,
   offices,
   people,

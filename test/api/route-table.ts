@@ -273,6 +273,31 @@ export const MATRIX: Record<string, Case[]> = {
       request: () => ({ params: { slug: GOV_A }, payload: { region: 'east-asia' } }),
     },
   ],
+  'GET /api/v1/government-duplicates': [
+    { label: 'the report', rule: policy('government.merge'), request: () => ({}) },
+  ],
+  'GET /api/v1/government-merges': [
+    { label: 'merges', rule: policy('government.merge'), request: () => ({}) },
+  ],
+  'POST /api/v1/government-merges': [
+    {
+      label: 'two prospects of one city',
+      rule: policy('government.merge'),
+      fresh: true,
+      request: async (s) => {
+        const [keep, merge] = await s.freshMergePair();
+        return { payload: { keep, merge } };
+      },
+    },
+  ],
+  'POST /api/v1/government-merges/{id}/undo': [
+    {
+      label: 'a merge',
+      rule: policy('government.merge'),
+      fresh: true,
+      request: async (s) => ({ params: { id: await s.freshMerge() } }),
+    },
+  ],
   'GET /api/v1/offices': [read(() => ({}))],
   'GET /api/v1/people': [read(() => ({}))],
   'GET /api/v1/people/{id}': [read((s) => ({ params: { id: s.ids.personA! } }))],
@@ -1026,6 +1051,24 @@ export const MATRIX: Record<string, Case[]> = {
     },
   ],
   'GET /api/v1/imports': [{ label: 'runs', rule: policy('climate.import'), request: () => ({}) }],
+  'GET /api/v1/imports/{id}/matches': [
+    {
+      label: 'a run',
+      rule: policy('climate.import'),
+      request: (s) => ({ params: { id: s.ids.importRun! } }),
+    },
+  ],
+  'PUT /api/v1/imports/{id}/matches/{matchId}': [
+    {
+      label: "a preview's match",
+      rule: policy('climate.import'),
+      fresh: true,
+      request: async (s) => {
+        const { runId, matchId } = await s.freshImportMatch();
+        return { params: { id: runId, matchId }, payload: { decision: 'accept' } };
+      },
+    },
+  ],
   ...Object.fromEntries(
     ['', '/rows', '/report.csv'].map((tail) => [
       `GET /api/v1/imports/{id}${tail}`,

@@ -600,6 +600,56 @@ export class Surface {
     throw new Error(`fixture: import run ${res.run.id} did not finish`);
   }
 
+  /** A preview of a tracker file whose one row matches Taipei by a likely name: its match. */
+  async freshImportMatch(): Promise<{ runId: number; matchId: number }> {
+    const file = [
+      'id_code,name,country,actor_type,end_target,end_target_year',
+      `${this.unique('CIT-MATRIX')},Taipei City,Taiwan,City,Net zero,2050`,
+    ].join('\n');
+    const res = await this.asAdmin<{ run: { id: number } }>(
+      'POST',
+      '/imports/nzt?dryRun=true',
+      Buffer.from(file),
+      { 'content-type': 'text/csv' },
+    );
+    for (let i = 0; i < 500; i++) {
+      const run = await this.asAdmin<{ status: string }>('GET', `/imports/${res.run.id}`);
+      if (run.status !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const matches = await this.asAdmin<{ items: { id: number }[] }>(
+      'GET',
+      `/imports/${res.run.id}/matches`,
+    );
+    const match = matches.items[0];
+    if (!match) throw new Error('fixture: the preview listed no match');
+    return { runId: res.run.id, matchId: match.id };
+  }
+
+  /** Two new prospects of one city, for a merge (keep, merge). */
+  async freshMergePair(): Promise<[string, string]> {
+    const slugs: string[] = [];
+    for (const en of ['Matrix Town', 'Matrix Town City']) {
+      const slug = this.unique('matrix-town');
+      await this.asAdmin('POST', '/governments', {
+        slug,
+        names: { en },
+        kind: 'city',
+        country: 'KR',
+        region: 'east-asia',
+        localLang: 'en',
+      });
+      slugs.push(slug);
+    }
+    return slugs as [string, string];
+  }
+
+  /** A merge of two new prospects, to undo. */
+  async freshMerge(): Promise<number> {
+    const [keep, merge] = await this.freshMergePair();
+    return (await this.asAdmin<{ id: number }>('POST', '/government-merges', { keep, merge })).id;
+  }
+
   importFile(): Buffer {
     return CDP_EMISSIONS;
   }

@@ -141,3 +141,20 @@ export async function replaceEntries(
 export async function deleteInventory(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('inventories').where('id', '=', id).execute();
 }
+
+// ---------------------------------------------------------------- merges of governments
+
+/** Points inventories at another government (a merge of governments, and its undo). */
+export async function setInventoriesGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('inventories')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
+}

@@ -597,3 +597,59 @@ export function inventoryOfYear(db: Executor, slug: string, year: number) {
     .select(['i.id', 'i.gwp_set', 'i.status', 'i.government_id', 'i.is_illustrative'])
     .executeTakeFirst();
 }
+
+// ---------------------------------------------------------------- merges of governments
+// A merge moves records without a new version: the record is unchanged, and the undo puts it
+// back exactly. The merge is in the audit log.
+
+const MOVE_CHUNK = 500;
+
+/** Points targets at another government (a merge of governments, and its undo). */
+export async function setTargetsGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
+    await db
+      .updateTable('climate_targets')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
+      .execute();
+  }
+}
+
+/** Points emission reports at another government, each with its preferred flag. */
+export async function setReportsGovernment(
+  db: Executor,
+  rows: readonly { id: number; preferred: number }[],
+  governmentId: number,
+): Promise<void> {
+  await bulkUpdateById(
+    db,
+    'emission_reports',
+    [
+      { name: 'government_id', type: 'integer' },
+      { name: 'preferred', type: 'integer' },
+    ],
+    rows.map((r) => ({
+      id: r.id,
+      values: { government_id: governmentId, preferred: r.preferred },
+    })),
+  );
+}
+
+/** Points actions at another government (a merge of governments, and its undo). */
+export async function setActionsGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
+    await db
+      .updateTable('climate_actions')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
+      .execute();
+  }
+}

@@ -214,6 +214,27 @@ export interface ImportRunRowTable {
   reason: string | null;
 }
 
+/** A match an import run was not sure of, once per subject (migration 0012). */
+export interface ImportRunMatchTable {
+  id: Generated<number>;
+  run_id: number;
+  subject_key: string;
+  row_number: number;
+  /** JSON array of the names the file gives. */
+  names: string;
+  country: string | null;
+  status: 'likely' | 'several' | 'other-key';
+  /** The slug of the government the run used or created; null when it skipped the rows. */
+  applied: string | null;
+  /** JSON array of candidate slugs. */
+  candidates: string;
+  /** On a preview, a person's decision; on a real run, the preview's decision it applied. */
+  decision: 'accept' | 'create' | 'skip' | null;
+  decision_slug: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
 export interface GpcSectorTable {
   code: string;
   name: string;

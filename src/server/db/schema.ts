@@ -35,6 +35,7 @@ import type {
   GpcSubcategoryTable,
   GpcSubsectorTable,
   ImportLayoutTable,
+  ImportRunMatchTable,
   ImportRunRowTable,
   ImportRunTable,
   InventoryEntryTable,
@@ -495,11 +496,45 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** A government merged into another (migration 0012), kept so that the merge can be undone. */
+export interface GovernmentMergeTable {
+  id: Generated<number>;
+  kept_government_id: number;
+  merged_government_id: number;
+  kept_slug: string;
+  merged_slug: string;
+  /** The merged government's keys: imports keep matching them to the kept government. */
+  merged_cdp_account: string | null;
+  merged_nzt_id: string | null;
+  /** JSON: the merged government's row, names and membership as they were. */
+  merged_record: string;
+  /** JSON: the columns of the kept government the merge filled, as they were. */
+  kept_before: string;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+/** A row a merge moved, changed or removed, as it was before (for the undo). */
+export interface GovernmentMergeRowTable {
+  id: Generated<number>;
+  merge_id: number;
+  table_name: string;
+  /** The row's id; null for a table keyed otherwise (election_voters: in before_json). */
+  row_id: number | null;
+  action: 'moved' | 'changed' | 'deleted';
+  before_json: string;
+}
+
 export interface Database {
   regions: RegionTable;
   offices: OfficeTable;
   governments: GovernmentTable;
   government_names: GovernmentNameTable;
+  government_merges: GovernmentMergeTable;
+  government_merge_rows: GovernmentMergeRowTable;
   people: PersonTable;
   positions: PositionTable;
   memberships: MembershipTable;
@@ -523,6 +558,7 @@ export interface Database {
   import_runs: ImportRunTable;
   import_run_rows: ImportRunRowTable;
   import_layouts: ImportLayoutTable;
+  import_run_matches: ImportRunMatchTable;
   bodies: BodyTable;
   body_terms: BodyTermTable;
   seats: SeatTable;

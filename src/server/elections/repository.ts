@@ -373,3 +373,37 @@ export async function termStartingOn(db: Executor, bodyId: number, startsOn: str
     .select(['id', 'label'])
     .executeTakeFirst();
 }
+
+// ---------------------------------------------------------------- merges of governments
+
+/** Points candidacies at another government (a merge of governments, and its undo). */
+export async function setCandidatesGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('candidates')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** Moves the register of who voted in these elections from one government to another. */
+export async function setElectionVotersGovernment(
+  db: Executor,
+  electionIds: readonly number[],
+  from: number,
+  to: number,
+): Promise<void> {
+  for (let i = 0; i < electionIds.length; i += 500) {
+    await db
+      .updateTable('election_voters')
+      .set({ government_id: to })
+      .where('government_id', '=', from)
+      .where('election_id', 'in', electionIds.slice(i, i + 500))
+      .execute();
+  }
+}

@@ -624,3 +624,65 @@ export async function governmentExists(db: Executor, id: number): Promise<boolea
 export async function personExists(db: Executor, id: number): Promise<boolean> {
   return !!(await db.selectFrom('people').where('id', '=', id).select('id').executeTakeFirst());
 }
+
+// ---------------------------------------------------------------- merges of governments
+// A merge of governments moves seats, invitations, register entries and votes (and its undo
+// moves them back) without a new version: each stays as it was but for its government.
+
+const MOVE_CHUNK = 500;
+
+export async function setSeatsGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
+    await db
+      .updateTable('seats')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
+      .execute();
+  }
+}
+
+export async function setInvitationsGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
+    await db
+      .updateTable('invitations')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
+      .execute();
+  }
+}
+
+export async function setAttendanceGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
+    await db
+      .updateTable('attendance')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
+      .execute();
+  }
+}
+
+export async function setMotionVotesGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
+    await db
+      .updateTable('motion_votes')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
+      .execute();
+  }
+}

@@ -7,6 +7,7 @@ import type {
   MembershipTable,
   RegionTable,
 } from '../db/schema';
+import { bulkUpdateById } from '../db/bulk-update';
 import type { Executor } from '../db/types';
 import { claimVersionById } from '../db/version-claim';
 
@@ -425,4 +426,87 @@ export async function hasRegions(db: Executor): Promise<boolean> {
 export async function regionIdsBySlug(db: Executor): Promise<Map<string, number>> {
   const rows = await db.selectFrom('regions').select(['id', 'slug']).execute();
   return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+// ---------------------------------------------------------------- merges of governments
+
+/** Names as a merge writes them: moved to the kept government as aliases, or back (undo). */
+export async function setNamesGovernment(
+  db: Executor,
+  rows: readonly {
+    id: number;
+    government_id: number;
+    lang: string | null;
+    kind: 'name' | 'alias';
+  }[],
+): Promise<void> {
+  await bulkUpdateById(
+    db,
+    'government_names',
+    [
+      { name: 'government_id', type: 'integer' },
+      { name: 'lang', type: 'text' },
+      { name: 'kind', type: 'text' },
+    ],
+    rows.map((r) => ({
+      id: r.id,
+      values: { government_id: r.government_id, lang: r.lang, kind: r.kind },
+    })),
+  );
+}
+
+export async function deleteNamesById(db: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length) await db.deleteFrom('government_names').where('id', 'in', ids).execute();
+}
+
+/** Puts back names a merge removed, with their ids (its undo). */
+export async function restoreNames(db: Executor, rows: readonly Selectable<GovernmentNameTable>[]) {
+  for (const part of inChunks(rows)) await db.insertInto('government_names').values(part).execute();
+}
+
+export async function setMembershipGovernment(
+  db: Executor,
+  id: number,
+  governmentId: number,
+): Promise<void> {
+  await db
+    .updateTable('memberships')
+    .set({ government_id: governmentId })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteMembershipById(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('memberships').where('id', '=', id).execute();
+}
+
+export async function restoreMembership(db: Executor, row: Selectable<MembershipTable>) {
+  await db.insertInto('memberships').values(row).execute();
+}
+
+/** The row of a government, whole, as the database holds it (a merge keeps it for its undo). */
+export function governmentRow(db: Executor, id: number) {
+  return db.selectFrom('governments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Takes a government's row for the transaction without changing it (a merge's other side). */
+export async function lockGovernment(db: Executor, id: number): Promise<void> {
+  await db
+    .updateTable('governments')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Removes a government merged into another, once nothing points at it any more. */
+export async function deleteGovernmentById(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('governments').where('id', '=', id).execute();
+}
+
+/** Puts back a merged government's row exactly, with its id (the undo of a merge). */
+export async function restoreGovernment(
+  db: Executor,
+  row: Selectable<GovernmentTable>,
+): Promise<void> {
+  await db.insertInto('governments').values(row).execute();
 }

@@ -269,3 +269,37 @@ export async function presentGovernmentIds(db: Executor, meetingId: number): Pro
     .execute();
   return rows.map((r) => r.government_id).filter((id): id is number => id !== null);
 }
+
+// ---------------------------------------------------------------- merges of governments
+
+/** Points news posts' links at another government (a merge of governments, and its undo). */
+export async function setNewsGovernmentsGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('news_governments')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** Removes links a merge made twice (a post about both governments). */
+export async function deleteNewsGovernmentsById(db: Executor, ids: readonly number[]) {
+  if (ids.length) await db.deleteFrom('news_governments').where('id', 'in', ids).execute();
+}
+
+/** Puts back links a merge removed, with their ids (its undo). */
+export async function restoreNewsGovernments(
+  db: Executor,
+  rows: readonly { id: number; post_id: number; government_id: number }[],
+) {
+  if (rows.length)
+    await db
+      .insertInto('news_governments')
+      .values([...rows])
+      .execute();
+}

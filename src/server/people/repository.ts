@@ -260,3 +260,20 @@ export async function updatePosition(
 export async function deletePosition(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('positions').where('id', '=', id).execute();
 }
+
+// ---------------------------------------------------------------- merges of governments
+
+/** Points positions at another government (a merge of governments, and its undo). */
+export async function setPositionsGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += BULK_ROWS) {
+    await db
+      .updateTable('positions')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + BULK_ROWS))
+      .execute();
+  }
+}

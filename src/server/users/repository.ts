@@ -332,3 +332,20 @@ export async function hasAnyAdmin(db: Executor): Promise<boolean> {
     .executeTakeFirst();
   return row !== undefined;
 }
+
+// ---------------------------------------------------------------- merges of governments
+
+/** Points users at another government (a merge of governments, and its undo). */
+export async function setUsersGovernment(
+  db: Executor,
+  ids: readonly number[],
+  governmentId: number,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('users')
+      .set({ government_id: governmentId })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
+}

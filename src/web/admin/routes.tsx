@@ -3,9 +3,11 @@ import { PasswordPage } from '../auth/PasswordPage';
 import { SignIn } from '../auth/SignIn';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { AuditPage } from './AuditPage';
+import { DuplicatesPage } from './DuplicatesPage';
 import { GovernmentEdit } from './GovernmentEdit';
 import { GovernmentList } from './GovernmentList';
 import { GovernmentNew } from './GovernmentNew';
+import { MergesPage } from './MergesPage';
 import { Overview } from './Overview';
 import { PeoplePage } from './PeoplePage';
 import { TokensPage } from './TokensPage';
@@ -41,6 +43,22 @@ export const adminRoutes: RouteObject[] = [
         ),
       },
       { path: 'governments/:slug', element: <GovernmentEdit /> },
+      {
+        path: 'duplicates',
+        element: (
+          <Allowed action="government.merge">
+            <DuplicatesPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'merges',
+        element: (
+          <Allowed action="government.merge">
+            <MergesPage />
+          </Allowed>
+        ),
+      },
       {
         path: 'people',
         element: (

@@ -20,6 +20,7 @@ import {
   uploadImport,
 } from './import-upload';
 import { ImportMapping } from './ImportMapping';
+import { ImportMatches } from './ImportMatches';
 import { useImportRows, useImportRun, useRecentImports, useSavedLayouts } from './queries';
 import {
   IMPORT_ENCODINGS,
@@ -320,6 +321,7 @@ function RunView({ run, rerun }: { run: ImportRun; rerun: Rerun }) {
               {t('imports.report')}
             </a>
           </p>
+          <ImportMatches key={`matches-${run.id}`} run={run} />
           <RunRows key={run.id} run={run} />
         </>
       )}
@@ -428,6 +430,8 @@ export default function ImportsPage() {
         noCreate,
         layout: layout || null,
         encoding: encoding || undefined,
+        // The import does what was decided on the preview's uncertain matches.
+        decisionsFrom: !dryRun && run.data?.dryRun ? run.data.id : null,
       }),
     onSuccess: (started, dryRun) => {
       queryClient.setQueryData(['climate', 'import', started.id], started);

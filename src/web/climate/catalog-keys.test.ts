@@ -73,6 +73,8 @@ describe('keys used by the climate pages', () => {
       ],
       ['imports.mapping', ['numbersIgnored', 'twice', 'needs', 'or', 'name', 'nameHint', 'save']],
       ['imports.warnings', ['unreadNumbers']],
+      ['importMatches.statuses', ['likely', 'several', 'other-key']],
+      ['importMatches.applied', ['accept', 'create', 'skip']],
       ['history.changes', ['create', 'update', 'delete', 'restore']],
       ['coverages', COVERAGE_NEEDS],
       ['sourcesTable.basis', FIGURE_BASES],

@@ -23,6 +23,8 @@ export interface ImportOptions {
   layout?: string | null;
   /** The CSV file's encoding when the person chose one; detected by the server otherwise. */
   encoding?: ImportEncoding | undefined;
+  /** A preview whose decisions on uncertain matches the import applies. */
+  decisionsFrom?: number | null;
 }
 
 export function importPath(kind: ImportKind, options: ImportOptions): string {
@@ -32,6 +34,7 @@ export function importPath(kind: ImportKind, options: ImportOptions): string {
     fileName: options.fileName,
     layout: options.layout ?? null,
     encoding: options.encoding,
+    decisionsFrom: options.decisionsFrom ?? null,
   })}`;
 }
 

@@ -4,7 +4,12 @@ import { nowIso } from '../../clock';
 import type { Store } from '../../store';
 import { presentReport, targetSnapshotOfRow } from '../present';
 import { recordVersionedWrite, type VersionRecord } from '../versions';
-import { GovernmentIndex, insertProspects, linkGovernments } from './governments';
+import {
+  GovernmentIndex,
+  insertProspects,
+  linkGovernments,
+  type MatchDecision,
+} from './governments';
 import { REPORT_VALUE_COLUMNS, TARGET_VALUE_COLUMNS, type MappedRow } from './mapping';
 import {
   ImportPlanner,
@@ -87,8 +92,9 @@ export class ImportEngine {
     private readonly options: EngineOptions,
     private readonly index: GovernmentIndex,
     private readonly regionIds: ReadonlyMap<string, number>,
+    decisions: ReadonlyMap<string, MatchDecision>,
   ) {
-    this.planner = new ImportPlanner(store, options, index);
+    this.planner = new ImportPlanner(store, options, index, decisions);
   }
 
   static async start(
@@ -98,7 +104,19 @@ export class ImportEngine {
   ): Promise<ImportEngine> {
     const index = await GovernmentIndex.load(store);
     const regionIds = await store.imports.regionIdsBySlug();
-    return new ImportEngine(store, actor, options, index, regionIds);
+    // A person's decisions in the preview of this file, on the matches it was not sure of.
+    const decisions = new Map<string, MatchDecision>();
+    const from = options.decisionsFrom ?? null;
+    for (const d of from === null ? [] : await store.importMatches.decidedMatches(from)) {
+      if (d.decision) {
+        decisions.set(d.subject_key, {
+          runId: from as number,
+          decision: d.decision,
+          slug: d.decision_slug,
+        });
+      }
+    }
+    return new ImportEngine(store, actor, options, index, regionIds, decisions);
   }
 
   get progress(): RunCounts {
@@ -124,6 +142,10 @@ export class ImportEngine {
         skipped: this.counts.skipped + batch.skipped,
       };
       await tx.imports.insertRowOutcomes(this.options.runId, outcomes);
+      await tx.importMatches.insertRunMatches(
+        this.options.runId,
+        plans.flatMap((p) => (p.match ? [p.match] : [])),
+      );
       if (!(await tx.imports.updateRunIfRunning(this.options.runId, { counts }))) {
         throw new RunNotRunningError(this.options.runId);
       }

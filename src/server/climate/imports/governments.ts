@@ -1,3 +1,4 @@
+import { kindLevel, nameMatchKeys, nameParts, placeVerdict } from '../../../core/government-names';
 import { searchKey } from '../../../core/names';
 import type { GovernmentKind } from '../../../core/membership';
 import { nowIso } from '../../clock';
@@ -8,9 +9,17 @@ import { regionFor } from './regions';
 
 /**
  * Matching import rows to governments, set-based: the directory's keys (CDP account numbers,
- * Net Zero Tracker ids, every name and alias folded with the country) are read once per run
- * into maps, and governments the run creates are added to them as it goes, so a dry run sees
- * what a real run would have created by then.
+ * Net Zero Tracker ids, every name and alias folded with the country, and the same names
+ * without what administrations add around them) are read once per run into maps, and
+ * governments the run creates are added to them as it goes, so a dry run sees what a real run
+ * would have created by then.
+ *
+ * A row is matched by its CDP account or tracker id first (certain). Otherwise by its names
+ * with the country: the same name, or failing that a likely name ("Taipei City" for "Taipei",
+ * src/core/government-names.ts), where the kinds are of one level. A government placed more
+ * than 40 km away is another place of that name; one that carries another account number or
+ * tracker id is another entity unless a person says otherwise. A match by name is uncertain
+ * unless both places are known and within 5 km: the run lists it for a person to confirm.
  */
 
 export interface GovernmentRef {
@@ -20,6 +29,9 @@ export interface GovernmentRef {
   iso2: string;
   cdpAccount: string | null;
   nztId: string | null;
+  kind: string;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 /** A government to create for an unmatched row: a prospect (not a member). */
@@ -40,12 +52,24 @@ export interface ProspectPlan {
   areaKm2: number | null;
 }
 
+/** How a row found its government. */
+export type MatchedBy = 'cdp' | 'nzt' | 'name' | 'likely-name';
+
 export type MatchResult =
-  | { kind: 'matched'; ref: GovernmentRef; by: 'cdp' | 'nzt' | 'name' }
-  | { kind: 'ambiguous'; slugs: string[] }
-  | { kind: 'none' };
+  | {
+      kind: 'matched';
+      ref: GovernmentRef;
+      by: MatchedBy;
+      /** A match by name that coordinates do not confirm: for a person to confirm. */
+      uncertain: boolean;
+    }
+  | { kind: 'ambiguous'; slugs: string[]; candidates: GovernmentRef[] }
+  /** `others`: governments of the same name kept apart because they carry another key. */
+  | { kind: 'none'; others: GovernmentRef[] };
 
 const nameKey = (name: string, iso2: string) => `${searchKey(name)}|${iso2.toUpperCase()}`;
+const likelyKeys = (name: string, iso2: string) =>
+  nameMatchKeys(name).map((k) => `${k}|${iso2.toUpperCase()}`);
 
 /** "Bogotá Distrito Capital" → "bogota-distrito-capital"; empty for names in other scripts. */
 export function slugFromName(name: string): string {
@@ -61,19 +85,69 @@ export function slugFromName(name: string): string {
     .replace(/-+$/, '');
 }
 
+/**
+ * The names a prospect is created with: the file's names, each bracketed alternative as an
+ * alias ("Ciudad de México (Mexico City)" → "Ciudad de México", alias "Mexico City", and the
+ * name as written, so that the same file finds it by the very same name).
+ */
+export function prospectNames(names: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (name: string) => {
+    const key = searchKey(name);
+    if (!key || seen.has(key)) return;
+    seen.add(key);
+    out.push(name);
+  };
+  for (const name of names) {
+    for (const part of nameParts(name)) add(part);
+    add(name.trim());
+  }
+  return out;
+}
+
 export class GovernmentIndex {
   private readonly byId = new Map<number, GovernmentRef>();
   private readonly byCdp = new Map<string, number>();
   private readonly byNzt = new Map<string, number>();
   private readonly byName = new Map<string, Set<number>>();
+  /** The same names without administrative endings, qualifiers and brackets. */
+  private readonly byLikelyName = new Map<string, Set<number>>();
   private readonly slugs = new Set<string>();
   /** Name keys of planned governments, so resolve() need not scan every name. */
   private readonly plannedNameKeys = new Map<number, string[]>();
   private nextTempId = -1;
 
   static async load(store: Store): Promise<GovernmentIndex> {
+    const [governments, names, merged] = await Promise.all([
+      store.imports.listGovernmentKeys(),
+      store.imports.listGovernmentNames(),
+      store.imports.mergedGovernmentKeys(),
+    ]);
+    return GovernmentIndex.of(governments, names, merged);
+  }
+
+  /** An index of the given governments and names (as the directory's rows hold them). */
+  static of(
+    governments: readonly {
+      id: number;
+      slug: string;
+      country: string;
+      kind: string;
+      cdp_account: string | null;
+      nzt_id: string | null;
+      latitude: number | null;
+      longitude: number | null;
+    }[],
+    names: readonly { government_id: number; name: string }[],
+    merged: readonly {
+      kept_government_id: number;
+      merged_government_id: number;
+      merged_cdp_account: string | null;
+      merged_nzt_id: string | null;
+    }[] = [],
+  ): GovernmentIndex {
     const index = new GovernmentIndex();
-    const governments = await store.imports.listGovernmentKeys();
     for (const g of governments) {
       index.add({
         id: g.id,
@@ -81,12 +155,34 @@ export class GovernmentIndex {
         iso2: g.country.toUpperCase(),
         cdpAccount: g.cdp_account,
         nztId: g.nzt_id,
+        kind: g.kind,
+        latitude: g.latitude,
+        longitude: g.longitude,
       });
     }
-    const names = await store.imports.listGovernmentNames();
     for (const n of names) {
       const ref = index.byId.get(n.government_id);
       if (ref) index.addName(ref, n.name);
+    }
+    // A merged government's keys stay keys of the government it was merged into (following
+    // later merges of that one), unless another government holds them now.
+    const into = new Map(merged.map((m) => [m.merged_government_id, m.kept_government_id]));
+    const final = (id: number) => {
+      let current = id;
+      for (let hops = 0; !index.byId.has(current) && into.has(current) && hops < 1000; hops++) {
+        current = into.get(current) as number;
+      }
+      return index.byId.has(current) ? current : undefined;
+    };
+    for (const m of merged) {
+      const kept = final(m.kept_government_id);
+      if (kept === undefined) continue;
+      if (m.merged_cdp_account && !index.byCdp.has(m.merged_cdp_account)) {
+        index.byCdp.set(m.merged_cdp_account, kept);
+      }
+      if (m.merged_nzt_id && !index.byNzt.has(m.merged_nzt_id)) {
+        index.byNzt.set(m.merged_nzt_id, kept);
+      }
     }
     return index;
   }
@@ -100,48 +196,89 @@ export class GovernmentIndex {
 
   private addName(ref: GovernmentRef, name: string): void {
     // Folded here with the same function the directory uses for its search keys.
-    const key = nameKey(name, ref.iso2);
-    let ids = this.byName.get(key);
-    if (!ids) this.byName.set(key, (ids = new Set()));
-    ids.add(ref.id);
+    const keys: string[] = [];
+    const put = (map: Map<string, Set<number>>, key: string, tag: string) => {
+      let ids = map.get(key);
+      if (!ids) map.set(key, (ids = new Set()));
+      ids.add(ref.id);
+      keys.push(`${tag}${key}`);
+    };
+    put(this.byName, nameKey(name, ref.iso2), '=');
+    for (const key of likelyKeys(name, ref.iso2)) put(this.byLikelyName, key, '~');
     if (ref.id < 0)
-      this.plannedNameKeys.set(ref.id, [...(this.plannedNameKeys.get(ref.id) ?? []), key]);
+      this.plannedNameKeys.set(ref.id, [...(this.plannedNameKeys.get(ref.id) ?? []), ...keys]);
   }
 
-  /** A government by its slug (Accord's own id_code, accord:SLUG, names it so). */
+  /** A government by its slug, real or planned (Accord's own id_code, accord:SLUG, names it so). */
   bySlug(slug: string): GovernmentRef | undefined {
     if (!this.slugs.has(slug)) return undefined;
     for (const ref of this.byId.values()) if (ref.slug === slug) return ref;
     return undefined;
   }
 
-  /** By account number or tracker id first, then by any name with the same country. */
+  /**
+   * By account number or tracker id first, then by the same name with the same country, then
+   * by a likely name (see the top of this file).
+   */
   match(subject: Subject): MatchResult {
     const byKey =
       (subject.cdpAccount ? this.byCdp.get(subject.cdpAccount) : undefined) ??
       (subject.nztId ? this.byNzt.get(subject.nztId) : undefined);
     if (byKey !== undefined) {
       const ref = this.byId.get(byKey) as GovernmentRef;
-      return { kind: 'matched', ref, by: subject.cdpAccount && ref.cdpAccount ? 'cdp' : 'nzt' };
+      return {
+        kind: 'matched',
+        ref,
+        by: subject.cdpAccount && this.byCdp.get(subject.cdpAccount) === byKey ? 'cdp' : 'nzt',
+        uncertain: false,
+      };
     }
-    if (!subject.iso2) return { kind: 'none' };
-    const candidates = new Set<number>();
-    for (const name of subject.names) {
-      for (const id of this.byName.get(nameKey(name, subject.iso2)) ?? []) candidates.add(id);
-    }
+    if (!subject.iso2) return { kind: 'none', others: [] };
+    const iso2 = subject.iso2;
+    const gather = (map: Map<string, Set<number>>, keysOf: (name: string) => string[]) => {
+      const ids = new Set<number>();
+      for (const name of subject.names) {
+        for (const key of keysOf(name)) for (const id of map.get(key) ?? []) ids.add(id);
+      }
+      return [...ids].map((id) => this.byId.get(id) as GovernmentRef);
+    };
+    // A government more than 40 km away is another place of the same name.
+    const here = (ref: GovernmentRef) => placeVerdict(subject, ref) !== 'far';
     // A government that already carries another CDP account or tracker id is another entity
     // with the same name (a prefecture and its capital city, say).
-    const fitting = [...candidates]
-      .map((id) => this.byId.get(id) as GovernmentRef)
-      .filter(
-        (ref) =>
-          !(subject.cdpAccount && ref.cdpAccount && ref.cdpAccount !== subject.cdpAccount) &&
-          !(subject.nztId && ref.nztId && ref.nztId !== subject.nztId),
-      );
-    if (fitting.length === 1)
-      return { kind: 'matched', ref: fitting[0] as GovernmentRef, by: 'name' };
-    if (fitting.length > 1) return { kind: 'ambiguous', slugs: fitting.map((r) => r.slug).sort() };
-    return { kind: 'none' };
+    const otherKey = (ref: GovernmentRef) =>
+      !!(subject.cdpAccount && ref.cdpAccount && ref.cdpAccount !== subject.cdpAccount) ||
+      !!(subject.nztId && ref.nztId && ref.nztId !== subject.nztId);
+    const sameLevel = (ref: GovernmentRef) => {
+      const a = kindLevel(subject.kind);
+      const b = kindLevel(ref.kind);
+      return a === 'other' || b === 'other' || a === b;
+    };
+
+    const exact = gather(this.byName, (n) => [nameKey(n, iso2)]).filter(here);
+    const likely = gather(this.byLikelyName, (n) => likelyKeys(n, iso2))
+      .filter(here)
+      .filter(sameLevel);
+    const others: GovernmentRef[] = [];
+    for (const [candidates, by] of [
+      [exact, 'name'],
+      [likely, 'likely-name'],
+    ] as const) {
+      const fitting = candidates.filter((ref) => !otherKey(ref));
+      for (const ref of candidates) if (otherKey(ref) && !others.includes(ref)) others.push(ref);
+      if (fitting.length === 1) {
+        const ref = fitting[0] as GovernmentRef;
+        return { kind: 'matched', ref, by, uncertain: placeVerdict(subject, ref) !== 'same' };
+      }
+      if (fitting.length > 1) {
+        return {
+          kind: 'ambiguous',
+          slugs: fitting.map((r) => r.slug).sort(),
+          candidates: [...fitting].sort((a, b) => a.slug.localeCompare(b.slug)),
+        };
+      }
+    }
+    return { kind: 'none', others };
   }
 
   /**
@@ -177,14 +314,16 @@ export class GovernmentIndex {
     if (!subject.iso2) {
       return { error: `country unknown ("${subject.country ?? ''}"): no government created` };
     }
+    const names = prospectNames(subject.names);
+    const first = names[0] ?? name;
     const plan: ProspectPlan = {
       tempId: this.nextTempId--,
-      slug: this.uniqueSlug(name, subject),
+      slug: this.uniqueSlug(first, subject),
       kind: subject.kind,
       iso2: subject.iso2,
       regionSlug: regionFor(subject.iso2, subject.cdpRegion),
-      name: clip(name, 200) as string,
-      aliases: subject.names.slice(1).map((alias) => clip(alias, 200) as string),
+      name: clip(first, 200) as string,
+      aliases: names.slice(1).map((alias) => clip(alias, 200) as string),
       cdpAccount: subject.cdpAccount,
       nztId: subject.nztId,
       latitude: subject.latitude,
@@ -199,6 +338,9 @@ export class GovernmentIndex {
       iso2: plan.iso2,
       cdpAccount: plan.cdpAccount,
       nztId: plan.nztId,
+      kind: plan.kind,
+      latitude: plan.latitude,
+      longitude: plan.longitude,
     };
     this.add(ref);
     for (const n of [plan.name, ...plan.aliases]) this.addName(ref, n);
@@ -214,8 +356,9 @@ export class GovernmentIndex {
     this.byId.set(id, ref);
     if (ref.cdpAccount) this.byCdp.set(ref.cdpAccount, id);
     if (ref.nztId) this.byNzt.set(ref.nztId, id);
-    for (const key of this.plannedNameKeys.get(tempId) ?? []) {
-      const ids = this.byName.get(key);
+    for (const tagged of this.plannedNameKeys.get(tempId) ?? []) {
+      const map = tagged.startsWith('=') ? this.byName : this.byLikelyName;
+      const ids = map.get(tagged.slice(1));
       if (ids?.delete(tempId)) ids.add(id);
     }
     this.plannedNameKeys.delete(tempId);
@@ -232,6 +375,176 @@ export class GovernmentIndex {
       const candidate = `${stem}-${n}`;
       if (!this.slugs.has(candidate)) return candidate;
     }
+  }
+}
+
+/** A person's answer, in a preview, to a match the run was not sure of. */
+export interface MatchDecision {
+  /** The preview run it was given in. */
+  runId: number;
+  decision: 'accept' | 'create' | 'skip';
+  /** For accept: the government the rows are about. */
+  slug: string | null;
+}
+
+/** Why a run lists a match for a person. */
+export type UncertainStatus = 'likely' | 'several' | 'other-key';
+
+/** A match a run was not sure of, listed once per subject for a person to confirm or reject. */
+export interface UncertainMatch {
+  subjectKey: string;
+  row: number;
+  names: string[];
+  country: string | null;
+  status: UncertainStatus;
+  /** What the run did: the government it used or created, or null when it skipped the rows. */
+  applied: string | null;
+  /** Governments the rows may be about, by slug. */
+  candidates: string[];
+  /** The decision from a preview that this run applied, if any. */
+  decision: MatchDecision['decision'] | null;
+}
+
+export type Placement =
+  | {
+      ref: GovernmentRef;
+      prospect: ProspectPlan | null;
+      link: { governmentId: number; cdpAccount: string | null; nztId: string | null } | null;
+      notes: string[];
+      match: UncertainMatch | null;
+    }
+  | { skip: string; match: UncertainMatch | null };
+
+/**
+ * Places each row's subject: matches it (see GovernmentIndex.match), applies a person's decision
+ * from a preview where the run could not be sure, or plans a prospect; lists once per subject
+ * the matches a person should look at.
+ */
+export class SubjectPlacer {
+  private readonly listed = new Set<string>();
+
+  constructor(
+    private readonly index: GovernmentIndex,
+    private readonly options: { noCreate: boolean },
+    private readonly decisions: ReadonlyMap<string, MatchDecision> = new Map(),
+  ) {}
+
+  place(subject: Subject, row: number): Placement {
+    const match = this.index.match(subject);
+    const sure = match.kind === 'matched' && !match.uncertain;
+    const decided = sure ? undefined : this.decisions.get(subject.key);
+    const list = (
+      status: UncertainStatus,
+      candidates: readonly GovernmentRef[],
+      applied: string | null,
+    ): UncertainMatch | null => {
+      if (this.listed.has(subject.key)) return null;
+      this.listed.add(subject.key);
+      return {
+        subjectKey: subject.key,
+        row,
+        names: subject.names,
+        country: subject.iso2 ?? subject.country,
+        status,
+        applied,
+        candidates: [...new Set(candidates.map((c) => c.slug))],
+        decision: decided?.decision ?? null,
+      };
+    };
+    const status: UncertainStatus =
+      match.kind === 'ambiguous' ? 'several' : match.kind === 'none' ? 'other-key' : 'likely';
+    const candidates =
+      match.kind === 'ambiguous'
+        ? match.candidates
+        : match.kind === 'none'
+          ? match.others
+          : [match.ref];
+    const preview = decided ? ` in the preview (run ${decided.runId})` : '';
+
+    if (decided?.decision === 'skip') {
+      return { skip: `not imported: rejected${preview}`, match: list(status, candidates, null) };
+    }
+    if (decided?.decision === 'accept' && decided.slug) {
+      const ref = this.index.bySlug(decided.slug);
+      if (ref)
+        return this.matched(
+          ref,
+          subject,
+          [`matched as confirmed${preview}`],
+          list(status, candidates, ref.slug),
+        );
+    }
+    if (decided?.decision === 'create') {
+      return this.prospect(subject, `as chosen${preview}`, (slug) =>
+        list(status, candidates, slug),
+      );
+    }
+
+    if (match.kind === 'matched') {
+      const notes: string[] = [];
+      if (match.by === 'likely-name') notes.push(`matched by a likely name (${match.ref.slug})`);
+      else if (match.by === 'name') notes.push('matched by name');
+      return this.matched(
+        match.ref,
+        subject,
+        notes,
+        match.uncertain ? list('likely', [match.ref], match.ref.slug) : null,
+      );
+    }
+    if (match.kind === 'ambiguous') {
+      return {
+        skip: `name matches several governments (${match.slugs.join(', ')})`,
+        match: list('several', match.candidates, null),
+      };
+    }
+    const kept = match.others.length
+      ? `same name as ${match.others.map((r) => r.slug).join(', ')}, which carries another key`
+      : null;
+    if (this.options.noCreate) {
+      return {
+        skip: kept ? `no matching government (${kept})` : 'no matching government',
+        match: kept ? list('other-key', match.others, null) : null,
+      };
+    }
+    return this.prospect(subject, kept, (slug) =>
+      kept ? list('other-key', match.others, slug) : null,
+    );
+  }
+
+  private matched(
+    ref: GovernmentRef,
+    subject: Subject,
+    notes: string[],
+    match: UncertainMatch | null,
+  ): Placement {
+    if (!notes.length) return { ref, prospect: null, link: null, notes, match };
+    // Matched without its key: the key is recorded so that the next run matches by it.
+    const learnt = this.index.link(ref, subject);
+    const link = learnt ? { governmentId: ref.id, ...learnt } : null;
+    const first = notes[0] as string;
+    if (learnt) {
+      notes[0] = learnt.cdpAccount
+        ? `${first}; CDP account ${learnt.cdpAccount} recorded`
+        : `${first}; Net Zero Tracker id ${learnt.nztId} recorded`;
+    }
+    return { ref, prospect: null, link, notes, match };
+  }
+
+  private prospect(
+    subject: Subject,
+    why: string | null,
+    listed: (slug: string | null) => UncertainMatch | null,
+  ): Placement {
+    const planned = this.index.planProspect(subject);
+    if ('error' in planned) return { skip: planned.error, match: listed(null) };
+    const note = `new prospect government "${planned.plan.slug}"${why ? ` (${why})` : ''}`;
+    return {
+      ref: planned.ref,
+      prospect: planned.plan,
+      link: null,
+      notes: [note],
+      match: listed(planned.plan.slug),
+    };
   }
 }
 

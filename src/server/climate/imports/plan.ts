@@ -1,6 +1,13 @@
 import type { Store } from '../../store';
 import type { ImportKind } from '../schemas';
-import type { GovernmentIndex, GovernmentRef, ProspectPlan } from './governments';
+import {
+  SubjectPlacer,
+  type GovernmentIndex,
+  type GovernmentRef,
+  type MatchDecision,
+  type ProspectPlan,
+  type UncertainMatch,
+} from './governments';
 import {
   REPORT_VALUE_COLUMNS,
   TARGET_VALUE_COLUMNS,
@@ -28,6 +35,8 @@ export interface EngineOptions {
   fileName: string;
   dryRun: boolean;
   noCreate: boolean;
+  /** A preview run whose decisions on uncertain matches this run applies. */
+  decisionsFrom?: number | null;
 }
 
 export type WriteOp = 'create' | 'update' | 'keep';
@@ -61,6 +70,8 @@ export interface RowPlan {
   outcome: RowOutcome;
   prospect: ProspectPlan | null;
   link: { governmentId: number; cdpAccount: string | null; nztId: string | null } | null;
+  /** A match the run was not sure of, listed for a person (once per subject). */
+  match: UncertainMatch | null;
   writes: Write[];
 }
 
@@ -140,18 +151,23 @@ export class ImportPlanner {
   private readonly adopted = new Set<number>();
   governmentsCreated = 0;
   governmentsLinked = 0;
+  private readonly placer: SubjectPlacer;
 
   constructor(
     private readonly store: Store,
     private readonly options: EngineOptions,
     private readonly index: GovernmentIndex,
-  ) {}
+    decisions: ReadonlyMap<string, MatchDecision> = new Map(),
+  ) {
+    this.placer = new SubjectPlacer(index, options, decisions);
+  }
 
   private skipOutcome(row: MappedRow, reason: string, government: string | null): RowPlan {
     return {
       outcome: { row: row.row, action: 'skip', entity: null, government, reason },
       prospect: null,
       link: null,
+      match: null,
       writes: [],
     };
   }
@@ -179,9 +195,9 @@ export class ImportPlanner {
         );
         continue;
       }
-      const placement = this.place(subject);
+      const placement = this.place(subject, row.row);
       if ('skip' in placement) {
-        plans.set(row, this.skipOutcome(row, placement.skip, null));
+        plans.set(row, { ...this.skipOutcome(row, placement.skip, null), match: placement.match });
         continue;
       }
       placed.push({ row, ...placement });
@@ -339,47 +355,22 @@ export class ImportPlanner {
     return rows.map((row) => plans.get(row) as RowPlan);
   }
 
-  /** Matches a subject or plans its prospect; updates the index so later rows see the result. */
+  /** Matches a subject or plans its prospect (governments.ts); later rows see the result. */
   private place(
     subject: Subject,
+    row: number,
   ):
     | { ref: GovernmentRef; plan: Omit<RowPlan, 'outcome' | 'writes'>; notes: string[] }
-    | { skip: string } {
+    | { skip: string; match: UncertainMatch | null } {
     // A row of Accord's own export names its government by slug; elsewhere it is matched by name.
     const own = subject.accordSlug ? this.index.bySlug(subject.accordSlug) : undefined;
-    if (own) return { ref: own, plan: { prospect: null, link: null }, notes: [] };
-    const match = this.index.match(subject);
-    if (match.kind === 'ambiguous') {
-      return { skip: `name matches several governments (${match.slugs.join(', ')})` };
-    }
-    if (match.kind === 'matched') {
-      const notes: string[] = [];
-      let link: RowPlan['link'] = null;
-      if (match.by === 'name') {
-        const learnt = this.index.link(match.ref, subject);
-        if (learnt) {
-          link = { governmentId: match.ref.id, ...learnt };
-          this.governmentsLinked += 1;
-          notes.push(
-            learnt.cdpAccount
-              ? `matched by name; CDP account ${learnt.cdpAccount} recorded`
-              : `matched by name; Net Zero Tracker id ${learnt.nztId} recorded`,
-          );
-        } else {
-          notes.push('matched by name');
-        }
-      }
-      return { ref: match.ref, plan: { prospect: null, link }, notes };
-    }
-    if (this.options.noCreate) return { skip: 'no matching government' };
-    const planned = this.index.planProspect(subject);
-    if ('error' in planned) return { skip: planned.error };
-    this.governmentsCreated += 1;
-    return {
-      ref: planned.ref,
-      plan: { prospect: planned.plan, link: null },
-      notes: [`new prospect government "${planned.plan.slug}"`],
-    };
+    if (own) return { ref: own, plan: { prospect: null, link: null, match: null }, notes: [] };
+    const placed = this.placer.place(subject, row);
+    if ('skip' in placed) return placed;
+    if (placed.prospect) this.governmentsCreated += 1;
+    if (placed.link) this.governmentsLinked += 1;
+    const { ref, prospect, link, match, notes } = placed;
+    return { ref, plan: { prospect, link, match }, notes };
   }
 
   /** The first record without an import key that fits, once per run. */

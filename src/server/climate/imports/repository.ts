@@ -326,7 +326,20 @@ export function rowOutcomesAfter(
 export function listGovernmentKeys(db: Executor) {
   return db
     .selectFrom('governments')
-    .select(['id', 'slug', 'country', 'cdp_account', 'nzt_id'])
+    .select(['id', 'slug', 'country', 'kind', 'cdp_account', 'nzt_id', 'latitude', 'longitude'])
+    .execute();
+}
+
+/**
+ * The keys of governments merged into others (merges not undone): imports match them to the
+ * government each was merged into.
+ */
+export function mergedGovernmentKeys(db: Executor) {
+  return db
+    .selectFrom('government_merges')
+    .select(['kept_government_id', 'merged_government_id', 'merged_cdp_account', 'merged_nzt_id'])
+    .where('undone_at', 'is', null)
+    .orderBy('id')
     .execute();
 }
 

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import type { AuditActor } from '../../audit/service';
 import type { AppContext, AppInstance } from '../../http/app-types';
 import { authorize } from '../../http/authorize';
-import { IdParam, Page, PageQuery, Problem } from '../../http/common-schemas';
+import { IdParam, MAX_INT32, Page, PageQuery, Problem } from '../../http/common-schemas';
 import { badRequest, HttpProblem } from '../../http/problem';
 import {
   ImportColumns,
@@ -63,6 +63,13 @@ const UploadQuery = Type.Object({
       minLength: 1,
       maxLength: 64,
       description: 'Read the file with this saved layout (PUT /imports/layouts/{name})',
+    }),
+  ),
+  decisionsFrom: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_INT32,
+      description: 'A preview of the file whose decisions on uncertain matches to apply',
     }),
   ),
 });
@@ -181,7 +188,14 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
           throw badRequest(detail, [{ pointer: '/', detail }]);
         }
         const { kind } = request.params;
-        const { dryRun = false, noCreate = false, fileName, layout, encoding } = request.query;
+        const {
+          dryRun = false,
+          noCreate = false,
+          fileName,
+          layout,
+          encoding,
+          decisionsFrom,
+        } = request.query;
         const { run, done } = await beginImport(store, actor, {
           kind,
           input: uploadStream(request, input),
@@ -190,6 +204,7 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
           noCreate,
           layout,
           encoding,
+          decisionsFrom: decisionsFrom ?? null,
           signal: runner.signal,
           leaseMs: runner.leaseMs,
         });

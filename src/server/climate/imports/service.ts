@@ -2,7 +2,7 @@ import { pipeline, Readable, Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor, type SystemActor } from '../../audit/service';
 import { safeCsvCell } from '../../http/csv-cell';
-import { HttpProblem, notFound } from '../../http/problem';
+import { HttpProblem, invalidField, notFound } from '../../http/problem';
 import type { ImportKind, ImportRun } from '../schemas';
 import { ImportEngine } from './engine';
 import { LayoutNotRecognisedError } from './recognise';
@@ -52,6 +52,8 @@ export interface ImportOptions {
   encoding?: TextEncoding | undefined;
   /** Read the file with this saved layout (saved-layouts.ts) instead of recognising one. */
   layout?: string | undefined;
+  /** A preview (dry run) of the same kind whose decisions on uncertain matches to apply. */
+  decisionsFrom?: number | null;
   /** Uploads larger than this fail the run (default 200 MB). */
   maxBytes?: number;
   /** Called after each batch (and once the rows are counted). */
@@ -299,6 +301,7 @@ async function execute(
       fileName: options.fileName,
       dryRun: options.dryRun ?? false,
       noCreate: options.noCreate ?? false,
+      decisionsFrom: options.decisionsFrom ?? null,
     });
     const phases = parents.size > 0 ? [false, true] : [false];
     for (const dependentPhase of phases) {
@@ -374,6 +377,7 @@ export async function beginImport(
   actor: AuditActor | SystemActor,
   options: ImportOptions,
 ): Promise<{ run: ImportRun; done: Promise<ImportRun> }> {
+  if (options.decisionsFrom != null) await checkPreview(store, options.decisionsFrom, options.kind);
   const runId = await store.imports.insertRun(actor, {
     kind: options.kind,
     fileName: options.fileName,
@@ -441,6 +445,21 @@ export async function beginImport(
     .then(() => getImportRun(store, runId))
     .catch(() => run);
   return { run, done };
+}
+
+/** The preview whose decisions a run applies: a finished dry run of the same kind. */
+async function checkPreview(store: Store, id: number, kind: ImportKind): Promise<void> {
+  const preview = await store.imports.findRun(id);
+  const problem = !preview
+    ? `no import run ${id}`
+    : !preview.dry_run
+      ? `run ${id} is not a preview`
+      : preview.kind !== kind
+        ? `run ${id} is a preview of ${preview.kind}, not ${kind}`
+        : preview.status !== 'done'
+          ? `run ${id} has not finished`
+          : null;
+  if (problem) throw invalidField('/querystring/decisionsFrom', problem);
 }
 
 /** Imports a file and resolves with the finished run (done or failed). */
