@@ -23,10 +23,14 @@ Usage:
                                      create a user; the password is read from standard input
                                      when it is piped, otherwise generated and printed once
   accord import cdp-targets|cdp-emissions FILE.csv [--dry-run] [--no-create] [--layout NAME]
-  accord import nzt FILE.xlsx [--dry-run] [--no-create] [--layout NAME]
-                                     import climate data; prints the layout recognised, the
-                                     counts, warnings, and where the row-level report is;
-                                     --layout reads the file with a saved column layout
+                                     [--encoding NAME] [--decisions-from RUN]
+  accord import nzt FILE.xlsx [--dry-run] [--no-create] [--layout NAME] [--decisions-from RUN]
+                                     import climate data; prints the layout and encoding
+                                     recognised, the counts, warnings, and where the row-level
+                                     report is; --layout reads the file with a saved column
+                                     layout, --encoding names the CSV's encoding when detection
+                                     gets it wrong, --decisions-from applies what was decided on
+                                     the uncertain matches of a preview
   accord import layouts              list the saved column layouts
   accord export targets --format csv|xlsx [--region R] [--out FILE]
   accord export inventory GOV YEAR --format csv|xlsx [--out FILE]
