@@ -42,8 +42,12 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-counts').waitFor();
-    expect(await page.getByTestId('import-layout').innerText()).toBe(
+    expect(await page.getByTestId('import-layout').getAttribute('data-layout')).toBe(
       'cdp-targets-2021-openclimate',
+    );
+    // Shown by its name, not its id.
+    expect(await page.getByTestId('import-layout').innerText()).toBe(
+      'CDP 2021 cities’ emissions reduction targets (as cleaned by OpenClimate)',
     );
     const created = page.locator('[data-testid="import-counts"] [data-count="created"]');
     expect(await created.innerText()).toBe('1');
@@ -96,7 +100,10 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
     expect(await page.getByTestId('import-mapping-name').inputValue()).toBe('own emissions');
     await page.getByTestId('import-mapping-save').click();
     await page.getByTestId('import-counts').waitFor();
-    expect(await page.getByTestId('import-layout').innerText()).toBe('saved:own emissions');
+    expect(await page.getByTestId('import-layout').getAttribute('data-layout')).toBe(
+      'saved:own emissions',
+    );
+    expect(await page.getByTestId('import-layout').innerText()).toBe('own emissions');
     const created = page.locator('[data-testid="import-counts"] [data-count="created"]');
     expect(await created.innerText()).toBe('1');
     const layouts = (await e.app.inject({ url: '/api/v1/imports/layouts' })).statusCode;

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState, type DragEvent, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../components/page-title';
 import { formatNumber } from '../components/format';
@@ -31,6 +32,15 @@ import {
   type ImportRun,
 } from './types';
 import './climate.css';
+
+/**
+ * A layout as people know it: a published one by its translated name, a saved one by the name
+ * its author gave it (its id is `saved:NAME`).
+ */
+function layoutName(id: string, t: TFunction): string {
+  if (id.startsWith('saved:')) return id.slice('saved:'.length);
+  return t(`imports.layoutNames.${id}`, { defaultValue: t('imports.layoutUnknown') });
+}
 
 function formatSize(bytes: number, locale: string): string {
   if (bytes < 1024) return formatNumber(bytes, locale, { style: 'unit', unit: 'byte' });
@@ -296,7 +306,10 @@ function RunView({ run, rerun }: { run: ImportRun; rerun: Rerun }) {
           <p>
             {run.layout ? (
               <>
-                {t('imports.layout')} <code data-testid="import-layout">{run.layout}</code>
+                {t('imports.layout')}{' '}
+                <strong data-testid="import-layout" data-layout={run.layout}>
+                  {layoutName(run.layout, t)}
+                </strong>
               </>
             ) : (
               <span className="muted">{t('imports.noLayout')}</span>

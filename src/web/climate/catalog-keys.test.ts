@@ -18,7 +18,7 @@ import {
   TARGET_STATUSES,
   TARGET_TYPES,
 } from '../../core/climate/types';
-import { FIELDS_OF } from '../../server/climate/imports/layouts';
+import { FIELDS_OF, LAYOUTS } from '../../server/climate/imports/layouts';
 import { FIGURE_BASES } from '../../core/climate/sources';
 import { IMPORT_ENCODINGS, IMPORT_KINDS, IMPORT_ROW_ACTIONS } from './types';
 
@@ -62,6 +62,8 @@ describe('keys used by the climate pages', () => {
       ['imports.actions', IMPORT_ROW_ACTIONS],
       ['imports.statuses', IMPORT_RUN_STATUSES],
       ['imports.encodings', IMPORT_ENCODINGS],
+      // Every published layout is shown by its name.
+      ['imports.layoutNames', LAYOUTS.map((l) => l.id)],
       // The mapping step names every field of each kind of file.
       ...IMPORT_KINDS.map((kind): [string, readonly string[]] => [
         `imports.fields.${kind}`,
