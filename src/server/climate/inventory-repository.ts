@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { InventoryEntryTable, InventoryTable } from '../db/schema';
 import type { Executor } from '../db/types';
 import { claimVersionById } from '../db/version-claim';
+import { moveRowsToGovernment } from '../db/government-move';
 
 /** Inventories and their lines (re-exported by repository.ts as part of `store.climate`). */
 
@@ -150,11 +151,5 @@ export async function setInventoriesGovernment(
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    await db
-      .updateTable('inventories')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'inventories', ids, governmentId);
 }

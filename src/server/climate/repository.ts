@@ -10,6 +10,7 @@ import { bulkUpdateById, type SqlType } from '../db/bulk-update';
 import type { Executor } from '../db/types';
 import { claimVersionById, claimVersionsById } from '../db/version-claim';
 import { bulkColumns, inInputOrder } from './bulk-columns';
+import { moveRowsToGovernment } from '../db/government-move';
 
 /**
  * The climate area's repository, one `store.climate` namespace: targets and the governments
@@ -602,21 +603,13 @@ export function inventoryOfYear(db: Executor, slug: string, year: number) {
 // A merge moves records without a new version: the record is unchanged, and the undo puts it
 // back exactly. The merge is in the audit log.
 
-const MOVE_CHUNK = 500;
-
 /** Points targets at another government (a merge of governments, and its undo). */
 export async function setTargetsGovernment(
   db: Executor,
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
-    await db
-      .updateTable('climate_targets')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'climate_targets', ids, governmentId);
 }
 
 /** Points emission reports at another government, each with its preferred flag. */
@@ -645,11 +638,5 @@ export async function setActionsGovernment(
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
-    await db
-      .updateTable('climate_actions')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'climate_actions', ids, governmentId);
 }

@@ -4,6 +4,7 @@ import type { BodyKind } from '../../core/governance';
 import type { MembershipCategory, MembershipStatus } from '../../core/membership';
 import type { Executor } from '../db/types';
 import { claimVersionById } from '../db/version-claim';
+import { moveRowsToGovernment } from '../db/government-move';
 
 /**
  * Elections, candidates, the register of who voted and the ballot box. The register and the
@@ -382,13 +383,7 @@ export async function setCandidatesGovernment(
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    await db
-      .updateTable('candidates')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'candidates', ids, governmentId);
 }
 
 /** Moves the register of who voted in these elections from one government to another. */

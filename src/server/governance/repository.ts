@@ -22,6 +22,7 @@ import type {
 } from '../db/schema';
 import type { Executor } from '../db/types';
 import { claimVersionById } from '../db/version-claim';
+import { moveRowsToGovernment } from '../db/government-move';
 
 export * from './calendar-repository';
 
@@ -629,20 +630,12 @@ export async function personExists(db: Executor, id: number): Promise<boolean> {
 // A merge of governments moves seats, invitations, register entries and votes (and its undo
 // moves them back) without a new version: each stays as it was but for its government.
 
-const MOVE_CHUNK = 500;
-
 export async function setSeatsGovernment(
   db: Executor,
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
-    await db
-      .updateTable('seats')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'seats', ids, governmentId);
 }
 
 export async function setInvitationsGovernment(
@@ -650,13 +643,7 @@ export async function setInvitationsGovernment(
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
-    await db
-      .updateTable('invitations')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'invitations', ids, governmentId);
 }
 
 export async function setAttendanceGovernment(
@@ -664,13 +651,7 @@ export async function setAttendanceGovernment(
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
-    await db
-      .updateTable('attendance')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'attendance', ids, governmentId);
 }
 
 export async function setMotionVotesGovernment(
@@ -678,11 +659,5 @@ export async function setMotionVotesGovernment(
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += MOVE_CHUNK) {
-    await db
-      .updateTable('motion_votes')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + MOVE_CHUNK))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'motion_votes', ids, governmentId);
 }

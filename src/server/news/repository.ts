@@ -3,6 +3,7 @@ import type { NewsStatus } from '../../core/publishing';
 import type { NewsPostTable, NewsTranslationTable } from '../db/schema';
 import type { Executor } from '../db/types';
 import { claimVersionById } from '../db/version-claim';
+import { moveRowsToGovernment } from '../db/government-move';
 
 export type PostRow = Selectable<NewsPostTable>;
 export type TranslationRow = Selectable<NewsTranslationTable>;
@@ -278,13 +279,7 @@ export async function setNewsGovernmentsGovernment(
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    await db
-      .updateTable('news_governments')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'news_governments', ids, governmentId);
 }
 
 /** Removes links a merge made twice (a post about both governments). */

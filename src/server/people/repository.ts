@@ -2,6 +2,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { PersonTable, PositionTable } from '../db/schema';
 import type { Executor } from '../db/types';
 import { claimVersionById } from '../db/version-claim';
+import { moveRowsToGovernment } from '../db/government-move';
 
 export type PersonRow = Selectable<PersonTable>;
 export type PositionRow = Selectable<PositionTable>;
@@ -269,11 +270,5 @@ export async function setPositionsGovernment(
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += BULK_ROWS) {
-    await db
-      .updateTable('positions')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + BULK_ROWS))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'positions', ids, governmentId);
 }

@@ -3,6 +3,7 @@ import type { Role } from '../../core/roles';
 import type { SignInThrottleTable, UserTable } from '../db/schema';
 import type { Executor } from '../db/types';
 import { claimVersionById } from '../db/version-claim';
+import { moveRowsToGovernment } from '../db/government-move';
 
 export type UserRow = Selectable<UserTable> & {
   government_slug: string | null;
@@ -341,11 +342,5 @@ export async function setUsersGovernment(
   ids: readonly number[],
   governmentId: number,
 ): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    await db
-      .updateTable('users')
-      .set({ government_id: governmentId })
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-  }
+  await moveRowsToGovernment(db, 'users', ids, governmentId);
 }
