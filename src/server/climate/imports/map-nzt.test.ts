@@ -362,4 +362,26 @@ describe('Net Zero Tracker target types', () => {
       "end target: end_target_percentage_reduction 80 not kept, a net-zero target's level is zero",
     ]);
   });
+
+  it('keeps a status date it can read, and says so of one it cannot', () => {
+    const read = row({
+      endTarget: 'Net zero',
+      endTargetYear: '2050',
+      statusDate: '15/03/2021',
+    });
+    expect(end(read).date_set).toBe('2021-03-15');
+    expect(read.notes ?? []).toEqual([]);
+    const serial = row({ endTarget: 'Net zero', endTargetYear: '2050', statusDate: '44270' });
+    expect(end(serial).date_set).toBe('2021-03-15');
+
+    const unreadable = row({
+      endTarget: 'Net zero',
+      endTargetYear: '2050',
+      statusDate: '31/02/2021',
+    });
+    expect(end(unreadable).date_set).toBeNull();
+    expect(unreadable.notes).toEqual([
+      expect.stringMatching(/^status_date "31\/02\/2021" not kept: /),
+    ]);
+  });
 });

@@ -19,7 +19,7 @@ import {
   type TargetValues,
 } from './mapping';
 import type { FieldRow } from './read-rows';
-import { clip, parseDate, parseNumber, parseYear, parseYesNo, present } from './values';
+import { clip, parseNumber, parseYear, parseYesNo, present, readDate } from './values';
 
 /**
  * A Net Zero Tracker row: one actor with its end target and, often, an interim target on the
@@ -407,7 +407,14 @@ export function mapNztRow(row: FieldRow): MappedRow {
   const statusText = present(f.endTargetStatus);
   // A tracked target without a status is taken as announced, not as policy.
   const status: TargetStatus = targetStatusFrom(statusText) ?? 'declaration';
-  const dateSet = parseDate(f.statusDate) ?? excelSerialDate(present(f.statusDate));
+  // The tracker writes dates day first, or as a spreadsheet's serial number.
+  const statusDate = readDate(f.statusDate, 'day-first');
+  const serialDate = excelSerialDate(present(f.statusDate));
+  const dateSet = statusDate && 'date' in statusDate ? statusDate.date : serialDate;
+  const statusDateProblem =
+    statusDate && 'problem' in statusDate && serialDate === null
+      ? `status_date "${clip(present(f.statusDate) ?? '', 60)}" not kept: ${statusDate.problem}`
+      : null;
   const url = present(f.sourceUrl);
   const offsets = parseYesNo(f.offsets);
   const scopes = ([1, 2, 3] as const).filter((n) => covers(present(f[`scope${n}`])));
@@ -435,7 +442,7 @@ export function mapNztRow(row: FieldRow): MappedRow {
     (interimText === null && interimYear !== null);
   if (!hasEnd && !hasInterim) return skip('No target');
 
-  const notes: string[] = [];
+  const notes: string[] = statusDateProblem ? [statusDateProblem] : [];
   const records: TargetRecord[] = [];
   const endKey = `nzt|${idCode}|end`;
   const end = hasEnd ? trackedTarget(f, 'end', endText, notes) : null;
