@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserUnavailable,
+  signIn,
+  startE2E,
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  type E2E,
+} from './harness';
+
+const skipReason = browserUnavailable();
+
+/** A request made with the page's session. */
+function apiCall(page: Page, method: string, url: string, body?: object) {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
+        csrfToken: string;
+      };
+      const r = await fetch(url, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, json: (await r.json()) as Record<string, unknown> };
+    },
+    { method, url, body },
+  );
+}
+
+/** The secretariat finds a government entered twice, merges it after a question, and undoes it. */
+describe.skipIf(skipReason !== null)('duplicates and merges', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('lists a likely pair, asks before merging, and undoes the merge', async () => {
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const created = await apiCall(page, 'POST', '/api/v1/governments', {
+      slug: 'taipei-city-again',
+      names: { en: 'Taipei City', 'zh-Hant': '臺北市' },
+      localLang: 'zh-Hant',
+      kind: 'special-municipality',
+      country: 'TW',
+      region: 'east-asia',
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+
+    await page.goto('/admin/duplicates');
+    const pair = page.getByTestId('duplicate-pair').filter({ hasText: 'Taipei City' });
+    await pair.waitFor();
+    expect(await pair.innerText()).toMatch(/Taipei/);
+
+    // Declining the question changes nothing.
+    page.once('dialog', (d) => void d.dismiss());
+    await pair.getByTestId('duplicate-merge').click();
+    await page.waitForTimeout(300);
+    expect((await apiCall(page, 'GET', '/api/v1/governments/taipei-city-again')).status).toBe(200);
+
+    page.once('dialog', (d) => void d.accept());
+    await pair.getByTestId('duplicate-merge').click();
+    await page.getByTestId('merge-done').waitFor();
+    // The merged record is gone from the directory; the kept one stays.
+    const slugs = ['taipei', 'taipei-city-again'];
+    const [kept, merged] = await Promise.all(
+      slugs.map(async (s) => (await apiCall(page, 'GET', `/api/v1/governments/${s}`)).status),
+    );
+    expect([kept, merged].sort()).toEqual([200, 404]);
+
+    await page.goto('/admin/merges');
+    const row = page.getByTestId('merge-row').first();
+    await row.waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await row.getByTestId('merge-undo').click();
+    await expect
+      .poll(async () =>
+        Promise.all(
+          slugs.map(async (s) => (await apiCall(page, 'GET', `/api/v1/governments/${s}`)).status),
+        ),
+      )
+      .toEqual([200, 200]);
+  });
+});
