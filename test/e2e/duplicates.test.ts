@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserUnavailable,
@@ -7,27 +6,10 @@ import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
   type E2E,
+  apiCall,
 } from './harness';
 
 const skipReason = browserUnavailable();
-
-/** A request made with the page's session. */
-function apiCall(page: Page, method: string, url: string, body?: object) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
-        csrfToken: string;
-      };
-      const r = await fetch(url, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, json: (await r.json()) as Record<string, unknown> };
-    },
-    { method, url, body },
-  );
-}
 
 /** The secretariat finds a government entered twice, merges it after a question, and undoes it. */
 describe.skipIf(skipReason !== null)('duplicates and merges', () => {

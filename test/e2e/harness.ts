@@ -91,3 +91,32 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByTestId('signin-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }
+
+/** What a record's JSON answer holds at least, as the tests read it. */
+export type ApiJson = Record<string, unknown> & { id: number; version: number };
+
+/**
+ * A request made with the page's own session (its cookie and CSRF token), as another tab of
+ * the same person would make it: the record changes behind the page's back.
+ */
+export function apiCall<T = ApiJson>(
+  page: Page,
+  method: string,
+  url: string,
+  body?: object,
+): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
+        csrfToken: string;
+      };
+      const r = await fetch(url, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, json: (await r.json()) as T };
+    },
+    { method, url, body },
+  );
+}

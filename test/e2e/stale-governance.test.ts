@@ -9,6 +9,7 @@ import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
   type E2E,
+  apiCall as callAsPage,
 } from './harness';
 
 const skipReason = browserUnavailable();
@@ -18,24 +19,10 @@ const STALE = 'This record was changed by someone else since you opened it';
 
 type Json = Record<string, unknown> & { id: number; version: number };
 
-/** A request made with the page's session, as another tab of the same person would make it. */
 async function apiCall(page: Page, method: string, url: string, body?: object): Promise<Json> {
-  const answer = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
-        csrfToken: string;
-      };
-      const r = await fetch(url, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, json: (await r.json()) as unknown };
-    },
-    { method, url, body },
-  );
+  const answer = await callAsPage<Json>(page, method, url, body);
   expect(answer.status, JSON.stringify(answer.json)).toBeLessThan(300);
-  return answer.json as Json;
+  return answer.json;
 }
 
 interface MeetingJson extends Json {

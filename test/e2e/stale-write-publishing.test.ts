@@ -8,34 +8,21 @@ import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
   type E2E,
+  apiCall,
+  type ApiJson,
 } from './harness';
 
 const skipReason = browserUnavailable();
 const DAY = 24 * 60 * 60 * 1000;
 const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 
-type Answer = { status: number; json: Record<string, unknown> & { id: number; version: number } };
-
-/** A request made with the page's session, as another tab of the same person would make it. */
-function apiCall(page: Page, method: string, url: string, body?: object): Promise<Answer> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
-        csrfToken: string;
-      };
-      const r = await fetch(url, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, json: (await r.json()) as Answer['json'] };
-    },
-    { method, url, body },
-  );
-}
-
 /** Uploads a photo with the page's session, as the photo forms do. */
-function uploadPhoto(page: Page, url: string, photo: Buffer, caption: string): Promise<Answer> {
+function uploadPhoto(
+  page: Page,
+  url: string,
+  photo: Buffer,
+  caption: string,
+): Promise<{ status: number; json: ApiJson }> {
   return page.evaluate(
     async ({ url, bytes, caption }) => {
       const session = (await (await fetch('/api/v1/auth/session')).json()) as {
@@ -50,7 +37,7 @@ function uploadPhoto(page: Page, url: string, photo: Buffer, caption: string): P
         headers: { 'X-CSRF-Token': session.csrfToken },
         body: form,
       });
-      return { status: r.status, json: (await r.json()) as Answer['json'] };
+      return { status: r.status, json: (await r.json()) as ApiJson };
     },
     { url, bytes: [...photo], caption },
   );
