@@ -179,6 +179,22 @@ const YEARS: YearCase[] = [
     skipped: {},
   },
   {
+    // A 2021 export whose headers a secretariat translated into Korean (layouts-translated.ts).
+    file: 'cdp-emissions-translated-ko.csv',
+    layout: 'cdp-emissions-2021',
+    totalRows: 2,
+    reports: {
+      'cdp|2021|992101': {
+        year: 2018,
+        scope1: 1234567,
+        scope2: 890123,
+        scope3: 45678,
+        total: 2170368,
+      },
+    },
+    skipped: { 3: 'accounting year unknown' },
+  },
+  {
     file: 'cdp-emissions-2022.csv',
     layout: 'cdp-emissions-2022',
     // Seoul, Kyoto and an account not in the directory, gathered from 12 rows.

@@ -46,6 +46,76 @@ describe('header layouts', () => {
     expect(normaliseHeader('Emissions (MtCO2e)')).toBe('emissions mt co2e');
   });
 
+  it('folds Korean, Japanese and Chinese headers whether or not their words are spaced', () => {
+    expect(normaliseHeader('스코프 1 배출량 (톤CO2eq)')).toBe('스코프1배출량t co2e');
+    expect(normaliseHeader('스코프1 배출량(tCO2e)')).toBe('스코프1배출량t co2e');
+    expect(normaliseHeader('スコープ１排出量（t-CO₂e）')).toBe('スコープ1排出量t co2e');
+    expect(normaliseHeader('スコープ 1 排出量 (トンCO2e)')).toBe('スコープ1排出量t co2e');
+    expect(normaliseHeader('基准年排放量（公吨二氧化碳当量）')).toBe('基准年排放量t二氧化碳当量');
+    // Latin headers keep their spaces.
+    expect(normaliseHeader('Scope 1 emissions')).toBe('scope 1 emissions');
+  });
+
+  it('recognises CDP files whose headers were translated', () => {
+    const korean = [
+      'CDP 계정 번호',
+      '기관명',
+      '도시',
+      '국가',
+      '보고 연도',
+      '산정 연도',
+      '스코프 1 배출량 (tCO2e)',
+      '스코프 2 배출량 (tCO2e)',
+      '스코프3 배출량(tCO2e)',
+      '도시 전체 배출량 (톤CO2e)',
+    ];
+    const emissions = recogniseLayout('cdp-emissions', korean);
+    expect(emissions.unmapped).toEqual([]);
+    expect(emissions.mapping).toMatchObject({
+      account: 0,
+      organization: 1,
+      accountingYear: 5,
+      scope1Total: 6,
+      scope2Total: 7,
+      scope3Total: 8,
+      citywideTotal: 9,
+    });
+    const japanese = [
+      'アカウント番号',
+      '組織名',
+      '国名',
+      '目標の種類',
+      '基準年',
+      '基準年排出量（t-CO2e）',
+      '削減目標率',
+      '目標年',
+    ];
+    const targets = recogniseLayout('cdp-targets', japanese);
+    expect(targets.unmapped).toEqual([]);
+    expect(targets.mapping).toMatchObject({
+      account: 0,
+      organization: 1,
+      country: 2,
+      targetType: 3,
+      baseYear: 4,
+      baseEmissions: 5,
+      percent: 6,
+      targetYear: 7,
+    });
+    const chinese = ['账户编号', '组织名称', '国家', '目标类型', '基准年', '减排比例', '目标年'];
+    expect(recogniseLayout('cdp-targets', chinese).mapping).toMatchObject({
+      percent: 5,
+      targetYear: 6,
+    });
+    const traditional = ['帳戶編號', '組織名稱', '國家', '目標類型', '目標年', '基準年排放量'];
+    expect(recogniseLayout('cdp-targets', traditional).mapping).toMatchObject({
+      targetType: 3,
+      baseEmissions: 5,
+    });
+    const spanish = ['Número de cuenta', 'Organización', 'País', 'Tipo de meta', 'Año objetivo'];
+    expect(recogniseLayout('cdp-targets', spanish).mapping).toMatchObject({ targetYear: 4 });
+  });
+
   it('gives each spelling of a kind one meaning', () => {
     for (const kind of ['cdp-targets', 'cdp-emissions', 'nzt'] as const) {
       const meaning = new Map<string, string>();

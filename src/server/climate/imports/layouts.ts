@@ -8,6 +8,7 @@ import {
   type Layout,
   type NztField,
 } from './layout-fields';
+import { TRANSLATED_ALIASES } from './layouts-translated';
 
 /**
  * The column layouts Accord can read, as data. CDP renames its export's columns almost every
@@ -273,7 +274,7 @@ export const FIELDS_OF: Record<ImportKind, readonly string[]> = {
 
 /**
  * Spellings beyond the layouts' own: how other years, the OpenClimate copies and people's own
- * files name the same thing.
+ * files name the same thing (in other languages: layouts-translated.ts).
  */
 const EXTRA_ALIASES: Record<ImportKind, Partial<Record<string, readonly string[]>>> = {
   'cdp-targets': {
@@ -332,6 +333,7 @@ function aliasesOf(kind: ImportKind): Map<string, readonly string[]> {
     for (const [field, names] of Object.entries(layout.columns)) add(field, names);
   }
   for (const [field, names] of Object.entries(EXTRA_ALIASES[kind])) add(field, names);
+  for (const [field, names] of Object.entries(TRANSLATED_ALIASES[kind])) add(field, names);
   return byField;
 }
 

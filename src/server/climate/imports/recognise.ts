@@ -9,13 +9,20 @@ const CO2E = /\bco2 ?(?:e|eq|equiv|equivalents?)\b/g;
 const UNIT_CO2E = /\b(t|kt|mt|gg)co2/g;
 /** Tonnes however written; "metric" adds nothing (megatonnes stay "mt"). */
 const TONNES = /\b(?:metric )?(?:tonnes|tonne|tons|ton)\b/g;
+/** Tonnes in Korean, Japanese and Chinese ("톤CO2e", "トン", "吨", "公噸"), read as "t". */
+const CJK_TONNES = /(?:톤|トン|公?吨|公?噸)/g;
+/** Han, kana and Hangul: scripts whose words are not always parted by spaces. */
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u30FC';
+/** A space beside such a letter, which people write or leave out ("스코프 1 배출량", "スコープ1排出量"). */
+const SPACE_BY_CJK = new RegExp(`\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+`, 'gu');
 
 /**
  * Folds a header for comparison, so that one alias covers every way CDP, OpenClimate's copies
  * and people's own files wrote it: byte-order marks and zero-width spaces go, case does not
  * matter, punctuation (".", "/", "_", "-", brackets, "?", "˚") counts as a space (OpenClimate
  * replaced every space and bracket by a dot; CDP's 2018 headers carry slashes and trailing
- * no-break spaces), and "CO₂e", "CO2-eq", "tonnes" and "tons" are each one word.
+ * no-break spaces), and "CO₂e", "CO2-eq", "tonnes" and "tons" are each one word. Headers in
+ * Korean, Japanese or Chinese fold the same whether or not their words are spaced.
  */
 export function normaliseHeader(header: string): string {
   return (
@@ -26,11 +33,13 @@ export function normaliseHeader(header: string): string {
       .toLowerCase()
       // "+" is kept: "BASIC+" is not "BASIC".
       .replace(/[^\p{L}\p{N}+]+/gu, ' ')
+      .replace(CJK_TONNES, ' t ')
       .replace(UNIT_CO2E, '$1 co2')
       .replace(CO2E, 'co2e')
       .replace(TONNES, 't')
       .replace(/\s+/g, ' ')
       .trim()
+      .replace(SPACE_BY_CJK, '')
   );
 }
 
