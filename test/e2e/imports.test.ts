@@ -144,4 +144,21 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
     );
     await page.context().close();
   });
+  it('fits a 390 px screen in Korean: the row table scrolls inside its frame', async () => {
+    const page = await e.newPage('ko-KR');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto('/admin/imports');
+    await page.getByTestId('import-kind').selectOption('cdp-targets');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-counts').waitFor();
+    await page.getByTestId('import-rows').waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('가져오기');
+    // Before, a visually hidden label in a cell scrolled out of view widened the page to 441 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await page.context().close();
+  });
 });
