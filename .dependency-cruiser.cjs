@@ -37,6 +37,14 @@ module.exports = {
       to: { pathNot: '^src/core/' },
     },
     {
+      name: 'server-keeps-off-the-web',
+      comment:
+        "The server and the command line do not import the web app (its catalogs included): the server's own words are in src/server/i18n; what is shared by both sides lives in src/core.",
+      severity: 'error',
+      from: { path: '^src/(server|cli)/' },
+      to: { path: '^src/web/' },
+    },
+    {
       name: 'web-areas-keep-their-internals',
       comment:
         "A web area imports another area only through that area's routes.tsx; what several areas use lives in the shared folders (app, components, forms, i18n, auth).",

@@ -276,6 +276,31 @@ describe('accord import and export', () => {
     expect(c.err.join('\n')).toContain('No 1999 inventory or reported emissions of "testville"');
     expect(fs.existsSync(missing)).toBe(false);
 
+    // --lang: the headers and words in Korean (ko-KR reads as ko); the numbers unchanged.
+    c = capture();
+    const stdout = new PassThrough();
+    const chunks: Buffer[] = [];
+    stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    expect(
+      await runExportCommand(
+        ['export', 'inventory', 'testville', '2018', '--lang', 'ko-KR'],
+        c.io,
+        config,
+        stdout,
+      ),
+    ).toBe(0);
+    const korean = Buffer.concat(chunks).toString('utf8');
+    expect(korean.startsWith('\uFEFFGPC 코드,부문,하위 부문,스코프,CO2(톤),')).toBe(true);
+    expect(korean).toMatch(/^I\.1\.1,고정 에너지,주거용 건물,1,1000,/m);
+
+    c = capture();
+    expect(
+      await runExportCommand(['inventory', 'testville', '2018', '--lang', 'fr'], c.io, config),
+    ).toBe(2);
+    expect(c.err[0]).toMatch(/^--lang must be one of en, ko, ja, zh-Hans, zh-Hant/);
+    // The targets file is the tracker's machine format, in one language only.
+    expect(await runExportCommand(['targets', '--lang', 'ko'], c.io, config)).toBe(2);
+
     c = capture();
     expect(await runExportCommand(['inventory', 'testville'], c.io, config)).toBe(2);
     expect(await runExportCommand(['targets', '--format', 'pdf'], c.io, config)).toBe(2);

@@ -19,6 +19,7 @@ import { layoutById } from '../server/climate/imports/layouts';
 import { listSavedLayouts } from '../server/climate/imports/saved-layouts';
 import { beginImport, importReportCsv } from '../server/climate/imports/service';
 import type { ImportKind } from '../server/climate/schemas';
+import { findLocale, LOCALES, type Locale } from '../core/locales';
 import type { Io } from './io';
 
 /**
@@ -47,9 +48,11 @@ export const IMPORT_USAGE = `Usage:
 
 export const EXPORT_USAGE = `Usage:
   accord export targets --format csv|xlsx [--region REGION] [--out FILE]
-  accord export inventory GOVERNMENT YEAR --format csv|xlsx [--out FILE]
+  accord export inventory GOVERNMENT YEAR --format csv|xlsx [--lang LANG] [--out FILE]
     (the GPC inventory of the year, else the totals reported for it)
 
+  --lang LANG      the inventory's headers and words in ${LOCALES.join(', ')} (default en);
+                   the targets file keeps the Net Zero Tracker's column names in every language
   Without --out the file is written to standard output.`;
 
 const KINDS: readonly ImportKind[] = ['cdp-targets', 'cdp-emissions', 'nzt'];
@@ -260,6 +263,7 @@ export async function runExportCommand(
         format: { type: 'string' },
         region: { type: 'string' },
         out: { type: 'string' },
+        lang: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -274,13 +278,20 @@ export async function runExportCommand(
     io.err(`--format must be csv or xlsx\n\n${EXPORT_USAGE}`);
     return 2;
   }
+  // ko-KR or zh-TW read as the language Accord has; one it lacks is a usage error, not English.
+  const locale: Locale | undefined = values.lang === undefined ? 'en' : findLocale([values.lang]);
+  if (locale === undefined) {
+    io.err(`--lang must be one of ${LOCALES.join(', ')}\n\n${EXPORT_USAGE}`);
+    return 2;
+  }
   const [what, ...rest] = positionals;
   const done = (file: string | undefined) => {
     if (file) io.out(`Wrote ${file}`);
     return 0;
   };
   try {
-    if (what === 'targets' && rest.length === 0) {
+    // The targets file is the tracker's machine format, in its words only: --lang is refused.
+    if (what === 'targets' && rest.length === 0 && values.lang === undefined) {
       return await withDb(config, async (db) => {
         const write = await prepareTargetsExport(db, { format, region: values.region });
         await writeTo(values.out, stdout, write);
@@ -298,7 +309,7 @@ export async function runExportCommand(
         // Read first: a missing inventory must not leave an empty file behind.
         // The command line is the server's operator: it reads drafts as the secretariat does.
         const data = await loadInventoryExport(db, SYSTEM_ADMIN, government, year);
-        await writeTo(values.out, stdout, (out) => writeInventoryExport(data, format, out));
+        await writeTo(values.out, stdout, (out) => writeInventoryExport(data, format, out, locale));
         return done(values.out);
       });
     }

@@ -33,7 +33,10 @@ Usage:
                                      the uncertain matches of a preview
   accord import layouts              list the saved column layouts
   accord export targets --format csv|xlsx [--region R] [--out FILE]
-  accord export inventory GOV YEAR --format csv|xlsx [--out FILE]
+  accord export inventory GOV YEAR --format csv|xlsx [--lang LANG] [--out FILE]
+                                     the inventory's headers and words in en (default), ko,
+                                     ja, zh-Hans or zh-Hant; the targets file keeps the Net
+                                     Zero Tracker's column names
   accord backup DIR                  copy the database and the uploads into the new folder DIR,
                                      safely while Accord runs (PostgreSQL: needs pg_dump)
   accord restore DIR [--force]       put a backup back (stop Accord first); --force when the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchLocale } from './locales';
+import { findLocale, matchLocale } from './locales';
 
 describe('matchLocale', () => {
   it.each([
@@ -15,5 +15,18 @@ describe('matchLocale', () => {
     [[], 'en'],
   ])('%j → %s', (prefs, expected) => {
     expect(matchLocale(prefs)).toBe(expected);
+  });
+});
+
+describe('findLocale', () => {
+  it.each([
+    [['KO'], 'ko'],
+    [['zh-hant'], 'zh-Hant'],
+    [['en-GB'], 'en'],
+    [['fr', 'de'], undefined],
+    [['*'], undefined],
+    [[], undefined],
+  ])('%j → %s', (prefs, expected) => {
+    expect(findLocale(prefs)).toBe(expected);
   });
 });

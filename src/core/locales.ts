@@ -16,10 +16,11 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /**
- * Picks the supported locale closest to a browser's preference list: exact tags first,
- * then Chinese by script or by region (TW, HK and MO write Traditional), then the language.
+ * The supported locale closest to a preference list, or undefined when none is close: exact
+ * tags first, then Chinese by script or by region (TW, HK and MO write Traditional), then the
+ * language. Tags are compared without regard to case (HTTP headers and users write them freely).
  */
-export function matchLocale(preferences: readonly string[]): Locale {
+export function findLocale(preferences: readonly string[]): Locale | undefined {
   for (const raw of preferences) {
     const tag = raw.trim();
     if (isLocale(tag)) return tag;
@@ -31,5 +32,10 @@ export function matchLocale(preferences: readonly string[]): Locale {
     const lang = lower.split('-')[0];
     if (lang === 'en' || lang === 'ko' || lang === 'ja') return lang;
   }
-  return 'en';
+  return undefined;
+}
+
+/** Picks the supported locale closest to a browser's preference list (findLocale), else English. */
+export function matchLocale(preferences: readonly string[]): Locale {
+  return findLocale(preferences) ?? 'en';
 }

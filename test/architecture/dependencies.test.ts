@@ -22,6 +22,7 @@ describe('layering (.dependency-cruiser.cjs)', () => {
     expect(found).toContain('kysely-behind-repositories: src/server/planted/service.ts');
     expect(found).toContain('services-receive-repositories: src/server/planted/service.ts');
     expect(found).toContain('core-is-pure: src/core/impure.ts');
+    expect(found).toContain('server-keeps-off-the-web: src/server/planted/words.ts');
     expect(areaCycles(areaEdges(result))).toEqual([['src/server/alpha', 'src/server/beta']]);
   }, 120_000);
 });

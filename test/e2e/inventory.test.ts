@@ -51,4 +51,21 @@ describe.skipIf(skipReason !== null)('the inventory grid in the browser', () => 
     expect(saved.isIllustrative).toBe(false);
     await page.context().close();
   });
+
+  it('downloads the inventory in the language the page is shown in', async () => {
+    const page = await e.newPage('ko-KR');
+    await page.goto('/members/changchun/climate');
+    const csv = page.getByTestId('inventory-download-csv').first();
+    await csv.waitFor();
+    expect(await csv.getAttribute('href')).toMatch(/\/export\.csv\?lang=ko$/);
+    const korean = await e.app.inject({ url: (await csv.getAttribute('href')) ?? '' });
+    expect(korean.body).toContain('GPC 코드,부문,하위 부문,스코프');
+    // The reader's choice in the app wins over the browser's language.
+    await page.getByTestId('language-switcher').selectOption('ja');
+    await expect.poll(() => csv.getAttribute('href')).toMatch(/\?lang=ja$/);
+    expect(await page.getByTestId('inventory-download-xlsx').first().getAttribute('href')).toMatch(
+      /\/export\.xlsx\?lang=ja$/,
+    );
+    await page.context().close();
+  });
 });

@@ -23,6 +23,20 @@ export const Names = Type.Record(
   },
 );
 
+/**
+ * The language of an answer's words (src/server/i18n/negotiate.ts): one of Accord's, or a tag
+ * close to one (ko-KR reads as ko, zh-TW as zh-Hant); another or none falls to Accept-Language.
+ */
+export const LangQuery = Type.String({
+  pattern: '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$',
+  maxLength: 35,
+  description:
+    'The language of headers and words: en, ko, ja, zh-Hans or zh-Hant (a tag close to one, ' +
+    'such as ko-KR or zh-TW, reads as that one). Without it, or with another language, the ' +
+    'Accept-Language header decides; English when neither names one of these.',
+  examples: ['ko'],
+});
+
 /** The largest value of the databases' integer columns (PostgreSQL's `integer` is 32 bits). */
 export const MAX_INT32 = 2_147_483_647;
 /** A row id: bounded so a bigger number is a 400, not a database error. */

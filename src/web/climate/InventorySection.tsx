@@ -15,6 +15,7 @@ import {
   type SubmitProblem,
 } from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { useLocale } from '../components/locale';
 import { GWP_SETS, type GwpSet } from '../../core/climate/types';
 import { EChart, type ChartOption } from '../components/EChart';
 import { INK_SOFT, LINE, SCOPE_COLORS } from './colors';
@@ -220,7 +221,10 @@ function InventoryView({
     mutationFn: () => api.del(`/api/v1/inventories/${summary.id}`),
     onSuccess: () => refreshClimate(queryClient, slug),
   });
+  // The file's headers and words in the language the reader chose here, not the browser's.
+  const locale = useLocale();
   const exportBase = `/api/v1/governments/${encodeURIComponent(slug)}/inventories/${summary.year}/export`;
+  const exportQuery = `?lang=${encodeURIComponent(locale)}`;
   const totals = summary.totals;
   return (
     <div className="climate-inventory" data-testid="inventory-view" data-year={summary.year}>
@@ -256,7 +260,7 @@ function InventoryView({
           <span className="muted">{t('inventory.download')}</span>{' '}
           <a
             className="button button--small button--secondary"
-            href={`${exportBase}.csv`}
+            href={`${exportBase}.csv${exportQuery}`}
             download
             data-testid="inventory-download-csv"
           >
@@ -264,7 +268,7 @@ function InventoryView({
           </a>{' '}
           <a
             className="button button--small button--secondary"
-            href={`${exportBase}.xlsx`}
+            href={`${exportBase}.xlsx${exportQuery}`}
             download
             data-testid="inventory-download-xlsx"
           >

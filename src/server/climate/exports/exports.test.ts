@@ -13,10 +13,12 @@ import type { StoreDb as Db } from '../../store';
 import { nowIso } from '../../db/types';
 import { HttpProblem } from '../../http/problem';
 import { runImport } from '../imports/service';
-import { exportInventory, REPORTED_HEADER } from './inventory';
+import { translator } from '../../i18n/translator';
+import { exportInventory, reportedHeader } from './inventory';
 import { exportTargets, NZT_COLUMNS } from './targets';
 
 const FIXTURES = fileURLToPath(new URL('../imports/fixtures/', import.meta.url));
+const REPORTED_HEADER = reportedHeader(translator('en'));
 
 async function collect(write: (out: PassThrough) => Promise<void>): Promise<Buffer> {
   const out = new PassThrough();
@@ -25,6 +27,47 @@ async function collect(write: (out: PassThrough) => Promise<void>): Promise<Buff
   await write(out);
   return Buffer.concat(chunks);
 }
+
+/** A CSV or XLSX file as rows of cells (XLSX keeps its numbers as numbers). */
+async function tableOf(bytes: Buffer, format: 'csv' | 'xlsx'): Promise<unknown[][]> {
+  if (format === 'csv') {
+    // The byte-order mark stays in every language: Excel in East Asian locales needs it.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return parse(bytes.toString('utf8'), { bom: true }) as string[][];
+  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const rows: unknown[][] = [];
+  sheet?.eachRow({ includeEmpty: true }, (row) => {
+    rows.push((row.values as unknown[]).slice(1));
+  });
+  return rows;
+}
+
+/** What a Korean and a Japanese reader see in Suwon's 2020 inventory (the catalogs' words). */
+const IN_LANGUAGE = {
+  ko: {
+    header: ['GPC 코드', '부문', '하위 부문', '스코프', 'CO2(톤)', 'CH4(톤)'],
+    total: '합계(톤 CO2e, AR5 GWP100)',
+    notationKey: '표기 기호',
+    sector: '고정 에너지',
+    subsector: '주거용 건물',
+    totalBasic: 'BASIC 합계',
+    provenance: ['수원시', '2020', 'GPC 인벤토리(AR5)', '예'],
+    sheet: 'GPC 인벤토리 2020',
+  },
+  ja: {
+    header: ['GPCコード', '部門', 'サブ部門', 'スコープ', 'CO2（トン）', 'CH4（トン）'],
+    total: '合計（トン CO2換算、AR5 GWP100）',
+    notationKey: '表記記号',
+    sector: '固定エネルギー',
+    subsector: '住宅',
+    totalBasic: 'BASIC 合計',
+    provenance: ['水原市', '2020', 'GPCインベントリ（AR5）', 'はい'],
+    sheet: 'GPCインベントリ 2020',
+  },
+} as const;
 
 const ENTRIES: InventoryEntry[] = [
   { code: 'I.1.1', gas: 'CO2', amount: 1000, notationKey: null },
@@ -192,7 +235,8 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
     expect(record).toMatchObject({
       Government: expect.stringMatching(/Busan/),
       Year: '2018',
-      Source: 'cdp',
+      // The source by its name; the report's own label beside it.
+      Source: 'CDP',
       Used: 'yes',
       'Imported from': expect.stringMatching(/^cdp-emissions\.csv, row \d+$/),
       Illustrative: 'no',
@@ -201,11 +245,96 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
     // The demo's Kyoto figure of 2018 (CDP 2021), entered without a file.
     const kyotoCsv = await collect((out) => exportInventory(db, null, 'kyoto', 2018, 'csv', out));
     const kyoto = parse(kyotoCsv.toString('utf8'), { bom: true }) as string[][];
-    expect(kyoto[1]?.slice(0, 3)).toEqual(['Kyoto', '2018', 'cdp']);
+    expect(kyoto[1]?.slice(0, 4)).toEqual([
+      'Kyoto',
+      '2018',
+      'CDP',
+      'CDP 2021 city-wide emissions (FY2018)',
+    ]);
     expect(kyoto[1]?.[REPORTED_HEADER.indexOf('Scope 1 (t CO2e)')]).toBe('3636204');
     await expect(
       collect((out) => exportInventory(db, null, 'busan', 1999, 'csv', out)),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  for (const lang of ['ko', 'ja'] as const) {
+    for (const format of ['csv', 'xlsx'] as const) {
+      it_(`writes an inventory in ${lang} as ${format}: headers, sectors, words`, async () => {
+        const words = IN_LANGUAGE[lang];
+        const bytes = await collect((out) =>
+          exportInventory(db, SYSTEM_ADMIN, 'suwon', 2020, format, out, lang),
+        );
+        const rows = await tableOf(bytes, format);
+        const header = rows[0] as string[];
+        expect(header.slice(0, 6)).toEqual([...words.header]);
+        // Not a word of English left in the header but codes (CO2, GPC, BASIC, GWP100…).
+        expect(header.join(' ')).not.toMatch(/Sector|Scope|Total|Notation|Government|Year/);
+        const totalColumn = header.indexOf(words.total);
+        expect(totalColumn).toBeGreaterThan(0);
+        const byLabel = new Map(rows.map((r) => [String(r[0]), r]));
+        const line = byLabel.get('I.1.1') ?? [];
+        expect(line.slice(1, 3)).toEqual([words.sector, words.subsector]);
+        // Numbers stay numbers: typed in XLSX, digits in CSV.
+        expect(line[totalColumn]).toEqual(format === 'xlsx' ? 1280 : '1280');
+        expect(line[3]).toEqual(format === 'xlsx' ? 1 : '1');
+        // Notation keys are GPC codes practitioners write in every language.
+        expect(byLabel.get('III.1.1')?.[header.indexOf(words.notationKey)]).toBe('NE');
+        const totals = inventoryTotals(ENTRIES, 'AR5');
+        expect(Number(byLabel.get(words.totalBasic)?.[totalColumn])).toBeCloseTo(totals.basic, 6);
+        for (const row of rows.slice(1)) {
+          expect(row.slice(-4).map(String)).toEqual([...words.provenance]);
+        }
+        if (format === 'xlsx') {
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+          expect(workbook.worksheets[0]?.name).toBe(words.sheet);
+        }
+      });
+    }
+  }
+
+  it_('writes the reported totals in Korean and Japanese', async () => {
+    // After the import above: Busan's 2018 figures came from a file, with its row.
+    const ko = await tableOf(
+      await collect((out) => exportInventory(db, null, 'busan', 2018, 'csv', out, 'ko')),
+      'csv',
+    );
+    const header = ko[0] as string[];
+    expect(header).toEqual([...reportedHeader(translator('ko'))]);
+    expect(header.slice(0, 5)).toEqual([
+      '지방정부',
+      '연도',
+      '출처',
+      '공표 명칭',
+      '진척도 계산에 사용',
+    ]);
+    expect(header).toContain('스코프 1(톤 CO2e)');
+    const record = Object.fromEntries(header.map((h, i) => [h, (ko[1] as string[])[i]]));
+    expect(record).toMatchObject({
+      출처: 'CDP',
+      '진척도 계산에 사용': '예',
+      '가져온 곳': expect.stringMatching(/^cdp-emissions\.csv, \d+행$/),
+      예시: '아니요',
+    });
+    const ja = await tableOf(
+      await collect((out) => exportInventory(db, null, 'kyoto', 2018, 'xlsx', out, 'ja')),
+      'xlsx',
+    );
+    expect((ja[0] as string[]).slice(0, 5)).toEqual([
+      '自治体',
+      '年',
+      '出典',
+      '公表名',
+      '進捗の計算に使用',
+    ]);
+    expect(ja[1]?.slice(0, 5)).toEqual([
+      '京都市',
+      2018,
+      'CDP',
+      'CDP 2021 city-wide emissions (FY2018)',
+      'はい',
+    ]);
+    expect(ja[1]?.[(ja[0] as string[]).indexOf('スコープ1（トン CO2換算）')]).toBe(3636204);
   });
 
   it_('writes an inventory as XLSX and refuses a year without one', async () => {

@@ -2,14 +2,17 @@ import { PassThrough } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext, AppInstance } from '../../http/app-types';
-import { Problem, Slug } from '../../http/common-schemas';
+import { LangQuery, Problem, Slug } from '../../http/common-schemas';
+import { negotiateLocale } from '../../i18n/negotiate';
 import { loadInventoryExport, writeInventoryExport, yearExportFileName } from './inventory';
 import { NZT_COLUMNS, prepareTargetsExport } from './targets';
 import { CONTENT_TYPES, type TableFormat } from './write-table';
 
 /**
  * Public downloads: targets in the Net Zero Tracker's columns and GPC inventories in the shape
- * of the GCoM Common Reporting Framework, as CSV or XLSX.
+ * of the GCoM Common Reporting Framework, as CSV or XLSX. An inventory's headers and words are
+ * in the reader's language (`lang`, else Accept-Language); the targets file is the tracker's
+ * machine format and keeps the tracker's column names and words in every language.
  */
 
 const File = Type.String({ description: 'The file (CSV with a UTF-8 byte-order mark, or XLSX)' });
@@ -64,19 +67,29 @@ export function exportRoutes(app: AppInstance, { store }: AppContext): void {
           description:
             'The GPC inventory in the shape of the GCoM Common Reporting Framework where there is ' +
             'one; otherwise the totals by scope reported for the year, one row per source. ' +
-            'Every row names the government, the year, the source and whether it is illustrative.',
+            'Every row names the government, the year, the source and whether it is illustrative. ' +
+            'Headers, sector names, sources and yes/no are in the language `lang` names (else ' +
+            'the one Accept-Language prefers, else English); numbers, GPC codes and notation ' +
+            'keys (NO, IE, NE, C, NA) are the same in every language.',
           params: Type.Object({
             slug: Slug,
             year: Type.Integer({ minimum: 1950, maximum: 2100 }),
           }),
+          querystring: Type.Object({ lang: Type.Optional(LangQuery) }),
           response: { 200: File, 400: Problem, 404: Problem },
         },
       },
       async (request, reply) => {
         const { slug, year } = request.params;
+        const locale = negotiateLocale({
+          lang: request.query.lang,
+          acceptLanguage: request.headers['accept-language'],
+        });
         const data = await loadInventoryExport(store, request.actor, slug, year);
+        // The words depend on Accept-Language when no lang is given: caches must know.
+        reply.header('Content-Language', locale).header('Vary', 'Accept-Language');
         return sendTable(reply, format, yearExportFileName(data, format), (out) =>
-          writeInventoryExport(data, format, out),
+          writeInventoryExport(data, format, out, locale),
         );
       },
     );
