@@ -1,4 +1,4 @@
-import { pipeline, Readable, Transform } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor, type SystemActor } from '../../audit/service';
 import { HttpProblem, invalidField, notFound } from '../../http/problem';
 import type { ImportKind, ImportRun } from '../schemas';
