@@ -106,6 +106,18 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
     expect(await page.getByTestId('import-layout').innerText()).toBe('own emissions');
     const created = page.locator('[data-testid="import-counts"] [data-count="created"]');
     expect(await created.innerText()).toBe('1');
+    // The run's column map names each field in words, with the file's own header.
+    await page.getByTestId('import-column-map').locator('summary').click();
+    const map = async () =>
+      (await page.getByTestId('import-column-map-row').allInnerTexts()).map((text) =>
+        text.replace(/\s+/g, ' '),
+      );
+    await expect.poll(map).toContainEqual('Scope 1 total (t CO2e) Scope 1 (t)');
+    expect(await map()).toContainEqual('CDP account number CDP no.');
+    // And the row, the columns it had values in.
+    const fields = page.getByTestId('import-row-fields').first();
+    await fields.locator('summary').click();
+    expect(await fields.innerText()).toMatch(/Inventory year or period\s+Inventory period/);
     const layouts = (await e.app.inject({ url: '/api/v1/imports/layouts' })).statusCode;
     expect(layouts).toBe(401);
     await page.context().close();

@@ -465,6 +465,16 @@ export const ClimateSummaryQuery = Type.Object({
 
 export const ImportKind = Type.Enum(IMPORT_KINDS);
 export type ImportKind = Static<typeof ImportKind>;
+/** An Accord field and the source columns it came from. */
+export const ImportFieldSources = Type.Object({
+  field: Type.String({
+    description: "Accord's field, by its key (scope1Total, targetYear…)",
+  }),
+  sources: Type.Array(Type.String(), {
+    description: 'The headers of the columns it came from, as the file spells them',
+  }),
+});
+export type ImportFieldSources = Static<typeof ImportFieldSources>;
 export const ImportRun = Type.Object({
   id: Type.Integer(),
   kind: ImportKind,
@@ -498,6 +508,14 @@ export const ImportRun = Type.Object({
       detail: Type.String(),
     }),
     { description: 'What the run read past: a column with numbers that no field reads' },
+  ),
+  columns: Nullable(
+    Type.Array(ImportFieldSources, {
+      description:
+        "The run's column map: each field it reads and the column it reads it from, however " +
+        'the layout was chosen (a known layout, a saved one, a mapping); null before the ' +
+        'layout is known, and for runs from before it was recorded',
+    }),
   ),
 });
 export type ImportRun = Static<typeof ImportRun>;
@@ -557,4 +575,13 @@ export const ImportRunRow = Type.Object({
   entity: Nullable(Type.String()),
   government: Nullable(Type.String()),
   reason: Nullable(Type.String()),
+  fields: Nullable(
+    Type.Array(ImportFieldSources, {
+      description:
+        'The fields this row had a value for (a cell that says something) and the columns each ' +
+        "came from; a value made from several (a scope total summed from CDP's split columns, a " +
+        "long table's line) names every column that fed it. Null when not recorded (older runs)",
+    }),
+  ),
 });
+export type ImportRunRow = Static<typeof ImportRunRow>;

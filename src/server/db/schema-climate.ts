@@ -188,6 +188,8 @@ export interface ImportRunTable {
   warnings_json: string | null;
   /** The CSV file's character encoding as read (e.g. windows-1252); null for XLSX (0010). */
   encoding: string | null;
+  /** JSON [{ field, sources }]: each field the run reads and its column's header (0013). */
+  columns_json: string | null;
 }
 
 /** A column layout a person saved in the mapping step (0009). */
@@ -212,6 +214,11 @@ export interface ImportRunRowTable {
   entity: string | null;
   government: string | null;
   reason: string | null;
+  /**
+   * JSON list of the fields the row had a value for: a field key, or [field, ...the fields
+   * whose columns fed it] for a value made from others (0013); null for runs from before.
+   */
+  fields_json: string | null;
 }
 
 /** A match an import run was not sure of, once per subject (migration 0012). */

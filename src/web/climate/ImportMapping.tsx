@@ -17,6 +17,7 @@ import {
   saveLayout,
   type ColumnChoices,
 } from './import-upload';
+import { importFieldName } from './import-fields';
 import type { ImportEncoding, ImportKind } from './types';
 
 /** A layout's name from the file's: "2019 city inventory.csv" → "2019 city inventory". */
@@ -80,8 +81,7 @@ export function ImportMapping({
   if (columns.isPending) return <Loading />;
   if (columns.isError) return <ErrorMessage error={columns.error} />;
   const sheet = columns.data;
-  const fieldName = (field: string) =>
-    t(`imports.fields.${kind}.${field}`, { defaultValue: field });
+  const fieldName = (field: string) => importFieldName(t, kind, field);
   const gaps = mappingGaps(sheet.needs, choices);
   const twice = doubleChoices(choices);
   const nameOk = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u.test(name.trim());

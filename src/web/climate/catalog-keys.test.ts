@@ -18,7 +18,7 @@ import {
   TARGET_STATUSES,
   TARGET_TYPES,
 } from '../../core/climate/types';
-import { FIELDS_OF, LAYOUTS } from '../../server/climate/imports/layouts';
+import { CDP_EMISSION_FIELDS, FIELDS_OF, LAYOUTS } from '../../server/climate/imports/layouts';
 import { FIGURE_BASES } from '../../core/climate/sources';
 import { IMPORT_ENCODINGS, IMPORT_KINDS, IMPORT_ROW_ACTIONS } from './types';
 
@@ -69,6 +69,10 @@ describe('keys used by the climate pages', () => {
         `imports.fields.${kind}`,
         FIELDS_OF[kind],
       ]),
+      // A run's column map and row report also name the long tables' fields.
+      ['imports.fields.cdp-emissions', CDP_EMISSION_FIELDS],
+      ['imports.columnMap', ['title', 'caption', 'field', 'sources', 'notRecorded']],
+      ['imports.rowFields', ['header', 'summary_one', 'summary_other', 'none', 'notRecorded']],
       [
         'imports.mapping',
         ['offer', 'title', 'lead', 'caption', 'column', 'values', 'field', 'ignore'],

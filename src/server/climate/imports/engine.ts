@@ -133,7 +133,11 @@ export class ImportEngine {
     const writes = plans.some((p) => p.prospect || p.link || p.writes.some((w) => w.op !== 'keep'));
     const counts = await this.store.transaction(async (tx) => {
       const stale = this.options.dryRun ? new Set<Write>() : await this.apply(tx, plans);
-      const outcomes = plans.map((p, i) => withNotes(outcomeAfterClaims(p, stale), rows[i]));
+      const outcomes = plans.map((p, i) => ({
+        ...withNotes(outcomeAfterClaims(p, stale), rows[i]),
+        // The fields the row had a value for, whatever became of it.
+        fields: rows[i]?.fields ?? null,
+      }));
       const batch = countsOf(outcomes);
       const counts: RunCounts = {
         processed: this.counts.processed + batch.processed,

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases } from '../../../../test/setup/databases';
@@ -12,6 +13,16 @@ const TARGETS_CSV = [
   '2021,49389,Kyoto,Kyoto,Japan,East Asia,Base year emissions (absolute) target,2013,"7,840,000",40,2030,4704000,74,NA',
   '2021,999001,Ville Test,Ville Test,France,Europe,No target,NA,NA,NA,NA,NA,NA,NA',
   '2021,999002,Pueblo Nuevo,Pueblo Nuevo,Mexico,Latin America,Fixed level target,NA,NA,NA,2050,0,NA,Carbono neutralidad',
+].join('\r\n');
+
+const DIRECT_GENERATION =
+  'Direct emissions (metric tonnes CO2e) for Total generation of grid-supplied energy';
+const DIRECT_EXCLUDING =
+  'Direct emissions (metric tonnes CO2e) for Total emissions (excluding generation of grid-supplied energy)';
+/** City-wide emissions in CDP's 2021 headers, scope 1 given only in its two split columns. */
+const SPLIT_EMISSIONS_CSV = [
+  `Account Number,Organization,Country,Accounting year,${DIRECT_GENERATION},${DIRECT_EXCLUDING},TOTAL Scope 2 emissions (metric tonnes CO2e),Population`,
+  '999301,Split Town,Japan,2019,1200,800,500,',
 ].join('\r\n');
 
 /** A CDP targets file of `rows` generated rows: big enough that the 202 comes before its end. */
@@ -123,7 +134,22 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
       headers: admin,
     });
     expect(skipped.json().items).toEqual([
-      { row: 3, action: 'skip', entity: null, government: null, reason: 'No target' },
+      {
+        row: 3,
+        action: 'skip',
+        entity: null,
+        government: null,
+        reason: 'No target',
+        fields: [
+          { field: 'reportingYear', sources: ['Year Reported to CDP'] },
+          { field: 'account', sources: ['Account Number'] },
+          { field: 'organization', sources: ['Organization'] },
+          { field: 'city', sources: ['City'] },
+          { field: 'country', sources: ['Country'] },
+          { field: 'cdpRegion', sources: ['CDP Region'] },
+          { field: 'targetType', sources: ['Type of target'] },
+        ],
+      },
     ]);
 
     const report = await t.app.inject({
@@ -138,7 +164,7 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n');
-    expect(lines[0]).toBe('row,action,government,entity,reason');
+    expect(lines[0]).toBe('row,action,government,entity,reason,fields');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatch(/^4,create,pueblo-nuevo,/);
 
@@ -149,6 +175,82 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
     const list = await t.app.inject({ url: '/api/v1/imports', headers: admin });
     expect(list.json().items[0]).toMatchObject({ id: run.id });
   });
+
+  it_(
+    'says which source column fed which field: on the run, on each row, in the report',
+    async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports/cdp-emissions?dryRun=true&fileName=split.csv',
+        headers: { ...admin, 'content-type': 'text/csv' },
+        payload: SPLIT_EMISSIONS_CSV,
+      });
+      expect(res.statusCode).toBe(202);
+      const run = await waitForRun((res.json() as { run: ImportRun }).run.id);
+      expect(run).toMatchObject({ status: 'done', layout: 'cdp-emissions-2021', created: 1 });
+      // The column map: every field the run reads, from the column as the file spells it.
+      expect(run.columns).toEqual([
+        { field: 'account', sources: ['Account Number'] },
+        { field: 'organization', sources: ['Organization'] },
+        { field: 'country', sources: ['Country'] },
+        { field: 'accountingYear', sources: ['Accounting year'] },
+        { field: 'directGeneration', sources: [DIRECT_GENERATION] },
+        { field: 'directExcludingGeneration', sources: [DIRECT_EXCLUDING] },
+        { field: 'scope2Total', sources: ['TOTAL Scope 2 emissions (metric tonnes CO2e)'] },
+        { field: 'population', sources: ['Population'] },
+      ]);
+
+      const rows = await t.app.inject({ url: `/api/v1/imports/${run.id}/rows`, headers: admin });
+      expect(rows.statusCode).toBe(200);
+      // The total summed from the split columns names both; an empty population is not listed.
+      expect(rows.json().items[0]).toMatchObject({
+        row: 2,
+        action: 'create',
+        fields: [
+          { field: 'account', sources: ['Account Number'] },
+          { field: 'organization', sources: ['Organization'] },
+          { field: 'country', sources: ['Country'] },
+          { field: 'accountingYear', sources: ['Accounting year'] },
+          { field: 'scope1Total', sources: [DIRECT_GENERATION, DIRECT_EXCLUDING] },
+          { field: 'scope2Total', sources: ['TOTAL Scope 2 emissions (metric tonnes CO2e)'] },
+        ],
+      });
+
+      const report = await t.app.inject({
+        url: `/api/v1/imports/${run.id}/report.csv`,
+        headers: admin,
+      });
+      const [header, row] = parse(report.body, { bom: true }) as string[][];
+      expect(header).toEqual(['row', 'action', 'government', 'entity', 'reason', 'fields']);
+      expect(row?.[5]).toBe(
+        'CDP account number ← "Account Number"; Organisation ← "Organization"; ' +
+          'Country ← "Country"; Inventory year or period ← "Accounting year"; ' +
+          `Scope 1 total (t CO2e) ← "${DIRECT_GENERATION}", "${DIRECT_EXCLUDING}"; ` +
+          'Scope 2 total (t CO2e) ← "TOTAL Scope 2 emissions (metric tonnes CO2e)"',
+      );
+
+      // A run from before the sources were kept: not recorded, said as such.
+      await t.db.kysely
+        .updateTable('import_runs')
+        .set({ columns_json: null })
+        .where('id', '=', run.id)
+        .execute();
+      await t.db.kysely
+        .updateTable('import_run_rows')
+        .set({ fields_json: null })
+        .where('run_id', '=', run.id)
+        .execute();
+      const old = await t.app.inject({ url: `/api/v1/imports/${run.id}`, headers: admin });
+      expect(old.json().columns).toBeNull();
+      const oldRows = await t.app.inject({ url: `/api/v1/imports/${run.id}/rows`, headers: admin });
+      expect(oldRows.json().items[0].fields).toBeNull();
+      const oldReport = await t.app.inject({
+        url: `/api/v1/imports/${run.id}/report.csv`,
+        headers: admin,
+      });
+      expect((parse(oldReport.body, { bom: true }) as string[][])[1]?.[5]).toBe('');
+    },
+  );
 
   it_('imports for real and creates the prospect', async () => {
     const res = await t.app.inject({
@@ -311,5 +413,10 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
     expect(Object.keys(doc.paths['/api/v1/imports/{kind}'].post.requestBody.content)).toContain(
       'text/csv',
     );
+    // The run's column map and each row's fields are described.
+    const run = doc.paths['/api/v1/imports/{id}'].get.responses['200'].content['application/json'];
+    expect(JSON.stringify(run.schema.properties.columns)).toMatch(/column map/);
+    const rows = doc.paths['/api/v1/imports/{id}/rows'].get;
+    expect(rows.description).toMatch(/fields/);
   });
 });

@@ -16,6 +16,8 @@ import { parseNumber, present } from './values';
 /** A report gathered from the rows of a long table: the rows it came from. */
 export interface GatheredRow extends FieldRow {
   lines: { first: number; last: number; count: number };
+  /** Each figure read from lines: made from the line's name (and column) and figure columns. */
+  derived: Record<string, readonly string[]>;
 }
 
 interface Report {
@@ -25,6 +27,8 @@ interface Report {
   fields: Partial<Record<string, string>>;
   /** Scope sums of the sector lines, scope 1 to 3. */
   sums: [number | null, number | null, number | null];
+  /** The fields whose figure a line gave. */
+  fromLines: Set<string>;
 }
 
 const SCOPE = /\bscope ([123])\b/;
@@ -38,6 +42,8 @@ export class LongTableReports {
   private readonly reports = new Map<string, Report>();
   private readonly lines: { field: string; names: Set<string>; columns: Set<string> | null }[];
   private readonly lineFields: Set<string>;
+  /** The fields whose columns give a line's figure: its name, its column, its figure. */
+  private readonly lineSources: readonly string[];
 
   constructor(private readonly table: LongTable) {
     this.lines = table.lines.map((line) => ({
@@ -45,9 +51,10 @@ export class LongTableReports {
       names: new Set(line.names.map(normaliseHeader)),
       columns: line.columns ? new Set(line.columns.map(normaliseHeader)) : null,
     }));
-    this.lineFields = new Set(
-      [table.line, table.column, table.value].filter((f): f is string => f !== undefined),
+    this.lineSources = [table.line, table.column, table.value].filter(
+      (f): f is string => f !== undefined,
     );
+    this.lineFields = new Set(this.lineSources);
   }
 
   /** Adds a row to its report; answers why not when the row names no report. */
@@ -69,6 +76,7 @@ export class LongTableReports {
         count: 0,
         fields: {},
         sums: [null, null, null],
+        fromLines: new Set(),
       };
       this.reports.set(key, report);
     }
@@ -95,7 +103,10 @@ export class LongTableReports {
       if (!line.names.has(name)) continue;
       if (line.columns && (column === null || !line.columns.has(column))) continue;
       // The first figure a report gives for a line counts; a repeat does not add to it.
-      if (present(report.fields[line.field]) === null) report.fields[line.field] = String(value);
+      if (present(report.fields[line.field]) === null) {
+        report.fields[line.field] = String(value);
+        report.fromLines.add(line.field);
+      }
       return;
     }
     const sums = this.table.scopeSums;
@@ -112,15 +123,20 @@ export class LongTableReports {
     const ordered = [...this.reports.values()].sort((a, b) => a.first - b.first);
     for (const report of ordered) {
       const fields = { ...report.fields };
+      const derived: Record<string, readonly string[]> = {};
+      for (const field of report.fromLines) derived[field] = this.lineSources;
       if (sums) {
         report.sums.forEach((sum, i) => {
-          if (sum !== null) fields[sums[i] as string] = String(roundSum(sum));
+          if (sum === null) return;
+          fields[sums[i] as string] = String(roundSum(sum));
+          derived[sums[i] as string] = this.lineSources;
         });
       }
       yield {
         number: report.first,
         fields,
         lines: { first: report.first, last: report.last, count: report.count },
+        derived,
       };
     }
   }

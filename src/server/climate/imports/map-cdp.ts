@@ -19,8 +19,10 @@ import {
 } from './mapping';
 import { roundSum } from './long-table';
 import type { FieldRow } from './read-rows';
+import { recordedFields } from './row-fields';
 import {
   clip,
+  NOT_APPLICABLE,
   parseAmount,
   parseNumber,
   parseWktPoint,
@@ -274,14 +276,11 @@ export function mapCdpTargetRow(
   };
 }
 
-/** Cells CDP fills with words where a figure or answer does not apply; they say nothing. */
-const NOT_GIVEN = /^(not applicable|question not applicable)$/i;
-
 /** The row's cells without CDP's "Not Applicable" and the like, which mean an empty cell. */
 function withoutNotApplicable<F extends string>(fields: Partial<Record<F, string>>) {
   const out: Partial<Record<F, string>> = {};
   for (const [field, value] of Object.entries(fields) as [F, string | undefined][]) {
-    if (value !== undefined && !NOT_GIVEN.test(value.trim())) out[field] = value;
+    if (value !== undefined && !NOT_APPLICABLE.test(value.trim())) out[field] = value;
   }
   return out;
 }
@@ -326,26 +325,48 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
   if (accounting === null) return skip('accounting year unknown');
   if ('problem' in accounting) return skip(`accounting year not read: ${accounting.problem}`);
   const period = accounting.period;
+  // A scope total summed from its split columns names both in the row report.
+  const summedFrom: Record<string, CdpEmissionField[]> = {};
+  const summed = (total: CdpEmissionField, parts: [CdpEmissionField, number | null][]) => {
+    const given = parts.filter(([, value]) => value !== null);
+    if (given.length > 0) summedFrom[total] = given.map(([field]) => field);
+    return sumOfGiven(...given.map(([, value]) => value));
+  };
   const directGeneration = read.amount('direct emissions for generation', f.directGeneration);
   const directExcluding = read.amount('direct emissions', f.directExcludingGeneration);
   const scope1Total = read.amount('scope 1', f.scope1Total);
   const scope2 =
     read.amount('scope 2', f.scope2Total) ??
-    sumOfGiven(
-      read.amount('indirect emissions for generation', f.indirectGeneration),
-      read.amount('indirect emissions', f.indirectExcludingGeneration),
-    ) ??
+    summed('scope2Total', [
+      [
+        'indirectGeneration',
+        read.amount('indirect emissions for generation', f.indirectGeneration),
+      ],
+      [
+        'indirectExcludingGeneration',
+        read.amount('indirect emissions', f.indirectExcludingGeneration),
+      ],
+    ]) ??
     read.amount('scope 2 lines', f.scope2Lines);
   const scope1 =
     scope1Total ??
-    sumOfGiven(directGeneration, directExcluding) ??
+    summed('scope1Total', [
+      ['directGeneration', directGeneration],
+      ['directExcludingGeneration', directExcluding],
+    ]) ??
     read.amount('scope 1 lines', f.scope1Lines);
   const scope3 =
     read.amount('scope 3', f.scope3Total) ??
-    sumOfGiven(
-      read.amount('emissions outside the boundary for generation', f.outsideGeneration),
-      read.amount('emissions outside the boundary', f.outsideExcludingGeneration),
-    ) ??
+    summed('scope3Total', [
+      [
+        'outsideGeneration',
+        read.amount('emissions outside the boundary for generation', f.outsideGeneration),
+      ],
+      [
+        'outsideExcludingGeneration',
+        read.amount('emissions outside the boundary', f.outsideExcludingGeneration),
+      ],
+    ]) ??
     read.amount('scope 3 lines', f.scope3Lines);
   const citywide = read.amount('city-wide total', f.citywideTotal);
   // 2017 says what its one total covers: "… (Total BASIC emissions)" or BASIC+.
@@ -391,6 +412,7 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
     subject,
     skip: null,
     ...(read.notes.length ? { notes: read.notes } : {}),
+    fields: recordedFields(f, { ...row.derived, ...summedFrom }),
     records: [
       {
         table: 'report',

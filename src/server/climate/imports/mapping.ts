@@ -8,6 +8,7 @@ import {
 } from '../../../core/climate/types';
 import type { GovernmentKind } from '../../../core/membership';
 import type { ReportRow, TargetRow } from '../repository';
+import type { RecordedField } from './row-fields';
 
 /**
  * What a row of an import file becomes before it meets the database: who it is about (a
@@ -129,6 +130,8 @@ export interface MappedRow {
    * values given but not read (a date in no known form), a last row that may be cut short.
    */
   notes?: string[];
+  /** The fields the row had a value for, for the row report (row-fields.ts). */
+  fields?: RecordedField[];
 }
 
 export interface MapContext {

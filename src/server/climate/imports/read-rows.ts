@@ -248,6 +248,8 @@ export interface FieldRow {
   notes?: string[];
   /** The row's cells as read, for what looks at the columns no field reads. */
   cells?: readonly (string | null)[];
+  /** Fields made from other fields' columns (a long table's lines), for the row report. */
+  derived?: Readonly<Partial<Record<string, readonly string[]>>>;
 }
 
 export interface OpenedSheet {

@@ -16,7 +16,7 @@ export type ImportRunRecord = Selectable<ImportRunTable>;
 export type ImportLayoutRecord = Selectable<ImportLayoutTable>;
 export type RowOutcomeRecord = Pick<
   Selectable<ImportRunRowTable>,
-  'id' | 'row_number' | 'action' | 'entity' | 'government' | 'reason'
+  'id' | 'row_number' | 'action' | 'entity' | 'government' | 'reason' | 'fields_json'
 >;
 
 /** A target as planning sees it: with its government's slug and its parent's import key. */
@@ -118,6 +118,7 @@ export async function insertRun(
       finished_at: null,
       heartbeat_at: now,
       warnings_json: null,
+      columns_json: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -133,6 +134,8 @@ export async function updateRun(
   id: number,
   values: Partial<{
     layout: string;
+    /** The run's column map, as JSON text. */
+    columns: string;
     /** The run's warnings, as JSON text. */
     warnings: string;
     encoding: string | null;
@@ -146,6 +149,7 @@ export async function updateRun(
     .updateTable('import_runs')
     .set({
       ...(values.layout !== undefined ? { layout: values.layout } : {}),
+      ...(values.columns !== undefined ? { columns_json: values.columns } : {}),
       ...(values.warnings !== undefined ? { warnings_json: values.warnings } : {}),
       ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
       ...(values.totalRows !== undefined ? { total_rows: values.totalRows } : {}),
@@ -272,6 +276,7 @@ export async function insertRowOutcomes(
           entity: o.entity,
           government: o.government,
           reason: o.reason,
+          fields_json: o.fields ? JSON.stringify(o.fields) : null,
         })),
       )
       .execute();
@@ -287,7 +292,7 @@ export async function pageRowOutcomes(
   if (options.action) query = query.where('action', '=', options.action);
   const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const rows = await query
-    .select(['id', 'row_number', 'action', 'entity', 'government', 'reason'])
+    .select(['id', 'row_number', 'action', 'entity', 'government', 'reason', 'fields_json'])
     .orderBy('row_number')
     .orderBy('id')
     .limit(options.pageSize)
@@ -313,7 +318,7 @@ export function rowOutcomesAfter(
     );
   }
   return query
-    .select(['id', 'row_number', 'action', 'entity', 'government', 'reason'])
+    .select(['id', 'row_number', 'action', 'entity', 'government', 'reason', 'fields_json'])
     .orderBy('row_number')
     .orderBy('id')
     .limit(limit)

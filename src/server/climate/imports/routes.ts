@@ -325,6 +325,10 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
         schema: {
           tags: ['imports'],
           summary: "An import run's status, progress and counts (administrators)",
+          description:
+            'With `columns`, the column map: each Accord field the run reads and the header of ' +
+            'the column it reads it from, as the file spells it, whichever way the layout was ' +
+            'chosen (a known layout, a saved one, a mapping).',
           params: IdParam,
           response: { 200: ImportRun, ...problems },
         },
@@ -341,6 +345,11 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
         schema: {
           tags: ['imports'],
           summary: "Each row's outcome, in row order (administrators)",
+          description:
+            'Each row with its action, the government and record it concerns, the reason, and ' +
+            '`fields`: the fields it had a value for, each with the source columns that fed it ' +
+            "(a scope total summed from CDP's split columns names both; a long table's figure, " +
+            'the columns of its line). `fields` is null for runs from before this was recorded.',
           params: IdParam,
           querystring: RowsQuery,
           response: { 200: Page(ImportRunRow), ...problems },
@@ -359,7 +368,12 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
         schema: {
           tags: ['imports'],
           summary:
-            'The row report as CSV: row, action, government, entity, reason (administrators)',
+            'The row report as CSV: row, action, government, entity, reason, fields ' +
+            '(administrators)',
+          description:
+            'The `fields` column lists, per row, each field it had a value for (named in ' +
+            'English) and the source columns it came from: `Field ← "Header"`, separated by ' +
+            'semicolons; empty for runs from before this was recorded.',
           params: IdParam,
           response: {
             200: Type.String({ description: 'CSV, UTF-8 with a byte-order mark' }),

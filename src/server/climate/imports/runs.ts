@@ -1,7 +1,8 @@
 import type { ImportRowAction } from '../../../core/climate/types';
 import { parseJsonColumn } from '../../db/json';
-import type { ImportRun, ImportWarning } from '../schemas';
+import type { ImportFieldSources, ImportRun, ImportRunRow, ImportWarning } from '../schemas';
 import type { ImportRunRecord, RowOutcomeRecord } from './repository';
+import { isColumnMap, isRecordedFields, rowSources, type RecordedField } from './row-fields';
 
 /** A run's progress and every row's outcome, as the API shows them (stored by the repository). */
 
@@ -13,6 +14,8 @@ export interface RowOutcome {
   entity: string | null;
   government: string | null;
   reason: string | null;
+  /** The fields the row had a value for (row-fields.ts); absent when not known. */
+  fields?: readonly RecordedField[] | null;
 }
 
 export interface RunCounts {
@@ -42,18 +45,33 @@ export function toImportRun(row: ImportRunRecord): ImportRun {
     warnings:
       parseJsonColumn<ImportWarning[]>('import_runs', row.id, row.warnings_json, Array.isArray) ??
       [],
+    columns: columnMapOfRun(row),
   };
 }
 
+/** The run's column map; null before its layout is known and for runs from before 0013. */
+export function columnMapOfRun(
+  row: Pick<ImportRunRecord, 'id' | 'columns_json'>,
+): ImportFieldSources[] | null {
+  return parseJsonColumn('import_runs', row.id, row.columns_json, isColumnMap);
+}
+
+/**
+ * A row's outcome as the API shows it: its fields with the columns they came from, through the
+ * run's column map (null when the row's fields were not recorded).
+ */
 export function toRowOutcome(
-  row: Pick<RowOutcomeRecord, 'row_number' | 'action' | 'entity' | 'government' | 'reason'>,
-): RowOutcome {
+  row: RowOutcomeRecord,
+  columns: readonly ImportFieldSources[] | null,
+): ImportRunRow {
+  const recorded = parseJsonColumn('import_run_rows', row.id, row.fields_json, isRecordedFields);
   return {
     row: row.row_number,
     action: row.action,
     entity: row.entity,
     government: row.government,
     reason: row.reason,
+    fields: recorded === null ? null : rowSources(recorded, columns ?? []),
   };
 }
 

@@ -1,7 +1,5 @@
-import { pipeline, Readable, Transform } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor, type SystemActor } from '../../audit/service';
-import { safeCsvCell } from '../../http/csv-cell';
 import { HttpProblem, invalidField, notFound } from '../../http/problem';
 import type { ImportKind, ImportRun } from '../schemas';
 import { ImportEngine } from './engine';
@@ -15,15 +13,12 @@ import { openSheet, type FieldRow, type OpenedSheet } from './read-rows';
 import { layoutsFor, namedLayout } from './saved-layouts';
 import { UnreadNumbers } from './unread-numbers';
 import { UnreadableSheetError } from './unreadable';
-import {
-  RunNotRunningError,
-  toImportRun,
-  toRowOutcome,
-  type RowAction,
-  type RowOutcome,
-} from './runs';
+import { columnMapOf, recordedFields } from './row-fields';
+import { RunNotRunningError, toImportRun } from './runs';
 import type { Store } from '../../store';
 import { Spool } from './spool';
+
+export { importReportCsv, importRunRows } from './row-report';
 
 /**
  * Imports of CDP and Net Zero Tracker files. A run reads the upload once (streaming, into a
@@ -107,11 +102,12 @@ function mapperFor(kind: ImportKind, context: { fileName: string; layoutId: stri
     }
   };
   // What the reading noted of a row (a last row that may be cut short) goes with it to its
-  // outcome, whatever the mapper made of it.
+  // outcome, whatever the mapper made of it, and so do the fields it had a value for.
   return (row: FieldRow): MappedRow => {
     const mapped = withReason(mapRow(row));
-    if (!row.notes?.length) return mapped;
-    return { ...mapped, notes: [...row.notes, ...(mapped.notes ?? [])] };
+    const fields = mapped.fields ?? recordedFields(row.fields, row.derived);
+    if (!row.notes?.length) return { ...mapped, fields };
+    return { ...mapped, fields, notes: [...row.notes, ...(mapped.notes ?? [])] };
   };
 }
 
@@ -273,7 +269,13 @@ async function execute(
       if (reports) {
         const stray = reports.add(row);
         if (stray !== null) {
-          await write({ row: row.number, subject: null, skip: stray, records: [] });
+          await write({
+            row: row.number,
+            subject: null,
+            skip: stray,
+            records: [],
+            fields: recordedFields(row.fields),
+          });
         }
         continue;
       }
@@ -432,6 +434,7 @@ export async function beginImport(
     await store.imports.updateRun(runId, {
       layout: sheet.recognised.layout.id,
       encoding: sheet.encoding,
+      columns: JSON.stringify(columnMapOf(sheet.recognised)),
     });
     run = await getImportRun(store, runId);
   } catch (err) {
@@ -522,38 +525,4 @@ export async function listImportRuns(
 ): Promise<{ items: ImportRun[]; total: number; page: number; pageSize: number }> {
   const { rows, total } = await store.imports.pageRuns(options);
   return { items: rows.map(toImportRun), total, ...options };
-}
-
-export async function importRunRows(
-  store: Store,
-  id: number,
-  options: { page: number; pageSize: number; action?: RowAction | undefined },
-): Promise<{ items: RowOutcome[]; total: number; page: number; pageSize: number }> {
-  await getImportRun(store, id);
-  const { rows, total } = await store.imports.pageRowOutcomes(id, options);
-  return { items: rows.map(toRowOutcome), total, page: options.page, pageSize: options.pageSize };
-}
-
-/**
- * Every row's outcome as CSV (row, action, government, entity, reason), UTF-8 with a byte-order
- * mark so that Excel opens it in the right encoding in every locale. Streamed page by page.
- */
-export function importReportCsv(store: Store, id: number): Readable {
-  async function* outcomes() {
-    let after: { row: number; id: number } | null = null;
-    for (;;) {
-      const rows = await store.imports.rowOutcomesAfter(id, after, 1000);
-      for (const r of rows)
-        yield [r.row_number, r.action, r.government, r.entity, r.reason].map(safeCsvCell);
-      const last = rows[rows.length - 1];
-      if (!last || rows.length < 1000) return;
-      after = { row: last.row_number, id: last.id };
-    }
-  }
-  const csv = stringify({
-    bom: true,
-    header: true,
-    columns: ['row', 'action', 'government', 'entity', 'reason'],
-  });
-  return pipeline(Readable.from(outcomes()), csv, () => undefined);
 }

@@ -13,6 +13,9 @@ export function present(value: string | null | undefined): string | null {
   return MISSING.has(trimmed.toLowerCase()) ? null : trimmed;
 }
 
+/** Cells CDP fills with words where a figure or answer does not apply; they say nothing. */
+export const NOT_APPLICABLE = /^(not applicable|question not applicable)$/i;
+
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const COMMA_THOUSANDS = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const SPACE_THOUSANDS = /^[-+]?\d{1,3}([ \u00a0\u202f']\d{3})+(\.\d+)?$/;
