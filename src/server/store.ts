@@ -7,6 +7,7 @@ import { openDatabase, type Db } from './db/database';
 import { attachUnitOfWork, type RepositoryModule, type UnitOfWork } from './db/unit-of-work';
 import * as audit from './audit/repository';
 import * as climate from './climate/repository';
+import * as dismissals from './members/dismissal-repository';
 import * as elections from './elections/repository';
 import * as files from './files/repository';
 import * as governance from './governance/repository';
@@ -23,6 +24,7 @@ import * as users from './users/repository';
 const repositories = {
   audit,
   climate,
+  dismissals,
   elections,
   files,
   governance,

@@ -298,6 +298,50 @@ export const MATRIX: Record<string, Case[]> = {
       request: async (s) => ({ params: { id: await s.freshMerge() } }),
     },
   ],
+  'GET /api/v1/duplicate-dismissals': [
+    { label: 'marks', rule: policy('government.merge'), request: () => ({}) },
+  ],
+  'POST /api/v1/duplicate-dismissals/governments': [
+    {
+      label: 'two prospects of one city',
+      rule: policy('government.merge'),
+      fresh: true,
+      request: async (s) => {
+        const [a, b] = await s.freshMergePair();
+        return { payload: { a, b } };
+      },
+    },
+  ],
+  'POST /api/v1/duplicate-dismissals/targets': [
+    {
+      label: 'two targets stating the same',
+      rule: policy('government.merge'),
+      fresh: true,
+      request: async (s) => {
+        const [a, b] = await s.freshTargetPair();
+        return { payload: { a, b } };
+      },
+    },
+  ],
+  'DELETE /api/v1/duplicate-dismissals/{id}': [
+    {
+      label: 'a mark',
+      rule: policy('government.merge'),
+      fresh: true,
+      request: async (s) => ({ params: { id: await s.freshDismissal() } }),
+    },
+  ],
+  'POST /api/v1/target-duplicates/resolutions': [
+    {
+      label: 'two targets stating the same',
+      rule: policy('government.merge'),
+      fresh: true,
+      request: async (s) => {
+        const [keep, remove] = await s.freshTargetPair();
+        return { payload: { keep, remove } };
+      },
+    },
+  ],
   'GET /api/v1/offices': [read(() => ({}))],
   'GET /api/v1/people': [read(() => ({}))],
   'GET /api/v1/people/{id}': [read((s) => ({ params: { id: s.ids.personA! } }))],

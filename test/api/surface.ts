@@ -650,6 +650,19 @@ export class Surface {
     return (await this.asAdmin<{ id: number }>('POST', '/government-merges', { keep, merge })).id;
   }
 
+  /** Two new targets of government A that state the same thing (keep, remove). */
+  async freshTargetPair(): Promise<[number, number]> {
+    return [await this.freshTarget(GOV_A), await this.freshTarget(GOV_A)];
+  }
+
+  /** Two new prospects marked as two governments, not one: the mark, to withdraw. */
+  async freshDismissal(): Promise<number> {
+    const [a, b] = await this.freshMergePair();
+    return (
+      await this.asAdmin<{ id: number }>('POST', '/duplicate-dismissals/governments', { a, b })
+    ).id;
+  }
+
   importFile(): Buffer {
     return CDP_EMISSIONS;
   }

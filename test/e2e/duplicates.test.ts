@@ -11,7 +11,10 @@ import {
 
 const skipReason = browserUnavailable();
 
-/** The secretariat finds a government entered twice, merges it after a question, and undoes it. */
+/**
+ * The secretariat finds a government entered twice, merges it after a question, and undoes it;
+ * then marks the pair as not the same and withdraws the mark.
+ */
 describe.skipIf(skipReason !== null)('duplicates and merges', () => {
   let e: E2E;
   beforeAll(async () => {
@@ -21,7 +24,7 @@ describe.skipIf(skipReason !== null)('duplicates and merges', () => {
     await e?.close();
   });
 
-  it('lists a likely pair, asks before merging, and undoes the merge', async () => {
+  it('lists a likely pair, asks before merging, undoes the merge, and marks it not the same', async () => {
     const page = await e.newPage();
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     const created = await apiCall(page, 'POST', '/api/v1/governments', {
@@ -67,5 +70,23 @@ describe.skipIf(skipReason !== null)('duplicates and merges', () => {
         ),
       )
       .toEqual([200, 200]);
+
+    // Marked as not the same, after the question, the pair leaves the list and is counted;
+    // withdrawn from the list of marks, it is back.
+    await page.goto('/admin/duplicates');
+    await pair.waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await pair.getByTestId('duplicate-not-same').click();
+    await page.getByTestId('duplicate-done').waitFor();
+    await page.getByTestId('dismissed-count').waitFor();
+    await expect.poll(() => pair.count()).toBe(0);
+    await page.getByTestId('dismissals-link').click();
+    const mark = page.getByTestId('dismissal-row').filter({ hasText: 'Taipei City' });
+    await mark.waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await mark.getByTestId('dismissal-withdraw').click();
+    await expect.poll(() => mark.count()).toBe(0);
+    await page.goto('/admin/duplicates');
+    await pair.waitFor();
   });
 });

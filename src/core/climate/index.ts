@@ -9,3 +9,4 @@ export * from './summary';
 export * from './country';
 export * from './sources';
 export * from './comparability';
+export * from './same-target';

@@ -15,10 +15,12 @@ import { moveRowsToGovernment } from '../db/government-move';
 /**
  * The climate area's repository, one `store.climate` namespace: targets and the governments
  * they belong to, emission reports, actions, stored versions and the exports' reads here;
- * inventories and the dashboard's whole-region reads in the files re-exported below.
+ * inventories, the dashboard's whole-region reads and the reads of targets stated twice in the
+ * files re-exported below.
  */
 export * from './inventory-repository';
 export * from './summary-repository';
+export * from './duplicate-target-repository';
 
 export type TargetRow = Selectable<ClimateTargetTable>;
 
@@ -135,6 +137,20 @@ export async function updateTarget(
   values: Updateable<ClimateTargetTable>,
 ): Promise<void> {
   await db.updateTable('climate_targets').set(values).where('id', '=', id).execute();
+}
+
+/**
+ * Takes these targets' rows for the transaction without changing them, in id order (two
+ * transactions taking the same pair queue instead of each removing the other's).
+ */
+export async function lockTargets(db: Executor, ids: readonly number[]): Promise<void> {
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    await db
+      .updateTable('climate_targets')
+      .set((eb) => ({ id: eb.ref('id') }))
+      .where('id', '=', id)
+      .execute();
+  }
 }
 
 export async function deleteTarget(db: Executor, id: number): Promise<void> {

@@ -528,6 +528,23 @@ export interface GovernmentMergeRowTable {
   before_json: string;
 }
 
+/**
+ * A pair an administrator said is two, not one (migration 0014): two governments, or two
+ * targets of one government. The ids in one order (first < second), without foreign keys.
+ */
+export interface DuplicateDismissalTable {
+  id: Generated<number>;
+  kind: 'government' | 'target';
+  first_id: number;
+  second_id: number;
+  /** The names when the mark was made, shown once a record is gone. */
+  first_label: string;
+  second_label: string;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+}
+
 export interface Database {
   regions: RegionTable;
   offices: OfficeTable;
@@ -535,6 +552,7 @@ export interface Database {
   government_names: GovernmentNameTable;
   government_merges: GovernmentMergeTable;
   government_merge_rows: GovernmentMergeRowTable;
+  duplicate_dismissals: DuplicateDismissalTable;
   people: PersonTable;
   positions: PositionTable;
   memberships: MembershipTable;

@@ -13,6 +13,7 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   government_names: 'src/server/members/repository.ts',
   government_merges: 'src/server/members/merge-repository.ts',
   government_merge_rows: 'src/server/members/merge-repository.ts',
+  duplicate_dismissals: 'src/server/members/dismissal-repository.ts',
   memberships: 'src/server/members/repository.ts',
   people: 'src/server/people/repository.ts',
   positions: 'src/server/people/repository.ts',

@@ -6,15 +6,18 @@ import {
   SAME_PLACE_KM,
 } from '../../core/government-names';
 import type { AuditActor } from '../audit/service';
+import { duplicateTargetPairs, pairKey } from '../climate/target-duplicates-service';
 import { authorize } from '../http/authorize';
 import type { Store } from '../store';
-import type { DuplicatePair, DuplicateSide } from './merge-schemas';
+import type { DuplicatePair, DuplicateReport, DuplicateSide } from './merge-schemas';
 
 /**
  * The report of likely duplicates: pairs of governments of one country whose names share a
  * likely form ("Taipei City" and "Taipei", src/core/government-names.ts) or whose places lie
  * within 5 km, of the same level (a city and its prefecture share a point and are two). Two
- * namesakes more than 40 km apart are two places. Each pair says which to keep.
+ * namesakes more than 40 km apart are two places. Each pair says which to keep. Beside them,
+ * the targets of one government that state the same thing (climate/target-duplicates-service.ts).
+ * Pairs an administrator marked as two (dismissal-service.ts) are left out and counted.
  */
 
 const RANK: Record<string, number> = {
@@ -38,11 +41,13 @@ const placed = (g: Government): g is Government & { latitude: number; longitude:
 export async function duplicateReport(
   store: Store,
   actor: AuditActor | null | undefined,
-): Promise<{ items: DuplicatePair[] }> {
+): Promise<DuplicateReport> {
   authorize(actor, 'government.merge', {}, 'Only administrators merge governments.');
-  const [governments, names] = await Promise.all([
+  const [governments, names, dismissedGovernments, dismissedTargets] = await Promise.all([
     store.merges.governmentsForDuplicates(),
     store.merges.namesForDuplicates(),
+    store.dismissals.dismissedPairs('government'),
+    store.dismissals.dismissedPairs('target'),
   ]);
   const byId = new Map(governments.map((g) => [g.id, g]));
 
@@ -107,6 +112,14 @@ export async function duplicateReport(
     }
   }
 
+  // Pairs marked as two governments are left out, and counted.
+  let dismissed = 0;
+  for (const [id, p] of pairs) {
+    if (!dismissedGovernments.has(pairKey(p.a, p.b))) continue;
+    pairs.delete(id);
+    dismissed += 1;
+  }
+
   const ids = [...new Set([...pairs.values()].flatMap((p) => [p.a, p.b]))];
   const [counts, nameRows] = await Promise.all([
     store.merges.recordCounts(ids),
@@ -161,5 +174,10 @@ export async function duplicateReport(
     };
   });
   items.sort((x, y) => x.a.country.localeCompare(y.a.country) || x.a.name.localeCompare(y.a.name));
-  return { items };
+  const targets = await duplicateTargetPairs(store, dismissedTargets);
+  return {
+    items,
+    targetPairs: targets.pairs,
+    dismissed: { governments: dismissed, targets: targets.dismissed },
+  };
 }

@@ -8,18 +8,23 @@ import { countryName, formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { useProblemText } from '../forms/form';
+import { DuplicateTargets } from './DuplicateTargets';
 import {
   pairKey,
   sidesFor,
+  type DuplicateDismissal,
   type DuplicatePair,
+  type DuplicateReport,
   type DuplicateSide,
   type GovernmentMerge,
 } from './merges';
 
 /**
  * /admin/duplicates — governments that are likely one (a likely name with the country, or the
- * same place): the secretariat chooses which to keep and merges the other into it. A merge
- * asks first; it can be undone from /admin/merges.
+ * same place): the secretariat chooses which to keep and merges the other into it, or marks
+ * the two as not the same; then targets of one government stated twice (DuplicateTargets).
+ * A merge and a mark ask first; a merge can be undone from /admin/merges, a mark withdrawn
+ * from /admin/duplicates/dismissed.
  */
 
 function Side({ side }: { side: DuplicateSide }) {
@@ -50,9 +55,11 @@ function Side({ side }: { side: DuplicateSide }) {
 function PairRow({
   pair,
   onMerged,
+  onDismissed,
 }: {
   pair: DuplicatePair;
   onMerged: (merge: GovernmentMerge) => void;
+  onDismissed: (mark: DuplicateDismissal) => void;
 }) {
   const { t } = useTranslation('admin');
   const locale = useLocale();
@@ -67,6 +74,15 @@ function PairRow({
       }),
     onSuccess: onMerged,
   });
+  const dismiss = useMutation({
+    mutationFn: () =>
+      api.post<DuplicateDismissal>('/api/v1/duplicate-dismissals/governments', {
+        a: pair.a.slug,
+        b: pair.b.slug,
+      }),
+    onSuccess: onDismissed,
+  });
+  const error = merge.error ?? dismiss.error;
   const key = pairKey(pair);
   return (
     <tr data-testid="duplicate-pair">
@@ -109,7 +125,7 @@ function PairRow({
         <button
           type="button"
           className="button button--small"
-          disabled={merge.isPending}
+          disabled={merge.isPending || dismiss.isPending}
           data-testid="duplicate-merge"
           onClick={() => {
             if (
@@ -122,10 +138,25 @@ function PairRow({
           }}
         >
           {t('duplicates.merge', { merged: merged.name, kept: kept.name })}
+        </button>{' '}
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          disabled={merge.isPending || dismiss.isPending}
+          data-testid="duplicate-not-same"
+          onClick={() => {
+            if (
+              window.confirm(t('duplicates.confirmNotSame', { a: pair.a.name, b: pair.b.name }))
+            ) {
+              dismiss.mutate();
+            }
+          }}
+        >
+          {t('duplicates.notSame')}
         </button>
-        {merge.isError && (
+        {error && (
           <p className="admin-field__error" role="alert">
-            {problemText(merge.error)}
+            {problemText(error)}
           </p>
         )}
       </td>
@@ -138,16 +169,27 @@ export function DuplicatesPage() {
   usePageTitle(t('duplicates.title'));
   const queryClient = useQueryClient();
   const [done, setDone] = useState<GovernmentMerge | null>(null);
+  const [said, setSaid] = useState<string | null>(null);
   const report = useQuery({
     queryKey: ['governments', 'duplicates'],
-    queryFn: () => api.get<{ items: DuplicatePair[] }>('/api/v1/government-duplicates'),
+    queryFn: () => api.get<DuplicateReport>('/api/v1/government-duplicates'),
   });
 
   function onMerged(merge: GovernmentMerge) {
     setDone(merge);
+    setSaid(null);
     void queryClient.invalidateQueries({ queryKey: ['governments'] });
     void queryClient.invalidateQueries({ queryKey: ['merges'] });
   }
+  function onChanged(message: string) {
+    setDone(null);
+    setSaid(message);
+    void queryClient.invalidateQueries({ queryKey: ['governments', 'duplicates'] });
+    void queryClient.invalidateQueries({ queryKey: ['dismissals'] });
+  }
+  const dismissed = report.data
+    ? report.data.dismissed.governments + report.data.dismissed.targets
+    : 0;
 
   return (
     <section aria-labelledby="admin-duplicates-title">
@@ -155,6 +197,13 @@ export function DuplicatesPage() {
         <h1 id="admin-duplicates-title">{t('duplicates.title')}</h1>
         <Link className="button button--secondary" to="/admin/merges" data-testid="merges-link">
           {t('duplicates.recentMerges')}
+        </Link>
+        <Link
+          className="button button--secondary"
+          to="/admin/duplicates/dismissed"
+          data-testid="dismissals-link"
+        >
+          {t('duplicates.dismissedLink')}
         </Link>
       </div>
       <p className="admin-lead">{t('duplicates.lead')}</p>
@@ -164,33 +213,56 @@ export function DuplicatesPage() {
           <Link to="/admin/merges">{t('duplicates.undoHint')}</Link>
         </p>
       )}
+      {said && (
+        <p className="admin-saved" role="status" data-testid="duplicate-done">
+          {said}
+        </p>
+      )}
+      {dismissed > 0 && (
+        <p className="admin-hint" data-testid="dismissed-count">
+          {t('duplicates.dismissedCount', { count: dismissed })}{' '}
+          <Link to="/admin/duplicates/dismissed">{t('duplicates.dismissedShow')}</Link>
+        </p>
+      )}
       {report.isPending ? (
         <Loading />
       ) : report.isError ? (
         <ErrorMessage error={report.error} />
-      ) : report.data.items.length === 0 ? (
-        <EmptyState title={t('duplicates.none')} />
       ) : (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="duplicates">
-            <caption className="visually-hidden">{t('duplicates.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('duplicates.first')}</th>
-                <th scope="col">{t('duplicates.second')}</th>
-                <th scope="col">{t('duplicates.why')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('duplicates.action')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.data.items.map((pair) => (
-                <PairRow key={pairKey(pair)} pair={pair} onMerged={onMerged} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          {report.data.items.length === 0 ? (
+            <EmptyState title={t('duplicates.none')} />
+          ) : (
+            <div className="admin-table-wrap">
+              <table className="admin-table" data-testid="duplicates">
+                <caption className="visually-hidden">{t('duplicates.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('duplicates.first')}</th>
+                    <th scope="col">{t('duplicates.second')}</th>
+                    <th scope="col">{t('duplicates.why')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('duplicates.action')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.data.items.map((pair) => (
+                    <PairRow
+                      key={pairKey(pair)}
+                      pair={pair}
+                      onMerged={onMerged}
+                      onDismissed={(mark) =>
+                        onChanged(t('duplicates.markedNotSame', { a: mark.a.name, b: mark.b.name }))
+                      }
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <DuplicateTargets pairs={report.data.targetPairs} onChanged={onChanged} />
+        </>
       )}
     </section>
   );

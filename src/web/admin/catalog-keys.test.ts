@@ -10,6 +10,7 @@ import {
   POSITION_TITLES,
 } from '../../core/membership';
 import { ROLES } from '../../core/roles';
+import { TARGET_ORIGINS } from './merges';
 
 /**
  * The admin pages, the form kit (src/web/forms, whose words stay in the admin catalog), the
@@ -44,13 +45,15 @@ describe('keys used by the admin and sign-in pages', () => {
     });
   }
 
-  it('name every role, kind, category, status and title in every language', () => {
+  it('name every role, kind, category, status, title and target origin in every language', () => {
     const families: [string, readonly string[]][] = [
       ['roles', ROLES],
       ['kinds', GOVERNMENT_KINDS],
       ['categories', MEMBERSHIP_CATEGORIES],
       ['statuses', MEMBERSHIP_STATUSES],
       ['titles', POSITION_TITLES],
+      ['duplicates.origins', TARGET_ORIGINS],
+      ['dismissals.kinds', ['government', 'target']],
     ];
     const missing = missingVocabulary('admin', families);
     expect(missing).toEqual([]);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { pairKey, rowsTotal, sidesFor, type DuplicatePair, type DuplicateSide } from './merges';
+import {
+  pairKey,
+  rowsTotal,
+  sidesFor,
+  targetSidesFor,
+  type DuplicatePair,
+  type DuplicateSide,
+  type DuplicateTargetPair,
+  type DuplicateTargetSide,
+} from './merges';
 
 const side = (slug: string): DuplicateSide => ({
   slug,
@@ -40,5 +49,33 @@ describe('merges', () => {
   it('counts the rows a merge moved', () => {
     expect(rowsTotal({ rows: { climate_targets: 3, government_names: 2 } })).toBe(5);
     expect(rowsTotal({ rows: {} })).toBe(0);
+  });
+
+  it('takes the chosen target as the one kept and the other as the one removed', () => {
+    const target = (id: number): DuplicateTargetSide => ({
+      id,
+      title: `Target ${id}`,
+      type: 'base-year',
+      netZeroLabel: null,
+      baseYear: 2005,
+      targetYear: 2030,
+      reductionPercent: 40,
+      targetEmissions: null,
+      status: 'policy',
+      origin: 'cdp',
+      sourceDocument: null,
+      interim: false,
+      interims: 0,
+      actions: 0,
+      updatedAt: '2024-01-01T00:00:00Z',
+    });
+    const targets: DuplicateTargetPair = {
+      government: { slug: 'taipei', name: 'Taipei' },
+      a: target(3),
+      b: target(7),
+      suggestedKeep: 7,
+    };
+    expect(targetSidesFor(targets, 7)).toEqual({ kept: targets.b, removed: targets.a });
+    expect(targetSidesFor(targets, 3)).toEqual({ kept: targets.a, removed: targets.b });
   });
 });

@@ -1,7 +1,10 @@
 /**
  * Merging two records of one government, as the admin pages show it: the report of likely
- * duplicates, the merges made and their undo (GET /government-duplicates, /government-merges).
+ * duplicates (governments, and targets of one government stated twice), the merges made and
+ * their undo, and pairs marked as not the same (GET /government-duplicates,
+ * /government-merges, /duplicate-dismissals).
  */
+import type { NetZeroLabel, TargetStatus, TargetType } from '../../core/climate/types';
 import type { GovernmentKind, MembershipCategory } from '../../core/membership';
 
 export interface DuplicateSide {
@@ -28,6 +31,64 @@ export interface DuplicatePair {
   distanceKm: number | null;
   keysDiffer: boolean;
   suggestedKeep: string;
+}
+
+/** Where a target came from (its import key's source), as the report says it. */
+export const TARGET_ORIGINS = ['cdp', 'tracker', 'accord-export', 'import', 'entered'] as const;
+export type TargetOrigin = (typeof TARGET_ORIGINS)[number];
+
+export interface DuplicateTargetSide {
+  id: number;
+  title: string;
+  type: TargetType;
+  netZeroLabel: NetZeroLabel | null;
+  baseYear: number | null;
+  targetYear: number | null;
+  reductionPercent: number | null;
+  targetEmissions: number | null;
+  status: TargetStatus;
+  origin: TargetOrigin;
+  sourceDocument: string | null;
+  interim: boolean;
+  interims: number;
+  actions: number;
+  updatedAt: string;
+}
+
+export interface DuplicateTargetPair {
+  government: { slug: string; name: string };
+  a: DuplicateTargetSide;
+  b: DuplicateTargetSide;
+  suggestedKeep: number;
+}
+
+export interface DuplicateReport {
+  items: DuplicatePair[];
+  targetPairs: DuplicateTargetPair[];
+  dismissed: { governments: number; targets: number };
+}
+
+export interface DuplicateDismissal {
+  id: number;
+  kind: 'government' | 'target';
+  a: DismissalSide;
+  b: DismissalSide;
+  at: string;
+  by: string;
+}
+
+export interface DismissalSide {
+  name: string;
+  exists: boolean;
+  slug: string | null;
+  governmentName: string | null;
+}
+
+export interface TargetResolution {
+  kept: number;
+  removed: number;
+  interims: number;
+  actions: number;
 }
 
 export interface GovernmentMerge {
@@ -58,4 +119,12 @@ export function pairKey(pair: Pick<DuplicatePair, 'a' | 'b'>): string {
 /** How many rows a merge moved, changed or removed, in all. */
 export function rowsTotal(merge: Pick<GovernmentMerge, 'rows'>): number {
   return Object.values(merge.rows).reduce((sum, n) => sum + n, 0);
+}
+
+/** The two targets of a pair as keeping one takes them: the one kept and the one removed. */
+export function targetSidesFor(
+  pair: DuplicateTargetPair,
+  keep: number,
+): { kept: DuplicateTargetSide; removed: DuplicateTargetSide } {
+  return keep === pair.b.id ? { kept: pair.b, removed: pair.a } : { kept: pair.a, removed: pair.b };
 }

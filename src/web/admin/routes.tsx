@@ -3,6 +3,7 @@ import { PasswordPage } from '../auth/PasswordPage';
 import { SignIn } from '../auth/SignIn';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { AuditPage } from './AuditPage';
+import { DismissalsPage } from './DismissalsPage';
 import { DuplicatesPage } from './DuplicatesPage';
 import { GovernmentEdit } from './GovernmentEdit';
 import { GovernmentList } from './GovernmentList';
@@ -48,6 +49,14 @@ export const adminRoutes: RouteObject[] = [
         element: (
           <Allowed action="government.merge">
             <DuplicatesPage />
+          </Allowed>
+        ),
+      },
+      {
+        path: 'duplicates/dismissed',
+        element: (
+          <Allowed action="government.merge">
+            <DismissalsPage />
           </Allowed>
         ),
       },

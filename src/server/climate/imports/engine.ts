@@ -286,7 +286,7 @@ export class ImportEngine {
           ...pick(w.values, TARGET_VALUE_COLUMNS),
           parent_target_id: w.parentKey ? parentId(w) : w.keptParentId,
           government_id: governmentId(w.governmentId),
-          import_key: w.key,
+          import_key: w.storedKey === undefined ? w.key : w.storedKey,
           version: w.version,
           updated_at: now,
         },

@@ -1,5 +1,8 @@
+import { statesSameTarget } from '../../../core/climate/same-target';
+import { targetTypeHas, type TargetTypeField } from '../../../core/climate/target-fields';
 import type { Store } from '../../store';
 import type { ImportKind } from '../schemas';
+import { targetOrigin, targetStatement } from '../target-statement';
 import {
   SubjectPlacer,
   type GovernmentIndex,
@@ -52,6 +55,11 @@ export interface TargetWrite {
   values: TargetValues;
   id: number | null;
   version: number;
+  /**
+   * The import key the record keeps, when not `key`: a target another source gave keeps its
+   * own (the file's record is that target; the next run of the other file still finds it).
+   */
+  storedKey?: string | null;
 }
 
 export interface ReportWrite {
@@ -141,14 +149,65 @@ function mergeTarget(imported: TargetValues, existing: TargetValues): TargetValu
   return merged;
 }
 
+/** Type-dependent columns: another source fills them only where the target's type has them. */
+const TYPE_FIELD_OF: Partial<Record<keyof TargetValues, TargetTypeField>> = {
+  net_zero_label: 'netZeroLabel',
+  base_year: 'baseYear',
+  base_emissions: 'baseEmissions',
+  target_year: 'targetYear',
+  reduction_percent: 'reductionPercent',
+  target_emissions: 'targetEmissions',
+  bau_emissions: 'bauEmissions',
+  base_intensity: 'baseIntensity',
+  intensity_unit: 'intensityUnit',
+};
+/** What a target stated by another source keeps as its own whatever this file says. */
+const OWN_COLUMNS: readonly (keyof TargetValues)[] = ['type', 'title', 'status', 'source_document'];
+
+/**
+ * A target another source gave, with what it lacks taken from this file: it stays that
+ * source's record (its type, words, status and provenance), and only its empty fields are
+ * filled, so the two files imported in turn do not undo each other.
+ */
+function fillFromOtherSource(existing: TargetValues, imported: TargetValues): TargetValues {
+  const filled = { ...existing };
+  for (const column of TARGET_VALUE_COLUMNS) {
+    if (OWN_COLUMNS.includes(column)) continue;
+    const field = TYPE_FIELD_OF[column];
+    if (field && !targetTypeHas(existing.type, field)) continue;
+    if (isBlank(column, existing[column]) && !isBlank(column, imported[column])) {
+      (filled as Record<string, unknown>)[column] = imported[column];
+    }
+  }
+  if (existing.title === titleOf(existing)) filled.title = titleOf(filled);
+  return filled;
+}
+
+const ORIGIN_WORDS: Record<ReturnType<typeof targetOrigin>, string> = {
+  cdp: 'CDP',
+  tracker: 'the Net Zero Tracker',
+  'accord-export': "Accord's targets export",
+  import: 'another import',
+  entered: 'Accord',
+};
+
+/** Whether a target keyed `existingKey` came from another source than a record keyed `key`. */
+const fromAnotherSource = (existingKey: string | null, key: string) =>
+  existingKey !== null && targetOrigin(existingKey) !== targetOrigin(key);
+
 const ACTION_RANK: Record<WriteOp, number> = { create: 3, update: 2, keep: 1 };
 
 /** The run's memory across batches: what it has seen, taken over and created. */
 export class ImportPlanner {
   /** Records this run has handled: import key → the row that carried it. */
   private readonly seen = new Map<string, number>();
-  /** Records without an import key that this run has taken over (matched by their figures). */
+  /**
+   * Records without an import key that this run has taken over (matched by their figures), and
+   * targets of another source this run's records were found to state.
+   */
   private readonly adopted = new Set<number>();
+  /** A record's key → the key of the other source's target it states (kept by that target). */
+  private readonly storedKeys = new Map<string, string>();
   governmentsCreated = 0;
   governmentsLinked = 0;
   private readonly placer: SubjectPlacer;
@@ -231,7 +290,9 @@ export class ImportPlanner {
           // one the import has no say, and a link made in Accord stays.
           const parentKey =
             record.parentKey !== null && this.seen.has(record.parentKey) ? record.parentKey : null;
-          const parentShown = (key: string | null) => (parentKey === null ? '(kept)' : key);
+          // A parent this run found stated by another source's target is known by that one's key.
+          const parentShown = (key: string | null) =>
+            parentKey === null ? '(kept)' : key === null ? null : (this.storedKeys.get(key) ?? key);
           let existing = targets.get(record.key);
           let adopted = false;
           const statesSameAs = record.statesSameAs;
@@ -262,6 +323,44 @@ export class ImportPlanner {
           if (!existing) {
             existing = this.adopt(unkeyed.targets, ref.slug, (t) => sameTarget(t, record.values));
             adopted = existing !== undefined;
+          }
+          const other = existing
+            ? undefined
+            : this.adopt(stated, ref.slug, (t) => {
+                if (!fromAnotherSource(t.import_key, record.key)) return false;
+                return statesSameTarget(targetStatement(t), targetStatement(record.values));
+              });
+          if (other) {
+            // Another source (CDP, the tracker) gave the government this target already: it is
+            // that one, kept with its own key and words, its empty fields filled from this row
+            // (an end target too, when it has none and this row names one).
+            const values = fillFromOtherSource(other, record.values);
+            const linksParent = parentKey !== null && other.parent_target_id === null;
+            const filled = [
+              ...TARGET_VALUE_COLUMNS.filter((c) => values[c] !== other[c]),
+              ...(linksParent ? ['end target'] : []),
+            ];
+            const from = ORIGIN_WORDS[targetOrigin(other.import_key)];
+            notes.push(
+              `states target #${other.id} "${other.title}" from ${from}` +
+                (filled.length
+                  ? `, which takes from this row: ${filled.map((c) => c.replace(/_/g, ' ')).join(', ')}`
+                  : ''),
+            );
+            this.storedKeys.set(record.key, other.import_key as string);
+            writes.push({
+              table: 'target',
+              op: filled.length ? 'update' : 'keep',
+              key: record.key,
+              storedKey: other.import_key,
+              governmentId: ref.id,
+              parentKey: linksParent ? parentKey : null,
+              keptParentId: other.parent_target_id,
+              values,
+              id: other.id,
+              version: other.version + (filled.length ? 1 : 0),
+            });
+            continue;
           }
           const values = existing ? mergeTarget(record.values, existing) : record.values;
           const op: WriteOp = !existing
@@ -386,9 +485,12 @@ export class ImportPlanner {
     return found;
   }
 
-  /** Every target of the governments whose rows can match a target by what it states. */
+  /**
+   * Every target of the governments whose rows carry targets: a record matches one by what it
+   * states (Accord's own export read back, or a target another source gave).
+   */
   private async statedTargets(rows: readonly MappedRow[], governmentIds: number[]) {
-    const wanted = rows.some((r) => r.records.some((c) => c.table === 'target' && c.statesSameAs));
+    const wanted = rows.some((r) => r.records.some((c) => c.table === 'target'));
     if (!wanted || governmentIds.length === 0) return [];
     return this.store.imports.targetsOfGovernmentsForImport(governmentIds);
   }
