@@ -309,6 +309,8 @@ describe.each(dialectCases())(
       'POST /api/v1/meetings/{id}/files',
       'POST /api/v1/news/{slug}/photos',
       'POST /api/v1/candidates/{id}/endorsement',
+      'POST /api/v1/apply/{token}/documents',
+      'POST /api/v1/applications/{id}/documents',
     ]);
 
     it_.each(Object.keys(MATRIX).filter((r) => /^(POST|PUT|PATCH) /.test(r)))(
