@@ -89,7 +89,7 @@ export default function AdminQueuePage() {
         <input
           id="queue-country"
           type="text"
-          size={3}
+          className="apply-country-filter"
           maxLength={2}
           value={draft.country}
           onChange={(e) => setDraft({ ...draft, country: e.target.value })}

@@ -1,7 +1,7 @@
 /**
  * The steps the secretariat may take from where an application stands, each with its comment,
  * and making a member (a new government, or a prospect already in the directory promoted).
- * Refusing and making a member cannot be taken back: both ask first.
+ * Refusing, recording a withdrawal and making a member cannot be taken back: each asks first.
  */
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,8 +17,8 @@ import { APPLICATIONS_KEY, detailKey, type Detail } from './queries';
 const transitionOf = (action: ApplicationAction) =>
   APPLICATION_TRANSITIONS.find((t) => t.action === action);
 
-/** The moves that cannot be undone: the page asks before taking them. */
-const IRREVERSIBLE: readonly ApplicationAction[] = ['reject', 'make-member'];
+/** The moves that close the application for good: the page asks before taking them. */
+const IRREVERSIBLE: readonly ApplicationAction[] = ['reject', 'withdraw', 'make-member'];
 
 function useApplied(id: number) {
   const queryClient = useQueryClient();

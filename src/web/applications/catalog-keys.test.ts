@@ -51,7 +51,7 @@ describe('keys used by the application pages', () => {
           'invitation.gone',
           ['invitation-used', 'invitation-expired', 'government-gone', 'unknown'],
         ],
-        ['review.confirm', ['reject', 'make-member']],
+        ['review.confirm', ['reject', 'withdraw', 'make-member']],
       ]),
     ).toEqual([]);
   });
