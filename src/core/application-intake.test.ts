@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  admitLinkUse,
   admitSubmission,
   commentShownToApplicant,
   invitationExpiry,
@@ -38,6 +39,19 @@ describe('the submission limit per address', () => {
       admitted: true,
       state: { failures: 1 },
     });
+  });
+});
+
+describe('the use of private links per address', () => {
+  it('admits 120 requests in 15 minutes, then refuses until the window ends', () => {
+    let state = { ...freshThrottle(T0), failures: 0 };
+    for (let i = 0; i < 120; i++) {
+      const verdict = admitLinkUse(state, at(0));
+      expect(verdict.admitted).toBe(true);
+      if (verdict.admitted) state = verdict.state;
+    }
+    expect(admitLinkUse(state, at(5))).toEqual({ admitted: false, retryAfterSeconds: 600 });
+    expect(admitLinkUse(state, at(15)).admitted).toBe(true);
   });
 });
 

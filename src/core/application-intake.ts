@@ -22,20 +22,27 @@ export const SUBMISSION_WINDOW_MS = 60 * MINUTE;
  */
 export const LINK_GUESS_RULE: ThrottleRule = { failures: 20 };
 
-export type SubmissionVerdict =
+/**
+ * Requests on the private links (status pages, answers, documents, invitations) from one
+ * address within a window: far above what a person reading and answering needs.
+ */
+export const LINK_USES_PER_WINDOW = 120;
+export const LINK_USE_WINDOW_MS = 15 * MINUTE;
+
+export type WindowVerdict =
   { admitted: true; state: ThrottleState } | { admitted: false; retryAfterSeconds: number };
 
 /**
- * Counts one more application from an address (`state.failures` holds the count of the
- * window that began at `windowStartedAt`): admitted while the window holds fewer than the
- * limit; otherwise refused until the window ends. A new window starts once the old one is over.
+ * Counts one more request from an address (`state.failures` holds the count of the window
+ * that began at `windowStartedAt`): admitted while the window holds fewer than `perWindow`;
+ * otherwise refused until the window ends. A new window starts once the old one is over.
  */
-export function admitSubmission(
+export function admitWithinWindow(
   state: ThrottleState,
   now: Date,
-  perWindow = SUBMISSIONS_PER_WINDOW,
-  windowMs = SUBMISSION_WINDOW_MS,
-): SubmissionVerdict {
+  perWindow: number,
+  windowMs: number,
+): WindowVerdict {
   const started = Date.parse(state.windowStartedAt);
   const elapsed = now.getTime() - started;
   if (!Number.isFinite(started) || elapsed >= windowMs || elapsed < 0) {
@@ -48,6 +55,21 @@ export function admitSubmission(
     return { admitted: false, retryAfterSeconds: Math.ceil((windowMs - elapsed) / 1000) };
   }
   return { admitted: true, state: { ...state, failures: state.failures + 1 } };
+}
+
+/** One more stored application from an address (ten an hour). */
+export function admitSubmission(
+  state: ThrottleState,
+  now: Date,
+  perWindow = SUBMISSIONS_PER_WINDOW,
+  windowMs = SUBMISSION_WINDOW_MS,
+): WindowVerdict {
+  return admitWithinWindow(state, now, perWindow, windowMs);
+}
+
+/** One more request on a private link from an address (120 in 15 minutes). */
+export function admitLinkUse(state: ThrottleState, now: Date): WindowVerdict {
+  return admitWithinWindow(state, now, LINK_USES_PER_WINDOW, LINK_USE_WINDOW_MS);
 }
 
 /** How long an officer's set-password link works, once. */

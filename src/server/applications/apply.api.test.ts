@@ -188,6 +188,21 @@ describe.each(dialectCases())('applying for membership on $label', ({ dialect, s
     },
   );
 
+  it_(
+    'answers one address 120 link requests in 15 minutes, then 429 until the window ends',
+    async () => {
+      const { token } = await submit(t);
+      const reader = '198.51.100.150';
+      for (let i = 0; i < 120; i++) expect((await status(token, reader)).statusCode).toBe(200);
+      const refused = await status(token, reader);
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await status(token, '198.51.100.151')).statusCode).toBe(200);
+      advanceClockForTests(15 * 60_000);
+      expect((await status(token, reader)).statusCode).toBe(200);
+    },
+  );
+
   it_('lets the applicant answer a request for more information, and only then', async () => {
     const { id, token } = await submit(t);
     const early = await post(`/apply/${token}/answer`, { comment: 'Here it is.' });

@@ -19,7 +19,7 @@ import { deliver, governmentNameFor, officerInvitationLetter } from './letters';
 import type { ApplicationRow } from './repository';
 import { applicationDetail, requireReviewer } from './review-service';
 import type { ApplicationDetail, MakeMemberRequest } from './schemas';
-import { countUnknownLink, refuseLockedOut } from './throttle';
+import { countUnknownLink, admitLinkRequest } from './throttle';
 import { moveStep } from './workflow';
 
 type Config = Pick<AccordConfig, 'publicUrl'>;
@@ -268,7 +268,7 @@ const gone = (detail: string, code: string) =>
 
 async function invitationOfLink(store: Store, token: string, address: string) {
   const now = clockNow();
-  await refuseLockedOut(store, address, now);
+  await admitLinkRequest(store, address, now);
   const invitation = await store.applications.findInvitationByHash(sha256(token));
   if (!invitation) {
     await countUnknownLink(store, address, now);

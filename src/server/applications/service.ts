@@ -23,7 +23,7 @@ import { deliver, stepLetter } from './letters';
 import { presentStatus, standingOf } from './present';
 import type { ApplicationRow } from './repository';
 import type { ApplicationStatus, ApplicationSubmit } from './schemas';
-import { countSubmission, countUnknownLink, refuseLockedOut } from './throttle';
+import { countSubmission, countUnknownLink, admitLinkRequest } from './throttle';
 import { APPLICANT, mintStatusLink, moveStep } from './workflow';
 
 type Config = Pick<AccordConfig, 'publicUrl'>;
@@ -195,7 +195,7 @@ export async function submitApplication(
  */
 async function applicationOfLink(store: Store, token: string, address: string): Promise<number> {
   const started = clockNow();
-  await refuseLockedOut(store, address, started);
+  await admitLinkRequest(store, address, started);
   const id = await store.applications.applicationIdByLink(sha256(token), started.toISOString());
   if (id === undefined) {
     await countUnknownLink(store, address, started);
