@@ -81,6 +81,8 @@ export const POLICY = {
   'position.create': { admin: true, officer: 'positionForOwnPerson' },
   'position.edit': { admin: true, officer: 'ownGovernment' },
   'office.manage': { admin: true },
+  /** Read membership applications with their contacts and documents, take them to a decision. */
+  'application.manage': { admin: true },
   // Accounts and the log
   'user.manage': { admin: true },
   /** Users' sign-in e-mails, where the record says who did something (news, histories). */

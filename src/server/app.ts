@@ -33,6 +33,8 @@ import { governanceRoutes } from './governance/routes';
 import { electionRoutes } from './elections/routes';
 import { newsRoutes } from './news/routes';
 import { fileRoutes } from './files/routes';
+import { applicationRoutes } from './applications/routes';
+import { applicationReviewRoutes } from './applications/review-routes';
 
 export interface BuildOptions {
   config: AccordConfig;
@@ -58,6 +60,8 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
   electionRoutes,
   newsRoutes,
   fileRoutes,
+  applicationRoutes,
+  applicationReviewRoutes,
 ];
 
 /** Builds the Fastify app from a configuration and an open database; tests use it with inject. */

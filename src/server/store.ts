@@ -5,6 +5,7 @@
  */
 import { openDatabase, type Db } from './db/database';
 import { attachUnitOfWork, type RepositoryModule, type UnitOfWork } from './db/unit-of-work';
+import * as applications from './applications/repository';
 import * as audit from './audit/repository';
 import * as climate from './climate/repository';
 import * as dismissals from './members/dismissal-repository';
@@ -22,6 +23,7 @@ import * as people from './people/repository';
 import * as users from './users/repository';
 
 const repositories = {
+  applications,
   audit,
   climate,
   dismissals,

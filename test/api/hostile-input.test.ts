@@ -232,11 +232,16 @@ const TABLES = Object.keys(TABLE_OWNERS) as (keyof Database)[];
 
 /**
  * What a refused sign-in or password change does write, on purpose: the failure is counted
- * towards a lock, and a lock is audited.
+ * towards a lock, and a lock is audited; so is each use of an application's private link.
  */
 const SIGN_IN_BOOKKEEPING: Partial<Record<string, readonly string[]>> = {
   'POST /api/v1/auth/login': ['sign_in_throttles', 'audit_log'],
   'POST /api/v1/me/password': ['sign_in_throttles', 'audit_log'],
+  // The private links of applications count their use per address, refused or not.
+  'POST /api/v1/apply/{token}/answer': ['sign_in_throttles'],
+  'POST /api/v1/apply/{token}/withdraw': ['sign_in_throttles'],
+  'POST /api/v1/apply/{token}/documents': ['sign_in_throttles'],
+  'POST /api/v1/account-invitations/{token}': ['sign_in_throttles'],
 };
 
 describe.each(dialectCases())(
@@ -309,6 +314,8 @@ describe.each(dialectCases())(
       'POST /api/v1/meetings/{id}/files',
       'POST /api/v1/news/{slug}/photos',
       'POST /api/v1/candidates/{id}/endorsement',
+      'POST /api/v1/apply/{token}/documents',
+      'POST /api/v1/applications/{id}/documents',
     ]);
 
     it_.each(Object.keys(MATRIX).filter((r) => /^(POST|PUT|PATCH) /.test(r)))(
@@ -404,7 +411,7 @@ describe.each(dialectCases())(
                 headers: { ...s.headers.admin, ...form.headers },
                 payload: form.payload,
               });
-              await expectSafe(res, before, route);
+              await expectSafe(res, before, route, SIGN_IN_BOOKKEEPING[route]);
             },
           ),
           { numRuns: RUNS },

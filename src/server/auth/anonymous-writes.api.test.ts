@@ -2,13 +2,22 @@
  * A change asked for without signing in is refused as such (401) before its body is read or
  * checked: an anonymous caller learns nothing about a route's rules from its 400s, and no
  * upload is received only to be thrown away. Only the routes marked for the public
- * (signing in and out) take an anonymous change.
+ * (signing in and out, applying for membership) take an anonymous change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../../test/setup/app';
 
 const UNSAFE = ['post', 'put', 'patch', 'delete'] as const;
-const PUBLIC_WRITES = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
+const PUBLIC_WRITES = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  // Membership applications: the form, its status link, the officers' set-password links.
+  'POST /api/v1/apply',
+  'POST /api/v1/apply/{token}/answer',
+  'POST /api/v1/apply/{token}/withdraw',
+  'POST /api/v1/apply/{token}/documents',
+  'POST /api/v1/account-invitations/{token}',
+]);
 
 describe('changes asked for anonymously', () => {
   let t: TestApp;

@@ -42,8 +42,16 @@ import type {
   InventoryTable,
   RecordVersionTable,
 } from './schema-climate';
+import type {
+  ApplicationDocumentTable,
+  ApplicationStatusLinkTable,
+  ApplicationStepTable,
+  ApplicationTable,
+  OfficerInvitationTable,
+} from './schema-applications';
 
 export type * from './schema-climate';
+export type * from './schema-applications';
 
 /**
  * Row types of every table, as Kysely sees them. Timestamps are ISO 8601 text and
@@ -187,7 +195,10 @@ export interface CalendarFeedTable {
 
 /** Recent failed sign-ins of one account or client address (src/core/sign-in-throttle.ts). */
 export interface SignInThrottleTable {
-  /** `account:` or `address:` and the SHA-256 of the e-mail typed or of the address. */
+  /**
+   * `account:` or `address:` and the SHA-256 of the e-mail typed or of the address; the public
+   * application routes count here too (`apply:` stored applications, `link:` unknown links).
+   */
   key: string;
   failures: number;
   window_started_at: string;
@@ -597,4 +608,9 @@ export interface Database {
   election_voters: ElectionVoterTable;
   ballots: BallotTable;
   outbox: OutboxTable;
+  applications: ApplicationTable;
+  application_steps: ApplicationStepTable;
+  application_documents: ApplicationDocumentTable;
+  application_status_links: ApplicationStatusLinkTable;
+  officer_invitations: OfficerInvitationTable;
 }

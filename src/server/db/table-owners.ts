@@ -58,4 +58,9 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   candidates: 'src/server/elections/repository.ts',
   election_voters: 'src/server/elections/repository.ts',
   ballots: 'src/server/elections/repository.ts',
+  applications: 'src/server/applications/repository.ts',
+  application_steps: 'src/server/applications/repository.ts',
+  application_documents: 'src/server/applications/repository.ts',
+  application_status_links: 'src/server/applications/repository.ts',
+  officer_invitations: 'src/server/applications/repository.ts',
 };

@@ -75,7 +75,11 @@ export async function deleteFileRow(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('files').where('id', '=', id).execute();
 }
 
-/** Of the given storage keys, those that some files row still points at (main or thumbnail). */
+/**
+ * Of the given storage keys, those that some files row still points at (main or thumbnail),
+ * or an application's document: the store is shared and content-addressed, so a council
+ * resolution and a meeting paper with the same bytes are one file on disk.
+ */
 export async function keysInUse(db: Executor, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
   const rows = await db
@@ -88,6 +92,12 @@ export async function keysInUse(db: Executor, keys: string[]): Promise<Set<strin
     used.add(r.storage_key);
     if (r.thumb_key) used.add(r.thumb_key);
   }
+  const documents = await db
+    .selectFrom('application_documents')
+    .select('storage_key')
+    .where('storage_key', 'in', keys)
+    .execute();
+  for (const d of documents) used.add(d.storage_key);
   return used;
 }
 

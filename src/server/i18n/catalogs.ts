@@ -7,10 +7,15 @@
  * English is the reference: its keys are the keys every language has.
  */
 import type { Locale } from '../../core/locales';
+import enApplicationsMail from './locales/en/applications-mail.json';
 import enExports from './locales/en/exports.json';
+import jaApplicationsMail from './locales/ja/applications-mail.json';
 import jaExports from './locales/ja/exports.json';
+import koApplicationsMail from './locales/ko/applications-mail.json';
 import koExports from './locales/ko/exports.json';
+import zhHansApplicationsMail from './locales/zh-Hans/applications-mail.json';
 import zhHansExports from './locales/zh-Hans/exports.json';
+import zhHantApplicationsMail from './locales/zh-Hant/applications-mail.json';
 import zhHantExports from './locales/zh-Hant/exports.json';
 
 /** A catalog as i18next reads it: strings, nested. */
@@ -18,19 +23,19 @@ export interface Catalog {
   [key: string]: string | Catalog;
 }
 
-/** The namespaces the server speaks in: exports now, e-mail later. */
-export const NAMESPACES = ['exports'] as const;
+/** The namespaces the server speaks in: exports, and the letters about membership applications. */
+export const NAMESPACES = ['exports', 'applications-mail'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGS: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { exports: enExports },
-  ko: { exports: koExports },
-  ja: { exports: jaExports },
-  'zh-Hans': { exports: zhHansExports },
-  'zh-Hant': { exports: zhHantExports },
+  en: { exports: enExports, 'applications-mail': enApplicationsMail },
+  ko: { exports: koExports, 'applications-mail': koApplicationsMail },
+  ja: { exports: jaExports, 'applications-mail': jaApplicationsMail },
+  'zh-Hans': { exports: zhHansExports, 'applications-mail': zhHansApplicationsMail },
+  'zh-Hant': { exports: zhHantExports, 'applications-mail': zhHantApplicationsMail },
 };
 
-type English = { exports: typeof enExports };
+type English = { exports: typeof enExports; 'applications-mail': typeof enApplicationsMail };
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 

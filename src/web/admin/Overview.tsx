@@ -6,6 +6,7 @@ import { usePageTitle } from '../components/page-title';
 
 const SECTIONS = [
   { key: 'governments', to: '/admin/governments', action: 'government.create' },
+  { key: 'applications', to: '/admin/applications', action: 'application.manage' },
   { key: 'people', to: '/admin/people', action: 'person.delete' },
   { key: 'users', to: '/admin/users', action: 'user.manage' },
   { key: 'audit', to: '/admin/audit', action: 'audit.read' },

@@ -28,6 +28,7 @@ export function AdminFrame() {
   const secretariat = mayDo(user, 'government.create');
   const sections: { to: string; label: string; action: Action; end?: boolean }[] = [
     { to: '/admin/governments', label: t('nav.governments'), action: 'government.create' },
+    { to: '/admin/applications', label: t('nav.applications'), action: 'application.manage' },
     { to: '/admin/duplicates', label: t('nav.duplicates'), action: 'government.merge' },
     { to: '/admin/people', label: t('nav.people'), action: 'person.delete' },
     { to: '/admin/users', label: t('nav.users'), action: 'user.manage' },

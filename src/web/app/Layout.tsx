@@ -216,6 +216,11 @@ export function Layout() {
               <Link to="/offices">{t('nav.offices')}</Link>
             </li>
             <li>
+              <Link to="/apply" data-testid="footer-apply">
+                {t('footer.apply')}
+              </Link>
+            </li>
+            <li>
               <a href="/api/docs">{t('footer.api')}</a>
             </li>
           </ul>

@@ -83,6 +83,9 @@ export function Home() {
           <Link className="button button--secondary" to="/offices">
             {t('hero.findOffice')}
           </Link>
+          <Link className="button button--secondary" to="/apply" data-testid="home-apply">
+            {t('hero.apply')}
+          </Link>
         </p>
       </section>
 
