@@ -33,6 +33,7 @@ import { governanceRoutes } from './governance/routes';
 import { electionRoutes } from './elections/routes';
 import { newsRoutes } from './news/routes';
 import { fileRoutes } from './files/routes';
+import { mailRoutes } from './mail/routes';
 
 export interface BuildOptions {
   config: AccordConfig;
@@ -58,6 +59,7 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
   electionRoutes,
   newsRoutes,
   fileRoutes,
+  mailRoutes,
 ];
 
 /** Builds the Fastify app from a configuration and an open database; tests use it with inject. */

@@ -12,25 +12,30 @@ import jaExports from './locales/ja/exports.json';
 import koExports from './locales/ko/exports.json';
 import zhHansExports from './locales/zh-Hans/exports.json';
 import zhHantExports from './locales/zh-Hant/exports.json';
+import enMail from './locales/en/mail.json';
+import jaMail from './locales/ja/mail.json';
+import koMail from './locales/ko/mail.json';
+import zhHansMail from './locales/zh-Hans/mail.json';
+import zhHantMail from './locales/zh-Hant/mail.json';
 
 /** A catalog as i18next reads it: strings, nested. */
 export interface Catalog {
   [key: string]: string | Catalog;
 }
 
-/** The namespaces the server speaks in: exports now, e-mail later. */
-export const NAMESPACES = ['exports'] as const;
+/** The namespaces the server speaks in: files it exports, and the letters it sends. */
+export const NAMESPACES = ['exports', 'mail'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGS: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { exports: enExports },
-  ko: { exports: koExports },
-  ja: { exports: jaExports },
-  'zh-Hans': { exports: zhHansExports },
-  'zh-Hant': { exports: zhHantExports },
+  en: { exports: enExports, mail: enMail },
+  ko: { exports: koExports, mail: koMail },
+  ja: { exports: jaExports, mail: jaMail },
+  'zh-Hans': { exports: zhHansExports, mail: zhHansMail },
+  'zh-Hant': { exports: zhHantExports, mail: zhHantMail },
 };
 
-type English = { exports: typeof enExports };
+type English = { exports: typeof enExports; mail: typeof enMail };
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 
