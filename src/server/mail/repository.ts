@@ -58,31 +58,52 @@ export function claimDueLetters(
   db: Executor,
   claim: { worker: string; now: string; leaseUntil: string; limit: number },
 ): Promise<OutboxRow[]> {
-  // Unqualified columns: inside the subquery they are the subquery's row, outside the
-  // updated row. The outer check is the one that holds when another server changed the row
-  // in between.
-  const due = (eb: ExpressionBuilder<Database, 'outbox'>) =>
+  const due = dueAt(claim.now);
+  return (
+    db
+      .updateTable('outbox')
+      .set((eb) => ({
+        status: 'sending',
+        claimed_by: claim.worker,
+        claimed_until: claim.leaseUntil,
+        attempts: eb('attempts', '+', 1),
+      }))
+      // Unqualified columns: inside the subquery they are the subquery's row, outside the
+      // updated row. The outer check is the one that holds when another server changed the row
+      // in between.
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('outbox').select('id').where(due).orderBy('id').limit(claim.limit),
+      )
+      .where(due)
+      .returningAll()
+      .execute()
+  );
+}
+
+/**
+ * Whether any letter is due: after a claim that took nothing, tells a server that lost every
+ * letter it chose to another server's claim (and should choose again) from one with nothing
+ * to do.
+ */
+export async function hasDueLetters(db: Executor, now: string): Promise<boolean> {
+  return !!(await db
+    .selectFrom('outbox')
+    .select('id')
+    .where(dueAt(now))
+    .limit(1)
+    .executeTakeFirst());
+}
+
+/** Letters that are due at `now`: queued and their time has come, or their lease ran out. */
+function dueAt(now: string) {
+  return (eb: ExpressionBuilder<Database, 'outbox'>) =>
     eb.or([
       eb.and([
         eb('status', '=', 'queued'),
-        eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', claim.now)]),
+        eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]),
       ]),
-      eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', claim.now)]),
+      eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)]),
     ]);
-  return db
-    .updateTable('outbox')
-    .set((eb) => ({
-      status: 'sending',
-      claimed_by: claim.worker,
-      claimed_until: claim.leaseUntil,
-      attempts: eb('attempts', '+', 1),
-    }))
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('outbox').select('id').where(due).orderBy('id').limit(claim.limit),
-    )
-    .where(due)
-    .returningAll()
-    .execute();
 }
 
 /**
@@ -140,16 +161,16 @@ export async function releaseLetters(
 }
 
 /**
- * A letter an administrator sends now: a queued one becomes due at `now`; a failed one is
+ * A letter an administrator sends now: a queued one becomes due at once; a failed one is
  * queued again with its attempts counted afresh. False when the letter is in neither state
  * (being sent, or sent already).
  */
-export async function requeueLetter(db: Executor, id: number, now: string): Promise<boolean> {
+export async function requeueLetter(db: Executor, id: number): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
     .set((eb) => ({
       status: 'queued',
-      next_attempt_at: now,
+      next_attempt_at: null,
       attempts: eb.case().when('status', '=', 'failed').then(0).else(eb.ref('attempts')).end(),
     }))
     .where('id', '=', id)

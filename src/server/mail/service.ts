@@ -5,6 +5,7 @@
  * sends a waiting or failed letter again (`mail.manage`).
  */
 import type { Locale } from '../../core/locales';
+import { headerText } from '../../core/mail-header';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import type { OutboxStatus } from '../db/schema';
@@ -42,15 +43,17 @@ export function queueLetter<N extends TemplateName>(
   tx: Store,
   letter: LetterRequest<N>,
 ): Promise<number> {
+  // The name as its header will show it (one line), in the greeting too.
+  const name = letter.to.name === null ? null : headerText(letter.to.name);
   const { subject, text, html } = renderLetter(
     letter.to.locale,
-    letter.to.name,
+    name,
     letter.template,
     letter.params,
   );
   return tx.mail.insertLetter({
     to_email: letter.to.email,
-    to_name: letter.to.name,
+    to_name: name,
     subject,
     body_text: text,
     body_html: html,
@@ -138,7 +141,7 @@ export async function sendLetterNow(
         'This server sends no mail: SMTP_URL is not set. The letter stays in the outbox until a server with it runs.',
       );
     }
-    if (!(await tx.mail.requeueLetter(id, nowIso()))) {
+    if (!(await tx.mail.requeueLetter(id))) {
       throw conflict(
         before.status === 'sent'
           ? 'The letter was sent already.'

@@ -139,7 +139,8 @@ export class MailWorker {
 
   private async drain(): Promise<DeliveryReport> {
     const report = emptyReport();
-    for (;;) {
+    let emptyClaims = 0;
+    while (!this.stopped) {
       const now = this.clock();
       const claimed = await this.store.mail.claimDueLetters({
         worker: this.id,
@@ -147,6 +148,14 @@ export class MailWorker {
         leaseUntil: new Date(now.getTime() + this.leaseMs).toISOString(),
         limit: this.batchSize,
       });
+      if (claimed.length === 0) {
+        // Nothing due, or every letter this claim chose went to another server's claim at
+        // the same instant: then choose again (a few times at most, then wait for the poll).
+        emptyClaims += 1;
+        if (emptyClaims > 3 || !(await this.store.mail.hasDueLetters(now.toISOString()))) break;
+        continue;
+      }
+      emptyClaims = 0;
       for (const [index, row] of claimed.entries()) {
         if (this.stopped) {
           // Closing: what was claimed and not tried goes back to the queue, uncounted.
@@ -158,8 +167,8 @@ export class MailWorker {
         }
         await this.deliver(row, report);
       }
-      if (claimed.length < this.batchSize || this.stopped) return report;
     }
+    return report;
   }
 
   private async deliver(row: OutboxRow, report: DeliveryReport): Promise<void> {
