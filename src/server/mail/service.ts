@@ -123,8 +123,9 @@ export async function outboxLetter(
 
 /**
  * Sends a letter now: a queued one becomes due at once (its attempts so far still count), a
- * failed one is queued again with its attempts counted afresh. Refused (409) while no SMTP
- * server is configured, and for a letter being sent or sent already.
+ * failed one is queued again with its attempts counted afresh. Refused (409) for a letter
+ * being sent or sent already. On a server without SMTP_URL the letter waits, queued, for one
+ * that has it.
  */
 export async function sendLetterNow(
   store: Store,
@@ -136,11 +137,6 @@ export async function sendLetterNow(
   const letter = await store.transaction(async (tx) => {
     const before = await tx.mail.findLetter(id);
     if (!before) throw notFound(`No letter ${id} in the outbox.`);
-    if (!sender.configured) {
-      throw conflict(
-        'This server sends no mail: SMTP_URL is not set. The letter stays in the outbox until a server with it runs.',
-      );
-    }
     if (!(await tx.mail.requeueLetter(id))) {
       throw conflict(
         before.status === 'sent'
