@@ -1,5 +1,4 @@
 import ICAL from 'ical.js';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases } from '../../../test/setup/databases';
 import { PG_ADMIN_URL } from '../../../test/setup/pg-url';
@@ -252,11 +251,11 @@ describe.each(dialectCases())('mail delivery on $label', ({ dialect, skip }) => 
     // On PostgreSQL the second worker has a connection pool of its own, as a second server has.
     let other: StoreDb = f.db;
     if (dialect === 'postgres') {
-      const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(
-        f.db.kysely,
-      );
+      const { name } = await f.db.kysely
+        .selectNoFrom((eb) => eb.fn<string>('current_database', []).as('name'))
+        .executeTakeFirstOrThrow();
       const url = new URL(PG_ADMIN_URL);
-      url.pathname = `/${rows[0]?.name ?? ''}`;
+      url.pathname = `/${name}`;
       other = openStore({ databaseUrl: url.toString() });
     }
     try {

@@ -25,4 +25,5 @@ export const ENTITY_TYPES = [
   'candidate',
   'file',
   'news_post',
+  'mail',
 ] as const;
