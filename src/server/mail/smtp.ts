@@ -4,6 +4,7 @@
  * no text of a letter is written into the message as a raw line. The outbox's rows become
  * messages here; the worker decides when.
  */
+import { createHash } from 'node:crypto';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { OutboxRow } from './repository';
 
@@ -53,10 +54,18 @@ export function composeMessage(letter: OutgoingLetter): SendMailOptions {
   };
 }
 
-/** A Message-ID in the sender's domain: `<random@domain>`. */
-export function newMessageId(from: string, random: string): string {
+/**
+ * The letter's Message-ID, `<hash@sender's domain>`: made from the letter itself, so every
+ * attempt by every server gives the same one, even one that died before it could store it
+ * (a receiver then sees a letter that arrived twice as one letter).
+ */
+export function messageIdOf(from: string, row: Pick<OutboxRow, 'id' | 'created_at' | 'to_email'>) {
   const domain = /@([^@\s<>]+)>?\s*$/.exec(from)?.[1] ?? 'accord.invalid';
-  return `<${random}@${domain}>`;
+  const hash = createHash('sha256')
+    .update(`${row.id}\n${row.created_at}\n${row.to_email}`)
+    .digest('hex')
+    .slice(0, 32);
+  return `<${hash}@${domain}>`;
 }
 
 /**

@@ -16,7 +16,7 @@ import { now as serverNow } from '../clock';
 import type { Store } from '../store';
 import { classifyFailure, nextAttemptAt } from './backoff';
 import type { OutboxRow } from './repository';
-import { newMessageId, type MailTransport } from './smtp';
+import { messageIdOf, type MailTransport } from './smtp';
 
 export interface MailWorkerOptions {
   store: Store;
@@ -172,8 +172,8 @@ export class MailWorker {
   }
 
   private async deliver(row: OutboxRow, report: DeliveryReport): Promise<void> {
-    // Kept from the first attempt: a receiver sees a retried letter as the same letter.
-    const messageId = row.message_id ?? newMessageId(this.from, randomUUID());
+    // The same on every attempt: a receiver sees a retried letter as the same letter.
+    const messageId = row.message_id ?? messageIdOf(this.from, row);
     let outcome: Parameters<Store['mail']['finishAttempt']>[2];
     try {
       await this.transport.send({ from: this.from, messageId, row });
