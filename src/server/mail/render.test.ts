@@ -53,6 +53,10 @@ describe('rendering a letter', () => {
       /<a href="https:\/\/meet\.example\.org\/rexcom-2023" [^>]*>Join online<\/a>/,
     );
     expect(letter.html).toContain('<li>Opening</li><li>Reports</li><li>Work plan 2023</li>');
+    // The font list stays inside the body's style attribute (a double quote would end it).
+    expect(letter.html).toMatch(
+      /<body style="[^"]*'Segoe UI'[^"]*sans-serif;font-size:16px[^"]*">/,
+    );
   });
 
   it('writes it in Korean for a Korean reader', () => {

@@ -42,7 +42,8 @@ const htmlLines = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
 
 // Inline styles: mail programs drop <style> elements and external sheets.
 const STYLE = {
-  body: 'margin:0;padding:24px 12px;background:#f4f4f5;color:#18181b;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK KR","Noto Sans CJK JP","Noto Sans CJK SC","Noto Sans CJK TC",sans-serif;font-size:16px;line-height:1.55',
+  // Single quotes inside: the styles go into double-quoted attributes.
+  body: "margin:0;padding:24px 12px;background:#f4f4f5;color:#18181b;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK KR','Noto Sans CJK JP','Noto Sans CJK SC','Noto Sans CJK TC',sans-serif;font-size:16px;line-height:1.55",
   card: 'max-width:600px;margin:0 auto;background:#ffffff;border:1px solid #e4e4e7;border-radius:8px;padding:24px',
   p: 'margin:0 0 16px',
   h2: 'margin:0 0 8px;font-size:16px',
