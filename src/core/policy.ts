@@ -90,6 +90,8 @@ export const POLICY = {
   'user.changeOwnPassword': { admin: 'ownAccount', officer: 'ownAccount', viewer: 'ownAccount' },
   'token.manage': { admin: 'ownAccount', officer: 'ownAccount', viewer: 'ownAccount' },
   'audit.read': { admin: true },
+  /** The outbox: every letter with its addresses and text; sending one now or again. */
+  'mail.manage': { admin: true },
   // Climate
   'climate.edit': { admin: true, officer: 'ownGovernment' },
   'climate.readDraft': { admin: true, officer: 'ownGovernment' },

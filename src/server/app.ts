@@ -35,6 +35,7 @@ import { newsRoutes } from './news/routes';
 import { fileRoutes } from './files/routes';
 import { applicationRoutes } from './applications/routes';
 import { applicationReviewRoutes } from './applications/review-routes';
+import { mailRoutes } from './mail/routes';
 
 export interface BuildOptions {
   config: AccordConfig;
@@ -62,6 +63,7 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
   fileRoutes,
   applicationRoutes,
   applicationReviewRoutes,
+  mailRoutes,
 ];
 
 /** Builds the Fastify app from a configuration and an open database; tests use it with inject. */

@@ -91,4 +91,19 @@ describe('configFromEnv', () => {
   it('names a bad port', () => {
     expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
   });
+
+  it('reads SMTP_URL, and names a bad one without its password', () => {
+    expect(configFromEnv({}).smtpUrl).toBeUndefined();
+    expect(configFromEnv({ SMTP_URL: '' }).smtpUrl).toBeUndefined();
+    expect(configFromEnv({ SMTP_URL: 'smtps://mailer:s3cret@mail.example.org:465' }).smtpUrl).toBe(
+      'smtps://mailer:s3cret@mail.example.org:465',
+    );
+    expect(configFromEnv({ SMTP_URL: 'smtp://127.0.0.1:2525' }).smtpUrl).toBe(
+      'smtp://127.0.0.1:2525',
+    );
+    const bad = () => configFromEnv({ SMTP_URL: 'https://mailer:s3cret@mail.example.org' });
+    expect(bad).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ address/);
+    expect(bad).not.toThrow(/s3cret/);
+    expect(() => configFromEnv({ SMTP_URL: 'mail.example.org:25' })).toThrow(/SMTP_URL/);
+  });
 });

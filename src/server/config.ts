@@ -24,6 +24,11 @@ export interface AccordConfig {
   /** The secretariat's address: the sender of mail and the organizer of meetings. */
   mailFrom: string;
   /**
+   * Where letters are sent (SMTP_URL: smtp://user:password@host:587 or smtps://…:465);
+   * undefined: nothing is sent, letters wait in the outbox until a server with it runs.
+   */
+  smtpUrl: string | undefined;
+  /**
    * Whether to believe X-Forwarded-For/-Host/-Proto, as Fastify's `trustProxy`: false (the
    * default), true for any proxy, or a comma-separated list of proxy addresses and CIDR ranges.
    */
@@ -63,6 +68,22 @@ export function redactedUrl(url: string): string {
     // Not even a URL: nothing in it can be told apart from a password, so show only its scheme.
     return `${url.split(':')[0]}:…`;
   }
+}
+
+function smtpUrlFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    throw new ConfigError(
+      `SMTP_URL must be an smtp:// or smtps:// address with a host (or unset, to keep letters in the outbox), got "${redactedUrl(value)}"`,
+    );
+  }
+  return value;
 }
 
 function databaseUrlFrom(value: string | undefined): string | undefined {
@@ -112,6 +133,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfi
     version: env.npm_package_version ?? '0.1.0',
     publicUrl: (env.ACCORD_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     mailFrom: env.ACCORD_MAIL_FROM || 'secretariat@accord.example',
+    smtpUrl: smtpUrlFrom(env.SMTP_URL),
     trustProxy: trustProxyFrom(env.ACCORD_TRUST_PROXY),
     importLeaseSeconds,
   };

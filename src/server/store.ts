@@ -15,6 +15,7 @@ import * as governance from './governance/repository';
 import * as imports from './climate/imports/repository';
 import * as importMatches from './climate/imports/match-repository';
 import * as health from './health/repository';
+import * as mail from './mail/repository';
 import * as members from './members/repository';
 import * as merges from './members/merge-repository';
 import * as news from './news/repository';
@@ -33,6 +34,7 @@ const repositories = {
   health,
   imports,
   importMatches,
+  mail,
   members,
   merges,
   news,

@@ -14,6 +14,7 @@ import { governanceRoutes } from './governance/routes';
 import { newsRoutes } from './news/routes';
 import { electionRoutes } from './elections/routes';
 import { applicationRoutes } from './applications/routes';
+import { mailRoutes } from './mail/routes';
 import { NotFound } from './app/NotFound';
 
 const queryClient = new QueryClient({
@@ -34,6 +35,7 @@ const router = createBrowserRouter([
       ...newsRoutes,
       ...electionRoutes,
       ...applicationRoutes,
+      ...mailRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

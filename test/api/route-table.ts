@@ -23,6 +23,15 @@ const MATRIX_LAYOUT = {
     { header: 'Notes', field: null },
   ],
 };
+/** The letter inviting the matrix's guest: its address is private, its outbox entry the secretariat's. */
+const guestLetter = async (s: Surface) =>
+  (
+    await s.t.db.kysely
+      .selectFrom('outbox')
+      .where('to_email', '=', SECRET.guestEmail)
+      .select('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 const policy = (
   actions: Action | Action[],
   subject?: (s: Surface, actor: ActorKey) => Subject | Promise<Subject>,
@@ -391,6 +400,23 @@ export const MATRIX: Record<string, Case[]> = {
       rule: policy('audit.read'),
       // The demo's entry, which the search for what callers may not see looks for.
       request: () => ({ query: 'entityType=network' }),
+    },
+  ],
+  'GET /api/v1/mail/outbox': [
+    { label: 'the outbox', rule: policy('mail.manage'), request: () => ({}) },
+  ],
+  'GET /api/v1/mail/outbox/{id}': [
+    {
+      label: "the guest's invitation letter",
+      rule: policy('mail.manage'),
+      request: async (s) => ({ params: { id: await guestLetter(s) } }),
+    },
+  ],
+  'POST /api/v1/mail/outbox/{id}/send': [
+    {
+      label: "the guest's invitation letter",
+      rule: policy('mail.manage'),
+      request: async (s) => ({ params: { id: await guestLetter(s) } }),
     },
   ],
 

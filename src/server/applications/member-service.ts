@@ -199,7 +199,6 @@ export async function issueOfficerInvitation(
       expiresAt,
       signInUrl: `${config.publicUrl}/signin`,
     }),
-    now.toISOString(),
   );
   return token;
 }

@@ -174,7 +174,6 @@ export async function submitApplication(
           statusUrl: stored.link.url,
           resolutionDueBy: resolution.state === 'due' ? resolution.by : null,
         }),
-        now,
       ),
     );
   } catch {

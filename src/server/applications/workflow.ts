@@ -124,7 +124,7 @@ export async function moveStep(
   if (move.transition.tellsApplicant && isLetterAction(action)) {
     const link = await mintStatusLink(tx, config, id, now);
     const shown = commentShownToApplicant(action, mover.party) ? comment : null;
-    await deliver(tx, stepLetter(after, action, { statusUrl: link.url, comment: shown }), now);
+    await deliver(tx, stepLetter(after, action, { statusUrl: link.url, comment: shown }));
   }
   return { row: after, to: move.to };
 }

@@ -492,6 +492,10 @@ export interface BallotTable {
   choices: string;
 }
 
+/**
+ * A letter, stored before it is sent (written by src/server/mail/repository.ts): its headers'
+ * text is one line each, its body rendered in its recipient's language.
+ */
 export interface OutboxTable {
   id: Generated<number>;
   to_email: string;
@@ -505,7 +509,25 @@ export interface OutboxTable {
   attachment_text: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The language the letter is written in, its recipient's (migration 0015). */
+  locale: Generated<Locale>;
+  /** The HTML part beside the text; null for a letter in plain text only. */
+  body_html: string | null;
+  status: Generated<OutboxStatus>;
+  /** Attempts made so far, counted when a server claims the letter. */
+  attempts: Generated<number>;
+  /** When the letter is next due; null: at once. */
+  next_attempt_at: string | null;
+  last_error: string | null;
+  /** The lease of the server sending it: who, and until when. */
+  claimed_by: string | null;
+  claimed_until: string | null;
+  /** The Message-ID it goes out with, the same on every attempt. */
+  message_id: string | null;
 }
+
+/** Where a letter stands: waiting, being sent by a server, sent, or refused for good. */
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** A government merged into another (migration 0012), kept so that the merge can be undone. */
 export interface GovernmentMergeTable {

@@ -48,7 +48,7 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   attendance: 'src/server/governance/repository.ts',
   motions: 'src/server/governance/repository.ts',
   motion_votes: 'src/server/governance/repository.ts',
-  outbox: 'src/server/governance/repository.ts',
+  outbox: 'src/server/mail/repository.ts',
   calendar_feeds: 'src/server/governance/calendar-repository.ts',
   news_posts: 'src/server/news/repository.ts',
   news_translations: 'src/server/news/repository.ts',

@@ -3,10 +3,12 @@
  * carries the meeting as a calendar file; replies and proxies named by the invitees.
  */
 import { calendarRole, utcToZoned } from '../../core/governance';
+import type { Locale } from '../../core/locales';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
 import { authorize } from '../http/authorize';
+import { queueLetter, recipientLocales } from '../mail/service';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
@@ -96,55 +98,61 @@ async function inviteGuests(
 
 /**
  * Each new invitee with an address gets a letter with the meeting in a calendar file; the file
- * carries the join link because only invitees receive it.
+ * carries the join link because only invitees receive it. The letter, the meeting's title, its
+ * agenda and the calendar file are in the invitee's language: their account's where the
+ * address is an account's, English otherwise.
  */
 async function queueLetters(
   tx: Store,
   config: MailConfig,
   ctx: MeetingContext,
   created: number[],
-  now: string,
 ): Promise<void> {
   const row: MeetingRow = ctx.row;
   const all = await tx.governance.invitationsOf(row.id);
-  const titles = await agendaTitles(tx, row.id, 'en');
-  const title = textIn(meetingTitle(row));
-  // Each letter's calendar file names its reader (and the reader's proxy) as the attendee, no
-  // one else: invitees do not learn one another's addresses from a letter.
-  const letterCalendar = (inv: InvitationRow) =>
-    buildCalendar({
+  const invitees = all.filter((i) => created.includes(i.id) && i.email);
+  const localeOf = await recipientLocales(
+    tx,
+    invitees.map((i) => i.email as string),
+  );
+  const agendas = new Map<Locale, string[]>();
+  const agendaIn = async (locale: Locale) => {
+    let titles = agendas.get(locale);
+    if (!titles) agendas.set(locale, (titles = await agendaTitles(tx, row.id, locale)));
+    return titles;
+  };
+  const start = utcToZoned(row.starts_at, row.time_zone);
+  for (const inv of invitees) {
+    const email = inv.email as string;
+    const locale = localeOf(email);
+    const title = textIn(meetingTitle(row), locale);
+    const titles = await agendaIn(locale);
+    // Each letter's calendar file names its reader (and the reader's proxy) as the attendee,
+    // no one else: invitees do not learn one another's addresses from a letter.
+    const calendar = buildCalendar({
       name: title,
       events: [
-        calendarEvent(row, ctx.body, [inv], titles, config, 'en', {
+        calendarEvent(row, ctx.body, [inv], titles, config, locale, {
           kind: 'letter',
           withJoinLink: true,
         }),
       ],
       now: new Date(),
     });
-  const start = utcToZoned(row.starts_at, row.time_zone);
-  for (const inv of all.filter((i) => created.includes(i.id) && i.email)) {
-    await tx.governance.queueMail({
-      to_email: inv.email as string,
-      to_name: inv.name,
-      subject: `Invitation: ${title}`,
-      body_text: [
-        `Dear ${inv.name},`,
-        '',
-        `You are invited to ${title}, ${start.date} at ${start.time} (${row.time_zone}).`,
-        row.join_url ? `Join online: ${row.join_url}` : '',
-        '',
-        'Agenda:',
-        ...titles.map((t, i) => `${i + 1}. ${t}`),
-        '',
-        `Reply, or name a proxy, at ${config.publicUrl}/meetings/${row.id}`,
-      ].join('\n'),
-      kind: 'meeting-invitation',
-      related_type: 'invitation',
-      related_id: String(inv.id),
-      attachment_name: 'invitation.ics',
-      attachment_text: letterCalendar(inv),
-      created_at: now,
+    await queueLetter(tx, {
+      to: { email, name: inv.name, locale },
+      template: 'meeting-invitation',
+      params: {
+        title,
+        date: start.date,
+        time: start.time,
+        timeZone: row.time_zone,
+        joinUrl: row.join_url,
+        agenda: titles,
+        replyUrl: `${config.publicUrl}/meetings/${row.id}`,
+      },
+      related: { type: 'invitation', id: inv.id },
+      attachment: { name: 'invitation.ics', text: calendar },
     });
   }
 }
@@ -171,7 +179,7 @@ export async function invite(
       created.push(...(await inviteSeats(tx, ctx, existing, now)));
     }
     created.push(...(await inviteGuests(tx, id, request.guests ?? [], existing, now)));
-    await queueLetters(tx, config, ctx, created, now);
+    await queueLetters(tx, config, ctx, created);
     await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'meeting',

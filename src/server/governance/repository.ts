@@ -1,11 +1,10 @@
 /**
  * The governance repository (`store.governance`): bodies, terms and seats; meetings and
- * agendas; invitations and the outbox; the register, motions and votes; and the governments
- * and people that governance presents, read by id.
+ * agendas; invitations (their letters go through the mail area); the register, motions and
+ * votes; and the governments and people that governance presents, read by id.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { MeetingStatus } from '../../core/governance';
-import { headerText } from '../../core/mail-header';
 import type {
   AgendaItemTable,
   AgendaSpeakerTable,
@@ -16,7 +15,6 @@ import type {
   MeetingTable,
   MotionTable,
   MotionVoteTable,
-  OutboxTable,
   SeatEventTable,
   SeatTable,
 } from '../db/schema';
@@ -368,7 +366,7 @@ export async function insertSpeakers(
   if (rows.length > 0) await db.insertInto('agenda_speakers').values(rows).execute();
 }
 
-/** Invitations to meetings and the letters queued for them: the writer of invitations and outbox. */
+/** Invitations to meetings: the writer of invitations (their letters go through the mail area). */
 
 export type InvitationRow = Selectable<InvitationTable>;
 
@@ -440,27 +438,6 @@ export async function detachInvitationsFromSeat(db: Executor, seatId: number): P
     .updateTable('invitations')
     .set((eb) => ({ seat_id: null, version: eb('version', '+', 1) }))
     .where('seat_id', '=', seatId)
-    .execute();
-}
-
-/**
- * Queues a letter; the mailer sends what the outbox holds. The fields that become mail headers
- * are stored as one line each whoever calls: names and titles come from users' input.
- */
-export async function queueMail(
-  db: Executor,
-  row: Omit<Insertable<OutboxTable>, 'id' | 'sent_at'>,
-): Promise<void> {
-  await db
-    .insertInto('outbox')
-    .values({
-      ...row,
-      to_email: headerText(row.to_email),
-      to_name: row.to_name == null ? row.to_name : headerText(row.to_name),
-      subject: headerText(row.subject),
-      attachment_name:
-        row.attachment_name == null ? row.attachment_name : headerText(row.attachment_name),
-    })
     .execute();
 }
 

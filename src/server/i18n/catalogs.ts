@@ -17,25 +17,42 @@ import zhHansApplicationsMail from './locales/zh-Hans/applications-mail.json';
 import zhHansExports from './locales/zh-Hans/exports.json';
 import zhHantApplicationsMail from './locales/zh-Hant/applications-mail.json';
 import zhHantExports from './locales/zh-Hant/exports.json';
+import enMail from './locales/en/mail.json';
+import jaMail from './locales/ja/mail.json';
+import koMail from './locales/ko/mail.json';
+import zhHansMail from './locales/zh-Hans/mail.json';
+import zhHantMail from './locales/zh-Hant/mail.json';
 
 /** A catalog as i18next reads it: strings, nested. */
 export interface Catalog {
   [key: string]: string | Catalog;
 }
 
-/** The namespaces the server speaks in: exports, and the letters about membership applications. */
-export const NAMESPACES = ['exports', 'applications-mail'] as const;
+/** The namespaces the server speaks in: files it exports, the letters it sends, and the letters about membership applications. */
+export const NAMESPACES = ['exports', 'mail', 'applications-mail'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGS: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { exports: enExports, 'applications-mail': enApplicationsMail },
-  ko: { exports: koExports, 'applications-mail': koApplicationsMail },
-  ja: { exports: jaExports, 'applications-mail': jaApplicationsMail },
-  'zh-Hans': { exports: zhHansExports, 'applications-mail': zhHansApplicationsMail },
-  'zh-Hant': { exports: zhHantExports, 'applications-mail': zhHantApplicationsMail },
+  en: { exports: enExports, mail: enMail, 'applications-mail': enApplicationsMail },
+  ko: { exports: koExports, mail: koMail, 'applications-mail': koApplicationsMail },
+  ja: { exports: jaExports, mail: jaMail, 'applications-mail': jaApplicationsMail },
+  'zh-Hans': {
+    exports: zhHansExports,
+    mail: zhHansMail,
+    'applications-mail': zhHansApplicationsMail,
+  },
+  'zh-Hant': {
+    exports: zhHantExports,
+    mail: zhHantMail,
+    'applications-mail': zhHantApplicationsMail,
+  },
 };
 
-type English = { exports: typeof enExports; 'applications-mail': typeof enApplicationsMail };
+type English = {
+  exports: typeof enExports;
+  mail: typeof enMail;
+  'applications-mail': typeof enApplicationsMail;
+};
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 

@@ -5,9 +5,11 @@
 
 /**
  * Words that stay as they are in every language: codes of gases and standards, the GPC's
- * reporting levels, CDP's name. Korean, Japanese and Chinese tables write them in Latin letters.
+ * reporting levels, CDP's name, the product's name. Korean, Japanese and Chinese texts write
+ * them in Latin letters.
  */
 export const UNTRANSLATED_TERMS = [
+  'Accord',
   'GWP100',
   'BASIC',
   'GPC',

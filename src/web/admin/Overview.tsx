@@ -10,6 +10,7 @@ const SECTIONS = [
   { key: 'people', to: '/admin/people', action: 'person.delete' },
   { key: 'users', to: '/admin/users', action: 'user.manage' },
   { key: 'audit', to: '/admin/audit', action: 'audit.read' },
+  { key: 'mail', to: '/admin/mail', action: 'mail.manage' },
   { key: 'tokens', to: '/admin/tokens', action: 'token.manage' },
 ] as const satisfies readonly { key: string; to: string; action: Action }[];
 

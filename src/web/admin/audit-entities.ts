@@ -26,4 +26,5 @@ export const ENTITY_TYPES = [
   'file',
   'news_post',
   'application',
+  'mail',
 ] as const;

@@ -33,6 +33,7 @@ export function AdminFrame() {
     { to: '/admin/people', label: t('nav.people'), action: 'person.delete' },
     { to: '/admin/users', label: t('nav.users'), action: 'user.manage' },
     { to: '/admin/audit', label: t('nav.audit'), action: 'audit.read' },
+    { to: '/admin/mail', label: t('nav.mail'), action: 'mail.manage' },
     { to: '/admin/meetings', label: t('nav.meetings'), action: 'meeting.manage' },
     { to: '/admin/elections', label: t('nav.elections'), action: 'election.manage' },
     { to: '/admin/news', label: t('nav.news'), action: 'news.manage' },

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../core/locales';
+import { escapeHtml, isWebAddress, renderLetter } from './render';
+import { TEMPLATE_NAMES, type TemplateName, type TemplateParams } from './templates';
+
+/** An example of every template's parameters: a template without one does not compile. */
+const EXAMPLES: { [N in TemplateName]: TemplateParams<N> } = {
+  'meeting-invitation': {
+    title: 'Extraordinary RexCom meeting',
+    date: '2023-03-14',
+    time: '10:00',
+    timeZone: 'Asia/Seoul',
+    joinUrl: 'https://meet.example.org/rexcom-2023',
+    agenda: ['Opening', 'Reports', 'Work plan 2023'],
+    replyUrl: 'https://accord.test/meetings/7',
+  },
+  'application-step': {
+    step: 'submitted',
+    government: 'Fixture City',
+    comment: 'Please send the budget report.',
+    resolutionDueBy: '2027-06-30',
+    statusUrl: 'https://accord.test/apply/status/abc',
+  },
+  'officer-invitation': {
+    government: 'Fixture City',
+    url: 'https://accord.test/account/invitation/xyz',
+    expiresAt: '2026-12-14T10:00:00.000Z',
+    signInUrl: 'https://accord.test/signin',
+  },
+};
+
+describe('rendering a letter', () => {
+  it('writes the meeting invitation in English, as text and as HTML', () => {
+    const letter = renderLetter('en', 'Ada Observer', 'meeting-invitation', {
+      ...EXAMPLES['meeting-invitation'],
+    });
+    expect(letter.subject).toBe('Invitation: Extraordinary RexCom meeting');
+    expect(letter.text).toBe(
+      [
+        'Dear Ada Observer,',
+        '',
+        'You are invited to Extraordinary RexCom meeting, 2023-03-14 at 10:00 (Asia/Seoul).',
+        '',
+        'Join online: https://meet.example.org/rexcom-2023',
+        '',
+        'Agenda',
+        '1. Opening',
+        '2. Reports',
+        '3. Work plan 2023',
+        '',
+        'Reply, or name a proxy: https://accord.test/meetings/7',
+        '',
+        'The meeting is in the attached calendar file: open it to add the meeting to your calendar.',
+        '',
+        'You receive this e-mail because you were invited to this meeting.',
+        '',
+        '-- ',
+        '',
+        'Accord, the workspace of the network, sent this e-mail for its secretariat.',
+        '',
+      ].join('\n'),
+    );
+    expect(letter.html).toContain('<html lang="en">');
+    expect(letter.html).toContain('<title>Invitation: Extraordinary RexCom meeting</title>');
+    expect(letter.html).toMatch(
+      /<a href="https:\/\/meet\.example\.org\/rexcom-2023" [^>]*>Join online<\/a>/,
+    );
+    expect(letter.html).toContain('<li>Opening</li><li>Reports</li><li>Work plan 2023</li>');
+    // The font list stays inside the body's style attribute (a double quote would end it).
+    expect(letter.html).toMatch(
+      /<body style="[^"]*'Segoe UI'[^"]*sans-serif;font-size:16px[^"]*">/,
+    );
+  });
+
+  it('writes it in Korean for a Korean reader', () => {
+    const letter = renderLetter('ko', '권민', 'meeting-invitation', {
+      ...EXAMPLES['meeting-invitation'],
+      title: '임시 지역집행위원회 회의',
+    });
+    expect(letter.subject).toBe('초대: 임시 지역집행위원회 회의');
+    expect(letter.text).toContain('권민 님께');
+    expect(letter.text).toContain(
+      '2023-03-14 10:00(Asia/Seoul)에 열리는 임시 지역집행위원회 회의에 귀하를 초대합니다.',
+    );
+    expect(letter.text).toContain('온라인으로 참여: https://meet.example.org/rexcom-2023');
+    expect(letter.html).toContain('<html lang="ko">');
+  });
+
+  it('escapes what people typed, in the text of the HTML and in its links', () => {
+    const letter = renderLetter('en', 'Eve <b>"Boss"</b> & co', 'meeting-invitation', {
+      ...EXAMPLES['meeting-invitation'],
+      title: '<script>alert("x")</script> Budget',
+      agenda: ['<img src=x onerror=alert(1)>'],
+      joinUrl: 'https://meet.example.org/?a=1&b="><script>alert(2)</script>',
+    });
+    expect(letter.html).not.toMatch(/<script|<img|<b>/);
+    expect(letter.html).toContain('Dear Eve &lt;b&gt;&quot;Boss&quot;&lt;/b&gt; &amp; co,');
+    expect(letter.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Budget');
+    expect(letter.html).toContain('<li>&lt;img src=x onerror=alert(1)&gt;</li>');
+    expect(letter.html).toContain(
+      'href="https://meet.example.org/?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"',
+    );
+    // The text part is plain text: it says what was typed, as typed.
+    expect(letter.text).toContain('<script>alert("x")</script> Budget');
+  });
+
+  it('links only web addresses', () => {
+    const letter = renderLetter('en', null, 'meeting-invitation', {
+      ...EXAMPLES['meeting-invitation'],
+      joinUrl: 'javascript:alert(1)',
+    });
+    expect(letter.html).not.toContain('href="javascript:');
+    expect(letter.html).toContain('Join online: javascript:alert(1)');
+    expect(isWebAddress('https://a.example')).toBe(true);
+    expect(isWebAddress('http://a.example/x')).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'mailto:a@b', 'not a url']) {
+      expect(isWebAddress(bad), bad).toBe(false);
+    }
+  });
+
+  it('greets a reader without a name, and leaves out a join link the meeting has not', () => {
+    const letter = renderLetter('en', '  ', 'meeting-invitation', {
+      ...EXAMPLES['meeting-invitation'],
+      joinUrl: null,
+      agenda: [],
+    });
+    expect(letter.text.startsWith('Hello,\n\n')).toBe(true);
+    expect(letter.text).not.toContain('Join online');
+    expect(letter.text).not.toContain('Agenda');
+    expect(letter.html).not.toContain('<ol');
+  });
+
+  it('escapes the five characters that matter in HTML', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+  });
+
+  for (const template of TEMPLATE_NAMES) {
+    for (const locale of LOCALES) {
+      it(`renders ${template} in ${locale}, every word found`, () => {
+        const letter = renderLetter(locale, 'Reader', template, EXAMPLES[template]);
+        for (const part of [letter.subject, letter.text, letter.html]) {
+          expect(part.trim()).not.toBe('');
+          // A key i18next did not find is returned as the key; a placeholder not filled stays.
+          expect(part).not.toMatch(
+            /mail:|meetingInvitation\.|officerInvitation\.|steps\.|layout\.|\{\{/,
+          );
+        }
+        expect(letter.subject).not.toMatch(/[\r\n]/);
+        expect(letter.html).toContain(`<html lang="${locale}">`);
+        if (locale !== 'en') {
+          const english = renderLetter('en', 'Reader', template, EXAMPLES[template]);
+          expect(letter.subject).not.toBe(english.subject);
+          expect(letter.text).not.toBe(english.text);
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,199 @@
+/**
+ * Every letter Accord writes, as a template: a subject and a body of blocks (paragraphs,
+ * links, numbered lists) whose words come from the `mail` catalog in the recipient's language
+ * (src/server/i18n/locales/<lang>/mail.json). render.ts turns the blocks into plain text and
+ * into HTML. A new letter is a new entry in TEMPLATES, its words in all five catalogs, and an
+ * example in render.test.ts (which every template must have).
+ */
+import type { ApplicationAction } from '../../core/applications';
+import type { Translate } from '../i18n/translator';
+
+/** A part of a letter's body. Texts are plain: the HTML renderer escapes them. */
+export type Block =
+  | { kind: 'paragraph'; text: string }
+  /** A link; shown as text (label and address) when the address is not http(s). */
+  | { kind: 'link'; label: string; url: string }
+  | { kind: 'list'; title: string; items: readonly string[] };
+
+export interface LetterContent {
+  subject: string;
+  blocks: Block[];
+}
+
+/** An invitation to a meeting; the meeting itself travels as the letter's calendar file. */
+export interface MeetingInvitationParams {
+  /** The meeting's title in the recipient's language. */
+  title: string;
+  /** The meeting's start in its own time zone: YYYY-MM-DD, HH:MM and the zone's name. */
+  date: string;
+  time: string;
+  timeZone: string;
+  /** The address to join an online meeting, when it has one. */
+  joinUrl: string | null;
+  /** The agenda's titles in the recipient's language, in order. */
+  agenda: readonly string[];
+  /** The meeting's page, where the invitee replies or names a proxy. */
+  replyUrl: string;
+}
+
+function meetingInvitation(t: Translate, p: MeetingInvitationParams): LetterContent {
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: t('mail:meetingInvitation.intro', {
+        title: p.title,
+        date: p.date,
+        time: p.time,
+        timeZone: p.timeZone,
+      }),
+    },
+  ];
+  if (p.joinUrl) {
+    blocks.push({ kind: 'link', label: t('mail:meetingInvitation.join'), url: p.joinUrl });
+  }
+  if (p.agenda.length > 0) {
+    blocks.push({ kind: 'list', title: t('mail:meetingInvitation.agenda'), items: p.agenda });
+  }
+  blocks.push(
+    { kind: 'link', label: t('mail:meetingInvitation.reply'), url: p.replyUrl },
+    { kind: 'paragraph', text: t('mail:meetingInvitation.calendar') },
+    { kind: 'paragraph', text: t('mail:meetingInvitation.reason') },
+  );
+  return { subject: t('mail:meetingInvitation.subject', { title: p.title }), blocks };
+}
+
+/** A day (YYYY-MM-DD or an instant) as the reader's language writes a date. */
+function longDate(day: string, locale: string): string {
+  const instant = day.length === 10 ? `${day}T00:00:00Z` : day;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(instant),
+  );
+}
+
+/** The steps of a membership application that the applicant is written about. */
+const APPLICATION_STEP_TEXTS = {
+  submitted: {
+    subject: 'applications-mail:submitted.subject',
+    body: 'applications-mail:submitted.body',
+  },
+  'request-information': {
+    subject: 'applications-mail:steps.request-information.subject',
+    body: 'applications-mail:steps.request-information.body',
+  },
+  'resume-review': {
+    subject: 'applications-mail:steps.resume-review.subject',
+    body: 'applications-mail:steps.resume-review.body',
+  },
+  accept: {
+    subject: 'applications-mail:steps.accept.subject',
+    body: 'applications-mail:steps.accept.body',
+  },
+  invoice: {
+    subject: 'applications-mail:steps.invoice.subject',
+    body: 'applications-mail:steps.invoice.body',
+  },
+  'mark-paid': {
+    subject: 'applications-mail:steps.mark-paid.subject',
+    body: 'applications-mail:steps.mark-paid.body',
+  },
+  'make-member': {
+    subject: 'applications-mail:steps.make-member.subject',
+    body: 'applications-mail:steps.make-member.body',
+  },
+  reject: {
+    subject: 'applications-mail:steps.reject.subject',
+    body: 'applications-mail:steps.reject.body',
+  },
+  withdraw: {
+    subject: 'applications-mail:steps.withdraw.subject',
+    body: 'applications-mail:steps.withdraw.body',
+  },
+} as const satisfies Partial<Record<ApplicationAction | 'submitted', unknown>>;
+
+export type ApplicationLetterStep = keyof typeof APPLICATION_STEP_TEXTS;
+
+export function isApplicationLetterStep(step: string): step is ApplicationLetterStep {
+  return Object.hasOwn(APPLICATION_STEP_TEXTS, step);
+}
+
+/** A letter to an applicant: the application received, or a step taken that concerns them. */
+export interface ApplicationStepParams {
+  step: ApplicationLetterStep;
+  /** The government's name as the applicant's language calls it. */
+  government: string;
+  /** What the secretariat wrote with the step, when the applicant may read it. */
+  comment: string | null;
+  /** For the confirmation: the last day the council resolution may follow (YYYY-MM-DD). */
+  resolutionDueBy: string | null;
+  /** The applicant's private status link. */
+  statusUrl: string;
+}
+
+function applicationStep(t: Translate, p: ApplicationStepParams): LetterContent {
+  const texts = APPLICATION_STEP_TEXTS[p.step];
+  const government = p.government;
+  const blocks: Block[] = [{ kind: 'paragraph', text: t(texts.body, { government }) }];
+  const comment = p.comment?.trim();
+  if (comment) {
+    blocks.push({
+      kind: 'paragraph',
+      text: `${t('applications-mail:commentFromSecretariat')}\n${comment}`,
+    });
+  }
+  if (p.step === 'submitted' && p.resolutionDueBy) {
+    blocks.push({
+      kind: 'paragraph',
+      text: t('applications-mail:submitted.resolutionDue', {
+        date: longDate(p.resolutionDueBy, t.locale),
+      }),
+    });
+  }
+  blocks.push(
+    { kind: 'paragraph', text: t('applications-mail:statusLink') },
+    { kind: 'link', label: t('applications-mail:statusLinkLabel'), url: p.statusUrl },
+    { kind: 'paragraph', text: t('applications-mail:signature') },
+  );
+  return { subject: t(texts.subject, { government }), blocks };
+}
+
+/** A new member's officer is asked to choose a password. */
+export interface OfficerInvitationParams {
+  government: string;
+  /** The set-password link, and the moment it stops working. */
+  url: string;
+  expiresAt: string;
+  signInUrl: string;
+}
+
+function officerInvitation(t: Translate, p: OfficerInvitationParams): LetterContent {
+  const government = p.government;
+  return {
+    subject: t('applications-mail:officerInvitation.subject', { government }),
+    blocks: [
+      { kind: 'paragraph', text: t('applications-mail:officerInvitation.body', { government }) },
+      { kind: 'link', label: t('applications-mail:officerInvitation.linkLabel'), url: p.url },
+      {
+        kind: 'paragraph',
+        text: t('applications-mail:officerInvitation.expiry', {
+          date: longDate(p.expiresAt, t.locale),
+        }),
+      },
+      {
+        kind: 'paragraph',
+        text: t('applications-mail:officerInvitation.signIn', { url: p.signInUrl }),
+      },
+      { kind: 'paragraph', text: t('applications-mail:signature') },
+    ],
+  };
+}
+
+/** Every template by the name stored with its letters (the outbox's `kind`). */
+export const TEMPLATES = {
+  'meeting-invitation': meetingInvitation,
+  'application-step': applicationStep,
+  'officer-invitation': officerInvitation,
+} as const;
+
+export type TemplateName = keyof typeof TEMPLATES;
+export type TemplateParams<N extends TemplateName> = Parameters<(typeof TEMPLATES)[N]>[1];
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
