@@ -4,6 +4,7 @@ import {
   addDays,
   addMonths,
   graceUntil,
+  invoiceDueDay,
   membershipStatusOn,
   nextPeriod,
   periodEndFor,
@@ -51,6 +52,14 @@ describe('calendar arithmetic', () => {
     expect(renewalDay('2027-03-31')).toBe('2027-02-28');
     expect(graceUntil('2026-12-31')).toBe('2027-01-31');
     expect(graceUntil('2027-01-31')).toBe('2027-02-28');
+  });
+});
+
+describe('invoiceDueDay', () => {
+  it('is the start of the year billed, or thirty days after issue when that is later', () => {
+    expect(invoiceDueDay('2026-11-30', '2027-01-01')).toBe('2027-01-01');
+    expect(invoiceDueDay('2026-12-15', '2027-01-01')).toBe('2027-01-14');
+    expect(invoiceDueDay('2026-03-10', '2026-01-01')).toBe('2026-04-09');
   });
 });
 

@@ -150,3 +150,16 @@ export function membershipStatusOn(
   }
   return { status: 'expired', from: addDays(graceEnd, 1), until: dayBeforeNext };
 }
+
+/** Days an invoice gives to pay, at the least. */
+export const PAYMENT_DAYS = 30;
+
+/**
+ * When an invoice is due: when the year it bills begins, but never sooner than thirty days after
+ * it was issued (a renewal issued a month ahead is due when the new period starts; a first or
+ * late invoice gets thirty days).
+ */
+export function invoiceDueDay(issuedOn: string, periodStart: string): string {
+  const earliest = addDays(issuedOn, PAYMENT_DAYS);
+  return periodStart > earliest ? periodStart : earliest;
+}

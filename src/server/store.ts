@@ -13,7 +13,10 @@ import * as governance from './governance/repository';
 import * as imports from './climate/imports/repository';
 import * as importMatches from './climate/imports/match-repository';
 import * as health from './health/repository';
+import * as jobs from './jobs/repository';
 import * as members from './members/repository';
+import * as membership from './membership/repository';
+import * as feeSchedules from './membership/fee-repository';
 import * as merges from './members/merge-repository';
 import * as news from './news/repository';
 import * as offices from './offices/repository';
@@ -24,12 +27,15 @@ const repositories = {
   audit,
   climate,
   elections,
+  feeSchedules,
   files,
   governance,
   health,
   imports,
   importMatches,
+  jobs,
   members,
+  membership,
   merges,
   news,
   offices,

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_import_layouts';
 import * as m0010 from './migrations/0010_import_encoding';
 import * as m0011 from './migrations/0011_report_sources';
 import * as m0012 from './migrations/0012_government_merges';
+import * as m0016 from './migrations/0016_membership_fees';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_import_encoding': m0010,
   '0011_report_sources': m0011,
   '0012_government_merges': m0012,
+  '0016_membership_fees': m0016,
 };
 
 /** The names of every migration this build knows, oldest first. */

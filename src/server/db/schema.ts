@@ -25,6 +25,7 @@ import type {
   OfficeKind,
   PositionTitle,
 } from '../../core/membership';
+import type { AssociationScope } from '../../core/membership-fees';
 import type { Role } from '../../core/roles';
 import type {
   ActionTargetTable,
@@ -42,8 +43,16 @@ import type {
   InventoryTable,
   RecordVersionTable,
 } from './schema-climate';
+import type {
+  FeeScheduleTable,
+  InvoiceNumberTable,
+  InvoiceTable,
+  MembershipPeriodTable,
+  ScheduledJobRunTable,
+} from './schema-membership';
 
 export type * from './schema-climate';
+export type * from './schema-membership';
 
 /**
  * Row types of every table, as Kysely sees them. Timestamps are ISO 8601 text and
@@ -141,6 +150,10 @@ export interface MembershipTable {
   category: MembershipCategory;
   status: MembershipStatus;
   since: string | null;
+  /** The day an administrator suspended the membership (migration 0016); null when not. */
+  suspended_on: string | null;
+  /** An association's reach, which picks its fee: 'national' or 'subnational' (0016). */
+  association_scope: AssociationScope | null;
 }
 
 export interface UserTable {
@@ -579,4 +592,9 @@ export interface Database {
   election_voters: ElectionVoterTable;
   ballots: BallotTable;
   outbox: OutboxTable;
+  membership_periods: MembershipPeriodTable;
+  invoices: InvoiceTable;
+  invoice_numbers: InvoiceNumberTable;
+  fee_schedules: FeeScheduleTable;
+  scheduled_job_runs: ScheduledJobRunTable;
 }

@@ -57,4 +57,9 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   candidates: 'src/server/elections/repository.ts',
   election_voters: 'src/server/elections/repository.ts',
   ballots: 'src/server/elections/repository.ts',
+  membership_periods: 'src/server/membership/repository.ts',
+  invoices: 'src/server/membership/repository.ts',
+  invoice_numbers: 'src/server/membership/repository.ts',
+  fee_schedules: 'src/server/membership/fee-repository.ts',
+  scheduled_job_runs: 'src/server/jobs/repository.ts',
 };

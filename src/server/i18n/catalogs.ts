@@ -12,25 +12,30 @@ import jaExports from './locales/ja/exports.json';
 import koExports from './locales/ko/exports.json';
 import zhHansExports from './locales/zh-Hans/exports.json';
 import zhHantExports from './locales/zh-Hant/exports.json';
+import enMembershipMail from './locales/en/membership-mail.json';
+import jaMembershipMail from './locales/ja/membership-mail.json';
+import koMembershipMail from './locales/ko/membership-mail.json';
+import zhHansMembershipMail from './locales/zh-Hans/membership-mail.json';
+import zhHantMembershipMail from './locales/zh-Hant/membership-mail.json';
 
 /** A catalog as i18next reads it: strings, nested. */
 export interface Catalog {
   [key: string]: string | Catalog;
 }
 
-/** The namespaces the server speaks in: exports now, e-mail later. */
-export const NAMESPACES = ['exports'] as const;
+/** The namespaces the server speaks in: exports, and the letters about membership fees. */
+export const NAMESPACES = ['exports', 'membership-mail'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGS: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { exports: enExports },
-  ko: { exports: koExports },
-  ja: { exports: jaExports },
-  'zh-Hans': { exports: zhHansExports },
-  'zh-Hant': { exports: zhHantExports },
+  en: { exports: enExports, 'membership-mail': enMembershipMail },
+  ko: { exports: koExports, 'membership-mail': koMembershipMail },
+  ja: { exports: jaExports, 'membership-mail': jaMembershipMail },
+  'zh-Hans': { exports: zhHansExports, 'membership-mail': zhHansMembershipMail },
+  'zh-Hant': { exports: zhHantExports, 'membership-mail': zhHantMembershipMail },
 };
 
-type English = { exports: typeof enExports };
+type English = { exports: typeof enExports; 'membership-mail': typeof enMembershipMail };
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 
