@@ -80,7 +80,7 @@ describe.each(dialectCases())('fee schedule and exports on $label', ({ dialect, 
     expect(saved.json()).toMatchObject({
       version: 2,
       schedule: changed,
-      createdBy: 'Administrator',
+      createdBy: 'admin@accord.example',
     });
     const stale = await put(SEED_FEE_SCHEDULE, 1);
     expect(stale.statusCode).toBe(412);
