@@ -28,7 +28,7 @@ describe.each(dialectCases())('fee schedule and exports on $label', ({ dialect, 
 
   const get = (url: string, headers: Record<string, string> = admin) =>
     t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
-  const put = (payload: unknown, version?: number) =>
+  const put = (payload: object, version?: number) =>
     t.app.inject({
       method: 'PUT',
       url: '/api/v1/fee-schedule',

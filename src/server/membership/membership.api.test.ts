@@ -41,7 +41,7 @@ describe.each(dialectCases())('memberships on $label', ({ dialect, skip }) => {
   const call = (
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
-    payload?: unknown,
+    payload?: object,
     headers: Record<string, string> = admin,
   ) =>
     t.app.inject({
