@@ -327,6 +327,35 @@ describe.each(dialectCases())('memberships on $label', ({ dialect, skip }) => {
     expect(ofYear.items.every((i) => i.number.startsWith(`${year}-`))).toBe(true);
   });
 
+  it_(
+    'moves periods and invoices in a merge, back in its undo, and refuses a year twice',
+    async () => {
+      const member = await prospect(120_000);
+      await call('POST', `/governments/${member}/membership/periods`, {
+        category: 'full-member',
+        start: '2024-01-01',
+      });
+      const kept = await prospect(120_000);
+      const merged = await call('POST', '/government-merges', { keep: kept, merge: member });
+      expect(merged.statusCode, merged.body).toBe(201);
+      const moved = await membership(kept);
+      expect(moved.periods.map((p) => p.start)).toEqual(['2024-01-01']);
+      expect(moved.invoices).toHaveLength(1);
+      const undo = await call('POST', `/government-merges/${merged.json().id}/undo`, {});
+      expect(undo.statusCode, undo.body).toBe(200);
+      expect((await membership(kept)).periods).toEqual([]);
+      expect((await membership(member)).periods.map((p) => p.start)).toEqual(['2024-01-01']);
+
+      await call('POST', `/governments/${kept}/membership/periods`, {
+        category: 'full-member',
+        start: '2024-01-01',
+      });
+      const clash = await call('POST', '/government-merges', { keep: kept, merge: member });
+      expect(clash.statusCode).toBe(409);
+      expect(clash.json().detail).toContain('both have a membership period from 2024-01-01');
+    },
+  );
+
   it_('keeps all of it to administrators', async () => {
     const officer = await t.signInOfficer('seoul');
     for (const [method, url] of [
