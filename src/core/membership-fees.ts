@@ -85,19 +85,21 @@ export const SEED_FEE_SCHEDULE: FeeSchedule = {
 
 // ---------------------------------------------------------------- validation
 
-export type ScheduleProblemCode =
-  | 'currency'
-  | 'no-bands'
-  | 'first-band-not-zero'
-  | 'gap-or-overlap'
-  | 'empty-band'
-  | 'last-band-ends'
-  | 'band-without-end'
-  | 'not-a-population'
-  | 'fee-count'
-  | 'not-a-fee'
-  | 'fee-decreases'
-  | 'illustrative-pointer';
+export const SCHEDULE_PROBLEM_CODES = [
+  'currency',
+  'no-bands',
+  'first-band-not-zero',
+  'gap-or-overlap',
+  'empty-band',
+  'last-band-ends',
+  'band-without-end',
+  'not-a-population',
+  'fee-count',
+  'not-a-fee',
+  'fee-decreases',
+  'illustrative-pointer',
+] as const;
+export type ScheduleProblemCode = (typeof SCHEDULE_PROBLEM_CODES)[number];
 
 /** One problem of a schedule: where (a JSON Pointer into it), what, and in words. */
 export interface ScheduleProblem {
@@ -270,11 +272,13 @@ export type FeeBasis =
   | { kind: 'band'; incomeGroup: IncomeGroup; band: number; from: number; to: number | null }
   | { kind: 'association'; scope: AssociationScope };
 
-export type NoFeeReason =
-  | 'invalid-schedule'
-  | 'association-scope-unknown'
-  | 'population-unknown'
-  | 'country-without-income-group';
+export const NO_FEE_REASONS = [
+  'invalid-schedule',
+  'association-scope-unknown',
+  'population-unknown',
+  'country-without-income-group',
+] as const;
+export type NoFeeReason = (typeof NO_FEE_REASONS)[number];
 
 export type FeeResult =
   | { ok: true; amount: number; currency: string; basis: FeeBasis }

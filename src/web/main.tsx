@@ -13,6 +13,7 @@ import { climateRoutes } from './climate/routes';
 import { governanceRoutes } from './governance/routes';
 import { newsRoutes } from './news/routes';
 import { electionRoutes } from './elections/routes';
+import { membershipRoutes } from './membership/routes';
 import { NotFound } from './app/NotFound';
 
 const queryClient = new QueryClient({
@@ -32,6 +33,7 @@ const router = createBrowserRouter([
       ...governanceRoutes,
       ...newsRoutes,
       ...electionRoutes,
+      ...membershipRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

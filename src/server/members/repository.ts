@@ -300,7 +300,13 @@ export async function setMembershipFields(
   if (Number(updated.numUpdatedRows) > 0) return;
   await db
     .insertInto('memberships')
-    .values({ category: 'non-member', status: 'none', since: null, ...values, government_id: governmentId })
+    .values({
+      category: 'non-member',
+      status: 'none',
+      since: null,
+      ...values,
+      government_id: governmentId,
+    })
     .execute();
 }
 

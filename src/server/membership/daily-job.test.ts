@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, graceUntil, renewalDay } from '../../core/membership-status';
-import { SYSTEM_ADMIN } from '../audit/service';
+import { graceUntil, renewalDay } from '../../core/membership-status';
+import { SYSTEM_ACTOR, SYSTEM_ADMIN } from '../audit/service';
 import { dialectCases } from '../../../test/setup/databases';
 import { makeTestApp, type TestApp } from '../../../test/setup/app';
 import { createUser, updateUser } from '../users/service';
-import { SYSTEM_ACTOR } from '../audit/service';
 import { DailyScheduler, runDailyJob } from '../jobs/scheduler';
 import { membershipDailyJob, type MembershipDaySummary } from './daily-job';
 import { markInvoicePaid } from './invoice-service';

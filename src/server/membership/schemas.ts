@@ -4,7 +4,7 @@ import {
   MEMBERSHIP_CATEGORIES,
   MEMBERSHIP_STATUSES,
 } from '../../core/membership';
-import { ASSOCIATION_SCOPES, INCOME_GROUPS } from '../../core/membership-fees';
+import { ASSOCIATION_SCOPES, INCOME_GROUPS, NO_FEE_REASONS } from '../../core/membership-fees';
 import {
   Id,
   IsoDate,
@@ -96,12 +96,7 @@ export const FeeQuote = Type.Union([
   }),
   Type.Object({
     ok: Type.Literal(false),
-    reason: Type.Enum([
-      'invalid-schedule',
-      'association-scope-unknown',
-      'population-unknown',
-      'country-without-income-group',
-    ] as const),
+    reason: Type.Enum(NO_FEE_REASONS),
   }),
 ]);
 

@@ -25,4 +25,7 @@ export const ENTITY_TYPES = [
   'candidate',
   'file',
   'news_post',
+  'invoice',
+  'membership-period',
+  'fee-schedule',
 ] as const;

@@ -93,7 +93,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['government_id', 'period_start'])
     .unique()
     .execute();
-  await db.schema.createIndex('invoices_status_due').on('invoices').columns(['status', 'due_on']).execute();
+  await db.schema
+    .createIndex('invoices_status_due')
+    .on('invoices')
+    .columns(['status', 'due_on'])
+    .execute();
 
   await table('fee_schedules')
     .addColumn('version', 'integer', (c) => c.notNull().unique())
