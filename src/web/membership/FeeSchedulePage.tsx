@@ -14,6 +14,7 @@ import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import {
   ErrorSummary,
+  FormField,
   SavedMessage,
   StaleWriteNotice,
   useSubmitState,
@@ -163,22 +164,21 @@ function ScheduleEditor({ saved }: { saved: FeeScheduleVersion }) {
       {notice && <SavedMessage testId="fees-saved">{t('schedule.saved')}</SavedMessage>}
 
       <form className="admin-form" onSubmit={onSubmit} noValidate>
-        <div className="admin-field">
-          <label htmlFor={fieldId('/currency')} className="field__label">
-            {t('schedule.currency')}
-          </label>
-          <p className="field__hint" id={`${fieldId('/currency')}-hint`}>
-            {t('schedule.currencyHint')}
-          </p>
-          {message('/currency') && <p className="admin-field__error">{message('/currency')}</p>}
-          <input
-            id={fieldId('/currency')}
-            value={schedule.currency}
-            maxLength={3}
-            aria-describedby={`${fieldId('/currency')}-hint`}
-            onChange={(e) => setSchedule(setCurrency(schedule, e.target.value))}
-          />
-        </div>
+        <FormField
+          id={fieldId('/currency')}
+          label={t('schedule.currency')}
+          hint={t('schedule.currencyHint')}
+          error={message('/currency')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              value={schedule.currency}
+              maxLength={3}
+              onChange={(e) => setSchedule(setCurrency(schedule, e.target.value))}
+            />
+          )}
+        </FormField>
 
         <div className="admin-table-wrap">
           <table className="admin-table fee-table" data-testid="fee-table">

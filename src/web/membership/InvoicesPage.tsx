@@ -133,7 +133,9 @@ export default function InvoicesPage() {
                   );
                   return (
                     <tr key={invoice.id} data-testid="invoice-row">
-                      <th scope="row">{invoice.number}</th>
+                      <th scope="row" className="invoice-number">
+                        {invoice.number}
+                      </th>
                       <td>
                         <Link to={`/admin/governments/${invoice.government.slug}`}>
                           {name.primary}

@@ -211,7 +211,9 @@ function MembershipBody({
             <tbody>
               {view.invoices.map((invoice) => (
                 <tr key={invoice.id} data-testid="membership-invoice">
-                  <th scope="row">{invoice.number}</th>
+                  <th scope="row" className="invoice-number">
+                    {invoice.number}
+                  </th>
                   <td>
                     {t('periods.range', {
                       from: formatDate(invoice.periodStart, locale),
