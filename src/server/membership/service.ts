@@ -146,9 +146,6 @@ export async function renewMembership(
     if (category === undefined) {
       throw invalidField('/category', 'a prospect becomes a member of a category: give it');
     }
-    if (input.associationScope !== undefined) {
-      await tx.members.setMembershipFields(gov.id, { association_scope: input.associationScope });
-    }
     const scope = input.associationScope ?? row?.association_scope ?? null;
     const periodId = await addPeriod(tx, actor.label, gov.id, { category, ...period });
     let invoice = await tx.membership.invoiceForPeriod(gov.id, period.start);
@@ -176,6 +173,11 @@ export async function renewMembership(
         basis,
         issuedOn: day,
       });
+    }
+    // The membership row is written only once the invoice number is taken: the daily job may
+    // hold membership rows while it waits for a number, so a renewal must not wait holding one.
+    if (input.associationScope !== undefined) {
+      await tx.members.setMembershipFields(gov.id, { association_scope: input.associationScope });
     }
     const change = await syncMembership(tx, gov.id, day);
     await recordAudit(tx, actor, {
