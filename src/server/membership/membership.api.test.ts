@@ -142,12 +142,23 @@ describe.each(dialectCases())('memberships on $label', ({ dialect, skip }) => {
     expect(two.invoices).toHaveLength(2);
     expect(two.nextPeriod).toEqual({ start: '2027-04-01', end: periodEndFor('2027-04-01') });
 
-    const wrongStart = await call('POST', `/governments/${slug}/membership/periods`, {
-      start: '2030-01-01',
+    const overlapping = await call('POST', `/governments/${slug}/membership/periods`, {
+      start: '2027-01-01',
     });
-    expect(wrongStart.statusCode).toBe(422);
-    expect(wrongStart.json().errors[0]).toMatchObject({ pointer: '/start' });
+    expect(overlapping.statusCode).toBe(422);
+    expect(overlapping.json().errors[0]).toMatchObject({ pointer: '/start' });
     expect((await membership(slug)).periods).toHaveLength(2);
+
+    // A return after a lapse starts where the secretariat says; the years before stay.
+    const back = await call('POST', `/governments/${slug}/membership/periods`, {
+      start: '2030-07-01',
+    });
+    expect(back.statusCode, back.body).toBe(201);
+    expect((back.json() as View).periods.map((p) => p.start)).toEqual([
+      '2030-07-01',
+      '2026-04-01',
+      '2025-04-01',
+    ]);
   });
 
   it_('asks what the schedule cannot say: a category, a start, an amount', async () => {

@@ -134,7 +134,7 @@ export const RenewInput = Type.Object(
   {
     /** The category of the new period; else the last period's, else the membership's. */
     category: Type.Optional(MemberCategory),
-    /** The first period's first day; later periods follow the last one. */
+    /** The first day: needed for the first period; later, only to return after a lapse. */
     start: Type.Optional(IsoDate),
     /** An association's reach, which picks its fee (kept on the membership). */
     associationScope: Type.Optional(AssociationScope),

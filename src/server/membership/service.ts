@@ -103,7 +103,8 @@ export async function getMembership(
 }
 
 /**
- * Renews a membership: adds the period after the last one (or the first, from `start`) and its
+ * Renews a membership: adds the period after the last one (or from `start`: the first one, or a
+ * return after a lapse) and its
  * invoice, unless the daily job issued that invoice already (then it is linked to the period).
  * The amount is the schedule's, or the one given.
  */
@@ -128,13 +129,12 @@ export async function renewMembership(
     const row = await tx.members.membershipOf(gov.id);
     const periods = await tx.membership.periodsOf(gov.id);
     const next = nextPeriod(asPeriods(periods));
-    if (next && input.start !== undefined && input.start !== next.start) {
-      throw invalidField(
-        '/start',
-        `the next period starts the day after the last one: ${next.start}`,
-      );
+    // A later start than the day after the last period is a return after a lapse; an earlier
+    // one would overlap a period, which is never changed.
+    if (next && input.start !== undefined && input.start < next.start) {
+      throw invalidField('/start', `the last period ends the day before ${next.start}`);
     }
-    const start = next?.start ?? input.start;
+    const start = input.start ?? next?.start;
     if (start === undefined) {
       throw invalidField('/start', 'give the first day of the first period');
     }

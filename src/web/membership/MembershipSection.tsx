@@ -260,6 +260,8 @@ function Renewal({
   const locale = useLocale();
   const problemText = useProblemText();
   const first = view.nextPeriod === null;
+  // After a lapse the member may come back from a day of the secretariat's choosing.
+  const askStart = first || view.status === 'expired';
   const [category, setCategory] = useState<string>(
     view.category === 'non-member' ? '' : view.category,
   );
@@ -282,10 +284,10 @@ function Renewal({
     event.preventDefault();
     const body: Record<string, unknown> = {};
     if (category) body.category = category;
-    if (first) body.start = start;
+    if (first || (askStart && start)) body.start = start;
     if (isAssociation && scope) body.associationScope = scope;
     if (amount.trim()) body.amount = Number(amount.replace(/[\s,]/g, ''));
-    const from = first ? start : (view.nextPeriod?.start ?? '');
+    const from = (body.start as string | undefined) ?? view.nextPeriod?.start ?? '';
     const fee =
       body.amount !== undefined
         ? formatNumber(body.amount as number, locale)
@@ -333,18 +335,20 @@ function Renewal({
             </select>
           )}
         </FormField>
-        {first && (
+        {askStart && (
           <FormField
             id="renew-start"
-            label={t('renew.start')}
-            required
-            error={error?.fieldError('start') && t('renew.needStart')}
+            label={first ? t('renew.start') : t('renew.restart')}
+            hint={first ? undefined : t('renew.restartHint')}
+            required={first}
+            error={error?.fieldError('start') && t(first ? 'renew.needStart' : 'renew.badRestart')}
           >
             {(control) => (
               <input
                 {...control}
                 type="date"
                 value={start}
+                min={view.nextPeriod?.start}
                 onChange={(e) => setStart(e.target.value)}
               />
             )}
