@@ -300,6 +300,9 @@ export const MATRIX: Record<string, Case[]> = {
     },
   ],
   // ------------------------------------------------------------ membership and fees
+  'GET /api/v1/membership/fee-preview': [
+    read(() => ({ query: 'country=JP&kind=city&population=237000&category=full-member' })),
+  ],
   'GET /api/v1/governments/{slug}/membership': [
     {
       label: "A's membership",

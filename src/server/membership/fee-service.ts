@@ -7,6 +7,7 @@
 import {
   INCOME_GROUPS,
   SEED_FEE_SCHEDULE,
+  feeFor,
   validateSchedule,
   type FeeSchedule,
 } from '../../core/membership-fees';
@@ -19,7 +20,12 @@ import { HttpProblem, staleWrite } from '../http/problem';
 import type { ExpectedVersions } from '../http/preconditions';
 import type { Store } from '../store';
 import type { FeeScheduleRow } from './fee-repository';
-import type { FeeScheduleBody, FeeScheduleVersion } from './schemas';
+import type {
+  FeePreviewAnswer,
+  FeePreviewQuery,
+  FeeScheduleBody,
+  FeeScheduleVersion,
+} from './schemas';
 
 function isSchedule(value: unknown): value is FeeSchedule {
   const v = value as FeeSchedule | null;
@@ -120,4 +126,34 @@ export async function putFeeSchedule(
     });
     return present((await tx.feeSchedules.currentFeeSchedule()) as FeeScheduleRow);
   });
+}
+
+/**
+ * The yearly fee an applicant can expect, for anyone to ask (the application form asks before
+ * anyone signs in). Only a decided fee is told: where the schedule's value for this member, or
+ * the band limits that place it, are still illustrative placeholders, the answer has no
+ * amount and says so, and the secretariat confirms the fee with the invoice.
+ */
+export async function previewFee(store: Store, query: FeePreviewQuery): Promise<FeePreviewAnswer> {
+  const { schedule } = await scheduleInForce(store);
+  const fee = feeFor(schedule, {
+    kind: query.kind,
+    country: query.country,
+    population: query.population ?? null,
+    associationScope: query.associationScope ?? null,
+  });
+  if (!fee.ok) return { amount: null, currency: schedule.currency, reason: fee.reason };
+  const placeholders = new Set(schedule.illustrative);
+  const readFrom =
+    fee.basis.kind === 'association'
+      ? [`/associations/${fee.basis.scope}`]
+      : [
+          `/fees/${fee.basis.incomeGroup}/${fee.basis.band}`,
+          `/bands/${fee.basis.band}/from`,
+          `/bands/${fee.basis.band}/to`,
+        ];
+  if (readFrom.some((pointer) => placeholders.has(pointer))) {
+    return { amount: null, currency: fee.currency, reason: 'illustrative' };
+  }
+  return { amount: fee.amount, currency: fee.currency, reason: null };
 }

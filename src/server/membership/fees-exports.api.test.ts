@@ -96,6 +96,50 @@ describe.each(dialectCases())('fee schedule and exports on $label', ({ dialect, 
     expect(back.json()).toMatchObject({ version: 3 });
   });
 
+  it_('tells anyone a decided fee, and no placeholder as if it were one', async () => {
+    const preview = async (q: string) => {
+      const res = await t.app.inject({ url: `/api/v1/membership/fee-preview?${q}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { amount: number | null; currency: string; reason: string | null };
+    };
+    // The published flat fee of a national association.
+    expect(await preview('country=KR&kind=association&associationScope=national')).toEqual({
+      amount: 2620,
+      currency: 'EUR',
+      reason: null,
+    });
+    // A Japanese city of 237,000: its band's fee and limits are illustrative in the seed.
+    expect(await preview('country=JP&kind=city&population=237000&category=full-member')).toEqual({
+      amount: null,
+      currency: 'EUR',
+      reason: 'illustrative',
+    });
+    expect((await preview('country=VE&kind=city&population=237000')).reason).toBe(
+      'country-without-income-group',
+    );
+    expect((await preview('country=JP&kind=city')).reason).toBe('population-unknown');
+
+    // Once the secretariat decides the band and its fee, the amount is told.
+    const schedule = (await get('/fee-schedule')).json() as {
+      version: number;
+      schedule: typeof SEED_FEE_SCHEDULE;
+    };
+    const decided = {
+      ...schedule.schedule,
+      illustrative: schedule.schedule.illustrative.filter(
+        (p) => !['/fees/high/1', '/bands/1/from', '/bands/1/to'].includes(p),
+      ),
+    };
+    expect((await put(decided, schedule.version)).statusCode).toBe(200);
+    expect(await preview('country=JP&kind=city&population=237000')).toEqual({
+      amount: 900,
+      currency: 'EUR',
+      reason: null,
+    });
+    const bad = await t.app.inject({ url: '/api/v1/membership/fee-preview?country=jp&kind=city' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it_('writes the members file in the reader’s language, with a byte-order mark', async () => {
     const ko = await get('/exports/members.csv?lang=ko');
     expect(ko.statusCode).toBe(200);

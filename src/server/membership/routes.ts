@@ -8,10 +8,12 @@ import { Problem, SlugParam } from '../http/common-schemas';
 import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
 import { negotiateLocale } from '../i18n/negotiate';
 import { prepareInvoicesExport, prepareMembersExport } from './exports';
-import { getFeeSchedule, putFeeSchedule } from './fee-service';
+import { getFeeSchedule, previewFee, putFeeSchedule } from './fee-service';
 import { listInvoicesPage, markInvoicePaid } from './invoice-service';
 import {
   ExportQuery,
+  FeePreviewAnswer,
+  FeePreviewQuery,
   FeeScheduleBody,
   FeeScheduleVersion,
   Invoice,
@@ -200,6 +202,24 @@ export function membershipRoutes(app: AppInstance, { store }: AppContext): void 
           expectedVersions(request.headers['if-match']),
         ),
       ),
+  );
+
+  app.get(
+    '/membership/fee-preview',
+    {
+      schema: {
+        tags: ['membership'],
+        summary: 'The yearly fee a government or association can expect (public)',
+        description:
+          "From the fee schedule in force: the band of the population in the country's income " +
+          'group, or the flat fee of an association. Only a decided fee has an amount: where ' +
+          'the schedule still holds an illustrative placeholder for it, `amount` is null and ' +
+          "`reason` is 'illustrative'.",
+        querystring: FeePreviewQuery,
+        response: { 200: FeePreviewAnswer, 400: Problem },
+      },
+    },
+    (request) => previewFee(store, request.query),
   );
 
   for (const format of ['csv', 'xlsx'] as const) {

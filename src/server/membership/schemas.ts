@@ -218,3 +218,25 @@ export const InvoiceExportQuery = Type.Object({
 });
 
 export const InvoiceIdParam = Type.Object({ id: Id });
+
+export const FeePreviewQuery = Type.Object({
+  country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
+  kind: Type.Enum(GOVERNMENT_KINDS),
+  population: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+  associationScope: Type.Optional(AssociationScope),
+  /** The category sought; fees do not depend on it (accepted so a form can send what it has). */
+  category: Type.Optional(Type.Enum(MEMBERSHIP_CATEGORIES)),
+});
+export type FeePreviewQuery = Static<typeof FeePreviewQuery>;
+
+export const FeePreviewAnswer = Type.Object({
+  /** The yearly fee, or null when the schedule does not give a decided one. */
+  amount: Nullable(Type.Integer()),
+  currency: Currency,
+  /**
+   * Why there is no amount: the schedule's value for this member is still an illustrative
+   * placeholder, or the schedule cannot say (no income group, population unknown, …).
+   */
+  reason: Nullable(Type.Enum(['illustrative', ...NO_FEE_REASONS] as const)),
+});
+export type FeePreviewAnswer = Static<typeof FeePreviewAnswer>;
