@@ -5,6 +5,7 @@ import { withDatabase } from './database';
 import { migrateToLatest } from '../server/db/migrate';
 import { seedDemoNetwork, regionsOnly } from '../server/setup/demo/seed';
 import { seedDemoClimate } from '../server/setup/demo/climate';
+import { seedDemoMembership } from '../server/setup/demo/membership';
 import { bootstrapDatabase } from '../server/setup/bootstrap';
 import { hashPassword } from '../server/auth/secrets';
 import { nowIso } from '../server/clock';
@@ -137,7 +138,10 @@ export async function main(
         return await withDb(config, async (db) => {
           await migrateToLatest(db);
           const r = await seedDemoNetwork(db, { now: nowIso(), hashPassword });
-          if (r.seeded) await seedDemoClimate(db);
+          if (r.seeded) {
+            await seedDemoClimate(db);
+            await seedDemoMembership(db);
+          }
           io.out(
             r.seeded
               ? `Loaded the demo network: ${r.governments} governments, ${r.offices} offices, ${r.people} people, ${r.users} officer accounts.`

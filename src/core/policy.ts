@@ -74,6 +74,13 @@ export const POLICY = {
   'government.editRegion': { admin: true },
   /** Merge two records of one government, read the duplicates report, undo a merge. */
   'government.merge': { admin: true },
+  // Membership and fees
+  /** A membership's periods, renewals and suspensions; the members export. */
+  'membership.manage': { admin: true },
+  /** Invoices: the list, marking one paid, the invoices export. */
+  'invoice.manage': { admin: true },
+  /** The fee schedule: read it, change it. */
+  'feeSchedule.edit': { admin: true },
   'person.create': { admin: true, officer: true },
   'person.edit': { admin: true, officer: 'personWhollyOwn' },
   'person.delete': { admin: true },

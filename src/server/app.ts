@@ -36,6 +36,9 @@ import { fileRoutes } from './files/routes';
 import { applicationRoutes } from './applications/routes';
 import { applicationReviewRoutes } from './applications/review-routes';
 import { mailRoutes } from './mail/routes';
+import { membershipRoutes } from './membership/routes';
+import { membershipDailyJob } from './membership/daily-job';
+import { DailyScheduler } from './jobs/scheduler';
 
 export interface BuildOptions {
   config: AccordConfig;
@@ -64,6 +67,7 @@ const areas: ((app: AppInstance, ctx: AppContext) => void)[] = [
   applicationRoutes,
   applicationReviewRoutes,
   mailRoutes,
+  membershipRoutes,
 ];
 
 /** Builds the Fastify app from a configuration and an open database; tests use it with inject. */
@@ -137,6 +141,19 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     },
     { prefix: '/api/v1' },
   );
+
+  if (config.dailyJobs) {
+    // The daily jobs start once the app is ready and stop before the database closes.
+    const scheduler = new DailyScheduler(db, [membershipDailyJob(config)], {
+      onRun: (job, day, outcome) => {
+        if (outcome.ran) app.log.info({ job, day, summary: outcome.summary }, 'daily job ran');
+      },
+      onError: (job, err) =>
+        app.log.warn({ err, job }, 'the daily job failed; it runs again later'),
+    });
+    app.addHook('onReady', async () => scheduler.start());
+    app.addHook('onClose', () => scheduler.close());
+  }
 
   return app;
 }

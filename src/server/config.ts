@@ -39,6 +39,12 @@ export interface AccordConfig {
    * that died and is marked interrupted.
    */
   importLeaseSeconds: number;
+  /**
+   * Whether this server runs the daily jobs (ACCORD_DAILY_JOBS, default true; 'false' turns
+   * them off): membership statuses, renewal invoices, reminders. Several servers on one
+   * database may all run them: each day's run happens once.
+   */
+  dailyJobs: boolean;
 }
 
 /** ACCORD_TRUST_PROXY: unset or 'false' trusts no one; 'true' any proxy; else proxy addresses. */
@@ -136,5 +142,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfi
     smtpUrl: smtpUrlFrom(env.SMTP_URL),
     trustProxy: trustProxyFrom(env.ACCORD_TRUST_PROXY),
     importLeaseSeconds,
+    dailyJobs: env.ACCORD_DAILY_JOBS !== 'false',
   };
 }

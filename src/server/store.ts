@@ -16,7 +16,10 @@ import * as imports from './climate/imports/repository';
 import * as importMatches from './climate/imports/match-repository';
 import * as health from './health/repository';
 import * as mail from './mail/repository';
+import * as jobs from './jobs/repository';
 import * as members from './members/repository';
+import * as membership from './membership/repository';
+import * as feeSchedules from './membership/fee-repository';
 import * as merges from './members/merge-repository';
 import * as news from './news/repository';
 import * as offices from './offices/repository';
@@ -29,13 +32,16 @@ const repositories = {
   climate,
   dismissals,
   elections,
+  feeSchedules,
   files,
   governance,
   health,
   imports,
   importMatches,
   mail,
+  jobs,
   members,
+  membership,
   merges,
   news,
   offices,

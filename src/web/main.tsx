@@ -15,6 +15,7 @@ import { newsRoutes } from './news/routes';
 import { electionRoutes } from './elections/routes';
 import { applicationRoutes } from './applications/routes';
 import { mailRoutes } from './mail/routes';
+import { membershipRoutes } from './membership/routes';
 import { NotFound } from './app/NotFound';
 
 const queryClient = new QueryClient({
@@ -36,6 +37,7 @@ const router = createBrowserRouter([
       ...electionRoutes,
       ...applicationRoutes,
       ...mailRoutes,
+      ...membershipRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

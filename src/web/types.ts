@@ -9,6 +9,12 @@ export type { Office } from '../server/offices/schemas';
 export type { User } from '../server/users/schemas';
 export type { Person, Position } from '../server/people/schemas';
 export type { AuditEntry } from '../server/audit/schemas';
+export type {
+  FeeScheduleVersion,
+  Invoice,
+  MembershipView,
+  Period,
+} from '../server/membership/schemas';
 
 export interface PageOf<T> {
   items: T[];

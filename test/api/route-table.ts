@@ -4,6 +4,7 @@
  * that reaches the decision (real ids, a valid body). Read by the authorisation matrix and by
  * the hostile-input test, which mutates the bodies of the write routes.
  */
+import { SEED_FEE_SCHEDULE } from '../../src/core/membership-fees';
 import type { Action, Subject } from '../../src/core/policy';
 import { DRAFT_MEETING_INPUT } from '../../src/server/governance/test-support';
 import { APPLICATION_MATRIX } from './route-table-applications';
@@ -305,6 +306,97 @@ export const MATRIX: Record<string, Case[]> = {
       },
     },
   ],
+  // ------------------------------------------------------------ membership and fees
+  'GET /api/v1/membership/fee-preview': [
+    read(() => ({ query: 'country=JP&kind=city&population=237000&category=full-member' })),
+  ],
+  'GET /api/v1/governments/{slug}/membership': [
+    {
+      label: "A's membership",
+      rule: policy('membership.manage', ofGov(GOV_A)),
+      request: () => ({ params: { slug: GOV_A } }),
+    },
+  ],
+  'POST /api/v1/governments/{slug}/membership/periods': [
+    {
+      label: 'a renewal',
+      rule: policy('membership.manage', ofGov(GOV_A)),
+      fresh: true,
+      request: async (s) => ({ params: { slug: (await s.freshMember()).slug }, payload: {} }),
+    },
+  ],
+  'PUT /api/v1/governments/{slug}/membership/suspension': [
+    {
+      label: 'a member',
+      rule: policy('membership.manage'),
+      fresh: true,
+      request: async (s) => ({ params: { slug: (await s.freshMember()).slug }, payload: {} }),
+    },
+  ],
+  'DELETE /api/v1/governments/{slug}/membership/suspension': [
+    {
+      label: 'a suspended member',
+      rule: policy('membership.manage'),
+      fresh: true,
+      request: async (s) => {
+        const { slug } = await s.freshMember();
+        await s.asAdmin('PUT', `/governments/${slug}/membership/suspension`, {});
+        return { params: { slug } };
+      },
+    },
+  ],
+  'GET /api/v1/invoices': [
+    {
+      label: 'invoices',
+      rule: policy('invoice.manage'),
+      request: () => ({ query: 'status=overdue' }),
+    },
+  ],
+  'PUT /api/v1/invoices/{id}/payment': [
+    {
+      label: 'an open invoice',
+      rule: policy('invoice.manage'),
+      fresh: true,
+      request: async (s) => ({
+        params: { id: (await s.freshMember()).invoiceId },
+        payload: { paidOn: new Date().toISOString().slice(0, 10) },
+      }),
+    },
+  ],
+  'GET /api/v1/fee-schedule': [
+    { label: 'the schedule', rule: policy('feeSchedule.edit'), request: () => ({}) },
+  ],
+  'PUT /api/v1/fee-schedule': [
+    {
+      label: 'the schedule',
+      rule: policy('feeSchedule.edit'),
+      request: () => ({ payload: SEED_FEE_SCHEDULE }),
+    },
+  ],
+  ...Object.fromEntries(
+    ['csv', 'xlsx'].flatMap((format) => [
+      [
+        `GET /api/v1/exports/members.${format}`,
+        [
+          {
+            label: 'members',
+            rule: policy('membership.manage'),
+            request: () => ({ query: 'lang=ko' }),
+          },
+        ],
+      ],
+      [
+        `GET /api/v1/exports/invoices.${format}`,
+        [
+          {
+            label: 'invoices',
+            rule: policy('invoice.manage'),
+            request: () => ({ query: 'lang=ja' }),
+          },
+        ],
+      ],
+    ]),
+  ),
   'GET /api/v1/offices': [read(() => ({}))],
   'GET /api/v1/people': [read(() => ({}))],
   'GET /api/v1/people/{id}': [read((s) => ({ params: { id: s.ids.personA! } }))],

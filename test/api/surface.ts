@@ -663,6 +663,27 @@ export class Surface {
     ).id;
   }
 
+  /** A new member with one year of membership and its open invoice (to suspend, to pay). */
+  async freshMember(): Promise<{ slug: string; invoiceId: number }> {
+    const slug = this.unique('matrix-member');
+    await this.asAdmin('POST', '/governments', {
+      slug,
+      names: { en: 'Matrix Member' },
+      kind: 'city',
+      country: 'KR',
+      region: 'east-asia',
+      localLang: 'en',
+      population: 150_000,
+      populationYear: 2020,
+    });
+    const view = await this.asAdmin<{ invoices: { id: number }[] }>(
+      'POST',
+      `/governments/${slug}/membership/periods`,
+      { category: 'full-member', start: '2026-01-01' },
+    );
+    return { slug, invoiceId: (view.invoices[0] as { id: number }).id };
+  }
+
   importFile(): Buffer {
     return CDP_EMISSIONS;
   }

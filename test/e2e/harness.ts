@@ -48,6 +48,8 @@ export async function startE2E(): Promise<E2E> {
     webRoot: WEB_ROOT,
     port: 0,
     host: '127.0.0.1',
+    // Browser tests see the demo as seeded, not as a daily run would move it.
+    dailyJobs: false,
   };
   const db = openDatabase({ dataDir });
   await bootstrapDatabase(db, config);

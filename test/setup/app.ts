@@ -39,6 +39,8 @@ export async function makeTestApp(
     seedDemo: options.demo ?? true,
     adminPassword: ADMIN_PASSWORD,
     webRoot: undefined,
+    // Tests run the daily jobs themselves, on the day they choose.
+    dailyJobs: false,
   };
   await bootstrapDatabase(db, config);
   const app = await buildApp({ config, db });

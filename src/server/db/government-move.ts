@@ -14,7 +14,9 @@ export type GovernmentRowTable =
   | 'climate_targets'
   | 'climate_actions'
   | 'inventories'
-  | 'positions';
+  | 'positions'
+  | 'membership_periods'
+  | 'invoices';
 
 const CHUNK = 500;
 

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_government_merges';
 import * as m0013 from './migrations/0013_import_row_fields';
 import * as m0014 from './migrations/0014_duplicate_dismissals';
 import * as m0015 from './migrations/0015_mail_delivery';
+import * as m0016 from './migrations/0016_membership_fees';
 import * as m0017 from './migrations/0017_applications';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013_import_row_fields': m0013,
   '0014_duplicate_dismissals': m0014,
   '0015_mail_delivery': m0015,
+  '0016_membership_fees': m0016,
   '0017_applications': m0017,
 };
 

@@ -25,6 +25,7 @@ import type {
   OfficeKind,
   PositionTitle,
 } from '../../core/membership';
+import type { AssociationScope } from '../../core/membership-fees';
 import type { Role } from '../../core/roles';
 import type {
   ActionTargetTable,
@@ -49,9 +50,17 @@ import type {
   ApplicationTable,
   OfficerInvitationTable,
 } from './schema-applications';
+import type {
+  FeeScheduleTable,
+  InvoiceNumberTable,
+  InvoiceTable,
+  MembershipPeriodTable,
+  ScheduledJobRunTable,
+} from './schema-membership';
 
 export type * from './schema-climate';
 export type * from './schema-applications';
+export type * from './schema-membership';
 
 /**
  * Row types of every table, as Kysely sees them. Timestamps are ISO 8601 text and
@@ -149,6 +158,10 @@ export interface MembershipTable {
   category: MembershipCategory;
   status: MembershipStatus;
   since: string | null;
+  /** The day an administrator suspended the membership (migration 0016); null when not. */
+  suspended_on: string | null;
+  /** An association's reach, which picks its fee: 'national' or 'subnational' (0016). */
+  association_scope: AssociationScope | null;
 }
 
 export interface UserTable {
@@ -635,4 +648,9 @@ export interface Database {
   application_documents: ApplicationDocumentTable;
   application_status_links: ApplicationStatusLinkTable;
   officer_invitations: OfficerInvitationTable;
+  membership_periods: MembershipPeriodTable;
+  invoices: InvoiceTable;
+  invoice_numbers: InvoiceNumberTable;
+  fee_schedules: FeeScheduleTable;
+  scheduled_job_runs: ScheduledJobRunTable;
 }

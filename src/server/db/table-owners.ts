@@ -63,4 +63,9 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   application_documents: 'src/server/applications/repository.ts',
   application_status_links: 'src/server/applications/repository.ts',
   officer_invitations: 'src/server/applications/repository.ts',
+  membership_periods: 'src/server/membership/repository.ts',
+  invoices: 'src/server/membership/repository.ts',
+  invoice_numbers: 'src/server/membership/repository.ts',
+  fee_schedules: 'src/server/membership/fee-repository.ts',
+  scheduled_job_runs: 'src/server/jobs/repository.ts',
 };

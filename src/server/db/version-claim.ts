@@ -18,7 +18,8 @@ export type VersionedTable =
   | 'news_posts'
   | 'files'
   | 'invitations'
-  | 'attendance';
+  | 'attendance'
+  | 'invoices';
 
 /**
  * Takes the next version of a row (the row stays locked until the transaction ends, so

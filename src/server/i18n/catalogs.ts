@@ -22,29 +22,51 @@ import jaMail from './locales/ja/mail.json';
 import koMail from './locales/ko/mail.json';
 import zhHansMail from './locales/zh-Hans/mail.json';
 import zhHantMail from './locales/zh-Hant/mail.json';
+import enMembershipMail from './locales/en/membership-mail.json';
+import jaMembershipMail from './locales/ja/membership-mail.json';
+import koMembershipMail from './locales/ko/membership-mail.json';
+import zhHansMembershipMail from './locales/zh-Hans/membership-mail.json';
+import zhHantMembershipMail from './locales/zh-Hant/membership-mail.json';
 
 /** A catalog as i18next reads it: strings, nested. */
 export interface Catalog {
   [key: string]: string | Catalog;
 }
 
-/** The namespaces the server speaks in: files it exports, the letters it sends, and the letters about membership applications. */
-export const NAMESPACES = ['exports', 'mail', 'applications-mail'] as const;
+/** The namespaces the server speaks in: files it exports, the letters it sends, and the letters about membership applications and fees. */
+export const NAMESPACES = ['exports', 'mail', 'applications-mail', 'membership-mail'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGS: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { exports: enExports, mail: enMail, 'applications-mail': enApplicationsMail },
-  ko: { exports: koExports, mail: koMail, 'applications-mail': koApplicationsMail },
-  ja: { exports: jaExports, mail: jaMail, 'applications-mail': jaApplicationsMail },
+  en: {
+    exports: enExports,
+    mail: enMail,
+    'applications-mail': enApplicationsMail,
+    'membership-mail': enMembershipMail,
+  },
+  ko: {
+    exports: koExports,
+    mail: koMail,
+    'applications-mail': koApplicationsMail,
+    'membership-mail': koMembershipMail,
+  },
+  ja: {
+    exports: jaExports,
+    mail: jaMail,
+    'applications-mail': jaApplicationsMail,
+    'membership-mail': jaMembershipMail,
+  },
   'zh-Hans': {
     exports: zhHansExports,
     mail: zhHansMail,
     'applications-mail': zhHansApplicationsMail,
+    'membership-mail': zhHansMembershipMail,
   },
   'zh-Hant': {
     exports: zhHantExports,
     mail: zhHantMail,
     'applications-mail': zhHantApplicationsMail,
+    'membership-mail': zhHantMembershipMail,
   },
 };
 
@@ -52,6 +74,7 @@ type English = {
   exports: typeof enExports;
   mail: typeof enMail;
   'applications-mail': typeof enApplicationsMail;
+  'membership-mail': typeof enMembershipMail;
 };
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';

@@ -21,6 +21,26 @@ const EXAMPLES: { [N in TemplateName]: TemplateParams<N> } = {
     resolutionDueBy: '2027-06-30',
     statusUrl: 'https://accord.test/apply/status/abc',
   },
+  'membership-renewal': {
+    government: 'Fixture City',
+    number: '2026-0007',
+    amount: '€1,870.00',
+    periodStart: '1 January 2027',
+    periodEnd: '31 December 2026',
+    nextEnd: '31 December 2027',
+    dueOn: '31 January 2027',
+    secretariat: 'secretariat@accord.example',
+  },
+  'membership-reminder': {
+    government: 'Fixture City',
+    number: '2026-0007',
+    amount: '€1,870.00',
+    periodStart: '1 January 2027',
+    periodEnd: '31 December 2027',
+    nextEnd: '31 December 2027',
+    dueOn: '31 January 2027',
+    secretariat: 'secretariat@accord.example',
+  },
   'officer-invitation': {
     government: 'Fixture City',
     url: 'https://accord.test/account/invitation/xyz',
@@ -144,7 +164,7 @@ describe('rendering a letter', () => {
           expect(part.trim()).not.toBe('');
           // A key i18next did not find is returned as the key; a placeholder not filled stays.
           expect(part).not.toMatch(
-            /mail:|meetingInvitation\.|officerInvitation\.|steps\.|layout\.|\{\{/,
+            /mail:|meetingInvitation\.|officerInvitation\.|steps\.|renewal\.|reminder\.|layout\.|\{\{/,
           );
         }
         expect(letter.subject).not.toMatch(/[\r\n]/);

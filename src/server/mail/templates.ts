@@ -187,11 +187,48 @@ function officerInvitation(t: Translate, p: OfficerInvitationParams): LetterCont
   };
 }
 
+/**
+ * A letter about a membership invoice: a renewal issued a month before a year ends, or a
+ * reminder of one overdue. Amounts and days come written in the recipient's language.
+ */
+export interface MembershipInvoiceParams {
+  government: string;
+  number: string;
+  amount: string;
+  periodStart: string;
+  periodEnd: string;
+  /** For a renewal: the last day of the year the invoice pays for. */
+  nextEnd: string;
+  dueOn: string;
+  /** Where to write about the invoice. */
+  secretariat: string;
+}
+
+/** A catalog text of several paragraphs (parted by a blank line) as paragraph blocks. */
+const paragraphs = (text: string): Block[] =>
+  text.split(/\n{2,}/).map((part) => ({ kind: 'paragraph', text: part }));
+
+function membershipRenewal(t: Translate, p: MembershipInvoiceParams): LetterContent {
+  return {
+    subject: t('membership-mail:renewal.subject', { ...p }),
+    blocks: paragraphs(t('membership-mail:renewal.body', { ...p })),
+  };
+}
+
+function membershipReminder(t: Translate, p: MembershipInvoiceParams): LetterContent {
+  return {
+    subject: t('membership-mail:reminder.subject', { ...p }),
+    blocks: paragraphs(t('membership-mail:reminder.body', { ...p })),
+  };
+}
+
 /** Every template by the name stored with its letters (the outbox's `kind`). */
 export const TEMPLATES = {
   'meeting-invitation': meetingInvitation,
   'application-step': applicationStep,
   'officer-invitation': officerInvitation,
+  'membership-renewal': membershipRenewal,
+  'membership-reminder': membershipReminder,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

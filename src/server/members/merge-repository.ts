@@ -32,6 +32,8 @@ export async function rowsReferencing(db: Executor, governmentIds: readonly numb
     newsGovernments,
     candidates,
     electionVoters,
+    periods,
+    invoices,
   ] = await Promise.all([
     db
       .selectFrom('government_names')
@@ -113,6 +115,13 @@ export async function rowsReferencing(db: Executor, governmentIds: readonly numb
       .where('government_id', 'in', ids)
       .orderBy('election_id')
       .execute(),
+    db
+      .selectFrom('membership_periods')
+      .selectAll()
+      .where('government_id', 'in', ids)
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('invoices').selectAll().where('government_id', 'in', ids).orderBy('id').execute(),
   ]);
   return {
     government_names: names,
@@ -130,6 +139,8 @@ export async function rowsReferencing(db: Executor, governmentIds: readonly numb
     news_governments: newsGovernments,
     candidates,
     election_voters: electionVoters,
+    membership_periods: periods,
+    invoices,
   } satisfies Record<GovernmentRefTable, unknown[]>;
 }
 export type GovernmentRefs = Awaited<ReturnType<typeof rowsReferencing>>;

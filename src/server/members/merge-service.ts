@@ -9,10 +9,10 @@ import type { GovernmentMerge, GovernmentMergeInput } from './merge-schemas';
 /**
  * Merging two records of one government: every row that points at the merged government
  * (names, membership, positions, users, climate records, seats, invitations, register entries,
- * votes, candidacies, the register of who voted, news links) moves to the kept one, in one
- * transaction, through each table's owner; the merged government's row goes, and the kept
- * government takes the keys and figures it lacked (CDP account, tracker id, place,
- * population, …). What moved is stored with each row as it was (government_merge_rows), so
+ * votes, candidacies, the register of who voted, news links, membership periods and invoices)
+ * moves to the kept one, in one transaction, through each table's owner; the merged
+ * government's row goes, and the kept government takes the keys and figures it lacked (CDP
+ * account, tracker id, place, population, …). What moved is stored with each row as it was (government_merge_rows), so
  * the merge can be undone exactly. Both are in the audit log.
  *
  * Moved records keep their version: they are unchanged but for their government, and the undo
@@ -103,6 +103,16 @@ function clashes(refs: GovernmentRefs, keptId: number, mergedId: number): FieldP
     refs.inventories,
     (i) => i.year,
     (year) => `both have an inventory of ${year}`,
+  );
+  both(
+    refs.membership_periods,
+    (p) => p.start_date,
+    (start) => `both have a membership period from ${start}`,
+  );
+  both(
+    refs.invoices,
+    (i) => i.period_start,
+    (start) => `both are invoiced for the membership year from ${start}`,
   );
   return problems;
 }
@@ -242,6 +252,10 @@ export async function mergeGovernments(
     await move('candidates', refs.candidates, (ids, g) =>
       tx.elections.setCandidatesGovernment(ids, g),
     );
+    await move('membership_periods', refs.membership_periods, (ids, g) =>
+      tx.membership.setPeriodsGovernment(ids, g),
+    );
+    await move('invoices', refs.invoices, (ids, g) => tx.membership.setInvoicesGovernment(ids, g));
 
     // Emission reports: a year the kept government already has a preferred figure for keeps it.
     const preferredYears = new Set(
@@ -440,6 +454,8 @@ export async function undoMerge(
     await tx.governance.setAttendanceGovernment(ids(await stillMoved('attendance')), mergedId);
     await tx.governance.setMotionVotesGovernment(ids(await stillMoved('motion_votes')), mergedId);
     await tx.elections.setCandidatesGovernment(ids(await stillMoved('candidates')), mergedId);
+    await tx.membership.setPeriodsGovernment(ids(await stillMoved('membership_periods')), mergedId);
+    await tx.membership.setInvoicesGovernment(ids(await stillMoved('invoices')), mergedId);
     await tx.news.setNewsGovernmentsGovernment(ids(await stillMoved('news_governments')), mergedId);
     const voted = await tx.merges.electionsVotedBy(keptId);
     const voters = before('election_voters', 'moved').map((v) => v.election_id as number);

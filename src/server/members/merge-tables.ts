@@ -18,5 +18,7 @@ export const GOVERNMENT_REF_TABLES = [
   'news_governments',
   'candidates',
   'election_voters',
+  'membership_periods',
+  'invoices',
 ] as const;
 export type GovernmentRefTable = (typeof GOVERNMENT_REF_TABLES)[number];

@@ -268,6 +268,48 @@ export async function upsertMembership(
   }
 }
 
+/** A government's membership row as stored (null when it has none). */
+export async function membershipOf(
+  db: Executor,
+  governmentId: number,
+): Promise<Selectable<MembershipTable> | null> {
+  const row = await db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('government_id', '=', governmentId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * Sets some fields of a government's membership (the membership area keeps the status, the
+ * first day, the suspension and an association's scope up to date from its periods); a
+ * government without a membership row gets one, as a prospect unless told otherwise.
+ */
+export async function setMembershipFields(
+  db: Executor,
+  governmentId: number,
+  values: Partial<Omit<Selectable<MembershipTable>, 'id' | 'government_id'>>,
+): Promise<void> {
+  if (Object.keys(values).length === 0) return;
+  const updated = await db
+    .updateTable('memberships')
+    .set(values)
+    .where('government_id', '=', governmentId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return;
+  await db
+    .insertInto('memberships')
+    .values({
+      category: 'non-member',
+      status: 'none',
+      since: null,
+      ...values,
+      government_id: governmentId,
+    })
+    .execute();
+}
+
 export async function listRegions(db: Executor) {
   const rows = await db
     .selectFrom('regions')

@@ -8,6 +8,7 @@ import { withStartupLock } from '../db/startup-lock';
 import { regionsOnly, seedDemoNetwork } from './demo/seed';
 import { seedDemoClimate } from './demo/climate';
 import { demoGovernanceMissing, seedDemoGovernance } from './demo/governance';
+import { demoMembershipMissing, seedDemoMembership } from './demo/membership';
 import { nowIso } from '../clock';
 
 export const DEMO_ADMIN_EMAIL = 'admin@accord.example';
@@ -58,6 +59,8 @@ async function prepareUnlocked(
         mailFrom: config.mailFrom ?? 'secretariat@accord.example',
       });
     }
+    // Also for a demo database made before membership periods existed.
+    if (await demoMembershipMissing(db)) await seedDemoMembership(db);
   }
   await regionsOnly(db, now);
   return { migrations, demoSeeded };

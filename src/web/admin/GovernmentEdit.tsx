@@ -28,6 +28,7 @@ import {
 } from './government-form';
 import { usePageTitle } from '../components/page-title';
 import { useLocale } from '../components/locale';
+import { MembershipPanel } from '../membership/routes';
 
 /** /admin/governments/:slug — loads the government, then hands it to the editor. */
 export function GovernmentEdit() {
@@ -232,6 +233,9 @@ function GovernmentEditor({ government }: { government: Government }) {
           </p>
         )}
       </section>
+      {mayDo(user, 'membership.manage', { governmentId: baseline.id }) && (
+        <MembershipPanel slug={baseline.slug} />
+      )}
     </section>
   );
 }

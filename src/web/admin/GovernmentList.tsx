@@ -45,6 +45,21 @@ export function GovernmentList() {
           {t('governments.new')}
         </Link>
       </div>
+      <ul className="admin-links">
+        <li>
+          <a
+            href={`/api/v1/exports/members.csv${query({ lang: locale })}`}
+            data-testid="members-csv"
+          >
+            {t('membership:list.exportMembersCsv')}
+          </a>
+        </li>
+        <li>
+          <a href={`/api/v1/exports/members.xlsx${query({ lang: locale })}`}>
+            {t('membership:list.exportMembersXlsx')}
+          </a>
+        </li>
+      </ul>
       <form role="search" className="admin-search" onSubmit={onSearch}>
         <label htmlFor="gov-search">{t('governments.search')}</label>
         <input

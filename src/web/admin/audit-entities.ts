@@ -27,4 +27,7 @@ export const ENTITY_TYPES = [
   'news_post',
   'application',
   'mail',
+  'invoice',
+  'membership-period',
+  'fee-schedule',
 ] as const;

@@ -30,6 +30,8 @@ export function AdminFrame() {
     { to: '/admin/governments', label: t('nav.governments'), action: 'government.create' },
     { to: '/admin/applications', label: t('nav.applications'), action: 'application.manage' },
     { to: '/admin/duplicates', label: t('nav.duplicates'), action: 'government.merge' },
+    { to: '/admin/invoices', label: t('nav.invoices'), action: 'invoice.manage' },
+    { to: '/admin/fees', label: t('nav.fees'), action: 'feeSchedule.edit' },
     { to: '/admin/people', label: t('nav.people'), action: 'person.delete' },
     { to: '/admin/users', label: t('nav.users'), action: 'user.manage' },
     { to: '/admin/audit', label: t('nav.audit'), action: 'audit.read' },

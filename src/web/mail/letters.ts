@@ -10,7 +10,13 @@ export type OutboxStatus = OutboxLetterSummary['status'];
 export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['queued', 'sending', 'sent', 'failed'];
 
 /** The templates the server writes letters from, with a name in the catalog (mail.json). */
-export const TEMPLATES = ['meeting-invitation', 'application-step', 'officer-invitation'] as const;
+export const TEMPLATES = [
+  'meeting-invitation',
+  'application-step',
+  'officer-invitation',
+  'membership-renewal',
+  'membership-reminder',
+] as const;
 
 export function isOutboxStatus(value: string | null): value is OutboxStatus {
   return (OUTBOX_STATUSES as readonly (string | null)[]).includes(value);
