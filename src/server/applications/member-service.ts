@@ -16,6 +16,8 @@ import type { AccordConfig } from '../config';
 import { conflict, HttpProblem, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import { deliver, governmentNameFor, officerInvitationLetter } from './letters';
+import { addPeriod, syncMembership } from '../membership/periods';
+import { periodEndFor } from '../../core/membership-status';
 import type { ApplicationRow } from './repository';
 import { applicationDetail, requireReviewer } from './review-service';
 import type { ApplicationDetail, MakeMemberRequest } from './schemas';
@@ -236,6 +238,18 @@ export async function makeMember(
         const governmentId = request.governmentSlug
           ? await promoteGovernment(tx, actor, row, request.governmentSlug, today, now)
           : await addGovernment(tx, actor, row, request, today, now);
+        // The first year of membership starts today (its fee was paid at the 'paid' step).
+        // A government that was a member before and comes back starts a new year after its last.
+        const periods = await tx.membership.periodsOf(governmentId);
+        const lastEnd = periods.at(-1)?.end_date;
+        if (!lastEnd || lastEnd < today) {
+          await addPeriod(tx, actor?.label ?? 'secretariat', governmentId, {
+            category: row.category,
+            start: today,
+            end: periodEndFor(today),
+          });
+          await syncMembership(tx, governmentId, today);
+        }
         for (const contact of contactsOf(row)) {
           // Someone with an account already is not invited again; the secretariat binds it.
           if (await tx.users.findUserByEmail(contact.email)) continue;

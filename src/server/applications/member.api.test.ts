@@ -3,6 +3,7 @@
  * climate records kept; the membership started; the officers' set-password links, which work
  * once and for seven days.
  */
+import { periodEndFor } from '../../core/membership-status';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases } from '../../../test/setup/databases';
 import { makeTestApp, type TestApp } from '../../../test/setup/app';
@@ -86,6 +87,16 @@ describe.each(dialectCases())('making a member on $label', ({ dialect, skip }) =
     expect(gov.body.region).toBe('east-asia');
     expect(gov.body.membership).toMatchObject({ category: 'full-member', status: 'new' });
     expect(gov.body.membership.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Its first year of membership starts the day it became a member, and runs a year.
+    const membership = await t.app.inject({
+      url: '/api/v1/governments/matsumoto-test/membership',
+      headers: admin,
+    });
+    expect(membership.statusCode).toBe(200);
+    const periods = (membership.json() as { periods: { start: string; end: string }[] }).periods;
+    expect(periods).toHaveLength(1);
+    expect(periods[0]?.start).toBe(gov.body.membership.since);
+    expect(periods[0]?.end).toBe(periodEndFor(gov.body.membership.since as string));
 
     const letters = await lettersTo(t.db, body.liaison.email);
     expect(letters.map((l) => l.kind)).toContain('officer-invitation');
