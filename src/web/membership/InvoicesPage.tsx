@@ -107,7 +107,7 @@ export default function InvoicesPage() {
       ) : (
         <>
           <div className="admin-table-wrap">
-            <table className="admin-table" data-testid="invoices">
+            <table className="admin-table invoices-table" data-testid="invoices">
               <caption className="visually-hidden">{t('list.title')}</caption>
               <thead>
                 <tr>
