@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011_report_sources';
 import * as m0012 from './migrations/0012_government_merges';
 import * as m0013 from './migrations/0013_import_row_fields';
 import * as m0014 from './migrations/0014_duplicate_dismissals';
+import * as m0018 from './migrations/0018_import_reasons';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012_government_merges': m0012,
   '0013_import_row_fields': m0013,
   '0014_duplicate_dismissals': m0014,
+  '0018_import_reasons': m0018,
 };
 
 /** The names of every migration this build knows, oldest first. */

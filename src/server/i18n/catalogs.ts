@@ -8,29 +8,37 @@
  */
 import type { Locale } from '../../core/locales';
 import enExports from './locales/en/exports.json';
+import enImports from './locales/en/imports.json';
 import jaExports from './locales/ja/exports.json';
+import jaImports from './locales/ja/imports.json';
 import koExports from './locales/ko/exports.json';
+import koImports from './locales/ko/imports.json';
 import zhHansExports from './locales/zh-Hans/exports.json';
+import zhHansImports from './locales/zh-Hans/imports.json';
 import zhHantExports from './locales/zh-Hant/exports.json';
+import zhHantImports from './locales/zh-Hant/imports.json';
 
 /** A catalog as i18next reads it: strings, nested. */
 export interface Catalog {
   [key: string]: string | Catalog;
 }
 
-/** The namespaces the server speaks in: exports now, e-mail later. */
-export const NAMESPACES = ['exports'] as const;
+/**
+ * The namespaces the server speaks in: exports (an inventory's words), imports (the row report
+ * of an import and the English `reason` of its rows), e-mail later.
+ */
+export const NAMESPACES = ['exports', 'imports'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const CATALOGS: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { exports: enExports },
-  ko: { exports: koExports },
-  ja: { exports: jaExports },
-  'zh-Hans': { exports: zhHansExports },
-  'zh-Hant': { exports: zhHantExports },
+  en: { exports: enExports, imports: enImports },
+  ko: { exports: koExports, imports: koImports },
+  ja: { exports: jaExports, imports: jaImports },
+  'zh-Hans': { exports: zhHansExports, imports: zhHansImports },
+  'zh-Hant': { exports: zhHantExports, imports: zhHantImports },
 };
 
-type English = { exports: typeof enExports };
+type English = { exports: typeof enExports; imports: typeof enImports };
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 

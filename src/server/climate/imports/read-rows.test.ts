@@ -197,9 +197,7 @@ describe('the structure of a CSV upload', () => {
 
   it('notes a last row that no line break ends: it may be cut in its last cell', async () => {
     const { rows } = await read(Buffer.from(full.trimEnd()));
-    expect(rows.at(-1)?.notes).toEqual([
-      'the file does not end with a line break after this last row: check that it is complete',
-    ]);
+    expect(rows.at(-1)?.notes).toEqual([{ code: 'last-row-unterminated' }]);
     expect(rows[0]?.notes).toBeUndefined();
   });
 });
