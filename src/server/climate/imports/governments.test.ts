@@ -203,7 +203,10 @@ describe('SubjectPlacer', () => {
   it('skips several candidates, and lists them', () => {
     const placer = new SubjectPlacer(index(), { noCreate: false });
     expect(placer.place(subject(['Springfield'], 'US'), 4)).toEqual({
-      skip: { code: 'several-governments', params: { governments: ['Springfield', 'Springfield'] } },
+      skip: {
+        code: 'several-governments',
+        params: { governments: ['Springfield', 'Springfield'] },
+      },
       match: expect.objectContaining({
         status: 'several',
         applied: null,

@@ -43,9 +43,7 @@ describe('CDP city-wide emissions rows', () => {
       code: 'accounting-year-not-read',
       params: { value: '31/12/2017 - 31/12/2018', problem: 'not-month-first', part: 'start' },
     });
-    expect(
-      mapCdpEmissionRow(emissions({ accountingYear: '- 2017-12-31' }), context).skip,
-    ).toEqual({
+    expect(mapCdpEmissionRow(emissions({ accountingYear: '- 2017-12-31' }), context).skip).toEqual({
       code: 'accounting-year-not-read',
       params: { value: '- 2017-12-31', problem: 'period-without-start' },
     });

@@ -105,7 +105,10 @@ describe('readAccountingPeriod', () => {
     expect(period('2019-03-31 - 2018-04-01')).toEqual({ problem: 'period-ends-before-start' });
     expect(period('2018 - 2019 - 2020')).toEqual({ problem: 'not-one-period' });
     // A date problem says which end of the period it is about.
-    expect(period('31/03/2018 - 31/03/2019')).toEqual({ problem: 'not-month-first', part: 'start' });
+    expect(period('31/03/2018 - 31/03/2019')).toEqual({
+      problem: 'not-month-first',
+      part: 'start',
+    });
     expect(period('2018-04-01 - someday')).toEqual({ problem: 'not-a-date', part: 'end' });
   });
 });
