@@ -202,6 +202,11 @@ describe('import rules', () => {
     });
     expect(result.status).toBe('failed');
     expect(result.error).toBe('The file is larger than 500000 bytes. Nothing was written.');
+    expect(result.errorReason).toEqual({
+      code: 'file-too-large',
+      params: { megabytes: 0.5 },
+      written: { code: 'nothing' },
+    });
     expect(await rowsOf(result.id)).toEqual([]);
   });
 });
