@@ -135,7 +135,10 @@ export async function runImportCommand(
     );
     const by = signal === 'SIGINT' ? 'Ctrl-C' : signal;
     stop.abort(
-      new RunProblemError(`Stopped by ${by}`, { code: 'stopped-by-signal', params: { signal: by } }),
+      new RunProblemError(`Stopped by ${by}`, {
+        code: 'stopped-by-signal',
+        params: { signal: by },
+      }),
     );
   };
   process.on('SIGINT', onSignal);

@@ -27,7 +27,8 @@ describe('the vocabulary of import outcomes', () => {
     const runs: Lists<RunProblemCode, typeof RUN_PROBLEM_CODES> = true;
     const written: Lists<RunWritten['code'], typeof RUN_WRITTEN_CODES> = true;
     expect([reasons, problems, runs, written]).toEqual([true, true, true, true]);
-    for (const list of [IMPORT_REASON_CODES, VALUE_PROBLEM_CODES, RUN_PROBLEM_CODES]) {
+    const lists = [IMPORT_REASON_CODES, VALUE_PROBLEM_CODES, RUN_PROBLEM_CODES, RUN_WRITTEN_CODES];
+    for (const list of lists) {
       expect(new Set(list).size).toBe(list.length);
     }
   });

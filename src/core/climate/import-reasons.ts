@@ -279,10 +279,7 @@ export type RunProblem =
   | With<'row-too-long-open-quote', { line: number; row: number; column: string; max: number }>
   /** `detail`: the CSV parser's own words, in English. */
   | With<'not-valid-csv', { line: number; detail: string }>
-  | With<
-      'cell-too-long',
-      { line: number; row: number; column: string; chars: number; max: number }
-    >
+  | With<'cell-too-long', { line: number; row: number; column: string; chars: number; max: number }>
   | With<'file-cut-short-in-row', { line: number; row: number; cells: number; width: number }>
   | With<'row-too-few-cells', { line: number; row: number; cells: number; width: number }>
   | With<'last-row-too-few-cells', { line: number; row: number; cells: number; width: number }>

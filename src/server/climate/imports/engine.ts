@@ -49,11 +49,10 @@ function outcomeAfterClaims(plan: RowPlan, stale: ReadonlySet<Write>): RowOutcom
   if (made.length === 0 && !plan.prospect && !plan.link) {
     return { ...plan.outcome, action: 'skip', reasons: [{ code: 'changed-meanwhile' }] };
   }
-  const records = left.map(
-    (w): RecordRef =>
-      w.table === 'target'
-        ? { kind: 'target', ...targetRef(w.values) }
-        : { kind: 'report', year: w.values.year },
+  const records = left.map((w): RecordRef =>
+    w.table === 'target'
+      ? { kind: 'target', ...targetRef(w.values) }
+      : { kind: 'report', year: w.values.year },
   );
   const note: ImportReason = { code: 'records-changed-meanwhile', params: { records } };
   return { ...plan.outcome, reasons: [...plan.outcome.reasons, note] };

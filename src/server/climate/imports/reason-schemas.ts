@@ -15,7 +15,7 @@ import { Names, Nullable } from '../../http/common-schemas';
 
 const Params = Type.Record(Type.String(), Type.Unknown(), {
   description:
-    'The parameters of the code: field keys (field, fields), the file\'s text as written ' +
+    "The parameters of the code: field keys (field, fields), the file's text as written " +
     '(value), numbers, names, a target described by { title, type, year }, and nested codes ' +
     '(problem: why a value was not read, with its own parameters beside it; why; origin)',
 });

@@ -87,7 +87,10 @@ export class LayoutNotRecognisedError extends Error {
       return { code: 'file-empty' };
     }
     const { layoutId, missing } = this.closest;
-    return { code: 'layout-not-recognised', params: { kind: this.kind, layout: layoutId, missing } };
+    return {
+      code: 'layout-not-recognised',
+      params: { kind: this.kind, layout: layoutId, missing },
+    };
   }
 }
 

@@ -390,7 +390,8 @@ export async function governmentNamesOnRows(
   >();
   for (const r of rows) {
     let entry = found.get(r.slug);
-    if (!entry) found.set(r.slug, (entry = { primary: r.slug, names: {}, localLang: r.local_lang }));
+    if (!entry)
+      found.set(r.slug, (entry = { primary: r.slug, names: {}, localLang: r.local_lang }));
     if (r.name === null) continue;
     if (r.lang && !entry.names[r.lang]) entry.names[r.lang] = r.name;
     if (entry.primary === r.slug || r.lang === 'en') entry.primary = entry.names.en ?? r.name;
