@@ -291,6 +291,8 @@ export type RunProblem =
   | With<'encoding-not-readable', { encoding: string; line: number }>
   | With<'encoding-detected-not-readable', { encoding: string; line: number }>
   | With<'ends-mid-character', { line: number }>
+  /** A file no reader could open (`detail`: the reader's words, in English). */
+  | With<'file-not-read', { detail: string }>
   | Plain<'workbook-incomplete'>
   | With<'workbook-damaged', { part: string }>
   /** `megabytes`: the limit. */
@@ -322,6 +324,7 @@ export const RUN_PROBLEM_CODES = [
   'encoding-not-readable',
   'encoding-detected-not-readable',
   'ends-mid-character',
+  'file-not-read',
   'workbook-incomplete',
   'workbook-damaged',
   'file-too-large',

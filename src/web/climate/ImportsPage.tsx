@@ -5,12 +5,15 @@
  */
 import { useEffect, useId, useState, type DragEvent, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { RUN_PROBLEM_CODES, type RunProblemCode } from '../../core/climate/import-reasons';
 import { usePageTitle } from '../components/page-title';
 import { formatNumber } from '../components/format';
 import { useProblemText } from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { useClimateFormat } from './format';
+import { runErrorText } from './import-reasons';
 import { canRerun, contentTypeFor, ImportProblem, uploadImport } from './import-upload';
 import { ImportMapping } from './ImportMapping';
 import { RunView, type Rerun } from './ImportRunView';
@@ -40,10 +43,23 @@ function formatSize(bytes: number, locale: string): string {
   });
 }
 
+/**
+ * Why the file could not be read, in the reader's words when the server gave the reason as a
+ * code (where and why), else as the server said it.
+ */
+function unreadableText(t: TFunction, locale: string, error: ImportProblem): string | undefined {
+  const code = error.code as RunProblemCode | undefined;
+  if (!code || !(RUN_PROBLEM_CODES as readonly string[]).includes(code)) return error.detail;
+  const errorReason = { code, params: error.params } as ImportRun['errorReason'];
+  return runErrorText(t, locale, { error: error.detail ?? null, errorReason });
+}
+
 function ProblemView({ error }: { error: unknown }) {
   const { t } = useTranslation('climate');
+  const locale = useClimateFormat().locale;
   const problemText = useProblemText();
   if (error instanceof ImportProblem && error.status === 422) {
+    const detail = unreadableText(t, locale, error);
     return (
       <div className="data-state data-state--error" role="alert" data-testid="import-problem">
         <p className="data-state__title">
@@ -53,7 +69,11 @@ function ProblemView({ error }: { error: unknown }) {
               : 'imports.unreadable',
           )}
         </p>
-        {error.detail && <p className="data-state__detail">{error.detail}</p>}
+        {detail && (
+          <p className="data-state__detail" data-testid="import-problem-detail">
+            {detail}
+          </p>
+        )}
         {error.layoutNotRecognised && (
           <p className="data-state__detail">{t('imports.mapping.offer')}</p>
         )}

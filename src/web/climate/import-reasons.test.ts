@@ -173,6 +173,7 @@ const RUN_SAMPLES: Record<RunProblemCode, RunProblem> = {
     params: { encoding: 'UTF-8', line: 2 },
   },
   'ends-mid-character': { code: 'ends-mid-character', params: { line: 9 } },
+  'file-not-read': { code: 'file-not-read', params: { detail: 'Corrupted zip' } },
   'workbook-incomplete': { code: 'workbook-incomplete' },
   'workbook-damaged': { code: 'workbook-damaged', params: { part: 'xl/workbook.xml' } },
   'file-too-large': { code: 'file-too-large', params: { megabytes: 200 } },

@@ -208,12 +208,13 @@ function messageOf(err: unknown): string {
  * Why a run ended early, as a code: what the reading found (where and why), a stop, or a fault
  * of Accord's (the database, the disk), whose English words go with it.
  */
-function problemOf(err: unknown, stopped: boolean): RunProblem {
+function problemOf(err: unknown, stopped: boolean, opening = false): RunProblem {
   if (err instanceof RunProblemError || err instanceof LayoutNotRecognisedError) {
     return err.problem;
   }
   if (stopped) return { code: 'stopped' };
-  return { code: 'unexpected', params: { detail: messageOf(err) } };
+  // What fails while the file is opened is the file; later, the database or the disk.
+  return { code: opening ? 'file-not-read' : 'unexpected', params: { detail: messageOf(err) } };
 }
 
 /** Why a sweep marked a run interrupted. */
@@ -373,28 +374,32 @@ async function execute(
   }
 }
 
-/** The problem an unreadable upload becomes: 422 naming what is missing. */
+/**
+ * The problem an unreadable upload becomes: 422 naming what is missing, with the reason as a
+ * code and its parameters (`code`, `params`) for the page to say in its reader's words.
+ */
 function unreadable(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
   if (err instanceof LayoutNotRecognisedError) {
+    const { code, params } = err.problem;
+    // An empty file lacks no column: it has none to map.
+    const missing = code === 'file-empty' ? [] : err.closest.missing;
     return new HttpProblem(
       422,
       'Unprocessable Content',
       err.message,
-      err.closest.missing.map((column) => ({
-        pointer: '/body',
-        detail: `missing column "${column}"`,
-      })),
+      missing.map((column) => ({ pointer: '/body', detail: `missing column "${column}"` })),
       undefined,
-      // The import page answers this with its column-mapping step.
-      'layout-not-recognised',
+      // The import page answers layout-not-recognised with its column-mapping step.
+      code,
+      params,
     );
   }
-  if (err instanceof UnreadableSheetError) {
-    return new HttpProblem(422, 'Unprocessable Content', err.message);
-  }
   const message = err instanceof Error ? err.message : String(err);
-  return new HttpProblem(422, 'Unprocessable Content', `The file could not be read: ${message}`);
+  const { code, params } = problemOf(err, false, true);
+  const detail =
+    err instanceof UnreadableSheetError ? message : `The file could not be read: ${message}`;
+  return new HttpProblem(422, 'Unprocessable Content', detail, undefined, undefined, code, params);
 }
 
 /**
@@ -450,7 +455,7 @@ export async function beginImport(
     const problem = stopped
       ? new HttpProblem(503, 'Service Unavailable', `${messageOf(stop.signal.reason)}.`)
       : unreadable(err);
-    const reason: RunError = problemOf(stopped ? stop.signal.reason : err, stopped);
+    const reason: RunError = problemOf(stopped ? stop.signal.reason : err, stopped, true);
     await store.imports
       .updateRunIfRunning(runId, {
         status: stopped ? 'interrupted' : 'failed',
