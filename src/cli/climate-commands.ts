@@ -18,6 +18,7 @@ import { encodingNamed, TEXT_ENCODINGS } from '../server/climate/imports/decode'
 import { layoutById } from '../server/climate/imports/layouts';
 import { listSavedLayouts } from '../server/climate/imports/saved-layouts';
 import { beginImport, importReportCsv } from '../server/climate/imports/service';
+import { RunProblemError } from '../server/climate/imports/unreadable';
 import type { ImportKind } from '../server/climate/schemas';
 import { findLocale, LOCALES, type Locale } from '../core/locales';
 import type { Io } from './io';
@@ -132,7 +133,13 @@ export async function runImportCommand(
     io.out(
       `Stopping the import (${signal}); what it has committed stays. Ctrl-C again to quit now.`,
     );
-    stop.abort(new Error(`Stopped by ${signal === 'SIGINT' ? 'Ctrl-C' : signal}`));
+    const by = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+    stop.abort(
+      new RunProblemError(`Stopped by ${by}`, {
+        code: 'stopped-by-signal',
+        params: { signal: by },
+      }),
+    );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

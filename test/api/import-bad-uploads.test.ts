@@ -59,22 +59,41 @@ describe('a server sent broken uploads', () => {
   it('answers each one, ends every run, and stays up with nothing unhandled', async () => {
     const damaged = Buffer.from(workbook);
     for (let i = 2000; i < 2400; i++) damaged[i] = (damaged[i] ?? 0) ^ 0x5a;
-    const refused: [string, Buffer | string, string, RegExp][] = [
-      ['nzt', workbook.subarray(0, workbook.length / 2), 'application/octet-stream', /cut short/],
-      ['nzt', damaged, 'application/octet-stream', /^The workbook is damaged/],
+    // Each says why in English and as a code, for the page to say in its reader's words.
+    const refused: [string, Buffer | string, string, RegExp, string][] = [
+      [
+        'nzt',
+        workbook.subarray(0, workbook.length / 2),
+        'application/octet-stream',
+        /cut short/,
+        'workbook-incomplete',
+      ],
+      ['nzt', damaged, 'application/octet-stream', /^The workbook is damaged/, 'workbook-damaged'],
       [
         'nzt',
         Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(3000, 1)]),
         'application/octet-stream',
         /cut short/,
+        'workbook-incomplete',
       ],
-      ['cdp-targets', workbook, 'text/csv', /^The headers do not match any cdp-targets layout/],
-      ['cdp-emissions', '', 'text/csv', /empty/],
+      [
+        'cdp-targets',
+        workbook,
+        'text/csv',
+        /^The headers do not match any cdp-targets layout/,
+        'layout-not-recognised',
+      ],
+      ['cdp-emissions', '', 'text/csv', /empty/, 'file-empty'],
     ];
-    for (const [kind, body, type, detail] of refused) {
+    for (const [kind, body, type, detail, code] of refused) {
       const res = await post(kind, body, type);
       expect(res.status).toBe(422);
-      expect(((await res.json()) as { detail: string }).detail).toMatch(detail);
+      const problem = (await res.json()) as { detail: string; code?: string; params?: object };
+      expect(problem.detail).toMatch(detail);
+      expect(problem.code).toBe(code);
+      if (code === 'workbook-damaged') {
+        expect(problem.params).toEqual({ part: expect.any(String) });
+      }
     }
 
     // A large file that ends inside a quoted field: answered 202, then the run fails.

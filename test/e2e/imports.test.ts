@@ -143,7 +143,9 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
     expect(await page.getByTestId('import-encoding').getAttribute('data-encoding')).toBe(
       'windows-1252',
     );
-    await expect.poll(() => page.getByTestId('import-rows').innerText()).toMatch(/zurichberg/);
+    // The government by the name it would get, never its slug.
+    await expect.poll(() => page.getByTestId('import-rows').innerText()).toMatch(/Zürichberg/);
+    expect(await page.getByTestId('import-rows').innerText()).not.toMatch(/zurichberg/);
 
     // Read as UTF-8 instead, the file cannot be: the run fails on its line, writing nothing.
     await page.getByTestId('import-encoding-choice').selectOption('utf-8');
@@ -156,17 +158,32 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
     );
     await page.context().close();
   });
-  it('fits a 390 px screen in Korean: the row table scrolls inside its frame', async () => {
+  it('fits a 390 px screen in Korean: the row table scrolls inside its frame, every word in Korean', async () => {
+    // A city the directory does not know: the preview would make it a prospect.
+    const korean = path.join(path.dirname(file), 'korean.csv');
+    fs.writeFileSync(
+      korean,
+      `${HEADER}\n${(ROWS[0] ?? '').replace(/Testville/g, 'Fixtureseong').replace('999001', '999021')}\n${ROWS[1]}\n`,
+    );
     const page = await e.newPage('ko-KR');
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.goto('/admin/imports');
     await page.getByTestId('import-kind').selectOption('cdp-targets');
-    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-file').setInputFiles(korean);
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-counts').waitFor();
     await page.getByTestId('import-rows').waitFor();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('가져오기');
+    // Reasons and records in Korean; the prospect by the name it would get, never its slug.
+    const rows = page.getByTestId('import-rows');
+    await expect.poll(() => rows.innerText()).toContain('새 잠재 회원 지방정부 “Fixtureseong”');
+    const text = await rows.innerText();
+    expect(text).toContain('목표 없음');
+    expect(text).toContain('목표 2050(고정 수준)');
+    expect(text).not.toMatch(/fixtureseong|No target|new prospect|fixed-level/);
+    // The report to download is asked for in Korean.
+    expect(await page.getByTestId('import-report').getAttribute('href')).toMatch(/\?lang=ko$/);
     // Before, a visually hidden label in a cell scrolled out of view widened the page to 441 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,

@@ -22,6 +22,12 @@ import {
 } from '../../core/climate/types';
 import { FIGURE_BASES } from '../../core/climate/sources';
 import { IsoDate, Nullable, Slug, Id, MAX_INT32, ActorLabel } from '../http/common-schemas';
+import {
+  ImportEntity,
+  ImportReason,
+  ImportRowGovernment,
+  ImportRunError,
+} from './imports/reason-schemas';
 
 const Year = Type.Integer({ minimum: 1950, maximum: 2100 });
 const Tonnes = Type.Number({ minimum: 0, maximum: 1e12, description: 't CO2e a year' });
@@ -496,7 +502,8 @@ export const ImportRun = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),
   skipped: Type.Integer(),
-  error: Nullable(Type.String()),
+  error: Nullable(Type.String({ description: 'Why it failed or was interrupted, in English' })),
+  errorReason: Nullable(ImportRunError),
   startedAt: Type.String(),
   finishedAt: Nullable(Type.String()),
   warnings: Type.Array(
@@ -572,9 +579,18 @@ export type ImportColumns = Static<typeof ImportColumns>;
 export const ImportRunRow = Type.Object({
   row: Type.Integer(),
   action: Type.Enum(['create', 'update', 'skip', 'unchanged'] as const),
-  entity: Nullable(Type.String()),
-  government: Nullable(Type.String()),
-  reason: Nullable(Type.String()),
+  entity: Nullable(Type.String({ description: 'The records it carries, in English' })),
+  entities: Nullable(
+    Type.Array(ImportEntity, { description: 'The same, structured; null for older runs' }),
+  ),
+  government: Nullable(Type.String({ description: "The government's slug" })),
+  governmentNames: Nullable(ImportRowGovernment),
+  reason: Nullable(Type.String({ description: 'Its reasons in English, for older clients' })),
+  reasons: Nullable(
+    Type.Array(ImportReason, {
+      description: 'Its reasons as codes with parameters, in order; null for older runs',
+    }),
+  ),
   fields: Nullable(
     Type.Array(ImportFieldSources, {
       description:

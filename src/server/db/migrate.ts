@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014_duplicate_dismissals';
 import * as m0015 from './migrations/0015_mail_delivery';
 import * as m0016 from './migrations/0016_membership_fees';
 import * as m0017 from './migrations/0017_applications';
+import * as m0018 from './migrations/0018_import_reasons';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015_mail_delivery': m0015,
   '0016_membership_fees': m0016,
   '0017_applications': m0017,
+  '0018_import_reasons': m0018,
 };
 
 /** The names of every migration this build knows, oldest first. */

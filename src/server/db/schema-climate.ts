@@ -190,6 +190,8 @@ export interface ImportRunTable {
   encoding: string | null;
   /** JSON [{ field, sources }]: each field the run reads and its column's header (0013). */
   columns_json: string | null;
+  /** JSON { code, params, written }: the error as a code, for the run page (0018). */
+  error_json: string | null;
 }
 
 /** A column layout a person saved in the mapping step (0009). */
@@ -219,6 +221,15 @@ export interface ImportRunRowTable {
    * whose columns fed it] for a value made from others (0013); null for runs from before.
    */
   fields_json: string | null;
+  /**
+   * JSON list of the row's reasons as codes with parameters, and of its records as structured
+   * values ({ kind, year, … }), beside their English words in `reason` and `entity` (0018);
+   * null for runs from before, which keep their words only.
+   */
+  reasons_json: string | null;
+  entity_json: string | null;
+  /** The government's name when the row was imported (a preview's prospect: the name it would get). */
+  government_name: string | null;
 }
 
 /** A match an import run was not sure of, once per subject (migration 0012). */

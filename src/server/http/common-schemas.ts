@@ -79,6 +79,12 @@ export const Problem = Type.Object(
         description: "A stable name of the problem, e.g. 'stale-write' on a 412",
       }),
     ),
+    params: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          "The parameters of `code`, where it has some, for a client to say the problem in its reader's words (an import's file that cannot be read: where and why)",
+      }),
+    ),
   },
   { $id: 'Problem' },
 );

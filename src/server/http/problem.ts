@@ -22,6 +22,8 @@ export class HttpProblem extends Error {
     readonly headers?: Record<string, string>,
     /** A stable name of the problem for clients to branch on (the problem's `code` member). */
     readonly code?: string,
+    /** What a client needs to say the problem in its reader's words (the `params` member). */
+    readonly params?: Readonly<Record<string, unknown>>,
   ) {
     super(detail ?? title);
   }
@@ -193,6 +195,7 @@ export function registerProblemHandlers(
         ...(error.detail ? { detail: error.detail } : {}),
         ...(error.errors ? { errors: error.errors } : {}),
         ...(error.code ? { code: error.code } : {}),
+        ...(error.params ? { params: error.params } : {}),
       });
     }
     const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };

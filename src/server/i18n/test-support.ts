@@ -5,12 +5,22 @@
 
 /**
  * Words that stay as they are in every language: codes of gases and standards, the GPC's
- * reporting levels, CDP's name, the product's name. Korean, Japanese and Chinese texts write
- * them in Latin letters.
+ * reporting levels, CDP's name, Accord's, units and the names of scopes and initiatives, the
+ * code a blank cell holds (NA). Korean, Japanese and Chinese tables write them in Latin letters.
+ * Longer terms first: "t CO2e" goes before "CO2e" is taken out.
  */
 export const UNTRANSLATED_TERMS = [
+  't CO2e',
+  'Race to Zero',
   'Accord',
+  'Scope',
+  'BAU',
+  'ISO',
+  'ID',
+  'NA',
+  'km²',
   'GWP100',
+  'GWP',
   'BASIC',
   'GPC',
   'CDP',

@@ -1,16 +1,58 @@
 /**
- * The row report of a run on the import page: every row's outcome with its reason and the
- * fields it had a value for, with the source columns each came from; filtered by action, paged.
+ * The row report of a run on the import page: every row's outcome with its reasons and records
+ * in the reader's language, its government by name (linking to its page when it exists), and
+ * the fields it had a value for, with the source columns each came from; filtered by action,
+ * paged.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatNumber } from '../components/format';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { GovernmentName } from '../components/GovernmentName';
 import { Pagination } from '../components/Pagination';
 import { useClimateFormat } from './format';
+import { rowEntity, rowReasons } from './import-reasons';
 import { RowFields } from './ImportColumnMap';
 import { useImportRows } from './queries';
-import { IMPORT_ROW_ACTIONS, type ImportRun } from './types';
+import { IMPORT_ROW_ACTIONS, type ImportRun, type ImportRunRow } from './types';
+
+/**
+ * The government a row is about, by the name the reader sees in Accord; one a preview would
+ * create, by the name it would get, marked new.
+ */
+function RowGovernment({ run, row }: { run: ImportRun; row: ImportRunRow }) {
+  const { t } = useTranslation('climate');
+  const government = row.governmentNames;
+  if (!government) return <>{row.government ?? '—'}</>;
+  if (government.exists && row.government) {
+    return (
+      <Link to={`/members/${row.government}`} data-testid="import-row-government">
+        <GovernmentName names={government.names} localLang={government.localLang ?? 'en'} />
+      </Link>
+    );
+  }
+  return (
+    <span data-testid="import-row-government">
+      {government.name}
+      {run.dryRun && <span className="muted"> {t('importReasons:prospectNote')}</span>}
+    </span>
+  );
+}
+
+function RowReasons({ run, row }: { run: ImportRun; row: ImportRunRow }) {
+  const { t } = useTranslation('climate');
+  const locale = useClimateFormat().locale;
+  const reasons = rowReasons(t, locale, run.kind, row);
+  if (reasons.length < 2) return <>{reasons[0] ?? ''}</>;
+  return (
+    <ul className="climate-import-reasons">
+      {reasons.map((reason, i) => (
+        <li key={i}>{reason}</li>
+      ))}
+    </ul>
+  );
+}
 
 export function RunRows({ run }: { run: ImportRun }) {
   const { t } = useTranslation('climate');
@@ -78,9 +120,13 @@ export function RunRows({ run }: { run: ImportRun }) {
                         {t(`imports.actions.${row.action}`)}
                       </span>
                     </td>
-                    <td>{row.entity ?? '—'}</td>
-                    <td>{row.government ?? '—'}</td>
-                    <td>{row.reason ?? ''}</td>
+                    <td>{rowEntity(t, row) ?? '—'}</td>
+                    <td>
+                      <RowGovernment run={run} row={row} />
+                    </td>
+                    <td data-testid="import-row-reasons">
+                      <RowReasons run={run} row={row} />
+                    </td>
                     <td>
                       <RowFields kind={run.kind} fields={row.fields} />
                     </td>

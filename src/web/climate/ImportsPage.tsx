@@ -7,22 +7,16 @@ import { useEffect, useId, useState, type DragEvent, type FormEvent } from 'reac
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { RUN_PROBLEM_CODES, type RunProblemCode } from '../../core/climate/import-reasons';
 import { usePageTitle } from '../components/page-title';
 import { formatNumber } from '../components/format';
 import { useProblemText } from '../forms/form';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { useClimateFormat } from './format';
-import {
-  canRerun,
-  contentTypeFor,
-  ImportProblem,
-  unchangedCount,
-  uploadImport,
-} from './import-upload';
-import { ImportColumnMap } from './ImportColumnMap';
+import { runErrorText } from './import-reasons';
+import { canRerun, contentTypeFor, ImportProblem, uploadImport } from './import-upload';
 import { ImportMapping } from './ImportMapping';
-import { ImportMatches } from './ImportMatches';
-import { RunRows } from './ImportRunRows';
+import { RunView, type Rerun } from './ImportRunView';
 import { useImportRun, useRecentImports, useSavedLayouts } from './queries';
 import {
   IMPORT_ENCODINGS,
@@ -32,15 +26,6 @@ import {
   type ImportRun,
 } from './types';
 import './climate.css';
-
-/**
- * A layout as people know it: a published one by its translated name, a saved one by the name
- * its author gave it (its id is `saved:NAME`).
- */
-function layoutName(id: string, t: TFunction): string {
-  if (id.startsWith('saved:')) return id.slice('saved:'.length);
-  return t(`imports.layoutNames.${id}`, { defaultValue: t('imports.layoutUnknown') });
-}
 
 function formatSize(bytes: number, locale: string): string {
   if (bytes < 1024) return formatNumber(bytes, locale, { style: 'unit', unit: 'byte' });
@@ -58,10 +43,23 @@ function formatSize(bytes: number, locale: string): string {
   });
 }
 
+/**
+ * Why the file could not be read, in the reader's words when the server gave the reason as a
+ * code (where and why), else as the server said it.
+ */
+function unreadableText(t: TFunction, locale: string, error: ImportProblem): string | undefined {
+  const code = error.code as RunProblemCode | undefined;
+  if (!code || !(RUN_PROBLEM_CODES as readonly string[]).includes(code)) return error.detail;
+  const errorReason = { code, params: error.params } as ImportRun['errorReason'];
+  return runErrorText(t, locale, { error: error.detail ?? null, errorReason });
+}
+
 function ProblemView({ error }: { error: unknown }) {
   const { t } = useTranslation('climate');
+  const locale = useClimateFormat().locale;
   const problemText = useProblemText();
   if (error instanceof ImportProblem && error.status === 422) {
+    const detail = unreadableText(t, locale, error);
     return (
       <div className="data-state data-state--error" role="alert" data-testid="import-problem">
         <p className="data-state__title">
@@ -71,7 +69,11 @@ function ProblemView({ error }: { error: unknown }) {
               : 'imports.unreadable',
           )}
         </p>
-        {error.detail && <p className="data-state__detail">{error.detail}</p>}
+        {detail && (
+          <p className="data-state__detail" data-testid="import-problem-detail">
+            {detail}
+          </p>
+        )}
         {error.layoutNotRecognised && (
           <p className="data-state__detail">{t('imports.mapping.offer')}</p>
         )}
@@ -105,156 +107,6 @@ function ProblemView({ error }: { error: unknown }) {
       <p className="data-state__title">{t('imports.failedToStart')}</p>
       <p className="data-state__detail">{problemText(error)}</p>
     </div>
-  );
-}
-
-/** Running an interrupted import again: possible once the same file is chosen for the same kind. */
-interface Rerun {
-  ready: boolean;
-  pending: boolean;
-  start(): void;
-}
-
-function InterruptedNote({ run, rerun }: { run: ImportRun; rerun: Rerun }) {
-  const { t } = useTranslation('climate');
-  return (
-    <div className="climate-interrupted" role="alert" data-testid="import-interrupted">
-      <p>{t('imports.interrupted', { error: run.error ?? '' })}</p>
-      <p>{t('imports.rerunHint')}</p>
-      {rerun.ready ? (
-        <button
-          type="button"
-          className="button"
-          onClick={rerun.start}
-          disabled={rerun.pending}
-          data-testid="import-rerun"
-        >
-          {t('imports.rerunButton', { file: run.fileName })}
-        </button>
-      ) : (
-        <p className="field__hint">
-          {t('imports.rerunChooseFile', {
-            file: run.fileName,
-            kind: t(`imports.kinds.${run.kind}`),
-          })}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function RunView({ run, rerun }: { run: ImportRun; rerun: Rerun }) {
-  const { t } = useTranslation('climate');
-  const f = useClimateFormat();
-  const n = (value: number) => formatNumber(value, f.locale);
-  const share = run.totalRows > 0 ? run.processedRows / run.totalRows : 0;
-  const prefix = run.dryRun ? 'imports.preview' : 'imports.real';
-  const counts = [
-    ['created', run.created],
-    ['updated', run.updated],
-    ['unchanged', unchangedCount(run)],
-    ['skipped', run.skipped],
-  ] as const;
-  return (
-    <section
-      className="panel climate-run"
-      aria-labelledby="import-run-title"
-      data-testid="import-run-view"
-      data-status={run.status}
-    >
-      <div className="panel__header">
-        <h2 id="import-run-title">
-          {t(run.dryRun ? 'imports.previewOf' : 'imports.importOf', { file: run.fileName })}
-        </h2>
-        <span className={`climate-run-status climate-run-status--${run.status}`}>
-          {t(`imports.statuses.${run.status}`)}
-        </span>
-      </div>
-      {run.dryRun && <p className="climate-notice">{t('imports.dryRunNote')}</p>}
-      <div className="climate-run__progress" data-testid="import-progress">
-        <progress
-          max={Math.max(run.totalRows, 1)}
-          value={run.status === 'done' ? Math.max(run.totalRows, 1) : run.processedRows}
-          aria-label={t('imports.progressLabel')}
-        />
-        <p role="status" aria-live="polite">
-          {t('imports.progress', {
-            processed: n(run.processedRows),
-            total: n(run.totalRows),
-            share: f.share(run.status === 'done' ? 1 : share),
-          })}
-        </p>
-      </div>
-      {run.status === 'failed' && (
-        <p className="climate-error" role="alert">
-          {t('imports.failed', { error: run.error ?? '' })}
-        </p>
-      )}
-      {run.status === 'interrupted' && <InterruptedNote run={run} rerun={rerun} />}
-      {run.status !== 'running' && (
-        <>
-          <dl className="climate-counts" data-testid="import-counts">
-            {counts.map(([key, value]) => (
-              <div key={key} className={`climate-counts__item climate-counts__item--${key}`}>
-                <dt>{t(`${prefix}.${key}`)}</dt>
-                <dd data-count={key}>{n(value)}</dd>
-              </div>
-            ))}
-          </dl>
-          {run.warnings.length > 0 && (
-            <div className="climate-notice" role="status" data-testid="import-warnings">
-              <p>{t('imports.warningsTitle')}</p>
-              <ul>
-                {run.warnings.map((w) => (
-                  <li key={w.column}>
-                    {t('imports.warnings.unreadNumbers', {
-                      column: w.column,
-                      count: w.rows,
-                      rows: n(w.rows),
-                      first: n(w.firstRow),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          <p>
-            {run.layout ? (
-              <>
-                {t('imports.layout')}{' '}
-                <strong data-testid="import-layout" data-layout={run.layout}>
-                  {layoutName(run.layout, t)}
-                </strong>
-              </>
-            ) : (
-              <span className="muted">{t('imports.noLayout')}</span>
-            )}
-          </p>
-          <ImportColumnMap run={run} />
-          {run.encoding && (
-            <p data-testid="import-encoding-read">
-              {t('imports.encodingRead')}{' '}
-              <code data-testid="import-encoding" data-encoding={run.encoding}>
-                {t(`imports.encodings.${run.encoding}`, { defaultValue: run.encoding })}
-              </code>{' '}
-              <span className="field__hint">{t('imports.encodingCheck')}</span>
-            </p>
-          )}
-          <p>
-            <a
-              className="button button--small button--secondary"
-              href={`/api/v1/imports/${run.id}/report.csv`}
-              download
-              data-testid="import-report"
-            >
-              {t('imports.report')}
-            </a>
-          </p>
-          <ImportMatches key={`matches-${run.id}`} run={run} />
-          <RunRows key={run.id} run={run} />
-        </>
-      )}
-    </section>
   );
 }
 

@@ -47,6 +47,8 @@ export class ImportProblem extends ApiError {
     errors: FieldError[],
     readonly missingColumns: string[],
     code?: string,
+    /** The parameters of `code`: where and why the file could not be read. */
+    readonly params: Record<string, unknown> = {},
   ) {
     super(status, title, detail, errors, code);
   }
@@ -87,6 +89,9 @@ export function importProblem(status: number, statusText: string, body: unknown)
     errors,
     [...new Set(missing)],
     typeof p.code === 'string' ? p.code : undefined,
+    typeof p.params === 'object' && p.params !== null && !Array.isArray(p.params)
+      ? (p.params as Record<string, unknown>)
+      : {},
   );
 }
 

@@ -93,11 +93,34 @@ describe.each(dialectCases())(
         const nzt = await importText('nzt', nztFile('CIT-X801', 'Crossbridge'), dryRun);
         expect(nzt.run).toMatchObject({ created: 0, updated: 1, skipped: 0 });
         expect(nzt.rows[0]).toMatchObject({ government: slug, action: 'update' });
-        expect(nzt.rows[0]?.reason).toContain(`states target #${end.id} "${end.title}" from CDP`);
-        expect(nzt.rows[0]?.reason).toContain(
-          `states target #${interim.id} "${interim.title}" from CDP`,
+        // Each of CDP's targets by its title, type and year, never its id.
+        const states = (nzt.rows[0]?.reasons ?? []).filter(
+          (r) => r.code === 'states-target-of-other-source',
         );
-        expect(nzt.rows[0]?.reason).toMatch(/takes from this row: .*source url/);
+        expect(states).toEqual([
+          {
+            code: 'states-target-of-other-source',
+            params: {
+              target: { title: end.title, type: 'base-year', year: 2050 },
+              origin: 'cdp',
+              filled: expect.arrayContaining(['sourceUrl']),
+            },
+          },
+          {
+            code: 'states-target-of-other-source',
+            params: {
+              target: { title: interim.title, type: 'base-year', year: 2030 },
+              origin: 'cdp',
+              filled: expect.arrayContaining(['sourceUrl']),
+            },
+          },
+        ]);
+        expect(nzt.rows[0]?.reason).toContain(
+          `states target "${end.title}" (Base-year reduction, 2050) from CDP, which takes from ` +
+            'this row: ',
+        );
+        expect(nzt.rows[0]?.reason).toMatch(/takes from this row: .*Source web address/);
+        expect(nzt.rows[0]?.reason).not.toMatch(/#\d/);
       }
       const after = await targetsOf(slug);
       expect(after.map((t) => t.id)).toEqual([interim.id, end.id]);
@@ -123,7 +146,14 @@ describe.each(dialectCases())(
       const nztAgain = await importText('nzt', nztFile('CIT-X801', 'Crossbridge'));
       expect(nztAgain.run).toMatchObject({ created: 0, updated: 0 });
       expect(nztAgain.rows.map((r) => r.action)).toEqual(['unchanged']);
-      expect(nztAgain.rows[0]?.reason).toContain(`states target #${end.id}`);
+      expect(nztAgain.rows[0]?.reasons).toContainEqual({
+        code: 'states-target-of-other-source',
+        params: {
+          target: { title: end.title, type: 'base-year', year: 2050 },
+          origin: 'cdp',
+          filled: [],
+        },
+      });
       const cdpAgain = await importText('cdp-targets', cdpFile(991801, 'Crossbridge'));
       expect(cdpAgain.run).toMatchObject({ created: 0, updated: 0 });
       expect(cdpAgain.rows.map((r) => r.action)).toEqual(['unchanged', 'unchanged']);
@@ -141,7 +171,7 @@ describe.each(dialectCases())(
       expect(cdp.rows.map((r) => r.government)).toEqual([slug, slug]);
       expect(cdp.rows.map((r) => r.action)).toEqual(['create', 'unchanged']);
       expect(cdp.rows[1]?.reason).toMatch(
-        /states target #\d+ "Net zero by 2050" from the Net Zero Tracker/,
+        /states target "Net zero by 2050" \(Fixed level, 2050\) from the Net Zero Tracker/,
       );
       const targets = await targetsOf(slug);
       expect(
@@ -160,7 +190,15 @@ describe.each(dialectCases())(
       expect(alone?.parent_target_id).toBeNull();
       const nzt = await importText('nzt', nztFile('CIT-X803', 'Lonebrook'));
       expect(nzt.run).toMatchObject({ created: 1, skipped: 0 });
-      expect(nzt.rows[0]?.reason).toMatch(/takes from this row: .*end target/);
+      expect(nzt.rows[0]?.reasons).toContainEqual({
+        code: 'states-target-of-other-source',
+        params: {
+          target: { title: alone?.title, type: 'base-year', year: 2030 },
+          origin: 'cdp',
+          filled: expect.arrayContaining(['parentTargetId']),
+        },
+      });
+      expect(nzt.rows[0]?.reason).toMatch(/takes from this row: .*End target/);
       const targets = await targetsOf(slug);
       expect(targets.map((t) => [t.target_year, t.import_key?.split('|')[0]])).toEqual([
         [2030, 'cdp-targets'],

@@ -271,9 +271,11 @@ function notReadable(encoding: TextEncoding, line: number, chosen: boolean): Unr
   const advice = chosen
     ? 'choose the encoding it was saved in'
     : 'it was taken for that encoding from its first lines: choose the encoding it was saved in';
-  return new UnreadableSheetError(
-    `The file is not valid ${encodingLabel(encoding)} on line ${line}; ${advice}`,
-  );
+  const label = encodingLabel(encoding);
+  return new UnreadableSheetError(`The file is not valid ${label} on line ${line}; ${advice}`, {
+    code: chosen ? 'encoding-not-readable' : 'encoding-detected-not-readable',
+    params: { encoding: label, line },
+  });
 }
 
 /** A decoded stream, and why it ended early if it did. */
@@ -328,6 +330,7 @@ export function decodeStream(
     failure = cutShort
       ? new UnreadableSheetError(
           `The file ends in the middle of a character on line ${cutLine}: it seems cut short`,
+          { code: 'ends-mid-character', params: { line: cutLine } },
         )
       : notReadable(encoding, cutLine, !!options.chosen);
     push(null);

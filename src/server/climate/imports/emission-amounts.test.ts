@@ -57,18 +57,17 @@ describe('amounts of emissions with their units', () => {
     expect(parseEmissionsAmount('NA', MEGATONNES)).toBeNull();
     // Upper-case MT is metric tonnes in the US and megatonnes elsewhere.
     expect(parseEmissionsAmount('350000 MTCO2e', MEGATONNES)).toEqual({
-      problem: 'the unit "MTCO2e" may mean megatonnes or metric tonnes',
+      problem: 'ambiguous-unit',
+      unit: 'MTCO2e',
     });
-    expect(parseEmissionsAmount('about 12 Mt', MEGATONNES)).toEqual({
-      problem: 'not a number with a unit of emissions',
-    });
-    expect(parseEmissionsAmount('12 MWh', MEGATONNES)).toEqual({
-      problem: 'not a number with a unit of emissions',
-    });
-    expect(parseEmissionsAmount('-3', MEGATONNES)).toEqual({ problem: 'a negative amount' });
+    expect(parseEmissionsAmount('about 12 Mt', MEGATONNES)).toEqual({ problem: 'not-an-amount' });
+    expect(parseEmissionsAmount('12 MWh', MEGATONNES)).toEqual({ problem: 'not-an-amount' });
+    expect(parseEmissionsAmount('-3', MEGATONNES)).toEqual({ problem: 'negative-amount' });
     // 7,840,000 MtCO2e would be a hundred times what the world emits.
     expect(parseEmissionsAmount('7840000', MEGATONNES)).toEqual({
-      problem: '7840000 MtCO2e is more than the whole world emits in a year',
+      problem: 'more-than-the-world',
+      amount: '7840000',
+      unit: 'MtCO2e',
     });
   });
 });

@@ -1,3 +1,4 @@
+import type { AmountProblem } from '../../../core/climate/import-reasons';
 import { parseNumber, present } from './values';
 
 /**
@@ -33,7 +34,7 @@ const LEADING_NUMBER =
 /** Scaling leaves binary noise (7.84 × 1e6 = 7840000.000000001); 12 digits are what was written. */
 const rounded = (value: number) => Number(value.toPrecision(12));
 
-const NOT_READABLE = 'not a number with a unit of emissions';
+const NOT_READABLE: AmountProblem = { problem: 'not-an-amount' };
 
 /** Tonnes in one unit of mass as written before the gas ("Mt", "kt", "million tonnes"). */
 function massScale(mass: string): number | 'ambiguous' | null {
@@ -59,29 +60,27 @@ function massOf(unit: string): string {
 }
 
 /**
- * An amount of emissions from a cell: null when the cell says nothing, a problem (in words, for
+ * An amount of emissions from a cell: null when the cell says nothing, a problem (a code, for
  * the row's report) when it cannot be read without guessing.
  */
 export function parseEmissionsAmount(
   value: string | null | undefined,
   columnUnit: ColumnUnit,
-): EmissionsAmount | { problem: string } | null {
+): EmissionsAmount | AmountProblem | null {
   const text = present(value);
   if (text === null) return null;
   const match = LEADING_NUMBER.exec(text);
   const number = match ? parseNumber(match[1]) : null;
-  if (!match || number === null) return { problem: NOT_READABLE };
+  if (!match || number === null) return NOT_READABLE;
   const numberText = match[1] as string;
   const unit = (match[2] ?? '').trim();
-  if (number < 0) return { problem: 'a negative amount' };
+  if (number < 0) return { problem: 'negative-amount' };
 
   const ratio = /^(.*?)\s*(?:\/|\bper\b)\s*(.+)$/i.exec(unit);
   if (ratio) {
     const scale = massScale(massOf(ratio[1] as string));
-    if (scale === 'ambiguous') {
-      return { problem: `the unit "${unit}" may mean megatonnes or metric tonnes` };
-    }
-    if (scale === null) return { problem: NOT_READABLE };
+    if (scale === 'ambiguous') return { problem: 'ambiguous-unit', unit };
+    if (scale === null) return NOT_READABLE;
     return {
       kind: 'intensity',
       perDenominator: rounded(number * scale),
@@ -96,15 +95,13 @@ export function parseEmissionsAmount(
     label = columnUnit.label;
   } else {
     const scale = massScale(massOf(unit));
-    if (scale === 'ambiguous') {
-      return { problem: `the unit "${unit}" may mean megatonnes or metric tonnes` };
-    }
-    if (scale === null) return { problem: NOT_READABLE };
+    if (scale === 'ambiguous') return { problem: 'ambiguous-unit', unit };
+    if (scale === null) return NOT_READABLE;
     tonnes = number * scale;
     label = unit;
   }
   if (tonnes > MORE_THAN_THE_WORLD) {
-    return { problem: `${numberText} ${label} is more than the whole world emits in a year` };
+    return { problem: 'more-than-the-world', amount: numberText, unit: label };
   }
   return { kind: 'absolute', tonnes: rounded(tonnes), unit: label };
 }

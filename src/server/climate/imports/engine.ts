@@ -1,15 +1,13 @@
+import type { ImportReason, RecordRef, RunError } from '../../../core/climate/import-reasons';
 import type { AuditActor, SystemActor } from '../../audit/service';
 import { recordAudit } from '../../audit/service';
 import { nowIso } from '../../clock';
 import type { Store } from '../../store';
+import { translator } from '../../i18n/translator';
 import { presentReport, targetSnapshotOfRow } from '../present';
 import { recordVersionedWrite, type VersionRecord } from '../versions';
-import {
-  GovernmentIndex,
-  insertProspects,
-  linkGovernments,
-  type MatchDecision,
-} from './governments';
+import { GovernmentIndex, insertProspects, linkGovernments } from './governments';
+import type { MatchDecision } from './subject-placer';
 import { REPORT_VALUE_COLUMNS, TARGET_VALUE_COLUMNS, type MappedRow } from './mapping';
 import {
   ImportPlanner,
@@ -18,7 +16,10 @@ import {
   type RowPlan,
   type TargetWrite,
   type Write,
+  targetRef,
 } from './plan';
+import { entitiesText, reasonsText } from './reason-text';
+import type { StoredRowOutcome } from './repository';
 import { RunNotRunningError, type RowOutcome, type RunCounts } from './runs';
 
 /**
@@ -36,10 +37,6 @@ function pick<T extends object, K extends keyof T>(values: T, columns: readonly 
   return picked;
 }
 
-const STALE_REASON =
-  'changed by someone else while the file was being imported; their change is kept ' +
-  '(import the file again to compare with it)';
-
 /**
  * A row's outcome once its updates were claimed: a row whose every change met a record changed
  * meanwhile is skipped and says why; a row with other changes keeps its action and says which
@@ -50,14 +47,15 @@ function outcomeAfterClaims(plan: RowPlan, stale: ReadonlySet<Write>): RowOutcom
   if (left.length === 0) return plan.outcome;
   const made = plan.writes.filter((w) => w.op !== 'keep' && !stale.has(w));
   if (made.length === 0 && !plan.prospect && !plan.link) {
-    return { ...plan.outcome, action: 'skip', reason: STALE_REASON };
+    return { ...plan.outcome, action: 'skip', reasons: [{ code: 'changed-meanwhile' }] };
   }
-  const what = left.map((w) => `${w.table === 'target' ? 'target' : 'emission report'} #${w.id}`);
-  const note = `${what.join(', ')} ${STALE_REASON}`;
-  return {
-    ...plan.outcome,
-    reason: plan.outcome.reason ? `${plan.outcome.reason}; ${note}` : note,
-  };
+  const records = left.map((w): RecordRef =>
+    w.table === 'target'
+      ? { kind: 'target', ...targetRef(w.values) }
+      : { kind: 'report', year: w.values.year },
+  );
+  const note: ImportReason = { code: 'records-changed-meanwhile', params: { records } };
+  return { ...plan.outcome, reasons: [...plan.outcome.reasons, note] };
 }
 
 /**
@@ -65,10 +63,21 @@ function outcomeAfterClaims(plan: RowPlan, stale: ReadonlySet<Write>): RowOutcom
  * say already (planning gives a placed row's notes; a skipped row's would be lost).
  */
 function withNotes(outcome: RowOutcome, row: MappedRow | undefined): RowOutcome {
-  const said = outcome.reason ?? '';
-  const notes = (row?.notes ?? []).filter((note) => !said.includes(note));
+  const said = new Set(outcome.reasons.map((r) => JSON.stringify(r)));
+  const notes = (row?.notes ?? []).filter((note) => !said.has(JSON.stringify(note)));
   if (notes.length === 0) return outcome;
-  return { ...outcome, reason: [...(said ? [said] : []), ...notes].join('; ') };
+  return { ...outcome, reasons: [...outcome.reasons, ...notes] };
+}
+
+/** The API's `reason` and `entity` for old clients and the command line: English words. */
+const english = translator('en');
+
+function stored(kind: EngineOptions['kind'], outcome: RowOutcome): StoredRowOutcome {
+  return {
+    ...outcome,
+    reason: outcome.reasons.length ? reasonsText(english, kind, outcome.reasons) : null,
+    entity: outcome.entities ? entitiesText(english, outcome.entities) : null,
+  };
 }
 
 function countsOf(outcomes: readonly RowOutcome[]): RunCounts {
@@ -133,11 +142,13 @@ export class ImportEngine {
     const writes = plans.some((p) => p.prospect || p.link || p.writes.some((w) => w.op !== 'keep'));
     const counts = await this.store.transaction(async (tx) => {
       const stale = this.options.dryRun ? new Set<Write>() : await this.apply(tx, plans);
-      const outcomes = plans.map((p, i) => ({
-        ...withNotes(outcomeAfterClaims(p, stale), rows[i]),
-        // The fields the row had a value for, whatever became of it.
-        fields: rows[i]?.fields ?? null,
-      }));
+      const outcomes = plans.map((p, i) =>
+        stored(this.options.kind, {
+          ...withNotes(outcomeAfterClaims(p, stale), rows[i]),
+          // The fields the row had a value for, whatever became of it.
+          fields: rows[i]?.fields ?? null,
+        }),
+      );
       const batch = countsOf(outcomes);
       const counts: RunCounts = {
         processed: this.counts.processed + batch.processed,
@@ -166,6 +177,7 @@ export class ImportEngine {
         counts: this.counts,
         status: 'done',
         error: null,
+        errorJson: null,
       });
       if (!ended) throw new RunNotRunningError(this.options.runId);
       if (!this.options.dryRun) await this.audit(tx, null);
@@ -177,12 +189,17 @@ export class ImportEngine {
    * a real run that committed batches) the run's audit entry, together. False when the run was
    * no longer running (a sweep marked it interrupted first).
    */
-  async end(status: 'failed' | 'interrupted', error: string): Promise<boolean> {
+  async end(
+    status: 'failed' | 'interrupted',
+    error: string,
+    reason: RunError | null = null,
+  ): Promise<boolean> {
     return this.store.transaction(async (tx) => {
       const ended = await tx.imports.updateRunIfRunning(this.options.runId, {
         counts: this.counts,
         status,
         error,
+        errorJson: reason ? JSON.stringify(reason) : null,
       });
       if (ended && !this.options.dryRun && this.counts.processed > 0) {
         await this.audit(tx, { status, error });

@@ -88,7 +88,7 @@ interface LayoutCase {
   created: number;
   /** Governments the file matches by name: slug and the key the run records on it. */
   linked: { slug: string; column: 'cdp_account' | 'nzt_id'; value: string };
-  prospect: { slug: string; column: 'cdp_account' | 'nzt_id'; value: string };
+  prospect: { slug: string; name: string; column: 'cdp_account' | 'nzt_id'; value: string };
 }
 
 const LAYOUTS: LayoutCase[] = [
@@ -102,7 +102,12 @@ const LAYOUTS: LayoutCase[] = [
     table: 'climate_targets',
     created: 3,
     linked: { slug: 'bonn', column: 'cdp_account', value: '880301' },
-    prospect: { slug: 'villa-fixture', column: 'cdp_account', value: '880302' },
+    prospect: {
+      slug: 'villa-fixture',
+      name: 'Villa Fixture',
+      column: 'cdp_account',
+      value: '880302',
+    },
   },
   {
     kind: 'cdp-emissions',
@@ -114,7 +119,12 @@ const LAYOUTS: LayoutCase[] = [
     table: 'emission_reports',
     created: 3,
     linked: { slug: 'ulaanbaatar', column: 'cdp_account', value: '880311' },
-    prospect: { slug: 'pueblo-fixture', column: 'cdp_account', value: '880312' },
+    prospect: {
+      slug: 'pueblo-fixture',
+      name: 'Pueblo Fixture',
+      column: 'cdp_account',
+      value: '880312',
+    },
   },
   {
     kind: 'nzt',
@@ -129,7 +139,12 @@ const LAYOUTS: LayoutCase[] = [
     // Beijing's end target; the prospect's end and interim targets.
     created: 3,
     linked: { slug: 'beijing', column: 'nzt_id', value: 'CIT-9001' },
-    prospect: { slug: 'pueblo-nuevo-fixture', column: 'nzt_id', value: 'CIT-9002' },
+    prospect: {
+      slug: 'pueblo-nuevo-fixture',
+      name: 'Pueblo Nuevo Fixture',
+      column: 'nzt_id',
+      value: 'CIT-9002',
+    },
   },
 ];
 
@@ -198,6 +213,16 @@ describe.each(dialectCases())('importing the small fixtures on $label', ({ diale
         });
         expect(await counts()).toEqual(start);
         expect(await government(layout.prospect.slug)).toBeUndefined();
+        // The prospect the preview would create is shown by the name it would get.
+        const previewed = (await rowsOf(preview.id)).find(
+          (r) => r.government === layout.prospect.slug,
+        );
+        expect(previewed?.governmentNames).toEqual({
+          name: layout.prospect.name,
+          names: {},
+          localLang: null,
+          exists: false,
+        });
         expect((await government(layout.linked.slug))?.[layout.linked.column]).toBeNull();
 
         const real = await run(await layout.file());
@@ -211,9 +236,15 @@ describe.each(dialectCases())('importing the small fixtures on $label', ({ diale
         const previewRows = await rowsOf(preview.id);
         expect(await rowsOf(real.id)).toEqual(previewRows);
         expect(previewRows.filter((r) => r.action === 'skip')).toHaveLength(1);
-        expect(previewRows.find((r) => r.government === layout.prospect.slug)?.reason).toBe(
-          `new prospect government "${layout.prospect.slug}"`,
-        );
+        const prospectRow = previewRows.find((r) => r.government === layout.prospect.slug);
+        expect(prospectRow?.reasons).toContainEqual({
+          code: 'new-prospect',
+          params: { name: layout.prospect.name },
+        });
+        expect(prospectRow?.governmentNames).toMatchObject({
+          name: layout.prospect.name,
+          exists: true,
+        });
         const afterRun = await counts();
         expect(afterRun.governments).toBe(start.governments + 1);
         expect(afterRun.memberships).toBe(start.memberships + 1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Subject } from './mapping';
-import { GovernmentIndex, prospectNames, SubjectPlacer } from './governments';
+import { GovernmentIndex, prospectNames } from './governments';
+import { SubjectPlacer } from './subject-placer';
 
 /** Matching rows to governments, on a small directory held in memory. */
 
@@ -77,8 +78,9 @@ const GOVERNMENTS = [
   },
 ];
 const NAMES = [
-  { government_id: 1, name: 'Taipei' },
-  { government_id: 1, name: '臺北市' },
+  // The primary name, for the row report, is the English one whatever the order.
+  { government_id: 1, name: '臺北市', kind: 'name', lang: 'zh-Hant' },
+  { government_id: 1, name: 'Taipei', kind: 'name', lang: 'en' },
   { government_id: 2, name: 'New Taipei' },
   { government_id: 3, name: 'Denver' },
   { government_id: 4, name: 'Kyoto' },
@@ -167,7 +169,7 @@ describe('GovernmentIndex.match', () => {
   it('answers several candidates', () => {
     expect(index().match(subject(['Springfield City'], 'US'))).toMatchObject({
       kind: 'ambiguous',
-      slugs: ['springfield-a', 'springfield-b'],
+      candidates: [{ slug: 'springfield-a' }, { slug: 'springfield-b' }],
     });
   });
 });
@@ -178,9 +180,13 @@ describe('SubjectPlacer', () => {
     const s = subject(['Taipei City'], 'TW', { nztId: 'CIT-TPE', key: 'nzt:CIT-TPE' });
     const first = placer.place(s, 2);
     expect(first).toMatchObject({
-      ref: { slug: 'taipei' },
+      ref: { slug: 'taipei', name: 'Taipei' },
       link: { governmentId: 1, cdpAccount: null, nztId: 'CIT-TPE' },
-      notes: ['matched by a likely name (taipei); Net Zero Tracker id CIT-TPE recorded'],
+      // The government by its name, never its slug.
+      notes: [
+        { code: 'matched-by-likely-name', params: { government: 'Taipei' } },
+        { code: 'nzt-id-recorded', params: { id: 'CIT-TPE' } },
+      ],
       match: {
         subjectKey: 'nzt:CIT-TPE',
         row: 2,
@@ -197,7 +203,10 @@ describe('SubjectPlacer', () => {
   it('skips several candidates, and lists them', () => {
     const placer = new SubjectPlacer(index(), { noCreate: false });
     expect(placer.place(subject(['Springfield'], 'US'), 4)).toEqual({
-      skip: 'name matches several governments (springfield-a, springfield-b)',
+      skip: {
+        code: 'several-governments',
+        params: { governments: ['Springfield', 'Springfield'] },
+      },
       match: expect.objectContaining({
         status: 'several',
         applied: null,
@@ -213,9 +222,12 @@ describe('SubjectPlacer', () => {
       5,
     );
     expect(placed).toMatchObject({
-      prospect: { slug: 'denver-us' },
+      prospect: { slug: 'denver-us', name: 'Denver' },
       notes: [
-        'new prospect government "denver-us" (same name as denver, which carries another key)',
+        {
+          code: 'new-prospect-beside-namesakes',
+          params: { name: 'Denver', namesakes: ['Denver'] },
+        },
       ],
       match: { status: 'other-key', applied: 'denver-us', candidates: ['denver'] },
     });
@@ -230,16 +242,16 @@ describe('SubjectPlacer', () => {
     const placer = new SubjectPlacer(index(), { noCreate: false }, decisions);
     expect(placer.place(subject(['Taipei City'], 'TW'), 2)).toMatchObject({
       prospect: { slug: 'taipei-city' },
-      notes: ['new prospect government "taipei-city" (as chosen in the preview (run 9))'],
+      notes: [{ code: 'new-prospect-as-chosen', params: { name: 'Taipei City', run: 9 } }],
       match: { decision: 'create', applied: 'taipei-city' },
     });
     expect(placer.place(subject(['Springfield'], 'US'), 3)).toMatchObject({
       ref: { slug: 'springfield-b' },
-      notes: ['matched as confirmed in the preview (run 9)'],
+      notes: [{ code: 'matched-as-confirmed', params: { run: 9 } }],
       match: { decision: 'accept', applied: 'springfield-b' },
     });
     expect(placer.place(subject(['Kyoto City'], 'JP'), 4)).toMatchObject({
-      skip: 'not imported: rejected in the preview (run 9)',
+      skip: { code: 'rejected-in-preview', params: { run: 9 } },
     });
     // A key match is certain: no decision applies to it.
     expect(

@@ -1,3 +1,4 @@
+import type { ImportReason } from '../../../core/climate/import-reasons';
 import { kindLevel, nameMatchKeys, nameParts, placeVerdict } from '../../../core/government-names';
 import { searchKey } from '../../../core/names';
 import type { GovernmentKind } from '../../../core/membership';
@@ -26,6 +27,8 @@ export interface GovernmentRef {
   /** Negative while the government exists only in the run's plan (not inserted yet). */
   id: number;
   slug: string;
+  /** Its primary name (the English name where it has one), for the row report. */
+  name: string;
   iso2: string;
   cdpAccount: string | null;
   nztId: string | null;
@@ -63,7 +66,7 @@ export type MatchResult =
       /** A match by name that coordinates do not confirm: for a person to confirm. */
       uncertain: boolean;
     }
-  | { kind: 'ambiguous'; slugs: string[]; candidates: GovernmentRef[] }
+  | { kind: 'ambiguous'; candidates: GovernmentRef[] }
   /** `others`: governments of the same name kept apart because they carry another key. */
   | { kind: 'none'; others: GovernmentRef[] };
 
@@ -139,7 +142,8 @@ export class GovernmentIndex {
       latitude: number | null;
       longitude: number | null;
     }[],
-    names: readonly { government_id: number; name: string }[],
+    /** Names and aliases; `kind` and `lang` choose the primary name (else the first given). */
+    names: readonly { government_id: number; name: string; kind?: string; lang?: string | null }[],
     merged: readonly {
       kept_government_id: number;
       merged_government_id: number;
@@ -152,6 +156,7 @@ export class GovernmentIndex {
       index.add({
         id: g.id,
         slug: g.slug,
+        name: g.slug,
         iso2: g.country.toUpperCase(),
         cdpAccount: g.cdp_account,
         nztId: g.nzt_id,
@@ -160,9 +165,18 @@ export class GovernmentIndex {
         longitude: g.longitude,
       });
     }
+    // The primary name: the English name, else another name, else an alias (else the slug).
+    const rank = (n: { kind?: string; lang?: string | null }) =>
+      n.kind === 'alias' ? 1 : n.lang === 'en' ? 3 : 2;
+    const ranked = new Map<number, number>();
     for (const n of names) {
       const ref = index.byId.get(n.government_id);
-      if (ref) index.addName(ref, n.name);
+      if (!ref) continue;
+      index.addName(ref, n.name);
+      if (rank(n) > (ranked.get(ref.id) ?? 0)) {
+        ranked.set(ref.id, rank(n));
+        ref.name = n.name;
+      }
     }
     // A merged government's keys stay keys of the government it was merged into (following
     // later merges of that one), unless another government holds them now.
@@ -273,7 +287,6 @@ export class GovernmentIndex {
       if (fitting.length > 1) {
         return {
           kind: 'ambiguous',
-          slugs: fitting.map((r) => r.slug).sort(),
           candidates: [...fitting].sort((a, b) => a.slug.localeCompare(b.slug)),
         };
       }
@@ -308,11 +321,14 @@ export class GovernmentIndex {
   }
 
   /** Plans a prospect for a subject nobody matched, and makes later rows match it. */
-  planProspect(subject: Subject): { plan: ProspectPlan; ref: GovernmentRef } | { error: string } {
+  planProspect(
+    subject: Subject,
+  ): { plan: ProspectPlan; ref: GovernmentRef } | { error: ImportReason } {
     const name = subject.names[0];
-    if (!name) return { error: 'no name to create a government from' };
+    if (!name) return { error: { code: 'no-name-for-government' } };
     if (!subject.iso2) {
-      return { error: `country unknown ("${subject.country ?? ''}"): no government created` };
+      const value = clip(subject.country ?? '', 80) as string;
+      return { error: { code: 'country-unknown', params: { value } } };
     }
     const names = prospectNames(subject.names);
     const first = names[0] ?? name;
@@ -335,6 +351,7 @@ export class GovernmentIndex {
     const ref: GovernmentRef = {
       id: plan.tempId,
       slug: plan.slug,
+      name: plan.name,
       iso2: plan.iso2,
       cdpAccount: plan.cdpAccount,
       nztId: plan.nztId,
@@ -375,176 +392,6 @@ export class GovernmentIndex {
       const candidate = `${stem}-${n}`;
       if (!this.slugs.has(candidate)) return candidate;
     }
-  }
-}
-
-/** A person's answer, in a preview, to a match the run was not sure of. */
-export interface MatchDecision {
-  /** The preview run it was given in. */
-  runId: number;
-  decision: 'accept' | 'create' | 'skip';
-  /** For accept: the government the rows are about. */
-  slug: string | null;
-}
-
-/** Why a run lists a match for a person. */
-export type UncertainStatus = 'likely' | 'several' | 'other-key';
-
-/** A match a run was not sure of, listed once per subject for a person to confirm or reject. */
-export interface UncertainMatch {
-  subjectKey: string;
-  row: number;
-  names: string[];
-  country: string | null;
-  status: UncertainStatus;
-  /** What the run did: the government it used or created, or null when it skipped the rows. */
-  applied: string | null;
-  /** Governments the rows may be about, by slug. */
-  candidates: string[];
-  /** The decision from a preview that this run applied, if any. */
-  decision: MatchDecision['decision'] | null;
-}
-
-export type Placement =
-  | {
-      ref: GovernmentRef;
-      prospect: ProspectPlan | null;
-      link: { governmentId: number; cdpAccount: string | null; nztId: string | null } | null;
-      notes: string[];
-      match: UncertainMatch | null;
-    }
-  | { skip: string; match: UncertainMatch | null };
-
-/**
- * Places each row's subject: matches it (see GovernmentIndex.match), applies a person's decision
- * from a preview where the run could not be sure, or plans a prospect; lists once per subject
- * the matches a person should look at.
- */
-export class SubjectPlacer {
-  private readonly listed = new Set<string>();
-
-  constructor(
-    private readonly index: GovernmentIndex,
-    private readonly options: { noCreate: boolean },
-    private readonly decisions: ReadonlyMap<string, MatchDecision> = new Map(),
-  ) {}
-
-  place(subject: Subject, row: number): Placement {
-    const match = this.index.match(subject);
-    const sure = match.kind === 'matched' && !match.uncertain;
-    const decided = sure ? undefined : this.decisions.get(subject.key);
-    const list = (
-      status: UncertainStatus,
-      candidates: readonly GovernmentRef[],
-      applied: string | null,
-    ): UncertainMatch | null => {
-      if (this.listed.has(subject.key)) return null;
-      this.listed.add(subject.key);
-      return {
-        subjectKey: subject.key,
-        row,
-        names: subject.names,
-        country: subject.iso2 ?? subject.country,
-        status,
-        applied,
-        candidates: [...new Set(candidates.map((c) => c.slug))],
-        decision: decided?.decision ?? null,
-      };
-    };
-    const status: UncertainStatus =
-      match.kind === 'ambiguous' ? 'several' : match.kind === 'none' ? 'other-key' : 'likely';
-    const candidates =
-      match.kind === 'ambiguous'
-        ? match.candidates
-        : match.kind === 'none'
-          ? match.others
-          : [match.ref];
-    const preview = decided ? ` in the preview (run ${decided.runId})` : '';
-
-    if (decided?.decision === 'skip') {
-      return { skip: `not imported: rejected${preview}`, match: list(status, candidates, null) };
-    }
-    if (decided?.decision === 'accept' && decided.slug) {
-      const ref = this.index.bySlug(decided.slug);
-      if (ref)
-        return this.matched(
-          ref,
-          subject,
-          [`matched as confirmed${preview}`],
-          list(status, candidates, ref.slug),
-        );
-    }
-    if (decided?.decision === 'create') {
-      return this.prospect(subject, `as chosen${preview}`, (slug) =>
-        list(status, candidates, slug),
-      );
-    }
-
-    if (match.kind === 'matched') {
-      const notes: string[] = [];
-      if (match.by === 'likely-name') notes.push(`matched by a likely name (${match.ref.slug})`);
-      else if (match.by === 'name') notes.push('matched by name');
-      return this.matched(
-        match.ref,
-        subject,
-        notes,
-        match.uncertain ? list('likely', [match.ref], match.ref.slug) : null,
-      );
-    }
-    if (match.kind === 'ambiguous') {
-      return {
-        skip: `name matches several governments (${match.slugs.join(', ')})`,
-        match: list('several', match.candidates, null),
-      };
-    }
-    const kept = match.others.length
-      ? `same name as ${match.others.map((r) => r.slug).join(', ')}, which carries another key`
-      : null;
-    if (this.options.noCreate) {
-      return {
-        skip: kept ? `no matching government (${kept})` : 'no matching government',
-        match: kept ? list('other-key', match.others, null) : null,
-      };
-    }
-    return this.prospect(subject, kept, (slug) =>
-      kept ? list('other-key', match.others, slug) : null,
-    );
-  }
-
-  private matched(
-    ref: GovernmentRef,
-    subject: Subject,
-    notes: string[],
-    match: UncertainMatch | null,
-  ): Placement {
-    if (!notes.length) return { ref, prospect: null, link: null, notes, match };
-    // Matched without its key: the key is recorded so that the next run matches by it.
-    const learnt = this.index.link(ref, subject);
-    const link = learnt ? { governmentId: ref.id, ...learnt } : null;
-    const first = notes[0] as string;
-    if (learnt) {
-      notes[0] = learnt.cdpAccount
-        ? `${first}; CDP account ${learnt.cdpAccount} recorded`
-        : `${first}; Net Zero Tracker id ${learnt.nztId} recorded`;
-    }
-    return { ref, prospect: null, link, notes, match };
-  }
-
-  private prospect(
-    subject: Subject,
-    why: string | null,
-    listed: (slug: string | null) => UncertainMatch | null,
-  ): Placement {
-    const planned = this.index.planProspect(subject);
-    if ('error' in planned) return { skip: planned.error, match: listed(null) };
-    const note = `new prospect government "${planned.plan.slug}"${why ? ` (${why})` : ''}`;
-    return {
-      ref: planned.ref,
-      prospect: planned.plan,
-      link: null,
-      notes: [note],
-      match: listed(planned.plan.slug),
-    };
   }
 }
 

@@ -81,6 +81,12 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
     const failed = await waitForRun(wrong.json().run.id);
     expect(failed).toMatchObject({ status: 'failed', encoding: 'utf-8', processedRows: 0 });
     expect(failed.error).toMatch(/not valid UTF-8 on line 3/);
+    // The same as a code, for the run page to say in the reader's language.
+    expect(failed.errorReason).toEqual({
+      code: 'encoding-not-readable',
+      params: { encoding: 'UTF-8', line: 3 },
+      written: { code: 'dry-run' },
+    });
 
     const unknown = await upload('&encoding=ebcdic');
     expect(unknown.statusCode).toBe(400);
@@ -126,8 +132,16 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
       row: 2,
       action: 'update',
       government: 'kyoto',
-      entity: 'target 2030 (base-year)',
+      governmentNames: { name: 'Kyoto', names: { en: 'Kyoto', ja: '京都市' }, exists: true },
+      entity: 'target 2030 (Base-year reduction)',
+      entities: [{ kind: 'target', year: 2030, type: 'base-year' }],
     });
+    // The demo's target is described by its title, type and year, never its id.
+    expect(rows.json().items[0].reasons).toContainEqual({
+      code: 'took-over-target',
+      params: { target: { title: expect.any(String), type: 'base-year', year: 2030 } },
+    });
+    expect(rows.json().items[0].reason).not.toMatch(/#\d/);
     const skipped = await t.app.inject({
       url: `/api/v1/imports/${run.id}/rows`,
       query: { action: 'skip' },
@@ -138,8 +152,11 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
         row: 3,
         action: 'skip',
         entity: null,
+        entities: null,
         government: null,
+        governmentNames: null,
         reason: 'No target',
+        reasons: [{ code: 'no-target' }],
         fields: [
           { field: 'reportingYear', sources: ['Year Reported to CDP'] },
           { field: 'account', sources: ['Account Number'] },
@@ -166,7 +183,39 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
       .split('\n');
     expect(lines[0]).toBe('row,action,government,entity,reason,fields');
     expect(lines).toHaveLength(4);
-    expect(lines[3]).toMatch(/^4,create,pueblo-nuevo,/);
+    // The government by its name: a prospect by the name the preview would give it.
+    expect(lines[3]).toMatch(/^4,create,Pueblo Nuevo,target 2050 \(Fixed level\),/);
+
+    // In the reader's language: `lang`, else Accept-Language.
+    const korean = await t.app.inject({
+      url: `/api/v1/imports/${run.id}/report.csv?lang=ko`,
+      headers: admin,
+    });
+    expect(korean.statusCode).toBe(200);
+    expect(korean.headers['content-language']).toBe('ko');
+    expect(korean.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const ko = parse(korean.body, { bom: true }) as string[][];
+    expect(ko[0]).toEqual(['행', '결과', '지방정부', '기록', '이유', '파일에서 읽은 값']);
+    expect(ko[1]?.slice(0, 3)).toEqual(['2', '수정', '교토시']);
+    expect(ko[1]?.[3]).toBe('목표 2030(기준연도 대비 감축)');
+    expect(ko[2]?.slice(0, 5)).toEqual(['3', '건너뜀', '', '', '목표 없음']);
+    expect(ko[2]?.[5]).toMatch(/^CDP 보고 연도 ← "Year Reported to CDP"; /);
+    expect(ko[3]?.slice(0, 5)).toEqual([
+      '4',
+      '생성',
+      'Pueblo Nuevo',
+      '목표 2050(고정 수준)',
+      // Every reason of the row, one after the other (the file ends without a line break).
+      '새 잠재 회원 지방정부 “Pueblo Nuevo”; ' +
+        '이 마지막 행 뒤에 줄바꿈 없이 파일이 끝납니다: 파일이 온전한지 확인하십시오',
+    ]);
+    const japanese = await t.app.inject({
+      url: `/api/v1/imports/${run.id}/report.csv`,
+      headers: { ...admin, 'accept-language': 'ja-JP,ja;q=0.9' },
+    });
+    expect(japanese.headers['content-language']).toBe('ja');
+    expect(japanese.headers.vary).toMatch(/Accept-Language/);
+    expect((parse(japanese.body, { bom: true }) as string[][])[2]?.[4]).toBe('目標なし');
 
     // Nothing was written by the preview.
     const prospects = await t.app.inject({ url: '/api/v1/governments/pueblo-nuevo' });

@@ -83,6 +83,16 @@ describe.each(dialectCases())('interrupted imports on $label', ({ dialect, skip 
       .where('id', '=', id)
       .select(['status', 'error'])
       .executeTakeFirstOrThrow();
+  const reasonOf = async (id: number) =>
+    JSON.parse(
+      (
+        await db.kysely
+          .selectFrom('import_runs')
+          .where('id', '=', id)
+          .select('error_json')
+          .executeTakeFirstOrThrow()
+      ).error_json ?? 'null',
+    ) as unknown;
 
   it_(
     'stopped after a batch: the batch is audited with its records, the run ends interrupted, a rerun completes it without duplicates',
@@ -169,6 +179,12 @@ describe.each(dialectCases())('interrupted imports on $label', ({ dialect, skip 
           `(its last sign of life was at ${ago(120_000)}). The batches committed before it ` +
           'stopped (1500 rows) stay applied; running the same import again completes it ' +
           'without duplicates.',
+      });
+      // The same as a code, for the run page to say in the reader's language.
+      expect(await reasonOf(abandoned)).toEqual({
+        code: 'process-died',
+        params: { lastSign: ago(120_000) },
+        written: { code: 'kept-after-stop', params: { rows: 1500 } },
       });
       expect((await statusOf(abandonedPreview)).status).toBe('interrupted');
       expect((await statusOf(alive)).status).toBe('running');

@@ -1,3 +1,4 @@
+import type { ImportReason } from '../../../core/climate/import-reasons';
 import type { LongTable } from './layouts';
 import { accountNumber } from './mapping';
 import type { FieldRow } from './read-rows';
@@ -58,7 +59,7 @@ export class LongTableReports {
   }
 
   /** Adds a row to its report; answers why not when the row names no report. */
-  add(row: FieldRow): string | null {
+  add(row: FieldRow): ImportReason | null {
     const key = this.table.groupBy
       .map((field) => {
         const value = present(row.fields[field]);
@@ -66,7 +67,7 @@ export class LongTableReports {
       })
       .join('|');
     if (this.table.groupBy.every((field) => present(row.fields[field]) === null)) {
-      return `a line of a report without ${this.table.groupBy.join(' or ')}`;
+      return { code: 'line-without-report', params: { fields: [...this.table.groupBy] } };
     }
     let report = this.reports.get(key);
     if (!report) {

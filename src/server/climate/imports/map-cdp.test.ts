@@ -38,12 +38,18 @@ describe('CDP city-wide emissions rows', () => {
       emissions({ accountingYear: '31/12/2017 - 31/12/2018' }),
       context,
     );
-    expect(row.skip).toMatch(
-      /^accounting year not read: the start of the period: "31\/12\/2017" is not a date in the layout's order \(month\/day\/year\)/,
-    );
-    expect(mapCdpEmissionRow(emissions({ accountingYear: '- 2017-12-31' }), context).skip).toMatch(
-      /has no start/,
-    );
+    // Its start does not fit the layout's order (CDP writes month first).
+    expect(row.skip).toEqual({
+      code: 'accounting-year-not-read',
+      params: { value: '31/12/2017 - 31/12/2018', problem: 'not-month-first', part: 'start' },
+    });
+    expect(mapCdpEmissionRow(emissions({ accountingYear: '- 2017-12-31' }), context).skip).toEqual({
+      code: 'accounting-year-not-read',
+      params: { value: '- 2017-12-31', problem: 'period-without-start' },
+    });
+    expect(mapCdpEmissionRow(emissions({}), context).skip).toEqual({
+      code: 'accounting-year-unknown',
+    });
   });
 
   it('notes a figure it cannot read instead of dropping it without a word', () => {
@@ -52,16 +58,28 @@ describe('CDP city-wide emissions rows', () => {
       context,
     );
     expect(row.skip).toBeNull();
+    // By the field's key, which the row report names in the reader's language.
     expect(row.notes).toEqual([
-      'scope 3 "approx. 5000" not read: not a number',
-      'BASIC "-12" not read: negative or too large',
+      {
+        code: 'value-not-read',
+        params: { field: 'scope3Total', value: 'approx. 5000', problem: 'not-a-number' },
+      },
+      {
+        code: 'value-not-read',
+        params: { field: 'basic', value: '-12', problem: 'negative-or-too-large' },
+      },
     ]);
     const none = mapCdpEmissionRow(
       emissions({ accountingYear: '2017', citywideTotal: 'see report' }),
       context,
     );
-    expect(none.skip).toBe('no emissions figures');
-    expect(none.notes).toEqual(['city-wide total "see report" not read: not a number']);
+    expect(none.skip).toEqual({ code: 'no-emission-figures' });
+    expect(none.notes).toEqual([
+      {
+        code: 'value-not-read',
+        params: { field: 'citywideTotal', value: 'see report', problem: 'not-a-number' },
+      },
+    ]);
   });
 });
 
@@ -86,8 +104,50 @@ describe('CDP target rows', () => {
     );
     expect(row.skip).toBeNull();
     expect(row.notes).toEqual([
-      'base year "2010s" not read: not a year from 1950 to 2100',
-      'base year emissions "1,000 t" not read: not a number',
+      {
+        code: 'value-not-read',
+        params: { field: 'baseYear', value: '2010s', problem: 'not-a-year', min: 1950, max: 2100 },
+      },
+      {
+        code: 'value-not-read',
+        params: { field: 'baseEmissions', value: '1,000 t', problem: 'not-a-number' },
+      },
+    ]);
+    expect(row.records[0]?.entity).toEqual({ kind: 'target', year: 2030, type: 'base-year' });
+  });
+
+  it('skips a row without a target, or of a type it does not know, saying which', () => {
+    const map = (targetType: string) =>
+      mapCdpTargetRow(
+        { number: 2, fields: { account: '31090', country: 'Japan', targetType } },
+        { fileName: 'cdp.csv', layoutId: 'cdp-targets', keyOf: (k) => k },
+      ).skip;
+    expect(map('NA')).toEqual({ code: 'target-type-missing' });
+    expect(map('No target')).toEqual({ code: 'no-target' });
+    expect(map('Energy efficiency target')).toEqual({
+      code: 'target-type-unknown',
+      params: { value: 'Energy efficiency target' },
+    });
+  });
+
+  it('notes a percentage beyond ±1000 % as not read', () => {
+    const row = mapCdpTargetRow(
+      {
+        number: 2,
+        fields: {
+          account: '31090',
+          country: 'Japan',
+          targetType: 'Base year emissions (absolute) target',
+          percent: '4000',
+        },
+      },
+      { fileName: 'cdp.csv', layoutId: 'cdp-targets', keyOf: (k) => k },
+    );
+    expect(row.notes).toEqual([
+      {
+        code: 'value-not-read',
+        params: { field: 'percent', value: '4000', problem: 'beyond-1000-percent' },
+      },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { toIso2 } from '../../../core/climate/country';
+import type { ImportReason, NumberProblem } from '../../../core/climate/import-reasons';
 import { targetTypeHas } from '../../../core/climate/target-fields';
 import type { NetZeroLabel, TargetType } from '../../../core/climate/types';
 import { searchKey } from '../../../core/names';
@@ -22,6 +23,8 @@ import type { FieldRow } from './read-rows';
 import { recordedFields } from './row-fields';
 import {
   clip,
+  MAX_YEAR,
+  MIN_YEAR,
   NOT_APPLICABLE,
   parseAmount,
   parseNumber,
@@ -39,33 +42,42 @@ type Fields<F extends string> = Partial<Record<F, string>>;
 /**
  * Reads a row's numbers and years and keeps a note of each cell that says something but could
  * not be read ("approx. 5000", "2030s", a negative tonnage): the figure is left out, and the
- * row report says so, instead of it vanishing without a word.
+ * row report says so (naming the field), instead of it vanishing without a word.
  */
-class Readings {
-  readonly notes: string[] = [];
+/** The fields a note names: the row report shows each by its name in the reader's language. */
+type CdpField = CdpTargetField | CdpEmissionField;
 
-  private note(label: string, raw: string | undefined, why: string) {
-    this.notes.push(`${label} "${clip(present(raw), 40)}" not read: ${why}`);
+class Readings {
+  readonly notes: ImportReason[] = [];
+
+  note(field: CdpField, raw: string | number | undefined, problem: NumberProblem) {
+    const value = typeof raw === 'number' ? String(raw) : (clip(present(raw), 40) ?? '');
+    this.notes.push({ code: 'value-not-read', params: { field, value, ...problem } });
   }
 
-  year(label: string, raw: string | undefined): number | null {
+  year(field: CdpField, raw: string | undefined): number | null {
     const year = parseYear(raw);
-    if (year === null && present(raw) !== null)
-      this.note(label, raw, 'not a year from 1950 to 2100');
+    if (year === null && present(raw) !== null) {
+      this.note(field, raw, { problem: 'not-a-year', min: MIN_YEAR, max: MAX_YEAR });
+    }
     return year;
   }
 
-  amount(label: string, raw: string | undefined, max = 1e12): number | null {
+  amount(field: CdpField, raw: string | undefined, max = 1e12): number | null {
     const amount = parseAmount(raw, max);
     if (amount === null && present(raw) !== null) {
-      this.note(label, raw, parseNumber(raw) === null ? 'not a number' : 'negative or too large');
+      this.note(field, raw, {
+        problem: parseNumber(raw) === null ? 'not-a-number' : 'negative-or-too-large',
+      });
     }
     return amount;
   }
 
-  number(label: string, raw: string | undefined): number | null {
+  number(field: CdpField, raw: string | undefined): number | null {
     const number = parseNumber(raw);
-    if (number === null && present(raw) !== null) this.note(label, raw, 'not a number');
+    if (number === null && present(raw) !== null) {
+      this.note(field, raw, { problem: 'not-a-number' });
+    }
     return number;
   }
 }
@@ -163,27 +175,29 @@ export function mapCdpTargetRow(
   const subject = cdpSubject(f);
   const typeText = present(f.targetType);
   const read = new Readings();
-  const skip = (reason: string): MappedRow => ({
+  const skip = (reason: ImportReason): MappedRow => ({
     row: row.number,
     subject,
     skip: reason,
     records: [],
     ...(read.notes.length ? { notes: read.notes } : {}),
   });
-  if (typeText === null) return skip('target type not given (NA)');
-  if (/^no target/i.test(typeText)) return skip('No target');
+  if (typeText === null) return skip({ code: 'target-type-missing' });
+  if (/^no target/i.test(typeText)) return skip({ code: 'no-target' });
   const type = targetTypeFrom(typeText);
-  if (type === null) return skip(`unknown target type "${clip(typeText, 80)}"`);
+  if (type === null) {
+    return skip({ code: 'target-type-unknown', params: { value: clip(typeText, 80) as string } });
+  }
 
-  const reportingYear = read.year('year reported', f.reportingYear);
-  const baseYear = read.year('base year', f.baseYear);
-  const targetYear = read.year('target year', f.targetYear);
-  const percent = read.number('percentage reduction', f.percent);
+  const reportingYear = read.year('reportingYear', f.reportingYear);
+  const baseYear = read.year('baseYear', f.baseYear);
+  const targetYear = read.year('targetYear', f.targetYear);
+  const percent = read.number('percent', f.percent);
   const reductionPercent = percent !== null && Math.abs(percent) <= 1000 ? percent : null;
   if (percent !== null && reductionPercent === null) {
-    read.notes.push(`percentage reduction ${percent} not read: beyond ±1000 %`);
+    read.note('percent', percent, { problem: 'beyond-1000-percent' });
   }
-  const targetEmissions = read.amount('target year emissions', f.targetEmissions);
+  const targetEmissions = read.amount('targetEmissions', f.targetEmissions);
   const unitText = present(f.intensityUnit);
   const intensityUnit =
     targetTypeHas(type, 'intensityUnit') && unitText !== null
@@ -198,8 +212,8 @@ export function mapCdpTargetRow(
       ? 'net-zero'
       : null;
   const description = clip(present(f.description) ?? present(f.methodology), 5000);
-  const yearSet = read.year('year the target was set', f.yearSet);
-  const achieved = read.number('percentage achieved', f.achieved);
+  const yearSet = read.year('yearSet', f.yearSet);
+  const achieved = read.number('achieved', f.achieved);
   const sector = present(f.sector);
   const values: TargetValues = {
     type,
@@ -215,13 +229,13 @@ export function mapCdpTargetRow(
     }),
     description,
     base_year: baseYear,
-    base_emissions: read.amount('base year emissions', f.baseEmissions),
+    base_emissions: read.amount('baseEmissions', f.baseEmissions),
     target_year: targetYear,
     reduction_percent: reductionPercent,
     target_emissions: targetEmissions,
-    bau_emissions: read.amount('BAU emissions', f.bauEmissions),
+    bau_emissions: read.amount('bauEmissions', f.bauEmissions),
     base_intensity: targetTypeHas(type, 'baseIntensity')
-      ? read.amount('base year intensity', f.baseIntensity)
+      ? read.amount('baseIntensity', f.baseIntensity)
       : null,
     intensity_unit: intensityUnit,
     coverage_gases: '[]',
@@ -270,7 +284,7 @@ export function mapCdpTargetRow(
         key,
         parentKey: null,
         values,
-        label: `target ${targetYear ?? '(no year)'} (${type})`,
+        entity: { kind: 'target', year: targetYear, type },
       },
     ],
   };
@@ -314,7 +328,7 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
   const f = withoutNotApplicable(row.fields as Fields<CdpEmissionField>);
   const subject = cdpSubject(f);
   const read = new Readings();
-  const skip = (reason: string): MappedRow => ({
+  const skip = (reason: ImportReason): MappedRow => ({
     row: row.number,
     subject,
     skip: reason,
@@ -322,8 +336,11 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
     ...(read.notes.length ? { notes: read.notes } : {}),
   });
   const accounting = readAccountingPeriod(f.accountingYear, dateOrderOf(context));
-  if (accounting === null) return skip('accounting year unknown');
-  if ('problem' in accounting) return skip(`accounting year not read: ${accounting.problem}`);
+  if (accounting === null) return skip({ code: 'accounting-year-unknown' });
+  if ('problem' in accounting) {
+    const value = clip(present(f.accountingYear), 80) ?? '';
+    return skip({ code: 'accounting-year-not-read', params: { value, ...accounting } });
+  }
   const period = accounting.period;
   // A scope total summed from its split columns names both in the row report.
   const summedFrom: Record<string, CdpEmissionField[]> = {};
@@ -332,50 +349,44 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
     if (given.length > 0) summedFrom[total] = given.map(([field]) => field);
     return sumOfGiven(...given.map(([, value]) => value));
   };
-  const directGeneration = read.amount('direct emissions for generation', f.directGeneration);
-  const directExcluding = read.amount('direct emissions', f.directExcludingGeneration);
-  const scope1Total = read.amount('scope 1', f.scope1Total);
+  const directGeneration = read.amount('directGeneration', f.directGeneration);
+  const directExcluding = read.amount('directExcludingGeneration', f.directExcludingGeneration);
+  const scope1Total = read.amount('scope1Total', f.scope1Total);
   const scope2 =
-    read.amount('scope 2', f.scope2Total) ??
+    read.amount('scope2Total', f.scope2Total) ??
     summed('scope2Total', [
-      [
-        'indirectGeneration',
-        read.amount('indirect emissions for generation', f.indirectGeneration),
-      ],
+      ['indirectGeneration', read.amount('indirectGeneration', f.indirectGeneration)],
       [
         'indirectExcludingGeneration',
-        read.amount('indirect emissions', f.indirectExcludingGeneration),
+        read.amount('indirectExcludingGeneration', f.indirectExcludingGeneration),
       ],
     ]) ??
-    read.amount('scope 2 lines', f.scope2Lines);
+    read.amount('scope2Lines', f.scope2Lines);
   const scope1 =
     scope1Total ??
     summed('scope1Total', [
       ['directGeneration', directGeneration],
       ['directExcludingGeneration', directExcluding],
     ]) ??
-    read.amount('scope 1 lines', f.scope1Lines);
+    read.amount('scope1Lines', f.scope1Lines);
   const scope3 =
-    read.amount('scope 3', f.scope3Total) ??
+    read.amount('scope3Total', f.scope3Total) ??
     summed('scope3Total', [
-      [
-        'outsideGeneration',
-        read.amount('emissions outside the boundary for generation', f.outsideGeneration),
-      ],
+      ['outsideGeneration', read.amount('outsideGeneration', f.outsideGeneration)],
       [
         'outsideExcludingGeneration',
-        read.amount('emissions outside the boundary', f.outsideExcludingGeneration),
+        read.amount('outsideExcludingGeneration', f.outsideExcludingGeneration),
       ],
     ]) ??
-    read.amount('scope 3 lines', f.scope3Lines);
-  const citywide = read.amount('city-wide total', f.citywideTotal);
+    read.amount('scope3Lines', f.scope3Lines);
+  const citywide = read.amount('citywideTotal', f.citywideTotal);
   // 2017 says what its one total covers: "… (Total BASIC emissions)" or BASIC+.
   const coverage = present(f.totalCoverage)?.toLowerCase() ?? '';
   const basic =
-    read.amount('BASIC', f.basic) ??
+    read.amount('basic', f.basic) ??
     (/basic\b(?!\+)/.test(coverage) && !/basic\+/.test(coverage) ? citywide : null);
   const basicPlus =
-    read.amount('BASIC+', f.basicPlus) ?? (/basic\+/.test(coverage) ? citywide : null);
+    read.amount('basicPlus', f.basicPlus) ?? (/basic\+/.test(coverage) ? citywide : null);
   const scope1ExcludingGeneration = scope1Total ?? directExcluding ?? parseAmount(f.scope1Lines);
   const total =
     basic ??
@@ -396,11 +407,15 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
           ? null
           : 'scope-1-2';
   if ([scope1, scope2, scope3, basic, basicPlus, total].every((v) => v === null)) {
-    return skip('no emissions figures');
+    return skip({ code: 'no-emission-figures' });
   }
   const reportingYear = reportingYearFrom(f.reportingYear);
   if (reportingYear === null && present(f.reportingYear) !== null) {
-    read.notes.push(`year reported "${clip(present(f.reportingYear), 40)}" not read`);
+    read.note('reportingYear', f.reportingYear, {
+      problem: 'not-a-year',
+      min: MIN_YEAR,
+      max: MAX_YEAR,
+    });
   }
   const gases = gasesFrom(present(f.gases));
   const protocol = present(f.protocol);
@@ -417,10 +432,14 @@ export function mapCdpEmissionRow(row: FieldRow, context: MapContext): MappedRow
       {
         table: 'report',
         key: ['cdp', reportingYear ?? '-', who].join('|'),
-        label:
+        entity:
           lines && lines.last > lines.first
-            ? `emission report ${period.year} (rows ${lines.first}–${lines.last})`
-            : `emission report ${period.year}`,
+            ? {
+                kind: 'emission-report',
+                year: period.year,
+                rows: { first: lines.first, last: lines.last },
+              }
+            : { kind: 'emission-report', year: period.year },
         values: {
           year: period.year,
           source: 'cdp',

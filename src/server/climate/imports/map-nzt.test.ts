@@ -205,7 +205,10 @@ describe('Net Zero Tracker target types', () => {
     const mapped = row({ endTarget: 'Other', endTargetYear: '2040', endTargetPercent: '60' });
     expect(end(mapped)).toMatchObject({ type: 'other', title: 'Other target by 2040' });
     expect(mapped.notes).toEqual([
-      'end target: end_target_percentage_reduction 60 not kept, an "Other" target states no reduction',
+      {
+        code: 'value-not-kept',
+        params: { field: 'endTargetPercent', value: '60', why: 'other-states-no-reduction' },
+      },
     ]);
   });
 
@@ -213,7 +216,10 @@ describe('Net Zero Tracker target types', () => {
     const mapped = row({ endTarget: 'Coal phase-out pledge', endTargetYear: '2030' });
     expect(end(mapped)).toMatchObject({ type: 'other', title: 'Coal phase-out pledge by 2030' });
     expect(mapped.notes).toEqual([
-      'end target: the tracker\'s type "Coal phase-out pledge" is not one Accord knows; kept as another kind of target',
+      {
+        code: 'tracker-type-unknown',
+        params: { target: 'end', value: 'Coal phase-out pledge' },
+      },
     ]);
   });
 
@@ -340,8 +346,25 @@ describe('Net Zero Tracker target types', () => {
     expect(end(mapped).base_emissions).toBeNull();
     expect(interim(mapped).target_emissions).toBeNull();
     expect(mapped.notes).toEqual([
-      'end target: end_target_baseline_emissions "350000 MTCO2e" not kept: the unit "MTCO2e" may mean megatonnes or metric tonnes',
-      'interim target: interim_target_target_emissions "7840000" not kept: 7840000 MtCO2e is more than the whole world emits in a year',
+      {
+        code: 'value-not-read',
+        params: {
+          field: 'endTargetBaselineEmissions',
+          value: '350000 MTCO2e',
+          problem: 'ambiguous-unit',
+          unit: 'MTCO2e',
+        },
+      },
+      {
+        code: 'value-not-read',
+        params: {
+          field: 'interimTargetTargetEmissions',
+          value: '7840000',
+          problem: 'more-than-the-world',
+          amount: '7840000',
+          unit: 'MtCO2e',
+        },
+      },
     ]);
   });
 
@@ -359,7 +382,10 @@ describe('Net Zero Tracker target types', () => {
       base_year: 1990,
     });
     expect(mapped.notes).toEqual([
-      "end target: end_target_percentage_reduction 80 not kept, a net-zero target's level is zero",
+      {
+        code: 'value-not-kept',
+        params: { field: 'endTargetPercent', value: '80', why: 'net-zero-level-is-zero' },
+      },
     ]);
   });
 
@@ -381,7 +407,10 @@ describe('Net Zero Tracker target types', () => {
     });
     expect(end(unreadable).date_set).toBeNull();
     expect(unreadable.notes).toEqual([
-      expect.stringMatching(/^status_date "31\/02\/2021" not kept: /),
+      {
+        code: 'value-not-read',
+        params: { field: 'statusDate', value: '31/02/2021', problem: 'not-a-calendar-day' },
+      },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { toIso2 } from '../../../core/climate/country';
+import type { ImportReason, NotKeptBecause } from '../../../core/climate/import-reasons';
 import { nztGasesText, slugOfAccordId } from '../../../core/climate/nzt-vocabulary';
 import type { NetZeroLabel, TargetStatus, TargetType } from '../../../core/climate/types';
 import { searchKey } from '../../../core/names';
@@ -63,10 +64,10 @@ function trackerTypeOf(text: string): TrackerType | null {
 
 /** One of the row's two targets, as the tracker gives it. */
 interface Tracked {
-  /** "end target" or "interim target", for the row's notes. */
-  what: string;
   /** The columns' prefix: end_target_… or interim_target_…. */
   column: 'end' | 'interim';
+  /** The fields its figures come from, for the row's notes. */
+  fields: Record<'percent' | 'base' | 'target' | 'bau', NztField>;
   text: string;
   year: number | null;
   percent: number | null;
@@ -106,46 +107,53 @@ function denominatorOf(unit: string): string {
 
 /** An amount of emissions from one of the tracker's columns; what cannot be read is noted. */
 function amountOf(
-  what: string,
-  column: string,
+  field: NztField,
   cell: string | undefined,
-  notes: string[],
+  notes: ImportReason[],
 ): EmissionsAmount | null {
   const read = parseEmissionsAmount(cell, MEGATONNES);
   if (read === null) return null;
   if ('problem' in read) {
-    notes.push(`${what}: ${column} "${clip(present(cell), 60)}" not kept: ${read.problem}`);
+    const value = clip(present(cell), 60) ?? '';
+    notes.push({ code: 'value-not-read', params: { field, value, ...read } });
     return null;
   }
   return read;
 }
 
+const FIELDS_OF: Record<'end' | 'interim', Tracked['fields']> = {
+  end: {
+    percent: 'endTargetPercent',
+    base: 'endTargetBaselineEmissions',
+    target: 'endTargetTargetEmissions',
+    bau: 'endTargetBauEmissions',
+  },
+  interim: {
+    percent: 'interimTargetPercent',
+    base: 'interimTargetBaselineEmissions',
+    target: 'interimTargetTargetEmissions',
+    bau: 'interimTargetBauEmissions',
+  },
+};
+
 function trackedTarget(
   f: Fields,
   column: 'end' | 'interim',
   text: string,
-  notes: string[],
+  notes: ImportReason[],
 ): Tracked {
-  const what = `${column} target`;
   const end = column === 'end';
-  const amount = (name: string, cell: string | undefined) =>
-    amountOf(what, `${column}_target_${name}`, cell, notes);
+  const fields = FIELDS_OF[column];
   return {
-    what,
     column,
+    fields,
     text,
     year: parseYear(end ? f.endTargetYear : f.interimTargetYear),
     percent: percentOf(end ? f.endTargetPercent : f.interimTargetPercent),
     baseYear: parseYear(end ? f.endTargetBaselineYear : f.interimTargetBaselineYear),
-    base: amount(
-      'baseline_emissions',
-      end ? f.endTargetBaselineEmissions : f.interimTargetBaselineEmissions,
-    ),
-    target: amount(
-      'target_emissions',
-      end ? f.endTargetTargetEmissions : f.interimTargetTargetEmissions,
-    ),
-    bau: amount('bau_emissions', end ? f.endTargetBauEmissions : f.interimTargetBauEmissions),
+    base: amountOf(fields.base, f[fields.base], notes),
+    target: amountOf(fields.target, f[fields.target], notes),
+    bau: amountOf(fields.bau, f[fields.bau], notes),
     intensityUnit: present(end ? f.endTargetIntensityUnit : f.interimTargetIntensityUnit),
     other: freeText(end ? f.endTargetOther : f.interimTargetOther),
     description: clip(freeText(end ? f.endTargetText : f.interimTargetText), 5000),
@@ -171,14 +179,18 @@ const formatAmount = (a: EmissionsAmount) =>
 function targetValues(
   t: Tracked,
   shared: Omit<TargetValues, TargetSpecific>,
-  notes: string[],
+  notes: ImportReason[],
 ): TargetValues {
-  const drop = (name: string, value: number | string, why: string) =>
-    notes.push(`${t.what}: ${t.column}_target_${name} ${value} not kept, ${why}`);
-  const absolute = (a: EmissionsAmount | null, name: string, why: string): number | null => {
+  type Figure = keyof Tracked['fields'];
+  const drop = (figure: Figure, value: number | string, why: NotKeptBecause) =>
+    notes.push({
+      code: 'value-not-kept',
+      params: { field: t.fields[figure], value: String(value), why },
+    });
+  const absolute = (a: EmissionsAmount | null, figure: Figure, why: NotKeptBecause) => {
     if (a === null) return null;
     if (a.kind === 'absolute') return a.tonnes;
-    drop(name, formatAmount(a), why);
+    drop(figure, formatAmount(a), why);
     return null;
   };
   const trackerType = trackerTypeOf(t.text);
@@ -196,19 +208,19 @@ function targetValues(
     base_intensity: null as number | null,
     intensity_unit: null as string | null,
   };
-  const notIntensity = 'an intensity where an amount is expected';
+  const notIntensity = 'intensity-not-amount';
 
   if (trackerType === 'other' || trackerType === null) {
     if (trackerType === null) {
-      notes.push(
-        `${t.what}: the tracker's type "${clip(t.text, 80)}" is not one Accord knows; kept as another kind of target`,
-      );
+      notes.push({
+        code: 'tracker-type-unknown',
+        params: { target: t.column, value: clip(t.text, 80) as string },
+      });
     }
-    const other = 'an "Other" target';
-    values.base_emissions = absolute(t.base, 'baseline_emissions', notIntensity);
-    if (t.percent !== null) drop('percentage_reduction', t.percent, `${other} states no reduction`);
-    if (t.target) drop('target_emissions', formatAmount(t.target), `${other} states no level`);
-    if (t.bau) drop('bau_emissions', formatAmount(t.bau), `${other} states no BAU level`);
+    values.base_emissions = absolute(t.base, 'base', notIntensity);
+    if (t.percent !== null) drop('percent', t.percent, 'other-states-no-reduction');
+    if (t.target) drop('target', formatAmount(t.target), 'other-states-no-level');
+    if (t.bau) drop('bau', formatAmount(t.bau), 'other-states-no-bau');
     const words = t.other ?? (trackerType === null ? `${t.text}${by}` : null);
     return {
       ...values,
@@ -221,36 +233,33 @@ function targetValues(
   let type: TargetType;
   switch (trackerType) {
     case 'net-zero': {
-      const zero = "a net-zero target's level is zero";
+      const zero = 'net-zero-level-is-zero';
       type = 'fixed-level';
       values.net_zero_label = netZeroLabelFrom(t.text);
       values.target_emissions = 0;
-      values.base_emissions = absolute(t.base, 'baseline_emissions', notIntensity);
-      if (t.percent !== null && t.percent !== 100) drop('percentage_reduction', t.percent, zero);
+      values.base_emissions = absolute(t.base, 'base', notIntensity);
+      if (t.percent !== null && t.percent !== 100) drop('percent', t.percent, zero);
       if (t.target && !(t.target.kind === 'absolute' && t.target.tonnes === 0)) {
-        drop('target_emissions', formatAmount(t.target), zero);
+        drop('target', formatAmount(t.target), zero);
       }
-      if (t.bau) drop('bau_emissions', formatAmount(t.bau), zero);
+      if (t.bau) drop('bau', formatAmount(t.bau), zero);
       break;
     }
     case 'bau':
       type = 'baseline-scenario';
       values.reduction_percent = t.percent;
-      values.base_emissions = absolute(t.base, 'baseline_emissions', notIntensity);
-      values.target_emissions = absolute(t.target, 'target_emissions', notIntensity);
-      values.bau_emissions = absolute(t.bau, 'bau_emissions', notIntensity);
+      values.base_emissions = absolute(t.base, 'base', notIntensity);
+      values.target_emissions = absolute(t.target, 'target', notIntensity);
+      values.bau_emissions = absolute(t.bau, 'bau', notIntensity);
       break;
     case 'intensity': {
       type = 'intensity';
       values.reduction_percent = t.percent;
       if (t.base?.kind === 'intensity') values.base_intensity = t.base.perDenominator;
-      else values.base_emissions = absolute(t.base, 'baseline_emissions', notIntensity);
-      values.target_emissions = absolute(
-        t.target,
-        'target_emissions',
-        'Accord holds the level of an intensity target as a reduction in percent',
-      );
-      if (t.bau) drop('bau_emissions', formatAmount(t.bau), 'an intensity target has no BAU level');
+      else values.base_emissions = absolute(t.base, 'base', notIntensity);
+      // Accord holds the level of an intensity target as a reduction in percent.
+      values.target_emissions = absolute(t.target, 'target', 'intensity-level-as-percent');
+      if (t.bau) drop('bau', formatAmount(t.bau), 'intensity-no-bau');
       const unit =
         t.intensityUnit !== null
           ? denominatorOf(t.intensityUnit)
@@ -262,21 +271,18 @@ function targetValues(
     }
     case 'absolute':
     case 'reduction': {
-      const level = absolute(t.target, 'target_emissions', notIntensity);
+      const level = absolute(t.target, 'target', notIntensity);
       // An absolute target states its level; one the tracker gives only as a percentage is
       // a reduction from its base year, like an "Emissions reduction target".
       type =
         trackerType === 'absolute' && (level !== null || t.percent === null)
           ? 'fixed-level'
           : 'base-year';
-      values.base_emissions = absolute(t.base, 'baseline_emissions', notIntensity);
+      values.base_emissions = absolute(t.base, 'base', notIntensity);
       values.target_emissions = level;
       if (type === 'base-year') values.reduction_percent = t.percent;
-      else if (t.percent !== null) {
-        drop('percentage_reduction', t.percent, 'the absolute level is the target');
-      }
-      const noBau = 'a target below its base year has no BAU level';
-      if (t.bau) drop('bau_emissions', formatAmount(t.bau), noBau);
+      else if (t.percent !== null) drop('percent', t.percent, 'absolute-level-is-target');
+      if (t.bau) drop('bau', formatAmount(t.bau), 'below-base-no-bau');
       break;
     }
   }
@@ -392,16 +398,16 @@ export function mapNztRow(row: FieldRow): MappedRow {
         areaKm2: null,
       }
     : null;
-  const skip = (reason: string): MappedRow => ({
+  const skip = (reason: ImportReason): MappedRow => ({
     row: row.number,
     subject,
     skip: reason,
     records: [],
   });
-  if (!idCode) return skip('no id_code');
+  if (!idCode) return skip({ code: 'no-id-code' });
   const actorType = present(f.actorType);
   if (actorType && /country|company|companies|business/i.test(actorType)) {
-    return skip(`not a local or regional government (actor_type ${actorType})`);
+    return skip({ code: 'not-local-government', params: { value: clip(actorType, 80) as string } });
   }
 
   const statusText = present(f.endTargetStatus);
@@ -411,9 +417,16 @@ export function mapNztRow(row: FieldRow): MappedRow {
   const statusDate = readDate(f.statusDate, 'day-first');
   const serialDate = excelSerialDate(present(f.statusDate));
   const dateSet = statusDate && 'date' in statusDate ? statusDate.date : serialDate;
-  const statusDateProblem =
+  const statusDateProblem: ImportReason | null =
     statusDate && 'problem' in statusDate && serialDate === null
-      ? `status_date "${clip(present(f.statusDate) ?? '', 60)}" not kept: ${statusDate.problem}`
+      ? {
+          code: 'value-not-read',
+          params: {
+            field: 'statusDate',
+            value: clip(present(f.statusDate) ?? '', 60) ?? '',
+            ...statusDate,
+          },
+        }
       : null;
   const url = present(f.sourceUrl);
   const offsets = parseYesNo(f.offsets);
@@ -440,9 +453,9 @@ export function mapNztRow(row: FieldRow): MappedRow {
   const hasInterim =
     (interimText !== null && !/^no target/i.test(interimText)) ||
     (interimText === null && interimYear !== null);
-  if (!hasEnd && !hasInterim) return skip('No target');
+  if (!hasEnd && !hasInterim) return skip({ code: 'no-target' });
 
-  const notes: string[] = statusDateProblem ? [statusDateProblem] : [];
+  const notes: ImportReason[] = statusDateProblem ? [statusDateProblem] : [];
   const records: TargetRecord[] = [];
   const endKey = `nzt|${idCode}|end`;
   const end = hasEnd ? trackedTarget(f, 'end', endText, notes) : null;
@@ -453,7 +466,7 @@ export function mapNztRow(row: FieldRow): MappedRow {
       key: endKey,
       parentKey: null,
       values,
-      label: `end target ${values.target_year ?? '(no year)'}`,
+      entity: { kind: 'end-target', year: values.target_year },
       ...(accordSlug ? { statesSameAs: 'all' as const } : {}),
     });
   }
@@ -470,7 +483,7 @@ export function mapNztRow(row: FieldRow): MappedRow {
       key: `nzt|${idCode}|interim`,
       parentKey: hasEnd ? endKey : null,
       values,
-      label: `interim target ${values.target_year ?? '(no year)'}`,
+      entity: { kind: 'interim-target', year: values.target_year },
       ...(accordSlug ? { statesSameAs: hasEnd ? ('own' as const) : ('all' as const) } : {}),
     });
   }

@@ -6,6 +6,7 @@ import {
   type TargetStatus,
   type TargetType,
 } from '../../../core/climate/types';
+import type { ImportEntity, ImportReason } from '../../../core/climate/import-reasons';
 import type { GovernmentKind } from '../../../core/membership';
 import type { ReportRow, TargetRow } from '../repository';
 import type { RecordedField } from './row-fields';
@@ -76,8 +77,8 @@ export interface TargetRecord {
   /** import_key of the end target this one is an interim step of. */
   parentKey: string | null;
   values: TargetValues;
-  /** How the row report names it, e.g. "target 2030 (base-year)". */
-  label: string;
+  /** How the row report names it: a target of a type and year, the tracker's end target… */
+  entity: ImportEntity;
   /**
    * A record of Accord's own targets export (id_code accord:SLUG): when no target has its key, a target of the government that already
    * states what it says (statesSame in map-nzt.ts) is this record, unchanged (Accord's own export
@@ -92,7 +93,7 @@ export interface ReportRecord {
   table: 'report';
   key: string;
   values: ReportValues;
-  label: string;
+  entity: ImportEntity;
 }
 
 export type MappedRecord = TargetRecord | ReportRecord;
@@ -123,13 +124,13 @@ export interface MappedRow {
   row: number;
   subject: Subject | null;
   /** Set when the row cannot be imported whatever the database holds. */
-  skip: string | null;
+  skip: ImportReason | null;
   records: MappedRecord[];
   /**
    * What the row report must say of the row whatever its action: figures not kept and why,
    * values given but not read (a date in no known form), a last row that may be cut short.
    */
-  notes?: string[];
+  notes?: ImportReason[];
   /** The fields the row had a value for, for the row report (row-fields.ts). */
   fields?: RecordedField[];
 }

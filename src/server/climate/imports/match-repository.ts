@@ -9,7 +9,7 @@ import type { Executor } from '../../db/types';
 
 export type RunMatchRecord = Selectable<ImportRunMatchTable>;
 
-/** A match as the run found it (governments.ts's UncertainMatch). */
+/** A match as the run found it (subject-placer.ts's UncertainMatch). */
 export interface NewRunMatch {
   subjectKey: string;
   row: number;

@@ -3,6 +3,7 @@ import { nowIso } from '../../clock';
 import { authorize } from '../../http/authorize';
 import { conflict, invalidField, notFound } from '../../http/problem';
 import type { Store } from '../../store';
+import { prospectNames } from './governments';
 import type { RunMatchRecord } from './match-repository';
 import type { ImportMatch, ImportMatchDecision } from './match-schemas';
 
@@ -25,9 +26,10 @@ async function present(store: Store, rows: readonly RunMatchRecord[]): Promise<I
     ...(r.decision_slug ? [r.decision_slug] : []),
   ]);
   const names = await store.importMatches.namesBySlug(slugs);
-  const side = (slug: string) => ({
+  // A government that does not exist (a preview's prospect) is named as it would be.
+  const side = (slug: string, wouldBe?: string) => ({
     slug,
-    name: names.get(slug) ?? slug,
+    name: names.get(slug) ?? wouldBe ?? slug,
     exists: names.has(slug),
   });
   return rows.map((r) => ({
@@ -36,8 +38,8 @@ async function present(store: Store, rows: readonly RunMatchRecord[]): Promise<I
     names: parse(r.names),
     country: r.country,
     status: r.status,
-    applied: r.applied ? side(r.applied) : null,
-    candidates: parse(r.candidates).map(side),
+    applied: r.applied ? side(r.applied, prospectNames(parse(r.names))[0]) : null,
+    candidates: parse(r.candidates).map((slug) => side(slug)),
     decision: r.decision,
     government: r.decision_slug,
     decidedAt: r.decided_at,

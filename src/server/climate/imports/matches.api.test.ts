@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases } from '../../../../test/setup/databases';
 import { makeTestApp, type TestApp } from '../../../../test/setup/app';
-import type { ImportRun } from '../schemas';
+import type { ImportRun, ImportRunRow } from '../schemas';
 import type { ImportMatch } from './match-schemas';
 
 /**
@@ -121,33 +121,62 @@ describe.each(dialectCases())('uncertain matches on $label', ({ dialect, skip })
       { pointer: '/querystring/decisionsFrom', detail: 'no import run 99999' },
     ]);
 
+    // A second preview applying the decisions names the prospect it would create by its name.
+    const decided = await upload(`dryRun=true&decisionsFrom=${preview.id}`);
+    const previewed = await finished((decided.json() as { run: ImportRun }).run.id);
+    expect((await matchesOf(previewed.id)).find((m) => m.row === 5)?.applied).toEqual({
+      slug: 'guangzhou-guangdong',
+      name: 'Guangzhou, Guangdong',
+      exists: false,
+    });
+
     const real = await upload(`decisionsFrom=${preview.id}`);
     expect(real.statusCode, real.body).toBe(202);
     const run = await finished((real.json() as { run: ImportRun }).run.id);
     expect(run).toMatchObject({ status: 'done', dryRun: false, skipped: 1 });
     const rows = await t.app.inject({ url: `/api/v1/imports/${run.id}/rows`, headers: admin });
-    expect(
-      (
-        rows.json() as { items: { row: number; government: string | null; reason: string }[] }
-      ).items.map((r) => [r.row, r.government, r.reason]),
-    ).toEqual([
+    const items = (rows.json() as { items: ImportRunRow[] }).items;
+    // Governments by their names, never their slugs; a preview's run by no number.
+    expect(items.map((r) => [r.row, r.government, r.reasons])).toEqual([
       [
         2,
         'taipei',
-        `matched as confirmed in the preview (run ${preview.id}); Net Zero Tracker id CIT-DUP-01 recorded`,
+        [
+          { code: 'matched-as-confirmed', params: { run: preview.id } },
+          { code: 'nzt-id-recorded', params: { id: 'CIT-DUP-01' } },
+        ],
       ],
-      [3, null, `not imported: rejected in the preview (run ${preview.id})`],
+      [3, null, [{ code: 'rejected-in-preview', params: { run: preview.id } }]],
       [
         4,
         'mexico-city',
-        'matched by a likely name (mexico-city); Net Zero Tracker id CIT-DUP-03 recorded',
+        [
+          { code: 'matched-by-likely-name', params: { government: 'Mexico City' } },
+          { code: 'nzt-id-recorded', params: { id: 'CIT-DUP-03' } },
+        ],
       ],
       [
         5,
         'guangzhou-guangdong',
-        `new prospect government "guangzhou-guangdong" (as chosen in the preview (run ${preview.id}))`,
+        [
+          {
+            code: 'new-prospect-as-chosen',
+            params: { name: 'Guangzhou, Guangdong', run: preview.id },
+          },
+        ],
       ],
-      [6, 'villeneuve-sur-fixture', 'new prospect government "villeneuve-sur-fixture"'],
+      [
+        6,
+        'villeneuve-sur-fixture',
+        [{ code: 'new-prospect', params: { name: 'Villeneuve-sur-Fixture' } }],
+      ],
+    ]);
+    expect(items.map((r) => r.reason)).toEqual([
+      'matched as confirmed in the preview; Net Zero Tracker id CIT-DUP-01 recorded',
+      'not imported: rejected in the preview',
+      'matched by a likely name (Mexico City); Net Zero Tracker id CIT-DUP-03 recorded',
+      'new prospect government "Guangzhou, Guangdong" (as chosen in the preview)',
+      'new prospect government "Villeneuve-sur-Fixture"',
     ]);
     const applied = await matchesOf(run.id);
     expect(applied.map((m) => [m.row, m.decision, m.applied?.slug ?? null])).toEqual([

@@ -209,7 +209,7 @@ async function outcomes(db: Db, runId: number) {
   return db.kysely
     .selectFrom('import_run_rows')
     .where('run_id', '=', runId)
-    .select(['row_number', 'action', 'government', 'reason'])
+    .select(['row_number', 'action', 'government', 'reason', 'reasons_json'])
     .orderBy('row_number')
     .execute();
 }
@@ -425,8 +425,17 @@ describe.each(dialectCases())('Net Zero Tracker import on $label', ({ dialect, s
         [8, 'skip', null],
       ]);
       // The figure Accord cannot read without a guess is named in the row's report.
+      expect(JSON.parse(rows[5]?.reasons_json ?? '[]')).toContainEqual({
+        code: 'value-not-read',
+        params: {
+          field: 'endTargetBaselineEmissions',
+          value: '350000 MTCO2e',
+          problem: 'ambiguous-unit',
+          unit: 'MTCO2e',
+        },
+      });
       expect(rows[5]?.reason).toContain(
-        'end target: end_target_baseline_emissions "350000 MTCO2e" not kept: the unit "MTCO2e" may mean megatonnes or metric tonnes',
+        'End target base year emissions "350000 MTCO2e" not read: the unit "MTCO2e" may mean megatonnes or metric tonnes',
       );
 
       const assessed = async (slug: string) =>

@@ -1,16 +1,15 @@
+import type {
+  ImportReason,
+  TargetRecordField,
+  TargetRef,
+} from '../../../core/climate/import-reasons';
 import { statesSameTarget } from '../../../core/climate/same-target';
 import { targetTypeHas, type TargetTypeField } from '../../../core/climate/target-fields';
 import type { Store } from '../../store';
 import type { ImportKind } from '../schemas';
 import { targetOrigin, targetStatement } from '../target-statement';
-import {
-  SubjectPlacer,
-  type GovernmentIndex,
-  type GovernmentRef,
-  type MatchDecision,
-  type ProspectPlan,
-  type UncertainMatch,
-} from './governments';
+import type { GovernmentIndex, GovernmentRef, ProspectPlan } from './governments';
+import { SubjectPlacer, type MatchDecision, type UncertainMatch } from './subject-placer';
 import {
   REPORT_VALUE_COLUMNS,
   TARGET_VALUE_COLUMNS,
@@ -183,13 +182,43 @@ function fillFromOtherSource(existing: TargetValues, imported: TargetValues): Ta
   return filled;
 }
 
-const ORIGIN_WORDS: Record<ReturnType<typeof targetOrigin>, string> = {
-  cdp: 'CDP',
-  tracker: 'the Net Zero Tracker',
-  'accord-export': "Accord's targets export",
-  import: 'another import',
-  entered: 'Accord',
+/** A target's columns by the names the web's target form shows them under. */
+const RECORD_FIELD_OF: Record<(typeof TARGET_VALUE_COLUMNS)[number], TargetRecordField> = {
+  type: 'type',
+  net_zero_label: 'netZeroLabel',
+  title: 'title',
+  description: 'description',
+  base_year: 'baseYear',
+  base_emissions: 'baseEmissions',
+  target_year: 'targetYear',
+  reduction_percent: 'reductionPercent',
+  target_emissions: 'targetEmissions',
+  bau_emissions: 'bauEmissions',
+  base_intensity: 'baseIntensity',
+  intensity_unit: 'intensityUnit',
+  coverage_gases: 'gases',
+  coverage_scopes: 'scopes',
+  coverage_sectors: 'sectors',
+  boundary: 'boundary',
+  status: 'status',
+  date_set: 'dateSet',
+  source_url: 'sourceUrl',
+  source_document: 'sourceDocument',
+  initiatives: 'initiatives',
+  offsets_allowed: 'offsetsAllowed',
+  self_reported_progress: 'selfReported',
+  self_reported_source: 'selfReported',
 };
+
+/** A target as a row's reason names it: by its title, type and year, never its id. */
+export const targetRef = (v: Pick<TargetValues, 'title' | 'type' | 'target_year'>): TargetRef => ({
+  title: v.title,
+  type: v.type,
+  year: v.target_year,
+});
+
+/** The government a row's outcome names: its slug, and the name it has or would get. */
+const onRow = (ref: GovernmentRef | null) => (ref ? { slug: ref.slug, name: ref.name } : null);
 
 /** Whether a target keyed `existingKey` came from another source than a record keyed `key`. */
 const fromAnotherSource = (existingKey: string | null, key: string) =>
@@ -221,9 +250,19 @@ export class ImportPlanner {
     this.placer = new SubjectPlacer(index, options, decisions);
   }
 
-  private skipOutcome(row: MappedRow, reason: string, government: string | null): RowPlan {
+  private skipOutcome(
+    row: MappedRow,
+    reason: ImportReason,
+    government: GovernmentRef | null,
+  ): RowPlan {
     return {
-      outcome: { row: row.row, action: 'skip', entity: null, government, reason },
+      outcome: {
+        row: row.row,
+        action: 'skip',
+        entities: null,
+        government: onRow(government),
+        reasons: [reason],
+      },
       prospect: null,
       link: null,
       match: null,
@@ -237,7 +276,7 @@ export class ImportPlanner {
       row: MappedRow;
       ref: GovernmentRef;
       plan: Omit<RowPlan, 'outcome' | 'writes'>;
-      notes: string[];
+      notes: ImportReason[];
     }[] = [];
     const plans = new Map<MappedRow, RowPlan>();
     for (const row of rows) {
@@ -248,8 +287,8 @@ export class ImportPlanner {
           row,
           this.skipOutcome(
             row,
-            row.skip ?? 'no government named',
-            known?.kind === 'matched' ? known.ref.slug : null,
+            row.skip ?? { code: 'no-government-named' },
+            known?.kind === 'matched' ? known.ref : null,
           ),
         );
         continue;
@@ -305,8 +344,9 @@ export class ImportPlanner {
           if (same) {
             // The government already has a target saying this (Accord's own export read back):
             // it is this record, unchanged, whatever key it has or lacks.
-            if (same.import_key !== record.key)
-              notes.push(`target #${same.id} already states this`);
+            if (same.import_key !== record.key) {
+              notes.push({ code: 'already-stated', params: { target: targetRef(same) } });
+            }
             writes.push({
               table: 'target',
               op: 'keep',
@@ -337,16 +377,17 @@ export class ImportPlanner {
             const values = fillFromOtherSource(other, record.values);
             const linksParent = parentKey !== null && other.parent_target_id === null;
             const filled = [
-              ...TARGET_VALUE_COLUMNS.filter((c) => values[c] !== other[c]),
-              ...(linksParent ? ['end target'] : []),
+              ...new Set<TargetRecordField>([
+                ...TARGET_VALUE_COLUMNS.filter((c) => values[c] !== other[c]).map(
+                  (c) => RECORD_FIELD_OF[c],
+                ),
+                ...(linksParent ? (['parentTargetId'] as const) : []),
+              ]),
             ];
-            const from = ORIGIN_WORDS[targetOrigin(other.import_key)];
-            notes.push(
-              `states target #${other.id} "${other.title}" from ${from}` +
-                (filled.length
-                  ? `, which takes from this row: ${filled.map((c) => c.replace(/_/g, ' ')).join(', ')}`
-                  : ''),
-            );
+            notes.push({
+              code: 'states-target-of-other-source',
+              params: { target: targetRef(other), origin: targetOrigin(other.import_key), filled },
+            });
             this.storedKeys.set(record.key, other.import_key as string);
             writes.push({
               table: 'target',
@@ -373,8 +414,9 @@ export class ImportPlanner {
                 ) === targetFingerprint(ref.slug, parentShown(parentKey), values)
               ? 'keep'
               : 'update';
-          if (adopted && existing)
-            notes.push(`took over target #${existing.id}, entered without an import key`);
+          if (adopted && existing) {
+            notes.push({ code: 'took-over-target', params: { target: targetRef(existing) } });
+          }
           writes.push({
             table: 'target',
             op,
@@ -411,7 +453,7 @@ export class ImportPlanner {
               ? 'keep'
               : 'update';
           if (adopted && existing) {
-            notes.push(`took over emission report #${existing.id}, entered without an import key`);
+            notes.push({ code: 'took-over-report', params: { year: existing.year } });
           }
           // Which report of a year counts is a rule applied on reading (core/climate/sources.ts),
           // not decided here: the order files come in must not matter.
@@ -431,21 +473,24 @@ export class ImportPlanner {
         null,
       );
       if (top === null) {
+        const rows = [...new Set(duplicates)];
         plans.set(row, {
-          ...this.skipOutcome(row, `same record as row ${duplicates.join(', ')}`, ref.slug),
+          ...this.skipOutcome(row, { code: 'same-record-as-rows', params: { rows } }, ref),
           ...plan,
         });
         continue;
       }
-      if (duplicates.length) notes.push(`part already given in row ${duplicates.join(', ')}`);
+      if (duplicates.length) {
+        notes.push({ code: 'part-given-in-rows', params: { rows: [...new Set(duplicates)] } });
+      }
       const action: RowAction = top === 'keep' ? 'unchanged' : top;
       plans.set(row, {
         outcome: {
           row: row.row,
           action,
-          entity: row.records.map((r) => r.label).join(' + '),
-          government: ref.slug,
-          reason: notes.length ? notes.join('; ') : null,
+          entities: row.records.map((r) => r.entity),
+          government: onRow(ref),
+          reasons: notes,
         },
         ...plan,
         writes,
@@ -459,8 +504,8 @@ export class ImportPlanner {
     subject: Subject,
     row: number,
   ):
-    | { ref: GovernmentRef; plan: Omit<RowPlan, 'outcome' | 'writes'>; notes: string[] }
-    | { skip: string; match: UncertainMatch | null } {
+    | { ref: GovernmentRef; plan: Omit<RowPlan, 'outcome' | 'writes'>; notes: ImportReason[] }
+    | { skip: ImportReason; match: UncertainMatch | null } {
     // A row of Accord's own export names its government by slug; elsewhere it is matched by name.
     const own = subject.accordSlug ? this.index.bySlug(subject.accordSlug) : undefined;
     if (own) return { ref: own, plan: { prospect: null, link: null, match: null }, notes: [] };

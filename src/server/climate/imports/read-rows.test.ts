@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { TextEncoding } from './decode';
 import { MAX_CELL_CHARS, openSheet, type FieldRow, type OpenOptions } from './read-rows';
+import { UnreadableSheetError } from './unreadable';
 
 /**
  * Reading uploads as text: the encoding detected (or chosen) so that names come out as
@@ -38,13 +39,25 @@ async function read(
   return { rows, encoding: sheet.encoding, by: sheet.encodingBy };
 }
 
-async function failure(bytes: Buffer, options: OpenOptions = {}): Promise<string> {
+async function thrown(bytes: Buffer, options: OpenOptions = {}): Promise<unknown> {
   try {
     await read(bytes, options);
   } catch (err) {
-    return (err as Error).message;
+    return err;
   }
   throw new Error('the file was read without an error');
+}
+
+/** The error in English words, as the run's `error` and the command line say it. */
+async function failure(bytes: Buffer, options: OpenOptions = {}): Promise<string> {
+  return ((await thrown(bytes, options)) as Error).message;
+}
+
+/** The same error as a code with its parameters, for the run page in the reader's language. */
+async function problem(bytes: Buffer, options: OpenOptions = {}): Promise<unknown> {
+  const err = await thrown(bytes, options);
+  expect(err).toBeInstanceOf(UnreadableSheetError);
+  return (err as UnreadableSheetError).problem;
 }
 
 const NAMES: { encoding: TextEncoding; names: string[] }[] = [
@@ -195,11 +208,45 @@ describe('the structure of a CSV upload', () => {
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(60 * 1024 * 1024);
   });
 
+  it('says each of those as a code with where it is and what it found', async () => {
+    const bytes = iconv.encode(csv(['Bern', 'Zürich']), 'windows-1252');
+    expect(await problem(bytes, { encoding: 'utf-8' })).toEqual({
+      code: 'encoding-not-readable',
+      params: { encoding: 'UTF-8', line: 3 },
+    });
+    expect(await problem(Buffer.from(full.slice(0, full.indexOf('Nagoya') + 3)))).toEqual({
+      code: 'file-cut-short-in-row',
+      params: { line: 4, row: 4, cells: 2, width: 6 },
+    });
+    expect(await problem(Buffer.from(full.replace('Osaka,XXX,City,', 'Osaka,XXX,')))).toEqual({
+      code: 'row-too-few-cells',
+      params: { line: 3, row: 3, cells: 5, width: 6 },
+    });
+    expect(await problem(Buffer.from(full.replace('Osaka', 'Osaka,Japan')))).toEqual({
+      code: 'row-too-many-cells',
+      params: { line: 3, row: 3, cells: 7, width: 6, column: 'G', value: '2050' },
+    });
+    expect(await problem(Buffer.from(full.replace('Osaka', '"Osaka')))).toEqual({
+      code: 'quote-not-closed',
+      params: { line: 3, row: 3, column: 2 },
+    });
+    expect(
+      await problem(Buffer.from(full.replace('Osaka', 'x'.repeat(MAX_CELL_CHARS + 1)))),
+    ).toEqual({
+      code: 'cell-too-long',
+      params: {
+        line: 3,
+        row: 3,
+        column: 'B ("name")',
+        chars: MAX_CELL_CHARS + 1,
+        max: MAX_CELL_CHARS,
+      },
+    });
+  });
+
   it('notes a last row that no line break ends: it may be cut in its last cell', async () => {
     const { rows } = await read(Buffer.from(full.trimEnd()));
-    expect(rows.at(-1)?.notes).toEqual([
-      'the file does not end with a line break after this last row: check that it is complete',
-    ]);
+    expect(rows.at(-1)?.notes).toEqual([{ code: 'last-row-unterminated' }]);
     expect(rows[0]?.notes).toBeUndefined();
   });
 });

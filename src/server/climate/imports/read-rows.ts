@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import type { ImportReason, RunProblem } from '../../../core/climate/import-reasons';
 import type { ImportKind } from '../schemas';
 import {
   decodeStream,
@@ -84,8 +85,14 @@ export class RowTooLongError extends UnreadableSheetError {
     super(
       `Row ${row} (from line ${line}) is longer than ${MAX_ROW_CHARS.toLocaleString('en')} ` +
         `characters, in column ${columnName(column)}`,
+      tooLong(line, row, columnName(column), quoted),
     );
   }
+}
+
+function tooLong(line: number, row: number, column: string, quoted: boolean): RunProblem {
+  const params = { line, row, column, max: MAX_CELL_CHARS };
+  return { code: quoted ? 'row-too-long-open-quote' : 'row-too-long', params };
 }
 
 /** A parser's error in words a person can act on, with the line (and row) it is about. */
@@ -103,6 +110,7 @@ function csvProblem(
     return new UnreadableSheetError(
       `The file ends inside a quoted field that starts on line ${line} ` +
         `(row ${records + 1}, column ${column}): its closing quote (") is missing`,
+      { code: 'quote-not-closed', params: { line, row: records + 1, column } },
     );
   }
   if (err.code === 'CSV_MAX_RECORD_SIZE') {
@@ -120,6 +128,7 @@ function csvProblem(
   const detail = err.message.replace(/^[^:]*:\s*/, '');
   return new UnreadableSheetError(
     `The file is not valid CSV in the record that starts on line ${linesRead + 1}: ${detail}`,
+    { code: 'not-valid-csv', params: { line: linesRead + 1, detail } },
   );
 }
 
@@ -245,7 +254,7 @@ export interface FieldRow {
   number: number;
   fields: Partial<Record<string, string>>;
   /** What the row report should say of the row whatever becomes of it (a file cut short?). */
-  notes?: string[];
+  notes?: ImportReason[];
   /** The row's cells as read, for what looks at the columns no field reads. */
   cells?: readonly (string | null)[];
   /** Fields made from other fields' columns (a long table's lines), for the row report. */
@@ -379,13 +388,19 @@ export async function openSheet(
   let width = headers.length;
   while (width > 0 && isBlank(headers[width - 1])) width--;
 
-  const check = (row: SheetRow, last: boolean): string[] => {
+  const check = (row: SheetRow, last: boolean): ImportReason[] => {
+    const at = { line: row.line, row: row.number };
     row.cells.forEach((cell, index) => {
       if (cell !== null && cell.length > MAX_CELL_CHARS) {
+        const column = columnName(index, headers);
         throw new UnreadableSheetError(
-          `The cell in column ${columnName(index, headers)} on ${rowPlace(row)} holds ` +
+          `The cell in column ${column} on ${rowPlace(row)} holds ` +
             `${cell.length.toLocaleString('en')} characters; a cell may hold up to ` +
             `${MAX_CELL_CHARS.toLocaleString('en')}`,
+          {
+            code: 'cell-too-long',
+            params: { ...at, column, chars: cell.length, max: MAX_CELL_CHARS },
+          },
         );
       }
     });
@@ -393,6 +408,7 @@ export async function openSheet(
     const cells = row.cells.length;
     if (cells < width) {
       const cut = last && row.terminated === false;
+      const params = { ...at, cells, width };
       throw new UnreadableSheetError(
         cut
           ? `The file ends in the middle of the row on ${rowPlace(row)}: it has ${cells} of the ` +
@@ -400,21 +416,27 @@ export async function openSheet(
           : `The row on ${rowPlace(row)} has ${cells} cells where the header has ${width}` +
               `${last ? ' (it is the last row: the file may be cut short)' : ''}; ` +
               'check the file for a broken row',
+        cut
+          ? { code: 'file-cut-short-in-row', params }
+          : { code: last ? 'last-row-too-few-cells' : 'row-too-few-cells', params },
       );
     }
     const extra = row.cells.findIndex((cell, index) => index >= headers.length && !isBlank(cell));
     if (extra >= 0) {
+      const value = (row.cells[extra] ?? '').slice(0, 40);
       throw new UnreadableSheetError(
         `The row on ${rowPlace(row)} has ${cells} cells where the header has ` +
-          `${headers.length} (column ${columnLetter(extra)} holds "${(row.cells[extra] ?? '').slice(0, 40)}"); ` +
+          `${headers.length} (column ${columnLetter(extra)} holds "${value}"); ` +
           'a separator too many, or a quote missing?',
+        {
+          code: 'row-too-many-cells',
+          params: { ...at, cells, width: headers.length, column: columnLetter(extra), value },
+        },
       );
     }
-    return last && row.terminated === false
-      ? ['the file does not end with a line break after this last row: check that it is complete']
-      : [];
+    return last && row.terminated === false ? [{ code: 'last-row-unterminated' }] : [];
   };
-  const toFields = (row: SheetRow, notes: string[]): FieldRow => {
+  const toFields = (row: SheetRow, notes: ImportReason[]): FieldRow => {
     const values: Partial<Record<string, string>> = {};
     for (const [field, index] of fields) {
       const cell = row.cells[index];
@@ -425,15 +447,15 @@ export async function openSheet(
       : { number: row.number, fields: values, cells: row.cells };
   };
   function explain(err: unknown): unknown {
-    return err instanceof RowTooLongError
-      ? new UnreadableSheetError(
-          `Row ${err.row} (from line ${err.line}) is longer than ` +
-            `${MAX_ROW_CHARS.toLocaleString('en')} characters, in column ` +
-            `${columnName(err.column, headers.length > 0 ? headers : err.firstRow)}` +
-            `: a cell may hold up to ${MAX_CELL_CHARS.toLocaleString('en')} characters` +
-            (err.quoted ? ' (or is a quote that opens the cell there never closed?)' : ''),
-        )
-      : err;
+    if (!(err instanceof RowTooLongError)) return err;
+    const column = columnName(err.column, headers.length > 0 ? headers : err.firstRow);
+    return new UnreadableSheetError(
+      `Row ${err.row} (from line ${err.line}) is longer than ` +
+        `${MAX_ROW_CHARS.toLocaleString('en')} characters, in column ${column}` +
+        `: a cell may hold up to ${MAX_CELL_CHARS.toLocaleString('en')} characters` +
+        (err.quoted ? ' (or is a quote that opens the cell there never closed?)' : ''),
+      tooLong(err.line, err.row, column, err.quoted),
+    );
   }
   async function* dataRows(): AsyncGenerator<FieldRow> {
     // One row behind the reading, so that the last row is known as the last.

@@ -1,3 +1,4 @@
+import type { RunProblem } from '../../../core/climate/import-reasons';
 import type { ImportKind } from '../../../core/climate/types';
 import { FIELD_ALIASES, FIELDS_OF, IGNORED_HEADERS, LAYOUTS, type Layout } from './layouts';
 
@@ -78,6 +79,18 @@ export class LayoutNotRecognisedError extends Error {
         `${closest.missing.map((m) => `"${m}"`).join(', ')}.`,
     );
     this.name = 'LayoutNotRecognisedError';
+  }
+
+  /** The same as a code: an empty file (no header row at all), or the columns it lacks. */
+  get problem(): RunProblem {
+    if (this.headers.length === 0 && this.closest.layoutId === this.kind) {
+      return { code: 'file-empty' };
+    }
+    const { layoutId, missing } = this.closest;
+    return {
+      code: 'layout-not-recognised',
+      params: { kind: this.kind, layout: layoutId, missing },
+    };
   }
 }
 

@@ -14,9 +14,30 @@ import type { RowOutcome, RunCounts } from './runs';
 
 export type ImportRunRecord = Selectable<ImportRunTable>;
 export type ImportLayoutRecord = Selectable<ImportLayoutTable>;
+const ROW_OUTCOME_COLUMNS = [
+  'id',
+  'row_number',
+  'action',
+  'entity',
+  'government',
+  'government_name',
+  'reason',
+  'reasons_json',
+  'entity_json',
+  'fields_json',
+] as const;
 export type RowOutcomeRecord = Pick<
   Selectable<ImportRunRowTable>,
-  'id' | 'row_number' | 'action' | 'entity' | 'government' | 'reason' | 'fields_json'
+  (typeof ROW_OUTCOME_COLUMNS)[number]
+>;
+
+/** A row's outcome as stored: its reasons and records as codes and in English words. */
+export type StoredRowOutcome = RowOutcome & { reason: string | null; entity: string | null };
+
+/** The governments rows name, by slug: their names now and the language of their own. */
+export type GovernmentNamesOnRows = ReadonlyMap<
+  string,
+  { primary: string; names: Record<string, string>; localLang: string }
 >;
 
 /** A target as planning sees it: with its government's slug and its parent's import key. */
@@ -119,6 +140,7 @@ export async function insertRun(
       heartbeat_at: now,
       warnings_json: null,
       columns_json: null,
+      error_json: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -143,6 +165,8 @@ export async function updateRun(
     counts: RunCounts;
     status: ImportRunStatus;
     error: string | null;
+    /** The error as a code with its parameters, as JSON text. */
+    errorJson: string | null;
   }>,
 ): Promise<void> {
   await db
@@ -163,6 +187,7 @@ export async function updateRun(
         : {}),
       ...(values.status !== undefined ? { status: values.status } : {}),
       ...(values.error !== undefined ? { error: values.error } : {}),
+      ...(values.errorJson !== undefined ? { error_json: values.errorJson } : {}),
       ...(values.status !== undefined && values.status !== 'running'
         ? { finished_at: nowIso() }
         : {}),
@@ -179,7 +204,12 @@ export async function updateRun(
 export async function updateRunIfRunning(
   db: Executor,
   id: number,
-  values: { counts?: RunCounts; status?: 'done' | 'failed' | 'interrupted'; error?: string | null },
+  values: {
+    counts?: RunCounts;
+    status?: 'done' | 'failed' | 'interrupted';
+    error?: string | null;
+    errorJson?: string | null;
+  },
 ): Promise<boolean> {
   const now = nowIso();
   const result = await db
@@ -196,6 +226,7 @@ export async function updateRunIfRunning(
       heartbeat_at: now,
       ...(values.status !== undefined ? { status: values.status, finished_at: now } : {}),
       ...(values.error !== undefined ? { error: values.error } : {}),
+      ...(values.errorJson !== undefined ? { error_json: values.errorJson } : {}),
     })
     .where('id', '=', id)
     .where('status', '=', 'running')
@@ -223,11 +254,16 @@ export async function renewRunLease(db: Executor, id: number): Promise<boolean> 
 export function claimAbandonedRuns(
   db: Executor,
   staleBefore: string,
-  reason: string,
+  reason: { error: string; errorJson: string },
 ): Promise<ImportRunRecord[]> {
   return db
     .updateTable('import_runs')
-    .set({ status: 'interrupted', error: reason, finished_at: nowIso() })
+    .set({
+      status: 'interrupted',
+      error: reason.error,
+      error_json: reason.errorJson,
+      finished_at: nowIso(),
+    })
     .where('status', '=', 'running')
     .where((eb) =>
       eb.or([
@@ -262,7 +298,7 @@ export async function pageRuns(
 export async function insertRowOutcomes(
   db: Executor,
   runId: number,
-  outcomes: readonly RowOutcome[],
+  outcomes: readonly StoredRowOutcome[],
 ): Promise<void> {
   for (let i = 0; i < outcomes.length; i += CHUNK) {
     const part = outcomes.slice(i, i + CHUNK);
@@ -274,8 +310,11 @@ export async function insertRowOutcomes(
           row_number: o.row,
           action: o.action,
           entity: o.entity,
-          government: o.government,
+          entity_json: o.entities ? JSON.stringify(o.entities) : null,
+          government: o.government?.slug ?? null,
+          government_name: o.government?.name ?? null,
           reason: o.reason,
+          reasons_json: JSON.stringify(o.reasons),
           fields_json: o.fields ? JSON.stringify(o.fields) : null,
         })),
       )
@@ -292,7 +331,7 @@ export async function pageRowOutcomes(
   if (options.action) query = query.where('action', '=', options.action);
   const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const rows = await query
-    .select(['id', 'row_number', 'action', 'entity', 'government', 'reason', 'fields_json'])
+    .select(ROW_OUTCOME_COLUMNS)
     .orderBy('row_number')
     .orderBy('id')
     .limit(options.pageSize)
@@ -318,11 +357,46 @@ export function rowOutcomesAfter(
     );
   }
   return query
-    .select(['id', 'row_number', 'action', 'entity', 'government', 'reason', 'fields_json'])
+    .select(ROW_OUTCOME_COLUMNS)
     .orderBy('row_number')
     .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+/**
+ * The names of the governments rows name, by slug (governments since deleted or renamed are
+ * absent): every name by language, the primary one (English, else any) and the language of
+ * their own, so a row shows a government as the reader sees it elsewhere in Accord.
+ */
+export async function governmentNamesOnRows(
+  db: Executor,
+  slugs: readonly string[],
+): Promise<GovernmentNamesOnRows> {
+  const rows = await chunked([...new Set(slugs)], (part) =>
+    db
+      .selectFrom('governments as g')
+      .leftJoin('government_names as n', (join) =>
+        join.onRef('n.government_id', '=', 'g.id').on('n.kind', '=', 'name'),
+      )
+      .where('g.slug', 'in', part)
+      .select(['g.slug', 'g.local_lang', 'n.lang', 'n.name'])
+      .orderBy('n.id')
+      .execute(),
+  );
+  const found = new Map<
+    string,
+    { primary: string; names: Record<string, string>; localLang: string }
+  >();
+  for (const r of rows) {
+    let entry = found.get(r.slug);
+    if (!entry)
+      found.set(r.slug, (entry = { primary: r.slug, names: {}, localLang: r.local_lang }));
+    if (r.name === null) continue;
+    if (r.lang && !entry.names[r.lang]) entry.names[r.lang] = r.name;
+    if (entry.primary === r.slug || r.lang === 'en') entry.primary = entry.names.en ?? r.name;
+  }
+  return found;
 }
 
 // What planning reads: the directory's keys
@@ -348,9 +422,13 @@ export function mergedGovernmentKeys(db: Executor) {
     .execute();
 }
 
-/** Every name and alias of every government. */
+/** Every name and alias of every government, oldest first (which is primary is the caller's). */
 export function listGovernmentNames(db: Executor) {
-  return db.selectFrom('government_names').select(['government_id', 'name']).execute();
+  return db
+    .selectFrom('government_names')
+    .select(['government_id', 'name', 'kind', 'lang'])
+    .orderBy('id')
+    .execute();
 }
 
 /** Region slug → id, for the prospects a run creates. */

@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import type { AuditActor } from '../../audit/service';
 import type { AppContext, AppInstance } from '../../http/app-types';
 import { authorize } from '../../http/authorize';
-import { IdParam, MAX_INT32, Page, PageQuery, Problem } from '../../http/common-schemas';
+import { IdParam, LangQuery, MAX_INT32, Page, PageQuery, Problem } from '../../http/common-schemas';
+import { negotiateLocale } from '../../i18n/negotiate';
 import { badRequest, HttpProblem } from '../../http/problem';
 import {
   ImportColumns,
@@ -19,6 +20,7 @@ import {
 import { TEXT_ENCODINGS } from './decode';
 import { inspectSheet } from './inspect';
 import { ImportRunner } from './runner';
+import { RunProblemError } from './unreadable';
 import {
   beginImport,
   getImportRun,
@@ -137,7 +139,8 @@ function uploadStream(request: FastifyRequest, body: Readable): Readable {
   if (!socket) return body;
   const onClose = () => {
     if (!raw.complete) {
-      body.destroy(new Error('The upload stopped before the whole file arrived'));
+      const message = 'The upload stopped before the whole file arrived';
+      body.destroy(new RunProblemError(message, { code: 'upload-stopped' }));
     }
   };
   socket.once('close', onClose);
@@ -328,7 +331,9 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
           description:
             'With `columns`, the column map: each Accord field the run reads and the header of ' +
             'the column it reads it from, as the file spells it, whichever way the layout was ' +
-            'chosen (a known layout, a saved one, a mapping).',
+            'chosen (a known layout, a saved one, a mapping). A run that failed or was ' +
+            'interrupted says why in English (`error`) and as a code with its parameters ' +
+            '(`errorReason`: where the file could not be read and why, and what was written).',
           params: IdParam,
           response: { 200: ImportRun, ...problems },
         },
@@ -346,10 +351,14 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
           tags: ['imports'],
           summary: "Each row's outcome, in row order (administrators)",
           description:
-            'Each row with its action, the government and record it concerns, the reason, and ' +
+            'Each row with its action, the government and records it concerns, its reasons, and ' +
             '`fields`: the fields it had a value for, each with the source columns that fed it ' +
             "(a scope total summed from CDP's split columns names both; a long table's figure, " +
-            'the columns of its line). `fields` is null for runs from before this was recorded.',
+            'the columns of its line). `fields` is null for runs from before this was recorded. ' +
+            '`reasons` are codes with parameters (`reason` says them in English), `entities` the ' +
+            'records as structured values (`entity` in English), `governmentNames` the ' +
+            "government by its names (`government` is its slug); a client puts them in its reader's " +
+            'words. `reasons` and `entities` are null for runs from before they were kept.',
           params: IdParam,
           querystring: RowsQuery,
           response: { 200: Page(ImportRunRow), ...problems },
@@ -371,10 +380,14 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
             'The row report as CSV: row, action, government, entity, reason, fields ' +
             '(administrators)',
           description:
-            'The `fields` column lists, per row, each field it had a value for (named in ' +
-            'English) and the source columns it came from: `Field ← "Header"`, separated by ' +
-            'semicolons; empty for runs from before this was recorded.',
+            'In the language `lang` names (else the one Accept-Language prefers, else ' +
+            'English): headers, actions, each government by its name, records, reasons and ' +
+            'fields. The `fields` column lists, per row, each field it had a value for and the ' +
+            'source columns it came from: `Field ← "Header"`, separated by semicolons; empty ' +
+            'for runs from before this was recorded. Rows of runs from before reasons were kept ' +
+            'as codes keep their English reasons.',
           params: IdParam,
+          querystring: Type.Object({ lang: Type.Optional(LangQuery) }),
           response: {
             200: Type.String({ description: 'CSV, UTF-8 with a byte-order mark' }),
             ...problems,
@@ -384,7 +397,13 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
       async (request, reply) => {
         mayImport(request.actor);
         const run = await getImportRun(store, request.params.id);
-        return sendReport(reply, run.id, importReportCsv(store, run.id));
+        const locale = negotiateLocale({
+          lang: request.query.lang,
+          acceptLanguage: request.headers['accept-language'],
+        });
+        // The words depend on Accept-Language when no lang is given: caches must know.
+        reply.header('Content-Language', locale).header('Vary', 'Accept-Language');
+        return sendReport(reply, run.id, importReportCsv(store, run.id, locale));
       },
     );
   });

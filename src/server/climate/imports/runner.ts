@@ -1,6 +1,7 @@
 import type { Store } from '../../store';
 import type { ImportRun } from '../schemas';
 import { interruptAbandonedRuns } from './service';
+import { RunProblemError } from './unreadable';
 
 /**
  * The import runs one server works on in the background, and its care of runs others left.
@@ -49,7 +50,9 @@ export class ImportRunner {
   /** Stops sweeping and tells the runs to stop (between batches), without waiting. */
   stop(): void {
     if (this.sweeper) clearInterval(this.sweeper);
-    this.stopping.abort(new Error('Accord stopped before the import finished'));
+    this.stopping.abort(
+      new RunProblemError('Accord stopped before the import finished', { code: 'server-stopped' }),
+    );
   }
 
   /** Stops, and waits until every run has written how it ended. */

@@ -129,10 +129,31 @@ describe('import rules', () => {
       [4, 'skip', 'villa-nueva'],
       [5, 'skip', null],
     ]);
+    expect(rows.map((r) => r.reasons)).toEqual([
+      [
+        { code: 'matched-by-name' },
+        { code: 'cdp-account-recorded', params: { account: '880100' } },
+      ],
+      // A prospect by the name it gets, never its slug.
+      [{ code: 'new-prospect', params: { name: 'Villa Nueva' } }],
+      [{ code: 'same-record-as-rows', params: { rows: [3] } }],
+      // The file ends without a line break after its last row: said too.
+      [
+        { code: 'country-unknown', params: { value: 'Atlantis' } },
+        { code: 'last-row-unterminated' },
+      ],
+    ]);
+    expect(rows.map((r) => r.governmentNames?.name ?? null)).toEqual([
+      'Changchun',
+      'Villa Nueva',
+      'Villa Nueva',
+      null,
+    ]);
+    // And in English, for the API's `reason` and the command line.
     expect(rows[0]?.reason).toBe('matched by name; CDP account 880100 recorded');
-    expect(rows[1]?.reason).toBe('new prospect government "villa-nueva"');
+    expect(rows[1]?.reason).toBe('new prospect government "Villa Nueva"');
     expect(rows[2]?.reason).toBe('same record as row 3');
-    expect(rows[3]?.reason).toContain('country unknown ("Atlantis")');
+    expect(rows[3]?.reason).toMatch(/^country unknown \("Atlantis"\): no government created; /);
     const changchun = await db.kysely
       .selectFrom('governments')
       .where('slug', '=', 'changchun')
@@ -181,6 +202,11 @@ describe('import rules', () => {
     });
     expect(result.status).toBe('failed');
     expect(result.error).toBe('The file is larger than 500000 bytes. Nothing was written.');
+    expect(result.errorReason).toEqual({
+      code: 'file-too-large',
+      params: { megabytes: 0.5 },
+      written: { code: 'nothing' },
+    });
     expect(await rowsOf(result.id)).toEqual([]);
   });
 });

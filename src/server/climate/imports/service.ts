@@ -1,4 +1,5 @@
 import { pipeline, Transform, type Readable } from 'node:stream';
+import type { RunError, RunProblem, RunWritten } from '../../../core/climate/import-reasons';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor, type SystemActor } from '../../audit/service';
 import { HttpProblem, invalidField, notFound } from '../../http/problem';
 import type { ImportKind, ImportRun } from '../schemas';
@@ -12,7 +13,7 @@ import { LongTableReports } from './long-table';
 import { openSheet, type FieldRow, type OpenedSheet } from './read-rows';
 import { layoutsFor, namedLayout } from './saved-layouts';
 import { UnreadNumbers } from './unread-numbers';
-import { UnreadableSheetError } from './unreadable';
+import { RunProblemError, UnreadableSheetError } from './unreadable';
 import { columnMapOf, recordedFields } from './row-fields';
 import { RunNotRunningError, toImportRun } from './runs';
 import type { Store } from '../../store';
@@ -67,8 +68,14 @@ function limitBytes(input: Readable, max: number): Readable {
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
       if (seen > max) {
+        const megabytes = Math.round((max / 1024 / 1024) * 10) / 10;
         const limit = max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MB` : `${max} bytes`;
-        callback(new Error(`The file is larger than ${limit}`));
+        callback(
+          new RunProblemError(`The file is larger than ${limit}`, {
+            code: 'file-too-large',
+            params: { megabytes },
+          }),
+        );
       } else {
         callback(null, chunk);
       }
@@ -92,11 +99,11 @@ function mapperFor(kind: ImportKind, context: { fileName: string; layoutId: stri
       if (kind === 'cdp-emissions') return mapCdpEmissionRow(row, context);
       return mapNztRow(row);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const detail = err instanceof Error ? err.message : String(err);
       return {
         row: row.number,
         subject: null,
-        skip: `could not read the row: ${message}`,
+        skip: { code: 'row-not-read', params: { detail } },
         records: [],
       };
     }
@@ -113,14 +120,11 @@ function mapperFor(kind: ImportKind, context: { fileName: string; layoutId: stri
 
 /**
  * Every row ends created, updated, unchanged or skipped with a reason: a row a mapper left with
- * nothing to write and no reason, or a blank reason, is skipped saying so.
+ * nothing to write and no reason is skipped saying so.
  */
 function withReason(row: MappedRow): MappedRow {
-  if (row.skip !== null && row.skip.trim() === '') {
-    return { ...row, skip: 'not imported (the importer gave no reason: please report this)' };
-  }
   if (row.skip === null && row.records.length === 0) {
-    return { ...row, skip: 'nothing to import: the row has no target or figures Accord reads' };
+    return { ...row, skip: { code: 'nothing-to-import' } };
   }
   return row;
 }
@@ -179,18 +183,38 @@ function dependsOnOtherRows(row: MappedRow): boolean {
   );
 }
 
-/** What an interrupted or failed run says of what it wrote. */
-function committedNote(dryRun: boolean, committed: number, stopped: boolean): string {
-  if (dryRun) return 'Nothing was written (dry run).';
-  if (committed === 0) return 'Nothing was written.';
+/** What an interrupted or failed run had written, as a code and in English. */
+function written(dryRun: boolean, committed: number, stopped: boolean): RunWritten {
+  if (dryRun) return { code: 'dry-run' };
+  if (committed === 0) return { code: 'nothing' };
+  return { code: stopped ? 'kept-after-stop' : 'kept-after-failure', params: { rows: committed } };
+}
+
+function committedNote(note: RunWritten): string {
+  if (note.code === 'dry-run') return 'Nothing was written (dry run).';
+  if (note.code === 'nothing') return 'Nothing was written.';
   return (
-    `The batches committed before it ${stopped ? 'stopped' : 'failed'} (${committed} rows) ` +
-    'stay applied; running the same import again completes it without duplicates.'
+    `The batches committed before it ${note.code === 'kept-after-stop' ? 'stopped' : 'failed'} ` +
+    `(${note.params.rows} rows) stay applied; running the same import again completes it ` +
+    'without duplicates.'
   );
 }
 
 function messageOf(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+}
+
+/**
+ * Why a run ended early, as a code: what the reading found (where and why), a stop, or a fault
+ * of Accord's (the database, the disk), whose English words go with it.
+ */
+function problemOf(err: unknown, stopped: boolean, opening = false): RunProblem {
+  if (err instanceof RunProblemError || err instanceof LayoutNotRecognisedError) {
+    return err.problem;
+  }
+  if (stopped) return { code: 'stopped' };
+  // What fails while the file is opened is the file; later, the database or the disk.
+  return { code: opening ? 'file-not-read' : 'unexpected', params: { detail: messageOf(err) } };
 }
 
 /** Why a sweep marked a run interrupted. */
@@ -331,12 +355,18 @@ async function execute(
     const stopped = stop.aborted;
     const status = stopped ? 'interrupted' : 'failed';
     const committed = engine?.progress.processed ?? 0;
-    const reason = stopped ? messageOf(stop.reason ?? STOPPED) : messageOf(err);
-    const error = `${reason}. ${committedNote(options.dryRun ?? false, committed, stopped)}`;
+    const cause: unknown = stopped ? (stop.reason ?? STOPPED) : err;
+    const note = written(options.dryRun ?? false, committed, stopped);
+    const error = `${messageOf(cause)}. ${committedNote(note)}`;
+    const reason: RunError = { ...problemOf(cause, stopped), written: note };
     await (
       engine
-        ? engine.end(status, error)
-        : store.imports.updateRunIfRunning(runId, { status, error })
+        ? engine.end(status, error, reason)
+        : store.imports.updateRunIfRunning(runId, {
+            status,
+            error,
+            errorJson: JSON.stringify(reason),
+          })
     ).catch(() => undefined);
   } finally {
     await sheet.close().catch(() => undefined);
@@ -344,28 +374,32 @@ async function execute(
   }
 }
 
-/** The problem an unreadable upload becomes: 422 naming what is missing. */
+/**
+ * The problem an unreadable upload becomes: 422 naming what is missing, with the reason as a
+ * code and its parameters (`code`, `params`) for the page to say in its reader's words.
+ */
 function unreadable(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
   if (err instanceof LayoutNotRecognisedError) {
+    const { code, params } = err.problem;
+    // An empty file lacks no column: it has none to map.
+    const missing = code === 'file-empty' ? [] : err.closest.missing;
     return new HttpProblem(
       422,
       'Unprocessable Content',
       err.message,
-      err.closest.missing.map((column) => ({
-        pointer: '/body',
-        detail: `missing column "${column}"`,
-      })),
+      missing.map((column) => ({ pointer: '/body', detail: `missing column "${column}"` })),
       undefined,
-      // The import page answers this with its column-mapping step.
-      'layout-not-recognised',
+      // The import page answers layout-not-recognised with its column-mapping step.
+      code,
+      params,
     );
   }
-  if (err instanceof UnreadableSheetError) {
-    return new HttpProblem(422, 'Unprocessable Content', err.message);
-  }
   const message = err instanceof Error ? err.message : String(err);
-  return new HttpProblem(422, 'Unprocessable Content', `The file could not be read: ${message}`);
+  const { code, params } = problemOf(err, false, true);
+  const detail =
+    err instanceof UnreadableSheetError ? message : `The file could not be read: ${message}`;
+  return new HttpProblem(422, 'Unprocessable Content', detail, undefined, undefined, code, params);
 }
 
 /**
@@ -421,10 +455,12 @@ export async function beginImport(
     const problem = stopped
       ? new HttpProblem(503, 'Service Unavailable', `${messageOf(stop.signal.reason)}.`)
       : unreadable(err);
+    const reason: RunError = problemOf(stopped ? stop.signal.reason : err, stopped, true);
     await store.imports
       .updateRunIfRunning(runId, {
         status: stopped ? 'interrupted' : 'failed',
         error: problem.detail ?? problem.title,
+        errorJson: JSON.stringify(reason),
       })
       .catch(() => undefined);
     throw problem;
@@ -487,15 +523,19 @@ export async function interruptAbandonedRuns(
   const now = options.now ?? new Date();
   const staleBefore = new Date(now.getTime() - (options.leaseMs ?? IMPORT_LEASE_MS)).toISOString();
   return store.transaction(async (tx) => {
-    const claimed = await tx.imports.claimAbandonedRuns(staleBefore, ABANDONED);
+    const claimed = await tx.imports.claimAbandonedRuns(staleBefore, {
+      error: ABANDONED,
+      errorJson: JSON.stringify({ code: 'stopped' } satisfies RunError),
+    });
     const runs: ImportRun[] = [];
     for (const row of claimed) {
       const lastSign = row.heartbeat_at ?? row.started_at;
       const dryRun = row.dry_run === 1;
-      const error =
-        `${ABANDONED} (its last sign of life was at ${lastSign}). ` +
-        committedNote(dryRun, row.processed_rows, true);
-      await tx.imports.updateRun(row.id, { error });
+      const note = written(dryRun, row.processed_rows, true);
+      const error = `${ABANDONED} (its last sign of life was at ${lastSign}). ${committedNote(note)}`;
+      const reason: RunError = { code: 'process-died', params: { lastSign }, written: note };
+      const errorJson = JSON.stringify(reason);
+      await tx.imports.updateRun(row.id, { error, errorJson });
       if (!dryRun && row.processed_rows > 0) {
         await recordAudit(tx, SYSTEM_ACTOR, {
           action: 'update',
@@ -507,7 +547,7 @@ export async function interruptAbandonedRuns(
           after: { runId: row.id, status: 'interrupted', processed: row.processed_rows, lastSign },
         });
       }
-      runs.push(toImportRun({ ...row, error }));
+      runs.push(toImportRun({ ...row, error, error_json: errorJson }));
     }
     return runs;
   });

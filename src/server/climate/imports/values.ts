@@ -1,3 +1,5 @@
+import type { DateProblem, PeriodProblem } from '../../../core/climate/import-reasons';
+
 /**
  * Reading the values of published spreadsheets: CDP and the Net Zero Tracker write missing values
  * several ways, numbers with thousands separators, periods as date ranges and places as WKT.
@@ -64,8 +66,8 @@ export function parseYear(value: string | null | undefined): number | null {
 /** Which comes first in a date written with numbers only ("03/04/2021"): a layout's option. */
 export type DateOrder = 'day-first' | 'month-first';
 
-/** A date read (YYYY-MM-DD), or why it could not be, in words for the row report. */
-export type DateReading = { date: string } | { problem: string };
+/** A date read (YYYY-MM-DD), or why it could not be (a code for the row report). */
+export type DateReading = { date: string } | DateProblem;
 
 export interface AccountingPeriod {
   /** The year the period starts: a Japanese fiscal year (April to March) is named by its start. */
@@ -135,7 +137,7 @@ function monthNamed(name: string): number | null {
 }
 
 /** Checks a time of day the forms above matched: 24-hour, or 1–12 with AM/PM. */
-function timeProblem(match: RegExpExecArray, from: number): string | null {
+function timeProblem(match: RegExpExecArray, from: number): DateProblem | null {
   const hour = match[from];
   if (hour === undefined) return null;
   const h = Number(hour);
@@ -143,15 +145,15 @@ function timeProblem(match: RegExpExecArray, from: number): string | null {
   const sec = match[from + 2] === undefined ? 0 : Number(match[from + 2]);
   const half = match[from + 3];
   const okHour = half ? h >= 1 && h <= 12 : h <= 23 || (h === 24 && m === 0 && sec === 0);
-  return okHour && m <= 59 && sec <= 60 ? null : 'its time of day is impossible';
+  return okHour && m <= 59 && sec <= 60 ? null : { problem: 'impossible-time' };
 }
 
-function dateOf(year: number, month: number, day: number, text: string): DateReading {
-  if (month < 1 || month > 12) return { problem: `"${text}" has no month ${month}` };
+function dateOf(year: number, month: number, day: number): DateReading {
+  if (month < 1 || month > 12) return { problem: 'no-such-month', month };
   const date = `${year}-${pad(month)}-${pad(day)}`;
-  if (!isValidDate(date)) return { problem: `"${text}" is not a day of the calendar` };
+  if (!isValidDate(date)) return { problem: 'not-a-calendar-day' };
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return { problem: `"${text}" is outside the years ${MIN_YEAR}–${MAX_YEAR}` };
+    return { problem: 'year-out-of-range', min: MIN_YEAR, max: MAX_YEAR };
   }
   return { date };
 }
@@ -170,52 +172,42 @@ export function readDate(value: string | null | undefined, order: DateOrder): Da
   if (text === null) return null;
   const iso = ISO_FORM.exec(text);
   if (iso) {
-    const problem = timeProblem(iso, 4);
-    if (problem) return { problem: `"${text}": ${problem}` };
-    return dateOf(Number(iso[1]), Number(iso[2]), Number(iso[3]), text);
+    return timeProblem(iso, 4) ?? dateOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   }
   const numeric = NUMERIC_FORM.exec(text);
   if (numeric) {
-    if ((numeric[3] as string).length === 2) {
-      return { problem: `"${text}" has a two-digit year: write the year in full` };
-    }
+    if ((numeric[3] as string).length === 2) return { problem: 'two-digit-year' };
     const problem = timeProblem(numeric, 4);
-    if (problem) return { problem: `"${text}": ${problem}` };
+    if (problem) return problem;
     const [first, second] = [Number(numeric[1]), Number(numeric[2])];
     const [day, month] = order === 'day-first' ? [first, second] : [second, first];
-    const read = dateOf(Number(numeric[3]), month, day, text);
+    const read = dateOf(Number(numeric[3]), month, day);
     if ('problem' in read && month > 12 && day <= 12) {
-      const form = order === 'day-first' ? 'day/month/year' : 'month/day/year';
-      return {
-        problem: `"${text}" is not a date in the layout's order (${form}): are its day and month the other way round?`,
-      };
+      // Are its day and month the other way round?
+      return { problem: order === 'day-first' ? 'not-day-first' : 'not-month-first' };
     }
     return read;
   }
   const dayName = DAY_MONTH_NAME.exec(text);
   if (dayName) {
     const month = monthNamed(dayName[2] as string);
-    if (month === null) return { problem: `"${text}": "${dayName[2]}" is not a month` };
-    const problem = timeProblem(dayName, 4);
-    if (problem) return { problem: `"${text}": ${problem}` };
-    return dateOf(Number(dayName[3]), month, Number(dayName[1]), text);
+    if (month === null) return { problem: 'not-a-month', word: dayName[2] as string };
+    return timeProblem(dayName, 4) ?? dateOf(Number(dayName[3]), month, Number(dayName[1]));
   }
   const nameDay = MONTH_NAME_DAY.exec(text);
   if (nameDay) {
     const month = monthNamed(nameDay[1] as string);
-    if (month === null) return { problem: `"${text}": "${nameDay[1]}" is not a month` };
-    const problem = timeProblem(nameDay, 4);
-    if (problem) return { problem: `"${text}": ${problem}` };
-    return dateOf(Number(nameDay[3]), month, Number(nameDay[2]), text);
+    if (month === null) return { problem: 'not-a-month', word: nameDay[1] as string };
+    return timeProblem(nameDay, 4) ?? dateOf(Number(nameDay[3]), month, Number(nameDay[2]));
   }
   const monthYear = MONTH_NAME_YEAR.exec(text);
   if (monthYear) {
     const month = monthNamed(monthYear[1] as string);
-    if (month === null) return { problem: `"${text}": "${monthYear[1]}" is not a month` };
-    return dateOf(Number(monthYear[2]), month, 1, text);
+    if (month === null) return { problem: 'not-a-month', word: monthYear[1] as string };
+    return dateOf(Number(monthYear[2]), month, 1);
   }
-  if (/^\d{4}$/.test(text)) return dateOf(Number(text), 1, 1, text);
-  return { problem: `"${clip(text, 60)}" is not a date in any form Accord reads` };
+  if (/^\d{4}$/.test(text)) return dateOf(Number(text), 1, 1);
+  return { problem: 'not-a-date' };
 }
 
 /**
@@ -244,28 +236,22 @@ const PERIOD_SEPARATOR = /\s+(?:-|–|—|to)\s+/i;
 export function readAccountingPeriod(
   value: string | null | undefined,
   order: DateOrder,
-): { period: AccountingPeriod } | { problem: string } | null {
+): { period: AccountingPeriod } | PeriodProblem | null {
   const text = present(value);
   if (text === null) return null;
   let startText: string | null;
   let endText: string | null = null;
   const parts = text.split(PERIOD_SEPARATOR);
   if (parts.length === 2) [startText, endText] = parts as [string, string];
-  else if (parts.length > 2) return { problem: `"${clip(text, 80)}" is not one period` };
+  else if (parts.length > 2) return { problem: 'not-one-period' };
   else if (/^[-–—]\s*\S/.test(text)) startText = null;
   else startText = text.replace(/\s*[-–—]$/, '');
-  if (startText === null || present(startText) === null) {
-    return { problem: `the period "${clip(text, 80)}" has no start` };
-  }
-  const start = readDate(startText, order);
-  if (start === null || 'problem' in start) {
-    return { problem: `the start of the period: ${start?.problem ?? 'missing'}` };
-  }
+  const start = startText === null ? null : readDate(startText, order);
+  if (startText === null || start === null) return { problem: 'period-without-start' };
+  if ('problem' in start) return { ...start, part: 'start' };
   const end = endText === null ? null : readDate(endText, order);
-  if (end && 'problem' in end) return { problem: `the end of the period: ${end.problem}` };
-  if (end && end.date < start.date) {
-    return { problem: `the period "${clip(text, 80)}" ends before it starts` };
-  }
+  if (end && 'problem' in end) return { ...end, part: 'end' };
+  if (end && end.date < start.date) return { problem: 'period-ends-before-start' };
   // A bare year names the year, not a day: the period's days stay unknown.
   const bare = /^\d{4}$/.test(startText.trim());
   return {

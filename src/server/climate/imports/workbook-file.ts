@@ -22,9 +22,13 @@ const MAX_COMMENT = 0xffff;
 const incomplete = () =>
   new UnreadableSheetError(
     'The workbook is incomplete: the end of its zip archive is missing (was the file cut short?)',
+    { code: 'workbook-incomplete' },
   );
 const damaged = (part: string) =>
-  new UnreadableSheetError(`The workbook is damaged: its part "${part}" cannot be read`);
+  new UnreadableSheetError(`The workbook is damaged: its part "${part}" cannot be read`, {
+    code: 'workbook-damaged',
+    params: { part },
+  });
 
 export interface WorkbookFile {
   file: string;
