@@ -182,6 +182,10 @@ describe('voterEligibility', () => {
     expect(voterEligibility({ ...fullCurrent, status: 'grace' }, council)).toEqual({
       eligible: true,
     });
+    // A member in its first, paid year votes like a renewed one.
+    expect(voterEligibility({ ...fullCurrent, status: 'new' }, council)).toEqual({
+      eligible: true,
+    });
   });
 
   it('gives the first reason that bars a voter', () => {
@@ -189,7 +193,7 @@ describe('voterEligibility', () => {
       eligible: false,
       reason: 'not-full-member',
     });
-    for (const status of ['new', 'expired', 'suspended', 'none'] as const) {
+    for (const status of ['expired', 'suspended', 'none'] as const) {
       expect(voterEligibility({ ...fullCurrent, status }, council)).toEqual({
         eligible: false,
         reason: 'not-in-good-standing',

@@ -150,7 +150,9 @@ export interface BodyScope {
 
 export type VoterIneligibility = 'not-full-member' | 'not-in-good-standing' | 'other-region';
 
-const GOOD_STANDING: readonly MembershipStatus[] = ['current', 'grace'];
+// A new member has paid for its first year: it is in good standing from its first day, as a
+// renewed one is (PRODUCT.md: one vote per eligible full member).
+const GOOD_STANDING: readonly MembershipStatus[] = ['new', 'current', 'grace'];
 
 /** Every standing rule a member breaks for this body, in a fixed order. */
 function standingProblems(member: MemberStanding, body: BodyScope): VoterIneligibility[] {
