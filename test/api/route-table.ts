@@ -224,14 +224,6 @@ export const MATRIX: Record<string, Case[]> = {
       request: () => ({ params: { slug: GOV_B }, payload: { website: 'https://kyoto.example' } }),
     },
     {
-      label: "A's membership",
-      rule: policy(['government.edit', 'government.editMembership'], ofGov(GOV_A)),
-      request: () => ({
-        params: { slug: GOV_A },
-        payload: { membership: { category: 'full-member', status: 'current' } },
-      }),
-    },
-    {
       label: "A's region",
       rule: policy(['government.edit', 'government.editRegion'], ofGov(GOV_A)),
       request: () => ({ params: { slug: GOV_A }, payload: { region: 'east-asia' } }),

@@ -27,6 +27,12 @@ describe.skipIf(skipReason !== null)('memberships and fees', () => {
     const status = page.getByTestId('membership-status');
     await status.waitFor();
     expect(await status.innerText()).toContain('Grace period');
+    // The record's form shows the membership but never lets it be typed: it follows the years.
+    expect(await page.getByTestId('gov-membership-status').innerText()).toBe('Grace period');
+    expect(await page.locator('select#gov-membership-status').count()).toBe(0);
+    expect(await page.getByTestId('gov-membership-hint').innerText()).toContain(
+      'Membership follows its years',
+    );
     const overdue = page.getByTestId('membership-invoice').filter({ hasText: 'Overdue' });
     expect(await overdue.count()).toBe(1);
     expect(await overdue.innerText()).toMatch(/days? ago/);

@@ -76,11 +76,22 @@ describe.each(dialectCases())('members service on $label', ({ dialect, skip }) =
     expect((await getGovernment(db, 'suwon')).region).toBe(region);
   });
 
-  it_('lets the secretariat change membership and add governments, and no one else', async () => {
-    const changed = await updateGovernment(db, admin, 'seoul', {
-      membership: { category: 'associate-member', status: 'current', since: '2001-01-01' },
+  it_('keeps membership to its years, even for the secretariat', async () => {
+    const before = await getGovernment(db, 'seoul');
+    await expect(
+      updateGovernment(db, admin, 'seoul', {
+        membership: { category: 'associate-member', status: 'current', since: '2001-01-01' },
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      code: 'membership-by-years',
+      errors: [{ pointer: '/membership', detail: 'follows the years of membership' }],
     });
-    expect(changed.membership).toMatchObject({ category: 'associate-member', since: '2001-01-01' });
+    expect((await getGovernment(db, 'seoul')).membership).toEqual(before.membership);
+  });
+
+  it_('lets the secretariat add governments, as prospects, and no one else', async () => {
+    const changed = await getGovernment(db, 'seoul');
     const input = {
       slug: 'test-town',
       names: { en: 'Test Town' },
@@ -90,8 +101,14 @@ describe.each(dialectCases())('members service on $label', ({ dialect, skip }) =
       localLang: 'en',
     };
     await expect(createGovernment(db, suwon, input)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      createGovernment(db, admin, {
+        ...input,
+        membership: { category: 'full-member', status: 'current' },
+      }),
+    ).rejects.toMatchObject({ status: 422, code: 'membership-by-years' });
     const created = await createGovernment(db, admin, input);
-    expect(created.membership.category).toBe('non-member');
+    expect(created.membership).toEqual({ category: 'non-member', status: 'none', since: null });
     const page = await listGovernmentsPage(db, { q: 'Test Town' });
     expect(page.items.map((g) => g.slug)).toEqual(['test-town']);
     await expect(createGovernment(db, admin, input)).rejects.toMatchObject({ status: 409 });

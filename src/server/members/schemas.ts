@@ -115,11 +115,17 @@ export const GovernmentPatch = Type.Object(
     cdpAccount: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{1,12}$' }))),
     website: Type.Optional(Nullable(Url)),
     membership: Type.Optional(
-      Type.Object({
-        category: MembershipCategory,
-        status: MembershipStatus,
-        since: Type.Optional(Nullable(IsoDate)),
-      }),
+      Type.Object(
+        {
+          category: MembershipCategory,
+          status: Type.Optional(MembershipStatus),
+          since: Type.Optional(Nullable(IsoDate)),
+        },
+        {
+          description:
+            'Not writable here: a membership follows its years (the /membership routes start, renew and suspend them). Sending it is refused with 422 and the code membership-by-years.',
+        },
+      ),
     ),
   },
   { additionalProperties: false },

@@ -4,7 +4,7 @@ import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
-import { conflict, invalidField, notFound } from '../http/problem';
+import { conflict, HttpProblem, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import { presentGovernment, presentSummary } from './present';
 import type { GovernmentSortKey, updateGovernmentRow } from './repository';
@@ -145,6 +145,7 @@ export async function updateGovernment(
         subject,
         'Only the secretariat changes membership.',
       );
+      throw membershipByYears(slug);
     }
     if (patch.region !== undefined) {
       authorize(
@@ -180,13 +181,6 @@ export async function updateGovernment(
         patch.aliases ?? before.aliases,
       );
     }
-    if (patch.membership) {
-      await tx.members.upsertMembership(before.id, {
-        category: patch.membership.category,
-        status: patch.membership.status,
-        since: patch.membership.since ?? before.membership.since,
-      });
-    }
     const after = (await loadGovernment(tx, slug)) as Government;
     const diff = changedFields(auditView(before), auditView(after));
     if (Object.keys(diff.after).length > 0) {
@@ -203,12 +197,29 @@ export async function updateGovernment(
   });
 }
 
+/**
+ * A government's membership is not a field of its record: its category, status and first day
+ * follow its years of membership (the membership area adds them, and suspends), so a status
+ * typed by hand can never disagree with the periods, the invoices and the daily job.
+ */
+function membershipByYears(slug: string): HttpProblem {
+  return new HttpProblem(
+    422,
+    'Unprocessable Content',
+    `membership follows the years of membership: start or renew a year, change the category or suspend at /api/v1/governments/${slug}/membership`,
+    [{ pointer: '/membership', detail: 'follows the years of membership' }],
+    undefined,
+    'membership-by-years',
+  );
+}
+
 export async function createGovernment(
   store: Store,
   actor: AuditActor,
   input: GovernmentCreate,
 ): Promise<Government> {
   authorize(actor, 'government.create', {}, 'Only administrators may do this.');
+  if (input.membership) throw membershipByYears(input.slug);
   checkNames(input.names, input.localLang);
   checkPopulationYear(input.population ?? null, input.populationYear ?? null);
   return store.transaction(async (tx) => {
@@ -240,11 +251,8 @@ export async function createGovernment(
       updated_at: now,
     });
     await tx.members.replaceNames(id, input.names as Names, input.aliases ?? []);
-    await tx.members.upsertMembership(id, {
-      category: input.membership?.category ?? 'non-member',
-      status: input.membership?.status ?? 'none',
-      since: input.membership?.since ?? null,
-    });
+    // A new government is a prospect; its membership starts with its first year.
+    await tx.members.upsertMembership(id, { category: 'non-member', status: 'none', since: null });
     const created = (await loadGovernment(tx, input.slug)) as Government;
     await recordAudit(tx, actor, {
       action: 'create',

@@ -62,7 +62,7 @@ function GovernmentEditor({ government }: { government: Government }) {
   const [notice, setNotice] = useState<'created' | 'saved' | 'unchanged' | null>(() =>
     (location.state as { created?: boolean } | null)?.created ? 'created' : null,
   );
-  const specs = useGovernmentFieldSpecs({ withSlug: false, withMembership: isAdmin });
+  const specs = useGovernmentFieldSpecs({ withSlug: false });
   const { errorFor, summary } = useFormProblems(specs, submit.problem, GOVERNMENT_GROUP_FALLBACKS);
   const name = displayName(baseline.names, baseline.localLang, locale);
   usePageTitle(t('governments.editTitle', { name: name.primary }));
@@ -102,7 +102,7 @@ function GovernmentEditor({ government }: { government: Government }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNotice(null);
-    const { patch, errors } = governmentPatch(baseline, values, { includeMembership: isAdmin });
+    const { patch, errors } = governmentPatch(baseline, values);
     if (errors.length > 0) {
       submit.reject(errors);
       return;

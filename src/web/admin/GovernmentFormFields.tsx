@@ -2,14 +2,7 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LOCALE_NAMES, LOCALES, isLocale } from '../../core/locales';
-import {
-  GOVERNMENT_KINDS,
-  MEMBERSHIP_CATEGORIES,
-  MEMBERSHIP_STATUSES,
-  type GovernmentKind,
-  type MembershipCategory,
-  type MembershipStatus,
-} from '../../core/membership';
+import { GOVERNMENT_KINDS, type GovernmentKind } from '../../core/membership';
 import { api } from '../api';
 import { countryName, formatDate } from '../components/format';
 import type { Region } from '../types';
@@ -18,10 +11,7 @@ import type { GovernmentFormValues } from './government-form';
 import { useLocale } from '../components/locale';
 
 /** Field ids and labels of the government form, by the pointer the API uses. */
-export function useGovernmentFieldSpecs(options: {
-  withSlug: boolean;
-  withMembership: boolean;
-}): FormFieldSpec[] {
+export function useGovernmentFieldSpecs(options: { withSlug: boolean }): FormFieldSpec[] {
   const { t } = useTranslation('admin');
   const specs: FormFieldSpec[] = [];
   if (options.withSlug) specs.push({ pointer: '/slug', id: 'gov-slug', label: t('fields.slug') });
@@ -47,32 +37,12 @@ export function useGovernmentFieldSpecs(options: {
     { pointer: '/cdpAccount', id: 'gov-cdp-account', label: t('fields.cdpAccount') },
     { pointer: '/website', id: 'gov-website', label: t('fields.website') },
   );
-  if (options.withMembership) {
-    specs.push(
-      {
-        pointer: '/membership/category',
-        id: 'gov-membership-category',
-        label: t('fields.membershipCategory'),
-      },
-      {
-        pointer: '/membership/status',
-        id: 'gov-membership-status',
-        label: t('fields.membershipStatus'),
-      },
-      {
-        pointer: '/membership/since',
-        id: 'gov-membership-since',
-        label: t('fields.membershipSince'),
-      },
-    );
-  }
   return specs;
 }
 
 /** Errors about the whole names object (e.g. "an English name is required") sit by English. */
 export const GOVERNMENT_GROUP_FALLBACKS: Readonly<Record<string, string>> = {
   '/names': '/names/en',
-  '/membership': '/membership/category',
 };
 
 interface Props {
@@ -81,12 +51,21 @@ interface Props {
   errorFor(pointer: string): string | undefined;
   /** Region and membership are the secretariat's to change; officers see them read-only. */
   isAdmin: boolean;
+  /** A government not saved yet: its membership can start only once it exists. */
+  isNew?: boolean;
   /** Shown right after the names (the new-government form puts the slug there). */
   afterNames?: ReactNode;
 }
 
 /** The fields shared by the new-government and edit-government forms. */
-export function GovernmentFormFields({ values, onChange, errorFor, isAdmin, afterNames }: Props) {
+export function GovernmentFormFields({
+  values,
+  onChange,
+  errorFor,
+  isAdmin,
+  isNew = false,
+  afterNames,
+}: Props) {
   const { t } = useTranslation('admin');
   const locale = useLocale();
   const regions = useQuery({
@@ -326,75 +305,25 @@ export function GovernmentFormFields({ values, onChange, errorFor, isAdmin, afte
 
       <fieldset className="admin-fieldset">
         <legend>{t('governments.sections.membership')}</legend>
-        {isAdmin ? (
-          <div className="admin-grid">
-            <FormField
-              id="gov-membership-category"
-              label={t('fields.membershipCategory')}
-              error={errorFor('/membership/category')}
-            >
-              {(control) => (
-                <select
-                  {...control}
-                  value={values.membershipCategory}
-                  onChange={(e) => set('membershipCategory', e.target.value as MembershipCategory)}
-                  data-testid="gov-membership-category"
-                >
-                  {MEMBERSHIP_CATEGORIES.map((category) => (
-                    <option key={category} value={category}>
-                      {t(`categories.${category}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-            <FormField
-              id="gov-membership-status"
-              label={t('fields.membershipStatus')}
-              error={errorFor('/membership/status')}
-            >
-              {(control) => (
-                <select
-                  {...control}
-                  value={values.membershipStatus}
-                  onChange={(e) => set('membershipStatus', e.target.value as MembershipStatus)}
-                  data-testid="gov-membership-status"
-                >
-                  {MEMBERSHIP_STATUSES.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`statuses.${status}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-            <FormField
-              id="gov-membership-since"
-              label={t('fields.membershipSince')}
-              error={errorFor('/membership/since')}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="date"
-                  value={values.membershipSince}
-                  onChange={(e) => set('membershipSince', e.target.value)}
-                  data-testid="gov-membership-since"
-                />
-              )}
-            </FormField>
-          </div>
-        ) : (
-          <dl className="admin-readonly">
-            <dt>{t('fields.membershipCategory')}</dt>
-            <dd>{t(`categories.${values.membershipCategory}`)}</dd>
-            <dt>{t('fields.membershipStatus')}</dt>
-            <dd>{t(`statuses.${values.membershipStatus}`)}</dd>
-            <dt>{t('fields.membershipSince')}</dt>
-            <dd>{values.membershipSince ? formatDate(values.membershipSince, locale) : '—'}</dd>
-          </dl>
-        )}
-        {!isAdmin && <p className="admin-hint">{t('governments.membershipAdminOnly')}</p>}
+        {/* Shown, never typed: category, status and first day follow the years of membership,
+            which the membership section starts, renews and suspends. */}
+        <dl className="admin-readonly" data-testid="gov-membership">
+          <dt>{t('fields.membershipCategory')}</dt>
+          <dd>{t(`categories.${values.membershipCategory}`)}</dd>
+          <dt>{t('fields.membershipStatus')}</dt>
+          <dd data-testid="gov-membership-status">{t(`statuses.${values.membershipStatus}`)}</dd>
+          <dt>{t('fields.membershipSince')}</dt>
+          <dd>{values.membershipSince ? formatDate(values.membershipSince, locale) : '—'}</dd>
+        </dl>
+        <p className="admin-hint" data-testid="gov-membership-hint">
+          {t(
+            isNew
+              ? 'governments.membershipStartsAfterSaving'
+              : isAdmin
+                ? 'governments.membershipByYears'
+                : 'governments.membershipAdminOnly',
+          )}
+        </p>
       </fieldset>
     </>
   );

@@ -29,7 +29,7 @@ export function GovernmentNew() {
   const [slug, setSlug] = useState('');
   const [slugTouched, setSlugTouched] = useState(false);
   const submit = useSubmitState();
-  const specs = useGovernmentFieldSpecs({ withSlug: true, withMembership: true });
+  const specs = useGovernmentFieldSpecs({ withSlug: true });
   const { errorFor, summary } = useFormProblems(specs, submit.problem, GOVERNMENT_GROUP_FALLBACKS);
   usePageTitle(t('governments.newTitle'));
 
@@ -48,9 +48,7 @@ export function GovernmentNew() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { body, errors } = governmentCreateBody(effectiveSlug, values, {
-      includeMembership: true,
-    });
+    const { body, errors } = governmentCreateBody(effectiveSlug, values);
     if (errors.length > 0) {
       submit.reject(errors);
       return;
@@ -71,6 +69,7 @@ export function GovernmentNew() {
           onChange={setValues}
           errorFor={errorFor}
           isAdmin
+          isNew
           afterNames={
             <fieldset className="admin-fieldset">
               <legend>{t('governments.sections.address')}</legend>

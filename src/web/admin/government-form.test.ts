@@ -39,7 +39,7 @@ const suwon: Government = {
 describe('governmentPatch', () => {
   it('sends nothing when nothing changed', () => {
     const values = governmentFormValues(suwon);
-    expect(governmentPatch(suwon, values, { includeMembership: true })).toEqual({
+    expect(governmentPatch(suwon, values)).toEqual({
       patch: {},
       errors: [],
     });
@@ -51,7 +51,7 @@ describe('governmentPatch', () => {
       population: '1,234,567',
       populationYear: '2024',
     };
-    expect(governmentPatch(suwon, values, { includeMembership: true }).patch).toEqual({
+    expect(governmentPatch(suwon, values).patch).toEqual({
       population: 1_234_567,
       populationYear: 2024,
     });
@@ -59,7 +59,7 @@ describe('governmentPatch', () => {
 
   it('clears an optional field that was emptied, as null', () => {
     const values = { ...governmentFormValues(suwon), website: '  ', areaKm2: '' };
-    expect(governmentPatch(suwon, values, { includeMembership: false }).patch).toEqual({
+    expect(governmentPatch(suwon, values).patch).toEqual({
       website: null,
       areaKm2: null,
     });
@@ -68,7 +68,7 @@ describe('governmentPatch', () => {
   it('keeps names in languages the form does not show when a shown one changes', () => {
     const values = governmentFormValues(suwon);
     values.names = { ...values.names, ja: '水原市' };
-    expect(governmentPatch(suwon, values, { includeMembership: false }).patch).toEqual({
+    expect(governmentPatch(suwon, values).patch).toEqual({
       names: { en: 'Suwon', ko: '수원특례시', th: 'ซูวอน', ja: '水原市' },
     });
   });
@@ -78,29 +78,33 @@ describe('governmentPatch', () => {
       ...governmentFormValues(suwon),
       aliases: 'Suwon-si\n\n  Suwon City \nSuwon-si',
     };
-    expect(governmentPatch(suwon, values, { includeMembership: false }).patch).toEqual({
+    expect(governmentPatch(suwon, values).patch).toEqual({
       aliases: ['Suwon-si', 'Suwon City'],
     });
   });
 
-  it('leaves membership out for officers even if the values differ', () => {
-    const values = { ...governmentFormValues(suwon), membershipStatus: 'suspended' as const };
-    expect(governmentPatch(suwon, values, { includeMembership: false }).patch).toEqual({});
-    expect(governmentPatch(suwon, values, { includeMembership: true }).patch).toEqual({
-      membership: { category: 'full-member', status: 'suspended', since: '2010-01-01' },
-    });
+  it('never sends the membership, which follows its years', () => {
+    const values = {
+      ...governmentFormValues(suwon),
+      membershipCategory: 'associate-member' as const,
+      membershipStatus: 'suspended' as const,
+      membershipSince: '2001-01-01',
+      website: 'https://suwon.example',
+    };
+    expect(governmentPatch(suwon, values).patch).toEqual({ website: 'https://suwon.example' });
+    expect(governmentCreateBody('suwon-2', values).body).not.toHaveProperty('membership');
   });
 
   it('reports text that is not a number and does not send it as a cleared value', () => {
     const values = { ...governmentFormValues(suwon), population: 'about a million' };
-    const { patch, errors } = governmentPatch(suwon, values, { includeMembership: false });
+    const { patch, errors } = governmentPatch(suwon, values);
     expect(errors).toEqual([{ pointer: '/population', detail: 'must be integer' }]);
     expect(patch).toEqual({});
   });
 
   it('upper-cases country and UN/LOCODE', () => {
     const values = { ...governmentFormValues(suwon), country: 'kr', unlocode: 'kr swu' };
-    expect(governmentPatch(suwon, values, { includeMembership: false }).patch).toEqual({
+    expect(governmentPatch(suwon, values).patch).toEqual({
       unlocode: 'KR SWU',
     });
   });
@@ -123,7 +127,7 @@ describe('governmentPatch', () => {
           const unique = [...new Set(aliases.filter((a) => !a.includes('\n')))];
           const government = { ...suwon, population, latitude, aliases: unique };
           const values = governmentFormValues(government);
-          const { patch } = governmentPatch(government, values, { includeMembership: true });
+          const { patch } = governmentPatch(government, values);
           expect(patch).toEqual({});
         },
       ),
@@ -146,7 +150,7 @@ describe('parseNumberInput', () => {
 
 describe('governmentCreateBody', () => {
   it('asks for what a new government cannot do without', () => {
-    const { errors } = governmentCreateBody('', blankGovernmentForm(), { includeMembership: true });
+    const { errors } = governmentCreateBody('', blankGovernmentForm());
     expect(errors.map((e) => e.pointer).sort()).toEqual([
       '/country',
       '/names/en',
@@ -165,7 +169,7 @@ describe('governmentCreateBody', () => {
       population: '1 010 000',
       populationYear: '2023',
     };
-    expect(governmentCreateBody('changwon', values, { includeMembership: false })).toEqual({
+    expect(governmentCreateBody('changwon', values)).toEqual({
       body: {
         slug: 'changwon',
         names: { en: 'Changwon', ko: '창원특례시' },

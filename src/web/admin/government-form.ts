@@ -99,9 +99,7 @@ export function parseNumberInput(
 }
 
 /** Every field of the form as the API names it (the whole record, not a diff). */
-type GovernmentFields = Required<Omit<GovernmentPatch, 'membership'>> & {
-  membership: NonNullable<GovernmentPatch['membership']>;
-};
+type GovernmentFields = Required<Omit<GovernmentPatch, 'membership'>>;
 
 /**
  * Turns the typed text into API values. Checks only what the server cannot see
@@ -148,11 +146,6 @@ export function readGovernmentForm(
     unlocode: optionalText(values.unlocode.toUpperCase()),
     cdpAccount: optionalText(values.cdpAccount),
     website: optionalText(values.website),
-    membership: {
-      category: values.membershipCategory,
-      status: values.membershipStatus,
-      since: optionalText(values.membershipSince),
-    },
   };
   return { fields, errors };
 }
@@ -166,13 +159,12 @@ const sortedEntries = (names: Record<string, string | undefined>) =>
     .sort(([a], [b]) => a.localeCompare(b));
 
 /**
- * The PATCH body: only the fields whose value differs from the government as loaded.
- * Membership goes only when the editor may change it (admins) and something in it changed.
+ * The PATCH body: only the fields whose value differs from the government as loaded. The
+ * membership is never sent: it follows its years, which the membership section keeps.
  */
 export function governmentPatch(
   government: Government,
   values: GovernmentFormValues,
-  options: { includeMembership: boolean },
 ): { patch: GovernmentPatch; errors: FieldError[] } {
   const otherNames = Object.fromEntries(
     Object.entries(government.names).filter(
@@ -205,17 +197,6 @@ export function governmentPatch(
     if (errors.some((e) => e.pointer === `/${key}`)) continue;
     if (fields[key] !== government[key]) Object.assign(patch, { [key]: fields[key] });
   }
-  if (options.includeMembership) {
-    const current = government.membership;
-    const next = fields.membership;
-    if (
-      next.category !== current.category ||
-      next.status !== current.status ||
-      (next.since ?? null) !== (current.since ?? null)
-    ) {
-      patch.membership = next;
-    }
-  }
   return { patch, errors };
 }
 
@@ -235,7 +216,6 @@ export function slugFromName(name: string): string {
 export function governmentCreateBody(
   slug: string,
   values: GovernmentFormValues,
-  options: { includeMembership: boolean },
 ): { body: GovernmentCreate; errors: FieldError[] } {
   const { fields, errors } = readGovernmentForm(values);
   if (!slug.trim()) errors.push({ pointer: '/slug', detail: 'is required' });
@@ -264,6 +244,5 @@ export function governmentCreateBody(
   for (const key of optionalKeys) {
     if (fields[key] !== null) Object.assign(body, { [key]: fields[key] });
   }
-  if (options.includeMembership) body.membership = fields.membership;
   return { body, errors };
 }
