@@ -43,6 +43,13 @@ export const POSITION_TITLES = [
 ] as const;
 export type PositionTitle = (typeof POSITION_TITLES)[number];
 
+/** The positions of a government's head (an application names its head in one of them). */
+export const HEAD_OF_GOVERNMENT_TITLES = [
+  'mayor',
+  'acting-mayor',
+] as const satisfies readonly PositionTitle[];
+export type HeadOfGovernmentTitle = (typeof HEAD_OF_GOVERNMENT_TITLES)[number];
+
 export const OFFICE_KINDS = [
   'world-secretariat',
   'regional-secretariat',

@@ -16,6 +16,7 @@ import type { AccordConfig } from '../config';
 import { conflict, HttpProblem, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import { deliver, governmentNameFor, officerInvitationLetter } from './letters';
+import { recordLeaders } from './leaders';
 import { addPeriod, syncMembership } from '../membership/periods';
 import { periodEndFor } from '../../core/membership-status';
 import type { ApplicationRow } from './repository';
@@ -250,6 +251,7 @@ export async function makeMember(
           });
           await syncMembership(tx, governmentId, today);
         }
+        await recordLeaders(tx, actor, row, governmentId, request.headTitle ?? 'mayor', today, now);
         for (const contact of contactsOf(row)) {
           // Someone with an account already is not invited again; the secretariat binds it.
           if (await tx.users.findUserByEmail(contact.email)) continue;

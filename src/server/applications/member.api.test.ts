@@ -98,6 +98,20 @@ describe.each(dialectCases())('making a member on $label', ({ dialect, skip }) =
     expect(periods[0]?.start).toBe(gov.body.membership.since);
     expect(periods[0]?.end).toBe(periodEndFor(gov.body.membership.since as string));
 
+    // The head of government and the liaison the application names hold their positions.
+    const holders = (
+      (await t.app.inject({ url: '/api/v1/governments/matsumoto-test' })).json() as {
+        officeHolders: { fullName: string; title: string; startDate: string; endDate: string }[];
+      }
+    ).officeHolders.map((h) => [h.fullName, h.title, h.startDate, h.endDate]);
+    expect(holders).toEqual(
+      expect.arrayContaining([
+        [body.head.name, 'mayor', body.head.electedOn, body.head.termEndsOn],
+        [body.liaison.name, 'staff-liaison', gov.body.membership.since, null],
+      ]),
+    );
+    expect(holders).toHaveLength(2);
+
     const letters = await lettersTo(t.db, body.liaison.email);
     expect(letters.map((l) => l.kind)).toContain('officer-invitation');
     expect(letters.at(-1)?.subject).toBe(`ネットワークへようこそ：${body.officialName}`);
@@ -138,6 +152,26 @@ describe.each(dialectCases())('making a member on $label', ({ dialect, skip }) =
     });
     expect(target.statusCode).toBe(201);
     const targetId = (target.json() as { id: number }).id;
+    // The prospect's record already names its acting mayor.
+    const person = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      headers: admin,
+      payload: { fullName: 'Yoshi  Gaun' },
+    });
+    expect(person.statusCode).toBe(201);
+    const position = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/positions',
+      headers: admin,
+      payload: {
+        personId: (person.json() as { id: number }).id,
+        governmentSlug: 'prospect-town',
+        title: 'acting-mayor',
+        startDate: '2024-03-10',
+      },
+    });
+    expect(position.statusCode).toBe(201);
     const before = await government('prospect-town');
 
     const { id } = await confirmed({
@@ -155,8 +189,25 @@ describe.each(dialectCases())('making a member on $label', ({ dialect, skip }) =
       expect.objectContaining({ slug: 'prospect-town', climateRecords: 1 }),
     ]);
 
-    const res = await member(id, { governmentSlug: 'prospect-town' });
+    const wrongTitle = await member(id, {
+      governmentSlug: 'prospect-town',
+      headTitle: 'deputy-mayor',
+    });
+    expect(wrongTitle.statusCode).toBe(400);
+    expect(JSON.stringify(wrongTitle.json())).toContain('/headTitle');
+    const res = await member(id, { governmentSlug: 'prospect-town', headTitle: 'acting-mayor' });
     expect(res.statusCode).toBe(200);
+    // The acting mayor it listed is the head the application names: kept, not added twice; the
+    // liaison is added.
+    const holders = (
+      (await t.app.inject({ url: '/api/v1/governments/prospect-town' })).json() as {
+        officeHolders: { fullName: string; title: string }[];
+      }
+    ).officeHolders.map((h) => [h.fullName, h.title]);
+    expect(holders.sort()).toEqual([
+      ['Aiko Tanaka', 'staff-liaison'],
+      ['Yoshi  Gaun', 'acting-mayor'],
+    ]);
     expect(res.json()).toMatchObject({ step: 'member', government: { slug: 'prospect-town' } });
     const after = await government('prospect-town');
     expect(after.body.id).toBe(before.body.id);

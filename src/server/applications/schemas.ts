@@ -7,7 +7,7 @@ import { Type, type Static } from 'typebox';
 import { SOUGHT_CATEGORIES } from '../../core/application-form';
 import { APPLICATION_ACTIONS, APPLICATION_STEPS } from '../../core/applications';
 import { LOCALES } from '../../core/locales';
-import { GOVERNMENT_KINDS } from '../../core/membership';
+import { GOVERNMENT_KINDS, HEAD_OF_GOVERNMENT_TITLES } from '../../core/membership';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/passwords';
 import { Id, IsoDate, Names, Nullable, PageQuery, Slug } from '../http/common-schemas';
 
@@ -222,6 +222,9 @@ export const StepRequest = Type.Object(
 );
 export type StepRequest = Static<typeof StepRequest>;
 
+/** The positions a government's head holds (the others are staff's or an office's). */
+export const HeadTitle = Type.Enum(HEAD_OF_GOVERNMENT_TITLES);
+
 export const MakeMemberRequest = Type.Object(
   {
     /** Promote this government (a prospect, with its climate records) instead of adding one. */
@@ -229,6 +232,8 @@ export const MakeMemberRequest = Type.Object(
     /** For a new government: its region (else the country's) and slug (else the name's). */
     region: Type.Optional(Slug),
     slug: Type.Optional(Slug),
+    /** The position of the head of government the application names (mayor unless said). */
+    headTitle: Type.Optional(HeadTitle),
     comment: Type.Optional(Nullable(Comment)),
   },
   { additionalProperties: false },

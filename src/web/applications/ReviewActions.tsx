@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { APPLICATION_TRANSITIONS, type ApplicationAction } from '../../core/applications';
+import { HEAD_OF_GOVERNMENT_TITLES, type HeadOfGovernmentTitle } from '../../core/membership';
 import { displayName } from '../../core/names';
 import { api } from '../api';
 import { useLocale } from '../components/locale';
@@ -124,6 +125,7 @@ function MakeMember({ detail }: { detail: Detail }) {
   const [choice, setChoice] = useState<string>(prospects[0]?.slug ?? '');
   const [region, setRegion] = useState('');
   const [slug, setSlug] = useState('');
+  const [headTitle, setHeadTitle] = useState<HeadOfGovernmentTitle>('mayor');
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -144,6 +146,7 @@ function MakeMember({ detail }: { detail: Detail }) {
           ...(choice ? { governmentSlug: choice } : {}),
           ...(!choice && region ? { region } : {}),
           ...(!choice && slug.trim() ? { slug: slug.trim() } : {}),
+          headTitle,
           comment: comment.trim() || null,
         }),
       );
@@ -212,6 +215,26 @@ function MakeMember({ detail }: { detail: Detail }) {
           </FormField>
         </div>
       )}
+      <FormField
+        id="member-head-title"
+        label={t('member.headTitle')}
+        hint={t('member.headTitleHint', { name: detail.head.name, title: detail.head.title })}
+      >
+        {(control) => (
+          <select
+            {...control}
+            value={headTitle}
+            onChange={(e) => setHeadTitle(e.target.value as HeadOfGovernmentTitle)}
+            data-testid="member-head-title"
+          >
+            {HEAD_OF_GOVERNMENT_TITLES.map((title) => (
+              <option key={title} value={title}>
+                {t(`common:positions.${title}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <FormField id="member-comment" label={t('review.comment')}>
         {(control) => (
           <textarea
