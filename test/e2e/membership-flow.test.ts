@@ -45,7 +45,7 @@ describe.skipIf(skipReason !== null)('membership from the application to the off
     await smtp?.close();
   });
 
-  /** The one letter of `kind` that reached `address` (polled: the worker sends on its own time). */
+  /** The one letter to `address` with this subject (polled: the worker sends in its own time). */
   async function letterTo(address: string, subject: RegExp): Promise<Arrived> {
     await expect
       .poll(
@@ -56,9 +56,10 @@ describe.skipIf(skipReason !== null)('membership from the application to the off
     return smtp.to(address).find((a) => subject.test(a.mail.subject ?? '')) as Arrived;
   }
 
-  /** The path of the link in a letter's text that starts with `prefix`, as the browser opens it. */
+  /** The path of the letter's link to this server under `prefix`, for the browser to open. */
   function linkIn(letter: Arrived, prefix: string): string {
-    const found = new RegExp(`${e.baseUrl}(${prefix}[A-Za-z0-9_-]+)`).exec(letter.mail.text ?? '');
+    const origin = e.baseUrl.replace(/[.]/g, '\\.');
+    const found = new RegExp(`${origin}(${prefix}[A-Za-z0-9_-]+)`).exec(letter.mail.text ?? '');
     expect(found, `a link ${prefix}… in the letter`).not.toBeNull();
     return (found as RegExpExecArray)[1] as string;
   }
