@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app';
-import { configFromEnv } from '../../src/server/config';
+import { configFromEnv, type AccordConfig } from '../../src/server/config';
 import { openStore as openDatabase, type StoreDb as Db } from '../../src/server/store';
 import { bootstrapDatabase } from '../../src/server/setup/bootstrap';
 import type { AppInstance } from '../../src/server/http/app-types';
@@ -37,25 +38,47 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** Accord on a fresh SQLite database with the demo network, listening on a free port. */
-export async function startE2E(): Promise<E2E> {
+export interface E2EOptions {
+  /**
+   * Settings over the harness's own (smtpUrl: an SMTP server the test started, so the mail
+   * worker delivers for real).
+   */
+  config?: Partial<AccordConfig>;
+}
+
+/** A port free on loopback now, for the server to listen on and to name in its links. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Accord on a fresh SQLite database with the demo network, listening on a free port, which its
+ * letters' links name too (ACCORD_PUBLIC_URL), so a link read from a letter opens in the browser.
+ */
+export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-'));
-  const config = {
+  const port = await freePort();
+  const config: AccordConfig = {
     ...configFromEnv({}),
     dataDir,
     databaseUrl: undefined,
     adminPassword: ADMIN_PASSWORD,
     webRoot: WEB_ROOT,
-    port: 0,
+    port,
     host: '127.0.0.1',
+    publicUrl: `http://127.0.0.1:${port}`,
     // Browser tests see the demo as seeded, not as a daily run would move it.
     dailyJobs: false,
+    ...options.config,
   };
   const db = openDatabase({ dataDir });
   await bootstrapDatabase(db, config);
   const app = await buildApp({ config, db });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const port = (app.server.address() as { port: number }).port;
+  await app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -22,6 +22,7 @@ import { ReviewActions } from './ReviewActions';
 
 export default function AdminApplicationPage() {
   const { t } = useTranslation('applications');
+  const locale = useLocale();
   const id = Number(useParams().id);
   const detail = useApplicationDetail(id);
   usePageTitle(detail.data?.englishName ?? t('queue.title'));
@@ -50,7 +51,7 @@ export default function AdminApplicationPage() {
         <p data-testid="application-government">
           {t('member.done')}{' '}
           <Link to={`/members/${app.government.slug}`}>
-            {displayName(app.government.names, app.officialNameLang, 'en').primary}
+            {displayName(app.government.names, app.officialNameLang, locale).primary}
           </Link>
         </p>
       )}

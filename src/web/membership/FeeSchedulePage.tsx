@@ -41,6 +41,9 @@ const INPUT_POINTER = /^\/(currency|bands\/\d+\/to|fees\/[a-z-]+\/\d+|associatio
 export default function FeeSchedulePage() {
   const { t } = useTranslation('membership');
   usePageTitle(t('schedule.title'));
+  // The version this page saved last: the editor starts afresh from it (keyed by version), so
+  // the word that it was saved is kept here, above the editor, or it would go with the old one.
+  const [savedHere, setSavedHere] = useState<number | null>(null);
   const current = useQuery({
     queryKey: ['fee-schedule'],
     queryFn: () => api.get<FeeScheduleVersion>('/api/v1/fee-schedule'),
@@ -48,17 +51,35 @@ export default function FeeSchedulePage() {
   if (current.isPending) return <Loading />;
   if (current.isError) return <ErrorMessage error={current.error} />;
   // Keyed by version: a reload or a save starts the form from the schedule as it is.
-  return <ScheduleEditor key={current.data.version} saved={current.data} />;
+  return (
+    <ScheduleEditor
+      key={current.data.version}
+      saved={current.data}
+      notice={savedHere === current.data.version}
+      onNotice={setSavedHere}
+    />
+  );
 }
 
-function ScheduleEditor({ saved }: { saved: FeeScheduleVersion }) {
+/**
+ * The form over one version of the schedule. `notice`: this version is the one just saved here
+ * (said until the next edit); `onNotice` is told the version saved, or null once edited again.
+ */
+export function ScheduleEditor({
+  saved,
+  notice,
+  onNotice,
+}: {
+  saved: FeeScheduleVersion;
+  notice: boolean;
+  onNotice(version: number | null): void;
+}) {
   const { t } = useTranslation('membership');
   const locale = useLocale();
   const queryClient = useQueryClient();
   const [schedule, setSchedule] = useState<FeeSchedule>(saved.schedule);
   /** What was typed in each field, kept as typed while it is not a number yet. */
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState(false);
   const submit = useSubmitState();
   const problems = problemsByField(schedule);
   const illustrative = new Set(schedule.illustrative);
@@ -67,9 +88,9 @@ function ScheduleEditor({ saved }: { saved: FeeScheduleVersion }) {
     mutationFn: () =>
       api.put<FeeScheduleVersion>('/api/v1/fee-schedule', schedule, { version: saved.version }),
     onSuccess: (next) => {
+      onNotice(next.version);
       queryClient.setQueryData(['fee-schedule'], next);
       void queryClient.invalidateQueries({ queryKey: ['membership'] });
-      setNotice(true);
     },
     onError: (error) => submit.fail(error),
   });
@@ -78,7 +99,7 @@ function ScheduleEditor({ saved }: { saved: FeeScheduleVersion }) {
   const edit = (pointer: string, text: string, apply: (value: number) => FeeSchedule) => {
     setTexts((all) => ({ ...all, [pointer]: text }));
     setSchedule(apply(readNumber(text)));
-    setNotice(false);
+    onNotice(null);
   };
   const shown = (pointer: string, value: number | null) =>
     texts[pointer] ?? (value === null || Number.isNaN(value) ? '' : String(value));
@@ -90,7 +111,7 @@ function ScheduleEditor({ saved }: { saved: FeeScheduleVersion }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setNotice(false);
+    onNotice(null);
     const found = validateSchedule(schedule);
     if (found.length > 0) {
       submit.reject(
