@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../../test/setup/app';
+import { applicationBody, submit } from '../applications/test-support';
 import { dialectCases } from '../../../test/setup/databases';
 import { buildApp } from '../app';
 import type { AppInstance } from '../http/app-types';
@@ -180,4 +181,13 @@ describe.each(dialectCases())('the outbox API on $label', ({ dialect, skip }) =>
       expect(twice.statusCode).toBe(409);
     },
   );
+
+  it_('sends the letters a request queued at once, not at the next round', async () => {
+    sending ??= await buildApp({ config: { ...t.config, smtpUrl: smtp.url }, db: t.db });
+    await sending.ready();
+    const body = applicationBody({ englishName: 'Prompt Letter Town' });
+    await submit({ app: sending, db: t.db }, body);
+    // The worker's next round is 15 s away: only the answered write can have woken it.
+    await eventually(async () => expect(smtp.to(body.liaison.email)).toHaveLength(1), 5000);
+  });
 });

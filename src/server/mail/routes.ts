@@ -26,6 +26,14 @@ export function mailRoutes(app: AppInstance, { store, config }: AppContext): voi
       done();
     });
     app.addHook('onClose', () => worker.close());
+    // A write that went through may have queued letters (its transaction has committed by the
+    // time the answer is sent): look at the outbox now rather than at the next round. A look
+    // that finds nothing due costs one query.
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+        worker.wake();
+      }
+    });
   }
   const sender: MailSender = { configured: worker !== null, wake: () => worker?.wake() };
 
