@@ -56,7 +56,7 @@ describe.skipIf(skipReason !== null)('applying for membership in the browser', (
     // Step 4: no fee schedule yet, so the secretariat confirms the fee; the resolution goes along.
     await expect
       .poll(() => page.getByTestId('apply-fee').innerText())
-      .toContain('事務局が請求書で確定');
+      .toContain('会費表に基づき、事務局が請求書で確定');
     await page
       .getByTestId('apply-resolution')
       .setInputFiles({ name: '決議.pdf', mimeType: 'application/pdf', buffer: PDF });
