@@ -276,6 +276,7 @@ export function possibleDuplicates(db: Executor, country: string, cdpAccount: st
       'governments.slug',
       'governments.country',
       'governments.kind',
+      'governments.local_lang',
       'governments.cdp_account',
       'memberships.category',
     ])

@@ -95,6 +95,7 @@ export async function duplicateCandidates(store: Store, row: ApplicationRow) {
           .filter((n) => n.kind === 'name' && n.lang)
           .map((n) => [n.lang as string, n.name]),
       ),
+      localLang: g.local_lang,
       country: g.country,
       kind: g.kind,
       category: g.category,

@@ -23,6 +23,7 @@ interface Detail {
   documents: { id: number; filename: string; by: string }[];
   duplicates: {
     slug: string;
+    localLang: string;
     reasons: string[];
     climateRecords: number;
     category: string | null;
@@ -189,6 +190,8 @@ describe.each(dialectCases())('reviewing applications on $label', ({ dialect, sk
       );
       const found = ((await get(`/applications/${byName.id}`)).json() as Detail).duplicates;
       expect(found.map((d) => [d.slug, d.reasons])).toEqual([['kyoto', ['name']]]);
+      // Its local name's language, so a reader sees 京都市 rather than the English name.
+      expect(found[0]?.localLang).toBe('ja');
       expect(found[0]?.climateRecords).toBeGreaterThan(0);
 
       const kyotoCdp = await t.db.kysely

@@ -163,6 +163,8 @@ export const ApplicationQueue = Type.Object({
 export const DuplicateCandidate = Type.Object({
   slug: Slug,
   names: Names,
+  /** The language of its official local name (a key of names). */
+  localLang: Type.String(),
   country: Type.String(),
   kind: Type.String(),
   category: Nullable(Type.String()),

@@ -140,7 +140,9 @@ function Duplicates({ detail }: { detail: Detail }) {
         <ul data-testid="duplicates">
           {detail.duplicates.map((d) => (
             <li key={d.slug}>
-              <Link to={`/members/${d.slug}`}>{displayName(d.names, 'en', locale).primary}</Link>{' '}
+              <Link to={`/members/${d.slug}`}>
+                {displayName(d.names, d.localLang, locale).primary}
+              </Link>{' '}
               <span className="admin-secondary">
                 {countryName(d.country, locale)} ·{' '}
                 {t(`common:categories.${d.category ?? 'non-member'}`)} ·{' '}

@@ -173,7 +173,7 @@ function MakeMember({ detail }: { detail: Detail }) {
               data-testid={`member-promote-${p.slug}`}
             />
             <span>
-              {t('member.promote', { name: displayName(p.names, 'en', locale).primary })}{' '}
+              {t('member.promote', { name: displayName(p.names, p.localLang, locale).primary })}{' '}
               <span className="admin-hint">{t('member.records', { count: p.climateRecords })}</span>
             </span>
           </label>
