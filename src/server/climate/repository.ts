@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { TargetType, VersionedRecord } from '../../core/climate/types';
+import type { VersionedRecord } from '../../core/climate/types';
 import type {
   ClimateActionTable,
   ClimateTargetTable,
@@ -14,13 +14,14 @@ import { moveRowsToGovernment } from '../db/government-move';
 
 /**
  * The climate area's repository, one `store.climate` namespace: targets and the governments
- * they belong to, emission reports, actions, stored versions and the exports' reads here;
- * inventories, the dashboard's whole-region reads and the reads of targets stated twice in the
- * files re-exported below.
+ * they belong to, emission reports, actions and stored versions here; inventories, the
+ * dashboard's whole-region reads, the reads of targets stated twice and the exports' reads in
+ * the files re-exported below.
  */
 export * from './inventory-repository';
 export * from './summary-repository';
 export * from './duplicate-target-repository';
+export * from './exports/exports-repository';
 
 export type TargetRow = Selectable<ClimateTargetTable>;
 
@@ -504,115 +505,6 @@ export function listVersions(
     .orderBy('version', 'desc')
     .orderBy('id', 'desc')
     .execute();
-}
-
-/** What the exports read, page by page. */
-
-export interface ExportGovernment {
-  id: number;
-  slug: string;
-  kind: string;
-  country: string;
-  nzt_id: string | null;
-}
-
-export async function regionIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
-  const region = await db
-    .selectFrom('regions')
-    .where('slug', '=', slug)
-    .select('id')
-    .executeTakeFirst();
-  return region?.id;
-}
-
-/** The next page of governments (by id, after `afterId`) with a target of the types. */
-export function governmentsWithTargetsPage(
-  db: Executor,
-  options: {
-    afterId: number;
-    regionId: number | null;
-    types: readonly TargetType[];
-    limit: number;
-  },
-): Promise<ExportGovernment[]> {
-  let query = db
-    .selectFrom('governments as g')
-    .where('g.id', '>', options.afterId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('climate_targets as t')
-          .whereRef('t.government_id', '=', 'g.id')
-          .where('t.type', 'in', [...options.types])
-          .select('t.id'),
-      ),
-    );
-  if (options.regionId !== null) query = query.where('g.region_id', '=', options.regionId);
-  return query
-    .select(['g.id', 'g.slug', 'g.kind', 'g.country', 'g.nzt_id'])
-    .orderBy('g.id')
-    .limit(options.limit)
-    .execute();
-}
-
-/** The English names of the governments. */
-export function englishNamesOf(db: Executor, governmentIds: number[]) {
-  return db
-    .selectFrom('government_names')
-    .where('government_id', 'in', governmentIds)
-    .where('lang', '=', 'en')
-    .where('kind', '=', 'name')
-    .select(['government_id', 'name'])
-    .execute();
-}
-
-/** Every target of the governments, in the order they were entered. */
-export function targetsOfGovernmentsById(
-  db: Executor,
-  governmentIds: number[],
-): Promise<Selectable<ClimateTargetTable>[]> {
-  return db
-    .selectFrom('climate_targets')
-    .where('government_id', 'in', governmentIds)
-    .selectAll()
-    .orderBy('id')
-    .execute();
-}
-
-/** Which of the governments have at least one action. */
-export async function governmentsWithActions(
-  db: Executor,
-  governmentIds: number[],
-): Promise<Set<number>> {
-  const rows = await db
-    .selectFrom('climate_actions')
-    .where('government_id', 'in', governmentIds)
-    .select('government_id')
-    .distinct()
-    .execute();
-  return new Set(rows.map((r) => r.government_id));
-}
-
-/** The sources of the governments' emission reports, each once, in order. */
-export function reportSourcesOf(db: Executor, governmentIds: number[]) {
-  return db
-    .selectFrom('emission_reports')
-    .where('government_id', 'in', governmentIds)
-    .select(['government_id', 'source'])
-    .distinct()
-    .orderBy('source')
-    .execute();
-}
-
-/** A government's inventory of a year, found by the government's slug. */
-export function inventoryOfYear(db: Executor, slug: string, year: number) {
-  return db
-    .selectFrom('inventories as i')
-    .innerJoin('governments as g', 'g.id', 'i.government_id')
-    .where('g.slug', '=', slug)
-    .where('i.year', '=', year)
-    .select(['i.id', 'i.gwp_set', 'i.status', 'i.government_id', 'i.is_illustrative'])
-    .executeTakeFirst();
 }
 
 // ---------------------------------------------------------------- merges of governments

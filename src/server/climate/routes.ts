@@ -3,27 +3,12 @@ import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam, Id } from '../http/common-schemas';
 import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
-import {
-  Action,
-  ActionCreate,
-  ActionPatch,
-  Assessment,
-  ClimateSummary,
-  ClimateSummaryQuery,
-  EmissionReport,
-  EmissionReportCreate,
-  EmissionsSeries,
-  History,
-  HistoryEntityType,
-  Inventory,
-  InventoryCreate,
-  InventoryPatch,
-  InventorySummary,
-  Target,
-  TargetCreate,
-  TargetList,
-  TargetPatch,
-} from './schemas';
+import { Action, ActionCreate, ActionPatch } from './action-schemas';
+import { EmissionReport, EmissionReportCreate, EmissionsSeries } from './emission-schemas';
+import { History, HistoryEntityType } from './history-schemas';
+import { Inventory, InventoryCreate, InventoryPatch, InventorySummary } from './inventory-schemas';
+import { ClimateSummary, ClimateSummaryQuery } from './summary-schemas';
+import { Assessment, Target, TargetCreate, TargetList, TargetPatch } from './target-schemas';
 import * as service from './service';
 
 const problems = {

@@ -8,7 +8,8 @@ import { authorize } from '../http/authorize';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { conflict, notFound } from '../http/problem';
 import type { Store } from '../store';
-import type { AttendanceRow, BodyRow, MeetingRow, SeatRow, TermRow } from './repository';
+import type { AttendanceRow } from './register-repository';
+import type { BodyRow, MeetingRow, SeatRow, TermRow } from './repository';
 
 export interface MeetingContext {
   row: MeetingRow;

@@ -21,7 +21,8 @@ import {
   refsOf,
 } from './present';
 import { quorumFor } from './quorum';
-import type { InvitationRow, MotionVoteRow, SpeakerRow } from './repository';
+import type { MotionVoteRow } from './register-repository';
+import type { InvitationRow, SpeakerRow } from './repository';
 import type { Meeting, MeetingQuery, MeetingSummary } from './schemas';
 
 export async function listMeetings(

@@ -26,7 +26,8 @@ import {
 import { getMeeting } from './meeting-view';
 import { motionText, rulesOf } from './present';
 import { attendanceEntries, personKey, quorumFor, seatsForQuorum } from './quorum';
-import type { MotionRow, SeatRow } from './repository';
+import type { MotionRow } from './register-repository';
+import type { SeatRow } from './repository';
 import type { DecisionRequest, Meeting, MotionCreate } from './schemas';
 
 export async function addMotion(

@@ -6,15 +6,13 @@ import {
   type ScheduledItem,
 } from '../../core/governance';
 import { parseTexts } from '../db/texts';
+import type { AttendanceRow, MotionRow, MotionVoteRow } from './register-repository';
 import type {
   AgendaItemRow,
-  AttendanceRow,
   BodyRow,
   GovernmentRefRow,
   InvitationRow,
   MeetingRow,
-  MotionRow,
-  MotionVoteRow,
   PersonRefRow,
   SeatEventRow,
   SeatRow,

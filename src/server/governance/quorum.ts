@@ -6,7 +6,8 @@ import { quorumOf, type AttendanceEntry, type SeatForQuorum } from '../../core/g
 import { searchKey } from '../../core/names';
 import type { MeetingContext } from './meeting-context';
 import { rulesOf } from './present';
-import type { AttendanceRow, SeatRow } from './repository';
+import type { AttendanceRow } from './register-repository';
+import type { SeatRow } from './repository';
 import type { Quorum } from './schemas';
 
 export function seatsForQuorum(seats: SeatRow[]): SeatForQuorum[] {

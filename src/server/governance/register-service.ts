@@ -18,7 +18,8 @@ import {
 import { getMeeting } from './meeting-view';
 import { rulesOf } from './present';
 import { attendanceEntries } from './quorum';
-import type { AttendanceRow, MeetingRow } from './repository';
+import type { AttendanceRow } from './register-repository';
+import type { MeetingRow } from './repository';
 import type { AttendanceCreate, AttendancePatch, Meeting } from './schemas';
 
 const PROBLEM_POINTER: Record<AttendanceProblemCode, string> = {

@@ -1,20 +1,19 @@
 /**
  * The governance repository (`store.governance`): bodies, terms and seats; meetings and
- * agendas; invitations (their letters go through the mail area); the register, motions and
- * votes; and the governments and people that governance presents, read by id.
+ * agendas; invitations (their letters go through the mail area); and the governments and people
+ * that governance presents, read by id. The register, motions and votes are in
+ * register-repository.ts, what calendar feeds read in calendar-repository.ts; both are
+ * re-exported below.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { MeetingStatus } from '../../core/governance';
 import type {
   AgendaItemTable,
   AgendaSpeakerTable,
-  AttendanceTable,
   BodyTable,
   BodyTermTable,
   InvitationTable,
   MeetingTable,
-  MotionTable,
-  MotionVoteTable,
   SeatEventTable,
   SeatTable,
 } from '../db/schema';
@@ -23,6 +22,7 @@ import { claimVersionById } from '../db/version-claim';
 import { moveRowsToGovernment } from '../db/government-move';
 
 export * from './calendar-repository';
+export * from './register-repository';
 
 /** Governing bodies, their terms, seats and the seats' history: the writer of those tables. */
 
@@ -185,14 +185,6 @@ export async function updateSeat(
   patch: Updateable<SeatTable>,
 ): Promise<void> {
   await db.updateTable('seats').set(patch).where('id', '=', id).execute();
-}
-
-export async function seatHasVotes(db: Executor, seatId: number): Promise<boolean> {
-  return !!(await db
-    .selectFrom('motion_votes')
-    .where('seat_id', '=', seatId)
-    .select('id')
-    .executeTakeFirst());
 }
 
 /** Deletes a seat; the caller first detaches its invitations (detachInvitationsFromSeat). */
@@ -441,105 +433,6 @@ export async function detachInvitationsFromSeat(db: Executor, seatId: number): P
     .execute();
 }
 
-/** The record of a sitting: the attendance register, motions and the votes on them. */
-
-export type AttendanceRow = Selectable<AttendanceTable>;
-export type MotionRow = Selectable<MotionTable>;
-export type MotionVoteRow = Selectable<MotionVoteTable>;
-
-// ---------------------------------------------------------------- attendance
-
-export function attendanceOf(db: Executor, meetingId: number): Promise<AttendanceRow[]> {
-  return db
-    .selectFrom('attendance')
-    .where('meeting_id', '=', meetingId)
-    .selectAll()
-    .orderBy('id')
-    .execute();
-}
-
-export function findAttendance(db: Executor, id: number): Promise<AttendanceRow | undefined> {
-  return db.selectFrom('attendance').where('id', '=', id).selectAll().executeTakeFirst();
-}
-
-export async function insertAttendance(
-  db: Executor,
-  row: Insertable<AttendanceTable>,
-): Promise<number> {
-  const r = await db.insertInto('attendance').values(row).returning('id').executeTakeFirstOrThrow();
-  return r.id;
-}
-
-/**
- * Takes the next version of a register entry (the row stays locked until the transaction ends):
- * the new version, or undefined when the row is gone or its version is not one of `expected`
- * (a stale If-Match). Register changes lock their meeting first (lockMeeting), then this.
- */
-export function claimAttendanceVersion(
-  db: Executor,
-  id: number,
-  expected?: readonly number[],
-): Promise<number | undefined> {
-  return claimVersionById(db, 'attendance', id, expected);
-}
-
-export async function updateAttendance(
-  db: Executor,
-  id: number,
-  patch: Updateable<AttendanceTable>,
-): Promise<void> {
-  await db.updateTable('attendance').set(patch).where('id', '=', id).execute();
-}
-
-export async function deleteAttendance(db: Executor, id: number): Promise<void> {
-  await db.deleteFrom('attendance').where('id', '=', id).execute();
-}
-
-// ---------------------------------------------------------------- motions and votes
-
-export function motionsOf(db: Executor, meetingId: number): Promise<MotionRow[]> {
-  return db
-    .selectFrom('motions')
-    .where('meeting_id', '=', meetingId)
-    .selectAll()
-    .orderBy('id')
-    .execute();
-}
-
-export function findMotion(db: Executor, id: number): Promise<MotionRow | undefined> {
-  return db.selectFrom('motions').where('id', '=', id).selectAll().executeTakeFirst();
-}
-
-export async function insertMotion(db: Executor, row: Insertable<MotionTable>): Promise<number> {
-  const r = await db.insertInto('motions').values(row).returning('id').executeTakeFirstOrThrow();
-  return r.id;
-}
-
-export async function updateMotion(
-  db: Executor,
-  id: number,
-  patch: Updateable<MotionTable>,
-): Promise<void> {
-  await db.updateTable('motions').set(patch).where('id', '=', id).execute();
-}
-
-export function votesOf(db: Executor, motionIds: number[]): Promise<MotionVoteRow[]> {
-  if (motionIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('motion_votes')
-    .where('motion_id', 'in', motionIds)
-    .selectAll()
-    .orderBy('id')
-    .execute();
-}
-
-export async function insertVotes(
-  db: Executor,
-  rows: Insertable<MotionVoteTable>[],
-): Promise<void> {
-  if (rows.length > 0) await db.insertInto('motion_votes').values(rows).execute();
-}
-
 export interface GovernmentRefRow {
   id: number;
   slug: string;
@@ -604,8 +497,9 @@ export async function personExists(db: Executor, id: number): Promise<boolean> {
 }
 
 // ---------------------------------------------------------------- merges of governments
-// A merge of governments moves seats, invitations, register entries and votes (and its undo
-// moves them back) without a new version: each stays as it was but for its government.
+// A merge of governments moves seats and invitations (and its undo moves them back) without a
+// new version: each stays as it was but for its government. Register entries and votes move
+// through register-repository.ts.
 
 export async function setSeatsGovernment(
   db: Executor,
@@ -621,20 +515,4 @@ export async function setInvitationsGovernment(
   governmentId: number,
 ): Promise<void> {
   await moveRowsToGovernment(db, 'invitations', ids, governmentId);
-}
-
-export async function setAttendanceGovernment(
-  db: Executor,
-  ids: readonly number[],
-  governmentId: number,
-): Promise<void> {
-  await moveRowsToGovernment(db, 'attendance', ids, governmentId);
-}
-
-export async function setMotionVotesGovernment(
-  db: Executor,
-  ids: readonly number[],
-  governmentId: number,
-): Promise<void> {
-  await moveRowsToGovernment(db, 'motion_votes', ids, governmentId);
 }

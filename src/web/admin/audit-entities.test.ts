@@ -21,7 +21,7 @@ describe('the audit log names every kind of record', () => {
       }
     }
     // Climate records are logged under their history type (target, inventory, …).
-    const climate = readFileSync(join(ROOT, 'src/server/climate/schemas.ts'), 'utf8');
+    const climate = readFileSync(join(ROOT, 'src/server/climate/history-schemas.ts'), 'utf8');
     const history = /HistoryEntityType = Type\.Enum\(\[([^\]]*)\]/.exec(climate)?.[1] ?? '';
     for (const m of history.matchAll(/'([a-z-]+)'/g)) written.add(m[1] as string);
     expect(written.size).toBeGreaterThan(15);

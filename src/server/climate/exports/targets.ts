@@ -11,7 +11,8 @@ import {
 import { parseJsonColumn } from '../../db/json';
 import { notFound } from '../../http/problem';
 import type { Store } from '../../store';
-import type { ExportGovernment, TargetRow } from '../repository';
+import type { TargetRow } from '../repository';
+import type { ExportGovernment } from './exports-repository';
 import { writeTable, type Cell, type TableFormat } from './write-table';
 
 /**

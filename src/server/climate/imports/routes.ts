@@ -16,7 +16,7 @@ import {
   ImportLayoutName,
   ImportRun,
   ImportRunRow,
-} from '../schemas';
+} from './schemas';
 import { TEXT_ENCODINGS } from './decode';
 import { inspectSheet } from './inspect';
 import { ImportRunner } from './runner';
