@@ -6,6 +6,7 @@ import { migrateToLatest } from '../server/db/migrate';
 import { seedDemoNetwork, regionsOnly } from '../server/setup/demo/seed';
 import { seedDemoClimate } from '../server/setup/demo/climate';
 import { seedDemoMembership } from '../server/setup/demo/membership';
+import { seedDemoApplications } from '../server/setup/demo/applications';
 import { bootstrapDatabase } from '../server/setup/bootstrap';
 import { hashPassword } from '../server/auth/secrets';
 import { nowIso } from '../server/clock';
@@ -141,6 +142,7 @@ export async function main(
           if (r.seeded) {
             await seedDemoClimate(db);
             await seedDemoMembership(db);
+            await seedDemoApplications(db);
           }
           io.out(
             r.seeded

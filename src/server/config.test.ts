@@ -106,4 +106,23 @@ describe('configFromEnv', () => {
     expect(bad).not.toThrow(/s3cret/);
     expect(() => configFromEnv({ SMTP_URL: 'mail.example.org:25' })).toThrow(/SMTP_URL/);
   });
+
+  it('reads ACCORD_SECRETARIAT_EMAIL as one address, and refuses anything else', () => {
+    expect(configFromEnv({}).secretariatEmail).toBeUndefined();
+    expect(configFromEnv({ ACCORD_SECRETARIAT_EMAIL: '  ' }).secretariatEmail).toBeUndefined();
+    expect(
+      configFromEnv({ ACCORD_SECRETARIAT_EMAIL: ' Applications@Network.example ' })
+        .secretariatEmail,
+    ).toBe('applications@network.example');
+    for (const bad of [
+      'applications',
+      'a@b.example, c@d.example',
+      'Secretariat <a@b.example>',
+      'a@b.example\r\nBcc: c@d.example',
+    ]) {
+      expect(() => configFromEnv({ ACCORD_SECRETARIAT_EMAIL: bad }), bad).toThrow(
+        /ACCORD_SECRETARIAT_EMAIL must be one e-mail address/,
+      );
+    }
+  });
 });

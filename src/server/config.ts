@@ -24,6 +24,12 @@ export interface AccordConfig {
   /** The secretariat's address: the sender of mail and the organizer of meetings. */
   mailFrom: string;
   /**
+   * Where letters to the secretariat about membership applications go (ACCORD_SECRETARIAT_EMAIL,
+   * one address, e.g. a shared inbox); undefined: to the administrators who are the staff of the
+   * application's region, else to every administrator.
+   */
+  secretariatEmail: string | undefined;
+  /**
    * Where letters are sent (SMTP_URL: smtp://user:password@host:587 or smtps://…:465);
    * undefined: nothing is sent, letters wait in the outbox until a server with it runs.
    */
@@ -92,6 +98,17 @@ function smtpUrlFrom(value: string | undefined): string | undefined {
   return value;
 }
 
+function secretariatEmailFrom(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (!/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/.test(v)) {
+    throw new ConfigError(
+      `ACCORD_SECRETARIAT_EMAIL must be one e-mail address (or unset, to write to the administrators), got "${v}"`,
+    );
+  }
+  return v.toLowerCase();
+}
+
 function databaseUrlFrom(value: string | undefined): string | undefined {
   if (!value) return undefined;
   let protocol: string | undefined;
@@ -139,6 +156,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AccordConfi
     version: env.npm_package_version ?? '0.1.0',
     publicUrl: (env.ACCORD_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     mailFrom: env.ACCORD_MAIL_FROM || 'secretariat@accord.example',
+    secretariatEmail: secretariatEmailFrom(env.ACCORD_SECRETARIAT_EMAIL),
     smtpUrl: smtpUrlFrom(env.SMTP_URL),
     trustProxy: trustProxyFrom(env.ACCORD_TRUST_PROXY),
     importLeaseSeconds,

@@ -7,13 +7,27 @@
  * an application.
  */
 import type { ApplicationAction } from '../../core/applications';
-import type { Locale } from '../../core/locales';
-import { queueLetter, type LetterRequest } from '../mail/service';
-import { isApplicationLetterStep, type ApplicationLetterStep } from '../mail/templates';
+import { isLocale, type Locale } from '../../core/locales';
+import { regionFor } from '../climate/imports/regions';
+import type { AccordConfig } from '../config';
+import {
+  queueLetter,
+  recipientLocales,
+  type LetterRecipient,
+  type LetterRequest,
+} from '../mail/service';
+import {
+  isApplicationLetterStep,
+  type ApplicationLetterStep,
+  type ApplicationSecretariatEvent,
+} from '../mail/templates';
 import type { Store } from '../store';
 import type { ApplicationRow } from './repository';
 
-export type Letter = LetterRequest<'application-step'> | LetterRequest<'officer-invitation'>;
+export type Letter =
+  | LetterRequest<'application-step'>
+  | LetterRequest<'officer-invitation'>
+  | LetterRequest<'application-secretariat'>;
 
 /** Hands a letter to the mail system, in the caller's transaction. */
 export async function deliver(tx: Store, letter: Letter): Promise<void> {
@@ -86,4 +100,80 @@ export function officerInvitationLetter(input: OfficerInvitationLetter): Letter 
     },
     related: { type: 'officer-invitation', id: input.invitationId },
   };
+}
+
+/**
+ * Who is written to when an application arrives or its applicant answers: the address set in
+ * ACCORD_SECRETARIAT_EMAIL when there is one (its account's language, else English); else the
+ * administrators who are the staff of the application's region (an office of the region holds
+ * their position, found by their e-mail), else every administrator, each in the language their
+ * account chose (English when none).
+ */
+export async function secretariatRecipients(
+  tx: Store,
+  config: Pick<AccordConfig, 'secretariatEmail'>,
+  app: ApplicationRow,
+  day: string,
+): Promise<LetterRecipient[]> {
+  if (config.secretariatEmail) {
+    const localeOf = await recipientLocales(tx, [config.secretariatEmail]);
+    return [
+      { email: config.secretariatEmail, name: null, locale: localeOf(config.secretariatEmail) },
+    ];
+  }
+  const regional = await tx.users.regionStaffAdmins(regionFor(app.country, null), day);
+  const admins = regional.length > 0 ? regional : await tx.users.activeAdmins();
+  return admins.map((a) => ({
+    email: a.email,
+    name: a.display_name,
+    locale: a.locale !== null && isLocale(a.locale) ? a.locale : 'en',
+  }));
+}
+
+/** The government's name for a reader of the secretariat: official where they read its language. */
+function governmentNameForReader(app: ApplicationRow, locale: Locale): string {
+  if (locale === app.official_name_lang || app.official_name === app.english_name) {
+    return app.official_name;
+  }
+  return `${app.english_name} (${app.official_name})`;
+}
+
+/** One letter to each recipient: the application arrived, or its applicant answered. */
+export function secretariatLetters(
+  app: ApplicationRow,
+  event: ApplicationSecretariatEvent,
+  recipients: readonly LetterRecipient[],
+  options: { publicUrl: string; answer?: string | null },
+): Letter[] {
+  return recipients.map((to) => ({
+    to,
+    template: 'application-secretariat',
+    params: {
+      event,
+      government: governmentNameForReader(app, to.locale),
+      country: app.country,
+      category: app.category,
+      answer: event === 'answered' ? (options.answer ?? null) : null,
+      url: `${options.publicUrl}/admin/applications/${app.id}`,
+    },
+    related: { type: 'application', id: app.id },
+  }));
+}
+
+/** Writes to the secretariat about the application, in the caller's transaction. */
+export async function tellSecretariat(
+  tx: Store,
+  config: Pick<AccordConfig, 'publicUrl' | 'secretariatEmail'>,
+  app: ApplicationRow,
+  event: ApplicationSecretariatEvent,
+  now: string,
+  answer?: string | null,
+): Promise<number> {
+  const recipients = await secretariatRecipients(tx, config, app, now.slice(0, 10));
+  const letters = secretariatLetters(app, event, recipients, {
+    publicUrl: config.publicUrl,
+    answer,
+  });
+  for (const letter of letters) await deliver(tx, letter);
+  return letters.length;
 }

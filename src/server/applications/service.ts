@@ -19,14 +19,14 @@ import type { FileStore } from '../media/storage';
 import type { UploadedFile } from '../media/upload';
 import type { Store } from '../store';
 import { addDocument } from './documents';
-import { deliver, stepLetter } from './letters';
+import { deliver, stepLetter, tellSecretariat } from './letters';
 import { presentStatus, standingOf } from './present';
 import type { ApplicationRow } from './repository';
 import type { ApplicationStatus, ApplicationSubmit } from './schemas';
 import { countSubmission, countUnknownLink, admitLinkRequest } from './throttle';
 import { APPLICANT, mintStatusLink, moveStep } from './workflow';
 
-type Config = Pick<AccordConfig, 'publicUrl'>;
+type Config = Pick<AccordConfig, 'publicUrl' | 'secretariatEmail'>;
 
 const optional = (value: string | null | undefined): string | null =>
   value?.trim() ? value.trim() : null;
@@ -179,6 +179,13 @@ export async function submitApplication(
   } catch {
     confirmationQueued = false;
   }
+  // The secretariat hears of it apart too: a letter to it that cannot go costs neither the
+  // application nor the applicant's confirmation.
+  try {
+    await store.transaction((tx) => tellSecretariat(tx, config, stored.row, 'submitted', now));
+  } catch {
+    // The application is in the queue all the same.
+  }
   return {
     statusToken: stored.link.token,
     statusUrl: stored.link.url,
@@ -223,7 +230,10 @@ export async function readStatus(
   return statusOf(store, await applicationOfLink(store, token, address));
 }
 
-/** The applicant answers a request for more information; the review goes on. */
+/**
+ * The applicant answers a request for more information; the review goes on, and the
+ * secretariat gets a letter with the answer.
+ */
 export async function answerRequest(
   store: Store,
   config: Config,
@@ -232,17 +242,20 @@ export async function answerRequest(
   address: string,
 ): Promise<ApplicationStatus> {
   const id = await applicationOfLink(store, token, address);
-  await store.transaction((tx) =>
-    moveStep(
+  await store.transaction(async (tx) => {
+    const now = clockNow().toISOString();
+    const moved = await moveStep(
       tx,
       config,
       id,
       'answer',
       { party: 'applicant', actor: APPLICANT },
       comment,
-      clockNow().toISOString(),
-    ),
-  );
+      now,
+    );
+    // The secretariat is told in the same transaction: the answer and its letters, or neither.
+    await tellSecretariat(tx, config, moved.row, 'answered', now, comment.trim());
+  });
   return statusOf(store, id);
 }
 

@@ -41,6 +41,14 @@ const EXAMPLES: { [N in TemplateName]: TemplateParams<N> } = {
     dueOn: '31 January 2027',
     secretariat: 'secretariat@accord.example',
   },
+  'application-secretariat': {
+    event: 'answered',
+    government: 'Matsumoto (松本市)',
+    country: 'JP',
+    category: 'full-member',
+    answer: 'The budget report is attached.\nThe council meets in June.',
+    url: 'https://accord.test/admin/applications/12',
+  },
   'officer-invitation': {
     government: 'Fixture City',
     url: 'https://accord.test/account/invitation/xyz',
@@ -154,6 +162,96 @@ describe('rendering a letter', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
       '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
     );
+  });
+
+  describe('the letter to the secretariat about an application', () => {
+    const example = EXAMPLES['application-secretariat'];
+    const expected = {
+      en: {
+        answered: 'Information received: Matsumoto (松本市)',
+        submitted: 'New application: Matsumoto (松本市)',
+        country: 'Matsumoto (松本市) (Japan) has answered',
+        category: '(category: Associate member)',
+        answerLabel: 'The applicant writes:',
+        link: 'Open the application: https://accord.test/admin/applications/12',
+      },
+      ko: {
+        answered: '추가 정보 접수: Matsumoto (松本市)',
+        submitted: '새 가입 신청: Matsumoto (松本市)',
+        country: 'Matsumoto (松本市)(일본)이(가) 추가 정보 요청에 답변했습니다.',
+        category: '(회원 구분: 준회원)',
+        answerLabel: '신청자의 답변:',
+        link: '신청서 열기',
+      },
+      ja: {
+        answered: '追加情報の回答：Matsumoto (松本市)',
+        submitted: '新しい加盟申請：Matsumoto (松本市)',
+        country: 'Matsumoto (松本市)（日本）が追加情報の依頼に回答しました。',
+        category: '（会員区分：準会員）',
+        answerLabel: '申請者の回答：',
+        link: '申請を開く',
+      },
+      'zh-Hans': {
+        answered: '已收到补充信息：Matsumoto (松本市)',
+        submitted: '新的入会申请：Matsumoto (松本市)',
+        country: 'Matsumoto (松本市)（日本）已回复补充信息的请求。',
+        category: '（会员类别：准会员）',
+        answerLabel: '申请人的回复：',
+        link: '打开申请',
+      },
+      'zh-Hant': {
+        answered: '已收到補充資料：Matsumoto (松本市)',
+        submitted: '新的入會申請：Matsumoto (松本市)',
+        country: 'Matsumoto (松本市)（日本）已回覆補充資料的要求。',
+        category: '（會員類別：準會員）',
+        answerLabel: '申請人的回覆：',
+        link: '開啟申請',
+      },
+    } as const;
+
+    for (const locale of LOCALES) {
+      const words = expected[locale];
+      it(`says in ${locale} that the applicant answered, with the answer and the link`, () => {
+        const letter = renderLetter(locale, 'Staff', 'application-secretariat', example);
+        expect(letter.subject).toBe(words.answered);
+        expect(letter.text).toContain(words.country);
+        expect(letter.text).toContain(
+          `${words.answerLabel}\nThe budget report is attached.\nThe council meets in June.`,
+        );
+        expect(letter.text).toContain(words.link);
+        expect(letter.text).toContain('https://accord.test/admin/applications/12');
+        expect(letter.html).toMatch(
+          /<a href="https:\/\/accord\.test\/admin\/applications\/12" [^>]*>/,
+        );
+        expect(letter.html).toContain(`<html lang="${locale}">`);
+      });
+
+      it(`says in ${locale} that an application arrived, with its category`, () => {
+        const letter = renderLetter(locale, 'Staff', 'application-secretariat', {
+          ...example,
+          event: 'submitted',
+          category: 'associate-member',
+          // An answer is for `answered` only.
+          answer: 'never shown',
+        });
+        expect(letter.subject).toBe(words.submitted);
+        expect(letter.text).toContain(words.category);
+        expect(letter.text).not.toContain('never shown');
+        expect(letter.text).not.toContain(words.answerLabel);
+      });
+    }
+
+    it('keeps what the applicant typed out of the subject and escapes it in the HTML', () => {
+      const letter = renderLetter('en', null, 'application-secretariat', {
+        ...example,
+        government: 'Evil\r\nBcc: all@example.org <b>City</b>',
+        answer: '<script>alert(1)</script>',
+      });
+      expect(letter.subject).toBe('Information received: Evil Bcc: all@example.org <b>City</b>');
+      expect(letter.subject).not.toContain('<script>');
+      expect(letter.html).not.toMatch(/<script|<b>/);
+      expect(letter.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    });
   });
 
   for (const template of TEMPLATE_NAMES) {

@@ -5,7 +5,9 @@
  * into HTML. A new letter is a new entry in TEMPLATES, its words in all five catalogs, and an
  * example in render.test.ts (which every template must have).
  */
+import type { SoughtCategory } from '../../core/application-form';
 import type { ApplicationAction } from '../../core/applications';
+import { headerText } from '../../core/mail-header';
 import type { Translate } from '../i18n/translator';
 
 /** A part of a letter's body. Texts are plain: the HTML renderer escapes them. */
@@ -156,6 +158,60 @@ function applicationStep(t: Translate, p: ApplicationStepParams): LetterContent 
   return { subject: t(texts.subject, { government }), blocks };
 }
 
+/** What a letter to the secretariat about an application tells of. */
+export type ApplicationSecretariatEvent = 'submitted' | 'answered';
+
+/**
+ * A letter to the secretariat: an application arrived, or its applicant answered a request for
+ * more information. Names and the answer are the applicant's words: the subject carries only
+ * the government's name, made one line, and the answer goes in the body alone.
+ */
+export interface ApplicationSecretariatParams {
+  event: ApplicationSecretariatEvent;
+  /** The government's name as the reader's language calls it (its official name, or English). */
+  government: string;
+  /** ISO 3166-1 alpha-2, written as the reader's language names the country. */
+  country: string;
+  category: SoughtCategory;
+  /** For `answered`: what the applicant wrote. */
+  answer: string | null;
+  /** The application's page in the administration. */
+  url: string;
+}
+
+/** A country's name in the reader's language, or its code when the language has none. */
+function countryName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function applicationSecretariat(t: Translate, p: ApplicationSecretariatParams): LetterContent {
+  const government = headerText(p.government);
+  const words = {
+    government,
+    country: countryName(p.country, t.locale),
+    category: t(`applications-mail:secretariat.categories.${p.category}`),
+  };
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: t(`applications-mail:secretariat.${p.event}.body`, words) },
+  ];
+  const answer = p.answer?.trim();
+  if (p.event === 'answered' && answer) {
+    blocks.push({
+      kind: 'paragraph',
+      text: `${t('applications-mail:secretariat.answerLabel')}\n${answer}`,
+    });
+  }
+  blocks.push(
+    { kind: 'link', label: t('applications-mail:secretariat.linkLabel'), url: p.url },
+    { kind: 'paragraph', text: t('applications-mail:secretariat.reason') },
+  );
+  return { subject: t(`applications-mail:secretariat.${p.event}.subject`, words), blocks };
+}
+
 /** A new member's officer is asked to choose a password. */
 export interface OfficerInvitationParams {
   government: string;
@@ -227,6 +283,7 @@ export const TEMPLATES = {
   'meeting-invitation': meetingInvitation,
   'application-step': applicationStep,
   'officer-invitation': officerInvitation,
+  'application-secretariat': applicationSecretariat,
   'membership-renewal': membershipRenewal,
   'membership-reminder': membershipReminder,
 } as const;

@@ -9,6 +9,7 @@ import { regionsOnly, seedDemoNetwork } from './demo/seed';
 import { seedDemoClimate } from './demo/climate';
 import { demoGovernanceMissing, seedDemoGovernance } from './demo/governance';
 import { demoMembershipMissing, seedDemoMembership } from './demo/membership';
+import { demoApplicationsMissing, seedDemoApplications } from './demo/applications';
 import { nowIso } from '../clock';
 
 export const DEMO_ADMIN_EMAIL = 'admin@accord.example';
@@ -61,6 +62,8 @@ async function prepareUnlocked(
     }
     // Also for a demo database made before membership periods existed.
     if (await demoMembershipMissing(db)) await seedDemoMembership(db);
+    // And for one made before membership applications existed.
+    if (await demoApplicationsMissing(db)) await seedDemoApplications(db);
   }
   await regionsOnly(db, now);
   return { migrations, demoSeeded };

@@ -170,6 +170,62 @@ export async function countAdmins(db: Executor): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
+/** An administrator as a letter to the secretariat addresses them. */
+export interface AdminRecipientRow {
+  id: number;
+  email: string;
+  display_name: string;
+  locale: UserTable['locale'];
+}
+
+/** Every active administrator, oldest account first. */
+export function activeAdmins(db: Executor): Promise<AdminRecipientRow[]> {
+  return db
+    .selectFrom('users')
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .select(['id', 'email', 'display_name', 'locale'])
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * The active administrators who are the secretariat staff of a region: their sign-in e-mail is
+ * that of a person holding, on `day`, a position in an office of the region (its regional
+ * secretariat, a country or project office). Oldest account first, each once.
+ */
+export function regionStaffAdmins(
+  db: Executor,
+  regionSlug: string,
+  day: string,
+): Promise<AdminRecipientRow[]> {
+  return db
+    .selectFrom('users')
+    .where('users.role', '=', 'admin')
+    .where('users.disabled', '=', 0)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('people')
+          .innerJoin('positions', 'positions.person_id', 'people.id')
+          .innerJoin('offices', 'offices.id', 'positions.office_id')
+          .innerJoin('regions', 'regions.id', 'offices.region_id')
+          .where((w) => w(w.fn('lower', ['people.email']), '=', w.ref('users.email')))
+          .where('regions.slug', '=', regionSlug)
+          .where((w) =>
+            w.or([w('positions.start_date', 'is', null), w('positions.start_date', '<=', day)]),
+          )
+          .where((w) =>
+            w.or([w('positions.end_date', 'is', null), w('positions.end_date', '>=', day)]),
+          )
+          .select('positions.id'),
+      ),
+    )
+    .select(['users.id', 'users.email', 'users.display_name', 'users.locale'])
+    .orderBy('users.id')
+    .execute();
+}
+
 // Sessions
 
 export async function insertSession(
