@@ -247,6 +247,11 @@ describe.each(dialectCases())("applications' invoices on $label", ({ dialect, sk
       items: Invoice[];
     };
     expect(list.items.map((i) => i.id)).toContain(invoice.id);
+    // The export says so in the reader's language.
+    const csv = await call('GET', '/exports/invoices.csv?lang=ja&status=cancelled');
+    expect(csv.statusCode).toBe(200);
+    const line = csv.body.split('\n').find((l) => l.startsWith(invoice.number));
+    expect(line).toContain('取消済み');
 
     // The application stays invoiced; it is paid only after a new invoice is issued.
     const waiting = await detail(sent.id);
