@@ -26,6 +26,7 @@ const ALLOWED: [ApplicationStep, ApplicationAction, ApplicationParty, Applicatio
   ['information-requested', 'resume-review', 'secretariat', 'in-review'],
   ['in-review', 'accept', 'secretariat', 'accepted'],
   ['accepted', 'invoice', 'secretariat', 'invoiced'],
+  ['invoiced', 'invoice', 'secretariat', 'invoiced'],
   ['invoiced', 'mark-paid', 'secretariat', 'paid'],
   ['paid', 'confirm', 'secretariat', 'confirmed'],
   ['confirmed', 'make-member', 'secretariat', 'member'],

@@ -104,8 +104,9 @@ export const APPLICATION_TRANSITIONS: readonly ApplicationTransition[] = [
     tellsApplicant: true,
   },
   {
+    // Again from 'invoiced' once its invoice was cancelled (the server checks the invoice).
     action: 'invoice',
-    from: ['accepted'],
+    from: ['accepted', 'invoiced'],
     to: 'invoiced',
     by: ['secretariat'],
     commentRequired: false,

@@ -77,7 +77,7 @@ export const POLICY = {
   // Membership and fees
   /** A membership's periods, renewals and suspensions; the members export. */
   'membership.manage': { admin: true },
-  /** Invoices: the list, marking one paid, the invoices export. */
+  /** Invoices: the list, marking one paid, cancelling an open one, the invoices export. */
   'invoice.manage': { admin: true },
   /** The fee schedule: read it, change it. */
   'feeSchedule.edit': { admin: true },

@@ -35,6 +35,7 @@ import { newsRoutes } from './news/routes';
 import { fileRoutes } from './files/routes';
 import { applicationRoutes } from './applications/routes';
 import { applicationReviewRoutes } from './applications/review-routes';
+import { applicationInvoiceFollowUps } from './applications/review-service';
 import { mailRoutes } from './mail/routes';
 import { membershipRoutes } from './membership/routes';
 import { membershipDailyJob } from './membership/daily-job';
@@ -132,7 +133,11 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   app.addHook('preValidation', async (request) => checkNoNul(request));
   registerAuth(app, sessionResolver(db));
 
-  const ctx: AppContext = { store: db, config };
+  const ctx: AppContext = {
+    store: db,
+    config,
+    invoiceFollowUps: applicationInvoiceFollowUps(config),
+  };
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();

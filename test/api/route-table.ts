@@ -355,6 +355,17 @@ export const MATRIX: Record<string, Case[]> = {
       }),
     },
   ],
+  'PUT /api/v1/invoices/{id}/cancellation': [
+    {
+      label: 'an open invoice',
+      rule: policy('invoice.manage'),
+      fresh: true,
+      request: async (s) => ({
+        params: { id: (await s.freshMember()).invoiceId },
+        payload: { reason: 'issued twice by mistake' },
+      }),
+    },
+  ],
   'GET /api/v1/fee-schedule': [
     { label: 'the schedule', rule: policy('feeSchedule.edit'), request: () => ({}) },
   ],

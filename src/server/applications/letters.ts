@@ -10,6 +10,7 @@ import type { ApplicationAction } from '../../core/applications';
 import { isLocale, type Locale } from '../../core/locales';
 import { regionFor } from '../climate/imports/regions';
 import type { AccordConfig } from '../config';
+import type { InvoiceRow } from '../membership/repository';
 import {
   queueLetter,
   recipientLocales,
@@ -53,6 +54,8 @@ export interface StepLetterOptions {
   comment?: string | null;
   /** For the confirmation: the last day the council resolution may follow, if still due. */
   resolutionDueBy?: string | null;
+  /** For the invoice step: the invoice issued, told in the letter. */
+  invoice?: Pick<InvoiceRow, 'number' | 'amount' | 'currency' | 'due_on'> | null;
 }
 
 /** A letter to the applicant's staff liaison: received (`submitted`) or a step taken. */
@@ -70,6 +73,14 @@ export function stepLetter(
       comment: options.comment ?? null,
       resolutionDueBy: options.resolutionDueBy ?? null,
       statusUrl: options.statusUrl,
+      invoice: options.invoice
+        ? {
+            number: options.invoice.number,
+            amount: options.invoice.amount,
+            currency: options.invoice.currency,
+            dueOn: options.invoice.due_on,
+          }
+        : null,
     },
     related: { type: 'application', id: app.id },
   };

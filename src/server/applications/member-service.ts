@@ -15,6 +15,7 @@ import { now as clockNow } from '../clock';
 import type { AccordConfig } from '../config';
 import { conflict, HttpProblem, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
+import { attachApplicationInvoice } from './invoices';
 import { deliver, governmentNameFor, officerInvitationLetter } from './letters';
 import { recordLeaders } from './leaders';
 import { addPeriod, syncMembership } from '../membership/periods';
@@ -243,14 +244,18 @@ export async function makeMember(
         // A government that was a member before and comes back starts a new year after its last.
         const periods = await tx.membership.periodsOf(governmentId);
         const lastEnd = periods.at(-1)?.end_date;
+        let first: { id: number; start: string; end: string } | null = null;
         if (!lastEnd || lastEnd < today) {
-          await addPeriod(tx, actor?.label ?? 'secretariat', governmentId, {
+          first = { id: 0, start: today, end: periodEndFor(today) };
+          first.id = await addPeriod(tx, actor?.label ?? 'secretariat', governmentId, {
             category: row.category,
-            start: today,
-            end: periodEndFor(today),
+            start: first.start,
+            end: first.end,
           });
-          await syncMembership(tx, governmentId, today);
         }
+        // The invoice of the first year is the new member's now, billing that period.
+        await attachApplicationInvoice(tx, row.id, governmentId, first, now);
+        if (first) await syncMembership(tx, governmentId, today);
         await recordLeaders(tx, actor, row, governmentId, request.headTitle ?? 'mayor', today, now);
         for (const contact of contactsOf(row)) {
           // Someone with an account already is not invited again; the secretariat binds it.

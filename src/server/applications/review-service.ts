@@ -14,7 +14,14 @@ import type { FileStore } from '../media/storage';
 import type { UploadedFile } from '../media/upload';
 import type { Store } from '../store';
 import { invitationState } from '../../core/application-intake';
+import type { InvoiceFollowUps } from '../membership/invoice-service';
 import { addDocument } from './documents';
+import {
+  applicationInvoice,
+  firstYearFee,
+  issueApplicationInvoice,
+  payApplicationInvoice,
+} from './invoices';
 import {
   presentDocument,
   presentFields,
@@ -134,13 +141,24 @@ export async function applicationDetail(
     }
   }
   const now = clockNow();
+  const [invoice, { fee, currency }] = await Promise.all([
+    applicationInvoice(store, id),
+    firstYearFee(store, row),
+  ]);
   return {
     ...presentSummary(row, standingOf(row, resolutions.get(id), today())),
     ...presentFields(row),
     history: presentHistory(steps),
     documents: documents.map(presentDocument),
     duplicates,
-    actions: actionsAt(row.step, 'secretariat'),
+    actions: actionsAt(row.step, 'secretariat').filter((action) => {
+      // Invoiced: paid with its invoice, or invoiced again once that one was cancelled.
+      if (row.step !== 'invoiced') return true;
+      if (!invoice) return action !== 'invoice';
+      if (action === 'invoice') return invoice.status === 'cancelled';
+      if (action === 'mark-paid') return invoice.status !== 'cancelled';
+      return true;
+    }),
     government,
     invitations: invitations.map((i) => ({
       email: i.email,
@@ -149,6 +167,10 @@ export async function applicationDetail(
       expiresAt: i.expires_at,
       state: invitationState({ usedAt: i.used_at, expiresAt: i.expires_at }, now),
     })),
+    invoice,
+    fee: fee.ok
+      ? { amount: fee.amount, currency: fee.currency, reason: null }
+      : { amount: null, currency, reason: fee.reason },
   };
 }
 
@@ -167,6 +189,18 @@ export async function takeStep(
   if (request.action === 'make-member') {
     throw invalidField('/action', 'is taken with POST /applications/{id}/member');
   }
+  if (request.action !== 'invoice') {
+    if (request.amount !== undefined)
+      throw invalidField('/amount', 'is given with the invoice step');
+    if (request.associationScope !== undefined) {
+      throw invalidField('/associationScope', 'is given with the invoice step');
+    }
+  }
+  if (request.action !== 'mark-paid' && request.paidOn !== undefined) {
+    throw invalidField('/paidOn', 'is given with the mark-paid step');
+  }
+  const now = clockNow().toISOString();
+  const day = now.slice(0, 10);
   await store.transaction((tx) =>
     moveStep(
       tx,
@@ -175,10 +209,45 @@ export async function takeStep(
       request.action,
       { party: 'secretariat', actor },
       request.comment,
-      clockNow().toISOString(),
+      now,
+      async (row) => {
+        if (request.action === 'invoice') {
+          return { invoice: await issueApplicationInvoice(tx, actor, row, request, day) };
+        }
+        if (request.action === 'mark-paid') {
+          await payApplicationInvoice(tx, actor, row, request.paidOn ?? day);
+        }
+        return {};
+      },
     ),
   );
   return applicationDetail(store, actor, id);
+}
+
+/**
+ * What the invoices page's payment of an application's invoice does: the application, still
+ * invoiced, takes its 'mark-paid' step (with its letter), so the invoice and the application
+ * say the same. Wired into the membership area by app.ts.
+ */
+export function applicationInvoiceFollowUps(
+  config: Pick<AccordConfig, 'publicUrl'>,
+): InvoiceFollowUps {
+  return {
+    paid: async (tx, invoice, actor) => {
+      if (invoice.application_id === null) return;
+      const app = await tx.applications.findApplication(invoice.application_id);
+      if (app?.step !== 'invoiced') return;
+      await moveStep(
+        tx,
+        config,
+        app.id,
+        'mark-paid',
+        { party: 'secretariat', actor },
+        null,
+        clockNow().toISOString(),
+      );
+    },
+  };
 }
 
 /** The secretariat adds a document it received by post or e-mail. */

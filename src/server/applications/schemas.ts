@@ -10,6 +10,7 @@ import { LOCALES } from '../../core/locales';
 import { GOVERNMENT_KINDS, HEAD_OF_GOVERNMENT_TITLES } from '../../core/membership';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/passwords';
 import { Id, IsoDate, Names, Nullable, PageQuery, Slug } from '../http/common-schemas';
+import { AssociationScope, Invoice } from '../membership/schemas';
 
 const Text = (maxLength = 1000) => Type.String({ maxLength });
 const Maybe = <T extends Parameters<typeof Nullable>[0]>(schema: T) =>
@@ -214,12 +215,32 @@ export const ApplicationDetail = Type.Object({
   /** The government the application made a member. */
   government: Nullable(Type.Object({ slug: Slug, names: Names })),
   invitations: Type.Array(OfficerInvitationInfo),
+  /** The invoice of its first year, once invoiced (the newest: one cancelled may be before it). */
+  invoice: Nullable(Invoice),
+  /**
+   * The first year's fee under the schedule in force, for the invoice step: its amount, or
+   * null with the reason the schedule cannot say (the secretariat then gives the amount).
+   */
+  fee: Type.Object({
+    amount: Nullable(Type.Integer()),
+    currency: Type.String(),
+    reason: Nullable(Type.String()),
+  }),
   version: Type.Integer(),
 });
 export type ApplicationDetail = Static<typeof ApplicationDetail>;
 
 export const StepRequest = Type.Object(
-  { action: ApplicationActionName, comment: Type.Optional(Nullable(Comment)) },
+  {
+    action: ApplicationActionName,
+    comment: Type.Optional(Nullable(Comment)),
+    /** The invoice step: the fee, when the schedule gives none (or to set another). */
+    amount: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+    /** The invoice step, for an association: which of its flat fees applies. */
+    associationScope: Type.Optional(AssociationScope),
+    /** The mark-paid step: the day the fee was paid (today unless said). */
+    paidOn: Type.Optional(IsoDate),
+  },
   { additionalProperties: false },
 );
 export type StepRequest = Static<typeof StepRequest>;

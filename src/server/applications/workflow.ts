@@ -16,6 +16,8 @@ import { randomSecret, sha256 } from '../auth/secrets';
 import type { AccordConfig } from '../config';
 import { conflict, HttpProblem, notFound } from '../http/problem';
 import type { Store } from '../store';
+import type { InvoiceRow } from '../membership/repository';
+import { cancelApplicationInvoice } from './invoices';
 import { deliver, isLetterAction, stepLetter } from './letters';
 import type { ApplicationRow } from './repository';
 
@@ -78,7 +80,9 @@ export interface MoveResult {
 /**
  * Takes `action` on the application (locking its row first, so concurrent moves queue and the
  * second one meets the step the first left), or refuses naming why. `extra` runs inside the
- * move, after the rule allowed it and before the step is written (making a member).
+ * move, after the rule allowed it and before the step is written (the invoice, its payment,
+ * making a member). Rejected or withdrawn, the application's open invoice is cancelled with
+ * that reason.
  */
 export async function moveStep(
   tx: Store,
@@ -88,13 +92,17 @@ export async function moveStep(
   mover: Mover,
   rawComment: string | null | undefined,
   now: string,
-  extra?: (row: ApplicationRow) => Promise<{ governmentId?: number }>,
+  extra?: (row: ApplicationRow) => Promise<{ governmentId?: number; invoice?: InvoiceRow }>,
 ): Promise<MoveResult> {
   const row = await tx.applications.claimApplication(id);
   if (!row) throw notFound(`no application ${id}`);
   const comment = rawComment?.trim() ? rawComment.trim() : null;
   const move = moveApplication(row.step, action, mover.party, comment);
   if (!move.ok) throw refusal(move.problem, row.step, action);
+  if (action === 'reject' || action === 'withdraw') {
+    const why = action === 'reject' ? 'Application rejected' : 'Application withdrawn';
+    await cancelApplicationInvoice(tx, mover.actor, id, comment ? `${why}: ${comment}` : why);
+  }
   const added = extra ? await extra(row) : {};
   await tx.applications.setApplicationStep(id, {
     step: move.to,
@@ -124,7 +132,14 @@ export async function moveStep(
   if (move.transition.tellsApplicant && isLetterAction(action)) {
     const link = await mintStatusLink(tx, config, id, now);
     const shown = commentShownToApplicant(action, mover.party) ? comment : null;
-    await deliver(tx, stepLetter(after, action, { statusUrl: link.url, comment: shown }));
+    await deliver(
+      tx,
+      stepLetter(after, action, {
+        statusUrl: link.url,
+        comment: shown,
+        invoice: added.invoice ?? null,
+      }),
+    );
   }
   return { row: after, to: move.to };
 }

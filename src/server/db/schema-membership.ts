@@ -17,7 +17,7 @@ export interface MembershipPeriodTable {
   created_by: string;
 }
 
-export type InvoiceStatus = 'open' | 'paid';
+export type InvoiceStatus = 'open' | 'paid' | 'cancelled';
 
 export interface InvoiceTable {
   id: Generated<number>;
@@ -25,7 +25,10 @@ export interface InvoiceTable {
   number: string;
   year: number;
   sequence: number;
-  government_id: number;
+  /** Null while the invoice is an application's, until the application makes a member (0019). */
+  government_id: number | null;
+  /** The application whose first year it bills (migration 0019). */
+  application_id: number | null;
   /** The period billed, once it exists (a renewal invoice goes out before its period). */
   period_id: number | null;
   period_start: string;
@@ -42,6 +45,10 @@ export interface InvoiceTable {
   status: InvoiceStatus;
   reminders_sent: Generated<number>;
   last_reminded_on: string | null;
+  /** Who cancelled an open invoice, when and why (migration 0019); null unless cancelled. */
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
   /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
   version: Generated<number>;
   created_at: string;

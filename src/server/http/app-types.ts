@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AccordConfig } from '../config';
+import type { InvoiceFollowUps } from '../membership/invoice-service';
 import type { Store } from '../store';
 
 /** The Fastify instance with TypeBox types, as every routes module receives it. */
@@ -22,4 +23,6 @@ export type AppInstance = FastifyInstance<
 export interface AppContext {
   store: Store;
   config: AccordConfig;
+  /** What paying an application's invoice does to the application (the areas meet in app.ts). */
+  invoiceFollowUps?: InvoiceFollowUps;
 }

@@ -129,6 +129,8 @@ export interface ApplicationStepParams {
   resolutionDueBy: string | null;
   /** The applicant's private status link. */
   statusUrl: string;
+  /** For the invoice step: the invoice issued (its amount in whole units of its currency). */
+  invoice?: { number: string; amount: number; currency: string; dueOn: string } | null;
 }
 
 function applicationStep(t: Translate, p: ApplicationStepParams): LetterContent {
@@ -140,6 +142,19 @@ function applicationStep(t: Translate, p: ApplicationStepParams): LetterContent 
     blocks.push({
       kind: 'paragraph',
       text: `${t('applications-mail:commentFromSecretariat')}\n${comment}`,
+    });
+  }
+  if (p.invoice) {
+    blocks.push({
+      kind: 'paragraph',
+      text: t('applications-mail:invoiceDetails', {
+        number: p.invoice.number,
+        amount: new Intl.NumberFormat(t.locale, {
+          style: 'currency',
+          currency: p.invoice.currency,
+        }).format(p.invoice.amount),
+        dueOn: longDate(p.invoice.dueOn, t.locale),
+      }),
     });
   }
   if (p.step === 'submitted' && p.resolutionDueBy) {

@@ -34,6 +34,12 @@ function namesIn(
   return { local: displayName(names, localLang, locale).primary, english: names.en ?? '' };
 }
 
+/** An application's invoice before it made a member: the applicant's name in the reader's language. */
+function applicantName(r: InvoiceListRow, locale: Locale): string | null {
+  if (r.application_official_lang === locale) return r.application_official_name;
+  return r.application_name;
+}
+
 const MEMBER_COLUMNS = [
   'name',
   'englishName',
@@ -169,13 +175,16 @@ export function prepareInvoicesExport(
         PAGE,
       );
       if (page.length === 0) return;
-      const names = await store.members.namesOf([...new Set(page.map((r) => r.government_id))]);
+      const ids = [...new Set(page.map((r) => r.government_id))].filter((id) => id !== null);
+      const names = await store.members.namesOf(ids);
       for (const r of page) {
-        const state = r.status === 'paid' ? 'paid' : isOverdue(r, day) ? 'overdue' : 'open';
+        const state = r.status === 'open' ? (isOverdue(r, day) ? 'overdue' : 'open') : r.status;
         yield [
           r.number,
-          namesIn(names, r.government_id, r.local_lang, locale).local,
-          r.country,
+          r.government_id === null
+            ? applicantName(r, locale)
+            : namesIn(names, r.government_id, r.local_lang ?? 'en', locale).local,
+          r.country ?? r.application_country,
           r.period_start,
           r.period_end,
           t.or(`exports:membership.categories.${r.category}`, r.category),

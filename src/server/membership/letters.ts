@@ -35,12 +35,14 @@ export async function queueInvoiceLetters(
   kind: LetterKind,
   invoice: InvoiceRow,
 ): Promise<number> {
-  const officers = await tx.membership.officersOf(invoice.government_id);
+  const governmentId = invoice.government_id;
+  // An application's invoice has no officers to write to yet: its letter is the application's.
+  if (governmentId === null) return 0;
+  const officers = await tx.membership.officersOf(governmentId);
   if (officers.length === 0) return 0;
-  const government = await tx.members.governmentRow(invoice.government_id);
-  const names = splitNames(
-    (await tx.members.namesOf([invoice.government_id])).get(invoice.government_id),
-  ).names as NamesByLanguage;
+  const government = await tx.members.governmentRow(governmentId);
+  const names = splitNames((await tx.members.namesOf([governmentId])).get(governmentId))
+    .names as NamesByLanguage;
   for (const officer of officers) {
     const locale: Locale = isLocale(officer.locale) ? officer.locale : 'en';
     const day = (d: string) => formatDay(d, locale);

@@ -2,7 +2,7 @@
 import type { NameRow } from '../members/repository';
 import { splitNames } from '../members/present';
 import { parseJsonColumn } from '../db/json';
-import type { InvoiceRow, PeriodRow } from './repository';
+import type { InvoiceListRow, InvoiceRow, PeriodRow } from './repository';
 import type { FeeBasis, Invoice, Period } from './schemas';
 
 export interface InvoiceGovernmentFacts {
@@ -30,20 +30,30 @@ export function basisOf(row: InvoiceRow): FeeBasis {
 
 /** An invoice; `today` tells whether an open one is overdue. */
 export function presentInvoice(
-  row: InvoiceRow,
-  government: InvoiceGovernmentFacts,
+  row: InvoiceListRow,
+  government: InvoiceGovernmentFacts | null,
   today: string,
 ): Invoice {
   return {
     id: row.id,
     number: row.number,
-    government: {
+    government: government && {
       id: government.id,
       slug: government.slug,
       names: splitNames(government.nameRows).names,
       localLang: government.localLang,
       country: government.country,
     },
+    application:
+      row.application_id === null
+        ? null
+        : {
+            id: row.application_id,
+            name: row.application_name ?? '',
+            officialName: row.application_official_name ?? '',
+            officialLang: row.application_official_lang ?? 'en',
+            country: row.application_country ?? '',
+          },
     periodId: row.period_id,
     periodStart: row.period_start,
     periodEnd: row.period_end,
@@ -55,6 +65,9 @@ export function presentInvoice(
     dueOn: row.due_on,
     paidOn: row.paid_on,
     status: row.status,
+    cancelledAt: row.cancelled_at,
+    cancelledBy: row.cancelled_by,
+    cancelReason: row.cancel_reason,
     overdue: isOverdue(row, today),
     remindersSent: row.reminders_sent,
     lastRemindedOn: row.last_reminded_on,

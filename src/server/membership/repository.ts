@@ -104,19 +104,39 @@ export function invoiceById(db: Executor, id: number): Promise<InvoiceRow | unde
   return db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** An invoice with what its API shape says of its government. */
-export type InvoiceListRow = InvoiceRow & { slug: string; country: string; local_lang: string };
+/**
+ * An invoice with what its API shape says of its government, or, for an application's invoice
+ * before it made a member, of the application (its names and country).
+ */
+export type InvoiceListRow = InvoiceRow & {
+  slug: string | null;
+  country: string | null;
+  local_lang: string | null;
+  application_name: string | null;
+  application_official_name: string | null;
+  application_official_lang: string | null;
+  application_country: string | null;
+};
 
 function withGovernment<Q extends ReturnType<typeof joined>>(q: Q) {
   return q
     .selectAll('invoices')
-    .select(['governments.slug', 'governments.country', 'governments.local_lang']);
+    .select([
+      'governments.slug',
+      'governments.country',
+      'governments.local_lang',
+      'applications.english_name as application_name',
+      'applications.official_name as application_official_name',
+      'applications.official_name_lang as application_official_lang',
+      'applications.country as application_country',
+    ]);
 }
 
 function joined(db: Executor) {
   return db
     .selectFrom('invoices')
-    .innerJoin('governments', 'governments.id', 'invoices.government_id');
+    .leftJoin('governments', 'governments.id', 'invoices.government_id')
+    .leftJoin('applications', 'applications.id', 'invoices.application_id');
 }
 
 export function listedInvoice(db: Executor, id: number): Promise<InvoiceListRow | undefined> {
@@ -130,7 +150,7 @@ export function invoicesOf(db: Executor, governmentId: number): Promise<InvoiceL
     .execute();
 }
 
-/** The invoice of the year that starts on `periodStart`, if one was issued. */
+/** The invoice of the year that starts on `periodStart`, if one was issued and not cancelled. */
 export function invoiceForPeriod(
   db: Executor,
   governmentId: number,
@@ -141,12 +161,27 @@ export function invoiceForPeriod(
     .selectAll()
     .where('government_id', '=', governmentId)
     .where('period_start', '=', periodStart)
+    .where('status', '<>', 'cancelled')
     .executeTakeFirst();
 }
 
-/** Every invoice's government and year billed (the daily job: which years are invoiced). */
+/**
+ * Every invoice's government and year billed, cancelled ones too (the daily job: which years
+ * are invoiced; a year whose invoice the secretariat cancelled is theirs to invoice again).
+ */
 export function invoicedPeriods(db: Executor) {
   return db.selectFrom('invoices').select(['government_id', 'period_start']).execute();
+}
+
+/** An application's invoices, the newest first (one open or paid at most; cancelled ones kept). */
+export function invoicesOfApplication(
+  db: Executor,
+  applicationId: number,
+): Promise<InvoiceListRow[]> {
+  return withGovernment(joined(db))
+    .where('invoices.application_id', '=', applicationId)
+    .orderBy('invoices.id', 'desc')
+    .execute();
 }
 
 /** Takes the invoice's next version (locked until the transaction ends); see claimVersionById. */
@@ -171,6 +206,54 @@ export async function setInvoicePaid(
     .execute();
 }
 
+export async function setInvoiceCancelled(
+  db: Executor,
+  id: number,
+  values: { at: string; by: string; reason: string },
+): Promise<void> {
+  await db
+    .updateTable('invoices')
+    .set({
+      status: 'cancelled',
+      cancelled_at: values.at,
+      cancelled_by: values.by,
+      cancel_reason: values.reason,
+      updated_at: values.at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * An application's invoice becomes its new member's: the government, and the first period
+ * with its days (the year billed is the first year of membership, which begins when the
+ * application makes a member).
+ */
+export async function attachInvoice(
+  db: Executor,
+  id: number,
+  values: {
+    governmentId: number;
+    periodId: number | null;
+    periodStart: string;
+    periodEnd: string;
+    now: string;
+  },
+): Promise<void> {
+  await db
+    .updateTable('invoices')
+    .set((eb) => ({
+      government_id: values.governmentId,
+      period_id: values.periodId,
+      period_start: values.periodStart,
+      period_end: values.periodEnd,
+      updated_at: values.now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function setInvoicePeriod(db: Executor, id: number, periodId: number): Promise<void> {
   await db.updateTable('invoices').set({ period_id: periodId }).where('id', '=', id).execute();
 }
@@ -188,6 +271,7 @@ function filtered(db: Executor, filter: InvoiceFilter) {
   let q = joined(db);
   if (filter.year !== undefined) q = q.where('invoices.year', '=', filter.year);
   if (filter.status === 'paid') q = q.where('invoices.status', '=', 'paid');
+  if (filter.status === 'cancelled') q = q.where('invoices.status', '=', 'cancelled');
   if (filter.status === 'open') q = q.where('invoices.status', '=', 'open');
   if (filter.status === 'overdue') {
     q = q.where('invoices.status', '=', 'open').where('invoices.due_on', '<', filter.today);
@@ -241,12 +325,17 @@ export async function invoiceYears(db: Executor): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
-/** Open invoices past their due day not reminded of since `remindedBefore` (or ever). */
+/**
+ * Open invoices of governments past their due day not reminded of since `remindedBefore` (or
+ * ever). Never a cancelled or paid one; never an application's before it made a member (it
+ * has no officers yet: the secretariat follows the application).
+ */
 export function invoicesToRemind(db: Executor, today: string, remindedBefore: string) {
   return db
     .selectFrom('invoices')
     .selectAll()
     .where('status', '=', 'open')
+    .where('government_id', 'is not', null)
     .where('due_on', '<', today)
     .where((eb) =>
       eb.or([eb('last_reminded_on', 'is', null), eb('last_reminded_on', '<=', remindedBefore)]),
@@ -293,6 +382,7 @@ export async function openInvoiceCounts(db: Executor, today: string) {
   const rows = await db
     .selectFrom('invoices')
     .where('status', '=', 'open')
+    .where('government_id', 'is not', null)
     .select([
       'government_id',
       (eb) => eb.fn.countAll<number>().as('open'),

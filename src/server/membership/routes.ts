@@ -9,8 +9,9 @@ import { expectedVersions, IfMatchHeaders, withEtag } from '../http/precondition
 import { negotiateLocale } from '../i18n/negotiate';
 import { prepareInvoicesExport, prepareMembersExport } from './exports';
 import { getFeeSchedule, previewFee, putFeeSchedule } from './fee-service';
-import { listInvoicesPage, markInvoicePaid } from './invoice-service';
+import { cancelInvoice, listInvoicesPage, markInvoicePaid } from './invoice-service';
 import {
+  CancellationInput,
   ExportQuery,
   FeePreviewAnswer,
   FeePreviewQuery,
@@ -57,7 +58,7 @@ function sendTable(
 }
 
 /** Memberships, invoices, the fee schedule and their exports: the secretariat's. */
-export function membershipRoutes(app: AppInstance, { store }: AppContext): void {
+export function membershipRoutes(app: AppInstance, { store, invoiceFollowUps }: AppContext): void {
   app.get(
     '/governments/:slug/membership',
     {
@@ -145,7 +146,9 @@ export function membershipRoutes(app: AppInstance, { store }: AppContext): void 
         tags: ['membership'],
         summary: 'Mark an invoice paid on a day (administrators; no payment gateway)',
         description:
-          "A renewal invoice's year becomes a period of the membership, unless it is one already.",
+          "A renewal invoice's year becomes a period of the membership, unless it is one already. " +
+          "An application's invoice moves its application to 'paid' too. A cancelled invoice " +
+          'is never paid (409).',
         params: InvoiceIdParam,
         headers: IfMatchHeaders,
         body: PaymentInput,
@@ -156,6 +159,36 @@ export function membershipRoutes(app: AppInstance, { store }: AppContext): void 
       withEtag(
         reply,
         await markInvoicePaid(
+          store,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          expectedVersions(request.headers['if-match']),
+          invoiceFollowUps,
+        ),
+      ),
+  );
+
+  app.put(
+    '/invoices/:id/cancellation',
+    {
+      schema: {
+        tags: ['membership'],
+        summary: 'Cancel an open invoice, saying why (administrators)',
+        description:
+          'The invoice keeps its number (never reused) and is kept, with who cancelled it, ' +
+          'when and why; its year may then be invoiced again. The reason is required (422 at ' +
+          '/reason); a paid or cancelled invoice answers 409.',
+        params: InvoiceIdParam,
+        headers: IfMatchHeaders,
+        body: CancellationInput,
+        response: { 200: Invoice, ...problems, 412: Problem },
+      },
+    },
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await cancelInvoice(
           store,
           requireActor(request),
           request.params.id,

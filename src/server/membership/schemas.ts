@@ -50,11 +50,27 @@ export const InvoiceGovernment = Type.Object({
   country: Type.String(),
 });
 
+/** The application an invoice bills the first year of (its names, before it is a member). */
+export const InvoiceApplication = Type.Object({
+  id: Type.Integer(),
+  /** The English name the application gave. */
+  name: Type.String(),
+  /** Its official name, in its own language. */
+  officialName: Type.String(),
+  officialLang: Type.String(),
+  country: Type.String(),
+});
+
+export const INVOICE_STATUSES = ['open', 'paid', 'cancelled'] as const;
+
 export const Invoice = Type.Object({
   id: Type.Integer(),
   /** YYYY-NNNN: the year of issue and the invoice's place in it. */
   number: Type.String(),
-  government: InvoiceGovernment,
+  /** Null for an application's invoice until the application makes a member. */
+  government: Nullable(InvoiceGovernment),
+  /** The application whose first year it bills; null for renewals. */
+  application: Nullable(InvoiceApplication),
   /** The period billed, once it exists (a renewal invoice goes out before its period). */
   periodId: Nullable(Type.Integer()),
   periodStart: IsoDate,
@@ -67,7 +83,11 @@ export const Invoice = Type.Object({
   issuedOn: IsoDate,
   dueOn: IsoDate,
   paidOn: Nullable(IsoDate),
-  status: Type.Enum(['open', 'paid'] as const),
+  status: Type.Enum(INVOICE_STATUSES),
+  /** Who cancelled it, when and why (a cancelled invoice keeps its number). */
+  cancelledAt: Nullable(Type.String()),
+  cancelledBy: Nullable(Type.String()),
+  cancelReason: Nullable(Type.String()),
   /** Open and past its due day (today, on the server's clock). */
   overdue: Type.Boolean(),
   remindersSent: Type.Integer({ minimum: 0 }),
@@ -151,10 +171,14 @@ export const SuspendInput = Type.Object(
 );
 export type SuspendInput = Static<typeof SuspendInput>;
 
-export const InvoiceListStatus = Type.Enum(['open', 'paid', 'overdue', 'due'] as const, {
-  description:
-    'open (not paid), due (not paid, not past its due day), overdue (not paid, past its due day), paid',
-});
+export const InvoiceListStatus = Type.Enum(
+  ['open', 'paid', 'overdue', 'due', 'cancelled'] as const,
+  {
+    description:
+      'open (not paid), due (not paid, not past its due day), overdue (not paid, past its due ' +
+      'day), paid, cancelled (by an administrator, with a reason)',
+  },
+);
 
 export const InvoiceQuery = Type.Object({
   status: Type.Optional(InvoiceListStatus),
@@ -172,6 +196,17 @@ export const InvoicePage = Type.Object({
 
 export const PaymentInput = Type.Object({ paidOn: IsoDate }, { additionalProperties: false });
 export type PaymentInput = Static<typeof PaymentInput>;
+
+export const CancellationInput = Type.Object(
+  {
+    reason: Type.String({
+      maxLength: 2000,
+      description: 'Why the invoice is cancelled (required)',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type CancellationInput = Static<typeof CancellationInput>;
 
 /** Shapes only: the rules (bands without gaps, fees that never fall) are validateSchedule's. */
 const Amount = Type.Number({ description: 'A whole amount of the currency' });

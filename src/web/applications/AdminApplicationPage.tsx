@@ -55,6 +55,7 @@ export default function AdminApplicationPage() {
           </Link>
         </p>
       )}
+      {app.invoice && <ApplicationInvoice detail={app} />}
       <ReviewActions detail={app} />
       <Duplicates detail={app} />
       <Fields detail={app} />
@@ -288,6 +289,61 @@ function Invitations({ detail }: { detail: Detail }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** The invoice of the first year, once invoiced: number, amount, state and due day. */
+function ApplicationInvoice({ detail }: { detail: Detail }) {
+  const { t } = useTranslation('applications');
+  const locale = useLocale();
+  const invoice = detail.invoice;
+  if (!invoice) return null;
+  const state =
+    invoice.status === 'open' && invoice.overdue ? 'overdue' : (invoice.status as string);
+  return (
+    <section className="apply-panel" aria-labelledby="invoice-title">
+      <h2 id="invoice-title">{t('invoice.title')}</h2>
+      <dl className="apply-fields" data-testid="application-invoice">
+        <Row label={t('invoice.number')}>
+          <span className="invoice-number" data-testid="application-invoice-number">
+            {invoice.number}
+          </span>
+        </Row>
+        <Row label={t('invoice.amount')}>
+          {formatNumber(invoice.amount, locale, {
+            style: 'currency',
+            currency: invoice.currency,
+            maximumFractionDigits: 0,
+          })}
+        </Row>
+        <Row label={t('invoice.state')}>
+          <span
+            className={`admin-badge${
+              state === 'paid'
+                ? ' admin-badge--current'
+                : state === 'cancelled'
+                  ? ' admin-badge--delete'
+                  : state === 'overdue'
+                    ? ' admin-badge--expired'
+                    : ''
+            }`}
+            data-testid="application-invoice-state"
+          >
+            {t(`invoice.states.${state}`)}
+          </span>
+          {invoice.status === 'paid' && invoice.paidOn && (
+            <> {t('invoice.paidOn', { date: formatDate(invoice.paidOn, locale) })}</>
+          )}
+          {invoice.status === 'cancelled' && invoice.cancelReason && (
+            <> {t('invoice.cancelledBecause', { reason: invoice.cancelReason })}</>
+          )}
+        </Row>
+        <Row label={t('invoice.dueOn')}>{formatDate(invoice.dueOn, locale)}</Row>
+      </dl>
+      <p className="admin-hint">
+        <Link to="/admin/invoices">{t('invoice.allInvoices')}</Link>
+      </p>
     </section>
   );
 }

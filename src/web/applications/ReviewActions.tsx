@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { APPLICATION_TRANSITIONS, type ApplicationAction } from '../../core/applications';
 import { HEAD_OF_GOVERNMENT_TITLES, type HeadOfGovernmentTitle } from '../../core/membership';
 import { displayName } from '../../core/names';
-import { api } from '../api';
+import { api, ApiError } from '../api';
+import { formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { FormField, useProblemText } from '../forms/form';
 import type { Region } from '../types';
@@ -31,18 +32,35 @@ function useApplied(id: number) {
 
 export function ReviewActions({ detail }: { detail: Detail }) {
   const { t } = useTranslation('applications');
+  const locale = useLocale();
   const applied = useApplied(detail.id);
   const problemText = useProblemText();
   const [comment, setComment] = useState('');
+  const [amount, setAmount] = useState('');
+  const [amountError, setAmountError] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<ApplicationAction | null>(null);
   const steps = detail.actions.filter((a) => a !== 'make-member');
   if (steps.length === 0 && !detail.actions.includes('make-member')) return null;
+  // The invoice step asks for the fee only when the schedule gives none.
+  const asksAmount = steps.includes('invoice') && detail.fee.amount === null;
+  const money = (value: number) =>
+    formatNumber(value, locale, {
+      style: 'currency',
+      currency: detail.fee.currency,
+      maximumFractionDigits: 0,
+    });
 
   async function take(action: ApplicationAction) {
     setError(null);
+    setAmountError(undefined);
     if (transitionOf(action)?.commentRequired && !comment.trim()) {
       setError(t('review.commentNeeded', { action: t(`actions.${action}`) }));
+      return;
+    }
+    const fee = action === 'invoice' && asksAmount ? Number(amount) : undefined;
+    if (fee !== undefined && (amount.trim() === '' || !Number.isInteger(fee) || fee < 0)) {
+      setAmountError(t('review.amountNeeded'));
       return;
     }
     if (IRREVERSIBLE.includes(action) && !window.confirm(t(`review.confirm.${action}`))) return;
@@ -52,11 +70,14 @@ export function ReviewActions({ detail }: { detail: Detail }) {
         await api.post<Detail>(`/api/v1/applications/${detail.id}/steps`, {
           action,
           comment: comment.trim() || null,
+          ...(fee !== undefined ? { amount: fee } : {}),
         }),
       );
       setComment('');
+      setAmount('');
     } catch (e) {
-      setError(problemText(e));
+      if (e instanceof ApiError && e.fieldError('amount')) setAmountError(t('review.amountNeeded'));
+      else setError(problemText(e));
     } finally {
       setBusy(null);
     }
@@ -79,6 +100,37 @@ export function ReviewActions({ detail }: { detail: Detail }) {
               />
             )}
           </FormField>
+          {steps.includes('invoice') &&
+            (asksAmount ? (
+              <FormField
+                id="review-amount"
+                label={t('review.amount', { currency: detail.fee.currency })}
+                hint={t(`review.noFee.${detail.fee.reason ?? 'invalid-schedule'}`, {
+                  defaultValue: t('review.noFee.invalid-schedule'),
+                })}
+                error={amountError}
+                required
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    step={1}
+                    value={amount}
+                    onChange={(e) => setAmount(e.target.value)}
+                    data-testid="review-amount"
+                  />
+                )}
+              </FormField>
+            ) : (
+              detail.fee.amount !== null && (
+                <p className="admin-hint" data-testid="review-fee">
+                  {t('review.feeFromSchedule', { amount: money(detail.fee.amount) })}
+                </p>
+              )
+            ))}
           {error && (
             <p className="admin-field__error" role="alert" data-testid="review-error">
               {error}

@@ -1,17 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { formatDate } from '../components/format';
 import { useLocale } from '../components/locale';
-import { useProblemText } from '../forms/form';
+import { FormField, useProblemText } from '../forms/form';
 import type { Invoice } from '../types';
 import { daysBetween } from './money';
 
-/** Paid (when), overdue (since when, how long), or open until its due day: said in words. */
+/**
+ * Paid (when), cancelled (when, and why), overdue (since when, how long), or open until its
+ * due day: said in words.
+ */
 export function InvoiceState({ invoice, today }: { invoice: Invoice; today: string }) {
   const { t } = useTranslation('membership');
   const locale = useLocale();
+  if (invoice.status === 'cancelled') {
+    return (
+      <span data-testid="invoice-state">
+        <span className="admin-badge admin-badge--delete">{t('invoice.cancelled')}</span>{' '}
+        {invoice.cancelledAt &&
+          t('invoice.cancelledOn', { date: formatDate(invoice.cancelledAt.slice(0, 10), locale) })}
+        {invoice.cancelReason && (
+          <span className="invoice-reason" data-testid="invoice-cancel-reason">
+            {t('invoice.cancelledBecause', { reason: invoice.cancelReason })}
+          </span>
+        )}
+      </span>
+    );
+  }
   if (invoice.status === 'paid') {
     return (
       <span data-testid="invoice-state">
@@ -69,7 +86,7 @@ export function MarkPaid({
       onPaid(paid);
     },
   });
-  if (invoice.status === 'paid') return null;
+  if (invoice.status !== 'open') return null;
   if (!open) {
     return (
       <button
@@ -123,5 +140,136 @@ export function MarkPaid({
         </p>
       )}
     </form>
+  );
+}
+
+/**
+ * Cancels an open invoice (administrators): a dialog asks first, with the reason, which is
+ * required and whose problem is shown beside it. The invoice keeps its number; the change
+ * carries the invoice's version.
+ */
+export function CancelInvoice({
+  invoice,
+  onCancelled,
+}: {
+  invoice: Invoice;
+  onCancelled(invoice: Invoice): void;
+}) {
+  const { t } = useTranslation('membership');
+  const problemText = useProblemText();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+  const cancel = useMutation({
+    mutationFn: () =>
+      api.put<Invoice>(
+        `/api/v1/invoices/${invoice.id}/cancellation`,
+        { reason: reason.trim() },
+        { version: invoice.version },
+      ),
+    onSuccess: (cancelled) => {
+      setOpen(false);
+      onCancelled(cancelled);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.fieldError('reason')) {
+        setReasonError(t('invoice.reasonRequired'));
+      }
+    },
+  });
+  useEffect(() => {
+    const element = dialog.current;
+    if (open && element && !element.open) element.showModal();
+    if (!open && element?.open) element.close();
+  }, [open]);
+  if (invoice.status !== 'open') return null;
+
+  const titleId = `cancel-title-${invoice.id}`;
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setReasonError(t('invoice.reasonRequired'));
+      return;
+    }
+    setReasonError(undefined);
+    cancel.mutate();
+  }
+  const otherError =
+    cancel.isError && !(cancel.error instanceof ApiError && cancel.error.fieldError('reason'))
+      ? cancel.error instanceof ApiError && cancel.error.status === 409
+        ? t('invoice.notOpen')
+        : cancel.error instanceof ApiError && cancel.error.status === 412
+          ? t('invoice.changed')
+          : problemText(cancel.error)
+      : null;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--danger button--small"
+        onClick={() => {
+          cancel.reset();
+          setReasonError(undefined);
+          setOpen(true);
+        }}
+        data-testid="invoice-cancel"
+      >
+        {t('invoice.cancelInvoice')}
+      </button>
+      <dialog
+        ref={dialog}
+        className="invoice-dialog"
+        aria-labelledby={titleId}
+        onClose={() => setOpen(false)}
+        data-testid="invoice-cancel-dialog"
+      >
+        {open && (
+          <form onSubmit={onSubmit} noValidate>
+            <h2 id={titleId}>{t('invoice.cancelTitle', { number: invoice.number })}</h2>
+            <p className="admin-hint">{t('invoice.cancelLead')}</p>
+            <FormField
+              id={`cancel-reason-${invoice.id}`}
+              label={t('invoice.reason')}
+              required
+              error={reasonError}
+            >
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={3}
+                  maxLength={2000}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  data-testid="invoice-cancel-reason-input"
+                />
+              )}
+            </FormField>
+            {otherError && (
+              <p className="admin-field__error" role="alert">
+                {otherError}
+              </p>
+            )}
+            <div className="admin-actions">
+              <button
+                type="submit"
+                className="button button--danger"
+                disabled={cancel.isPending}
+                data-testid="invoice-cancel-confirm"
+              >
+                {t('invoice.confirmCancel')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setOpen(false)}
+              >
+                {t('invoice.keepOpen')}
+              </button>
+            </div>
+          </form>
+        )}
+      </dialog>
+    </>
   );
 }

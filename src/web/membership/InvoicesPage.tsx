@@ -9,11 +9,11 @@ import { useLocale } from '../components/locale';
 import { Pagination } from '../components/Pagination';
 import { usePageTitle } from '../components/page-title';
 import type { Invoice, PageOf } from '../types';
-import { InvoiceState, MarkPaid } from './InvoiceParts';
+import { CancelInvoice, InvoiceState, MarkPaid } from './InvoiceParts';
 import { formatMoney } from './money';
 
 const PAGE_SIZE = 25;
-const STATES = ['open', 'due', 'overdue', 'paid'] as const;
+const STATES = ['open', 'due', 'overdue', 'paid', 'cancelled'] as const;
 
 type InvoicePage = PageOf<Invoice> & { years: number[]; today: string };
 
@@ -126,20 +126,18 @@ export default function InvoicesPage() {
               </thead>
               <tbody>
                 {invoices.data.items.map((invoice) => {
-                  const name = displayName(
-                    invoice.government.names,
-                    invoice.government.localLang,
-                    locale,
-                  );
+                  const changed = () => {
+                    void queryClient.invalidateQueries({ queryKey: ['invoices'] });
+                    void queryClient.invalidateQueries({ queryKey: ['membership'] });
+                    void queryClient.invalidateQueries({ queryKey: ['applications'] });
+                  };
                   return (
                     <tr key={invoice.id} data-testid="invoice-row">
                       <th scope="row" className="invoice-number">
                         {invoice.number}
                       </th>
                       <td>
-                        <Link to={`/admin/governments/${invoice.government.slug}`}>
-                          {name.primary}
-                        </Link>
+                        <Billed invoice={invoice} />
                       </td>
                       <td>
                         {t('periods.range', {
@@ -155,14 +153,14 @@ export default function InvoicesPage() {
                         <InvoiceState invoice={invoice} today={invoices.data.today} />
                       </td>
                       <td>
-                        <MarkPaid
-                          invoice={invoice}
-                          today={invoices.data.today}
-                          onPaid={() => {
-                            void queryClient.invalidateQueries({ queryKey: ['invoices'] });
-                            void queryClient.invalidateQueries({ queryKey: ['membership'] });
-                          }}
-                        />
+                        <div className="invoice-actions">
+                          <MarkPaid
+                            invoice={invoice}
+                            today={invoices.data.today}
+                            onPaid={changed}
+                          />
+                          <CancelInvoice invoice={invoice} onCancelled={changed} />
+                        </div>
                       </td>
                     </tr>
                   );
@@ -179,5 +177,26 @@ export default function InvoicesPage() {
         </>
       )}
     </section>
+  );
+}
+
+/** Whom an invoice bills: its government, or an applicant not yet a member (its application). */
+function Billed({ invoice }: { invoice: Invoice }) {
+  const { t } = useTranslation('membership');
+  const locale = useLocale();
+  if (invoice.government) {
+    const name = displayName(invoice.government.names, invoice.government.localLang, locale);
+    return <Link to={`/admin/governments/${invoice.government.slug}`}>{name.primary}</Link>;
+  }
+  if (!invoice.application) return null;
+  const app = invoice.application;
+  const names = { en: app.name, [app.officialLang]: app.officialName };
+  return (
+    <>
+      <Link to={`/admin/applications/${app.id}`}>
+        {displayName(names, app.officialLang, locale).primary}
+      </Link>{' '}
+      <span className="admin-hint">{t('list.applicant')}</span>
+    </>
   );
 }

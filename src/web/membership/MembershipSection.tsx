@@ -8,7 +8,7 @@ import { ErrorMessage, Loading } from '../components/DataState';
 import { formatDate, formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { FormField, useProblemText } from '../forms/form';
-import { InvoiceState, MarkPaid } from './InvoiceParts';
+import { CancelInvoice, InvoiceState, MarkPaid } from './InvoiceParts';
 import { formatMoney } from './money';
 
 const MEMBER_CATEGORIES = ['full-member', 'associate-member', 'associate-partner'] as const;
@@ -227,7 +227,10 @@ function MembershipBody({
                     <InvoiceState invoice={invoice} today={view.today} />
                   </td>
                   <td>
-                    <MarkPaid invoice={invoice} today={view.today} onPaid={() => onChange()} />
+                    <div className="invoice-actions">
+                      <MarkPaid invoice={invoice} today={view.today} onPaid={() => onChange()} />
+                      <CancelInvoice invoice={invoice} onCancelled={() => onChange()} />
+                    </div>
                   </td>
                 </tr>
               ))}
