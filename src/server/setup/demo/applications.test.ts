@@ -113,6 +113,17 @@ describe.each(dialectCases())('the demo applications on $label', ({ dialect, ski
     expect(asked.history.at(-1)?.comment).toMatch(/municipal government/);
   });
 
+  it_('give the invoiced application its open invoice, on the invoices page too', async () => {
+    const queue = (await get('/applications?step=invoiced')) as { items: { id: number }[] };
+    const detail = (await get(`/applications/${queue.items[0]?.id}`)) as {
+      invoice: { number: string; status: string; amount: number; issuedOn: string } | null;
+    };
+    expect(detail.invoice).toMatchObject({ status: 'open' });
+    expect(detail.invoice?.amount).toBeGreaterThan(0);
+    const invoices = (await get('/invoices?pageSize=100')) as { items: { number: string }[] };
+    expect(invoices.items.map((i) => i.number)).toContain(detail.invoice?.number);
+  });
+
   it_('write to nobody, and come once', async () => {
     const letters = await t.db.kysely
       .selectFrom('outbox')

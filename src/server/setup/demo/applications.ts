@@ -15,9 +15,12 @@ import {
   type ApplicationAction,
   type ApplicationStep,
 } from '../../../core/applications';
-import { addDays } from '../../../core/membership-status';
+import { addDays, periodEndFor } from '../../../core/membership-status';
 import { SYSTEM_ADMIN } from '../../audit/service';
+import { firstYearFee } from '../../applications/invoices';
+import type { ApplicationRow } from '../../applications/repository';
 import { APPLICANT } from '../../applications/workflow';
+import { issueInvoice } from '../../membership/invoice-service';
 import { nowIso } from '../../clock';
 import type { StoreDb as Db } from '../../store';
 
@@ -350,6 +353,27 @@ export async function seedDemoApplications(
         government_id: null,
       });
       for (const row of rows) await tx.applications.insertStep({ ...row, application_id: id });
+      const invoiced = moves.find((m) => m.action === 'invoice');
+      if (step === 'invoiced' && invoiced) {
+        // Its invoice, as the invoice step issues it: the schedule's fee of the first year.
+        const application = (await tx.applications.findApplication(id)) as ApplicationRow;
+        const { fee } = await firstYearFee(tx, application);
+        if (!fee.ok)
+          throw new Error(`demo application ${input.englishName}: no fee (${fee.reason})`);
+        const issuedOn = addDays(day, -invoiced.daysAgo);
+        await issueInvoice(tx, SYSTEM_ADMIN, {
+          governmentId: null,
+          applicationId: id,
+          periodId: null,
+          periodStart: issuedOn,
+          periodEnd: periodEndFor(issuedOn),
+          category: input.category,
+          amount: fee.amount,
+          currency: fee.currency,
+          basis: fee.basis,
+          issuedOn,
+        });
+      }
       steps.set(step, (steps.get(step) ?? 0) + 1);
     }
     await tx.audit.insertAudit({
