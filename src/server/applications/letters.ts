@@ -149,7 +149,7 @@ function governmentNameForReader(app: ApplicationRow, locale: Locale): string {
   return `${app.english_name} (${app.official_name})`;
 }
 
-/** One letter to each recipient: the application arrived, or its applicant answered. */
+/** One letter to each recipient: the application arrived, its applicant answered, or withdrew it. */
 export function secretariatLetters(
   app: ApplicationRow,
   event: ApplicationSecretariatEvent,
@@ -164,7 +164,7 @@ export function secretariatLetters(
       government: governmentNameForReader(app, to.locale),
       country: app.country,
       category: app.category,
-      answer: event === 'answered' ? (options.answer ?? null) : null,
+      answer: event === 'submitted' ? null : (options.answer ?? null),
       url: `${options.publicUrl}/admin/applications/${app.id}`,
     },
     related: { type: 'application', id: app.id },

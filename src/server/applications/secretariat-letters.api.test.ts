@@ -174,6 +174,23 @@ describe.each(dialectCases())('letters to the secretariat on $label', ({ dialect
     expect(letter?.subject).not.toContain('council');
   });
 
+  it_('tells them when the applicant withdraws, with the reason given', async () => {
+    const { id, token, body } = await submit(t, applicationBody({ country: 'JP' }));
+    const before = (await lettersAbout(id)).length;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/apply/${token}/withdraw`,
+      payload: { comment: 'The council decided to wait a year.' },
+      remoteAddress: '203.0.113.78',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const told = (await lettersAbout(id)).slice(before).filter((l) => l.to_email === SATO);
+    expect(told.map((l) => l.subject)).toEqual([`加盟申請の取り下げ：${body.officialName}`]);
+    expect(told[0]?.body_text).toContain(
+      '申請者が述べた理由：\nThe council decided to wait a year.',
+    );
+  });
+
   it_('writes to the configured address alone when there is one', async () => {
     const { id } = await submit(t, applicationBody({ country: 'KR' }));
     const row = await t.db.applications.findApplication(id);

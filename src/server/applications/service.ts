@@ -259,7 +259,7 @@ export async function answerRequest(
   return statusOf(store, id);
 }
 
-/** The applicant withdraws the application (a letter confirms it). */
+/** The applicant withdraws the application (a letter confirms it; the secretariat is told). */
 export async function withdrawApplication(
   store: Store,
   config: Config,
@@ -268,17 +268,20 @@ export async function withdrawApplication(
   address: string,
 ): Promise<ApplicationStatus> {
   const id = await applicationOfLink(store, token, address);
-  await store.transaction((tx) =>
-    moveStep(
+  await store.transaction(async (tx) => {
+    const now = clockNow().toISOString();
+    const moved = await moveStep(
       tx,
       config,
       id,
       'withdraw',
       { party: 'applicant', actor: APPLICANT },
       comment,
-      clockNow().toISOString(),
-    ),
-  );
+      now,
+    );
+    // Those who review it hear of it, in the same transaction as the step.
+    await tellSecretariat(tx, config, moved.row, 'withdrawn', now, comment?.trim() || null);
+  });
   return statusOf(store, id);
 }
 

@@ -168,6 +168,8 @@ describe('rendering a letter', () => {
     const example = EXAMPLES['application-secretariat'];
     const expected = {
       en: {
+        withdrawn: 'Application withdrawn: Matsumoto (松本市)',
+        reasonLabel: "The applicant's reason:",
         answered: 'Information received: Matsumoto (松本市)',
         submitted: 'New application: Matsumoto (松本市)',
         country: 'Matsumoto (松本市) (Japan) has answered',
@@ -176,6 +178,8 @@ describe('rendering a letter', () => {
         link: 'Open the application: https://accord.test/admin/applications/12',
       },
       ko: {
+        withdrawn: '가입 신청 철회: Matsumoto (松本市)',
+        reasonLabel: '신청자가 밝힌 사유:',
         answered: '추가 정보 접수: Matsumoto (松本市)',
         submitted: '새 가입 신청: Matsumoto (松本市)',
         country: 'Matsumoto (松本市)(일본)이(가) 추가 정보 요청에 답변했습니다.',
@@ -184,6 +188,8 @@ describe('rendering a letter', () => {
         link: '신청서 열기',
       },
       ja: {
+        withdrawn: '加盟申請の取り下げ：Matsumoto (松本市)',
+        reasonLabel: '申請者が述べた理由：',
         answered: '追加情報の回答：Matsumoto (松本市)',
         submitted: '新しい加盟申請：Matsumoto (松本市)',
         country: 'Matsumoto (松本市)（日本）が追加情報の依頼に回答しました。',
@@ -192,6 +198,8 @@ describe('rendering a letter', () => {
         link: '申請を開く',
       },
       'zh-Hans': {
+        withdrawn: '入会申请已撤回：Matsumoto (松本市)',
+        reasonLabel: '申请人说明的理由：',
         answered: '已收到补充信息：Matsumoto (松本市)',
         submitted: '新的入会申请：Matsumoto (松本市)',
         country: 'Matsumoto (松本市)（日本）已回复补充信息的请求。',
@@ -200,6 +208,8 @@ describe('rendering a letter', () => {
         link: '打开申请',
       },
       'zh-Hant': {
+        withdrawn: '入會申請已撤回：Matsumoto (松本市)',
+        reasonLabel: '申請人說明的理由：',
         answered: '已收到補充資料：Matsumoto (松本市)',
         submitted: '新的入會申請：Matsumoto (松本市)',
         country: 'Matsumoto (松本市)（日本）已回覆補充資料的要求。',
@@ -238,6 +248,23 @@ describe('rendering a letter', () => {
         expect(letter.text).toContain(words.category);
         expect(letter.text).not.toContain('never shown');
         expect(letter.text).not.toContain(words.answerLabel);
+      });
+
+      it(`says in ${locale} that the applicant withdrew, with the reason they gave`, () => {
+        const letter = renderLetter(locale, 'Staff', 'application-secretariat', {
+          ...example,
+          event: 'withdrawn',
+          answer: 'We join next year.',
+        });
+        expect(letter.subject).toBe(words.withdrawn);
+        expect(letter.text).toContain(`${words.reasonLabel}\nWe join next year.`);
+        expect(letter.text).not.toContain(words.answerLabel);
+        const silent = renderLetter(locale, 'Staff', 'application-secretariat', {
+          ...example,
+          event: 'withdrawn',
+          answer: null,
+        });
+        expect(silent.text).not.toContain(words.reasonLabel);
       });
     }
 

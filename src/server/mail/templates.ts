@@ -174,11 +174,11 @@ function applicationStep(t: Translate, p: ApplicationStepParams): LetterContent 
 }
 
 /** What a letter to the secretariat about an application tells of. */
-export type ApplicationSecretariatEvent = 'submitted' | 'answered';
+export type ApplicationSecretariatEvent = 'submitted' | 'answered' | 'withdrawn';
 
 /**
- * A letter to the secretariat: an application arrived, or its applicant answered a request for
- * more information. Names and the answer are the applicant's words: the subject carries only
+ * A letter to the secretariat: an application arrived, its applicant answered a request for
+ * more information, or withdrew it. Names and the answer are the applicant's words: the subject carries only
  * the government's name, made one line, and the answer goes in the body alone.
  */
 export interface ApplicationSecretariatParams {
@@ -188,7 +188,7 @@ export interface ApplicationSecretariatParams {
   /** ISO 3166-1 alpha-2, written as the reader's language names the country. */
   country: string;
   category: SoughtCategory;
-  /** For `answered`: what the applicant wrote. */
+  /** For `answered`: what the applicant wrote; for `withdrawn`: the reason they gave, if any. */
   answer: string | null;
   /** The application's page in the administration. */
   url: string;
@@ -214,10 +214,11 @@ function applicationSecretariat(t: Translate, p: ApplicationSecretariatParams): 
     { kind: 'paragraph', text: t(`applications-mail:secretariat.${p.event}.body`, words) },
   ];
   const answer = p.answer?.trim();
-  if (p.event === 'answered' && answer) {
+  if (p.event !== 'submitted' && answer) {
+    const label = p.event === 'answered' ? 'answerLabel' : 'reasonLabel';
     blocks.push({
       kind: 'paragraph',
-      text: `${t('applications-mail:secretariat.answerLabel')}\n${answer}`,
+      text: `${t(`applications-mail:secretariat.${label}`)}\n${answer}`,
     });
   }
   blocks.push(
