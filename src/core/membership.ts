@@ -58,3 +58,7 @@ export const OFFICE_KINDS = [
   'representation-office',
 ] as const;
 export type OfficeKind = (typeof OFFICE_KINDS)[number];
+
+/** Why an application's invoice was cancelled with it (an administrator's own cancel says why in words). */
+export const INVOICE_CANCEL_CAUSES = ['application-rejected', 'application-withdrawn'] as const;
+export type InvoiceCancelCause = (typeof INVOICE_CANCEL_CAUSES)[number];

@@ -328,7 +328,8 @@ describe.each(dialectCases())("applications' invoices on $label", ({ dialect, sk
     expect((await step(rejected.id, { action: 'reject', comment: why })).statusCode).toBe(200);
     expect((await detail(rejected.id)).invoice).toMatchObject({
       status: 'cancelled',
-      cancelReason: `Application rejected: ${why}`,
+      cancelReason: why,
+      cancelledWith: 'application-rejected',
     });
 
     const withdrawn = await accepted();
@@ -336,7 +337,8 @@ describe.each(dialectCases())("applications' invoices on $label", ({ dialect, sk
     expect((await step(withdrawn.id, { action: 'withdraw' })).statusCode).toBe(200);
     expect((await detail(withdrawn.id)).invoice).toMatchObject({
       status: 'cancelled',
-      cancelReason: 'Application withdrawn',
+      cancelReason: null,
+      cancelledWith: 'application-withdrawn',
     });
   });
 

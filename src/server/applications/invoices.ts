@@ -9,6 +9,7 @@
  * Marking the invoice paid on the invoices page moves the application to 'paid' too: the
  * membership area calls review-service's `applicationInvoiceFollowUps` (wired in app.ts).
  */
+import type { InvoiceCancelCause } from '../../core/membership';
 import { feeFor, type FeeResult } from '../../core/membership-fees';
 import { periodEndFor } from '../../core/membership-status';
 import type { AuditActor, SystemActor } from '../audit/service';
@@ -132,18 +133,21 @@ export async function payApplicationInvoice(
   await payInvoice(tx, actor, (await tx.membership.invoiceById(live.id)) as InvoiceRow, paidOn);
 }
 
-/** Rejected or withdrawn: its open invoice is cancelled with that reason. */
+/** Rejected or withdrawn: its open invoice is cancelled with it (and the step's comment). */
 export async function cancelApplicationInvoice(
   tx: Store,
   actor: AuditActor | SystemActor,
   applicationId: number,
-  reason: string,
+  cause: InvoiceCancelCause,
+  comment: string | null,
 ): Promise<void> {
   const live = await liveInvoiceOf(tx, applicationId);
   if (!live || live.status !== 'open') return;
   await tx.membership.claimInvoiceVersion(live.id);
   const invoice = (await tx.membership.invoiceById(live.id)) as InvoiceRow;
-  if (invoice.status === 'open') await cancelOpenInvoice(tx, actor, invoice, reason);
+  if (invoice.status === 'open') {
+    await cancelOpenInvoice(tx, actor, invoice, comment, '/comment', cause);
+  }
 }
 
 /**

@@ -100,8 +100,8 @@ export async function moveStep(
   const move = moveApplication(row.step, action, mover.party, comment);
   if (!move.ok) throw refusal(move.problem, row.step, action);
   if (action === 'reject' || action === 'withdraw') {
-    const why = action === 'reject' ? 'Application rejected' : 'Application withdrawn';
-    await cancelApplicationInvoice(tx, mover.actor, id, comment ? `${why}: ${comment}` : why);
+    const cause = action === 'reject' ? 'application-rejected' : 'application-withdrawn';
+    await cancelApplicationInvoice(tx, mover.actor, id, cause, comment ?? null);
   }
   const added = extra ? await extra(row) : {};
   await tx.applications.setApplicationStep(id, {

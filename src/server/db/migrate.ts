@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_membership_fees';
 import * as m0017 from './migrations/0017_applications';
 import * as m0018 from './migrations/0018_import_reasons';
 import * as m0019 from './migrations/0019_invoice_cancel';
+import * as m0020 from './migrations/0020_invoice_cancel_cause';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017_applications': m0017,
   '0018_import_reasons': m0018,
   '0019_invoice_cancel': m0019,
+  '0020_invoice_cancel_cause': m0020,
 };
 
 /** The names of every migration this build knows, oldest first. */

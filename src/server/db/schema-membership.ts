@@ -3,7 +3,7 @@
  * of the daily jobs' runs, as Kysely sees them; schema.ts gathers them into Database.
  */
 import type { Generated } from 'kysely';
-import type { MembershipCategory } from '../../core/membership';
+import type { InvoiceCancelCause, MembershipCategory } from '../../core/membership';
 
 /** One year of a government's membership, first and last day included (migration 0016). */
 export interface MembershipPeriodTable {
@@ -49,6 +49,8 @@ export interface InvoiceTable {
   cancelled_at: string | null;
   cancelled_by: string | null;
   cancel_reason: string | null;
+  /** An application's invoice cancelled with it (migration 0020): 'application-rejected' or 'application-withdrawn'. */
+  cancelled_with: InvoiceCancelCause | null;
   /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
   version: Generated<number>;
   created_at: string;

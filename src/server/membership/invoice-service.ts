@@ -10,6 +10,7 @@
  * paying or cancelling one does to its application is the applications area's: it is handed
  * in as `InvoiceFollowUps` (wired in app.ts), so this area never imports that one.
  */
+import type { InvoiceCancelCause } from '../../core/membership';
 import type { MembershipCategory } from '../../core/membership';
 import { invoiceDueDay } from '../../core/membership-status';
 import { recordAudit, type AuditActor, type SystemActor } from '../audit/service';
@@ -72,6 +73,7 @@ export async function issueInvoice(
     cancelled_at: null,
     cancelled_by: null,
     cancel_reason: null,
+    cancelled_with: null,
     created_at: now,
     updated_at: now,
   });
@@ -255,11 +257,13 @@ export async function cancelOpenInvoice(
   tx: Store,
   actor: AuditActor | SystemActor,
   invoice: InvoiceRow,
-  rawReason: string,
+  rawReason: string | null,
   pointer = '/reason',
+  cause?: InvoiceCancelCause,
 ): Promise<void> {
-  const reason = rawReason.trim();
-  if (reason === '') {
+  // An administrator says why; an application's step is reason enough (its comment is kept).
+  const reason = rawReason?.trim() || null;
+  if (reason === null && cause === undefined) {
     throw invalidField(pointer, 'is required: say why the invoice is cancelled');
   }
   if (invoice.status !== 'open') {
@@ -269,14 +273,14 @@ export async function cancelOpenInvoice(
     );
   }
   const at = nowIso();
-  await tx.membership.setInvoiceCancelled(invoice.id, { at, by: actor.label, reason });
+  await tx.membership.setInvoiceCancelled(invoice.id, { at, by: actor.label, reason, cause });
   await recordAudit(tx, actor, {
     action: 'update',
     entityType: 'invoice',
     entityId: invoice.id,
-    summary: `Invoice ${invoice.number} cancelled: ${reason}`,
+    summary: `Invoice ${invoice.number} cancelled: ${[cause, reason].filter(Boolean).join(': ')}`,
     before: { status: 'open' },
-    after: { status: 'cancelled', reason, cancelledAt: at },
+    after: { status: 'cancelled', reason, cause: cause ?? null, cancelledAt: at },
   });
 }
 

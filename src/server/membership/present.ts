@@ -68,6 +68,7 @@ export function presentInvoice(
     cancelledAt: row.cancelled_at,
     cancelledBy: row.cancelled_by,
     cancelReason: row.cancel_reason,
+    cancelledWith: row.cancelled_with,
     overdue: isOverdue(row, today),
     remindersSent: row.reminders_sent,
     lastRemindedOn: row.last_reminded_on,

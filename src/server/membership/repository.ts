@@ -3,6 +3,7 @@
  * invoice_numbers. It also reads what the daily job and the exports need of governments and
  * their memberships (owned by the members area, which writes them).
  */
+import type { InvoiceCancelCause } from '../../core/membership';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { InvoiceStatus, InvoiceTable, MembershipPeriodTable } from '../db/schema-membership';
 import { moveRowsToGovernment } from '../db/government-move';
@@ -209,7 +210,7 @@ export async function setInvoicePaid(
 export async function setInvoiceCancelled(
   db: Executor,
   id: number,
-  values: { at: string; by: string; reason: string },
+  values: { at: string; by: string; reason: string | null; cause?: InvoiceCancelCause },
 ): Promise<void> {
   await db
     .updateTable('invoices')
@@ -218,6 +219,7 @@ export async function setInvoiceCancelled(
       cancelled_at: values.at,
       cancelled_by: values.by,
       cancel_reason: values.reason,
+      cancelled_with: values.cause ?? null,
       updated_at: values.at,
     })
     .where('id', '=', id)

@@ -1,3 +1,4 @@
+import { INVOICE_CANCEL_CAUSES } from '../../core/membership';
 import { Type, type Static } from 'typebox';
 import {
   GOVERNMENT_KINDS,
@@ -88,6 +89,8 @@ export const Invoice = Type.Object({
   cancelledAt: Nullable(Type.String()),
   cancelledBy: Nullable(Type.String()),
   cancelReason: Nullable(Type.String()),
+  /** An application's invoice cancelled with it: rejected or withdrawn (words are the reader's). */
+  cancelledWith: Nullable(Type.Enum(INVOICE_CANCEL_CAUSES)),
   /** Open and past its due day (today, on the server's clock). */
   overdue: Type.Boolean(),
   remindersSent: Type.Integer({ minimum: 0 }),

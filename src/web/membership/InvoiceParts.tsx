@@ -21,6 +21,11 @@ export function InvoiceState({ invoice, today }: { invoice: Invoice; today: stri
         <span className="admin-badge admin-badge--delete">{t('invoice.cancelled')}</span>{' '}
         {invoice.cancelledAt &&
           t('invoice.cancelledOn', { date: formatDate(invoice.cancelledAt.slice(0, 10), locale) })}
+        {invoice.cancelledWith && (
+          <span className="invoice-reason" data-testid="invoice-cancelled-with">
+            {t(`invoice.cancelledWith.${invoice.cancelledWith}`)}
+          </span>
+        )}
         {invoice.cancelReason && (
           <span className="invoice-reason" data-testid="invoice-cancel-reason">
             {t('invoice.cancelledBecause', { reason: invoice.cancelReason })}
