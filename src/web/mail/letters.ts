@@ -14,6 +14,7 @@ export const TEMPLATES = [
   'meeting-invitation',
   'application-step',
   'officer-invitation',
+  'application-secretariat',
   'membership-renewal',
   'membership-reminder',
 ] as const;
