@@ -4,6 +4,7 @@
  * send the council resolution). The public routes are open to anyone, so each is bounded per
  * client address (throttle.ts), and a refusal always says why.
  */
+import { applicationValues } from './values';
 import {
   checkApplication,
   FIELD_PROBLEM_TEXT,
@@ -112,32 +113,7 @@ export async function submitApplication(
   const stored = await store.transaction(async (tx) => {
     await countSubmission(tx, address, started);
     const id = await tx.applications.insertApplication({
-      official_name: input.officialName,
-      official_name_lang: input.officialNameLang,
-      english_name: input.englishName,
-      kind: input.kind,
-      country: input.country,
-      province: input.province,
-      population: input.population,
-      population_year: input.populationYear,
-      area_km2: input.areaKm2,
-      budget_amount: input.budgetAmount,
-      budget_currency: input.budgetCurrency,
-      website: input.website,
-      cdp_account: input.cdpAccount,
-      head_name: input.head.name,
-      head_title: input.head.title,
-      head_elected_on: input.head.electedOn,
-      head_term_ends_on: input.head.termEndsOn,
-      political_name: input.political.name,
-      political_title: input.political.title,
-      political_email: input.political.email,
-      political_phone: input.political.phone,
-      liaison_name: input.liaison.name,
-      liaison_email: input.liaison.email,
-      liaison_phone: input.liaison.phone,
-      category: input.category,
-      language: input.language,
+      ...applicationValues(input),
       step: 'submitted',
       submitted_at: now,
       updated_at: now,
