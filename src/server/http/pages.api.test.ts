@@ -25,6 +25,8 @@ describe('the web app page and its status', () => {
       '<!doctype html><html><body><div id="root" data-page="accord"></div></body></html>',
     );
     fs.writeFileSync(path.join(webRoot, 'assets', 'index-abc.js'), 'console.log("accord");\n');
+    // The stamp of the build's inputs (scripts/web-build.ts) is no page.
+    fs.writeFileSync(path.join(webRoot, '.build-inputs'), 'f00d\n');
     const config: AccordConfig = {
       ...configFromEnv({}),
       dataDir,
@@ -71,6 +73,7 @@ describe('the web app page and its status', () => {
       '/apply/status',
       '/assets/missing.js',
       '/wp-login.php?x=1',
+      '/.build-inputs',
     ]) {
       const res = await app.inject({ url });
       expect([url, res.statusCode]).toEqual([url, 404]);
