@@ -10,6 +10,7 @@ export default defineConfig({
           include: [
             'src/**/*.test.ts',
             'src/**/*.test.tsx',
+            'scripts/**/*.test.ts',
             'test/api/**/*.test.ts',
             'test/architecture/**/*.test.ts',
           ],

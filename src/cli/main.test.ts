@@ -8,11 +8,21 @@ import { main, type Io } from './main';
 import { openStore as openDatabase } from '../server/store';
 import { verifyPassword } from '../server/auth/secrets';
 
-function capture(stdin: string | null = null) {
+function capture(stdin: string | null = null, typed: (string | null)[] = []) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin };
-  return { io, out, err };
+  const prompts: string[] = [];
+  const io: Io = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    readStdin: async () => stdin,
+    // What a person types at each prompt; null when there is no terminal.
+    askSecret: async (prompt) => {
+      prompts.push(prompt);
+      return typed.shift() ?? null;
+    },
+  };
+  return { io, out, err, prompts };
 }
 
 describe('accord command line', () => {
@@ -77,6 +87,58 @@ describe('accord command line', () => {
       ),
     ).toBe(0);
     expect(c.out[1]).toMatch(/^Password: \S{23}$/);
+  });
+
+  it('resets a lost password from standard input or the terminal, never from the arguments', async () => {
+    const email = 'forgetful@x.example';
+    let c = capture('the-first-password');
+    expect(await main(['user', 'create', '--email', email, '--role', 'viewer'], c.io, config)).toBe(
+      0,
+    );
+    const passwordWorks = async (password: string) => {
+      const db = openDatabase({ dataDir: dir });
+      try {
+        const row = await db.users.findUserByEmail(email);
+        return verifyPassword(row!.password_hash, password);
+      } finally {
+        await db.close();
+      }
+    };
+
+    c = capture('the-piped-password');
+    expect(await main(['user', 'reset-password', email, '--password-stdin'], c.io, config)).toBe(0);
+    expect(c.out).toEqual([
+      `New password set for ${email}; their sessions and API tokens have ended.`,
+    ]);
+    expect(c.prompts).toEqual([]);
+    expect(await passwordWorks('the-piped-password')).toBe(true);
+
+    c = capture(null, ['the-typed-password', 'the-typed-password']);
+    expect(await main(['user', 'reset-password', email.toUpperCase()], c.io, config)).toBe(0);
+    expect(c.prompts).toHaveLength(2);
+    expect(await passwordWorks('the-typed-password')).toBe(true);
+
+    // Typed differently twice, too short, nobody's, or not given at all: nothing changes.
+    c = capture(null, ['the-typed-password-a', 'the-typed-password-b']);
+    expect(await main(['user', 'reset-password', email], c.io, config)).toBe(1);
+    expect(c.err).toEqual(['the two passwords differ; nothing was changed']);
+    c = capture('short');
+    expect(await main(['user', 'reset-password', email], c.io, config)).toBe(1);
+    expect(c.err[0]).toMatch(/^error: password must have 12 to 200 characters/);
+    c = capture('a-good-long-password');
+    expect(await main(['user', 'reset-password', 'nobody@x.example'], c.io, config)).toBe(1);
+    expect(c.err[0]).toBe('error: no user with e-mail nobody@x.example');
+    c = capture(null);
+    expect(await main(['user', 'reset-password', email, '--password-stdin'], c.io, config)).toBe(2);
+    expect(c.err[0]).toMatch(/no password was piped/);
+    c = capture(null);
+    expect(await main(['user', 'reset-password', email], c.io, config)).toBe(2);
+    expect(c.err[0]).toMatch(/standard input .* or run this in a terminal/);
+    c = capture('a-good-long-password');
+    expect(await main(['user', 'reset-password'], c.io, config)).toBe(2);
+    expect(c.err[0]).toMatch(/^usage: accord user reset-password EMAIL/);
+    expect(await main(['user', 'reset-password', email, '--password', 'x'], c.io, config)).toBe(2);
+    expect(await passwordWorks('the-typed-password')).toBe(true);
   });
 
   it('explains bad arguments', async () => {

@@ -11,6 +11,7 @@ import { bootstrapDatabase } from '../server/setup/bootstrap';
 import { hashPassword } from '../server/auth/secrets';
 import { nowIso } from '../server/clock';
 import { createUser } from '../server/users/service';
+import { resetPassword } from '../server/users/password-service';
 import { HttpProblem } from '../server/http/problem';
 import type { Io } from './io';
 import { EXPORT_USAGE, IMPORT_USAGE, runExportCommand, runImportCommand } from './climate-commands';
@@ -24,6 +25,10 @@ Usage:
   accord user create --email E --role admin|officer|viewer [--government SLUG] [--name NAME]
                                      create a user; the password is read from standard input
                                      when it is piped, otherwise generated and printed once
+  accord user reset-password EMAIL [--password-stdin]
+                                     set a new password (asked twice on the terminal, or read
+                                     from standard input); the user's sessions and API tokens
+                                     end; works while Accord runs
   accord import cdp-targets|cdp-emissions FILE.csv [--dry-run] [--no-create] [--layout NAME]
                                      [--encoding NAME] [--decisions-from RUN]
   accord import nzt FILE.xlsx [--dry-run] [--no-create] [--layout NAME] [--decisions-from RUN]
@@ -61,7 +66,38 @@ const processIo: Io = {
     const text = Buffer.concat(chunks).toString('utf8').trim();
     return text || null;
   },
+  askSecret: askOnTerminal,
 };
+
+/** Reads a line from the terminal without echoing it. Ctrl-C cancels. */
+function askOnTerminal(prompt: string): Promise<string | null> {
+  const input = process.stdin;
+  if (!input.isTTY) return Promise.resolve(null);
+  process.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const finish = (error?: Error) => {
+      input.off('data', onData);
+      input.setRawMode(false);
+      input.pause();
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(text);
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of String(chunk)) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
+        if (ch === '\u0003') return finish(new Error('cancelled; nothing was changed'));
+        if (ch === '\u007f' || ch === '\b') text = [...text].slice(0, -1).join('');
+        else if (ch >= ' ') text += ch;
+      }
+    };
+    input.setRawMode(true);
+    input.setEncoding('utf8');
+    input.on('data', onData);
+    input.resume();
+  });
+}
 
 const withDb = withDatabase;
 
@@ -105,6 +141,53 @@ async function userCreate(args: string[], config: AccordConfig, io: Io): Promise
     );
     io.out(`Created ${result.user.role} ${result.user.email} (id ${result.user.id})`);
     if (result.generatedPassword) io.out(`Password: ${result.generatedPassword}`);
+    return 0;
+  });
+}
+
+const RESET_USAGE = 'usage: accord user reset-password EMAIL [--password-stdin]';
+
+/**
+ * A new password for a user who lost theirs: never in the arguments (they show in `ps` and the
+ * shell's history), but piped to standard input or typed twice on the terminal.
+ */
+async function userResetPassword(args: string[], config: AccordConfig, io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { 'password-stdin': { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [email] = positionals;
+  if (email === undefined || positionals.length > 1) {
+    io.err(RESET_USAGE);
+    return 2;
+  }
+  let password = await io.readStdin();
+  if (password === null && values['password-stdin']) {
+    io.err('--password-stdin: no password was piped to standard input');
+    return 2;
+  }
+  if (password === null) {
+    const first = (await io.askSecret?.(`New password for ${email}: `)) ?? null;
+    if (first === null) {
+      io.err(
+        `pipe the new password to standard input (--password-stdin) or run this in a terminal`,
+      );
+      return 2;
+    }
+    const again = await io.askSecret?.('The same password again: ');
+    if (again !== first) {
+      io.err('the two passwords differ; nothing was changed');
+      return 1;
+    }
+    password = first;
+  }
+  const newPassword = password;
+  return withDb(config, async (db) => {
+    await migrateToLatest(db);
+    const user = await resetPassword(db, { userId: null, label: 'cli' }, email, newPassword);
+    io.out(`New password set for ${user.email}; their sessions and API tokens have ended.`);
     return 0;
   });
 }
@@ -154,11 +237,12 @@ export async function main(
       }
       case 'user': {
         const [sub, ...args] = rest;
-        if (sub !== 'create') {
-          io.err('usage: accord user create --email E --role R [--government SLUG]');
-          return 2;
-        }
-        return await userCreate(args, config, io);
+        if (sub === 'create') return await userCreate(args, config, io);
+        if (sub === 'reset-password') return await userResetPassword(args, config, io);
+        io.err(
+          `usage: accord user create --email E --role R [--government SLUG]\n       ${RESET_USAGE.slice('usage: '.length)}`,
+        );
+        return 2;
       }
       case 'import':
         if (rest.length === 0 || rest[0] === '--help') {

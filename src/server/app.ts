@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AccordConfig } from './config';
+import { isClientRoute } from '../core/client-routes';
 import { registerAuth } from './auth/plugin';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problem';
 import { checkNoNul, checkQueryEncoding } from './http/hostile-input';
@@ -97,7 +98,16 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
       : undefined;
   if (webRoot) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-    registerProblemHandlers(app, (_request, reply) => reply.sendFile('index.html'), routes);
+    // The app's page at every address outside /api; 404 where it is none of the app's pages
+    // (the page then shows "not found"), so a mistyped link is not a success to a crawler.
+    registerProblemHandlers(
+      app,
+      (request, reply) =>
+        isClientRoute(request.url.split('?')[0] ?? '/')
+          ? reply.sendFile('index.html')
+          : reply.code(404).type('text/html; charset=utf-8').sendFile('index.html'),
+      routes,
+    );
   } else {
     registerProblemHandlers(app, undefined, routes);
   }

@@ -152,4 +152,26 @@ describe('starting Accord', () => {
       await db.close();
     }
   });
+
+  it('says at start-up that ACCORD_ADMIN_PASSWORD was ignored once the administrator exists', async () => {
+    const env = { ACCORD_DATA_DIR: dataDir, ACCORD_ADMIN_PASSWORD: 'the-first-password' };
+    const first = await start(env);
+    expect(first.stdout).toContain('with the password from ACCORD_ADMIN_PASSWORD');
+    expect(first.stdout).not.toMatch(/ignored/);
+
+    const again = await start({ ...env, ACCORD_ADMIN_PASSWORD: 'a-new-password-hoped-for' });
+    expect(again.stdout).toMatch(/Accord is running/);
+    // In the log (a warning) and in the start-up text, with the way to reset a password.
+    const warning = /ACCORD_ADMIN_PASSWORD was ignored: an administrator exists already/g;
+    expect(again.stdout.match(warning)).toHaveLength(2);
+    expect(again.stdout).toMatch(/"level":40/);
+    expect(again.stdout).toContain('accord user reset-password admin@accord.example');
+    const db = openStore({ dataDir });
+    try {
+      const admin = await db.users.findUserByEmail('admin@accord.example');
+      expect(await verifyPassword(admin!.password_hash, 'the-first-password')).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
 });

@@ -1,6 +1,10 @@
 import { buildApp } from './app';
 import { ConfigError, configFromEnv, type AccordConfig } from './config';
-import { ensureFirstAdministrator, prepareDatabase } from './setup/bootstrap';
+import {
+  ensureFirstAdministrator,
+  ignoredAdminPasswordWarning,
+  prepareDatabase,
+} from './setup/bootstrap';
 import { openConfiguredStore } from './setup/preflight';
 
 /** Why the server could not listen, as a setting to change; other errors are returned as is. */
@@ -56,6 +60,8 @@ export async function startServer(config = configFromEnv()): Promise<void> {
   // Only now: a generated password printed by a start that then failed would be one nobody
   // could use again, and a start that fails before here creates no administrator at all.
   const adminCreated = await ensureFirstAdministrator(db, config);
+  const ignored = ignoredAdminPasswordWarning(config, adminCreated);
+  if (ignored) server.log.warn(ignored);
   const url = `http://localhost:${(server.server.address() as { port: number }).port}`;
   const where =
     db.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -75,6 +81,7 @@ export async function startServer(config = configFromEnv()): Promise<void> {
     );
   } else {
     lines.push('  Sign in with your account (the demo administrator is admin@accord.example).');
+    if (ignored) lines.push(`  Warning: ${ignored}`);
   }
   console.log(lines.filter(Boolean).join('\n') + '\n');
 }

@@ -31,6 +31,16 @@ describe.skipIf(skipReason !== null)('Accord in the browser', () => {
     await e?.close();
   });
 
+  it('answers an unknown address with 404 and the not-found page, a known one with 200', async () => {
+    const page = await e.newPage();
+    const unknown = await page.goto('/members/seoul/nothing-here');
+    expect(unknown?.status()).toBe(404);
+    await page.getByTestId('not-found').waitFor();
+    const known = await page.goto('/members/seoul');
+    expect(known?.status()).toBe(200);
+    await expect.poll(() => page.getByTestId('not-found').count()).toBe(0);
+  });
+
   it('finds Seoul when a person types 서울 into the directory search', async () => {
     const page = await e.newPage();
     await page.goto('/members');

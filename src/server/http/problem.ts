@@ -175,8 +175,9 @@ export function frameworkErrorHandler(
 
 /**
  * Every error the API gives is problem+json. Unknown paths outside /api go to
- * `pageFallback` (the web app's index.html) so client-side routes load on refresh. A known
- * path asked with a method none of its routes takes is a 405 naming the ones they do take.
+ * `pageFallback` (the web app's index.html, 200 or 404 as app.ts decides) so client-side
+ * routes load on refresh. A known path asked with a method none of its routes takes is a 405
+ * naming the ones they do take.
  */
 export function registerProblemHandlers(
   app: FastifyInstance,

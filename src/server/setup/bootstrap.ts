@@ -97,3 +97,19 @@ async function createFirstAdministrator(
   });
   return { email: DEMO_ADMIN_EMAIL, password: config.adminPassword ? null : password };
 }
+
+/**
+ * What to say at start-up when ACCORD_ADMIN_PASSWORD is set but was not used: it sets the
+ * password of the first administrator only, when Accord creates them, never afterwards.
+ */
+export function ignoredAdminPasswordWarning(
+  config: Pick<AccordConfig, 'adminPassword'>,
+  adminCreated: BootstrapReport['adminCreated'],
+): string | null {
+  if (config.adminPassword === undefined || adminCreated !== null) return null;
+  return (
+    'ACCORD_ADMIN_PASSWORD was ignored: an administrator exists already, and the variable only ' +
+    'sets the password of the first one, on the first start. To set a new password: ' +
+    `accord user reset-password ${DEMO_ADMIN_EMAIL} (or another user's e-mail)`
+  );
+}

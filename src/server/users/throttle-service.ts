@@ -31,6 +31,11 @@ const LOCKED_DETAIL = 'Too many failed sign-ins. Wait before trying again.';
 
 const normalEmail = (email: string) => email.trim().toLowerCase();
 const accountKey = (email: string) => `account:${sha256(normalEmail(email))}`;
+/** Forgets an account's failed sign-ins and its lock (its password was just reset). */
+export function forgetAccountFailures(store: Store, email: string): Promise<void> {
+  return store.users.deleteThrottle(accountKey(email));
+}
+
 /** The throttle record's key of a client address (the address itself is not stored). */
 export const addressKey = (address: string) => `address:${sha256(address)}`;
 
