@@ -233,6 +233,21 @@ function SortHeader({
   );
 }
 
+/** Whether a row shows a figure taken from an illustrative inventory (demo figures). */
+function isIllustrative(row: ClimateSummaryRow): boolean {
+  return row.latestIllustrative || row.headline?.illustrative === true;
+}
+
+/** The word beside a figure from an illustrative inventory, as on the government's own page. */
+function IllustrativePill() {
+  const { t } = useTranslation('climate');
+  return (
+    <span className="climate-pill climate-pill--warn climate-block" data-testid="illustrative">
+      {t('inventory.illustrative')}
+    </span>
+  );
+}
+
 function GovernmentsTable({
   rows,
   sort,
@@ -364,6 +379,7 @@ function GovernmentsTable({
                         label={t('progress.computed')}
                         compact
                       />
+                      {row.headline.illustrative && <IllustrativePill />}
                     </>
                   ) : (
                     <span className="muted">—</span>
@@ -385,6 +401,7 @@ function GovernmentsTable({
                       {row.latestYear !== null && (
                         <span className="muted climate-block">{formatYear(row.latestYear)}</span>
                       )}
+                      {row.latestIllustrative && <IllustrativePill />}
                     </>
                   )}
                 </td>
@@ -393,6 +410,11 @@ function GovernmentsTable({
           </tbody>
         </table>
       </div>
+      {rows.some(isIllustrative) && (
+        <p className="climate-illustrative" role="note" data-testid="dashboard-illustrative-note">
+          <strong>{t('inventory.illustrative')}</strong> {t('dashboard.illustrativeNote')}
+        </p>
+      )}
       <Pagination page={current} pageSize={PAGE_SIZE} total={sorted.length} onPage={onPage} />
     </>
   );
@@ -421,7 +443,13 @@ export default function DashboardPage() {
                   latitude: r.latitude,
                   longitude: r.longitude,
                   label: `${governmentNameText(r.names, r.localLang, locale)} — ${
-                    r.headline ? t(`status.${r.headline.status}`) : t('dashboard.noHeadline')
+                    !r.headline
+                      ? t('dashboard.noHeadline')
+                      : r.headline.illustrative
+                        ? t('dashboard.statusIllustrative', {
+                            status: t(`status.${r.headline.status}`),
+                          })
+                        : t(`status.${r.headline.status}`)
                   }`,
                   series: mapStatusOf(r),
                   href: `/members/${r.slug}/climate${query({ asOf: state.asOf })}`,

@@ -358,6 +358,11 @@ function TargetCard({
         <div className="climate-target__status">
           <StatusBadge status={a.status} />
           <p className="climate-target__reason">{reasonOf(target, f, t)}</p>
+          {a.actualSource === 'inventory-illustrative' && (
+            <p className="climate-illustrative" role="note" data-testid="target-illustrative">
+              <strong>{t('inventory.illustrative')}</strong> {t('target.illustrativeBasis')}
+            </p>
+          )}
         </div>
         {(a.progress !== null || target.selfReported) && (
           <div className="climate-progress-pair">

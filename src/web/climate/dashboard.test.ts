@@ -24,6 +24,7 @@ function row(slug: string, overrides: Partial<ClimateSummaryRow> = {}): ClimateS
     baseEmissions: null,
     latestEmissions: null,
     latestYear: null,
+    latestIllustrative: false,
     ...overrides,
   };
 }
@@ -34,6 +35,7 @@ const headline = (status: 'on-track' | 'off-track' | 'achieved', progress: numbe
   targetYear: 2030,
   status,
   progress,
+  illustrative: false,
 });
 
 const rows = [
