@@ -36,7 +36,7 @@ describe.skipIf(skipReason !== null)('the inventory grid in the browser', () => 
     const before = await basic.innerText();
     // Row 0 is I.1.1 (residential, scope 1); column 0 is CO2 in tonnes.
     const cell = page.locator('#cell-0-0');
-    expect(await cell.getAttribute('aria-label')).toMatch(/I\.1\.1.*CO2/);
+    expect(await cell.getAttribute('aria-label')).toMatch(/I\.1\.1.*CO₂/);
     await cell.fill('2200000');
     await expect.poll(() => basic.innerText()).not.toBe(before);
     await page.getByTestId('inventory-save').click();

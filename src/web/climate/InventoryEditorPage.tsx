@@ -56,6 +56,7 @@ import { useGpcNames } from './parts';
 import { refreshClimate, useInventory } from './queries';
 import type { Inventory, InventoryPatch } from './types';
 import './climate.css';
+import { gasLabel } from '../../core/climate/formulas';
 
 export default function InventoryEditorPage() {
   const { slug = '', id } = useParams();
@@ -193,7 +194,7 @@ const GridRow = memo(function GridRow({
               list="notation-keys"
               data-row={rowIndex}
               data-column={columnIndex}
-              aria-label={t('grid.cellLabel', { code: sub.code, name, gas })}
+              aria-label={t('grid.cellLabel', { code: sub.code, name, gas: gasLabel(gas) })}
               aria-describedby="inventory-grid-help"
               aria-invalid={invalid || undefined}
               title={invalid ? t(`grid.problems.${parsed.problem}`) : undefined}
@@ -548,7 +549,7 @@ function InventoryEditor({
                 <th scope="col">{t('grid.level')}</th>
                 {columns.map((gas) => (
                   <th key={gas} scope="col" className="inventory-grid__gas">
-                    {gas}
+                    {gasLabel(gas)}
                     <span className="inventory-grid__unit">
                       {gas === 'CO2e' || gas === 'HFCs' || gas === 'PFCs'
                         ? t('grid.unitCo2e')

@@ -15,6 +15,7 @@ import { comparedText, excludedText } from './sources-text';
 import { groupTargets } from './targets';
 import type { EmissionsSeries, Target } from './types';
 import type { TFunction } from 'i18next';
+import { gasLabel } from '../../core/climate/formulas';
 
 /** A level of emissions as the target states it: t CO2e, or per denominator unit. */
 function levelText(target: Target, value: number, f: ClimateFormat, t: TFunction): string {
@@ -222,7 +223,9 @@ function TargetDetails({ target }: { target: Target }) {
         )}
         {emissions && (
           <>
-            <Fact label={t('fields.gases')}>{c.gases.length ? c.gases.join(', ') : none}</Fact>
+            <Fact label={t('fields.gases')}>
+              {c.gases.length ? c.gases.map(gasLabel).join(', ') : none}
+            </Fact>
             <Fact label={t('fields.scopes')}>
               {c.scopes.length
                 ? c.scopes.map((s) => t('scope', { scope: s })).join(t('list.separator'))
