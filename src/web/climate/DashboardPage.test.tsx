@@ -3,7 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../i18n';
-import DashboardPage from './DashboardPage';
+import DashboardPage, { statusChartOption } from './DashboardPage';
+import { statusCounts } from './dashboard';
 import type { ClimateSummary, ClimateSummaryRow, GroupSummary } from './types';
 
 beforeAll(async () => {
@@ -102,5 +103,27 @@ describe('the climate dashboard', () => {
     const html = renderDashboard([row('kyoto', { latestEmissions: 6_540_648, latestYear: 2018 })]);
     expect(html).not.toContain('Illustrative');
     expect(html).not.toContain('dashboard-illustrative-note');
+  });
+});
+
+describe('the headline-status chart', () => {
+  const t = i18n.getFixedT('en', 'climate');
+
+  it('counts a small region on whole numbers from 0 to 5, each bar with its count', () => {
+    // East Asia in 2021: one member target on track, nothing else assessed.
+    const option = statusChartOption(statusCounts({ 'on-track': 1 }), statusCounts({}), t, 'en');
+    expect(option.xAxis).toMatchObject({ type: 'value', min: 0, max: 5, interval: 1 });
+    const series = option.series as { label?: { show?: boolean } }[];
+    expect(series.map((s) => s.label?.show)).toEqual([true, true]);
+  });
+
+  it('keeps whole-number ticks for a large region', () => {
+    const option = statusChartOption(
+      statusCounts({ 'on-track': 23, 'off-track': 4 }),
+      statusCounts({ stale: 7 }),
+      t,
+      'en',
+    );
+    expect(option.xAxis).toMatchObject({ min: 0, max: 25, interval: 5 });
   });
 });

@@ -41,6 +41,7 @@ import { HistoryPanel } from './HistoryPanel';
 import {
   cellKey,
   columnsOf,
+  GRID_MODES,
   entriesToGrid,
   gridToEntries,
   linesWithBothViews,
@@ -49,7 +50,6 @@ import {
   moveInGrid,
   parseCell,
   type ArrowKey,
-  type GridMode,
   type GridState,
 } from './inventory-grid';
 import { useGpcNames } from './parts';
@@ -502,7 +502,7 @@ function InventoryEditor({
 
         <fieldset className="climate-mode">
           <legend className="field__label">{t('grid.columns')}</legend>
-          {(['gases', 'co2e'] as GridMode[]).map((mode) => (
+          {GRID_MODES.map((mode) => (
             <label key={mode} className="admin-radio">
               <input
                 type="radio"
