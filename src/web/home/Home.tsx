@@ -3,19 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api';
 import type { Office } from '../types';
-import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { useRegions } from '../components/network-queries';
-import { NewsCard } from '../news/NewsCard';
-import { useNewsList } from '../news/queries';
-import '../news/news.css';
+import { LatestNews } from '../news/routes';
 import { RegionMembersMap } from './RegionMembersMap';
 
 const DEFAULT_REGION = 'east-asia';
-/** How many of the newest published posts the front page shows. */
-export const LATEST_NEWS_COUNT = 3;
 
 function useOfficeCount() {
   return useQuery({
@@ -55,50 +50,6 @@ function KeyNumbers() {
           </div>
         ))}
       </dl>
-    </section>
-  );
-}
-
-/**
- * The newest published posts in the reader's language (the news API falls back to another
- * language per post, and the card says so), with the way to the whole list.
- */
-export function LatestNews() {
-  const { t } = useTranslation('home');
-  const locale = useLocale();
-  const news = useNewsList({
-    lang: locale,
-    page: 1,
-    pageSize: LATEST_NEWS_COUNT,
-    status: 'published',
-  });
-  return (
-    <section className="panel" aria-labelledby="news-title" data-testid="home-news">
-      <div className="panel__header">
-        <h2 id="news-title">{t('news.title')}</h2>
-        {news.data && news.data.total > 0 && (
-          <Link to="/news" data-testid="home-news-all">
-            {t('news.all', { count: news.data.total })}
-          </Link>
-        )}
-      </div>
-      {news.isPending ? (
-        <Loading />
-      ) : news.isError ? (
-        <ErrorMessage error={news.error} />
-      ) : news.data.items.length === 0 ? (
-        <EmptyState title={t('news.empty')}>
-          <p>{t('news.emptyBody')}</p>
-        </EmptyState>
-      ) : (
-        <ol className="news-list">
-          {news.data.items.map((item) => (
-            <li key={item.id}>
-              <NewsCard item={item} headingLevel={3} />
-            </li>
-          ))}
-        </ol>
-      )}
     </section>
   );
 }

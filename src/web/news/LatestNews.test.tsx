@@ -3,9 +3,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../i18n';
-import { NEWS_KEY } from '../news/queries';
-import type { NewsPage, NewsSummary } from '../news/types';
-import { Home, LATEST_NEWS_COUNT } from './Home';
+import { LatestNews, LATEST_NEWS_COUNT } from './LatestNews';
+import { NEWS_KEY } from './queries';
+import type { NewsPage, NewsSummary } from './types';
 
 beforeAll(async () => {
   await i18n.changeLanguage('en');
@@ -27,8 +27,8 @@ const post = (id: number, title: string): NewsSummary => ({
   isDemo: false,
 });
 
-/** The front page with the news API answering `page` (what the browser would fetch). */
-function renderHome(page: NewsPage): string {
+/** The home page's news section with the news API answering `page` (as the browser would fetch it). */
+function renderNews(page: NewsPage): string {
   const client = new QueryClient();
   client.setQueryData(
     [
@@ -41,7 +41,7 @@ function renderHome(page: NewsPage): string {
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <MemoryRouter>
-        <Home />
+        <LatestNews />
       </MemoryRouter>
     </QueryClientProvider>,
   );
@@ -49,7 +49,7 @@ function renderHome(page: NewsPage): string {
 
 describe("the home page's latest news", () => {
   it('lists the newest published posts, linked, with the way to all news', () => {
-    const html = renderHome({
+    const html = renderNews({
       items: [post(2, 'Second meeting'), post(1, 'First meeting')],
       total: 5,
       page: 1,
@@ -63,7 +63,7 @@ describe("the home page's latest news", () => {
   });
 
   it('says there is no news only when none is published', () => {
-    const html = renderHome({ items: [], total: 0, page: 1, pageSize: LATEST_NEWS_COUNT });
+    const html = renderNews({ items: [], total: 0, page: 1, pageSize: LATEST_NEWS_COUNT });
     expect(html).toContain('No news yet');
     expect(html).not.toContain('data-testid="home-news-all"');
   });
