@@ -71,6 +71,20 @@ describe.skipIf(skipReason !== null)('climate pages in the browser', () => {
     await page.context().close();
   });
 
+  it("labels Changchun's illustrative inventory as such where the dashboard shows its figure", async () => {
+    const page = await e.newPage();
+    await page.goto('/climate?region=east-asia&asOf=2021');
+    const changchun = page.locator('[data-testid="dashboard-row"][data-slug="changchun"]');
+    await changchun.waitFor();
+    await expect.poll(() => changchun.innerText()).toMatch(/Mt CO₂e[\s\S]*2019[\s\S]*Illustrative/);
+    expect(await page.getByTestId('dashboard-illustrative-note').innerText()).toMatch(
+      /made up to show how Accord works/,
+    );
+    const kyoto = page.locator('[data-testid="dashboard-row"][data-slug="kyoto"]');
+    expect(await kyoto.innerText()).not.toMatch(/Illustrative/);
+    await page.context().close();
+  });
+
   it('lets the admin add a target and shows it with its assessment', async () => {
     const page = await e.newPage();
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -54,6 +54,19 @@ describe.skipIf(skipReason !== null)('Accord in the browser', () => {
     await page.context().close();
   });
 
+  it("shows the demo's published post under 'Latest news' on the home page", async () => {
+    const page = await e.newPage();
+    await page.goto('/');
+    const news = page.getByTestId('home-news');
+    await news.getByTestId('news-item').first().waitFor();
+    expect(await news.innerText()).not.toMatch(/No news yet/);
+    const link = news.locator('a[href="/news/2020-east-asia-rexcom-meeting"]');
+    expect(await link.count()).toBe(1);
+    await news.getByTestId('home-news-all').click();
+    await page.waitForURL(/\/news$/);
+    await page.context().close();
+  });
+
   it('switches to 日本語 and shows Japanese navigation and names', async () => {
     const page = await e.newPage('en-US');
     await page.goto('/');

@@ -112,7 +112,7 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
       (await page.getByTestId('import-column-map-row').allInnerTexts()).map((text) =>
         text.replace(/\s+/g, ' '),
       );
-    await expect.poll(map).toContainEqual('Scope 1 total (t CO2e) Scope 1 (t)');
+    await expect.poll(map).toContainEqual('Scope 1 total (t CO₂e) Scope 1 (t)');
     expect(await map()).toContainEqual('CDP account number CDP no.');
     // And the row, the columns it had values in.
     const fields = page.getByTestId('import-row-fields').first();

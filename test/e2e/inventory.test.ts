@@ -34,9 +34,13 @@ describe.skipIf(skipReason !== null)('the inventory grid in the browser', () => 
     await page.getByTestId('inventory-grid').waitFor();
     const basic = page.getByTestId('inventory-total-basic');
     const before = await basic.innerText();
+    // Scope 2 lines are reported as CO2e (I.1.2: 3.4 Mt): the grid opens on a view that shows
+    // them beside the per-gas lines. Row 1 is I.1.2; column 7 is CO2e, after the seven gases.
+    expect(await page.getByTestId('inventory-grid').getAttribute('data-mode')).toBe('both');
+    expect((await page.locator('#cell-1-7').inputValue()).replace(/\D/g, '')).toBe('3400000');
     // Row 0 is I.1.1 (residential, scope 1); column 0 is CO2 in tonnes.
     const cell = page.locator('#cell-0-0');
-    expect(await cell.getAttribute('aria-label')).toMatch(/I\.1\.1.*CO2/);
+    expect(await cell.getAttribute('aria-label')).toMatch(/I\.1\.1.*CO₂/);
     await cell.fill('2200000');
     await expect.poll(() => basic.innerText()).not.toBe(before);
     await page.getByTestId('inventory-save').click();

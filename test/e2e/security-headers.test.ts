@@ -92,7 +92,7 @@ describe.skipIf(skipReason !== null)('the security policy in the browser', () =>
         const box = boxes.find((b) => b.style.zIndex === '9999999');
         return box && box.style.display !== 'none' ? box.innerText : '';
       });
-    await expect.poll(tooltip).toMatch(/t CO2e/);
+    await expect.poll(tooltip).toMatch(/t CO₂e/);
     await page.goto('/climate?region=east-asia&asOf=2021');
     await page.getByTestId('dashboard-table').waitFor();
     expect(w.problems).toEqual([]);

@@ -71,7 +71,7 @@ export const GPC_SUBSECTORS: readonly GpcSubsector[] = [
   { code: 'IV.2', sector: 'IV', name: 'Product use' },
   { code: 'V.1', sector: 'V', name: 'Livestock' },
   { code: 'V.2', sector: 'V', name: 'Land' },
-  { code: 'V.3', sector: 'V', name: 'Aggregate sources and non-CO2 emission sources on land' },
+  { code: 'V.3', sector: 'V', name: 'Aggregate sources and non-CO₂ emission sources on land' },
   // GPC's reporting table has a single line for other scope 3 emissions.
   { code: 'VI.1', sector: 'VI', name: 'Other scope 3' },
 ];

@@ -29,6 +29,9 @@ import type { Assessment } from './schemas';
  * the newest report); and the assessment of a target against its government's series.
  */
 
+/** The source of a year's figure taken from an illustrative inventory (demo figures). */
+export const ILLUSTRATIVE_SOURCE = 'inventory-illustrative';
+
 export const currentYear = () => new Date().getUTCFullYear();
 
 export interface SeriesYear<R extends ReportFigureRow = ReportRow> {
@@ -102,7 +105,7 @@ export function buildSeries<R extends ReportFigureRow>(
       : chosen.report
         ? chosen.report.source
         : inventory?.isIllustrative
-          ? 'inventory-illustrative'
+          ? ILLUSTRATIVE_SOURCE
           : 'inventory';
     return {
       year,

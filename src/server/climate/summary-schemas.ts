@@ -41,11 +41,18 @@ export const ClimateSummaryRow = Type.Object({
       targetYear: Nullable(Type.Integer()),
       status: Type.Enum(ASSESSMENT_STATUSES),
       progress: Nullable(Type.Number()),
+      illustrative: Type.Boolean({
+        description:
+          'The figure assessed comes from an illustrative inventory (demo figures no member reported)',
+      }),
     }),
   ),
   baseEmissions: Nullable(Type.Number()),
   latestEmissions: Nullable(Type.Number()),
   latestYear: Nullable(Type.Integer()),
+  latestIllustrative: Type.Boolean({
+    description: 'latestEmissions comes from an illustrative inventory: label it wherever shown',
+  }),
 });
 export const ClimateSummary = Type.Object({
   region: Nullable(Slug),

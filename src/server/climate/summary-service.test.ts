@@ -33,7 +33,8 @@ describe.each(dialectCases())('climate summary on $label', ({ dialect, skip }) =
       latestYear: 2018,
       latestEmissions: 3_636_204 + 2_904_444,
       baseEmissions: 7_840_000,
-      headline: { targetYear: 2030, status: 'on-track' },
+      headline: { targetYear: 2030, status: 'on-track', illustrative: false },
+      latestIllustrative: false,
     });
     expect(kyoto?.headline?.progress).toBeCloseTo(0.414, 3);
     expect(kyoto?.names.en).toBe('Kyoto');
@@ -71,4 +72,29 @@ describe.each(dialectCases())('climate summary on $label', ({ dialect, skip }) =
     expect(network.region).toBeNull();
     expect(network.rows.length).toBeGreaterThan(s.rows.length);
   });
+
+  it_(
+    'says when a figure comes from an illustrative inventory, so the dashboard labels it',
+    async () => {
+      // Changchun's only figures are the demo's illustrative 2019 inventory.
+      await createTarget(w.db, w.admin, 'changchun', {
+        type: 'base-year',
+        title: '30 % below 2015 by 2030',
+        status: 'policy',
+        baseYear: 2015,
+        baseEmissions: 25_000_000,
+        targetYear: 2030,
+        reductionPercent: 30,
+      });
+      const s = await climateSummary(w.db, 'east-asia', 2021);
+      const changchun = s.rows.find((r) => r.slug === 'changchun');
+      expect(changchun).toMatchObject({
+        latestYear: 2019,
+        latestIllustrative: true,
+        headline: { targetYear: 2030, illustrative: true },
+      });
+      expect(changchun?.latestEmissions).toBeGreaterThan(0);
+      expect(s.rows.find((r) => r.slug === 'kyoto')?.latestIllustrative).toBe(false);
+    },
+  );
 });

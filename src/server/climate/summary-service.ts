@@ -1,7 +1,7 @@
 import { headlineTarget, summarizeNetwork, type NetworkEntry } from '../../core/climate/summary';
 import type { Store } from '../store';
 import { definitionOf } from './present';
-import { assess, currentYear, groupBy, seriesByGovernment } from './series';
+import { assess, currentYear, groupBy, ILLUSTRATIVE_SOURCE, seriesByGovernment } from './series';
 
 /** The network dashboard: ambition and progress of a region's governments, members apart. */
 
@@ -75,11 +75,13 @@ export async function climateSummary(
             targetYear: headlineRow.row.target_year,
             status: headlineRow.assessment.status,
             progress: headlineRow.assessment.progress,
+            illustrative: headlineRow.assessment.actualSource === ILLUSTRATIVE_SOURCE,
           }
         : null,
       baseEmissions: headlineRow?.row.base_emissions ?? null,
       latestEmissions: latest?.value ?? null,
       latestYear: latest?.year ?? null,
+      latestIllustrative: latest?.source === ILLUSTRATIVE_SOURCE,
     };
   });
   const summary = summarizeNetwork(entries);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { plainFormulas } from '../../core/climate/formulas';
 import { GPC_SECTORS, GPC_SUBSECTORS } from '../../core/climate/gpc';
 import { LOCALES } from '../../core/locales';
 import { CATALOGS, NAMESPACES } from './catalogs';
@@ -32,6 +33,19 @@ describe('the server catalogs', () => {
     }
   });
 
+  it('writes chemical formulas with subscripts (CO₂e, CH₄), never CO2e', () => {
+    const found: string[] = [];
+    for (const lang of LOCALES) {
+      for (const ns of NAMESPACES) {
+        for (const [key, value] of flatten(CATALOGS[lang][ns])) {
+          const plain = typeof value === 'string' ? plainFormulas(value) : [];
+          if (plain.length > 0) found.push(`${lang}/${ns} ${key}: ${plain.join(', ')}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   for (const ns of NAMESPACES) {
     const english = flatten(CATALOGS.en[ns]);
 
@@ -50,14 +64,14 @@ describe('the server catalogs', () => {
 
 describe('the catalog checks', () => {
   const english = new Map<string, unknown>([
-    ['total', 'Total (t CO2e, {{gwpSet}} GWP100)'],
+    ['total', 'Total (t CO₂e, {{gwpSet}} GWP100)'],
     ['rows_one', '{{count}} row'],
     ['rows_other', '{{count}} rows'],
   ]);
 
   it('pass a good translation', () => {
     const korean = new Map<string, unknown>([
-      ['total', '합계(톤 CO2e, {{gwpSet}} GWP100)'],
+      ['total', '합계(톤 CO₂e, {{gwpSet}} GWP100)'],
       ['rows_one', '{{count}}행'],
       ['rows_other', '{{count}}행'],
     ]);
@@ -67,7 +81,7 @@ describe('the catalog checks', () => {
 
   it('catch a missing key, an extra key, other placeholders and English left in', () => {
     const planted = new Map<string, unknown>([
-      ['total', '합계(톤 CO2e, {{set}} GWP100)'],
+      ['total', '합계(톤 CO₂e, {{set}} GWP100)'],
       ['rows_one', '{{count}} row'],
       ['rows_few', '{{count}}행'],
     ]);
@@ -88,7 +102,7 @@ describe('the catalog checks', () => {
   });
 
   it('let codes through and nothing else', () => {
-    expect(englishLeft('CO2（トン）, HFCs(톤 CO2e), BASIC+ 합계, GPC代码, {{gas}}')).toBe('');
+    expect(englishLeft('CO₂（トン）, HFCs(톤 CO₂e), BASIC+ 합계, GPC代码, {{gas}}')).toBe('');
     expect(englishLeft('BASIC total')).toBe('total');
     expect(placeholders('{{a}} {{b, number}} {{a}}')).toEqual(['a', 'b']);
   });

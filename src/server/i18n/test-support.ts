@@ -7,10 +7,11 @@
  * Words that stay as they are in every language: codes of gases and standards, the GPC's
  * reporting levels, CDP's name, Accord's, units and the names of scopes and initiatives, the
  * code a blank cell holds (NA). Korean, Japanese and Chinese tables write them in Latin letters.
- * Longer terms first: "t CO2e" goes before "CO2e" is taken out.
+ * Longer terms first: "t CO₂e" goes before "CO₂e" is taken out. Formulas are
+ * written with subscripts, as readers see them (core/climate/formulas).
  */
 export const UNTRANSLATED_TERMS = [
-  't CO2e',
+  't CO₂e',
   'Race to Zero',
   'Accord',
   'Scope',
@@ -24,14 +25,14 @@ export const UNTRANSLATED_TERMS = [
   'BASIC',
   'GPC',
   'CDP',
-  'CO2e',
-  'CO2',
-  'CH4',
-  'N2O',
+  'CO₂e',
+  'CO₂',
+  'CH₄',
+  'N₂O',
   'HFCs',
   'PFCs',
-  'SF6',
-  'NF3',
+  'SF₆',
+  'NF₃',
 ];
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;

@@ -4,10 +4,10 @@ import { translator } from './translator';
 describe('translator', () => {
   it('says a message in each language, placeholders filled', () => {
     expect(translator('en')('exports:gpcTable.total', { gwpSet: 'AR6' })).toBe(
-      'Total (t CO2e, AR6 GWP100)',
+      'Total (t CO₂e, AR6 GWP100)',
     );
     expect(translator('ko')('exports:gpcTable.total', { gwpSet: 'AR6' })).toBe(
-      '합계(톤 CO2e, AR6 GWP100)',
+      '합계(톤 CO₂e, AR6 GWP100)',
     );
     expect(translator('ja')('exports:gpc.sectors.II')).toBe('運輸');
     expect(translator('zh-Hans')('exports:gpcTable.totalScope', { scope: 2 })).toBe('范围2合计');

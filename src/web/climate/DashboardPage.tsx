@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useSearchParams } from 'react-router';
 import { query } from '../api';
 import { countryName, formatNumber } from '../components/format';
@@ -15,10 +16,11 @@ import { GeoMap, type MapPoint } from '../components/GeoMap';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { Pagination } from '../components/Pagination';
 import { useRegions } from '../components/network-queries';
-import { ASSESSMENT_STATUSES } from '../../core/climate/types';
+import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../../core/climate/types';
 import { AsOfSelect, useAsOf } from './as-of';
 import { STATUS_COLORS, INK_SOFT, LINE } from './colors';
 import {
+  countAxis,
   inGroup,
   isDashboardGroup,
   isDashboardSort,
@@ -119,52 +121,81 @@ function Headline({ summary, kind }: { summary: GroupSummary; kind: 'members' | 
   );
 }
 
+/**
+ * The status chart: members' and prospects' headline statuses as bars, counted on a whole-number
+ * axis from 0 to at least 5 (countAxis), each bar labelled with its count.
+ */
+export function statusChartOption(
+  memberCounts: readonly { status: AssessmentStatus; count: number }[],
+  prospectCounts: readonly { status: AssessmentStatus; count: number }[],
+  t: TFunction,
+  locale: string,
+): ChartOption {
+  const axis = countAxis(
+    Math.max(0, ...memberCounts.map((c) => c.count), ...prospectCounts.map((c) => c.count)),
+  );
+  const label = {
+    show: true,
+    position: 'right' as const,
+    color: INK_SOFT,
+    // A count of 0 draws no bar and needs no number beside it.
+    formatter: ({ value }: { value: unknown }) =>
+      typeof value === 'number' && value > 0 ? formatNumber(value, locale) : '',
+  };
+  return {
+    grid: { left: 8, right: 24, top: 8, bottom: 36, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0, textStyle: { color: INK_SOFT } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: ASSESSMENT_STATUSES.map((s) => t(`status.${s}`)),
+      axisLabel: { color: INK_SOFT },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: axis.max,
+      interval: axis.interval,
+      minInterval: 1,
+      axisLabel: { color: INK_SOFT, formatter: (v: number) => formatNumber(v, locale) },
+      splitLine: { lineStyle: { color: LINE } },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: t('dashboard.groups.members'),
+        data: memberCounts.map((c) => ({
+          value: c.count,
+          itemStyle: { color: STATUS_COLORS[c.status] },
+        })),
+        label,
+        barMaxWidth: 22,
+        color: '#0b6e5b',
+      },
+      {
+        type: 'bar',
+        name: t('dashboard.groups.prospects'),
+        data: prospectCounts.map((c) => ({
+          value: c.count,
+          itemStyle: { color: STATUS_COLORS[c.status], opacity: 0.45 },
+        })),
+        label,
+        barMaxWidth: 22,
+        color: '#9aa6aa',
+      },
+    ],
+  };
+}
+
 function StatusChart({ members, prospects }: { members: GroupSummary; prospects: GroupSummary }) {
   const { t } = useTranslation('climate');
   const f = useClimateFormat();
   const memberCounts = useMemo(() => statusCounts(members.byStatus), [members.byStatus]);
   const prospectCounts = useMemo(() => statusCounts(prospects.byStatus), [prospects.byStatus]);
   const option = useMemo<ChartOption>(
-    () => ({
-      grid: { left: 8, right: 24, top: 8, bottom: 36, containLabel: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { bottom: 0, textStyle: { color: INK_SOFT } },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: ASSESSMENT_STATUSES.map((s) => t(`status.${s}`)),
-        axisLabel: { color: INK_SOFT },
-      },
-      xAxis: {
-        type: 'value',
-        minInterval: 1,
-        axisLabel: { color: INK_SOFT, formatter: (v: number) => formatNumber(v, f.locale) },
-        splitLine: { lineStyle: { color: LINE } },
-      },
-      series: [
-        {
-          type: 'bar',
-          name: t('dashboard.groups.members'),
-          data: memberCounts.map((c) => ({
-            value: c.count,
-            itemStyle: { color: STATUS_COLORS[c.status] },
-          })),
-          barMaxWidth: 22,
-          color: '#0b6e5b',
-        },
-        {
-          type: 'bar',
-          name: t('dashboard.groups.prospects'),
-          data: prospectCounts.map((c) => ({
-            value: c.count,
-            itemStyle: { color: STATUS_COLORS[c.status], opacity: 0.45 },
-          })),
-          barMaxWidth: 22,
-          color: '#9aa6aa',
-        },
-      ],
-    }),
-    [t, f, memberCounts, prospectCounts],
+    () => statusChartOption(memberCounts, prospectCounts, t, f.locale),
+    [t, f.locale, memberCounts, prospectCounts],
   );
   const label = t('dashboard.statusChart');
   return (
@@ -230,6 +261,21 @@ function SortHeader({
         </span>
       </button>
     </th>
+  );
+}
+
+/** Whether a row shows a figure taken from an illustrative inventory (demo figures). */
+function isIllustrative(row: ClimateSummaryRow): boolean {
+  return row.latestIllustrative || row.headline?.illustrative === true;
+}
+
+/** The word beside a figure from an illustrative inventory, as on the government's own page. */
+function IllustrativePill() {
+  const { t } = useTranslation('climate');
+  return (
+    <span className="climate-pill climate-pill--warn climate-block" data-testid="illustrative">
+      {t('inventory.illustrative')}
+    </span>
   );
 }
 
@@ -364,6 +410,7 @@ function GovernmentsTable({
                         label={t('progress.computed')}
                         compact
                       />
+                      {row.headline.illustrative && <IllustrativePill />}
                     </>
                   ) : (
                     <span className="muted">—</span>
@@ -385,6 +432,7 @@ function GovernmentsTable({
                       {row.latestYear !== null && (
                         <span className="muted climate-block">{formatYear(row.latestYear)}</span>
                       )}
+                      {row.latestIllustrative && <IllustrativePill />}
                     </>
                   )}
                 </td>
@@ -393,6 +441,11 @@ function GovernmentsTable({
           </tbody>
         </table>
       </div>
+      {rows.some(isIllustrative) && (
+        <p className="climate-illustrative" role="note" data-testid="dashboard-illustrative-note">
+          <strong>{t('inventory.illustrative')}</strong> {t('dashboard.illustrativeNote')}
+        </p>
+      )}
       <Pagination page={current} pageSize={PAGE_SIZE} total={sorted.length} onPage={onPage} />
     </>
   );
@@ -421,7 +474,13 @@ export default function DashboardPage() {
                   latitude: r.latitude,
                   longitude: r.longitude,
                   label: `${governmentNameText(r.names, r.localLang, locale)} — ${
-                    r.headline ? t(`status.${r.headline.status}`) : t('dashboard.noHeadline')
+                    !r.headline
+                      ? t('dashboard.noHeadline')
+                      : r.headline.illustrative
+                        ? t('dashboard.statusIllustrative', {
+                            status: t(`status.${r.headline.status}`),
+                          })
+                        : t(`status.${r.headline.status}`)
                   }`,
                   series: mapStatusOf(r),
                   href: `/members/${r.slug}/climate${query({ asOf: state.asOf })}`,

@@ -41,6 +41,7 @@ import { HistoryPanel } from './HistoryPanel';
 import {
   cellKey,
   columnsOf,
+  GRID_MODES,
   entriesToGrid,
   gridToEntries,
   linesWithBothViews,
@@ -49,13 +50,13 @@ import {
   moveInGrid,
   parseCell,
   type ArrowKey,
-  type GridMode,
   type GridState,
 } from './inventory-grid';
 import { useGpcNames } from './parts';
 import { refreshClimate, useInventory } from './queries';
 import type { Inventory, InventoryPatch } from './types';
 import './climate.css';
+import { gasLabel } from '../../core/climate/formulas';
 
 export default function InventoryEditorPage() {
   const { slug = '', id } = useParams();
@@ -193,7 +194,7 @@ const GridRow = memo(function GridRow({
               list="notation-keys"
               data-row={rowIndex}
               data-column={columnIndex}
-              aria-label={t('grid.cellLabel', { code: sub.code, name, gas })}
+              aria-label={t('grid.cellLabel', { code: sub.code, name, gas: gasLabel(gas) })}
               aria-describedby="inventory-grid-help"
               aria-invalid={invalid || undefined}
               title={invalid ? t(`grid.problems.${parsed.problem}`) : undefined}
@@ -501,7 +502,7 @@ function InventoryEditor({
 
         <fieldset className="climate-mode">
           <legend className="field__label">{t('grid.columns')}</legend>
-          {(['gases', 'co2e'] as GridMode[]).map((mode) => (
+          {GRID_MODES.map((mode) => (
             <label key={mode} className="admin-radio">
               <input
                 type="radio"
@@ -548,7 +549,7 @@ function InventoryEditor({
                 <th scope="col">{t('grid.level')}</th>
                 {columns.map((gas) => (
                   <th key={gas} scope="col" className="inventory-grid__gas">
-                    {gas}
+                    {gasLabel(gas)}
                     <span className="inventory-grid__unit">
                       {gas === 'CO2e' || gas === 'HFCs' || gas === 'PFCs'
                         ? t('grid.unitCo2e')

@@ -49,6 +49,7 @@ import { parentCandidates } from './targets';
 import type { Target, TargetCreate } from './types';
 import type { ClimateNotice } from './GovernmentClimatePage';
 import './climate.css';
+import { gasLabel } from '../../core/climate/formulas';
 
 export default function TargetFormPage() {
   const { slug = '', id } = useParams();
@@ -362,7 +363,7 @@ function TargetForm({
               options={GASES}
               selected={values.gases}
               onChange={(gases) => set({ gases })}
-              labelOf={(gas) => gas}
+              labelOf={(gas) => gasLabel(gas)}
               error={errorFor('/coverage/gases')}
               testId="target-gases"
             />

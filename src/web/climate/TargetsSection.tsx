@@ -15,6 +15,7 @@ import { comparedText, excludedText } from './sources-text';
 import { groupTargets } from './targets';
 import type { EmissionsSeries, Target } from './types';
 import type { TFunction } from 'i18next';
+import { gasLabel } from '../../core/climate/formulas';
 
 /** A level of emissions as the target states it: t CO2e, or per denominator unit. */
 function levelText(target: Target, value: number, f: ClimateFormat, t: TFunction): string {
@@ -222,7 +223,9 @@ function TargetDetails({ target }: { target: Target }) {
         )}
         {emissions && (
           <>
-            <Fact label={t('fields.gases')}>{c.gases.length ? c.gases.join(', ') : none}</Fact>
+            <Fact label={t('fields.gases')}>
+              {c.gases.length ? c.gases.map(gasLabel).join(', ') : none}
+            </Fact>
             <Fact label={t('fields.scopes')}>
               {c.scopes.length
                 ? c.scopes.map((s) => t('scope', { scope: s })).join(t('list.separator'))
@@ -358,6 +361,11 @@ function TargetCard({
         <div className="climate-target__status">
           <StatusBadge status={a.status} />
           <p className="climate-target__reason">{reasonOf(target, f, t)}</p>
+          {a.actualSource === 'inventory-illustrative' && (
+            <p className="climate-illustrative" role="note" data-testid="target-illustrative">
+              <strong>{t('inventory.illustrative')}</strong> {t('target.illustrativeBasis')}
+            </p>
+          )}
         </div>
         {(a.progress !== null || target.selfReported) && (
           <div className="climate-progress-pair">

@@ -24,7 +24,7 @@ describe('reportFigure', () => {
 describe('emissionsSources', () => {
   it('makes one series per source, the own inventory first', () => {
     const sources = emissionsSources(kyotoSeries());
-    expect(sources.map((s) => s.key)).toEqual(['inventory', 'national', 'cdp']);
+    expect(sources.map((s) => s.key)).toEqual(['inventory-illustrative', 'national', 'cdp']);
     expect(sources[0]).toMatchObject({
       illustrative: true,
       points: [{ year: 2016, value: 7_000_000 }],
@@ -35,6 +35,34 @@ describe('emissionsSources', () => {
       label: 'CDP 2021',
       points: [{ year: 2018, value: 6_540_648 }],
     });
+  });
+
+  it('keeps illustrative inventory years apart, so that no illustrative point goes unnamed', () => {
+    const series = kyotoSeries();
+    const illustrative = series.years[0]!;
+    series.years.push({
+      ...illustrative,
+      year: 2019,
+      value: 6_200_000,
+      source: 'inventory',
+      inventory: { id: 10, basic: 6_200_000, basicPlus: 6_500_000, isIllustrative: false },
+      reports: [],
+    });
+    const sources = emissionsSources(series);
+    expect(sources.slice(0, 2)).toEqual([
+      {
+        key: 'inventory-illustrative',
+        label: null,
+        illustrative: true,
+        points: [{ year: 2016, value: 7_000_000 }],
+      },
+      {
+        key: 'inventory',
+        label: null,
+        illustrative: false,
+        points: [{ year: 2019, value: 6_200_000 }],
+      },
+    ]);
   });
 });
 

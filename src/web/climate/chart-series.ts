@@ -11,11 +11,15 @@ export interface ChartPoint {
 }
 
 export interface SourceSeries {
-  /** 'inventory' for the member's own inventory; otherwise the report's source (cdp, national…). */
+  /**
+   * 'inventory' for the member's own inventory, 'inventory-illustrative' for its illustrative
+   * years (their own series, so that every point from one is named so, in the legend and the
+   * tooltip); otherwise the report's source (cdp, national…).
+   */
   key: string;
   /** The report's own label of the source (e.g. "CDP 2021"), for sources Accord has no name for. */
   label: string | null;
-  /** True when every point of an inventory series comes from an illustrative inventory. */
+  /** True for the series of illustrative inventories (demo figures no member reported). */
   illustrative: boolean;
   points: ChartPoint[];
 }
@@ -24,6 +28,9 @@ export interface SourceSeries {
  * The single figure of a report a chart shows: BASIC when given, else scope 1 + scope 2 (what
  * BASIC mostly is, and what CDP targets cover), else the total.
  */
+/** The series (and the API's source) of figures from an illustrative inventory. */
+const ILLUSTRATIVE = 'inventory-illustrative';
+
 export function reportFigure(report: EmissionReport): number | null {
   if (report.basic !== null) return report.basic;
   if (report.scope1 !== null && report.scope2 !== null) return report.scope1 + report.scope2;
@@ -36,18 +43,18 @@ export function emissionsSources(series: EmissionsSeries): SourceSeries[] {
   const get = (key: string, label: string | null) => {
     let s = bySource.get(key);
     if (!s) {
-      s = { key, label, illustrative: key === 'inventory', points: [] };
+      s = { key, label, illustrative: key === ILLUSTRATIVE, points: [] };
       bySource.set(key, s);
     }
     return s;
   };
   for (const year of series.years) {
     if (year.inventory) {
-      const s = get('inventory', null);
+      const key = year.inventory.isIllustrative ? ILLUSTRATIVE : 'inventory';
+      const s = get(key, null);
       // The figure assessments use, when it is the inventory's; otherwise its BASIC total.
-      const value = year.source === 'inventory' && year.value !== null ? year.value : null;
+      const value = year.source === key && year.value !== null ? year.value : null;
       s.points.push({ year: year.year, value: value ?? year.inventory.basic });
-      s.illustrative = s.illustrative && year.inventory.isIllustrative;
     }
     const seen = new Set<string>();
     // The report the year uses comes first, then the others in the server's order (newest
@@ -65,7 +72,8 @@ export function emissionsSources(series: EmissionsSeries): SourceSeries[] {
   }
   const out = [...bySource.values()].filter((s) => s.points.length > 0);
   for (const s of out) s.points.sort((a, b) => a.year - b.year);
-  return out.sort((a, b) => (a.key === 'inventory' ? -1 : b.key === 'inventory' ? 1 : 0));
+  const own = (s: SourceSeries) => (s.key === 'inventory' || s.key === ILLUSTRATIVE ? 1 : 0);
+  return out.sort((a, b) => own(b) - own(a));
 }
 
 export interface TargetChart {

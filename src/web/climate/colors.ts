@@ -17,6 +17,7 @@ export const STATUS_COLORS: Readonly<Record<MapStatus, string>> = {
 /** One colour per emissions source; sources Accord does not know take the next spare one. */
 const SOURCE_COLORS: Readonly<Record<string, string>> = {
   inventory: '#0b6e5b',
+  'inventory-illustrative': '#0b6e5b',
   cdp: '#1d5fa8',
   national: '#7a1fa2',
   other: '#b35c00',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countAxis,
   inGroup,
   isDashboardSort,
   mapStatusOf,
@@ -24,6 +25,7 @@ function row(slug: string, overrides: Partial<ClimateSummaryRow> = {}): ClimateS
     baseEmissions: null,
     latestEmissions: null,
     latestYear: null,
+    latestIllustrative: false,
     ...overrides,
   };
 }
@@ -34,6 +36,7 @@ const headline = (status: 'on-track' | 'off-track' | 'achieved', progress: numbe
   targetYear: 2030,
   status,
   progress,
+  illustrative: false,
 });
 
 const rows = [
@@ -120,5 +123,22 @@ describe('dashboard figures', () => {
     expect(isDashboardSort('-progress')).toBe(true);
     expect(isDashboardSort('-nonsense')).toBe(false);
     expect(isDashboardSort(null)).toBe(false);
+  });
+});
+
+describe('countAxis', () => {
+  it('draws at least 0–5 in whole steps, with the largest count on or below the top', () => {
+    expect(countAxis(0)).toEqual({ max: 5, interval: 1 });
+    expect(countAxis(1)).toEqual({ max: 5, interval: 1 });
+    expect(countAxis(7)).toEqual({ max: 8, interval: 2 });
+    expect(countAxis(23)).toEqual({ max: 25, interval: 5 });
+    expect(countAxis(120)).toEqual({ max: 150, interval: 50 });
+    for (let n = 0; n <= 1000; n += 7) {
+      const { max, interval } = countAxis(n);
+      expect(Number.isInteger(interval) && interval >= 1).toBe(true);
+      expect(max % interval).toBe(0);
+      expect(max).toBeGreaterThanOrEqual(Math.max(n, 5));
+      expect(max / interval).toBeLessThanOrEqual(6);
+    }
   });
 });

@@ -101,3 +101,21 @@ export function statusCounts(byStatus: Readonly<Record<string, number>>): {
 }[] {
   return ASSESSMENT_STATUSES.map((status) => ({ status, count: byStatus[status] ?? 0 }));
 }
+
+/** The smallest axis the status chart draws: a region with one target still reads as a count. */
+const MIN_COUNT_AXIS = 5;
+const NICE_STEPS = [1, 2, 5];
+
+/**
+ * A count axis for the status chart: whole-number ticks (never 0.2 of a government), about
+ * five of them, and a top at a tick at least MIN_COUNT_AXIS, so that one target is a short
+ * bar on 0–5 rather than a full bar on 0–1.
+ */
+export function countAxis(largest: number): { max: number; interval: number } {
+  const wanted = Math.ceil(Math.max(largest, MIN_COUNT_AXIS) / MIN_COUNT_AXIS);
+  let interval = 1;
+  for (let magnitude = 1; interval < wanted; magnitude *= 10) {
+    interval = NICE_STEPS.map((s) => s * magnitude).find((s) => s >= wanted) ?? interval;
+  }
+  return { max: Math.max(MIN_COUNT_AXIS, Math.ceil(largest / interval) * interval), interval };
+}

@@ -95,7 +95,8 @@ export function kyotoSeries(): EmissionsSeries {
       {
         year: 2016,
         value: 7_000_000,
-        source: 'inventory',
+        // As the API names a figure from an illustrative inventory.
+        source: 'inventory-illustrative',
         basis: 'inventory',
         reportId: null,
         coverage: 'basic',

@@ -21,8 +21,8 @@ async function translator(lang: string) {
 describe('importFieldName', () => {
   it('names a field of each kind in English', async () => {
     const t = await translator('en');
-    expect(importFieldName(t, 'cdp-emissions', 'scope1Total')).toBe('Scope 1 total (t CO2e)');
-    expect(importFieldName(t, 'cdp-emissions', 'lineValue')).toBe('Figure of the line (t CO2e)');
+    expect(importFieldName(t, 'cdp-emissions', 'scope1Total')).toBe('Scope 1 total (t CO₂e)');
+    expect(importFieldName(t, 'cdp-emissions', 'lineValue')).toBe('Figure of the line (t CO₂e)');
     expect(importFieldName(t, 'nzt', 'idCode')).toBe('Tracker id');
   });
 

@@ -238,7 +238,7 @@ describe('reasons in the reader’s language', () => {
   it('says them in Korean', async () => {
     const t = await translator('ko');
     expect(reasonText(t, 'ko', 'cdp-emissions', SAMPLES['value-not-read'])).toBe(
-      'Scope 3 합계 (t CO2e) “approx. 5000”를 읽지 못함: 숫자가 아닙니다',
+      'Scope 3 합계 (t CO₂e) “approx. 5000”를 읽지 못함: 숫자가 아닙니다',
     );
     expect(reasonText(t, 'ko', 'cdp-emissions', SAMPLES['new-prospect'])).toBe(
       '새 잠재 회원 지방정부 “Fixtureseong”',

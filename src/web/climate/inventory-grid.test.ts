@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { GASES } from '../../core/climate/types';
 import {
   cellKey,
+  columnsOf,
   entriesToGrid,
   gridToEntries,
   linesWithBothViews,
@@ -49,6 +51,18 @@ describe('grid ↔ entries', () => {
     const grid = entriesToGrid([{ code: 'II.1.1', gas: 'CO2e', amount: 5, notationKey: null }]);
     expect(grid.mode).toBe('co2e');
     expect(entriesToGrid([]).mode).toBe('gases');
+  });
+
+  it('shows per-gas and CO2e columns at once for an inventory with lines of each kind', () => {
+    // As the demo's Changchun inventory: scope 1 per gas, scope 2 (3.4 Mt) reported as CO2e.
+    const grid = entriesToGrid([
+      { code: 'I.1.1', gas: 'CO2', amount: 2_100_000, notationKey: null },
+      { code: 'I.1.2', gas: 'CO2e', amount: 3_400_000, notationKey: null },
+    ]);
+    expect(grid.mode).toBe('both');
+    expect(columnsOf(grid.mode)).toEqual([...GASES, 'CO2e']);
+    // No line with a value is out of view.
+    expect([...linesWithHiddenValues(grid.cells, grid.mode)]).toEqual([]);
   });
 
   it('gives the same entries back, in GPC order, notes kept', () => {

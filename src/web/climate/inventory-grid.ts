@@ -8,14 +8,27 @@ import { GASES, NOTATION_KEYS, type EntryGas, type NotationKey } from '../../cor
 import type { InventoryEntry } from './types';
 import { numberInputText, parseNumberInput } from './numbers';
 
-/** Per-gas columns (tonnes of each gas) or a single column already in t CO2e. */
-export type GridMode = 'gases' | 'co2e';
+/**
+ * Per-gas columns (tonnes of each gas), a single column already in t CO2e, or both: the view of
+ * an inventory that has lines of each kind, so that no line with a value looks empty.
+ */
+export type GridMode = 'gases' | 'co2e' | 'both';
+export const GRID_MODES: readonly GridMode[] = ['gases', 'co2e', 'both'];
 
 export const GAS_COLUMNS: readonly EntryGas[] = GASES;
 export const CO2E_COLUMNS: readonly EntryGas[] = ['CO2e'];
+const BOTH_COLUMNS: readonly EntryGas[] = [...GAS_COLUMNS, ...CO2E_COLUMNS];
 
 export function columnsOf(mode: GridMode): readonly EntryGas[] {
-  return mode === 'gases' ? GAS_COLUMNS : CO2E_COLUMNS;
+  return mode === 'gases' ? GAS_COLUMNS : mode === 'co2e' ? CO2E_COLUMNS : BOTH_COLUMNS;
+}
+
+/** The view that shows every value of these entries in as few columns as it can. */
+export function defaultGridMode(entries: readonly InventoryEntry[]): GridMode {
+  const co2e = entries.some((e) => e.gas === 'CO2e');
+  const gases = entries.some((e) => e.gas !== 'CO2e');
+  if (co2e && gases) return 'both';
+  return co2e ? 'co2e' : 'gases';
 }
 
 /** Cell texts by cellKey(code, gas); a missing key is an empty cell. */
@@ -61,7 +74,7 @@ export interface GridState {
   mode: GridMode;
 }
 
-/** Cells from an inventory's entries; the CO2e view when the inventory only has CO2e lines. */
+/** Cells from an inventory's entries, in the view that shows all of them (defaultGridMode). */
 export function entriesToGrid(entries: readonly InventoryEntry[]): GridState {
   const cells: Record<string, string> = {};
   const notes: Record<string, string> = {};
@@ -70,8 +83,7 @@ export function entriesToGrid(entries: readonly InventoryEntry[]): GridState {
     cells[key] = entry.notationKey ?? numberInputText(entry.amount);
     if (entry.notes) notes[key] = entry.notes;
   }
-  const onlyCo2e = entries.length > 0 && entries.every((e) => e.gas === 'CO2e');
-  return { cells, notes, mode: onlyCo2e ? 'co2e' : 'gases' };
+  return { cells, notes, mode: defaultGridMode(entries) };
 }
 
 export interface CellProblem {

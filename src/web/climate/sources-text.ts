@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next';
 import { formatYear } from './format';
 import type { Assessment, EmissionReport } from './types';
+import { gasLabel } from '../../core/climate/formulas';
 
 export type ExcludedYear = Assessment['excluded'][number];
 
@@ -28,8 +29,8 @@ export function excludedText(e: ExcludedYear, t: TFunction): string {
     case 'gases':
       return t('comparability.gases', {
         year,
-        reported: e.reported.join(', '),
-        required: e.required.join(', '),
+        reported: e.reported.map(gasLabel).join(', '),
+        required: e.required.map(gasLabel).join(', '),
       });
   }
 }
@@ -72,7 +73,7 @@ export function reportOrigin(report: EmissionReport, t: TFunction): string[] {
   if (coverage !== null)
     parts.push(t('sourcesTable.covers', { coverage: t(`coverages.${coverage}`) }));
   if (report.protocol) parts.push(t('sourcesTable.methodology', { protocol: report.protocol }));
-  if (report.gases) parts.push(t('sourcesTable.gases', { gases: report.gases }));
+  if (report.gases) parts.push(t('sourcesTable.gases', { gases: gasLabel(report.gases) }));
   if (report.boundary) {
     parts.push(
       t('sourcesTable.boundary', {

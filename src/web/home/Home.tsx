@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api';
 import type { Office } from '../types';
-import { EmptyState } from '../components/DataState';
 import { formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { useRegions } from '../components/network-queries';
+import { LatestNews } from '../news/routes';
 import { RegionMembersMap } from './RegionMembersMap';
 
 const DEFAULT_REGION = 'east-asia';
@@ -122,12 +122,7 @@ export function Home() {
         </p>
       </section>
 
-      <section className="panel" aria-labelledby="news-title">
-        <h2 id="news-title">{t('news.title')}</h2>
-        <EmptyState title={t('news.empty')}>
-          <p>{t('news.emptyBody')}</p>
-        </EmptyState>
-      </section>
+      <LatestNews />
     </div>
   );
 }

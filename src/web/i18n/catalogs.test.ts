@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { plainFormulas } from '../../core/climate/formulas';
 import { LOCALES } from '../../core/locales';
 
 /**
@@ -74,6 +75,19 @@ const otherLocales = LOCALES.filter((l) => l !== 'en');
 describe('translation catalogs', () => {
   it('has English catalogs to compare against', () => {
     expect(namespaceFiles).toContain('common.json');
+  });
+
+  it('writes chemical formulas with subscripts (CO₂e, CH₄), never CO2e', () => {
+    const found: string[] = [];
+    for (const lang of LOCALES) {
+      for (const file of namespaceFiles) {
+        for (const [key, value] of flatten(readCatalog(lang, file))) {
+          const plain = typeof value === 'string' ? plainFormulas(value) : [];
+          if (plain.length > 0) found.push(`${lang}/${file} ${key}: ${plain.join(', ')}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   for (const file of namespaceFiles) {

@@ -3,15 +3,14 @@
  * the language the API fell back to, and says which, so nobody mistakes it for a translation.
  */
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { formatDate, languageName } from '../components/format';
+import { useSearchParams } from 'react-router';
+import { languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
-import { fallbackLanguage, pickText } from './language';
 import { useNewsList } from './queries';
-import type { NewsSummary } from './types';
+import { NewsCard } from './NewsCard';
 import './news.css';
 
 const PAGE_SIZE = 10;
@@ -66,50 +65,5 @@ export default function NewsListPage() {
         </>
       )}
     </section>
-  );
-}
-
-function NewsCard({ item }: { item: NewsSummary }) {
-  const { t } = useTranslation('news');
-  const locale = useLocale();
-  const other = fallbackLanguage(item.lang, locale);
-  const caption = item.cover ? pickText(item.cover.caption, item.lang) : null;
-  return (
-    <article className="news-card" data-testid="news-item" aria-labelledby={`news-${item.id}`}>
-      {item.cover && (
-        // The title beside it names the post; the caption says what the photo shows.
-        <img
-          className="news-card__cover"
-          src={item.cover.thumbUrl ?? item.cover.url}
-          alt={caption?.text ?? ''}
-          lang={caption?.lang}
-          loading="lazy"
-          width={160}
-          height={107}
-        />
-      )}
-      <div className="news-card__text">
-        <h2 id={`news-${item.id}`} className="news-card__title" lang={item.lang}>
-          <Link to={`/news/${encodeURIComponent(item.slug)}`}>{item.title}</Link>
-        </h2>
-        <p className="news-card__meta">
-          {item.publishedAt ? (
-            <time dateTime={item.publishedAt}>{formatDate(item.publishedAt, locale)}</time>
-          ) : (
-            <span>{t('status.draft')}</span>
-          )}
-          {other && (
-            <span className="tag" data-testid="news-other-language">
-              {t('list.inLanguage', { language: languageName(other, locale) })}
-            </span>
-          )}
-        </p>
-        {item.summary && (
-          <p className="news-card__summary" lang={item.lang}>
-            {item.summary}
-          </p>
-        )}
-      </div>
-    </article>
   );
 }

@@ -7,6 +7,9 @@ import type { RouteObject } from 'react-router';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
 
+/** The newest posts, for the home page. */
+export { LatestNews } from './LatestNews';
+
 const NewsListPage = lazy(() => import('./NewsListPage'));
 const NewsPostPage = lazy(() => import('./NewsPostPage'));
 const AdminNewsListPage = lazy(() => import('./AdminNewsListPage'));

@@ -37,7 +37,7 @@ describe.each(dialectCases())('inventory export languages on $label', ({ dialect
     expect(res.headers.vary).toMatch(/Accept-Language/);
     const rows = csvRows(res.body);
     expect(rows[0]?.slice(0, 4)).toEqual(['GPC 코드', '부문', '하위 부문', '스코프']);
-    expect(rows[0]).toContain('합계(톤 CO2e, AR6 GWP100)');
+    expect(rows[0]).toContain('합계(톤 CO₂e, AR6 GWP100)');
     const line = rows.find((r) => r[0] === 'II.1.1');
     expect(line?.slice(1, 3)).toEqual(['수송', '도로 수송']);
     expect(line?.slice(-4)).toEqual(['창춘시', '2019', 'GPC 인벤토리(AR6)', '예']);

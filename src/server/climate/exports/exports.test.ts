@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases, freshDatabase } from '../../../../test/setup/databases';
+import { plainFormulas } from '../../../core/climate/formulas';
 import { GPC_SUBCATEGORIES } from '../../../core/climate/gpc';
 import { inventoryTotals, type InventoryEntry } from '../../../core/climate/inventory';
 import { SYSTEM_ADMIN } from '../../audit/service';
@@ -48,8 +49,8 @@ async function tableOf(bytes: Buffer, format: 'csv' | 'xlsx'): Promise<unknown[]
 /** What a Korean and a Japanese reader see in Suwon's 2020 inventory (the catalogs' words). */
 const IN_LANGUAGE = {
   ko: {
-    header: ['GPC 코드', '부문', '하위 부문', '스코프', 'CO2(톤)', 'CH4(톤)'],
-    total: '합계(톤 CO2e, AR5 GWP100)',
+    header: ['GPC 코드', '부문', '하위 부문', '스코프', 'CO₂(톤)', 'CH₄(톤)'],
+    total: '합계(톤 CO₂e, AR5 GWP100)',
     notationKey: '표기 기호',
     sector: '고정 에너지',
     subsector: '주거용 건물',
@@ -58,8 +59,8 @@ const IN_LANGUAGE = {
     sheet: 'GPC 인벤토리 2020',
   },
   ja: {
-    header: ['GPCコード', '部門', 'サブ部門', 'スコープ', 'CO2（トン）', 'CH4（トン）'],
-    total: '合計（トン CO2換算、AR5 GWP100）',
+    header: ['GPCコード', '部門', 'サブ部門', 'スコープ', 'CO₂（トン）', 'CH₄（トン）'],
+    total: '合計（トン CO₂換算、AR5 GWP100）',
     notationKey: '表記記号',
     sector: '固定エネルギー',
     subsector: '住宅',
@@ -196,7 +197,11 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
     const rows = parse(bytes.toString('utf8'), { bom: true }) as string[][];
     const header = rows[0] as string[];
     expect(header.slice(0, 4)).toEqual(['GPC code', 'Sector', 'Sub-sector', 'Scope']);
-    const totalColumn = header.indexOf('Total (t CO2e, AR5 GWP100)');
+    // Gases as readers write them; the data's codes (CO2, CO2e) stay in the API only.
+    expect(header.slice(4, 6)).toEqual(['CO₂ (t)', 'CH₄ (t)']);
+    expect(header).toContain('Reported as CO₂e (t CO₂e)');
+    expect(plainFormulas(header.join(' | '))).toEqual([]);
+    const totalColumn = header.indexOf('Total (t CO₂e, AR5 GWP100)');
     expect(totalColumn).toBeGreaterThan(0);
     const lines = rows.slice(1, 1 + GPC_SUBCATEGORIES.length);
     expect(lines.map((r) => r[0])).toEqual(GPC_SUBCATEGORIES.map((s) => s.code));
@@ -241,7 +246,7 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
       'Imported from': expect.stringMatching(/^cdp-emissions\.csv, row \d+$/),
       Illustrative: 'no',
     });
-    expect(Number(record['Scope 1 (t CO2e)'])).toBeGreaterThan(0);
+    expect(Number(record['Scope 1 (t CO₂e)'])).toBeGreaterThan(0);
     // The demo's Kyoto figure of 2018 (CDP 2021), entered without a file.
     const kyotoCsv = await collect((out) => exportInventory(db, null, 'kyoto', 2018, 'csv', out));
     const kyoto = parse(kyotoCsv.toString('utf8'), { bom: true }) as string[][];
@@ -251,7 +256,7 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
       'CDP',
       'CDP 2021 city-wide emissions (FY2018)',
     ]);
-    expect(kyoto[1]?.[REPORTED_HEADER.indexOf('Scope 1 (t CO2e)')]).toBe('3636204');
+    expect(kyoto[1]?.[REPORTED_HEADER.indexOf('Scope 1 (t CO₂e)')]).toBe('3636204');
     await expect(
       collect((out) => exportInventory(db, null, 'busan', 1999, 'csv', out)),
     ).rejects.toMatchObject({ status: 404 });
@@ -308,7 +313,7 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
       '공표 명칭',
       '진척도 계산에 사용',
     ]);
-    expect(header).toContain('스코프 1(톤 CO2e)');
+    expect(header).toContain('스코프 1(톤 CO₂e)');
     const record = Object.fromEntries(header.map((h, i) => [h, (ko[1] as string[])[i]]));
     expect(record).toMatchObject({
       출처: 'CDP',
@@ -334,7 +339,7 @@ describe.each(dialectCases())('exports on $label', ({ dialect, skip }) => {
       'CDP 2021 city-wide emissions (FY2018)',
       'はい',
     ]);
-    expect(ja[1]?.[(ja[0] as string[]).indexOf('スコープ1（トン CO2換算）')]).toBe(3636204);
+    expect(ja[1]?.[(ja[0] as string[]).indexOf('スコープ1（トン CO₂換算）')]).toBe(3636204);
   });
 
   it_('writes an inventory as XLSX and refuses a year without one', async () => {

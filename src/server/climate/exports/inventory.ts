@@ -13,6 +13,7 @@ import { rankSources } from '../../../core/climate/sources';
 import { factsOf } from '../series';
 import type { ReportRow } from '../repository';
 import { writeTable, type Cell, type TableFormat } from './write-table';
+import { gasLabel } from '../../../core/climate/formulas';
 
 /**
  * A GPC inventory as a table in the shape of the GCoM Common Reporting Framework: one row per
@@ -41,7 +42,7 @@ const GAS_COLUMNS: readonly { gas: EntryGas; unit: 'tonnes' | 'co2e' | 'reported
 function gasHeader(t: Translate, { gas, unit }: (typeof GAS_COLUMNS)[number]): string {
   if (unit === 'reported') return t('exports:gpcTable.reportedAsCo2e');
   return t(unit === 'co2e' ? 'exports:gpcTable.gasTonnesCo2e' : 'exports:gpcTable.gasTonnes', {
-    gas,
+    gas: gasLabel(gas),
   });
 }
 

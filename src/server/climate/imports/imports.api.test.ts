@@ -274,8 +274,8 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
       expect(row?.[5]).toBe(
         'CDP account number ← "Account Number"; Organisation ← "Organization"; ' +
           'Country ← "Country"; Inventory year or period ← "Accounting year"; ' +
-          `Scope 1 total (t CO2e) ← "${DIRECT_GENERATION}", "${DIRECT_EXCLUDING}"; ` +
-          'Scope 2 total (t CO2e) ← "TOTAL Scope 2 emissions (metric tonnes CO2e)"',
+          `Scope 1 total (t CO₂e) ← "${DIRECT_GENERATION}", "${DIRECT_EXCLUDING}"; ` +
+          'Scope 2 total (t CO₂e) ← "TOTAL Scope 2 emissions (metric tonnes CO2e)"',
       );
 
       // A run from before the sources were kept: not recorded, said as such.

@@ -29,10 +29,10 @@ const stated: ImportReason = {
 describe('reasons in words', () => {
   it('names a field by its name, and says why its value was not read', () => {
     expect(reasonText(en, 'cdp-emissions', notRead)).toBe(
-      'Scope 3 total (t CO2e) "approx. 5000" not read: not a number',
+      'Scope 3 total (t CO₂e) "approx. 5000" not read: not a number',
     );
     expect(reasonText(ko, 'cdp-emissions', notRead)).toBe(
-      'Scope 3 합계 (t CO2e) “approx. 5000”를 읽지 못함: 숫자가 아닙니다',
+      'Scope 3 합계 (t CO₂e) “approx. 5000”를 읽지 못함: 숫자가 아닙니다',
     );
     // A field no kind knows is never shown by its key.
     const unknown: ImportReason = {
