@@ -39,7 +39,7 @@ describe('excludedText and comparedText', () => {
         { year: 2020, code: 'gases', reported: ['CO2'], required: ['CO2', 'CH4', 'N2O'] },
         t,
       ),
-    ).toBe('Not comparable: 2020 reports CO2; the target covers CO2, CH4, N2O.');
+    ).toBe('Not comparable: 2020 reports CO₂; the target covers CO₂, CH₄, N₂O.');
   });
 
   it('names the total compared, and when it was assumed', () => {
@@ -88,7 +88,7 @@ describe('reportOrigin', () => {
       'imported from CDP cities: city-wide emissions',
       'covers BASIC',
       'methodology: GPC',
-      'gases: CO2, CH4',
+      'gases: CO₂, CH₄',
       'boundary: City-wide',
     ]);
     expect(reportOrigin(report({ total: 5 }), t)).toEqual(['covers a total of unstated coverage']);
