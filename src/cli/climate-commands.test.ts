@@ -290,7 +290,7 @@ describe('accord import and export', () => {
       ),
     ).toBe(0);
     const korean = Buffer.concat(chunks).toString('utf8');
-    expect(korean.startsWith('\uFEFFGPC 코드,부문,하위 부문,스코프,CO2(톤),')).toBe(true);
+    expect(korean.startsWith('\uFEFFGPC 코드,부문,하위 부문,스코프,CO₂(톤),')).toBe(true);
     expect(korean).toMatch(/^I\.1\.1,고정 에너지,주거용 건물,1,1000,/m);
 
     c = capture();
