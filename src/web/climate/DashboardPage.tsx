@@ -200,7 +200,7 @@ function StatusChart({ members, prospects }: { members: GroupSummary; prospects:
   const label = t('dashboard.statusChart');
   return (
     <EChart option={option} label={label} testId="dashboard-status-chart" height={260}>
-      <table className="visually-hidden">
+      <table>
         <caption>{label}</caption>
         <thead>
           <tr>

@@ -76,7 +76,7 @@ function InventoryChart({ inventory }: { inventory: Inventory }) {
   const label = t('inventory.chartLabel', { year: formatYear(inventory.year) });
   return (
     <EChart option={option} label={label} testId="inventory-chart" height={320}>
-      <table className="visually-hidden">
+      <table>
         <caption>{label}</caption>
         <thead>
           <tr>

@@ -128,7 +128,7 @@ export function TargetChart({ target, series }: { target: Target; series: Emissi
   const label = t('chart.label', { title: target.title });
   return (
     <EChart option={option} label={label} testId="climate-chart" height={300}>
-      <table className="visually-hidden">
+      <table>
         <caption>{label}</caption>
         <thead>
           <tr>

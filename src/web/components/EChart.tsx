@@ -47,7 +47,11 @@ export interface EChartProps {
   height?: number;
   testId?: string;
   className?: string;
-  /** The same figures as text: a visually hidden table or summary. */
+  /**
+   * The same figures as text (a table or a summary), for screen readers only. It sits in a
+   * visually hidden frame of its own: a table cannot be made 1 px wide itself, and a hidden
+   * table as wide as its columns widened pages on a phone.
+   */
   children?: ReactNode;
 }
 
@@ -85,7 +89,7 @@ export function EChart({ option, label, height = 320, testId, className, childre
         aria-label={label}
         style={{ height }}
       />
-      {children}
+      {children && <div className="visually-hidden">{children}</div>}
     </figure>
   );
 }
