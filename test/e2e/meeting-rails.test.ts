@@ -1,0 +1,64 @@
+/**
+ * The safety rails of a meeting's admin page: the vote table follows the register without a
+ * reload, and recording a decision asks first.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserUnavailable,
+  signIn,
+  startE2E,
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  type E2E,
+} from './harness';
+
+const skipReason = browserUnavailable();
+
+describe.skipIf(skipReason !== null)('meeting safety rails in the browser', () => {
+  let e: E2E;
+
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('a seat marked present while a motion is open may vote at once', async () => {
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+    await page.goto('/admin/meetings/new');
+    await page.getByTestId('meeting-body').selectOption('east-asia-rexcom');
+    await page.getByTestId('meeting-title-en').fill('Rails meeting');
+    await page.getByTestId('meeting-format').selectOption('online');
+    await page.getByTestId('meeting-zone').selectOption('Asia/Seoul');
+    await page.getByTestId('meeting-start').fill('2026-12-10T14:00');
+    await page.getByTestId('meeting-end').fill('2026-12-10T16:00');
+    await page.getByTestId('meeting-joinUrl').fill('https://meet.example.org/rails');
+    await page.getByTestId('save-meeting').click();
+    await page.waitForURL(/\/admin\/meetings\/\d+$/);
+
+    await page.getByTestId('status-schedule').click();
+    await page.getByTestId('invite-body').click();
+    await expect.poll(() => page.getByTestId('invitation-seoul').count()).toBe(1);
+    await page.getByTestId('status-start').click();
+
+    // A motion opened before anyone is marked present: every seat starts absent.
+    await page.getByTestId('motion-text').fill('Adopt the agenda');
+    await page.getByTestId('add-motion').click();
+    const kyoto = (choice: string) =>
+      page.locator(`[data-testid^="vote-"][data-testid$="-kyoto-${choice}"]`);
+    await kyoto('absent').waitFor();
+    expect(await kyoto('absent').isChecked()).toBe(true);
+
+    // Marked present, Kyoto's row follows the register without a reload.
+    await page.getByTestId('mark-present-kyoto').click();
+    await expect
+      .poll(() => page.getByTestId('attendance-state-kyoto').innerText())
+      .toMatch(/present/i);
+    await expect.poll(() => kyoto('abstain').isChecked()).toBe(true);
+    expect(await kyoto('absent').isChecked()).toBe(false);
+    await page.context().close();
+  });
+});
