@@ -24,7 +24,7 @@ describe.skipIf(skipReason !== null)('meeting safety rails in the browser', () =
     await e?.close();
   });
 
-  it('a seat marked present while a motion is open may vote at once', async () => {
+  it('a seat marked present while a motion is open may vote at once, and recording a decision asks first', async () => {
     const page = await e.newPage();
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
 
@@ -59,6 +59,32 @@ describe.skipIf(skipReason !== null)('meeting safety rails in the browser', () =
       .toMatch(/present/i);
     await expect.poll(() => kyoto('abstain').isChecked()).toBe(true);
     expect(await kyoto('absent').isChecked()).toBe(false);
+
+    // Quorum, then the decision: recording it asks first, naming the motion and the outcome; declined, the
+    // motion stays open.
+    for (const slug of ['changchun', 'seoul']) {
+      await page.getByTestId(`mark-present-${slug}`).click();
+      await expect
+        .poll(() => page.getByTestId(`attendance-state-${slug}`).innerText())
+        .toMatch(/present/i);
+    }
+    await expect
+      .poll(() => page.getByTestId('quorum-indicator').getAttribute('data-reached'))
+      .toBe('true');
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByTestId('record-decision').click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/Adopt the agenda/);
+    expect(asked[0]).toMatch(/would not carry/);
+    expect(asked[0]).toMatch(/cannot be changed/);
+    expect(await page.getByTestId('record-decision').count()).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('record-decision').click();
+    await expect.poll(() => page.getByTestId('record-decision').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -267,7 +267,23 @@ function DecisionForm({ meeting, motion }: { meeting: Meeting; motion: Motion })
           className="button"
           disabled={!decision.allowed || decide.isPending}
           aria-describedby={decision.allowed ? undefined : explainId}
-          onClick={() => decide.mutate({ votes: list })}
+          onClick={() => {
+            // A recorded decision is final: say what will be recorded and ask first.
+            const tallyText = t('motions.tally', {
+              for: formatNumber(tally.for, locale),
+              against: formatNumber(tally.against, locale),
+              abstain: formatNumber(tally.abstain, locale),
+              absent: formatNumber(tally.absent, locale),
+            });
+            const outcome = tally.carried ? t('motions.wouldCarry') : t('motions.wouldFail');
+            if (
+              !window.confirm(
+                t('motions.confirmDecision', { motion: text, tally: tallyText, outcome }),
+              )
+            )
+              return;
+            decide.mutate({ votes: list });
+          }}
           data-testid="record-decision"
         >
           {t('motions.recordDecision')}
