@@ -87,4 +87,39 @@ describe.skipIf(skipReason !== null)('meeting safety rails in the browser', () =
     await expect.poll(() => page.getByTestId('record-decision').count()).toBe(0);
     await page.context().close();
   });
+
+  it('the meeting form asks before a link leaves it unsaved, and keeps a draft restored with a notice', async () => {
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto('/admin/meetings/new');
+    await page.getByTestId('meeting-title-en').fill('A meeting not saved yet');
+    await page.getByTestId('agenda-add').click();
+    await page.getByTestId('agenda-item-title-0').fill('Opening');
+
+    // A link inside the app asks; declined, the form stays as it was.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.locator('.admin-breadcrumb a').click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/not saved/);
+    expect(new URL(page.url()).pathname).toBe('/admin/meetings/new');
+    expect(await page.getByTestId('meeting-title-en').inputValue()).toBe('A meeting not saved yet');
+
+    // A reload keeps the draft, restored with a notice.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await page.getByTestId('meeting-draft-restored').waitFor();
+    expect(await page.getByTestId('meeting-title-en').inputValue()).toBe('A meeting not saved yet');
+    expect(await page.getByTestId('agenda-item-title-0').inputValue()).toBe('Opening');
+
+    // Discarded, the form is blank again and leaving it asks nothing.
+    await page.getByTestId('discard-meeting-draft').click();
+    expect(await page.getByTestId('meeting-title-en').inputValue()).toBe('');
+    await page.locator('.admin-breadcrumb a').click();
+    await page.waitForURL(/\/admin\/meetings$/);
+    await page.context().close();
+  });
 });
