@@ -103,6 +103,7 @@ describe.skipIf(skipReason !== null)('governance in the browser', () => {
     await forKyoto.check();
     await page.locator('[data-testid^="vote-"][data-testid$="-seoul-for"]').check();
     await page.locator('[data-testid^="vote-"][data-testid$="-changchun-for"]').check();
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByTestId('record-decision').click();
     await expect
       .poll(() => page.locator('[data-testid^="motion-"]').first().innerText())

@@ -43,6 +43,16 @@ describe.skipIf(skipReason !== null)('the inventory grid in the browser', () => 
     expect(await cell.getAttribute('aria-label')).toMatch(/I\.1\.1.*CO₂/);
     await cell.fill('2200000');
     await expect.poll(() => basic.innerText()).not.toBe(before);
+    // A link away from the grid with a cell not saved asks first; declined, the cell stays.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.locator(`a[href="/members/changchun/climate"]`).first().click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/not saved/);
+    expect(await cell.inputValue()).toMatch(/2,?200,?000/);
     await page.getByTestId('inventory-save').click();
     await expect
       .poll(
@@ -53,6 +63,10 @@ describe.skipIf(skipReason !== null)('the inventory grid in the browser', () => 
     const saved = (await e.app.inject({ url: `/api/v1/inventories/${inventory.id}` })).json();
     expect(saved.totals.basic).toBeCloseTo(inventory.totals.basic + 100_000, 6);
     expect(saved.isIllustrative).toBe(false);
+    // Saved, the same link leaves without asking.
+    await page.locator(`a[href="/members/changchun/climate"]`).first().click();
+    await page.waitForURL(/\/members\/changchun\/climate$/);
+    expect(asked).toHaveLength(1);
     await page.context().close();
   });
 

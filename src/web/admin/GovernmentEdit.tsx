@@ -27,6 +27,7 @@ import {
   type GovernmentFormValues,
 } from './government-form';
 import { usePageTitle } from '../components/page-title';
+import { isChanged, useUnsavedChanges } from '../forms/unsaved';
 import { useLocale } from '../components/locale';
 import { MembershipPanel } from '../membership/routes';
 
@@ -57,6 +58,8 @@ function GovernmentEditor({ government }: { government: Government }) {
     governmentFormValues(government),
   );
   const submit = useSubmitState();
+  // Leaving with changes not saved asks first.
+  useUnsavedChanges(isChanged(governmentFormValues(baseline), values));
   const location = useLocation();
   // Arriving from the new-government form, which passes { created: true } in the history state.
   const [notice, setNotice] = useState<'created' | 'saved' | 'unchanged' | null>(() =>

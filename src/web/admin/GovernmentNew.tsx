@@ -18,6 +18,7 @@ import {
   type GovernmentFormValues,
 } from './government-form';
 import { usePageTitle } from '../components/page-title';
+import { isChanged, useUnsavedChanges } from '../forms/unsaved';
 
 /** /admin/governments/new — the secretariat adds a government (member or prospect). */
 export function GovernmentNew() {
@@ -29,6 +30,8 @@ export function GovernmentNew() {
   const [slug, setSlug] = useState('');
   const [slugTouched, setSlugTouched] = useState(false);
   const submit = useSubmitState();
+  // Leaving with changes not saved asks first.
+  const guard = useUnsavedChanges(isChanged(blankGovernmentForm(), values) || slug !== '');
   const specs = useGovernmentFieldSpecs({ withSlug: true });
   const { errorFor, summary } = useFormProblems(specs, submit.problem, GOVERNMENT_GROUP_FALLBACKS);
   usePageTitle(t('governments.newTitle'));
@@ -41,6 +44,7 @@ export function GovernmentNew() {
       queryClient.setQueryData(['government', created.slug], created);
       void queryClient.invalidateQueries({ queryKey: ['governments'] });
       void queryClient.invalidateQueries({ queryKey: ['regions'] });
+      guard.release();
       navigate(`/admin/governments/${created.slug}`, { state: { created: true } });
     },
     onError: (error) => submit.fail(error),

@@ -55,6 +55,7 @@ import {
 import { useGpcNames } from './parts';
 import { refreshClimate, useInventory } from './queries';
 import type { Inventory, InventoryPatch } from './types';
+import { useUnsavedChanges } from '../forms/unsaved';
 import './climate.css';
 import { gasLabel } from '../../core/climate/formulas';
 
@@ -226,6 +227,8 @@ function InventoryEditor({
   // The version the grid shows: each save is made from it (If-Match) and moves it on.
   const [version, setVersion] = useState(inventory.version);
   const [dirty, setDirty] = useState(false);
+  // Leaving with cells not saved asks first (a link, a reload, closing the tab).
+  useUnsavedChanges(dirty);
   const submit = useSubmitState();
   const [saved, setSaved] = useState(false);
   const table = useRef<HTMLTableElement>(null);

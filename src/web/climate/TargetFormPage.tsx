@@ -48,6 +48,7 @@ import {
 import { parentCandidates } from './targets';
 import type { Target, TargetCreate } from './types';
 import type { ClimateNotice } from './GovernmentClimatePage';
+import { isChanged, useUnsavedChanges } from '../forms/unsaved';
 import './climate.css';
 import { gasLabel } from '../../core/climate/formulas';
 
@@ -112,6 +113,9 @@ function TargetForm({
     target ? targetFormValues(target) : emptyTargetValues(),
   );
   const submit = useSubmitState();
+  // Leaving with changes not saved asks first.
+  const base = useMemo(() => (target ? targetFormValues(target) : emptyTargetValues()), [target]);
+  const guard = useUnsavedChanges(isChanged(base, values));
   const slug = government.slug;
   const name = governmentNameText(government.names, government.localLang, locale);
   const heading = target ? t('targetForm.editTitle') : t('targetForm.newTitle');
@@ -163,6 +167,7 @@ function TargetForm({
     onSuccess: (saved) => {
       refreshClimate(queryClient, slug);
       const notice: ClimateNotice = target ? 'target-saved' : 'target-created';
+      guard.release();
       void navigate(`/members/${slug}/climate#target-${saved.id}`, { state: { notice } });
     },
     onError: (error) => submit.fail(error),

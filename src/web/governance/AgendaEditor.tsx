@@ -31,6 +31,7 @@ import {
   type EditorSpeaker,
   type FlatItem,
   type ItemProblem,
+  subItemMinutes,
 } from './agenda-tree';
 import { PersonPicker } from './PersonPicker';
 import { formatClock } from './zoned-time';
@@ -125,6 +126,8 @@ export function AgendaEditor({
     );
     const titleError = problemFor('title');
     const durationError = problemFor('durationMinutes');
+    // An item with sub-items lasts as long as they do: its own duration is not used.
+    const fromChildren = subItemMinutes(item);
     const label = t('agendaEditor.itemLabel', { number });
     const base = `agenda-${item.key}`;
     return (
@@ -203,22 +206,29 @@ export function AgendaEditor({
                 id={`${base}-duration`}
                 className="admin-input--short"
                 inputMode="numeric"
-                value={item.duration}
+                value={fromChildren === null ? item.duration : String(fromChildren)}
+                disabled={fromChildren !== null}
                 onChange={(e) => edit(flatItem, { duration: e.target.value })}
                 aria-invalid={durationError ? true : undefined}
                 aria-describedby={
                   [
                     durationError ? `${base}-duration-error` : '',
-                    item.children.length > 0 ? `${base}-duration-hint` : '',
+                    fromChildren !== null ? `${base}-duration-hint` : '',
                   ]
                     .filter(Boolean)
                     .join(' ') || undefined
                 }
                 data-testid={`agenda-item-duration-${index}`}
               />
-              {item.children.length > 0 && (
-                <p id={`${base}-duration-hint`} className="field__hint">
-                  {t('agendaEditor.durationFromChildren')}
+              {fromChildren !== null && (
+                <p
+                  id={`${base}-duration-hint`}
+                  className="field__hint"
+                  data-testid={`agenda-item-duration-hint-${index}`}
+                >
+                  {t('agendaEditor.durationFromChildren', {
+                    minutes: formatNumber(fromChildren, locale),
+                  })}
                 </p>
               )}
             </div>

@@ -4,7 +4,7 @@
  * its agenda. A new meeting is sent whole (POST /meetings); an existing one in two steps
  * (PATCH the meeting, then PUT its agenda).
  */
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -17,6 +17,8 @@ import {
   useSubmitState,
   type FormFieldSpec,
 } from '../forms/form';
+import { clearStoredDraft, draftStorage, readStoredDraft, writeStoredDraft } from '../forms/draft';
+import { isChanged, useUnsavedChanges } from '../forms/unsaved';
 import { formatDate, languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
@@ -28,8 +30,11 @@ import { agendaClockLocal } from './agenda-clock';
 import { agendaProblems, fromAgenda, toAgendaInput, type EditorItem } from './agenda-tree';
 import { AgendaEditor } from './AgendaEditor';
 import {
+  acceptMeetingDraft,
   checkMeeting,
   emptyMeetingValues,
+  highestKey,
+  meetingDraftKey,
   meetingCreateBody,
   meetingFormValues,
   meetingPatchBody,
@@ -146,14 +151,39 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   const bodies = useBodies();
   const keyCounter = useRef(0);
   const makeKey = () => `item-${++keyCounter.current}`;
-  const [values, setValues] = useState<MeetingFormValues>(() =>
-    meeting
+  // The form as opened, and the draft this tab kept of it if the last visit was not saved.
+  const draftKey = meetingDraftKey(meeting?.id ?? null);
+  const [opened] = useState(() => {
+    const values = meeting
       ? meetingFormValues(meeting)
-      : emptyMeetingValues(viewerTimeZone(), search.get('body') ?? ''),
-  );
-  const [agenda, setAgenda] = useState<EditorItem[]>(() =>
-    meeting ? fromAgenda(meeting.agenda, makeKey) : [],
-  );
+      : emptyMeetingValues(viewerTimeZone(), search.get('body') ?? '');
+    const agenda = meeting ? fromAgenda(meeting.agenda, makeKey) : [];
+    const draft = readStoredDraft(draftStorage(), draftKey, (parsed) =>
+      acceptMeetingDraft(parsed, values, meeting?.version ?? null),
+    );
+    if (draft) keyCounter.current = Math.max(keyCounter.current, highestKey(draft.agenda));
+    return { values, agenda, draft };
+  });
+  const [values, setValues] = useState<MeetingFormValues>(opened.draft?.values ?? opened.values);
+  const [agenda, setAgenda] = useState<EditorItem[]>(opened.draft?.agenda ?? opened.agenda);
+  const [draftShown, setDraftShown] = useState(opened.draft !== null);
+  const dirty = isChanged({ values: opened.values, agenda: opened.agenda }, { values, agenda });
+  const guard = useUnsavedChanges(dirty);
+  useEffect(() => {
+    if (dirty)
+      writeStoredDraft(draftStorage(), draftKey, {
+        version: meeting?.version ?? null,
+        values,
+        agenda,
+      });
+    else clearStoredDraft(draftStorage(), draftKey);
+  }, [dirty, draftKey, meeting?.version, values, agenda]);
+  function discardDraft() {
+    setValues(opened.values);
+    setAgenda(opened.agenda);
+    setDraftShown(false);
+    clearStoredDraft(draftStorage(), draftKey);
+  }
   // The version each step is made from (If-Match): the meeting as opened, then as each step
   // of a save left it, so a second try after a refused agenda is not taken for someone else's.
   const version = useRef(meeting?.version);
@@ -222,6 +252,8 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
     },
     onSuccess: (saved) => {
       storeMeeting(queryClient, saved);
+      clearStoredDraft(draftStorage(), draftKey);
+      guard.release();
       void navigate(`/admin/meetings/${saved.id}`, { state: { notice: 'meeting-saved' } });
     },
     onError: (error) => submit.fail(error),
@@ -271,6 +303,19 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       </div>
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <ErrorSummary items={summary} attempt={submit.attempt} testId="meeting-errors" />
+        {draftShown && (
+          <p className="admin-saved" role="status" data-testid="meeting-draft-restored">
+            {t('common:unsaved.draftRestored')}{' '}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={discardDraft}
+              data-testid="discard-meeting-draft"
+            >
+              {t('common:unsaved.discardDraft')}
+            </button>
+          </p>
+        )}
         {meeting && (
           <StaleWriteNotice
             problem={submit.problem}

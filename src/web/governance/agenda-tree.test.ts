@@ -10,6 +10,7 @@ import {
   checkAgenda,
   flattenTree,
   fromAgenda,
+  subItemMinutes,
   indentItem,
   itemAt,
   moveItem,
@@ -318,5 +319,25 @@ describe('pointers and problems', () => {
     expect(parseDuration('')).toBeNull();
     expect(parseDuration('1.5')).toBeNaN();
     expect(parseDuration('-5')).toBeNaN();
+  });
+});
+
+describe('subItemMinutes', () => {
+  const timed = (duration: string, children: EditorItem[] = []): EditorItem => ({
+    ...newItem('k' + duration),
+    duration,
+    children,
+  });
+  it('is null for an item without sub-items, whose own duration counts', () => {
+    expect(subItemMinutes(timed('30'))).toBeNull();
+  });
+  it("sums the sub-items, their own sub-items counted the same way, ignoring the item's own", () => {
+    const tree = timed('90', [
+      timed('10'),
+      timed('', []),
+      timed('x'),
+      timed('99', [timed('5'), timed('7')]),
+    ]);
+    expect(subItemMinutes(tree)).toBe(22);
   });
 });

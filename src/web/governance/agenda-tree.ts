@@ -227,6 +227,19 @@ export function parseDuration(text: string): number | null {
   return /^\d{1,4}$/.test(trimmed) ? Number(trimmed) : NaN;
 }
 
+/**
+ * How long an item with sub-items lasts: the sum of its sub-items (their own sub-items counted
+ * the same way; a duration left blank or mistyped counts as no time), as scheduleAgenda counts
+ * it. Null for an item without sub-items, whose own duration counts.
+ */
+export function subItemMinutes(item: EditorItem): number | null {
+  if (item.children.length === 0) return null;
+  return item.children.reduce((sum, child) => {
+    const own = parseDuration(child.duration);
+    return sum + (subItemMinutes(child) ?? (own === null || Number.isNaN(own) ? 0 : own));
+  }, 0);
+}
+
 /** The tree as the API takes it (MeetingCreate.agenda, PUT /meetings/:id/agenda). */
 export function toAgendaInput(tree: readonly EditorItem[]): AgendaItemInputType[] {
   return tree.map((item) => {

@@ -125,3 +125,35 @@ describe('AgendaEditor speakers', () => {
     expect(picker).toContain('aria-describedby="agenda-a-speaker-1-error"');
   });
 });
+
+describe('AgendaEditor durations', () => {
+  const tree: EditorItem[] = [
+    {
+      ...newItem('a'),
+      title: { en: 'Reports' },
+      duration: '90',
+      children: [
+        { ...newItem('b'), title: { en: 'Seoul' }, duration: '10' },
+        { ...newItem('c'), title: { en: 'Kyoto' }, duration: '15' },
+      ],
+    },
+  ];
+  const html = render(
+    <AgendaEditor
+      tree={tree}
+      onChange={() => undefined}
+      makeKey={() => 'k'}
+      clock={null}
+      timeZone="Asia/Seoul"
+      problems={new Map()}
+    />,
+  );
+
+  it('says an item with sub-items lasts as long as they do, instead of taking its own duration', () => {
+    const field = tagOf(html, 'agenda-item-duration-0');
+    expect(field).toContain('disabled');
+    expect(field).toContain('value="25"');
+    expect(html).toContain('The sum of its sub-items: 25 min.');
+    expect(tagOf(html, 'agenda-item-duration-1')).not.toContain('disabled');
+  });
+});

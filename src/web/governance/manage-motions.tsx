@@ -12,7 +12,7 @@ import { canDecide, checkVotes, tallyMotion, VOTE_CHOICES } from '../../core/gov
 import { LOCALES } from '../../core/locales';
 import { Problem, useMeetingWrite } from './manage-common';
 import { MotionView } from './meeting-parts';
-import { initialVotes, presentGovernmentIds } from './register';
+import { followRegister, initialVotes, presentGovernmentIds } from './register';
 import { pickText } from './text';
 import {
   MOTION_KINDS,
@@ -146,9 +146,16 @@ function DecisionForm({ meeting, motion }: { meeting: Meeting; motion: Motion })
   const votingSeats = meeting.seats
     .filter((s) => s.voting)
     .sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
-  const [votes, setVotes] = useState<Record<number, VoteChoice>>(() =>
-    initialVotes(meeting.seats, meeting.attendance),
-  );
+  // The register changes while a motion is open: seats marked present may vote at once, and
+  // seats the secretary has not touched follow the register (no reload needed).
+  const registerVotes = initialVotes(meeting.seats, meeting.attendance);
+  const registerKey = JSON.stringify(registerVotes);
+  const [votes, setVotes] = useState<Record<number, VoteChoice>>(registerVotes);
+  const [seen, setSeen] = useState({ key: registerKey, votes: registerVotes });
+  if (seen.key !== registerKey) {
+    setSeen({ key: registerKey, votes: registerVotes });
+    setVotes((v) => followRegister(v, seen.votes, registerVotes));
+  }
   const decide = useMeetingWrite((body: DecisionRequest) =>
     api.post<Meeting>(`/api/v1/motions/${motion.id}/decision`, body),
   );
@@ -260,7 +267,23 @@ function DecisionForm({ meeting, motion }: { meeting: Meeting; motion: Motion })
           className="button"
           disabled={!decision.allowed || decide.isPending}
           aria-describedby={decision.allowed ? undefined : explainId}
-          onClick={() => decide.mutate({ votes: list })}
+          onClick={() => {
+            // A recorded decision is final: say what will be recorded and ask first.
+            const tallyText = t('motions.tally', {
+              for: formatNumber(tally.for, locale),
+              against: formatNumber(tally.against, locale),
+              abstain: formatNumber(tally.abstain, locale),
+              absent: formatNumber(tally.absent, locale),
+            });
+            const outcome = tally.carried ? t('motions.wouldCarry') : t('motions.wouldFail');
+            if (
+              !window.confirm(
+                t('motions.confirmDecision', { motion: text, tally: tallyText, outcome }),
+              )
+            )
+              return;
+            decide.mutate({ votes: list });
+          }}
           data-testid="record-decision"
         >
           {t('motions.recordDecision')}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { newItem } from './agenda-tree';
 import {
+  acceptMeetingDraft,
   checkMeeting,
   emptyMeetingValues,
+  highestKey,
   meetingCreateBody,
   meetingFormValues,
   meetingPatchBody,
@@ -131,5 +133,22 @@ describe('meetingFormValues', () => {
       venue: '',
       joinUrl: 'https://meet.example/c',
     });
+  });
+});
+
+describe('the meeting draft', () => {
+  const blank = emptyMeetingValues('Asia/Seoul');
+  it('is taken back only for the same version of the meeting, on the fields the form has', () => {
+    const values = { ...blank, title: { ...blank.title, en: 'Draft' }, start: 7, extra: 'x' };
+    const draft = acceptMeetingDraft({ version: 3, values, agenda: [] }, blank, 3);
+    expect(draft?.values.title.en).toBe('Draft');
+    expect(draft?.values.start).toBe('');
+    expect(draft?.values).not.toHaveProperty('extra');
+    expect(acceptMeetingDraft({ version: 2, values, agenda: [] }, blank, 3)).toBeNull();
+    expect(acceptMeetingDraft({ version: null, values, agenda: 'x' }, blank, null)).toBeNull();
+  });
+  it('knows the highest item key it holds, so new items get new keys', () => {
+    const agenda = [{ ...newItem('item-2'), children: [newItem('item-9')] }, newItem('other')];
+    expect(highestKey(agenda)).toBe(9);
   });
 });

@@ -9,6 +9,7 @@ import { checkAgenda, toAgendaInput, type AgendaProblemCode, type EditorItem } f
 import { termIdFromSelect } from './term-choice';
 import { cleanTexts } from './text';
 import type { Meeting, MeetingCreate, MeetingFormat, MeetingPatch } from './types';
+import { overBlank } from '../forms/draft';
 
 export interface MeetingFormValues {
   /** A body's slug, or '' for a meeting of no body (a network event). */
@@ -156,4 +157,48 @@ export function meetingCreateBody(
 /** An existing meeting keeps its body; the agenda goes separately (PUT …/agenda). */
 export function meetingPatchBody(values: MeetingFormValues): MeetingPatch {
   return common(values);
+}
+
+// ---------------------------------------------------------------- the draft
+
+/** Where this tab keeps the draft of a new meeting, or of the edit of one. */
+export const meetingDraftKey = (meetingId: number | null): string =>
+  `accord.meeting.draft.${meetingId ?? 'new'}`;
+
+export interface MeetingDraft {
+  /** The meeting's version the edit started from; null for a new meeting. */
+  version: number | null;
+  values: MeetingFormValues;
+  agenda: EditorItem[];
+}
+
+/**
+ * A stored draft this form can use: one for the same version of the meeting (a draft of an
+ * older version would undo someone else's save), on the fields the form has now.
+ */
+export function acceptMeetingDraft(
+  parsed: unknown,
+  blank: MeetingFormValues,
+  version: number | null,
+): MeetingDraft | null {
+  if (!parsed || typeof parsed !== 'object') return null;
+  const draft = parsed as Partial<MeetingDraft>;
+  if ((draft.version ?? null) !== version || !Array.isArray(draft.agenda)) return null;
+  const values = overBlank(blank, draft.values);
+  if (!values) return null;
+  const title = overBlank(blank.title, draft.values?.title);
+  return { version, values: { ...values, title: title ?? blank.title }, agenda: draft.agenda };
+}
+
+/** The highest "item-N" key in a restored agenda, so new keys do not repeat one. */
+export function highestKey(agenda: readonly EditorItem[]): number {
+  let highest = 0;
+  JSON.stringify(agenda, (name, value: unknown) => {
+    if (name === 'key' && typeof value === 'string') {
+      const match = /^item-(\d+)$/.exec(value);
+      if (match) highest = Math.max(highest, Number(match[1]));
+    }
+    return value;
+  });
+  return highest;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { initialVotes, presentGovernmentIds, registerGroups, seatRows } from './register';
+import {
+  followRegister,
+  initialVotes,
+  presentGovernmentIds,
+  registerGroups,
+  seatRows,
+} from './register';
 import type { Attendance, GovernmentRef, Invitation, Seat } from './types';
 
 const gov = (id: number, slug: string, en: string): GovernmentRef => ({
@@ -131,5 +137,19 @@ describe('votes', () => {
 
   it('starts voting seats at abstain when present and absent otherwise', () => {
     expect(initialVotes(seats, attendance)).toEqual({ 1: 'abstain', 2: 'abstain', 3: 'absent' });
+  });
+
+  it('lets a seat marked present after the vote form opened vote, keeping choices made by hand', () => {
+    const before = initialVotes(seats, attendance);
+    const after = initialVotes(seats, [
+      ...attendance,
+      record(kyoto, 'Daisaku Kadokawa', 'own-right'),
+    ]);
+    expect(after[3]).toBe('abstain');
+    // Seoul was set to "for" by hand; Suwon and Kyoto were left as the register had them.
+    const votes = followRegister({ ...before, 1: 'for' }, before, after);
+    expect(votes).toEqual({ 1: 'for', 2: 'abstain', 3: 'abstain' });
+    // Marked absent again, Kyoto is absent again.
+    expect(followRegister(votes, after, before)).toEqual({ 1: 'for', 2: 'abstain', 3: 'absent' });
   });
 });

@@ -102,3 +102,22 @@ export function initialVotes(
   );
   return Object.fromEntries(votes.map((v) => [v.seatId, v.choice]));
 }
+
+/**
+ * The votes of an open decision after the register changed: a seat still at the choice the
+ * old register gave it follows the new register (marked present, it may vote; marked absent,
+ * it is absent), while a choice the secretary made by hand stays.
+ */
+export function followRegister(
+  votes: Readonly<Record<number, VoteChoice>>,
+  before: Readonly<Record<number, VoteChoice>>,
+  after: Readonly<Record<number, VoteChoice>>,
+): Record<number, VoteChoice> {
+  const next: Record<number, VoteChoice> = {};
+  for (const [key, choice] of Object.entries(after)) {
+    const seatId = Number(key);
+    const current = votes[seatId];
+    next[seatId] = current === undefined || current === before[seatId] ? choice : current;
+  }
+  return next;
+}
