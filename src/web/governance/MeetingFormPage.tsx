@@ -17,6 +17,7 @@ import {
   useSubmitState,
   type FormFieldSpec,
 } from '../forms/form';
+import { mayDo, useSession } from '../auth/session';
 import { formatDate, languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
@@ -36,7 +37,7 @@ import {
   type MeetingFormValues,
 } from './meeting-form';
 import { storeMeeting, useBodies, useBody, useMeeting } from './queries';
-import { defaultTermFor, meetingDay, termsNewestFirst } from './term-choice';
+import { defaultTermFor, endedTermFor, meetingDay, termsNewestFirst } from './term-choice';
 import { pickText } from './text';
 import type { Meeting, MeetingFormat } from './types';
 import { COMMON_TIME_ZONES, formatInZone, sameClock, viewerTimeZone } from './zoned-time';
@@ -100,17 +101,33 @@ function TermField({
   const terms = termsNewestFirst(body.data?.terms ?? []);
   const day = meetingDay(values.start, values.timeZone);
   const byDate = day ? defaultTermFor(terms, day) : null;
-  const hint = body.isError
-    ? t('meetingForm.termsUnavailable')
-    : body.isPending
-      ? t('meetingForm.termsLoading')
-      : terms.length === 0
-        ? t('meetingForm.noTerms')
-        : values.termId !== ''
-          ? t('meetingForm.termChosenHint')
-          : byDate
-            ? t('meetingForm.termByDate', { term: byDate.label })
-            : t('meetingForm.termHint');
+  const ended = day && values.termId === '' ? endedTermFor(terms, day) : null;
+  const { user } = useSession();
+  const hint = ended ? (
+    <span className="gov-term-note" data-testid="meeting-no-current-term">
+      {t('meetingForm.noCurrentTerm', {
+        term: ended.label,
+        date: formatDate(ended.endsOn, locale),
+      })}{' '}
+      {mayDo(user, 'body.manage') && (
+        <Link to={`/bodies/${encodeURIComponent(values.body)}`} data-testid="meeting-open-term">
+          {t('meetingForm.openNextTerm')}
+        </Link>
+      )}
+    </span>
+  ) : body.isError ? (
+    t('meetingForm.termsUnavailable')
+  ) : body.isPending ? (
+    t('meetingForm.termsLoading')
+  ) : terms.length === 0 ? (
+    t('meetingForm.noTerms')
+  ) : values.termId !== '' ? (
+    t('meetingForm.termChosenHint')
+  ) : byDate ? (
+    t('meetingForm.termByDate', { term: byDate.label })
+  ) : (
+    t('meetingForm.termHint')
+  );
   return (
     <FormField id="meeting-term" label={t('meetingForm.term')} hint={hint} error={error}>
       {(control) => (
@@ -224,7 +241,21 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       storeMeeting(queryClient, saved);
       void navigate(`/admin/meetings/${saved.id}`, { state: { notice: 'meeting-saved' } });
     },
-    onError: (error) => submit.fail(error),
+    onError: (error) => {
+      // The server's words are English: say the refusal of a meeting between terms in the reader's.
+      if (error instanceof ApiError && error.code === 'no-current-term') {
+        const params = error.params ?? {};
+        const detail = t('meetingForm.noCurrentTerm', {
+          term: String(params.term ?? ''),
+          date: formatDate(String(params.endedOn ?? ''), locale),
+        });
+        submit.fail(
+          new ApiError(error.status, error.title, detail, [{ pointer: '/termId', detail }]),
+        );
+        return;
+      }
+      submit.fail(error);
+    },
   });
   const reload = useMutation({
     mutationFn: (id: number) => api.get<Meeting>(`/api/v1/meetings/${id}`),
