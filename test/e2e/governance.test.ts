@@ -54,7 +54,13 @@ describe.skipIf(skipReason !== null)('governance in the browser', () => {
     await page.getByTestId('meeting-title-en').fill('2026 East Asia RexCom Meeting');
     await page.getByTestId('meeting-title-ko').fill('2026 동아시아 지역집행위원회 회의');
     await page.getByTestId('meeting-format').selectOption('online');
+    // Zones by the names people know, from the full IANA list, found by typing.
+    expect(await page.getByTestId('meeting-zone').locator('option').count()).toBeGreaterThan(300);
+    await page.getByTestId('meeting-zone-search').fill('seoul');
     await page.getByTestId('meeting-zone').selectOption('Asia/Seoul');
+    expect(
+      await page.getByTestId('meeting-zone').locator('option[value="Asia/Seoul"]').innerText(),
+    ).toBe('Seoul (Korean Standard Time, UTC+9)');
     await page.getByTestId('meeting-start').fill('2026-12-03T14:00');
     await page.getByTestId('meeting-end').fill('2026-12-03T16:00');
     // The 2021–2024 term has ended and no later one exists: the form says so beside the term,

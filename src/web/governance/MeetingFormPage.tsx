@@ -25,6 +25,7 @@ import { ErrorMessage, Loading } from '../components/DataState';
 import { MEETING_FORMATS } from '../../core/governance/meeting';
 import { isTimeZone, zonedTimeToUtc } from '../../core/governance/time';
 import { LOCALES } from '../../core/locales';
+import { filterTimeZones, timeZoneOptions } from '../../core/time-zone-label';
 import { agendaClockLocal } from './agenda-clock';
 import { agendaProblems, fromAgenda, toAgendaInput, type EditorItem } from './agenda-tree';
 import { AgendaEditor } from './AgendaEditor';
@@ -175,11 +176,22 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   // of a save left it, so a second try after a refused agenda is not taken for someone else's.
   const version = useRef(meeting?.version);
   const knownZones = useMemo(() => {
-    const zones = new Set<string>(COMMON_TIME_ZONES);
+    // The full IANA list where the browser gives it, else the common ones.
+    const all =
+      typeof Intl.supportedValuesOf === 'function'
+        ? Intl.supportedValuesOf('timeZone')
+        : COMMON_TIME_ZONES;
+    const zones = new Set<string>(all);
+    zones.add('UTC');
     zones.add(viewerTimeZone());
     if (meeting) zones.add(meeting.timeZone);
     return [...zones].sort();
   }, [meeting]);
+  const zoneOptions = useMemo(
+    () => timeZoneOptions(knownZones, locale, new Date()),
+    [knownZones, locale],
+  );
+  const [zoneQuery, setZoneQuery] = useState('');
   const [otherZone, setOtherZone] = useState(() => !knownZones.includes(values.timeZone));
   const submit = useSubmitState();
 
@@ -404,6 +416,19 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
 
         <fieldset className="admin-fieldset">
           <legend>{t('meetingForm.when')}</legend>
+          <div className="field admin-field">
+            <label htmlFor="meeting-zone-search" className="field__label">
+              {t('meetingForm.zoneSearch')}
+            </label>
+            <input
+              id="meeting-zone-search"
+              type="search"
+              value={zoneQuery}
+              placeholder={t('meetingForm.zoneSearchPlaceholder')}
+              onChange={(e) => setZoneQuery(e.target.value)}
+              data-testid="meeting-zone-search"
+            />
+          </div>
           <FormField
             id="meeting-zone"
             label={t('meetingForm.zone')}
@@ -425,9 +450,9 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
                 }}
                 data-testid="meeting-zone"
               >
-                {knownZones.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone}
+                {filterTimeZones(zoneOptions, zoneQuery, values.timeZone).map((zone) => (
+                  <option key={zone.id} value={zone.id}>
+                    {zone.label}
                   </option>
                 ))}
                 <option value={OTHER_ZONE}>{t('meetingForm.otherZone')}</option>
