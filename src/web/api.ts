@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly errors: FieldError[],
     /** The problem's stable name when the server gives one (e.g. 'stale-write' on a 412). */
     readonly code?: string,
+    /** What the client needs to say the problem in its reader's words, with the code. */
+    readonly params?: Readonly<Record<string, unknown>>,
   ) {
     super(detail ?? title);
   }
@@ -52,6 +54,9 @@ export function apiProblem(status: number, statusText: string, body: unknown): A
     typeof p.detail === 'string' ? p.detail : undefined,
     errors,
     typeof p.code === 'string' ? p.code : undefined,
+    typeof p.params === 'object' && p.params !== null
+      ? (p.params as Record<string, unknown>)
+      : undefined,
   );
 }
 

@@ -54,9 +54,25 @@ describe.skipIf(skipReason !== null)('governance in the browser', () => {
     await page.getByTestId('meeting-title-en').fill('2026 East Asia RexCom Meeting');
     await page.getByTestId('meeting-title-ko').fill('2026 동아시아 지역집행위원회 회의');
     await page.getByTestId('meeting-format').selectOption('online');
+    // Zones by the names people know, from the full IANA list, found by typing.
+    expect(await page.getByTestId('meeting-zone').locator('option').count()).toBeGreaterThan(300);
+    await page.getByTestId('meeting-zone-search').fill('seoul');
     await page.getByTestId('meeting-zone').selectOption('Asia/Seoul');
+    expect(
+      await page.getByTestId('meeting-zone').locator('option[value="Asia/Seoul"]').innerText(),
+    ).toBe('Seoul (Korean Standard Time, UTC+9)');
     await page.getByTestId('meeting-start').fill('2026-12-03T14:00');
     await page.getByTestId('meeting-end').fill('2026-12-03T16:00');
+    // The 2021–2024 term has ended and no later one exists: the form says so beside the term,
+    // with the way to open the next one, and the members of the last term are chosen on purpose.
+    await expect
+      .poll(() => page.getByTestId('meeting-no-current-term').innerText())
+      .toMatch(/2021–2024 term ended on Dec 31, 2024/);
+    expect(await page.getByTestId('meeting-open-term').getAttribute('href')).toBe(
+      '/bodies/east-asia-rexcom',
+    );
+    await page.getByTestId('meeting-term').selectOption({ index: 1 });
+    await expect.poll(() => page.getByTestId('meeting-no-current-term').count()).toBe(0);
     await page.getByTestId('meeting-joinUrl').fill('https://meet.example.org/rexcom-2026');
     const titles = ['Opening remark', 'Reports of the members', 'Work plan 2027'];
     for (const [i, title] of titles.entries()) {

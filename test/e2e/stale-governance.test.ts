@@ -34,8 +34,13 @@ interface MeetingJson extends Json {
 
 /** A RexCom meeting made through the API, moved on to `status`. */
 async function meetingIn(page: Page, status: 'scheduled' | 'in-progress'): Promise<MeetingJson> {
+  // The demo's only term ended in 2024: a meeting in 2026 names it (its members serve on).
+  const body = (await apiCall(page, 'GET', '/api/v1/bodies/east-asia-rexcom')) as unknown as {
+    terms: { id: number }[];
+  };
   let m = (await apiCall(page, 'POST', '/api/v1/meetings', {
     body: 'east-asia-rexcom',
+    termId: body.terms[0]!.id,
     title: { en: 'Stale copies meeting' },
     format: 'hybrid',
     start: '2026-05-14T10:00',

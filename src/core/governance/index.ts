@@ -6,3 +6,4 @@ export * from './attendance';
 export * from './votes';
 export * from './election';
 export * from './agenda';
+export * from './term';

@@ -168,6 +168,24 @@ describe.each(dialectCases())('governance API on $label', ({ dialect, skip }) =>
     expect(wrong.json().errors[0].pointer).toBe('/termId');
   });
 
+  it_('answers a meeting after the last term with a problem naming the term field', async () => {
+    const res = await send('POST', '/api/v1/meetings', {
+      body: 'east-asia-rexcom',
+      title: { en: 'After the term' },
+      format: 'online',
+      start: '2026-05-14T10:00',
+      end: '2026-05-14T12:00',
+      timeZone: 'Asia/Seoul',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({
+      code: 'no-current-term',
+      params: { body: 'east-asia-rexcom', term: '2021–2024', endedOn: '2024-12-31' },
+      errors: [{ pointer: '/termId' }],
+    });
+  });
+
   it_('keeps the meeting in its zone and runs the agenda clock from the start', async () => {
     const m = await newMeeting();
     expect(m.startsAt).toBe('2023-03-14T01:00:00.000Z');

@@ -91,6 +91,31 @@ describe.each(dialectCases())('meetings service on $label', ({ dialect, skip }) 
     },
   );
 
+  it_(
+    'refuses a meeting after the last term ended unless its term is named, saying which term ended',
+    async () => {
+      const before = await countRows(f.db, 'meetings');
+      const late = {
+        ...base,
+        body: REXCOM,
+        start: '2026-03-10T10:00',
+        end: '2026-03-10T12:00',
+        timeZone: 'Asia/Seoul',
+      };
+      await expect(governance.createMeeting(f.db, admin, late)).rejects.toMatchObject({
+        status: 422,
+        code: 'no-current-term',
+        params: { body: REXCOM, term: '2021–2024', endedOn: '2024-12-31', day: '2026-03-10' },
+        errors: [{ pointer: '/termId' }],
+      });
+      expect(await countRows(f.db, 'meetings')).toBe(before);
+      // Named on purpose, the serving members of the ended term may still meet.
+      const m = await draftMeeting(f.db);
+      const named = await governance.createMeeting(f.db, admin, { ...late, termId: m.term!.id });
+      expect(named.term).toMatchObject({ label: '2021–2024' });
+    },
+  );
+
   it_('writes nothing when the agenda of a new meeting is refused', async () => {
     const meetings = await countRows(f.db, 'meetings');
     const items = await countRows(f.db, 'agenda_items');

@@ -13,7 +13,7 @@ import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
 import type { ExpectedVersions } from '../http/preconditions';
-import { conflict, invalidField } from '../http/problem';
+import { conflict, HttpProblem, invalidField } from '../http/problem';
 import type { Store } from '../store';
 import { insertAgenda } from './agenda-service';
 import {
@@ -64,7 +64,30 @@ async function bodyAndTerm(
     }
     return { bodyId: body.id, termId: input.termId };
   }
-  return { bodyId: body.id, termId: termForMeeting(terms, startsAt.slice(0, 10))?.id ?? null };
+  const day = startsAt.slice(0, 10);
+  const term = termForMeeting(terms, day);
+  // Every term ended before the meeting's day: its seats would be invited and counted for quorum
+  // without a word. The secretariat opens the next term, or names the old one on purpose.
+  if (term && term.ends_on < day) throw noCurrentTerm(input.body, term, day);
+  return { bodyId: body.id, termId: term?.id ?? null };
+}
+
+/** A new meeting falls after the body's last term ended and no term was named. */
+function noCurrentTerm(
+  body: string,
+  last: { label: string; ends_on: string },
+  day: string,
+): HttpProblem {
+  const detail = `The body's last term (${last.label}) ended on ${last.ends_on}, before the meeting's day ${day}, and no later term has been entered: open the next term, or choose the term whose seats meet.`;
+  return new HttpProblem(
+    422,
+    'Unprocessable Content',
+    `termId: ${detail}`,
+    [{ pointer: '/termId', detail }],
+    undefined,
+    'no-current-term',
+    { body, term: last.label, endedOn: last.ends_on, day },
+  );
 }
 
 export async function createMeeting(

@@ -48,7 +48,7 @@ export class ImportProblem extends ApiError {
     readonly missingColumns: string[],
     code?: string,
     /** The parameters of `code`: where and why the file could not be read. */
-    readonly params: Record<string, unknown> = {},
+    override readonly params: Record<string, unknown> = {},
   ) {
     super(status, title, detail, errors, code);
   }

@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { mayDo, useSession } from '../auth/session';
 import { SavedMessage } from '../forms/form';
-import { termStanding } from '../../core/governance/meeting';
-import { formatDate, formatNumber } from '../components/format';
+import { nextTermDates } from '../../core/governance/term';
+import { formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
@@ -19,6 +19,7 @@ import { useBody, useMeetings } from './queries';
 import { quorumExample, quorumRulePhrases } from './quorum-text';
 import { pickText } from './text';
 import { TermDates } from './parts';
+import { TermStatus } from './term-status';
 import type { Body } from './types';
 import '../components/admin.css';
 import './governance.css';
@@ -141,20 +142,12 @@ function BodyView({ body }: { body: Body }) {
   const locale = useLocale();
   const { user } = useSession();
   const canManage = mayDo(user, 'body.manage');
-  const [open, setOpen] = useState<'rules' | 'term' | null>(null);
+  const [open, setOpen] = useState<'rules' | 'term' | 'next-term' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const name = pickText(body.names, locale);
   usePageTitle(name.text);
   const description = pickText(body.description, locale);
   const current = body.currentTerm;
-  // Between terms the last one's members serve on: say so rather than call them current.
-  const standing = current ? termStanding(current, new Date().toISOString().slice(0, 10)) : null;
-  const compositionTitle =
-    standing === 'ended'
-      ? t('bodyPage.compositionEnded')
-      : standing === 'upcoming'
-        ? t('bodyPage.compositionUpcoming')
-        : t('bodyPage.composition');
   const otherTerms = body.terms
     .filter((term) => term.id !== current?.id)
     .sort((a, b) => b.startsOn.localeCompare(a.startsOn));
@@ -182,24 +175,21 @@ function BodyView({ body }: { body: Body }) {
       {notice && <SavedMessage testId="body-notice">{notice}</SavedMessage>}
 
       <section className="panel" aria-labelledby="body-composition">
-        <div className="panel__header">
-          <h2 id="body-composition">{compositionTitle}</h2>
-          {current && (
-            <p className="muted">
-              {t('bodyPage.termLabel', { label: current.label })} · <TermDates term={current} />
-            </p>
-          )}
-        </div>
-        {!current && <p className="muted">{t('bodies.noTerm')}</p>}
-        {current && standing === 'ended' && (
-          <p className="gov-term-note" data-testid="term-ended">
-            {t('bodyPage.termEnded', { date: formatDate(current.endsOn, locale) })}
-          </p>
-        )}
-        {current && standing === 'upcoming' && (
-          <p className="gov-term-note" data-testid="term-upcoming">
-            {t('bodyPage.termUpcoming', { date: formatDate(current.startsOn, locale) })}
-          </p>
+        <TermStatus
+          term={current}
+          today={new Date().toISOString().slice(0, 10)}
+          canManage={canManage}
+          onOpenNext={() => setOpen('next-term')}
+        />
+        {open === 'next-term' && current && (
+          <TermForm
+            body={body}
+            initial={nextTermDates(current.endsOn, body.rules.termYears)}
+            onDone={(term) => {
+              setOpen(null);
+              if (term) setNotice(t('termForm.saved', { label: term.label }));
+            }}
+          />
         )}
         <SeatGrid
           seats={body.seats}

@@ -19,6 +19,7 @@ import {
 } from '../forms/form';
 import { clearStoredDraft, draftStorage, readStoredDraft, writeStoredDraft } from '../forms/draft';
 import { isChanged, useUnsavedChanges } from '../forms/unsaved';
+import { mayDo, useSession } from '../auth/session';
 import { formatDate, languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
@@ -26,6 +27,7 @@ import { ErrorMessage, Loading } from '../components/DataState';
 import { MEETING_FORMATS } from '../../core/governance/meeting';
 import { isTimeZone, zonedTimeToUtc } from '../../core/governance/time';
 import { LOCALES } from '../../core/locales';
+import { filterTimeZones, timeZoneOptions } from '../../core/time-zone-label';
 import { agendaClockLocal } from './agenda-clock';
 import { agendaProblems, fromAgenda, toAgendaInput, type EditorItem } from './agenda-tree';
 import { AgendaEditor } from './AgendaEditor';
@@ -41,7 +43,7 @@ import {
   type MeetingFormValues,
 } from './meeting-form';
 import { storeMeeting, useBodies, useBody, useMeeting } from './queries';
-import { defaultTermFor, meetingDay, termsNewestFirst } from './term-choice';
+import { defaultTermFor, endedTermFor, meetingDay, termsNewestFirst } from './term-choice';
 import { pickText } from './text';
 import type { Meeting, MeetingFormat } from './types';
 import { COMMON_TIME_ZONES, formatInZone, sameClock, viewerTimeZone } from './zoned-time';
@@ -105,17 +107,33 @@ function TermField({
   const terms = termsNewestFirst(body.data?.terms ?? []);
   const day = meetingDay(values.start, values.timeZone);
   const byDate = day ? defaultTermFor(terms, day) : null;
-  const hint = body.isError
-    ? t('meetingForm.termsUnavailable')
-    : body.isPending
-      ? t('meetingForm.termsLoading')
-      : terms.length === 0
-        ? t('meetingForm.noTerms')
-        : values.termId !== ''
-          ? t('meetingForm.termChosenHint')
-          : byDate
-            ? t('meetingForm.termByDate', { term: byDate.label })
-            : t('meetingForm.termHint');
+  const ended = day && values.termId === '' ? endedTermFor(terms, day) : null;
+  const { user } = useSession();
+  const hint = ended ? (
+    <span className="gov-term-note" data-testid="meeting-no-current-term">
+      {t('meetingForm.noCurrentTerm', {
+        term: ended.label,
+        date: formatDate(ended.endsOn, locale),
+      })}{' '}
+      {mayDo(user, 'body.manage') && (
+        <Link to={`/bodies/${encodeURIComponent(values.body)}`} data-testid="meeting-open-term">
+          {t('meetingForm.openNextTerm')}
+        </Link>
+      )}
+    </span>
+  ) : body.isError ? (
+    t('meetingForm.termsUnavailable')
+  ) : body.isPending ? (
+    t('meetingForm.termsLoading')
+  ) : terms.length === 0 ? (
+    t('meetingForm.noTerms')
+  ) : values.termId !== '' ? (
+    t('meetingForm.termChosenHint')
+  ) : byDate ? (
+    t('meetingForm.termByDate', { term: byDate.label })
+  ) : (
+    t('meetingForm.termHint')
+  );
   return (
     <FormField id="meeting-term" label={t('meetingForm.term')} hint={hint} error={error}>
       {(control) => (
@@ -188,11 +206,22 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   // of a save left it, so a second try after a refused agenda is not taken for someone else's.
   const version = useRef(meeting?.version);
   const knownZones = useMemo(() => {
-    const zones = new Set<string>(COMMON_TIME_ZONES);
+    // The full IANA list where the browser gives it, else the common ones.
+    const all =
+      typeof Intl.supportedValuesOf === 'function'
+        ? Intl.supportedValuesOf('timeZone')
+        : COMMON_TIME_ZONES;
+    const zones = new Set<string>(all);
+    zones.add('UTC');
     zones.add(viewerTimeZone());
     if (meeting) zones.add(meeting.timeZone);
     return [...zones].sort();
   }, [meeting]);
+  const zoneOptions = useMemo(
+    () => timeZoneOptions(knownZones, locale, new Date()),
+    [knownZones, locale],
+  );
+  const [zoneQuery, setZoneQuery] = useState('');
   const [otherZone, setOtherZone] = useState(() => !knownZones.includes(values.timeZone));
   const submit = useSubmitState();
 
@@ -256,7 +285,21 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       guard.release();
       void navigate(`/admin/meetings/${saved.id}`, { state: { notice: 'meeting-saved' } });
     },
-    onError: (error) => submit.fail(error),
+    onError: (error) => {
+      // The server's words are English: say the refusal of a meeting between terms in the reader's.
+      if (error instanceof ApiError && error.code === 'no-current-term') {
+        const params = error.params ?? {};
+        const detail = t('meetingForm.noCurrentTerm', {
+          term: String(params.term ?? ''),
+          date: formatDate(String(params.endedOn ?? ''), locale),
+        });
+        submit.fail(
+          new ApiError(error.status, error.title, detail, [{ pointer: '/termId', detail }]),
+        );
+        return;
+      }
+      submit.fail(error);
+    },
   });
   const reload = useMutation({
     mutationFn: (id: number) => api.get<Meeting>(`/api/v1/meetings/${id}`),
@@ -418,6 +461,19 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
 
         <fieldset className="admin-fieldset">
           <legend>{t('meetingForm.when')}</legend>
+          <div className="field admin-field">
+            <label htmlFor="meeting-zone-search" className="field__label">
+              {t('meetingForm.zoneSearch')}
+            </label>
+            <input
+              id="meeting-zone-search"
+              type="search"
+              value={zoneQuery}
+              placeholder={t('meetingForm.zoneSearchPlaceholder')}
+              onChange={(e) => setZoneQuery(e.target.value)}
+              data-testid="meeting-zone-search"
+            />
+          </div>
           <FormField
             id="meeting-zone"
             label={t('meetingForm.zone')}
@@ -439,9 +495,9 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
                 }}
                 data-testid="meeting-zone"
               >
-                {knownZones.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone}
+                {filterTimeZones(zoneOptions, zoneQuery, values.timeZone).map((zone) => (
+                  <option key={zone.id} value={zone.id}>
+                    {zone.label}
                   </option>
                 ))}
                 <option value={OTHER_ZONE}>{t('meetingForm.otherZone')}</option>

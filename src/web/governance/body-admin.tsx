@@ -308,10 +308,21 @@ export function RulesForm({ body, onDone }: { body: Body; onDone(saved: boolean)
   );
 }
 
-export function TermForm({ body, onDone }: { body: Body; onDone(term: Term | null): void }) {
+export function TermForm({
+  body,
+  initial,
+  onDone,
+}: {
+  body: Body;
+  /** Proposed values, e.g. the term after the last one. */
+  initial?: TermCreate;
+  onDone(term: Term | null): void;
+}) {
   const { t } = useTranslation('governance');
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<TermCreate>({ label: '', startsOn: '', endsOn: '' });
+  const [values, setValues] = useState<TermCreate>(
+    initial ?? { label: '', startsOn: '', endsOn: '' },
+  );
   const submit = useSubmitState();
   const specs = useMemo<FormFieldSpec[]>(
     () => [

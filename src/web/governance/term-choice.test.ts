@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTermFor, meetingDay, termIdFromSelect, termsNewestFirst } from './term-choice';
+import {
+  defaultTermFor,
+  endedTermFor,
+  meetingDay,
+  termIdFromSelect,
+  termsNewestFirst,
+} from './term-choice';
 
 const terms = [
   { id: 1, startsOn: '2017-01-01', endsOn: '2020-12-31' },
@@ -50,5 +56,20 @@ describe('term options', () => {
     expect(termIdFromSelect('')).toBeNull();
     expect(termIdFromSelect('0')).toBeNull();
     expect(termIdFromSelect('x')).toBeNull();
+  });
+});
+
+describe('endedTermFor', () => {
+  const t2021 = { id: 1, startsOn: '2021-01-01', endsOn: '2024-12-31' };
+  const t2025 = { id: 2, startsOn: '2025-01-01', endsOn: '2028-12-31' };
+  it('finds the ended term a meeting after the last term would silently fall to', () => {
+    expect(endedTermFor([t2021], '2026-03-10')).toBe(t2021);
+    expect(endedTermFor([t2021], '2025-01-01')).toBe(t2021);
+  });
+  it('is null while a term runs or is to begin, and for a body without terms', () => {
+    expect(endedTermFor([t2021], '2024-12-31')).toBeNull();
+    expect(endedTermFor([t2021, t2025], '2026-03-10')).toBeNull();
+    expect(endedTermFor([t2021, t2025], '2024-06-01')).toBeNull();
+    expect(endedTermFor([], '2026-03-10')).toBeNull();
   });
 });

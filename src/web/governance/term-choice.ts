@@ -39,6 +39,16 @@ export function defaultTermFor<T extends TermDates>(terms: readonly T[], day: st
   return byStart.filter((t) => t.startsOn <= day).pop() ?? null;
 }
 
+/**
+ * The term a meeting on `day` would fall to by default when every term ended before it: the
+ * server refuses such a meeting (code 'no-current-term') unless a term is named. Null when a
+ * term runs on that day or is still to begin, or when the body has no term at all.
+ */
+export function endedTermFor<T extends TermDates>(terms: readonly T[], day: string): T | null {
+  const term = defaultTermFor(terms, day);
+  return term && term.endsOn < day ? term : null;
+}
+
 /** Newest first, the order a secretariat looks for the term in. */
 export function termsNewestFirst<T extends TermDates>(terms: readonly T[]): T[] {
   return [...terms].sort((a, b) => b.startsOn.localeCompare(a.startsOn) || b.id - a.id);

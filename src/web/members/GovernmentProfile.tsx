@@ -14,6 +14,7 @@ import { GovernmentName, governmentNameText, languageOf } from '../components/Go
 import { countryName, formatDate, formatNumber, languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
+import { HolderSince } from './holder-since';
 
 function useGovernment(slug: string) {
   return useQuery({
@@ -67,6 +68,7 @@ function OfficeHolders({ government }: { government: Government }) {
     const text = personName(h, government.localLang, locale);
     return <span lang={languageOf(h.personNames, text, 'en')}>{text}</span>;
   };
+  const today = new Date().toISOString().slice(0, 10);
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t('profile.unknownDate'));
   return (
     <section className="panel" aria-labelledby="office-holders-title">
@@ -79,11 +81,7 @@ function OfficeHolders({ government }: { government: Government }) {
             <li key={h.positionId} className="holders__item">
               <span className="holders__title">{t(`common:positions.${h.title}`)}</span>
               <span className="holders__name">{name(h)}</span>
-              {h.startDate && (
-                <span className="holders__since">
-                  {t('profile.since', { date: formatDate(h.startDate, locale) })}
-                </span>
-              )}
+              <HolderSince holder={h} today={today} />
             </li>
           ))}
         </ul>
