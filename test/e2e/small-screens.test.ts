@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  browserUnavailable,
+  signIn,
+  startE2E,
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  type E2E,
+} from './harness';
+
+const skipReason = browserUnavailable();
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 900 };
+
+/** The header's rows (its children's distinct middles), and whether they stick out of it. */
+function headerRows(page: Page): Promise<{ rows: number; sticksOut: boolean }> {
+  return page.evaluate(() => {
+    const inner = document.querySelector('.site-header__inner')!;
+    const edge = inner.getBoundingClientRect().right;
+    const middles = new Set<number>();
+    let sticksOut = false;
+    for (const child of Array.from(inner.children)) {
+      const box = child.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      middles.add(Math.round(box.top + box.height / 2));
+      if (box.right > edge) sticksOut = true;
+    }
+    return { rows: middles.size, sticksOut };
+  });
+}
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path, { waitUntil: 'networkidle' });
+  await page.locator('main h1').first().waitFor();
+}
+
+describe.skipIf(skipReason !== null)('phones and small screens', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('puts the navigation behind a menu button on a phone, which opens, closes and returns focus', async () => {
+    const page = await e.newPage();
+    await page.setViewportSize(PHONE);
+    await open(page, '/members');
+    const button = page.getByTestId('nav-menu-button');
+    const nav = page.locator('#site-menu');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await button.getAttribute('aria-controls')).toBe('site-menu');
+    expect(await nav.isVisible()).toBe(false);
+    // The page's heading comes after the demo notice and a two-row header, not under 590 px
+    // of links.
+    const top = await page
+      .locator('main h1')
+      .first()
+      .evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeLessThan(260);
+
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await nav.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#site-menu') !== null)).toBe(
+      true,
+    );
+    await page.keyboard.press('Escape');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'nav-menu-button',
+    );
+
+    // Following a link closes the menu.
+    await button.click();
+    await page.getByTestId('nav-offices').click();
+    await page.waitForURL('**/offices');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+
+    // On a laptop there is no button and the links show.
+    await page.setViewportSize(LAPTOP);
+    expect(await button.isVisible()).toBe(false);
+    expect(await nav.isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('keeps the admin tabs on one line: a menu on a phone, a scrolling strip on a laptop', async () => {
+    const page = await e.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.setViewportSize(PHONE);
+    await open(page, '/admin/users');
+    const button = page.getByTestId('admin-menu-button');
+    const tabs = page.locator('#admin-menu');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await tabs.isVisible()).toBe(false);
+    await button.click();
+    expect(await tabs.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await tabs.isVisible()).toBe(false);
+
+    await page.setViewportSize(LAPTOP);
+    expect(await button.isVisible()).toBe(false);
+    const tops = await tabs
+      .locator('li')
+      .evaluateAll((items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);
+    expect(tops).toBe(1);
+    await page.context().close();
+  });
+
+  it('keeps the signed-in English header on one row at 1366 px', async () => {
+    const page = await e.newPage('en-GB');
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.setViewportSize(LAPTOP);
+    for (const path of ['/', '/admin/users']) {
+      await open(page, path);
+      expect(await headerRows(page), path).toEqual({ rows: 1, sticksOut: false });
+    }
+    await page.context().close();
+  });
+});
