@@ -31,6 +31,25 @@ function headerRows(page: Page): Promise<{ rows: number; sticksOut: boolean }> {
   });
 }
 
+/** How much wider than the window the page is, in px (0 when nothing scrolls sideways). */
+function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Tables that scroll sideways but that a keyboard cannot reach or that have no name. */
+function unreachableScrollers(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.table-wrap, .admin-table-wrap'))
+      .filter((wrap) => wrap.scrollWidth > wrap.clientWidth)
+      .filter(
+        (wrap) =>
+          wrap.tabIndex !== 0 ||
+          !(wrap.getAttribute('aria-label') ?? wrap.getAttribute('aria-labelledby')),
+      )
+      .map((wrap) => wrap.querySelector('table')?.dataset.testid ?? wrap.className),
+  );
+}
+
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(path, { waitUntil: 'networkidle' });
   await page.locator('main h1').first().waitFor();
@@ -121,6 +140,25 @@ describe.skipIf(skipReason !== null)('phones and small screens', () => {
       await open(page, path);
       expect(await headerRows(page), path).toEqual({ rows: 1, sticksOut: false });
     }
+    await page.context().close();
+  });
+
+  it('keeps wide admin tables in a scroll region a keyboard reaches, on a phone', async () => {
+    const page = await e.newPage('en-GB');
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.setViewportSize(PHONE);
+    for (const path of ['/admin/users', '/admin/audit', '/admin/imports']) {
+      await open(page, path);
+      expect(await overflow(page), path).toBe(0);
+      expect(await unreachableScrollers(page), path).toEqual([]);
+    }
+    // The keyboard scrolls the users' table: Tab reaches its region, the arrow keys move it.
+    await open(page, '/admin/users');
+    const region = page.locator('.admin-table-wrap[role="region"]');
+    expect(await region.getAttribute('aria-label')).toBe('Users and roles');
+    await region.focus();
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((r) => r.scrollLeft)).toBeGreaterThan(0);
     await page.context().close();
   });
 });
