@@ -13,6 +13,30 @@ const skipReason = browserUnavailable();
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
+const LOCALES = ['en-GB', 'ko-KR', 'ja-JP', 'zh-CN', 'zh-TW'];
+
+const PUBLIC_PAGES = [
+  '/',
+  '/members',
+  '/members/kyoto',
+  '/offices',
+  '/bodies',
+  '/bodies/east-asia-rexcom',
+  'meeting',
+  '/climate',
+  '/members/kyoto/climate',
+  '/news',
+  '/apply',
+];
+const ADMIN_PAGES = [
+  '/admin/users',
+  '/admin/audit',
+  '/admin/imports',
+  '/admin/applications',
+  '/admin/invoices',
+  '/admin/mail',
+  '/admin/governments',
+];
 
 /** The header's rows (its children's distinct middles), and whether they stick out of it. */
 function headerRows(page: Page): Promise<{ rows: number; sticksOut: boolean }> {
@@ -57,8 +81,13 @@ async function open(page: Page, path: string): Promise<void> {
 
 describe.skipIf(skipReason !== null)('phones and small screens', () => {
   let e: E2E;
+  let meeting = '';
   beforeAll(async () => {
     e = await startE2E();
+    const page = await e.newPage();
+    await open(page, '/meetings');
+    meeting = (await page.locator('main a[href^="/meetings/"]').first().getAttribute('href'))!;
+    await page.context().close();
   });
   afterAll(async () => {
     await e?.close();
@@ -161,4 +190,34 @@ describe.skipIf(skipReason !== null)('phones and small screens', () => {
     await expect.poll(() => region.evaluate((r) => r.scrollLeft)).toBeGreaterThan(0);
     await page.context().close();
   });
+
+  // Every main page, signed out and then as the admin, in all five languages.
+  for (const locale of LOCALES) {
+    it(`keeps every main page within the window at 390 and 1366 px in ${locale}`, async () => {
+      const page = await e.newPage(locale);
+      const problems: string[] = [];
+      async function check(path: string) {
+        await page.setViewportSize(PHONE);
+        await open(page, path === 'meeting' ? meeting : path);
+        const phone = await overflow(page);
+        if (phone > 0) problems.push(`${path} at 390 px: ${phone} px too wide`);
+        for (const table of await unreachableScrollers(page)) {
+          problems.push(`${path} at 390 px: a keyboard cannot scroll ${table}`);
+        }
+        await page.setViewportSize(LAPTOP);
+        const laptop = await overflow(page);
+        if (laptop > 0) problems.push(`${path} at 1366 px: ${laptop} px too wide`);
+        const header = await headerRows(page);
+        if (header.rows !== 1)
+          problems.push(`${path} at 1366 px: the header has ${header.rows} rows`);
+        if (header.sticksOut)
+          problems.push(`${path} at 1366 px: the header sticks out of its frame`);
+      }
+      for (const path of PUBLIC_PAGES) await check(path);
+      await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      for (const path of ADMIN_PAGES) await check(path);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
 });
