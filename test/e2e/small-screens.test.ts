@@ -161,13 +161,20 @@ describe.skipIf(skipReason !== null)('phones and small screens', () => {
     await page.context().close();
   });
 
-  it('keeps the signed-in English header on one row at 1366 px', async () => {
+  it('keeps the signed-in English header on one row at 1366 px, and within a tablet', async () => {
     const page = await e.newPage('en-GB');
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.setViewportSize(LAPTOP);
     for (const path of ['/', '/admin/users']) {
       await open(page, path);
       expect(await headerRows(page), path).toEqual({ rows: 1, sticksOut: false });
+    }
+    // Narrower, a tablet: the links go behind the menu button rather than past the edge.
+    for (const width of [768, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await overflow(page), `${width}`).toBe(0);
+      expect(await headerRows(page).then((h) => h.sticksOut), `${width}`).toBe(false);
+      expect(await page.getByTestId('nav-menu-button').isVisible()).toBe(true);
     }
     await page.context().close();
   });
