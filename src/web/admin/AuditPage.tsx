@@ -126,7 +126,12 @@ export function AuditPage() {
         <EmptyState title={t('audit.none')} />
       ) : (
         <>
-          <div className="admin-table-wrap">
+          <div
+            className="admin-table-wrap"
+            role="region"
+            aria-label={t('audit.title')}
+            tabIndex={0}
+          >
             <table className="admin-table">
               <caption className="visually-hidden">{t('audit.title')}</caption>
               <thead>

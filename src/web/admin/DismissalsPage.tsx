@@ -120,7 +120,12 @@ export function DismissalsPage() {
         <EmptyState title={t('dismissals.none')} />
       ) : (
         <>
-          <div className="admin-table-wrap">
+          <div
+            className="admin-table-wrap"
+            role="region"
+            aria-label={t('dismissals.title')}
+            tabIndex={0}
+          >
             <table className="admin-table" data-testid="dismissals">
               <caption className="visually-hidden">{t('dismissals.title')}</caption>
               <thead>

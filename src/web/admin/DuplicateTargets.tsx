@@ -176,7 +176,12 @@ export function DuplicateTargets({
       {pairs.length === 0 ? (
         <EmptyState title={t('duplicates.targetsNone')} />
       ) : (
-        <div className="admin-table-wrap">
+        <div
+          className="admin-table-wrap"
+          role="region"
+          aria-label={t('duplicates.targetsTitle')}
+          tabIndex={0}
+        >
           <table className="admin-table" data-testid="duplicate-targets">
             <caption className="visually-hidden">{t('duplicates.targetsTitle')}</caption>
             <thead>

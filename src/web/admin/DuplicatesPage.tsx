@@ -233,7 +233,12 @@ export function DuplicatesPage() {
           {report.data.items.length === 0 ? (
             <EmptyState title={t('duplicates.none')} />
           ) : (
-            <div className="admin-table-wrap">
+            <div
+              className="admin-table-wrap"
+              role="region"
+              aria-label={t('duplicates.title')}
+              tabIndex={0}
+            >
               <table className="admin-table" data-testid="duplicates">
                 <caption className="visually-hidden">{t('duplicates.title')}</caption>
                 <thead>

@@ -81,7 +81,12 @@ export function GovernmentList() {
         <EmptyState title={t('governments.none')} />
       ) : (
         <>
-          <div className="admin-table-wrap">
+          <div
+            className="admin-table-wrap"
+            role="region"
+            aria-label={t('governments.title')}
+            tabIndex={0}
+          >
             <table className="admin-table">
               <caption className="visually-hidden">{t('governments.title')}</caption>
               <thead>

@@ -102,7 +102,12 @@ export function MergesPage() {
         <EmptyState title={t('merges.none')} />
       ) : (
         <>
-          <div className="admin-table-wrap">
+          <div
+            className="admin-table-wrap"
+            role="region"
+            aria-label={t('merges.title')}
+            tabIndex={0}
+          >
             <table className="admin-table" data-testid="merges">
               <caption className="visually-hidden">{t('merges.title')}</caption>
               <thead>

@@ -86,7 +86,7 @@ export function TokensPage() {
       ) : tokens.data.items.length === 0 ? (
         <EmptyState title={t('tokens.none')} />
       ) : (
-        <div className="admin-table-wrap">
+        <div className="admin-table-wrap" role="region" aria-label={t('tokens.yours')} tabIndex={0}>
           <table className="admin-table">
             <caption className="visually-hidden">{t('tokens.yours')}</caption>
             <thead>

@@ -154,7 +154,12 @@ export function UsersPage() {
         <EmptyState title={t('users.none')} />
       ) : (
         <>
-          <div className="admin-table-wrap">
+          <div
+            className="admin-table-wrap"
+            role="region"
+            aria-label={t('users.title')}
+            tabIndex={0}
+          >
             <table className="admin-table">
               <caption className="visually-hidden">{t('users.title')}</caption>
               <thead>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import type { Action } from '../../core/policy';
@@ -6,6 +6,7 @@ import { mayDo, useSession } from '../auth/session';
 import { signInPath } from '../auth/next-path';
 import { Loading } from '../components/DataState';
 import { NotAllowed } from '../forms/form';
+import { MenuIcon, useDisclosure } from './Layout';
 import '../components/admin.css';
 
 /**
@@ -17,6 +18,13 @@ export function AdminFrame() {
   const { t } = useTranslation('admin');
   const { user, loading } = useSession();
   const location = useLocation();
+  const menu = useDisclosure(location.pathname);
+  // On a laptop the tabs are a strip that scrolls sideways: bring the current one into view.
+  useEffect(() => {
+    document
+      .querySelector('#admin-menu a[aria-current="page"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [location.pathname, loading]);
 
   if (loading) return <Loading />;
   if (!user) {
@@ -53,7 +61,24 @@ export function AdminFrame() {
   return (
     <div className="admin">
       <div className="admin-bar">
-        <nav className="admin-nav" aria-label={t('nav.label')}>
+        <button
+          type="button"
+          className="menu-button admin-bar__menu-button"
+          aria-expanded={menu.open}
+          aria-controls="admin-menu"
+          onClick={menu.toggle}
+          ref={menu.button}
+          data-testid="admin-menu-button"
+        >
+          <MenuIcon />
+          {t('nav.openMenu')}
+        </button>
+        <nav
+          id="admin-menu"
+          className={menu.open ? 'admin-nav admin-nav--open' : 'admin-nav'}
+          aria-label={t('nav.label')}
+          onClick={menu.closeOnLink}
+        >
           <ul>
             {links.map((link) => (
               <li key={link.to}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -97,6 +97,49 @@ function SessionControls() {
   );
 }
 
+/** Three bars, drawn in the text colour, beside a menu button's word. */
+export function MenuIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="2" fill="none" />
+    </svg>
+  );
+}
+
+/**
+ * A menu button's state on a narrow screen: closed on every new page; Escape closes it and,
+ * when focus was inside the menu or on the button, puts focus back on the button.
+ */
+export function useDisclosure(pathname: string) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape') return;
+      const controls = button.current?.getAttribute('aria-controls');
+      const region = controls ? document.getElementById(controls) : null;
+      const active = document.activeElement;
+      setOpen(false);
+      if (active === button.current || (active && region?.contains(active))) {
+        button.current?.focus();
+      }
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+  return {
+    open,
+    button,
+    toggle: () => setOpen((was) => !was),
+    /** Following a link in the menu closes it, even a link to the page already shown. */
+    closeOnLink: (event: MouseEvent<HTMLElement>) => {
+      if ((event.target as Element).closest('a')) setOpen(false);
+    },
+  };
+}
+
 /** The frame of every page: skip link, header with navigation, notices, main area, footer. */
 export function Layout() {
   const { t } = useTranslation('common');
@@ -105,6 +148,7 @@ export function Layout() {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const menu = useDisclosure(location.pathname);
 
   // After client-side navigation, move focus to the new page so screen readers announce it.
   useEffect(() => {
@@ -147,7 +191,24 @@ export function Layout() {
             </span>
             <span className="brand__name">{t('appName')}</span>
           </Link>
-          <nav className="site-nav" aria-label={t('nav.label')}>
+          <button
+            type="button"
+            className="menu-button site-header__menu-button"
+            aria-expanded={menu.open}
+            aria-controls="site-menu"
+            onClick={menu.toggle}
+            ref={menu.button}
+            data-testid="nav-menu-button"
+          >
+            <MenuIcon />
+            {t('nav.openMenu')}
+          </button>
+          <nav
+            id="site-menu"
+            className={menu.open ? 'site-nav site-nav--open' : 'site-nav'}
+            aria-label={t('nav.label')}
+            onClick={menu.closeOnLink}
+          >
             <ul>
               <li>
                 <NavLink to="/" end className={navClass} data-testid="nav-home">

@@ -248,7 +248,7 @@ function History({ detail }: { detail: Detail }) {
   return (
     <section className="apply-panel" aria-labelledby="history-title">
       <h2 id="history-title">{t('status.history')}</h2>
-      <div className="admin-table-wrap">
+      <div className="admin-table-wrap" role="region" aria-label={t('status.history')} tabIndex={0}>
         <table className="admin-table" data-testid="application-history">
           <caption className="visually-hidden">{t('status.history')}</caption>
           <thead>

@@ -106,7 +106,7 @@ export default function AdminQueuePage() {
       ) : queue.data.items.length === 0 ? (
         <EmptyState title={t('queue.none')} />
       ) : (
-        <div className="admin-table-wrap">
+        <div className="admin-table-wrap" role="region" aria-label={t('queue.title')} tabIndex={0}>
           <table className="admin-table" data-testid="queue-table">
             <caption className="visually-hidden">{t('queue.title')}</caption>
             <thead>

@@ -321,7 +321,12 @@ function GovernmentsTable({
   }
   return (
     <>
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        role="region"
+        aria-label={t('dashboard.tableCaption')}
+        tabIndex={0}
+      >
         <table
           className="data-table members-table climate-dashboard-table"
           data-testid="dashboard-table"

@@ -410,7 +410,12 @@ export function EmissionSources({
           <p>{t('sourcesTable.empty')}</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label={t('sourcesTable.caption')}
+          tabIndex={0}
+        >
           <table className="data-table climate-sources" data-testid="emission-sources">
             <caption className="visually-hidden">{t('sourcesTable.caption')}</caption>
             <thead>

@@ -36,7 +36,12 @@ export function ImportColumnMap({ run }: { run: ImportRun }) {
   return (
     <details className="climate-details climate-column-map" data-testid="import-column-map">
       <summary>{t('imports.columnMap.title')}</summary>
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        role="region"
+        aria-label={t('imports.columnMap.caption')}
+        tabIndex={0}
+      >
         <table className="data-table">
           <caption className="visually-hidden">{t('imports.columnMap.caption')}</caption>
           <thead>

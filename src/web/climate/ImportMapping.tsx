@@ -100,7 +100,12 @@ export function ImportMapping({
       <h2 id={`${id}-title`}>{t('imports.mapping.title')}</h2>
       <p>{t('imports.mapping.lead', { file: file.name, row: sheet.headerRow })}</p>
       <form onSubmit={onSubmit} noValidate>
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label={t('imports.mapping.caption')}
+          tabIndex={0}
+        >
           <table className="data-table" data-testid="import-mapping-table">
             <caption className="visually-hidden">{t('imports.mapping.caption')}</caption>
             <thead>

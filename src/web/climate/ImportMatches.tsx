@@ -108,7 +108,12 @@ export function ImportMatches({ run }: { run: ImportRun }) {
       <p className="field__hint">
         {run.dryRun ? t('importMatches.previewHint') : t('importMatches.runHint')}
       </p>
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        role="region"
+        aria-label={t('importMatches.caption')}
+        tabIndex={0}
+      >
         <table className="data-table">
           <caption className="visually-hidden">{t('importMatches.caption')}</caption>
           <thead>

@@ -92,7 +92,12 @@ export function RunRows({ run }: { run: ImportRun }) {
         <EmptyState title={t('imports.noRows')} />
       ) : (
         <>
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            role="region"
+            aria-label={t('imports.rowsCaption')}
+            tabIndex={0}
+          >
             <table className="data-table" data-testid="import-rows">
               <caption className="visually-hidden">{t('imports.rowsCaption')}</caption>
               <thead>

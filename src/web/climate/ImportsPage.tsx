@@ -135,7 +135,7 @@ function RecentRuns({
       ) : (
         <>
           {recent.data === null && <p className="field__hint">{t('imports.sessionOnly')}</p>}
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t('imports.recent')} tabIndex={0}>
             <table className="data-table" data-testid="import-recent">
               <caption className="visually-hidden">{t('imports.recent')}</caption>
               <thead>

@@ -32,7 +32,12 @@ export default function AdminElectionListPage() {
       ) : (
         <>
           <ZoneNote />
-          <div className="admin-table-wrap">
+          <div
+            className="admin-table-wrap"
+            role="region"
+            aria-label={t('admin.title')}
+            tabIndex={0}
+          >
             <table className="admin-table">
               <caption className="visually-hidden">{t('admin.title')}</caption>
               <thead>

@@ -460,7 +460,12 @@ function VoterRegisterPanel({ election }: { election: Election }) {
               ),
             })}
           </p>
-          <div className="admin-table-wrap">
+          <div
+            className="admin-table-wrap"
+            role="region"
+            aria-label={t('voters.title')}
+            tabIndex={0}
+          >
             <table className="admin-table admin-table--compact" data-testid="voters-table">
               <caption className="visually-hidden">{t('voters.title')}</caption>
               <thead>

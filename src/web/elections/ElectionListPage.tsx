@@ -34,7 +34,7 @@ export default function ElectionListPage() {
       ) : (
         <>
           <ZoneNote />
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t('list.title')} tabIndex={0}>
             <table className="data-table election-table" data-testid="elections-table">
               <caption className="visually-hidden">{t('list.title')}</caption>
               <thead>

@@ -76,7 +76,7 @@ export function ResultSection({ election }: { election: Election }) {
           <p>{t('result.tieExplained')}</p>
         </div>
       )}
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label={t('result.caption')} tabIndex={0}>
         <table className="data-table" data-testid="result-table">
           <caption>{t('result.caption')}</caption>
           <thead>

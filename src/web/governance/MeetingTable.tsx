@@ -23,7 +23,7 @@ export function MeetingTable({
   const { t } = useTranslation('governance');
   const locale = useLocale();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="data-table gov-meetings-table" data-testid="meetings-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -56,7 +56,7 @@ export default function SeatHistoryPage() {
         {events.length === 0 ? (
           <p className="muted">{t('seatHistory.noChanges')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="seat-changes" tabIndex={0}>
             <table className="data-table" data-testid="seat-events">
               <thead>
                 <tr>
@@ -92,7 +92,7 @@ export default function SeatHistoryPage() {
         {terms.length === 0 ? (
           <p className="muted">{t('seatHistory.noOtherTerms')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="seat-terms" tabIndex={0}>
             <table className="data-table" data-testid="seat-terms">
               <thead>
                 <tr>

@@ -254,7 +254,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
       {rows.length === 0 ? (
         <p className="muted">{t('attendance.noSeats')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t('attendance.caption')} tabIndex={0}>
           <table className="data-table gov-attendance-table" data-testid="attendance-register">
             <caption className="visually-hidden">{t('attendance.caption')}</caption>
             <thead>

@@ -181,7 +181,12 @@ function DecisionForm({ meeting, motion }: { meeting: Meeting; motion: Motion })
   return (
     <div className="gov-decision">
       {votingSeats.length > 0 && (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label={t('motions.votesCaption', { motion: text })}
+          tabIndex={0}
+        >
           <table className="data-table gov-vote-table" data-testid={`vote-table-${motion.id}`}>
             <caption className="visually-hidden">
               {t('motions.votesCaption', { motion: text })}

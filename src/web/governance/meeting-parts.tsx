@@ -235,7 +235,12 @@ export function MotionView({ motion, headingLevel = 3 }: { motion: Motion; headi
         </p>
       )}
       {motion.votes.length > 0 && (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label={t('motions.votesCaption', { motion: text.text })}
+          tabIndex={0}
+        >
           <table className="data-table gov-votes">
             <caption className="visually-hidden">
               {t('motions.votesCaption', { motion: text.text })}

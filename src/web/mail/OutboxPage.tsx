@@ -94,7 +94,12 @@ export default function OutboxPage() {
             <EmptyState title={t('outbox.none')} />
           ) : (
             <>
-              <div className="admin-table-wrap">
+              <div
+                className="admin-table-wrap"
+                role="region"
+                aria-label={t('outbox.title')}
+                tabIndex={0}
+              >
                 <table className="admin-table" data-testid="mail-outbox">
                   <caption className="visually-hidden">{t('outbox.title')}</caption>
                   <thead>

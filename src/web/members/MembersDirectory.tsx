@@ -300,7 +300,12 @@ export function MembersDirectory() {
           </>
         ) : (
           <>
-            <div className="table-wrap">
+            <div
+              className="table-wrap"
+              role="region"
+              aria-label={t('directory.caption')}
+              tabIndex={0}
+            >
               <table className="data-table members-table">
                 <caption className="visually-hidden">{t('directory.caption')}</caption>
                 <thead>

@@ -201,7 +201,12 @@ export function ScheduleEditor({
           )}
         </FormField>
 
-        <div className="admin-table-wrap">
+        <div
+          className="admin-table-wrap"
+          role="region"
+          aria-label={t('schedule.bandsCaption', { currency: schedule.currency })}
+          tabIndex={0}
+        >
           <table className="admin-table fee-table" data-testid="fee-table">
             <caption>{t('schedule.bandsCaption', { currency: schedule.currency })}</caption>
             <thead>

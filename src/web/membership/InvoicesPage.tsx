@@ -106,7 +106,7 @@ export default function InvoicesPage() {
         <EmptyState title={t('list.none')} />
       ) : (
         <>
-          <div className="admin-table-wrap">
+          <div className="admin-table-wrap" role="region" aria-label={t('list.title')} tabIndex={0}>
             <table className="admin-table invoices-table" data-testid="invoices">
               <caption className="visually-hidden">{t('list.title')}</caption>
               <thead>

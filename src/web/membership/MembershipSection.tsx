@@ -157,7 +157,12 @@ function MembershipBody({
       {view.periods.length === 0 ? (
         <p>{t('periods.none')}</p>
       ) : (
-        <div className="admin-table-wrap">
+        <div
+          className="admin-table-wrap"
+          role="region"
+          aria-label={t('periods.title')}
+          tabIndex={0}
+        >
           <table className="admin-table" data-testid="membership-periods">
             <caption className="visually-hidden">{t('periods.title')}</caption>
             <thead>
@@ -192,7 +197,12 @@ function MembershipBody({
       {view.invoices.length === 0 ? (
         <p>{t('invoices.none')}</p>
       ) : (
-        <div className="admin-table-wrap">
+        <div
+          className="admin-table-wrap"
+          role="region"
+          aria-label={t('invoices.title')}
+          tabIndex={0}
+        >
           <table className="admin-table" data-testid="membership-invoices">
             <caption className="visually-hidden">{t('invoices.title')}</caption>
             <thead>

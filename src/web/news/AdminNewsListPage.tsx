@@ -40,7 +40,12 @@ export default function AdminNewsListPage() {
         <EmptyState title={t('admin.empty')} />
       ) : (
         <>
-          <div className="admin-table-wrap">
+          <div
+            className="admin-table-wrap"
+            role="region"
+            aria-label={t('admin.title')}
+            tabIndex={0}
+          >
             <table className="admin-table">
               <caption className="visually-hidden">{t('admin.title')}</caption>
               <thead>
