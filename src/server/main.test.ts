@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import pgClient from 'pg';
 import { PG_ADMIN_URL } from '../../test/setup/pg-url';
 import { verifyPassword } from './auth/secrets';
 import { openStore } from './store';
@@ -174,4 +175,71 @@ describe('starting Accord', () => {
       await db.close();
     }
   });
+  it.skipIf(!inject('postgres'))(
+    'finishes start-up before stopping when asked to stop while it waits for another server',
+    async () => {
+      const name = `accord_stop_${process.pid}_${Date.now()}`;
+      const admin = new pgClient.Client({ connectionString: PG_ADMIN_URL });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(PG_ADMIN_URL);
+      url.pathname = `/${name}`;
+      const other = new pgClient.Client({ connectionString: url.toString() });
+      await other.connect();
+      try {
+        // Another server holds the start-up lock ("Acco"), as a replica migrating does.
+        await other.query('SELECT pg_advisory_lock(1097032559)');
+        const child = spawn(TSX, ['src/server/main.ts'], {
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: os.tmpdir(),
+            HOST: '127.0.0.1',
+            PORT: '0',
+            ACCORD_DEMO: 'false',
+            ACCORD_DATA_DIR: dataDir,
+            ACCORD_WEB_ROOT: path.join(os.tmpdir(), 'accord-no-web-app'),
+            LOG_LEVEL: 'warn',
+            DATABASE_URL: url.toString(),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+        const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+          child.on('close', (code, signal) => resolve({ code, signal })),
+        );
+        // Wait until it queues behind the lock, then ask it to stop and let it go on.
+        await expect
+          .poll(
+            async () =>
+              Number(
+                (
+                  await other.query<{ n: string }>(
+                    `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+                  )
+                ).rows[0]?.n,
+              ),
+            { timeout: 30_000, interval: 100, message: () => output },
+          )
+          .toBeGreaterThan(0);
+        child.kill('SIGTERM');
+        await new Promise((r) => setTimeout(r, 300));
+        await other.query('SELECT pg_advisory_unlock(1097032559)');
+        const { code, signal } = await exited;
+        expect(output).not.toMatch(/destroyed/);
+        expect({ code, signal }).toEqual({ code: 0, signal: null });
+        // Start-up was finished, not cut: the database is migrated.
+        const tables = await other.query(
+          `SELECT 1 FROM information_schema.tables WHERE table_name = 'users'`,
+        );
+        expect(tables.rowCount).toBe(1);
+      } finally {
+        await other.end();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+    90_000,
+  );
 });

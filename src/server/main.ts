@@ -29,37 +29,55 @@ function listenError(error: unknown, config: AccordConfig): unknown {
 /** Starts Accord: opens and prepares the database, then listens. */
 export async function startServer(config = configFromEnv()): Promise<void> {
   const db = await openConfiguredStore(config);
-  let report: Awaited<ReturnType<typeof prepareDatabase>>;
-  let server: Awaited<ReturnType<typeof buildApp>>;
-  try {
-    report = await prepareDatabase(db, config);
-    server = await buildApp({
-      config,
-      db,
-      logger: { level: config.logLevel, transport: undefined },
-    });
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  let server: Awaited<ReturnType<typeof buildApp>> | undefined;
+  // A stop asked for while start-up still works (a supervisor giving up, a test's clean-up,
+  // Ctrl-C while the demo loads) waits for it to finish, then closes: closing the database
+  // under a start-up query would end the process with "driver has already been destroyed"
+  // and leave a migration or the first administrator half done.
+  let startingUp: Promise<unknown> = Promise.resolve();
+  let stopping = false;
   const close = async () => {
-    await server.close();
+    stopping = true;
+    await startingUp.catch(() => undefined);
+    await server?.close();
     await db.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
 
-  try {
-    await server.listen({ port: config.port, host: config.host });
-  } catch (error) {
-    await server.close();
-    await db.close();
-    throw listenError(error, config);
-  }
-  // Only now: a generated password printed by a start that then failed would be one nobody
-  // could use again, and a start that fails before here creates no administrator at all.
-  const adminCreated = await ensureFirstAdministrator(db, config);
+  const startUp = async () => {
+    let report: Awaited<ReturnType<typeof prepareDatabase>>;
+    try {
+      report = await prepareDatabase(db, config);
+      server = await buildApp({
+        config,
+        db,
+        logger: { level: config.logLevel, transport: undefined },
+      });
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    if (stopping) return null;
+    try {
+      await server.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      await server.close();
+      await db.close();
+      throw listenError(error, config);
+    }
+    // Only now: a generated password printed by a start that then failed would be one nobody
+    // could use again, and a start that fails before here creates no administrator at all.
+    const adminCreated = await ensureFirstAdministrator(db, config);
+    return { report, server, adminCreated };
+  };
+  const started = startUp();
+  startingUp = started;
+  const done = await started;
+  if (!done) return;
+  const { report, adminCreated } = done;
+  server = done.server;
   const ignored = ignoredAdminPasswordWarning(config, adminCreated);
   if (ignored) server.log.warn(ignored);
   const url = `http://localhost:${(server.server.address() as { port: number }).port}`;
