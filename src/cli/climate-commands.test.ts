@@ -51,6 +51,10 @@ describe('accord import and export', () => {
     expect(text).toContain('dry run');
     expect(text).toMatch(/1 of 2 rows|2 of 2 rows/);
     expect(text).toContain('Done: 2 of 2 rows; 1 created, 0 updated, 0 unchanged, 1 skipped');
+    // The preview says, before anything is written, which governments the import would add.
+    expect(text).toMatch(
+      /^\d+ governments? not in Accord yet \(\d+ rows?\) would be added as prospects; import with --no-create/m,
+    );
     const reportFile = path.join(dir, 'import-1.csv');
     expect(text).toContain(`Row report: ${reportFile}`);
     const report = fs.readFileSync(reportFile, 'utf8');

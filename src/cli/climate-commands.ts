@@ -195,6 +195,17 @@ export async function runImportCommand(
           `${run.created} created, ${run.updated} updated, ${unchanged} unchanged, ` +
           `${run.skipped} skipped${dryRun ? ' (dry run)' : ''}`,
       );
+      const fresh = run.newGovernments;
+      if (fresh.count > 0) {
+        const governments = `${fresh.count} government${fresh.count === 1 ? '' : 's'}`;
+        const rows = `${fresh.rows} row${fresh.rows === 1 ? '' : 's'}`;
+        io.out(
+          dryRun
+            ? `${governments} not in Accord yet (${rows}) would be added as prospects; ` +
+                'import with --no-create to leave their rows out'
+            : `${governments} added as prospects (${rows})`,
+        );
+      }
       const uncertain = (await db.importMatches.pageRunMatches(run.id, 1, 1)).total;
       if (uncertain > 0) {
         io.out(

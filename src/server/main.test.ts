@@ -220,7 +220,7 @@ describe('starting Accord', () => {
                   )
                 ).rows[0]?.n,
               ),
-            { timeout: 30_000, interval: 100, message: () => output },
+            { timeout: 30_000, interval: 100 },
           )
           .toBeGreaterThan(0);
         child.kill('SIGTERM');

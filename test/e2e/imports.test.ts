@@ -56,7 +56,24 @@ describe.skipIf(skipReason !== null)('imports in the browser', () => {
     const before = await e.app.inject({ url: '/api/v1/governments?q=Testville' });
     expect(before.json().total).toBe(0);
 
+    // Testville is not in the directory: the preview says so, and Import waits for a choice.
+    const fresh = page.getByTestId('import-new-governments');
+    expect(await fresh.getAttribute('data-count')).toBe('1');
+    expect(await fresh.innerText()).toMatch(/1 government that Accord does not know yet/);
+    expect(await page.getByTestId('import-run').isDisabled()).toBe(true);
+    await page.getByTestId('import-new-governments-create').check();
+    // Import asks first, saying what it will write.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await page.getByTestId('import-run').click();
+    expect(await asked).toBe(
+      'Import targets.csv now?\n1 record will be created and 0 updated.\n' +
+        '1 government will be added to Accord as a prospect.',
+    );
     await expect
       .poll(
         async () => (await e.app.inject({ url: '/api/v1/governments?q=Testville' })).json().total,

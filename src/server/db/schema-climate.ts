@@ -192,6 +192,10 @@ export interface ImportRunTable {
   columns_json: string | null;
   /** JSON { code, params, written }: the error as a code, for the run page (0018). */
   error_json: string | null;
+  /** Governments the run created, or its preview would create (0023). */
+  governments_created: Generated<number>;
+  /** The run's rows about those governments (0023). */
+  new_government_rows: Generated<number>;
 }
 
 /** A column layout a person saved in the mapping step (0009). */

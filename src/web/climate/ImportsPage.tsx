@@ -16,6 +16,8 @@ import { useClimateFormat } from './format';
 import { runErrorText } from './import-reasons';
 import { canRerun, contentTypeFor, ImportProblem, uploadImport } from './import-upload';
 import { ImportMapping } from './ImportMapping';
+import { NewGovernmentsChoiceField } from './ImportNewGovernments';
+import { importConfirmation, type NewGovernmentsChoice } from './import-new-governments';
 import { RunView, type Rerun } from './ImportRunView';
 import { useImportRun, useRecentImports, useSavedLayouts } from './queries';
 import {
@@ -186,7 +188,11 @@ export default function ImportsPage() {
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind>('cdp-targets');
   const [file, setFile] = useState<File | null>(null);
-  const [noCreate, setNoCreate] = useState(false);
+  /**
+   * What happens to governments the file names that Accord does not know: chosen in the
+   * preview, once it has said how many there are (null: not chosen yet).
+   */
+  const [newGovernments, setNewGovernments] = useState<NewGovernmentsChoice | null>(null);
   /** A saved layout to read the file with, by name; '' lets the server recognise one. */
   const [layout, setLayout] = useState('');
   const savedLayouts = useSavedLayouts(kind);
@@ -202,13 +208,14 @@ export default function ImportsPage() {
   const fileId = useId();
 
   const signature = file
-    ? `${kind}|${noCreate}|${layout}|${encoding}|${file.name}|${file.size}|${file.lastModified}`
+    ? `${kind}|${layout}|${encoding}|${file.name}|${file.size}|${file.lastModified}`
     : null;
   const start = useMutation({
     mutationFn: (dryRun: boolean) =>
       uploadImport(kind, file as File, {
         dryRun,
-        noCreate,
+        // A preview counts the governments the file would add; the import does what was chosen.
+        noCreate: !dryRun && newGovernments === 'skip',
         layout: layout || null,
         encoding: encoding || undefined,
         // The import does what was decided on the preview's uncertain matches.
@@ -219,6 +226,8 @@ export default function ImportsPage() {
       setRunId(started.id);
       setSessionRuns((runs) => [started, ...runs.filter((r) => r.id !== started.id)]);
       setPreviewed(dryRun ? signature : null);
+      // A new preview may name other governments: the choice is made again on what it says.
+      if (dryRun) setNewGovernments(null);
       void queryClient.invalidateQueries({ queryKey: ['climate', 'imports'] });
     },
   });
@@ -249,6 +258,8 @@ export default function ImportsPage() {
     previewed === signature &&
     current?.dryRun === true &&
     current.status === 'done';
+
+  const choiceMissing = previewDone && current.newGovernments.count > 0 && newGovernments === null;
 
   // A layout saved in the mapping step reads the file at once: preview with it.
   const [previewWith, setPreviewWith] = useState<string | null>(null);
@@ -407,15 +418,13 @@ export default function ImportsPage() {
             {t('imports.encodingHint')}
           </p>
         </div>
-        <label className="admin-radio">
-          <input
-            type="checkbox"
-            checked={noCreate}
-            onChange={(e) => setNoCreate(e.target.checked)}
-            data-testid="import-no-create"
+        {previewDone && current.newGovernments.count > 0 && (
+          <NewGovernmentsChoiceField
+            run={current}
+            value={newGovernments}
+            onChange={setNewGovernments}
           />
-          {t('imports.noCreate')}
-        </label>
+        )}
         <div className="admin-actions">
           <button
             type="submit"
@@ -428,15 +437,22 @@ export default function ImportsPage() {
           <button
             type="button"
             className="button"
-            disabled={!previewDone || start.isPending}
-            onClick={() => start.mutate(false)}
+            disabled={!previewDone || start.isPending || choiceMissing}
+            onClick={() => {
+              if (current && window.confirm(importConfirmation(t, locale, current, newGovernments)))
+                start.mutate(false);
+            }}
             aria-describedby="import-run-hint"
             data-testid="import-run"
           >
             {t('imports.importButton')}
           </button>
           <span id="import-run-hint" className="field__hint">
-            {previewDone ? t('imports.readyToImport') : t('imports.previewFirst')}
+            {!previewDone
+              ? t('imports.previewFirst')
+              : choiceMissing
+                ? t('imports.newGovernments.chooseFirst')
+                : t('imports.readyToImport')}
           </span>
         </div>
       </form>

@@ -155,6 +155,10 @@ export class ImportEngine {
         created: this.counts.created + batch.created,
         updated: this.counts.updated + batch.updated,
         skipped: this.counts.skipped + batch.skipped,
+        governments: {
+          created: this.planner.governmentsCreated,
+          rows: this.planner.newGovernmentRows,
+        },
       };
       await tx.imports.insertRowOutcomes(this.options.runId, outcomes);
       await tx.importMatches.insertRunMatches(

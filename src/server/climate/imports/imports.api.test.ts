@@ -119,6 +119,8 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
       created: 1,
       updated: 1,
       skipped: 1,
+      // Pueblo Nuevo is not in the directory: the preview says the import would add it.
+      newGovernments: { count: 1, rows: 1 },
     });
 
     const rows = await t.app.inject({
@@ -298,6 +300,44 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
         headers: admin,
       });
       expect((parse(oldReport.body, { bom: true }) as string[][])[1]?.[5]).toBe('');
+    },
+  );
+
+  it_(
+    'counts in the preview the governments an import would add, and adds none when told not to',
+    async () => {
+      const csv = [
+        'Account Number,Organization,City,Country,Type of target,Base year,Base year emissions (metric tonnes CO2e),Percentage reduction target,Target year',
+        '999501,Villa Nueva Uno,Villa Nueva Uno,Mexico,Base year emissions (absolute) target,2015,9000,40,2030',
+        '999501,Villa Nueva Uno,Villa Nueva Uno,Mexico,Base year emissions (absolute) target,2015,9000,90,2050',
+        '999502,Villa Nueva Dos,Villa Nueva Dos,Mexico,Base year emissions (absolute) target,2015,5000,50,2030',
+        '49389,Kyoto,Kyoto,Japan,Base year emissions (absolute) target,2013,7840000,40,2030',
+      ].join('\r\n');
+      const upload = async (query: string) => {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/imports/cdp-targets?fileName=new.csv${query}`,
+          headers: { ...admin, 'content-type': 'text/csv' },
+          payload: csv,
+        });
+        expect(res.statusCode).toBe(202);
+        return waitForRun((res.json() as { run: ImportRun }).run.id);
+      };
+      const preview = await upload('&dryRun=true');
+      // Two governments, three rows about them; Kyoto is known.
+      expect(preview.newGovernments).toEqual({ count: 2, rows: 3 });
+      const governments = async () =>
+        (await t.app.inject({ url: '/api/v1/governments?q=Villa%20Nueva' })).json().total;
+      expect(await governments()).toBe(0);
+
+      const left = await upload('&noCreate=true');
+      expect(left).toMatchObject({ status: 'done', newGovernments: { count: 0, rows: 0 } });
+      expect(left.skipped).toBeGreaterThanOrEqual(3);
+      expect(await governments()).toBe(0);
+
+      const added = await upload('');
+      expect(added).toMatchObject({ status: 'done', newGovernments: { count: 2, rows: 3 } });
+      expect(await governments()).toBe(2);
     },
   );
 

@@ -239,6 +239,10 @@ export class ImportPlanner {
   private readonly storedKeys = new Map<string, string>();
   governmentsCreated = 0;
   governmentsLinked = 0;
+  /** Rows about a government this run creates (or its preview would create). */
+  newGovernmentRows = 0;
+  /** The slugs of the governments this run creates: later rows name them by a real id. */
+  private readonly newGovernments = new Set<string>();
   private readonly placer: SubjectPlacer;
 
   constructor(
@@ -511,8 +515,12 @@ export class ImportPlanner {
     if (own) return { ref: own, plan: { prospect: null, link: null, match: null }, notes: [] };
     const placed = this.placer.place(subject, row);
     if ('skip' in placed) return placed;
-    if (placed.prospect) this.governmentsCreated += 1;
+    if (placed.prospect) {
+      this.governmentsCreated += 1;
+      this.newGovernments.add(placed.ref.slug);
+    }
     if (placed.link) this.governmentsLinked += 1;
+    if (this.newGovernments.has(placed.ref.slug)) this.newGovernmentRows += 1;
     const { ref, prospect, link, match, notes } = placed;
     return { ref, plan: { prospect, link, match }, notes };
   }

@@ -132,6 +132,8 @@ export async function insertRun(
       created_count: 0,
       updated_count: 0,
       skipped_count: 0,
+      governments_created: 0,
+      new_government_rows: 0,
       error: null,
       actor_user_id: actor.userId,
       actor_label: actor.label,
@@ -183,6 +185,12 @@ export async function updateRun(
             created_count: values.counts.created,
             updated_count: values.counts.updated,
             skipped_count: values.counts.skipped,
+            ...(values.counts.governments
+              ? {
+                  governments_created: values.counts.governments.created,
+                  new_government_rows: values.counts.governments.rows,
+                }
+              : {}),
           }
         : {}),
       ...(values.status !== undefined ? { status: values.status } : {}),
@@ -221,6 +229,12 @@ export async function updateRunIfRunning(
             created_count: values.counts.created,
             updated_count: values.counts.updated,
             skipped_count: values.counts.skipped,
+            ...(values.counts.governments
+              ? {
+                  governments_created: values.counts.governments.created,
+                  new_government_rows: values.counts.governments.rows,
+                }
+              : {}),
           }
         : {}),
       heartbeat_at: now,

@@ -53,6 +53,8 @@ export interface RunCounts {
   created: number;
   updated: number;
   skipped: number;
+  /** Governments the run created (a preview: would create), and the rows about them. */
+  governments?: { created: number; rows: number };
 }
 
 export function toImportRun(row: ImportRunRecord): ImportRun {
@@ -69,6 +71,7 @@ export function toImportRun(row: ImportRunRecord): ImportRun {
     created: row.created_count,
     updated: row.updated_count,
     skipped: row.skipped_count,
+    newGovernments: { count: row.governments_created, rows: row.new_government_rows },
     error: row.error,
     errorReason: parseJsonColumn('import_runs', row.id, row.error_json, isRunError),
     startedAt: row.started_at,

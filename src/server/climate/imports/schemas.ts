@@ -37,6 +37,17 @@ export const ImportRun = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),
   skipped: Type.Integer(),
+  newGovernments: Type.Object(
+    {
+      count: Type.Integer({ minimum: 0 }),
+      rows: Type.Integer({ minimum: 0 }),
+    },
+    {
+      description:
+        'Governments Accord did not know that this run added as prospects (a preview: would ' +
+        'add), and how many rows are about them. An import run with noCreate leaves those rows out.',
+    },
+  ),
   error: Nullable(Type.String({ description: 'Why it failed or was interrupted, in English' })),
   errorReason: Nullable(ImportRunError),
   startedAt: Type.String(),
