@@ -2,6 +2,7 @@
  * Multilingual texts (titles, names, captions) are stored as JSON objects keyed by language
  * tag. Every area reads them through these two functions.
  */
+import { textFor } from '../../core/names';
 import { parseJsonColumn } from './json';
 
 /** Where a stored text comes from, so a damaged one names its row. */
@@ -28,7 +29,10 @@ export function parseTexts(
   return out;
 }
 
-/** The text in the language asked for, else in English, else in the first language it has. */
+/**
+ * The text for a reader of `lang` by the one rule (src/core/names.ts): their language, for a
+ * Chinese reader the other script, else English, else the first language it has.
+ */
 export function textIn(texts: Record<string, string>, lang = 'en'): string {
-  return texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? '';
+  return textFor(texts, lang);
 }

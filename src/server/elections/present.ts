@@ -1,4 +1,5 @@
 import type { ElectionResult as Tally, ElectionWindows } from '../../core/governance';
+import { textFor } from '../../core/names';
 import { parseTexts } from '../db/texts';
 import type { CandidateRow, ElectionRow, GovernmentRow, TermRow } from './repository';
 import type { Candidate, ElectionResult, ElectionSummary } from './schemas';
@@ -6,8 +7,8 @@ import type { Candidate, ElectionResult, ElectionSummary } from './schemas';
 type Names = Record<string, string>;
 export type GovernmentRef = Candidate['government'];
 
-export const englishOr = (names: Names, fallback: string) =>
-  names.en ?? Object.values(names)[0] ?? fallback;
+/** The name or title in English (for the audit log), by the one rule; else the fallback. */
+export const englishOr = (names: Names, fallback: string) => textFor(names, 'en') || fallback;
 
 export const electionName = (row: ElectionRow) =>
   englishOr(parseTexts(row.title, { table: 'elections', id: row.id }), `election ${row.id}`);

@@ -210,4 +210,33 @@ describe.each(dialectCases())('invitations service on $label', ({ dialect, skip 
       }
     },
   );
+
+  it_("greets a recorded person by their name in the letter's language", async () => {
+    // The mayor of Kyoto's address is an account that reads Japanese.
+    const address = 'officer.kyoto@accord.example';
+    await f.db.kysely
+      .updateTable('people')
+      .set({ email: address })
+      .where('full_name', '=', 'Daisaku Kadokawa')
+      .execute();
+    expect(
+      (
+        await f.db.kysely
+          .selectFrom('users')
+          .where('email', '=', address)
+          .select('locale')
+          .executeTakeFirstOrThrow()
+      ).locale,
+    ).toBe('ja');
+    const m = await draftMeeting(f.db);
+    await governance.invite(f.db, MAIL, admin, m.id, { seats: true });
+    const letter = await f.db.kysely
+      .selectFrom('outbox')
+      .where('to_email', '=', address)
+      .orderBy('id', 'desc')
+      .select(['to_name', 'body_text'])
+      .executeTakeFirstOrThrow();
+    expect(letter.to_name).toBe('門川大作');
+    expect(letter.body_text).toContain('門川大作');
+  });
 });

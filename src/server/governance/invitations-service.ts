@@ -4,9 +4,10 @@
  */
 import { calendarRole, utcToZoned } from '../../core/governance';
 import type { Locale } from '../../core/locales';
+import { personDisplayName } from '../../core/names';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
-import { textIn } from '../db/texts';
+import { parseTexts, textIn } from '../db/texts';
 import { authorize } from '../http/authorize';
 import { queueLetter, recipientLocales } from '../mail/service';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
@@ -115,6 +116,16 @@ async function queueLetters(
     tx,
     invitees.map((i) => i.email as string),
   );
+  const people = await tx.governance.personRefs(
+    invitees.flatMap((i) => (i.person_id === null ? [] : [i.person_id])),
+  );
+  // A recorded person is greeted by their name in the letter's language (src/core/names.ts).
+  const greeted = (inv: (typeof invitees)[number], locale: Locale) => {
+    const person = inv.person_id === null ? undefined : people.get(inv.person_id);
+    if (!person) return inv.name;
+    const names = parseTexts(person.names, { table: 'people', id: person.id });
+    return personDisplayName({ fullName: person.full_name, names }, locale).primary;
+  };
   const agendas = new Map<Locale, string[]>();
   const agendaIn = async (locale: Locale) => {
     let titles = agendas.get(locale);
@@ -140,7 +151,7 @@ async function queueLetters(
       now: new Date(),
     });
     await queueLetter(tx, {
-      to: { email, name: inv.name, locale },
+      to: { email, name: greeted(inv, locale), locale },
       template: 'meeting-invitation',
       params: {
         title,

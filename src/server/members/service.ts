@@ -1,3 +1,4 @@
+import { textFor } from '../../core/names';
 import { isLocale } from '../../core/locales';
 import type { Actor } from '../../core/roles';
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
@@ -188,7 +189,7 @@ export async function updateGovernment(
         action: 'update',
         entityType: 'government',
         entityId: before.id,
-        summary: `${before.names.en ?? slug}: ${Object.keys(diff.after).join(', ')} changed`,
+        summary: `${textFor(before.names, 'en') || slug}: ${Object.keys(diff.after).join(', ')} changed`,
         before: diff.before,
         after: diff.after,
       });

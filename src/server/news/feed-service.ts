@@ -1,3 +1,4 @@
+import { textFor } from '../../core/names';
 import { nowIso } from '../clock';
 import { sanitizeRichText } from '../media/sanitize';
 import type { Store } from '../store';
@@ -58,7 +59,7 @@ export async function newsFeed(
   );
   return buildAtomFeed({
     id: selfUrl,
-    title: FEED_TITLES[lang] ?? FEED_TITLES.en ?? 'Accord news',
+    title: textFor(FEED_TITLES, lang) || 'Accord news',
     selfUrl,
     alternateUrl: `${origin}/news`,
     updated: newest ?? nowIso(),

@@ -1,3 +1,4 @@
+import { chooseLanguage } from '../../core/names';
 import { parseTexts } from '../db/texts';
 import { isPublicFile, presentFile } from '../files/present';
 import type { FileWithPost } from '../files/repository';
@@ -5,11 +6,12 @@ import type { GovernmentRef } from '../governance/schemas';
 import type { GovernmentRefRow, PostRow, TranslationRow } from './repository';
 import type { NewsPost, NewsSummary } from './schemas';
 
-/** The language to show: the one asked for, else English, else the first written. */
+/**
+ * The language to show by the one rule (src/core/names.ts): the one asked for, for a Chinese
+ * reader the other script, else English, else the first written.
+ */
 export function pickLang(available: string[], requested: string | undefined): string {
-  if (requested && available.includes(requested)) return requested;
-  if (available.includes('en')) return 'en';
-  return available[0] ?? 'en';
+  return chooseLanguage(available, requested ?? 'en') ?? 'en';
 }
 
 export function chosenTranslation(

@@ -1,9 +1,26 @@
 /** Users and API tokens as the API shows them, from their rows. */
+import { textFor } from '../../core/names';
 import type { AuditActor } from '../audit/service';
 import type { UserRow } from './repository';
 import type { User } from './schemas';
 
+/** An officer's government's names by language, as the user's row carries them. */
+function governmentNamesOfRow(row: UserRow): Record<string, string> {
+  const byLang: [string, string | null][] = [
+    ['en', row.government_name_en],
+    ['ko', row.government_name_ko],
+    ['ja', row.government_name_ja],
+    ['zh-Hans', row.government_name_zh_hans],
+    ['zh-Hant', row.government_name_zh_hant],
+    [row.government_local_lang ?? 'en', row.government_name_local],
+  ];
+  const names: Record<string, string> = {};
+  for (const [lang, name] of byLang) if (name) names[lang] ??= name;
+  return names;
+}
+
 export function presentUser(row: UserRow): User {
+  const names = governmentNamesOfRow(row);
   return {
     id: row.id,
     email: row.email,
@@ -14,7 +31,9 @@ export function presentUser(row: UserRow): User {
         ? {
             id: row.government_id,
             slug: row.government_slug,
-            name: row.government_name ?? row.government_slug,
+            name: textFor(names, 'en') || row.government_slug,
+            names,
+            localLang: row.government_local_lang ?? 'en',
           }
         : null,
     locale: row.locale,

@@ -1,14 +1,29 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
+import type { Locale } from '../../core/locales';
 import type { Role } from '../../core/roles';
-import type { SignInThrottleTable, UserTable } from '../db/schema';
+import type { Database, SignInThrottleTable, UserTable } from '../db/schema';
 import type { Executor } from '../db/types';
 import { claimVersionById } from '../db/version-claim';
 import { moveRowsToGovernment } from '../db/government-move';
 
+/**
+ * The names of an officer's government that a reader may need (src/core/names.ts): one per
+ * language Accord speaks and the one in its local language, read with the user in one query.
+ */
+const GOVERNMENT_NAME_COLUMNS = {
+  en: 'government_name_en',
+  ko: 'government_name_ko',
+  ja: 'government_name_ja',
+  'zh-Hans': 'government_name_zh_hans',
+  'zh-Hant': 'government_name_zh_hant',
+} as const satisfies Record<Locale, string>;
+
 export type UserRow = Selectable<UserTable> & {
   government_slug: string | null;
-  government_name: string | null;
-};
+  government_local_lang: string | null;
+  /** The government's name in its local language. */
+  government_name_local: string | null;
+} & { [K in (typeof GOVERNMENT_NAME_COLUMNS)[Locale]]: string | null };
 
 const userColumns = [
   'users.id',
@@ -23,23 +38,37 @@ const userColumns = [
   'users.updated_at',
   'users.version',
   'governments.slug as government_slug',
+  'governments.local_lang as government_local_lang',
 ] as const;
 
 function usersQuery(db: Executor) {
+  const nameIn = (eb: ExpressionBuilder<Database, 'users' | 'governments'>, lang: string) =>
+    eb
+      .selectFrom('government_names')
+      .whereRef('government_names.government_id', '=', 'users.government_id')
+      .where('government_names.lang', '=', lang)
+      .where('government_names.kind', '=', 'name')
+      .select('government_names.name')
+      .limit(1);
   return db
     .selectFrom('users')
     .leftJoin('governments', 'governments.id', 'users.government_id')
     .select(userColumns)
-    .select((eb) =>
+    .select((eb) => [
+      nameIn(eb, 'en').as(GOVERNMENT_NAME_COLUMNS.en),
+      nameIn(eb, 'ko').as(GOVERNMENT_NAME_COLUMNS.ko),
+      nameIn(eb, 'ja').as(GOVERNMENT_NAME_COLUMNS.ja),
+      nameIn(eb, 'zh-Hans').as(GOVERNMENT_NAME_COLUMNS['zh-Hans']),
+      nameIn(eb, 'zh-Hant').as(GOVERNMENT_NAME_COLUMNS['zh-Hant']),
       eb
         .selectFrom('government_names')
         .whereRef('government_names.government_id', '=', 'users.government_id')
-        .where('government_names.lang', '=', 'en')
+        .whereRef('government_names.lang', '=', 'governments.local_lang')
         .where('government_names.kind', '=', 'name')
         .select('government_names.name')
         .limit(1)
-        .as('government_name'),
-    );
+        .as('government_name_local'),
+    ]);
 }
 
 export function findUserById(db: Executor, id: number): Promise<UserRow | undefined> {

@@ -1,7 +1,7 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/passwords';
 import { Type, type Static } from 'typebox';
 import { ROLES } from '../../core/roles';
-import { Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
+import { Names, Nullable, Page, PageQuery, Slug } from '../http/common-schemas';
 
 export const Role = Type.Enum(ROLES);
 const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -12,7 +12,17 @@ export const User = Type.Object({
   displayName: Type.String(),
   role: Role,
   /** The government an officer acts for. */
-  government: Nullable(Type.Object({ id: Type.Integer(), slug: Slug, name: Type.String() })),
+  government: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      slug: Slug,
+      /** The English name (as before `names`). */
+      name: Type.String(),
+      /** Its names by language, for the reader's choice (src/core/names.ts). */
+      names: Names,
+      localLang: Type.String(),
+    }),
+  ),
   locale: Nullable(Type.String()),
   disabled: Type.Boolean(),
   createdAt: Type.String(),

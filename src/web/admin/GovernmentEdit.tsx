@@ -27,6 +27,7 @@ import {
   type GovernmentFormValues,
 } from './government-form';
 import { usePageTitle } from '../components/page-title';
+import { PersonName } from '../components/PersonName';
 import { isChanged, useUnsavedChanges } from '../forms/unsaved';
 import { useLocale } from '../components/locale';
 import { MembershipPanel } from '../membership/routes';
@@ -217,7 +218,11 @@ function GovernmentEditor({ government }: { government: Government }) {
           <ul>
             {baseline.officeHolders.map((holder) => (
               <li key={holder.positionId}>
-                {t(`titles.${holder.title}`)}: {holder.personNames[locale] ?? holder.fullName}
+                {t(`titles.${holder.title}`)}:{' '}
+                <PersonName
+                  person={{ fullName: holder.fullName, names: holder.personNames }}
+                  localLang={baseline.localLang}
+                />
                 {holder.startDate && (
                   <span className="admin-secondary">
                     {' '}

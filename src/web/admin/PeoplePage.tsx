@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { displayName } from '../../core/names';
+import { displayName, personDisplayName, personNameText } from '../../core/names';
 import { api, query } from '../api';
 import { formatDate } from '../components/format';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
@@ -35,6 +35,7 @@ const isCurrent = (position: Position, today: string) =>
 /** /admin/people — people and the positions they hold in governments and offices. */
 export function PeoplePage() {
   const { t } = useTranslation('admin');
+  const locale = useLocale();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const government = params.get('government') ?? '';
@@ -91,7 +92,7 @@ export function PeoplePage() {
           person={null}
           onDone={(saved) => {
             setCreating(false);
-            if (saved) setMessage(t('people.created', { name: saved.fullName }));
+            if (saved) setMessage(t('people.created', { name: personNameText(saved, locale) }));
           }}
         />
       )}
@@ -158,9 +159,10 @@ function PersonCard({
   const problemText = useProblemText();
   const [mode, setMode] = useState<'view' | 'edit' | 'position'>('view');
   const [deleteError, setDeleteError] = useState<string | null>(null);
-  const localName = person.names[locale];
+  // The name by the rule every page follows, the record's full name beside it, then the rest.
+  const shown = personDisplayName(person, locale);
   const otherNames = Object.entries(person.names).filter(
-    ([lang, name]) => name && lang !== locale && name !== person.fullName,
+    ([lang, name]) => name && lang !== shown.lang && name !== person.fullName,
   );
 
   const remove = useMutation({
@@ -169,7 +171,7 @@ function PersonCard({
       void queryClient.invalidateQueries({ queryKey: ['people'] });
       void queryClient.invalidateQueries({ queryKey: ['government'] });
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
-      onMessage(t('people.deleted', { name: person.fullName }));
+      onMessage(t('people.deleted', { name: personNameText(person, locale) }));
     },
     onError: (error) => setDeleteError(problemText(error)),
   });
@@ -188,10 +190,12 @@ function PersonCard({
       <div className="admin-heading">
         <div>
           <h2 className="admin-person__name">
-            {localName && localName !== person.fullName ? (
+            {shown.primary !== person.fullName ? (
               <>
-                <span lang={locale}>{localName}</span>{' '}
-                <span className="admin-secondary">{person.fullName}</span>
+                <span lang={shown.lang}>{shown.primary}</span>{' '}
+                <span className="admin-secondary" lang="en">
+                  {person.fullName}
+                </span>
               </>
             ) : (
               person.fullName
@@ -240,7 +244,11 @@ function PersonCard({
               disabled={remove.isPending}
               onClick={() => {
                 setDeleteError(null);
-                if (window.confirm(t('people.confirmDelete', { name: person.fullName }))) {
+                if (
+                  window.confirm(
+                    t('people.confirmDelete', { name: personNameText(person, locale) }),
+                  )
+                ) {
                   remove.mutate();
                 }
               }}
@@ -261,7 +269,7 @@ function PersonCard({
           person={person}
           onDone={(saved) => {
             setMode('view');
-            if (saved) onMessage(t('people.saved', { name: saved.fullName }));
+            if (saved) onMessage(t('people.saved', { name: personNameText(saved, locale) }));
           }}
         />
       )}
@@ -271,7 +279,8 @@ function PersonCard({
           initialGovernment={initialGovernment}
           onDone={(saved) => {
             setMode('view');
-            if (saved) onMessage(t('people.positionAdded', { name: person.fullName }));
+            if (saved)
+              onMessage(t('people.positionAdded', { name: personNameText(person, locale) }));
           }}
         />
       )}
@@ -288,13 +297,14 @@ function PositionTable({
   onMessage(message: string | null): void;
 }) {
   const { t } = useTranslation('admin');
+  const locale = useLocale();
   if (person.positions.length === 0) {
     return <p className="admin-hint">{t('people.noPositions')}</p>;
   }
   return (
     <table className="admin-table admin-table--compact">
       <caption className="visually-hidden">
-        {t('people.positionsOf', { name: person.fullName })}
+        {t('people.positionsOf', { name: personNameText(person, locale) })}
       </caption>
       <thead>
         <tr>

@@ -3,7 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { POSITION_TITLES, type PositionTitle } from '../../core/membership';
 import type { PositionCreate } from '../../server/people/schemas';
+import { personNameText } from '../../core/names';
 import { api } from '../api';
+import { useLocale } from '../components/locale';
 import type { Office, Person, Position } from '../types';
 import {
   ErrorSummary,
@@ -35,6 +37,7 @@ export function PositionForm({
   onDone(saved: Position | null): void;
 }) {
   const { t } = useTranslation('admin');
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const prefix = `position-${person.id}`;
   const [place, setPlace] = useState<Place>('government');
@@ -116,7 +119,7 @@ export function PositionForm({
       noValidate
       aria-labelledby={headingId}
     >
-      <h3 id={headingId}>{t('people.addPositionFor', { name: person.fullName })}</h3>
+      <h3 id={headingId}>{t('people.addPositionFor', { name: personNameText(person, locale) })}</h3>
       <ErrorSummary items={summary} attempt={submit.attempt} testId={`${prefix}-errors`} />
       <fieldset className="admin-fieldset admin-fieldset--inline">
         <legend>{t('people.where')}</legend>

@@ -2,6 +2,7 @@ import { Fragment, useMemo, useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { displayNameText } from '../../core/names';
 import { ROLES, type Role } from '../../core/roles';
 import type { UserCreate, UserPatch } from '../../server/users/schemas';
 import { api, query } from '../api';
@@ -22,6 +23,7 @@ import {
   type FormFieldSpec,
 } from '../forms/form';
 import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPicker';
+import { GovernmentName } from '../components/GovernmentName';
 import { usePageTitle } from '../components/page-title';
 import { useLocale } from '../components/locale';
 
@@ -183,7 +185,16 @@ export function UsersPage() {
                         <span className="admin-secondary admin-block">{user.email}</span>
                       </th>
                       <td>{t(`roles.${user.role}`)}</td>
-                      <td>{user.government?.name ?? '—'}</td>
+                      <td data-testid="user-government-name">
+                        {user.government ? (
+                          <GovernmentName
+                            names={user.government.names}
+                            localLang={user.government.localLang}
+                          />
+                        ) : (
+                          '—'
+                        )}
+                      </td>
                       <td>{user.disabled ? t('users.disabled') : t('users.active')}</td>
                       <td>{formatDate(user.createdAt, locale)}</td>
                       <td>
@@ -439,8 +450,13 @@ function UserCreateForm({ onDone }: { onDone(result: UserCreated | null): void }
   );
 }
 
-const pickedGovernment = (user: User): PickedGovernment | null =>
-  user.government ? { slug: user.government.slug, label: user.government.name } : null;
+const pickedGovernment = (user: User, locale: string): PickedGovernment | null =>
+  user.government
+    ? {
+        slug: user.government.slug,
+        label: displayNameText(user.government.names, user.government.localLang, locale),
+      }
+    : null;
 
 function UserEditForm({
   user: opened,
@@ -452,6 +468,7 @@ function UserEditForm({
   onDone(saved: User | null): void;
 }) {
   const { t } = useTranslation('admin');
+  const locale = useLocale();
   const queryClient = useQueryClient();
   // The user as last read: changes are worked out against it and made from its version.
   const [user, setUser] = useState(opened);
@@ -459,7 +476,7 @@ function UserEditForm({
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
   const [government, setGovernment] = useState<PickedGovernment | null>(() =>
-    pickedGovernment(user),
+    pickedGovernment(user, locale),
   );
   const submit = useSubmitState();
   const specs = useUserFieldSpecs(prefix, false);
@@ -490,7 +507,7 @@ function UserEditForm({
       setUser(fresh);
       setDisplayName(fresh.displayName);
       setRole(fresh.role);
-      setGovernment(pickedGovernment(fresh));
+      setGovernment(pickedGovernment(fresh, locale));
       submit.clear();
     },
     onError: (error) => submit.fail(error),

@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
+import { GovernmentName } from '../components/GovernmentName';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import type { Action } from '../../core/policy';
@@ -92,7 +93,12 @@ export function AdminFrame() {
         {/* The header already names the person; this says what they may do here. */}
         <p className="admin-whoami">
           <span className="badge">{t(`roles.${user.role}`)}</span>
-          {user.government && <> {user.government.name}</>}
+          {user.government && (
+            <>
+              {' '}
+              <GovernmentName names={user.government.names} localLang={user.government.localLang} />
+            </>
+          )}
         </p>
       </div>
       <div className="admin-content">

@@ -1,4 +1,4 @@
-import { displayName, type NamesByLanguage } from '../../core/names';
+import { displayName, displayNameText, type NamesByLanguage } from '../../core/names';
 import { useLocale } from './locale';
 
 /** The language tag of the name that equals text, so screen readers and fonts pick the script. */
@@ -21,10 +21,10 @@ export function GovernmentName({
   className?: string;
 }) {
   const locale = useLocale();
-  const { primary, secondary } = displayName(names, localLang, locale);
+  const { primary, lang, secondary } = displayName(names, localLang, locale);
   return (
     <span className={['gov-name', className].filter(Boolean).join(' ')}>
-      <span className="gov-name__primary" lang={languageOf(names, primary, localLang)}>
+      <span className="gov-name__primary" lang={lang}>
         {primary}
       </span>
       {secondary && (
@@ -39,12 +39,11 @@ export function GovernmentName({
   );
 }
 
-/** The same name as plain text, e.g. for titles and map tooltips. */
+/** The same name as plain text, e.g. for titles and map tooltips: "京都市 (Kyoto)". */
 export function governmentNameText(
   names: NamesByLanguage,
   localLang: string,
-  locale: Parameters<typeof displayName>[2],
+  locale: string,
 ): string {
-  const { primary, secondary } = displayName(names, localLang, locale);
-  return secondary ? `${primary} (${secondary})` : primary;
+  return displayNameText(names, localLang, locale);
 }

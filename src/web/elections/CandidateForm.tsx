@@ -7,6 +7,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { personNameText } from '../../core/names';
 import { api } from '../api';
 import { languageName } from '../components/format';
 import { useLocale } from '../components/locale';
@@ -185,7 +186,7 @@ export function CandidateForm({
             </option>
             {options.map((option) => (
               <option key={option.person.id} value={option.person.id}>
-                {option.person.fullName} —{' '}
+                {personNameText(option.person, locale)} —{' '}
                 {option.titles
                   .map((title) => t(`common:positions.${title}`, { defaultValue: title }))
                   .join(', ')}

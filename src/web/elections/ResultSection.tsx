@@ -5,13 +5,14 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { personNameText } from '../../core/names';
 import { ApiError } from '../api';
 import { formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { EChart } from '../components/EChart';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
-import { CandidateName, Instant, textOf } from './parts';
+import { CandidateName, Instant } from './parts';
 import { useElectionResult } from './queries';
 import { resultChartOption, resultRows, tiedCandidateIds, type ResultRow } from './result';
 import type { Election } from './types';
@@ -30,7 +31,7 @@ export function ResultSection({ election }: { election: Election }) {
         rows,
         (row) =>
           row.candidate
-            ? `${governmentNameText(row.candidate.government.names, row.candidate.government.localLang, locale)} — ${textOf(row.candidate.person.names, locale) || row.candidate.person.fullName}`
+            ? `${governmentNameText(row.candidate.government.names, row.candidate.government.localLang, locale)} — ${personNameText(row.candidate.person, locale, row.candidate.government.localLang)}`
             : t('result.unknownCandidate', { id: row.candidateId }),
         (row) =>
           t('result.barLabel', {

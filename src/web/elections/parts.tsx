@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useLocale } from '../components/locale';
 import { GovernmentName } from '../components/GovernmentName';
 import { pickText } from '../components/language-choice';
+import { PersonName } from '../components/PersonName';
 import { phaseLabelKey } from './phase';
 import { formatInstant, viewerTimeZone } from './windows';
 import { CANDIDATE_INELIGIBILITIES, CANNOT_VOTE_REASONS, type Candidate } from './types';
@@ -69,7 +70,7 @@ export function CandidateName({
       )}
       <span className="election-candidate-name__leader">
         {' — '}
-        <PickedText texts={candidate.person.names} fallback={candidate.person.fullName} />
+        <PersonName person={candidate.person} localLang={candidate.government.localLang} />
         {candidate.title && (
           <>
             {', '}

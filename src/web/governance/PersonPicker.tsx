@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { displayNameText, personNameText } from '../../core/names';
 import { api, query } from '../api';
+import { useLocale } from '../components/locale';
 import type { FieldControlProps } from '../forms/form';
 import { SearchCombobox, type ComboboxOption } from '../forms/SearchCombobox';
 import type { PageOf, Person } from '../types';
@@ -11,6 +13,7 @@ export interface PickedPerson {
 }
 
 function usePersonOptions(search: string, open: boolean) {
+  const locale = useLocale();
   const results = useQuery({
     queryKey: ['people', { q: search, pageSize: 8 }],
     queryFn: () => api.get<PageOf<Person>>(`/api/v1/people${query({ q: search, pageSize: 8 })}`),
@@ -18,10 +21,14 @@ function usePersonOptions(search: string, open: boolean) {
   });
   const options: ComboboxOption<PickedPerson>[] = (results.data?.items ?? []).map((person) => ({
     key: person.id,
-    label: person.fullName,
+    label: personNameText(person, locale),
     detail: person.positions
       .filter((p) => !p.endDate)
-      .map((p) => p.government?.names.en ?? p.office?.name ?? '')
+      .map((p) =>
+        p.government
+          ? displayNameText(p.government.names, p.government.localLang, locale)
+          : (p.office?.name ?? ''),
+      )
       .filter(Boolean)
       .join(', '),
     value: { id: person.id, fullName: person.fullName },

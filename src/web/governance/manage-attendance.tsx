@@ -10,7 +10,7 @@ import { StaleWriteNotice, submitProblem } from '../forms/form';
 import { useLocale } from '../components/locale';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { Problem, useMeetingWrite } from './manage-common';
-import { proxyLine } from './meeting-parts';
+import { attendeeName, proxyLine } from './meeting-parts';
 import { personName } from './parts';
 import { registerGroups, seatRows, type SeatRow } from './register';
 import { PositionLabel } from './seats';
@@ -219,7 +219,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
     switch (row.state) {
       case 'own-right':
         return t('attendance.states.own-right', {
-          name: record?.name ?? '',
+          name: record ? attendeeName(record, locale) : '',
           mode: t(`modes.${record?.mode ?? 'in-person'}`),
         });
       case 'proxy':
@@ -408,7 +408,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
           <ul>
             {advisers.map((a) => (
               <li key={a.id}>
-                {a.name} <span className="muted">({t(`modes.${a.mode}`)})</span>{' '}
+                {attendeeName(a, locale)} <span className="muted">({t(`modes.${a.mode}`)})</span>{' '}
                 {editable && (
                   <button
                     type="button"
@@ -417,7 +417,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
                     disabled={write.isPending}
                   >
                     {t('attendance.clear')}
-                    <span className="visually-hidden"> {a.name}</span>
+                    <span className="visually-hidden"> {attendeeName(a, locale)}</span>
                   </button>
                 )}
               </li>

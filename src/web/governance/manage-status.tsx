@@ -9,6 +9,7 @@ import { GovernmentName } from '../components/GovernmentName';
 import { invitationRoleKey } from './guest-invite';
 import { Problem, useMeetingWrite } from './manage-common';
 import { GuestInviteForm } from './manage-guests';
+import { attendeeName } from './meeting-parts';
 import {
   availableActions,
   canMakeNews,
@@ -156,7 +157,7 @@ export function InvitationsPanel({ meeting }: { meeting: Meeting }) {
                   data-testid={`invitation-${invitation.government?.slug ?? invitation.id}`}
                 >
                   <th scope="row">
-                    {invitation.name}
+                    {attendeeName(invitation, locale)}
                     {invitation.email && (
                       <span className="admin-block muted">{invitation.email}</span>
                     )}
@@ -183,7 +184,7 @@ export function InvitationsPanel({ meeting }: { meeting: Meeting }) {
                   <td>
                     {invitation.proxy ? (
                       <>
-                        {invitation.proxy.name}
+                        {attendeeName(invitation.proxy, locale)}
                         {invitation.proxy.email && (
                           <span className="admin-block muted">{invitation.proxy.email}</span>
                         )}

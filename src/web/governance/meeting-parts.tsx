@@ -6,7 +6,15 @@ import { GovernmentName, governmentNameText } from '../components/GovernmentName
 import { LangText, personName } from './parts';
 import { registerGroups } from './register';
 import { pickText } from './text';
-import type { AgendaItem, Attendance, FileInfo, Meeting, Motion, Speaker } from './types';
+import type {
+  AgendaItem,
+  Attendance,
+  FileInfo,
+  Meeting,
+  Motion,
+  PersonRef,
+  Speaker,
+} from './types';
 import { formatClock } from './zoned-time';
 
 function speakerText(speaker: Speaker, locale: string): string {
@@ -106,6 +114,17 @@ export function AgendaView({ meeting }: { meeting: Meeting }) {
   );
 }
 
+/**
+ * Someone on a register or an invitation as the viewer reads them: a recorded person by the
+ * rule for names (as the agenda writes them), else the name as entered.
+ */
+export function attendeeName(
+  entry: { person: PersonRef | null; name: string },
+  locale: string,
+): string {
+  return entry.person ? personName(entry.person, locale) : entry.name;
+}
+
 function AttendeeGovernment({ attendance }: { attendance: Attendance }) {
   if (!attendance.government) return null;
   return (
@@ -134,7 +153,7 @@ export function proxyLine(
       : attendance.principal.name
     : '';
   return t(government ? 'register.proxyOf' : 'register.proxyOfNoGovernment', {
-    name: attendance.name,
+    name: attendeeName(attendance, locale),
     principal,
     government,
   });
@@ -149,7 +168,7 @@ export function RegisterView({ attendance }: { attendance: readonly Attendance[]
   const mode = (a: Attendance) => <span className="muted"> ({t(`modes.${a.mode}`)})</span>;
   const named = (a: Attendance, withMode: boolean) => (
     <>
-      {a.name}
+      {attendeeName(a, locale)}
       <AttendeeGovernment attendance={a} />
       {withMode && mode(a)}
     </>

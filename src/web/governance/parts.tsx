@@ -1,5 +1,6 @@
 /** Small pieces shared by the governance pages: avatars, badges, times, the quorum. */
 import { useTranslation } from 'react-i18next';
+import { personNameText } from '../../core/names';
 import { formatDate } from '../components/format';
 import { useLocale } from '../components/locale';
 import { avatarColour, initials } from './avatar';
@@ -8,9 +9,12 @@ import { pickText } from './text';
 import type { MeetingStatus, PersonRef, Quorum, TermSummary } from './types';
 import { meetingTimeLines, viewerTimeZone } from './zoned-time';
 
-/** A person's name in the viewer's language when recorded, else as written in full. */
-export function personName(person: PersonRef, locale: string): string {
-  return person.names[locale] ?? person.fullName;
+/**
+ * A person's name for the viewer, by the one rule for names (src/core/names.ts): theirs when
+ * recorded, else the person's own script with the English name beside it, else English.
+ */
+export function personName(person: PersonRef, locale: string, localLang?: string | null): string {
+  return personNameText(person, locale, localLang);
 }
 
 /**

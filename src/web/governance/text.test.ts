@@ -30,3 +30,12 @@ describe('cleanTexts', () => {
     });
   });
 });
+
+describe('pickText for Chinese viewers', () => {
+  it('shows the other Chinese script before English', () => {
+    expect(pickText({ en: 'Council', 'zh-Hant': '理事會' }, 'zh-Hans')).toEqual({
+      text: '理事會',
+      lang: 'zh-Hant',
+    });
+  });
+});

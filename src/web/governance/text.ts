@@ -1,22 +1,15 @@
-/**
- * Multilingual texts (meeting titles, motion texts, captions) are objects keyed by language.
- * The viewer reads their own language, else English, else whatever the secretariat wrote.
- */
-export interface PickedText {
-  text: string;
-  /** The language of the text, for the lang attribute (screen readers and fonts). */
-  lang: string;
-}
+import { chooseText, type ChosenText } from '../../core/names';
 
+/**
+ * Multilingual texts (meeting titles, motion texts, captions) are objects keyed by language,
+ * shown by the rule in src/core/names.ts: the viewer's own language, for a Chinese viewer the
+ * other Chinese script, else English, else whatever the secretariat wrote.
+ */
+export type PickedText = ChosenText;
+
+/** The text for the viewer with its language; an empty text in the viewer's language if none. */
 export function pickText(texts: Partial<Record<string, string>>, locale: string): PickedText {
-  const own = texts[locale];
-  if (own) return { text: own, lang: locale };
-  const english = texts.en;
-  if (english) return { text: english, lang: 'en' };
-  for (const [lang, text] of Object.entries(texts)) {
-    if (text) return { text, lang };
-  }
-  return { text: '', lang: locale };
+  return chooseText(texts, locale) ?? { text: '', lang: locale };
 }
 
 /** Drops blank entries and trims the rest; what the API's Texts schema accepts. */

@@ -6,11 +6,11 @@ import { api, ApiError } from '../api';
 import { canEdit, useSession } from '../auth/session';
 import type { Government, OfficeHolder } from '../types';
 import { displayName } from '../../core/names';
-import type { Locale } from '../../core/locales';
 import { CategoryBadge } from '../components/CategoryBadge';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GeoMap } from '../components/GeoMap';
-import { GovernmentName, governmentNameText, languageOf } from '../components/GovernmentName';
+import { GovernmentName, governmentNameText } from '../components/GovernmentName';
+import { PersonName } from '../components/PersonName';
 import { countryName, formatDate, formatNumber, languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
@@ -41,11 +41,6 @@ function Fact({
   );
 }
 
-function personName(holder: OfficeHolder, localLang: string, locale: Locale): string {
-  if (Object.keys(holder.personNames).length === 0) return holder.fullName;
-  return displayName(holder.personNames, localLang, locale).primary || holder.fullName;
-}
-
 function Coordinates({ latitude, longitude }: { latitude: number; longitude: number }) {
   const { t } = useTranslation('members');
   const locale = useLocale();
@@ -64,10 +59,12 @@ function OfficeHolders({ government }: { government: Government }) {
   const locale = useLocale();
   const current = new Set(government.officeHolders.map((h) => h.positionId));
   const past = government.positions.filter((p) => !current.has(p.positionId));
-  const name = (h: OfficeHolder) => {
-    const text = personName(h, government.localLang, locale);
-    return <span lang={languageOf(h.personNames, text, 'en')}>{text}</span>;
-  };
+  const name = (h: OfficeHolder) => (
+    <PersonName
+      person={{ fullName: h.fullName, names: h.personNames }}
+      localLang={government.localLang}
+    />
+  );
   const today = new Date().toISOString().slice(0, 10);
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t('profile.unknownDate'));
   return (

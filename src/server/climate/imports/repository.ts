@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { textFor } from '../../../core/names';
 import { nowIso } from '../../clock';
 import type { ImportLayoutTable, ImportRunRowTable, ImportRunTable } from '../../db/schema';
 import type { Executor } from '../../db/types';
@@ -408,7 +409,7 @@ export async function governmentNamesOnRows(
       found.set(r.slug, (entry = { primary: r.slug, names: {}, localLang: r.local_lang }));
     if (r.name === null) continue;
     if (r.lang && !entry.names[r.lang]) entry.names[r.lang] = r.name;
-    if (entry.primary === r.slug || r.lang === 'en') entry.primary = entry.names.en ?? r.name;
+    entry.primary = textFor(entry.names, 'en') || r.name;
   }
   return found;
 }
