@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { POSITION_TITLES, type PositionTitle } from '../../core/membership';
 import type { PositionCreate } from '../../server/people/schemas';
 import { api } from '../api';
+import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
 import type { Office, Person, Position } from '../types';
 import {
   ErrorSummary,
@@ -35,6 +37,7 @@ export function PositionForm({
   onDone(saved: Position | null): void;
 }) {
   const { t } = useTranslation('admin');
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const prefix = `position-${person.id}`;
   const [place, setPlace] = useState<Place>('government');
@@ -168,7 +171,7 @@ export function PositionForm({
                 <option value="">{t('form.choose')}</option>
                 {(offices.data?.items ?? []).map((office) => (
                   <option key={office.slug} value={office.slug}>
-                    {office.name}
+                    {translated(office.names, office.name, locale)}
                   </option>
                 ))}
               </select>
