@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { ACTION_STATUSES } from '../../core/climate/types';
 import { IsoDate, Nullable, Slug, Id } from '../http/common-schemas';
-import { GpcSector, Tonnes } from './schema-parts';
+import { GpcSector, Titles, Tonnes } from './schema-parts';
 
 export const ActionStatus = Type.Enum(ACTION_STATUSES);
 
@@ -10,6 +10,7 @@ export const Action = Type.Object({
   id: Type.Integer(),
   governmentSlug: Slug,
   title: Type.String(),
+  titles: Titles,
   description: Nullable(Type.String()),
   sector: Nullable(GpcSector),
   status: ActionStatus,
@@ -28,6 +29,7 @@ export type Action = Static<typeof Action>;
 export const ActionCreate = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 300 }),
+    titles: Type.Optional(Titles),
     description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
     sector: Type.Optional(Nullable(GpcSector)),
     status: ActionStatus,

@@ -1,4 +1,6 @@
+import { cleanTranslations, retitled } from '../../core/translations';
 import type { AuditActor } from '../audit/service';
+import { parseTexts } from '../db/texts';
 import { nowIso } from '../clock';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { invalidField, notFound } from '../http/problem';
@@ -65,6 +67,7 @@ export function createAction(
     const id = await tx.climate.insertAction({
       government_id: gov.id,
       title: input.title.trim(),
+      titles: JSON.stringify(cleanTranslations(input.titles ?? {})),
       description: input.description ?? null,
       sector: input.sector ?? null,
       status: input.status,
@@ -116,6 +119,13 @@ export function updateAction(
     await checkActionTargets(tx, gov.id, patch.targetIds);
     const v: Partial<Omit<ActionRow, 'id'>> = { updated_at: nowIso() };
     if (patch.title !== undefined) v.title = patch.title.trim();
+    if (patch.titles !== undefined) {
+      v.titles = JSON.stringify(cleanTranslations(patch.titles));
+    } else if (v.title !== undefined && v.title !== row.title) {
+      // A new title without its translations keeps them (the original's own language follows).
+      const titles = parseTexts(row.titles, { table: 'climate_actions', id });
+      v.titles = JSON.stringify(retitled(titles, row.title, v.title));
+    }
     if (patch.description !== undefined) v.description = patch.description;
     if (patch.sector !== undefined) v.sector = patch.sector;
     if (patch.status !== undefined) v.status = patch.status;

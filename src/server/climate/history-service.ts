@@ -38,7 +38,11 @@ function hasColumns(s: Snapshot, columns: Record<string, ColumnKind>): boolean {
   });
 }
 
-const RAW_TARGET_COLUMNS: Record<keyof TargetRow, ColumnKind> = {
+/** Columns added after imports stopped storing raw rows (migration 0022): read as empty. */
+type LaterTargetColumn = 'titles';
+const LATER_TARGET_COLUMNS = { titles: '{}' };
+
+const RAW_TARGET_COLUMNS: Record<Exclude<keyof TargetRow, LaterTargetColumn>, ColumnKind> = {
   id: 'number',
   government_id: 'number',
   parent_target_id: 'number?',
@@ -106,7 +110,8 @@ const RAW_REPORT_COLUMNS: Record<Exclude<keyof ReportRow, LaterReportColumn>, Co
   updated_at: 'string',
 };
 
-const isRawTarget = (s: Snapshot): s is Snapshot & TargetRow => hasColumns(s, RAW_TARGET_COLUMNS);
+const isRawTarget = (s: Snapshot): s is Snapshot & Omit<TargetRow, LaterTargetColumn> =>
+  hasColumns(s, RAW_TARGET_COLUMNS);
 const isRawReport = (s: Snapshot): s is Snapshot & Omit<ReportRow, LaterReportColumn> =>
   hasColumns(s, RAW_REPORT_COLUMNS);
 
@@ -124,7 +129,9 @@ async function readSnapshots(
     const source = { table: 'record_versions', id: (rows[i] as VersionRow).id };
     const slug = slugs.get(s.government_id as number) ?? `#${String(s.government_id)}`;
     // Only the importer stored raw rows, and it writes targets and emission reports alone.
-    if (type === 'target' && isRawTarget(s)) return targetSnapshotOfRow(s, slug, source);
+    if (type === 'target' && isRawTarget(s)) {
+      return targetSnapshotOfRow({ ...LATER_TARGET_COLUMNS, ...s }, slug, source);
+    }
     if (type === 'emission-report' && isRawReport(s)) {
       return presentReport({ ...LATER_REPORT_COLUMNS, ...s }, slug, source);
     }
@@ -196,6 +203,7 @@ const RESTORED_FIELDS: Record<VersionedRecord, readonly string[]> = {
     'parentTargetId',
     'type',
     'title',
+    'titles',
     'description',
     // The fields that depend on the type, as the core defines them once.
     ...TARGET_TYPE_FIELDS,
@@ -229,6 +237,7 @@ const RESTORED_FIELDS: Record<VersionedRecord, readonly string[]> = {
   ],
   action: [
     'title',
+    'titles',
     'description',
     'sector',
     'status',

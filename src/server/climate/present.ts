@@ -2,6 +2,7 @@ import { GPC_SECTOR_CODES, type GpcSectorCode } from '../../core/climate/gpc';
 import type { TargetTypeField } from '../../core/climate/target-fields';
 import { GASES, type Gas, type TargetDefinition } from '../../core/climate/types';
 import { parseJsonColumn } from '../db/json';
+import { parseTexts } from '../db/texts';
 import type {
   ActionRow,
   InventoryEntryRow,
@@ -109,6 +110,7 @@ export function targetSnapshotOfRow(
     type: row.type,
     netZeroLabel: row.net_zero_label,
     title: row.title,
+    titles: parseTexts(row.titles, source),
     description: row.description,
     baseYear: row.base_year,
     baseEmissions: row.base_emissions,
@@ -252,6 +254,7 @@ export function presentAction(row: ActionRow, slug: string, targetIds: number[])
     id: row.id,
     governmentSlug: slug,
     title: row.title,
+    titles: parseTexts(row.titles, source),
     description: row.description,
     sector: row.sector,
     status: row.status,

@@ -183,6 +183,7 @@ const TARGET_COLUMN_TYPES: Record<Exclude<keyof ClimateTargetTable, 'id'>, SqlTy
   type: 'text',
   net_zero_label: 'text',
   title: 'text',
+  titles: 'text',
   description: 'text',
   base_year: 'integer',
   base_emissions: 'double precision',

@@ -8,3 +8,16 @@ export const Tonnes = Type.Number({ minimum: 0, maximum: 1e12, description: 't C
 
 export const Gas = Type.Enum(GASES);
 export const GpcSector = Type.Enum(GPC_SECTOR_CODES);
+
+/**
+ * A title by BCP 47 language tag beside the title as entered (`title`, the original language);
+ * `{}` when none is translated. The reader's language is chosen by the web (core/names.ts).
+ */
+export const Titles = Type.Record(
+  Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$' }),
+  Type.String({ maxLength: 300 }),
+  {
+    description: 'The title by language tag (en, ko, ja, zh-Hans, zh-Hant, …)',
+    additionalProperties: false,
+  },
+);

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { ASSESSMENT_STATUSES } from '../../core/climate/types';
 import { Nullable, Slug } from '../http/common-schemas';
-import { Year } from './schema-parts';
+import { Titles, Year } from './schema-parts';
 
 const StatusCounts = Type.Record(Type.String(), Type.Integer());
 const GroupSummary = Type.Object({
@@ -38,6 +38,7 @@ export const ClimateSummaryRow = Type.Object({
     Type.Object({
       targetId: Type.Integer(),
       title: Type.String(),
+      titles: Titles,
       targetYear: Nullable(Type.Integer()),
       status: Type.Enum(ASSESSMENT_STATUSES),
       progress: Nullable(Type.Number()),

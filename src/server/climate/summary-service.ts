@@ -1,4 +1,5 @@
 import { headlineTarget, summarizeNetwork, type NetworkEntry } from '../../core/climate/summary';
+import { parseTexts } from '../db/texts';
 import type { Store } from '../store';
 import { definitionOf } from './present';
 import { assess, currentYear, groupBy, ILLUSTRATIVE_SOURCE, seriesByGovernment } from './series';
@@ -72,6 +73,10 @@ export async function climateSummary(
         ? {
             targetId: headlineRow.row.id,
             title: headlineRow.row.title,
+            titles: parseTexts(headlineRow.row.titles, {
+              table: 'climate_targets',
+              id: headlineRow.row.id,
+            }),
             targetYear: headlineRow.row.target_year,
             status: headlineRow.assessment.status,
             progress: headlineRow.assessment.progress,

@@ -11,7 +11,7 @@ import {
   TARGET_TYPES,
 } from '../../core/climate/types';
 import { IsoDate, Nullable, Slug, MAX_INT32 } from '../http/common-schemas';
-import { Gas, GpcSector, Tonnes, Year } from './schema-parts';
+import { Gas, GpcSector, Titles, Tonnes, Year } from './schema-parts';
 
 const Percent = Type.Number({ minimum: -1000, maximum: 1000 });
 const Url = Type.String({ format: 'uri', maxLength: 1000, pattern: '^https?://' });
@@ -102,6 +102,7 @@ const targetFields = {
   type: TargetType,
   netZeroLabel: Nullable(NetZeroLabel),
   title: Type.String({ minLength: 1, maxLength: 300 }),
+  titles: Titles,
   description: Nullable(Type.String({ maxLength: 5000 })),
   baseYear: Nullable(Year),
   baseEmissions: Nullable(Tonnes),

@@ -3,8 +3,10 @@ import {
   TARGET_TYPE_FIELDS,
   type TargetTypeField,
 } from '../../core/climate/target-fields';
+import { cleanTranslations, retitled } from '../../core/translations';
 import type { AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
+import { parseTexts } from '../db/texts';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
@@ -68,6 +70,7 @@ function targetValues(input: TargetInput): TargetValues {
   set('parent_target_id', input.parentTargetId);
   set('type', input.type);
   set('title', input.title?.trim());
+  if (input.titles) v.titles = JSON.stringify(cleanTranslations(input.titles));
   set('description', input.description);
   for (const field of TARGET_TYPE_FIELDS) set(TARGET_FIELD_COLUMNS[field], input[field]);
   if (input.coverage) {
@@ -168,6 +171,12 @@ export function updateTarget(
     // Read after the claim, the row already carries the new version; the audit's before does not.
     const before = { ...targetSnapshot(await getTarget(tx, id)), version: version - 1 };
     const values = targetValues(patch);
+    // A new title without its translations keeps them (the original's own language follows).
+    if (values.title !== undefined && values.titles === undefined && values.title !== row.title) {
+      values.titles = JSON.stringify(
+        retitled(parseTexts(row.titles, { table: 'climate_targets', id }), row.title, values.title),
+      );
+    }
     await checkTarget(tx, gov.id, { ...row, ...values }, id);
     await tx.climate.updateTarget(id, { ...values, updated_at: nowIso() });
     const after = await getTarget(tx, id);

@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_applications';
 import * as m0018 from './migrations/0018_import_reasons';
 import * as m0019 from './migrations/0019_invoice_cancel';
 import * as m0020 from './migrations/0020_invoice_cancel_cause';
+import * as m0022 from './migrations/0022_texts_by_language';
 import * as m0023 from './migrations/0023_import_new_governments';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0018_import_reasons': m0018,
   '0019_invoice_cancel': m0019,
   '0020_invoice_cancel_cause': m0020,
+  '0022_texts_by_language': m0022,
   '0023_import_new_governments': m0023,
 };
 

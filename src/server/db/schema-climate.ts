@@ -28,7 +28,10 @@ export interface ClimateTargetTable {
   parent_target_id: number | null;
   type: TargetType;
   net_zero_label: NetZeroLabel | null;
+  /** As the source or the member wrote it (the original language). */
   title: string;
+  /** JSON object: the title by language tag (migration 0022); '{}' when none. */
+  titles: Generated<string>;
   description: string | null;
   base_year: number | null;
   base_emissions: number | null;
@@ -131,7 +134,10 @@ export interface EmissionReportTable {
 export interface ClimateActionTable {
   id: Generated<number>;
   government_id: number;
+  /** As the member wrote it (the original language). */
   title: string;
+  /** JSON object: the title by language tag (migration 0022); '{}' when none. */
+  titles: Generated<string>;
   description: string | null;
   sector: GpcSectorCode | null;
   status: ActionStatus;

@@ -120,7 +120,10 @@ export interface AgendaSpeakerTable {
   agenda_item_id: number;
   person_id: number | null;
   name: string | null;
+  /** As it was entered. */
   role: string | null;
+  /** JSON object: the role by language tag (migration 0022); '{}' when none. */
+  roles: Generated<string>;
   position: number;
 }
 

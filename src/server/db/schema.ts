@@ -76,7 +76,10 @@ export interface OfficeTable {
   slug: string;
   region_id: number;
   kind: OfficeKind;
+  /** As the office writes it (English). */
   name: string;
+  /** JSON object by language tag (migration 0022); '{}' when none. */
+  names: Generated<string>;
   address: string;
   city: string;
   country: string;

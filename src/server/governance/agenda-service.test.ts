@@ -23,7 +23,13 @@ describe.each(dialectCases())('agenda service on $label', ({ dialect, skip }) =>
         kind: 'opening-remark',
         title: { en: 'Welcome', ko: '환영사' },
         durationMinutes: 15,
-        speakers: [{ personId: f.person['Gino Van Begin']!, role: 'Secretary General' }],
+        speakers: [
+          {
+            personId: f.person['Gino Van Begin']!,
+            role: 'Secretary General',
+            roles: { ko: ' 사무총장 ', ja: '' },
+          },
+        ],
       },
       {
         kind: 'report',
@@ -47,9 +53,12 @@ describe.each(dialectCases())('agenda service on $label', ({ dialect, skip }) =>
         person: expect.objectContaining({ fullName: 'Gino Van Begin' }),
         name: null,
         role: 'Secretary General',
+        roles: { ko: '사무총장' },
       },
     ]);
-    expect(after.agenda[3]?.speakers).toEqual([{ person: null, name: 'Ada Observer', role: null }]);
+    expect(after.agenda[3]?.speakers).toEqual([
+      { person: null, name: 'Ada Observer', role: null, roles: {} },
+    ]);
     // 10:00 + 15 + 60 + 60 = 12:15 Seoul, a quarter of an hour past the planned end.
     expect(after.agenda.at(-1)?.plannedEnd).toBe('2023-03-14T03:15:00.000Z');
     expect(after.agendaOverrunMinutes).toBe(15);

@@ -1,4 +1,5 @@
 /** A meeting's agenda: nested items with their speakers, written whole. */
+import { cleanTranslations } from '../../core/translations';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
@@ -48,6 +49,7 @@ export async function insertAgenda(
         person_id: s.personId ?? null,
         name: s.name ?? null,
         role: s.role ?? null,
+        roles: JSON.stringify(cleanTranslations(s.roles ?? {})),
         position: j,
       })),
     );

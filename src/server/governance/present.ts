@@ -251,7 +251,12 @@ export function presentAgenda(
         notes: a.notes,
         speakers: speakers
           .filter((sp) => sp.agenda_item_id === a.id)
-          .map((sp) => ({ person: refs.person(sp.person_id), name: sp.name, role: sp.role })),
+          .map((sp) => ({
+            person: refs.person(sp.person_id),
+            name: sp.name,
+            role: sp.role,
+            roles: parseTexts(sp.roles, { table: 'agenda_speakers', id: sp.id }),
+          })),
         plannedStart: s.plannedStart,
         plannedEnd: s.plannedEnd,
       },

@@ -223,13 +223,17 @@ export type SeatHistory = Static<typeof SeatHistory>;
 export const Speaker = Type.Object({
   person: Nullable(PersonRef),
   name: Nullable(Type.String()),
+  /** As it was entered. */
   role: Nullable(Type.String()),
+  /** The role by language tag; `{}` when none is translated. */
+  roles: Names,
 });
 export const SpeakerInput = Type.Object(
   {
     personId: Type.Optional(Nullable(Id)),
     name: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
     role: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    roles: Type.Optional(Names),
   },
   { additionalProperties: false },
 );

@@ -1,3 +1,4 @@
+import { parseTexts } from '../db/texts';
 import type { OfficeRow } from './repository';
 import type { Office } from './schemas';
 
@@ -9,6 +10,7 @@ export function presentOffice(r: OfficeRow): Office {
     region: r.region_slug,
     kind: r.kind,
     name: r.name,
+    names: parseTexts(r.names, { table: 'offices', id: r.id }),
     address: r.address,
     city: r.city,
     country: r.country,

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { OFFICE_KINDS } from '../../core/membership';
-import { Nullable, Slug } from '../http/common-schemas';
+import { Names, Nullable, Slug } from '../http/common-schemas';
 
 export const OfficeKind = Type.Enum(OFFICE_KINDS);
 
@@ -9,7 +9,9 @@ export const Office = Type.Object({
   slug: Slug,
   region: Slug,
   kind: OfficeKind,
+  /** As the office writes it (English). */
   name: Type.String(),
+  names: Names,
   address: Type.String({ description: 'Postal address, lines separated by newlines' }),
   city: Type.String(),
   country: Type.String({ description: 'ISO 3166-1 alpha-2' }),

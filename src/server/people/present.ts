@@ -34,7 +34,12 @@ export function presentPosition(
         : null,
     office:
       p.office_id && p.office_slug
-        ? { id: p.office_id, slug: p.office_slug, name: p.office_name ?? '' }
+        ? {
+            id: p.office_id,
+            slug: p.office_slug,
+            name: p.office_name ?? '',
+            names: parseTexts(p.office_names, { table: 'offices', id: p.office_id }),
+          }
         : null,
     startDate: p.start_date,
     endDate: p.end_date,

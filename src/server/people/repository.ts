@@ -72,6 +72,7 @@ export function positionsOfPeople(db: Executor, personIds: number[]) {
       'positions.office_id',
       'offices.slug as office_slug',
       'offices.name as office_name',
+      'offices.names as office_names',
     ])
     .orderBy(sql`CASE WHEN positions.end_date IS NULL THEN 0 ELSE 1 END`)
     .orderBy('positions.start_date', 'desc')

@@ -10,7 +10,14 @@ export const Position = Type.Object({
   government: Nullable(
     Type.Object({ id: Type.Integer(), slug: Slug, names: Names, localLang: Type.String() }),
   ),
-  office: Nullable(Type.Object({ id: Type.Integer(), slug: Slug, name: Type.String() })),
+  office: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      slug: Slug,
+      name: Type.String(),
+      names: Names,
+    }),
+  ),
   startDate: Nullable(IsoDate),
   endDate: Nullable(IsoDate),
   /** Incremented by every change of the position (also the ETag): send it back as If-Match. */

@@ -19,6 +19,7 @@ import { PersonForm } from './PersonForm';
 import { PositionForm } from './PositionForm';
 import { usePageTitle } from '../components/page-title';
 import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
 
 const PAGE_SIZE = 20;
 
@@ -347,7 +348,9 @@ function PositionRow({
   const [stale, setStale] = useState<SubmitProblem | null>(null);
   const place = position.government
     ? displayName(position.government.names, position.government.localLang, locale).primary
-    : (position.office?.name ?? '—');
+    : position.office
+      ? translated(position.office.names, position.office.name, locale)
+      : '—';
   const titleText = t(`titles.${position.title}`);
 
   const refresh = () => {

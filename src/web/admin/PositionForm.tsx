@@ -6,6 +6,7 @@ import type { PositionCreate } from '../../server/people/schemas';
 import { personNameText } from '../../core/names';
 import { api } from '../api';
 import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
 import type { Office, Person, Position } from '../types';
 import {
   ErrorSummary,
@@ -171,7 +172,7 @@ export function PositionForm({
                 <option value="">{t('form.choose')}</option>
                 {(offices.data?.items ?? []).map((office) => (
                   <option key={office.slug} value={office.slug}>
-                    {office.name}
+                    {translated(office.names, office.name, locale)}
                   </option>
                 ))}
               </select>

@@ -15,6 +15,7 @@ import {
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
 import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
 import { usePageTitle } from '../components/page-title';
 import { GPC_SECTOR_CODES, type GpcSectorCode } from '../../core/climate/gpc';
 import { ACTION_STATUSES, type ActionStatus } from '../../core/climate/types';
@@ -358,7 +359,10 @@ function ActionForm({
               options={targets.map((target) => target.id)}
               selected={values.targetIds}
               onChange={(targetIds) => set({ targetIds })}
-              labelOf={(id) => targets.find((target) => target.id === id)?.title ?? String(id)}
+              labelOf={(id) => {
+                const target = targets.find((one) => one.id === id);
+                return target ? translated(target.titles, target.title, locale) : String(id);
+              }}
               error={errorFor('/targetIds')}
             />
           ) : (

@@ -6,6 +6,8 @@ import { api } from '../api';
 import { useProblemText } from '../forms/form';
 import { formatDate, formatNumber } from '../components/format';
 import { EmptyState } from '../components/DataState';
+import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
 import { useClimateFormat } from './format';
 import { HistoryPanel } from './HistoryPanel';
 import { ConfirmButton, useGpcNames } from './parts';
@@ -25,6 +27,7 @@ function ActionCard({
 }) {
   const { t } = useTranslation('climate');
   const f = useClimateFormat();
+  const locale = useLocale();
   const gpc = useGpcNames();
   const queryClient = useQueryClient();
   const problemText = useProblemText();
@@ -32,6 +35,8 @@ function ActionCard({
     mutationFn: () => api.del(`/api/v1/actions/${action.id}`),
     onSuccess: () => refreshClimate(queryClient, slug),
   });
+  const titleOf = (target: Target | undefined) =>
+    target ? translated(target.titles, target.title, locale) : '';
   const period =
     action.startDate || action.endDate
       ? t('actions.period', {
@@ -42,7 +47,7 @@ function ActionCard({
   return (
     <li className="climate-action" data-testid="climate-action" id={`action-${action.id}`}>
       <div className="climate-action__head">
-        <h3 className="climate-action__title">{action.title}</h3>
+        <h3 className="climate-action__title">{translated(action.titles, action.title, locale)}</h3>
         <span className={`climate-action-status climate-action-status--${action.status}`}>
           {t(`actionStatuses.${action.status}`)}
         </span>
@@ -104,7 +109,7 @@ function ActionCard({
             <span key={id}>
               {index > 0 && t('list.separator')}
               {targets.has(id) ? (
-                <a href={`#target-${id}`}>{targets.get(id)?.title}</a>
+                <a href={`#target-${id}`}>{titleOf(targets.get(id))}</a>
               ) : (
                 t('actions.unknownTarget', { id })
               )}

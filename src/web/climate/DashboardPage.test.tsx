@@ -83,6 +83,7 @@ describe('the climate dashboard', () => {
         headline: {
           targetId: 1,
           title: '30 % below 2015 by 2030',
+          titles: {},
           targetYear: 2030,
           status: 'on-track',
           progress: 0.5,

@@ -10,6 +10,7 @@ import { Link, useSearchParams } from 'react-router';
 import { query } from '../api';
 import { countryName, formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
 import { usePageTitle } from '../components/page-title';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GeoMap, type MapPoint } from '../components/GeoMap';
@@ -380,9 +381,11 @@ function GovernmentsTable({
                 <td data-label={t('dashboard.columns.headline')}>
                   {row.headline ? (
                     <>
-                      {row.headline.title}
+                      {translated(row.headline.titles, row.headline.title, locale)}
                       {row.headline.targetYear !== null &&
-                        !row.headline.title.includes(String(row.headline.targetYear)) && (
+                        !translated(row.headline.titles, row.headline.title, locale).includes(
+                          String(row.headline.targetYear),
+                        ) && (
                           <span className="muted"> ({formatYear(row.headline.targetYear)})</span>
                         )}
                     </>

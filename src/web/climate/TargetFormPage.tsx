@@ -18,6 +18,7 @@ import {
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
 import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
 import { usePageTitle } from '../components/page-title';
 import { GPC_SECTOR_CODES } from '../../core/climate/gpc';
 import {
@@ -315,7 +316,7 @@ function TargetForm({
                   <option value="">{t('targetForm.noParent')}</option>
                   {parents.map((p) => (
                     <option key={p.id} value={p.id}>
-                      {p.title}
+                      {translated(p.titles, p.title, locale)}
                     </option>
                   ))}
                 </select>

@@ -6,6 +6,8 @@ import { api } from '../api';
 import { useProblemText } from '../forms/form';
 import { EmptyState } from '../components/DataState';
 import { formatDate } from '../components/format';
+import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
 import { HistoryPanel } from './HistoryPanel';
 import { TargetChart, useSourceName } from './TargetChart';
 import { formatYear, useClimateFormat, type ClimateFormat } from './format';
@@ -282,9 +284,11 @@ function TargetCard({
 }) {
   const { t } = useTranslation('climate');
   const f = useClimateFormat();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const problemText = useProblemText();
   const a = target.assessment;
+  const title = translated(target.titles, target.title, locale);
   const remove = useMutation({
     mutationFn: () => api.del(`/api/v1/targets/${target.id}`),
     onSuccess: () => refreshClimate(queryClient, slug),
@@ -318,15 +322,15 @@ function TargetCard({
           </p>
           {isInterim ? (
             <h4 id={headingId} className="climate-target__title">
-              {target.title}
+              {title}
             </h4>
           ) : (
             <h3 id={headingId} className="climate-target__title">
-              {target.title}
+              {title}
             </h3>
           )}
           {/* Imported titles often say the same as the summary: say it once. */}
-          {summary.toLocaleLowerCase() !== target.title.trim().toLocaleLowerCase() && (
+          {summary.toLocaleLowerCase() !== title.trim().toLocaleLowerCase() && (
             <p className="climate-target__summary">{summary}</p>
           )}
         </div>

@@ -57,6 +57,7 @@ describe('actionBody', () => {
       id: 5,
       governmentSlug: 'kyoto',
       title: 'Bike lanes',
+      titles: {},
       description: 'Along the Kamo',
       sector: 'II' as const,
       status: 'completed' as const,

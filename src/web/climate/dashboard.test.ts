@@ -33,6 +33,7 @@ function row(slug: string, overrides: Partial<ClimateSummaryRow> = {}): ClimateS
 const headline = (status: 'on-track' | 'off-track' | 'achieved', progress: number | null) => ({
   targetId: 1,
   title: 't',
+  titles: {},
   targetYear: 2030,
   status,
   progress,

@@ -9,6 +9,7 @@ export function kyotoTarget(overrides: Partial<Target> = {}): Target {
     type: 'base-year',
     netZeroLabel: null,
     title: '40 % below 2013 by 2030',
+    titles: {},
     description: null,
     baseYear: 2013,
     baseEmissions: 7_840_000,

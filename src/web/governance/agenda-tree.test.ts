@@ -200,8 +200,13 @@ describe('fromAgenda', () => {
         plannedStart: '2025-03-04T01:00:00.000Z',
         plannedEnd: '2025-03-04T01:10:00.000Z',
         speakers: [
-          { person: { id: 7, fullName: 'Min Kwon', names: {} }, name: null, role: 'Chair' },
-          { person: null, name: 'Ana Lee', role: null },
+          {
+            person: { id: 7, fullName: 'Min Kwon', names: {} },
+            name: null,
+            role: 'Chair',
+            roles: {},
+          },
+          { person: null, name: 'Ana Lee', role: null, roles: {} },
         ],
       },
     ];
@@ -213,13 +218,61 @@ describe('fromAgenda', () => {
         person: { id: 7, fullName: 'Min Kwon' },
         name: '',
         role: 'Chair',
+        roles: {},
+        savedRole: 'Chair',
       },
-      { key: 'k-speaker-1', source: 'name', person: null, name: 'Ana Lee', role: '' },
+      {
+        key: 'k-speaker-1',
+        source: 'name',
+        person: null,
+        name: 'Ana Lee',
+        role: '',
+        roles: {},
+        savedRole: '',
+      },
     ]);
     // And back again, unchanged: the person by id, the guest by name.
     expect(toAgendaInput(fromAgenda(agenda, () => 'k'))[0]?.speakers).toEqual([
       { personId: 7, role: 'Chair' },
       { name: 'Ana Lee', role: null },
+    ]);
+  });
+
+  it('keeps a speaker role’s translations when the role is changed', () => {
+    const agenda: AgendaItem[] = [
+      {
+        id: 1,
+        parentId: null,
+        number: '1',
+        depth: 1,
+        kind: 'opening-remark',
+        title: { en: 'Opening remark' },
+        durationMinutes: null,
+        notes: null,
+        plannedStart: '2025-03-04T01:00:00.000Z',
+        plannedEnd: '2025-03-04T01:00:00.000Z',
+        speakers: [
+          {
+            person: null,
+            name: 'Gino Van Begin',
+            role: 'Secretary General',
+            roles: { en: 'Secretary General', ko: '사무총장', ja: '事務総長' },
+          },
+        ],
+      },
+    ];
+    const tree = fromAgenda(agenda, () => 'k');
+    // Unchanged, the translations go back as they came.
+    expect(toAgendaInput(tree)[0]?.speakers?.[0]?.roles).toEqual(agenda[0]?.speakers[0]?.roles);
+    const speaker = tree[0]?.speakers[0];
+    if (!speaker) throw new Error('no speaker');
+    speaker.role = 'Secretary General, live';
+    expect(toAgendaInput(tree)[0]?.speakers).toEqual([
+      {
+        name: 'Gino Van Begin',
+        role: 'Secretary General, live',
+        roles: { en: 'Secretary General, live', ko: '사무총장', ja: '事務総長' },
+      },
     ]);
   });
 
@@ -242,7 +295,12 @@ describe('fromAgenda', () => {
         depth: 2,
         title: { en: 'One.one' },
         speakers: [
-          { person: { id: 7, fullName: 'Min Kwon', names: {} }, name: null, role: 'Chair' },
+          {
+            person: { id: 7, fullName: 'Min Kwon', names: {} },
+            name: null,
+            role: 'Chair',
+            roles: {},
+          },
         ],
       },
       { ...base, id: 12, parentId: null, number: '2', depth: 1, title: { en: 'Two' } },

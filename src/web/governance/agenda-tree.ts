@@ -6,6 +6,7 @@
 import { MAX_AGENDA_DEPTH, type AgendaKind } from '../../core/governance/agenda';
 import type { AgendaItemInputType } from '../../server/governance/schemas';
 import type { FieldError } from '../api';
+import { retitled } from '../../core/translations';
 import { cleanTexts } from './text';
 import type { AgendaItem } from './types';
 
@@ -27,6 +28,9 @@ export interface EditorSpeaker {
   /** The name typed when the source is 'name'; kept while the other source is tried. */
   name: string;
   role: string;
+  /** The role's translations as saved, and the role they were saved beside (kept on a change). */
+  roles?: Record<string, string>;
+  savedRole?: string;
 }
 
 /** A new speaker starts as a typed name, the way most agendas list their speakers. */
@@ -247,9 +251,14 @@ export function toAgendaInput(tree: readonly EditorItem[]): AgendaItemInputType[
     // A speaker is sent by the source chosen; a row left blank is no speaker.
     const speakers = item.speakers.flatMap((s): SpeakerInputType[] => {
       const role = s.role.trim() || null;
-      if (s.source === 'person') return s.person ? [{ personId: s.person.id, role }] : [];
+      // A changed role keeps its translations; the saved role's own language follows the change.
+      const roles = s.roles ? retitled(s.roles, s.savedRole ?? null, role) : {};
+      const translations = Object.keys(roles).length > 0 ? { roles } : {};
+      if (s.source === 'person') {
+        return s.person ? [{ personId: s.person.id, role, ...translations }] : [];
+      }
       const name = s.name.trim();
-      return name ? [{ name, role }] : [];
+      return name ? [{ name, role, ...translations }] : [];
     });
     const input: AgendaItemInputType = {
       kind: item.kind,
@@ -286,6 +295,8 @@ export function fromAgenda(items: readonly AgendaItem[], makeKey: () => string):
           person: s.person ? { id: s.person.id, fullName: s.person.fullName } : null,
           name: s.person ? '' : (s.name ?? ''),
           role: s.role ?? '',
+          roles: { ...s.roles },
+          savedRole: s.role ?? '',
         })),
         children: build(item.id),
       };

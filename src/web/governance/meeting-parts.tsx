@@ -2,6 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
+import type { Locale } from '../../core/locales';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { LangText, personName } from './parts';
 import { registerGroups } from './register';
@@ -17,9 +19,9 @@ import type {
 } from './types';
 import { formatClock } from './zoned-time';
 
-function speakerText(speaker: Speaker, locale: string): string {
+function speakerText(speaker: Speaker, locale: Locale): string {
   const name = speaker.person ? personName(speaker.person, locale) : (speaker.name ?? '');
-  return speaker.role ? `${name} (${speaker.role})` : name;
+  return speaker.role ? `${name} (${translated(speaker.roles, speaker.role, locale)})` : name;
 }
 
 function AgendaEntry({

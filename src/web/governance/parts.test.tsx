@@ -90,7 +90,7 @@ const item = (
   title: { en: title },
   durationMinutes: null,
   notes: null,
-  speakers: id === 2 ? [{ person: null, name: 'Min Kwon', role: 'Rapporteur' }] : [],
+  speakers: id === 2 ? [{ person: null, name: 'Min Kwon', role: 'Rapporteur', roles: {} }] : [],
   plannedStart: start,
   plannedEnd: end,
 });

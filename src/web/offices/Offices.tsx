@@ -8,6 +8,7 @@ import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { GeoMap, type MapPoint } from '../components/GeoMap';
 import { countryName, formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
 import { usePageTitle } from '../components/page-title';
 import { useRegions } from '../components/network-queries';
 
@@ -45,7 +46,7 @@ function OfficeCard({ office }: { office: Office }) {
       data-testid="office-card"
     >
       <header className="office-card__header">
-        <h3 id={`office-${office.slug}-name`}>{office.name}</h3>
+        <h3 id={`office-${office.slug}-name`}>{translated(office.names, office.name, locale)}</h3>
         <span className={`badge badge--office badge--${office.kind}`}>
           {t(`common:officeKinds.${office.kind}`)}
         </span>
@@ -132,7 +133,12 @@ export function Offices() {
       .map(([region, list]) => ({
         region,
         offices: [...list].sort(
-          (a, b) => kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name, locale),
+          (a, b) =>
+            kindRank(a.kind) - kindRank(b.kind) ||
+            translated(a.names, a.name, locale).localeCompare(
+              translated(b.names, b.name, locale),
+              locale,
+            ),
         ),
       }));
   }, [offices.data, regions.data, locale]);
@@ -147,13 +153,13 @@ export function Offices() {
                 id: o.id,
                 latitude: o.latitude,
                 longitude: o.longitude,
-                label: `${o.name} — ${t(`common:officeKinds.${o.kind}`)}`,
+                label: `${translated(o.names, o.name, locale)} — ${t(`common:officeKinds.${o.kind}`)}`,
                 series: o.kind,
                 href: `#office-${o.slug}`,
               },
             ],
       ),
-    [offices.data, t],
+    [offices.data, t, locale],
   );
   const series = OFFICE_KINDS.map((kind) => ({
     key: kind,

@@ -1,6 +1,7 @@
 import { SYSTEM_ADMIN } from '../../audit/service';
 import * as climate from '../../climate/service';
 import type { StoreDb as Db } from '../../store';
+import { DEMO_ACTION_TITLES, DEMO_TARGET_TITLES, inEveryLanguage } from './translations';
 
 /**
  * The demo's climate records. Commitments come from the seed article; the only figures are
@@ -14,6 +15,7 @@ export async function seedDemoClimate(db: Db): Promise<void> {
   const kyoto2030 = await climate.createTarget(db, actor, 'kyoto', {
     type: 'base-year',
     title: '40 % below FY2013 by 2030',
+    titles: inEveryLanguage(DEMO_TARGET_TITLES, '40 % below FY2013 by 2030'),
     status: 'policy',
     baseYear: 2013,
     baseEmissions: 7_840_000,
@@ -26,6 +28,7 @@ export async function seedDemoClimate(db: Db): Promise<void> {
   const kyoto2050 = await climate.createTarget(db, actor, 'kyoto', {
     type: 'fixed-level',
     title: 'Zero emissions by 2050',
+    titles: inEveryLanguage(DEMO_TARGET_TITLES, 'Zero emissions by 2050'),
     status: 'declaration',
     netZeroLabel: 'zero-emissions',
     baseYear: 2013,
@@ -55,6 +58,7 @@ export async function seedDemoClimate(db: Db): Promise<void> {
   });
   await climate.createAction(db, actor, 'kyoto', {
     title: '1.5 °C Lifestyles campaign',
+    titles: inEveryLanguage(DEMO_ACTION_TITLES, '1.5 °C Lifestyles campaign'),
     description: 'Engaging residents in the lifestyle changes a 1.5 °C pathway asks of households.',
     status: 'in-progress',
     sector: 'I',
@@ -63,6 +67,10 @@ export async function seedDemoClimate(db: Db): Promise<void> {
   });
   await climate.createAction(db, actor, 'kyoto', {
     title: 'Revision of the global warming countermeasures ordinance',
+    titles: inEveryLanguage(
+      DEMO_ACTION_TITLES,
+      'Revision of the global warming countermeasures ordinance',
+    ),
     description: 'Revising the ordinance and its action plan with citizens and every sector.',
     status: 'in-progress',
     sdgs: [13, 16],
@@ -72,6 +80,7 @@ export async function seedDemoClimate(db: Db): Promise<void> {
   await climate.createTarget(db, actor, 'new-taipei', {
     type: 'fuel-phase-out',
     title: 'Coal-free by 2023',
+    titles: inEveryLanguage(DEMO_TARGET_TITLES, 'Coal-free by 2023'),
     status: 'declaration',
     fuel: 'coal',
     targetYear: 2023,
@@ -80,6 +89,7 @@ export async function seedDemoClimate(db: Db): Promise<void> {
 
   await climate.createAction(db, actor, 'seoul', {
     title: 'Seoul Green New Deal',
+    titles: inEveryLanguage(DEMO_ACTION_TITLES, 'Seoul Green New Deal'),
     description:
       'Announced in July 2020 in answer to climate change and COVID-19: 2050 greenhouse-gas reduction strategies and sustainable jobs.',
     status: 'in-progress',
@@ -88,6 +98,7 @@ export async function seedDemoClimate(db: Db): Promise<void> {
   });
   await climate.createAction(db, actor, 'suwon', {
     title: 'Eco-mobility programme',
+    titles: inEveryLanguage(DEMO_ACTION_TITLES, 'Eco-mobility programme'),
     description: 'Leading the national dialogue on eco-mobility and low-carbon transport.',
     status: 'in-progress',
     sector: 'II',

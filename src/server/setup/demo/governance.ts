@@ -4,17 +4,19 @@ import type { MailConfig } from '../../governance/service';
 import * as news from '../../news/service';
 import type { StoreDb as Db } from '../../store';
 import { DEMO_GOVERNMENTS, DEMO_REGIONS, EAST_ASIA_REXCOM_2021_2024 } from './data';
+import {
+  DEMO_COUNCIL_DESCRIPTION,
+  DEMO_COUNCIL_NAMES,
+  DEMO_GEXCOM_DESCRIPTION,
+  DEMO_GEXCOM_NAMES,
+  DEMO_REXCOM_DESCRIPTION,
+  DEMO_REXCOM_NAMES,
+  DEMO_SPEAKER_ROLES,
+  inEveryLanguage,
+} from './translations';
 
 /** The regional executive committee of East Asia: the body of the seed article. */
 export const DEMO_REXCOM_SLUG = 'east-asia-rexcom';
-
-const REXCOM_EAST_ASIA_NAMES = {
-  en: 'East Asia Regional Executive Committee',
-  ko: '동아시아 지역집행위원회',
-  ja: '東アジア地域執行委員会',
-  'zh-Hans': '东亚区域执行委员会',
-  'zh-Hant': '東亞區域執行委員會',
-};
 
 const DEMO_MEETING_TITLE = {
   en: '2020 East Asia RexCom Meeting',
@@ -134,32 +136,27 @@ export async function seedDemoGovernance(
   const actor = SYSTEM_ADMIN;
   // Every region has its executive committee; 'global' is where the world secretariat sits,
   // not a region with members of its own, so it has none.
-  for (const region of DEMO_REGIONS.filter((r) => r.slug !== 'global')) {
-    const eastAsia = region.slug === EAST_ASIA_REXCOM_2021_2024.region;
+  for (const region of DEMO_REGIONS) {
+    if (region.slug === 'global') continue;
     await governance.createBody(db, actor, {
       slug: `${region.slug}-rexcom`,
       kind: 'rexcom',
       region: region.slug,
-      names: eastAsia
-        ? REXCOM_EAST_ASIA_NAMES
-        : { en: `${region.name} Regional Executive Committee` },
+      names: DEMO_REXCOM_NAMES[region.slug],
+      description: DEMO_REXCOM_DESCRIPTION,
     });
   }
   await governance.createBody(db, actor, {
     slug: 'gexcom',
     kind: 'gexcom',
-    names: {
-      en: 'Global Executive Committee',
-      ko: '세계집행위원회',
-      ja: '世界執行委員会',
-      'zh-Hans': '全球执行委员会',
-      'zh-Hant': '全球執行委員會',
-    },
+    names: DEMO_GEXCOM_NAMES,
+    description: DEMO_GEXCOM_DESCRIPTION,
   });
   await governance.createBody(db, actor, {
     slug: 'council',
     kind: 'council',
-    names: { en: 'Council', ko: '이사회', ja: '評議会', 'zh-Hans': '理事会', 'zh-Hant': '理事會' },
+    names: DEMO_COUNCIL_NAMES,
+    description: DEMO_COUNCIL_DESCRIPTION,
   });
 
   const rexcom = EAST_ASIA_REXCOM_2021_2024;
@@ -184,13 +181,15 @@ export async function seedDemoGovernance(
   const reports = [];
   for (const seat of rexcom.seats) {
     const government = DEMO_GOVERNMENTS.find((g) => g.slug === seat.government);
+    const role = seat.proxy ? `proxy of ${seat.principal}` : null;
     reports.push({
       kind: 'report' as const,
       title: government ? { ...government.names } : { en: seat.government },
       speakers: [
         {
           personId: await personId(db, seat.proxy ?? seat.principal),
-          role: seat.proxy ? `proxy of ${seat.principal}` : null,
+          role,
+          roles: role === null ? {} : inEveryLanguage(DEMO_SPEAKER_ROLES, role),
         },
       ],
     });
@@ -215,7 +214,13 @@ export async function seedDemoGovernance(
           'zh-Hans': '开幕致辞',
           'zh-Hant': '開幕致辭',
         },
-        speakers: [{ personId: gino, role: 'Secretary General, live' }],
+        speakers: [
+          {
+            personId: gino,
+            role: 'Secretary General, live',
+            roles: inEveryLanguage(DEMO_SPEAKER_ROLES, 'Secretary General, live'),
+          },
+        ],
       },
       {
         kind: 'report',
@@ -257,7 +262,13 @@ export async function seedDemoGovernance(
           'zh-Hans': '闭幕致辞',
           'zh-Hant': '閉幕致辭',
         },
-        speakers: [{ personId: konrad, role: 'founding director' }],
+        speakers: [
+          {
+            personId: konrad,
+            role: 'founding director',
+            roles: inEveryLanguage(DEMO_SPEAKER_ROLES, 'founding director'),
+          },
+        ],
       },
     ],
   });

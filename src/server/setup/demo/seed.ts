@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { searchKey } from '../../../core/names';
 import type { Store } from '../../store';
 import { DEMO_NETWORK, DEMO_REGIONS, type DemoNetwork, type DemoRegion } from './data';
+import { DEMO_OFFICE_NAMES } from './translations';
 
 export { REGION_SLUGS } from './data';
 
@@ -93,6 +94,7 @@ export async function seedDemoNetwork(
         region_id: need(regionIds, o.region, 'region'),
         kind: o.kind,
         name: o.name,
+        names: JSON.stringify(DEMO_OFFICE_NAMES[o.slug] ?? { en: o.name }),
         address: o.address,
         city: o.city,
         country: o.country,
