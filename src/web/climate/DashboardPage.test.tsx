@@ -32,6 +32,7 @@ function row(slug: string, overrides: Partial<ClimateSummaryRow>): ClimateSummar
     names: { en: slug },
     localLang: 'en',
     country: 'CN',
+    region: 'east-asia',
     isMember: true,
     latitude: null,
     longitude: null,
