@@ -86,9 +86,9 @@ describe.each(dialectCases())('the climate dashboard export on $label', ({ diale
     expect(changchun?.[1]).toBe('중국');
 
     // The members' base-year emissions add up to the dashboard's headline figure.
-    const summary = (
-      await t.app.inject({ url: '/api/v1/climate/summary?asOf=2021' })
-    ).json() as { members: { baseEmissionsCovered: number } };
+    const summary = (await t.app.inject({ url: '/api/v1/climate/summary?asOf=2021' })).json() as {
+      members: { baseEmissionsCovered: number };
+    };
     const covered = rows
       .filter((r) => r[3] === '회원')
       .reduce((sum, r) => sum + Number(r[9] || 0), 0);
@@ -121,22 +121,31 @@ describe.each(dialectCases())('the climate dashboard export on $label', ({ diale
     expect(kyoto?.slice(6, 12)).toEqual([2030, '順調', 41.4, 7_840_000, 2050, 6_540_648]);
   });
 
-  it_('answers 404 for a region that does not exist, and a region without governments empty', async () => {
-    const missing = await t.app.inject({ url: `${URL_CSV}?region=atlantis` });
-    expect(missing.statusCode).toBe(404);
-    expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
-    // The world secretariat's region has no governments: the file has its header and no rows.
-    const global = await t.app.inject({ url: `${URL_CSV}?region=global&lang=en` });
-    expect(global.statusCode).toBe(200);
-    expect(csvRows(global.body)).toHaveLength(1);
-  });
+  it_(
+    'answers 404 for a region that does not exist, and a region without governments empty',
+    async () => {
+      const missing = await t.app.inject({ url: `${URL_CSV}?region=atlantis` });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
+      // The world secretariat's region has no governments: the file has its header and no rows.
+      const global = await t.app.inject({ url: `${URL_CSV}?region=global&lang=en` });
+      expect(global.statusCode).toBe(200);
+      expect(csvRows(global.body)).toHaveLength(1);
+    },
+  );
 
-  it_('gives every summary row its region, so the whole network reads region by region', async () => {
-    const res = await t.app.inject({ url: '/api/v1/climate/summary?asOf=2021' });
-    const body = res.json() as { region: string | null; rows: { slug: string; region: string }[] };
-    expect(body.region).toBeNull();
-    expect(body.rows).toHaveLength(38);
-    expect(body.rows.find((r) => r.slug === 'kyoto')?.region).toBe('east-asia');
-    expect(new Set(body.rows.map((r) => r.region)).size).toBe(9);
-  });
+  it_(
+    'gives every summary row its region, so the whole network reads region by region',
+    async () => {
+      const res = await t.app.inject({ url: '/api/v1/climate/summary?asOf=2021' });
+      const body = res.json() as {
+        region: string | null;
+        rows: { slug: string; region: string }[];
+      };
+      expect(body.region).toBeNull();
+      expect(body.rows).toHaveLength(38);
+      expect(body.rows.find((r) => r.slug === 'kyoto')?.region).toBe('east-asia');
+      expect(new Set(body.rows.map((r) => r.region)).size).toBe(9);
+    },
+  );
 });
