@@ -665,6 +665,8 @@ export const MATRIX: Record<string, Case[]> = {
   'GET /api/v1/climate/summary': [read(() => ({}))],
   'GET /api/v1/exports/targets.csv': [read(() => ({}))],
   'GET /api/v1/exports/targets.xlsx': [read(() => ({}))],
+  'GET /api/v1/exports/climate-summary.csv': [read(() => ({}))],
+  'GET /api/v1/exports/climate-summary.xlsx': [read(() => ({}))],
   ...Object.fromEntries(
     ['csv', 'xlsx'].map((format) => [
       `GET /api/v1/governments/{slug}/inventories/{year}/export.${format}`,

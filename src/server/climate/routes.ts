@@ -386,7 +386,9 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
     {
       schema: {
         tags,
-        summary: "The network's combined ambition and progress for a region",
+        summary:
+          "The network's combined ambition and progress for a region, or for the whole network " +
+          'without one',
         querystring: ClimateSummaryQuery,
         response: { 200: ClimateSummary, 400: Problem },
       },

@@ -52,6 +52,7 @@ export function governmentsForSummary(db: Executor, region: string | undefined) 
       'governments.population',
       'governments.population_year',
       'memberships.category',
+      'regions.slug as region',
     ]);
   if (region) q = q.where('regions.slug', '=', region);
   return q.orderBy('governments.id').execute();

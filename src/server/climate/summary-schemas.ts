@@ -29,6 +29,7 @@ export const ClimateSummaryRow = Type.Object({
   names: Type.Record(Type.String(), Type.String()),
   localLang: Type.String(),
   country: Type.String(),
+  region: Slug,
   isMember: Type.Boolean(),
   latitude: Nullable(Type.Number()),
   longitude: Nullable(Type.Number()),
@@ -63,6 +64,7 @@ export const ClimateSummary = Type.Object({
   rows: Type.Array(ClimateSummaryRow),
 });
 export const ClimateSummaryQuery = Type.Object({
+  /** Without a region: every government of the network ("All regions" on the dashboard). */
   region: Type.Optional(Slug),
   asOf: Type.Optional(Year),
 });

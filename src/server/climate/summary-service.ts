@@ -64,6 +64,7 @@ export async function climateSummary(
       ),
       localLang: g.local_lang,
       country: g.country,
+      region: g.region,
       isMember,
       latitude: g.latitude,
       longitude: g.longitude,

@@ -6,6 +6,7 @@ import i18n from '../i18n';
 import DashboardPage, { statusChartOption } from './DashboardPage';
 import { statusCounts } from './dashboard';
 import type { ClimateSummary, ClimateSummaryRow, GroupSummary } from './types';
+import type { Region } from '../types';
 
 beforeAll(async () => {
   await i18n.changeLanguage('en');
@@ -32,6 +33,7 @@ function row(slug: string, overrides: Partial<ClimateSummaryRow>): ClimateSummar
     names: { en: slug },
     localLang: 'en',
     country: 'CN',
+    region: 'east-asia',
     isMember: true,
     latitude: null,
     longitude: null,
@@ -46,20 +48,30 @@ function row(slug: string, overrides: Partial<ClimateSummaryRow>): ClimateSummar
   };
 }
 
-function renderDashboard(rows: ClimateSummaryRow[]): string {
+const REGIONS: Region[] = [
+  { slug: 'global', name: 'Global', governmentCount: 0, memberCount: 0 },
+  { slug: 'east-asia', name: 'East Asia', governmentCount: 27, memberCount: 5 },
+  { slug: 'europe', name: 'Europe', governmentCount: 2, memberCount: 0 },
+];
+
+/** The dashboard at an address, with the summary the API would answer for its region. */
+function renderDashboard(
+  rows: ClimateSummaryRow[],
+  { region = null, members = group }: { region?: string | null; members?: GroupSummary } = {},
+): string {
   const client = new QueryClient();
   const summary: ClimateSummary = {
-    region: 'east-asia',
+    region,
     asOfYear: 2021,
-    members: group,
+    members,
     prospects: { ...group, governments: 0, withTargets: 0 },
     rows,
   };
-  client.setQueryData(['climate', 'summary', 'east-asia', null], summary);
-  client.setQueryData(['regions'], { items: [] });
+  client.setQueryData(['climate', 'summary', region ?? '', null], summary);
+  client.setQueryData(['regions'], { items: REGIONS });
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={['/climate']}>
+      <MemoryRouter initialEntries={[region === null ? '/climate' : `/climate?region=${region}`]}>
         <DashboardPage />
       </MemoryRouter>
     </QueryClientProvider>,
@@ -73,7 +85,58 @@ function rowHtml(html: string, slug: string): string {
   return html.slice(start, html.indexOf('</tr>', start));
 }
 
+/** The region choice's options, as value and text. */
+function regionOptions(html: string): [string, string][] {
+  const select = html.slice(
+    html.indexOf('data-testid="dashboard-region"'),
+    html.indexOf('</select>', html.indexOf('data-testid="dashboard-region"')),
+  );
+  return [...select.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => [
+    m[1] as string,
+    m[2] as string,
+  ]);
+}
+
 describe('the climate dashboard', () => {
+  it("opens on all regions, whose table names each row's region and whose file is the network's", () => {
+    const html = renderDashboard([
+      row('kyoto', { country: 'JP', baseEmissions: 7_840_000 }),
+      row('freiburg', { country: 'DE', region: 'europe', isMember: false }),
+    ]);
+    expect(html).toMatch(/<option value="" selected="">All regions<\/option>/);
+    // The world secretariat's region has no governments: not a choice showing 0 Mt of "0 of 0".
+    expect(regionOptions(html)).toEqual([
+      ['', 'All regions'],
+      ['east-asia', 'East Asia'],
+      ['europe', 'Europe'],
+    ]);
+    expect(rowHtml(html, 'freiburg')).toContain('Europe');
+    expect(rowHtml(html, 'kyoto')).toContain('East Asia');
+    expect(html).toContain('Download the table for all regions');
+    expect(html).toContain('href="/api/v1/exports/climate-summary.csv?lang=en"');
+    expect(html).toContain('href="/api/v1/exports/climate-summary.xlsx?lang=en"');
+    expect(html).not.toContain('dashboard-no-governments');
+  });
+
+  it('exports the region shown, and names no region in its rows', () => {
+    const html = renderDashboard([row('kyoto', { country: 'JP' })], { region: 'east-asia' });
+    expect(html).toMatch(/<option value="east-asia" selected="">East Asia<\/option>/);
+    expect(html).toContain(
+      'href="/api/v1/exports/climate-summary.csv?region=east-asia&amp;lang=en"',
+    );
+    expect(rowHtml(html, 'kyoto')).not.toContain('East Asia');
+  });
+
+  it('says a region without governments has none, instead of 0 Mt and "0 of 0"', () => {
+    const none = { ...group, governments: 0, withTargets: 0 };
+    const html = renderDashboard([], { region: 'global', members: none });
+    expect(html).toContain('data-testid="dashboard-no-governments"');
+    expect(html).toContain('No governments in Global');
+    expect(html).toContain('Show all regions');
+    expect(html).not.toContain('data-testid="dashboard-members"');
+    expect(html).not.toMatch(/0 of 0/);
+  });
+
   it("labels a figure from an illustrative inventory as on the government's own page", () => {
     const html = renderDashboard([
       row('changchun', {

@@ -1,7 +1,14 @@
 /**
- * /climate — the network's climate commitments for a region: headline figures for members and
- * prospects, statuses, a map coloured by each government's headline status, and a table.
+ * /climate — the network's climate commitments, for all regions (the default) or one: headline
+ * figures for members and prospects, statuses, a map coloured by each government's headline
+ * status, and a table, each downloadable as a file in the reader's language.
  * All choices (region, group, sort, page, year) live in the URL.
+ *
+ * The default is the whole network for everyone, a signed-in officer too: the address /climate
+ * means the same page whoever opens or shares it, and the network's total is what this page is
+ * for (an officer's own government has its own climate page). Regions without governments (the
+ * world secretariat's "Global") are not offered: they would show 0 Mt and "0 of 0"; an address
+ * naming one says that it has no governments and leads to all regions.
  */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +46,8 @@ import { useClimateSummary } from './queries';
 import type { ClimateSummaryRow, GroupSummary } from './types';
 import './climate.css';
 
-const DEFAULT_REGION = 'east-asia';
+/** All regions: the address without a region, as the summary API reads a missing region. */
+const ALL_REGIONS = '';
 const PAGE_SIZE = 20;
 const MAP_STATUSES = [...ASSESSMENT_STATUSES, 'none'] as const;
 
@@ -47,7 +55,7 @@ function useDashboardParams() {
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page'));
   const state = {
-    region: params.get('region') ?? DEFAULT_REGION,
+    region: params.get('region') ?? ALL_REGIONS,
     group: isDashboardGroup(params.get('group')) ? (params.get('group') as DashboardGroup) : 'all',
     sort: isDashboardSort(params.get('sort')) ? (params.get('sort') as DashboardSort) : 'name',
     page: Number.isInteger(page) && page > 1 ? page : 1,
@@ -64,7 +72,7 @@ function useDashboardParams() {
         const text = value === null || value === undefined ? '' : String(value);
         const isDefault =
           text === '' ||
-          (key === 'region' && text === DEFAULT_REGION) ||
+          (key === 'region' && text === ALL_REGIONS) ||
           (key === 'group' && text === 'all') ||
           (key === 'sort' && text === 'name') ||
           (key === 'page' && text === '1');
@@ -285,11 +293,14 @@ function GovernmentsTable({
   sort,
   page,
   asOf,
+  regionOf,
   onSort,
   onPage,
 }: {
   rows: ClimateSummaryRow[];
   sort: DashboardSort;
+  /** The region's name for each row, when the table shows several regions. */
+  regionOf: ((row: ClimateSummaryRow) => string) | null;
   /** Carried to each government's page so that it assesses in the same year. */
   asOf: number | null;
   page: number;
@@ -341,6 +352,7 @@ function GovernmentsTable({
               <SortHeader field="country" sort={sort} onSort={onSort}>
                 {t('dashboard.columns.country')}
               </SortHeader>
+              {regionOf && <th scope="col">{t('dashboard.columns.region')}</th>}
               <th scope="col">{t('dashboard.columns.membership')}</th>
               <th scope="col">{t('dashboard.columns.headline')}</th>
               <SortHeader field="status" sort={sort} onSort={onSort}>
@@ -371,6 +383,7 @@ function GovernmentsTable({
                 <td data-label={t('dashboard.columns.country')}>
                   {countryName(row.country, locale)}
                 </td>
+                {regionOf && <td data-label={t('dashboard.columns.region')}>{regionOf(row)}</td>}
                 <td data-label={t('dashboard.columns.membership')}>
                   <span
                     className={`badge ${row.isMember ? 'badge--full-member' : 'badge--non-member'}`}
@@ -466,7 +479,28 @@ export default function DashboardPage() {
   const { state, update } = useDashboardParams();
   const regions = useRegions();
   const summary = useClimateSummary(state.region, state.asOf);
-  const regionName = t(`common:regions.${state.region}`, { defaultValue: state.region });
+  const allRegions = state.region === ALL_REGIONS;
+  const regionName = useCallback(
+    (slug: string) =>
+      t(`common:regions.${slug}`, {
+        defaultValue:
+          regions.data?.items.find((r) => r.slug === slug)?.name ?? t('dashboard.unknownRegion'),
+      }),
+    [t, regions.data],
+  );
+  // Only regions with governments have figures; the one an address names is kept so that the
+  // choice shows what the page shows.
+  const regionChoices = (regions.data?.items ?? []).filter(
+    (r) => r.governmentCount > 0 || r.slug === state.region,
+  );
+  if (!allRegions && !regionChoices.some((r) => r.slug === state.region)) {
+    regionChoices.push({
+      slug: state.region,
+      name: state.region,
+      governmentCount: 0,
+      memberCount: 0,
+    });
+  }
 
   const data = summary.data;
   const points = useMemo<MapPoint[]>(
@@ -503,7 +537,12 @@ export default function DashboardPage() {
     color: STATUS_COLORS[s],
   }));
   const rows = (data?.rows ?? []).filter((r) => inGroup(r, state.group));
-  const exportQuery = query({ region: state.region || null });
+  const noGovernments =
+    data !== undefined && data.members.governments + data.prospects.governments === 0;
+  const targetsQuery = query({ region: state.region || null });
+  // The table's file: the region shown (every region when none), the year assessed, and the
+  // words in the language the reader reads the page in.
+  const tableQuery = query({ region: state.region || null, asOf: state.asOf, lang: locale });
 
   return (
     <div className="climate-dashboard" data-testid="climate-dashboard">
@@ -521,9 +560,10 @@ export default function DashboardPage() {
               onChange={(e) => update({ region: e.target.value })}
               data-testid="dashboard-region"
             >
-              {(regions.data?.items ?? [{ slug: DEFAULT_REGION, name: regionName }]).map((r) => (
+              <option value={ALL_REGIONS}>{t('dashboard.allRegions')}</option>
+              {regionChoices.map((r) => (
                 <option key={r.slug} value={r.slug}>
-                  {t(`common:regions.${r.slug}`, { defaultValue: r.name })}
+                  {regionName(r.slug)}
                 </option>
               ))}
             </select>
@@ -553,10 +593,33 @@ export default function DashboardPage() {
           />
         </div>
         <p className="climate-downloads">
+          <span className="muted">
+            {allRegions
+              ? t('dashboard.downloadTableAll')
+              : t('dashboard.downloadTable', { region: regionName(state.region) })}
+          </span>{' '}
+          <a
+            className="button button--small button--secondary"
+            href={`/api/v1/exports/climate-summary.csv${tableQuery}`}
+            download
+            data-testid="dashboard-export-table-csv"
+          >
+            {t('download.csv')}
+          </a>{' '}
+          <a
+            className="button button--small button--secondary"
+            href={`/api/v1/exports/climate-summary.xlsx${tableQuery}`}
+            download
+            data-testid="dashboard-export-table-xlsx"
+          >
+            {t('download.xlsx')}
+          </a>
+        </p>
+        <p className="climate-downloads">
           <span className="muted">{t('dashboard.download')}</span>{' '}
           <a
             className="button button--small button--secondary"
-            href={`/api/v1/exports/targets.csv${exportQuery}`}
+            href={`/api/v1/exports/targets.csv${targetsQuery}`}
             download
             data-testid="dashboard-export-csv"
           >
@@ -564,7 +627,7 @@ export default function DashboardPage() {
           </a>{' '}
           <a
             className="button button--small button--secondary"
-            href={`/api/v1/exports/targets.xlsx${exportQuery}`}
+            href={`/api/v1/exports/targets.xlsx${targetsQuery}`}
             download
             data-testid="dashboard-export-xlsx"
           >
@@ -577,6 +640,31 @@ export default function DashboardPage() {
         <Loading />
       ) : summary.isError ? (
         <ErrorMessage error={summary.error} />
+      ) : noGovernments ? (
+        // Not 0 Mt and "0 of 0": a region without governments has no figures at all.
+        <div data-testid="dashboard-no-governments">
+          {allRegions ? (
+            <EmptyState title={t('dashboard.emptyTitle')}>
+              <p>{t('dashboard.networkEmpty')}</p>
+            </EmptyState>
+          ) : (
+            <EmptyState
+              title={t('dashboard.regionEmptyTitle', { region: regionName(state.region) })}
+            >
+              <p>{t('dashboard.regionEmpty')}</p>
+              <p>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => update({ region: ALL_REGIONS })}
+                  data-testid="dashboard-show-all-regions"
+                >
+                  {t('dashboard.showAllRegions')}
+                </button>
+              </p>
+            </EmptyState>
+          )}
+        </div>
       ) : (
         <>
           <div className="climate-columns">
@@ -593,7 +681,12 @@ export default function DashboardPage() {
               <GeoMap
                 points={points}
                 series={mapSeries}
-                title={t('dashboard.mapTitle', { region: regionName })}
+                title={
+                  allRegions
+                    ? t('dashboard.mapTitleAll')
+                    : t('dashboard.mapTitle', { region: regionName(state.region) })
+                }
+                extent={allRegions ? 'world' : 'points'}
                 minimumSpan={24}
                 width={640}
                 height={420}
@@ -609,6 +702,7 @@ export default function DashboardPage() {
               sort={state.sort}
               page={state.page}
               asOf={state.asOf}
+              regionOf={allRegions ? (row) => regionName(row.region) : null}
               onSort={(sort) => update({ sort })}
               onPage={(page) => update({ page })}
             />

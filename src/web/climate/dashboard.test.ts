@@ -16,6 +16,7 @@ function row(slug: string, overrides: Partial<ClimateSummaryRow> = {}): ClimateS
     names: { en: slug },
     localLang: 'en',
     country: 'JP',
+    region: 'east-asia',
     isMember: true,
     latitude: null,
     longitude: null,

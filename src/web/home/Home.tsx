@@ -10,7 +10,11 @@ import { useRegions } from '../components/network-queries';
 import { LatestNews } from '../news/routes';
 import { RegionMembersMap } from './RegionMembersMap';
 
-const DEFAULT_REGION = 'east-asia';
+/**
+ * The map's default: the whole world, every government of the network. A region is one choice
+ * away (and in the address, ?region=…), so a link to a region's map keeps working.
+ */
+const WORLD = '';
 
 function useOfficeCount() {
   return useQuery({
@@ -60,12 +64,12 @@ export function Home() {
   usePageTitle(null);
   const regions = useRegions();
   const [params, setParams] = useSearchParams();
-  const region = params.get('region') ?? DEFAULT_REGION;
+  const region = params.get('region') ?? WORLD;
   const regionChoices = (regions.data?.items ?? []).filter((r) => r.slug !== 'global');
 
   function chooseRegion(slug: string) {
     const next = new URLSearchParams(params);
-    if (slug === DEFAULT_REGION) next.delete('region');
+    if (slug === WORLD) next.delete('region');
     else next.set('region', slug);
     setParams(next, { replace: true, preventScrollReset: true });
   }
@@ -101,7 +105,8 @@ export function Home() {
               onChange={(event) => chooseRegion(event.target.value)}
               data-testid="home-region"
             >
-              {regionChoices.length === 0 && (
+              <option value={WORLD}>{t('map.world')}</option>
+              {regionChoices.length === 0 && region !== WORLD && (
                 <option value={region}>{t(`common:regions.${region}`)}</option>
               )}
               {regionChoices.map((r) => (
@@ -112,13 +117,17 @@ export function Home() {
             </select>
           </label>
         </div>
-        <RegionMembersMap region={region} />
+        <RegionMembersMap region={region === WORLD ? null : region} />
         <p>
-          <Link to={`/members?region=${encodeURIComponent(region)}`}>
-            {t('map.listLink', {
-              region: t(`common:regions.${region}`, { defaultValue: region }),
-            })}
-          </Link>
+          {region === WORLD ? (
+            <Link to="/members">{t('map.listLinkWorld')}</Link>
+          ) : (
+            <Link to={`/members?region=${encodeURIComponent(region)}`}>
+              {t('map.listLink', {
+                region: t(`common:regions.${region}`, { defaultValue: region }),
+              })}
+            </Link>
+          )}
         </p>
       </section>
 

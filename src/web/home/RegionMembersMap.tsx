@@ -9,8 +9,11 @@ import { formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { useAllGovernments } from '../components/network-queries';
 
-/** The governments of one region as points on a map, coloured by membership category. */
-export function RegionMembersMap({ region }: { region: string }) {
+/**
+ * The governments of one region as points on a map, coloured by membership category; with no
+ * region, every government of the network on a map of the whole world.
+ */
+export function RegionMembersMap({ region }: { region: string | null }) {
   const { t } = useTranslation(['home', 'common']);
   const locale = useLocale();
   const governments = useAllGovernments(region);
@@ -42,14 +45,22 @@ export function RegionMembersMap({ region }: { region: string }) {
   if (governments.isPending) return <Loading />;
   if (governments.isError) return <ErrorMessage error={governments.error} />;
 
-  const regionName = t(`common:regions.${region}`, { defaultValue: region });
+  const title =
+    region === null
+      ? t('map.titleWorld')
+      : t('map.title', { region: t(`common:regions.${region}`, { defaultValue: region }) });
   const memberCount = governments.data.filter((g) => g.membership.category !== 'non-member').length;
   return (
-    <div className="region-map">
+    <div
+      className="region-map"
+      data-testid="home-map"
+      data-extent={region === null ? 'world' : 'region'}
+    >
       <GeoMap
         points={points}
         series={series}
-        title={t('map.title', { region: regionName })}
+        title={title}
+        extent={region === null ? 'world' : 'points'}
         minimumSpan={24}
       />
       <p className="region-map__summary">

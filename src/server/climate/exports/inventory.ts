@@ -109,7 +109,7 @@ export interface GovernmentNames {
   localLang: string;
 }
 
-function governmentName(government: GovernmentNames, locale: Locale): string {
+export function governmentName(government: GovernmentNames, locale: Locale): string {
   const { primary, secondary } = displayName(government.names, government.localLang, locale);
   if (!primary) return government.slug;
   return secondary ? `${primary} (${secondary})` : primary;

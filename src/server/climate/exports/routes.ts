@@ -3,14 +3,17 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext, AppInstance } from '../../http/app-types';
 import { LangQuery, Problem, Slug } from '../../http/common-schemas';
+import { Year } from '../schema-parts';
 import { negotiateLocale } from '../../i18n/negotiate';
 import { loadInventoryExport, writeInventoryExport, yearExportFileName } from './inventory';
+import { prepareSummaryExport, SUMMARY_COLUMNS, summaryFileName } from './summary';
 import { NZT_COLUMNS, prepareTargetsExport } from './targets';
 import { CONTENT_TYPES, type TableFormat } from './write-table';
 
 /**
- * Public downloads: targets in the Net Zero Tracker's columns and GPC inventories in the shape
- * of the GCoM Common Reporting Framework, as CSV or XLSX. An inventory's headers and words are
+ * Public downloads: the climate dashboard's table (a region, or the whole network), targets in
+ * the Net Zero Tracker's columns and GPC inventories in the shape of the GCoM Common Reporting
+ * Framework, as CSV or XLSX. The dashboard's table is in the reader's language too. An inventory's headers and words are
  * in the reader's language (`lang`, else Accept-Language); the targets file is the tracker's
  * machine format and keeps the tracker's column names and words in every language.
  */
@@ -55,6 +58,42 @@ export function exportRoutes(app: AppInstance, { store }: AppContext): void {
         const write = await prepareTargetsExport(store, { format, region });
         const name = `accord-targets${region ? `-${region}` : ''}.${format}`;
         return sendTable(reply, format, name, write);
+      },
+    );
+
+    app.get(
+      `/exports/climate-summary.${format}`,
+      {
+        schema: {
+          tags: ['exports'],
+          summary: `The climate dashboard's table, for a region or the whole network (${format.toUpperCase()})`,
+          description:
+            'One row per government of the region, or of every region without `region`, with ' +
+            'its headline target assessed as of `asOf` (else this year), as the dashboard shows ' +
+            `it. Columns: ${SUMMARY_COLUMNS.join(', ')}. Headers, countries, regions, ` +
+            'membership and statuses are in the language `lang` names (else the one ' +
+            'Accept-Language prefers, else English); emissions are numbers in t CO2e, progress ' +
+            'a number in per cent.',
+          querystring: Type.Object({
+            region: Type.Optional(Slug),
+            asOf: Type.Optional(Year),
+            lang: Type.Optional(LangQuery),
+          }),
+          response: { 200: File, 400: Problem, 404: Problem },
+        },
+      },
+      async (request, reply) => {
+        const { region, asOf, lang } = request.query;
+        const locale = negotiateLocale({
+          lang,
+          acceptLanguage: request.headers['accept-language'],
+        });
+        // Reads the whole summary before answering, so an unknown region is a 404.
+        const data = await prepareSummaryExport(store, { region, asOf, locale });
+        reply.header('Content-Language', locale).header('Vary', 'Accept-Language');
+        return sendTable(reply, format, summaryFileName(region, data.asOfYear, format), (out) =>
+          data.write(format, out),
+        );
       },
     );
 
