@@ -128,3 +128,14 @@ export function richTextExtensions(): AnyExtension[] {
     InlineLanguage,
   ];
 }
+
+/** What the person typed as a link, made whole: a bare address becomes https://, then checked. */
+export function linkFromInput(input: string): string | undefined {
+  const typed = input.trim();
+  if (typed === '') return undefined;
+  if (/^[^\s:/@]+@[^\s:/@]+\.[^\s:/@]+$/.test(typed)) return safeLinkHref(`mailto:${typed}`);
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(typed) && !typed.startsWith('/')) {
+    return safeLinkHref(`https://${typed}`);
+  }
+  return safeLinkHref(typed);
+}
