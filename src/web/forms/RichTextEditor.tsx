@@ -21,7 +21,7 @@ import {
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { linkFromInput, richTextExtensions } from './rich-text-schema';
-import type { RichTextEditorProps } from './rich-text';
+import type { RichTextEditorProps } from './rich-text-types';
 import './rich-text.css';
 
 /**

@@ -6,37 +6,9 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileImageSrc } from '../../core/rich-text';
 import { pickText } from '../components/language-choice';
+import type { RichTextEditorProps, RichTextPhoto } from './rich-text-types';
 
-/** A photo the editor can place in the text. */
-export interface RichTextPhoto {
-  id: number;
-  /** Where the text shows it (its file address: see core/rich-text.ts). */
-  src: string;
-  /** A small version for the chooser. */
-  thumb: string;
-  /** Its alternative text in the text: the caption in the text's language, or none. */
-  alt: string;
-  /** How the chooser names it. */
-  label: string;
-}
-
-export interface RichTextEditorProps {
-  /** The id of the editable area (a FormField's control id), which error summaries link to. */
-  id: string;
-  /** The editable area's accessible name. */
-  label: string;
-  /** HTML as the sanitiser keeps it; '' for no text. */
-  value: string;
-  onChange(html: string): void;
-  /** The language the text is written in. */
-  lang?: string;
-  describedBy?: string | undefined;
-  invalid?: boolean | undefined;
-  photos?: readonly RichTextPhoto[];
-  /** Said in the photo chooser when there is no photo to choose. */
-  noPhotos?: string;
-  testId?: string;
-}
+export type { RichTextEditorProps, RichTextPhoto } from './rich-text-types';
 
 /** A stored file as the API lists it, as far as the editor needs it. */
 interface StoredFile {

@@ -350,6 +350,7 @@ function PostEditor({ post }: { post: NewsPost | null }) {
                 photos={photoChoices(post?.photos ?? [], lang, (number) =>
                   t('editor:photo.numbered', { number }),
                 )}
+                noPhotos={post ? t('editor:photo.nonePost') : t('editor:photo.noneNews')}
                 value={draft.translations[lang]}
                 onChange={(patch) => setTranslation(lang, patch)}
                 errorFor={errorFor}
@@ -452,12 +453,14 @@ function PostEditor({ post }: { post: NewsPost | null }) {
 function TranslationFields({
   lang,
   photos,
+  noPhotos,
   value,
   onChange,
   errorFor,
 }: {
   lang: Locale;
   photos: RichTextPhoto[];
+  noPhotos: string;
   value: TranslationDraft;
   onChange(patch: Partial<TranslationDraft>): void;
   errorFor(pointer: string): string | undefined;
@@ -515,7 +518,7 @@ function TranslationFields({
             value={value.bodyHtml}
             onChange={(bodyHtml) => onChange({ bodyHtml })}
             photos={photos}
-            noPhotos={t('editor:photo.noneNews')}
+            noPhotos={noPhotos}
             testId={testId('bodyHtml', lang)}
           />
         )}
