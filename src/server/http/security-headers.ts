@@ -8,8 +8,8 @@ import type { FastifyInstance } from 'fastify';
  * The web app is built by Vite into files: index.html holds no inline script or style, so
  * scripts come only from Accord itself. Styles also allow 'unsafe-inline', for two reasons the
  * app cannot design away: ECharts writes its tooltips as HTML with style attributes, and the
- * news editor's preview is a sandboxed srcdoc frame (which inherits this policy) styled by a
- * <style> element. Inline styles cannot run code; the script policy is what stops injection.
+ * rich-text editor of news and minutes (TipTap) adds its base styles as a <style> element.
+ * Inline styles cannot run code; the script policy is what stops injection.
  */
 
 export type Directives = Record<string, string[]>;

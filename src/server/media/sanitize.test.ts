@@ -58,6 +58,33 @@ describe('sanitizeRichText', () => {
     expect(sanitizeRichText(html)).toBe(out);
   });
 
+  it("keeps Accord's own photos, by their file address, with their alternative text only", () => {
+    expect(
+      sanitizeRichText(
+        '<p>Before</p><img src="/api/v1/files/12" alt="The mayors &amp; &quot;guests&quot;" ' +
+          'title="t" width="300" onerror="alert(1)" class="x"><img src="/api/v1/files/7">',
+      ),
+    ).toBe(
+      '<p>Before</p><img src="/api/v1/files/12" alt="The mayors &amp; &quot;guests&quot;" />' +
+        '<img src="/api/v1/files/7" />',
+    );
+  });
+
+  it.each([
+    '<img src="https://evil.example/track.png" alt="x">',
+    '<img src="//evil.example/a.png">',
+    '<img src="data:image/png;base64,iVBORw0KGgo=">',
+    '<img src="javascript:alert(1)">',
+    '<img src="/api/v1/files/12/thumb">',
+    '<img src="/api/v1/files/12?download=1">',
+    '<img src="/api/v1/files/0">',
+    '<img src=" /api/v1/files/12">',
+    '<img src="/api/v1/files/../users/1">',
+    '<img alt="no source">',
+  ])('drops the image from anywhere else in %s', (html) => {
+    expect(sanitizeRichText(`<p>a</p>${html}`)).toBe('<p>a</p>');
+  });
+
   it.each([
     ['<img src=x onerror=alert(1)>', ''],
     ['<svg onload=alert(1)><script>alert(2)</script></svg>after', 'after'],

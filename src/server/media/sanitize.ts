@@ -1,25 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-
-const LINK_SCHEMES = ['http:', 'https:', 'mailto:'];
-const LINK_REL = 'noopener noreferrer nofollow';
-
-/**
- * Only absolute http(s) and mailto links survive. The parser has already decoded entities,
- * so `&#106;avascript:` arrives here as `javascript:` and fails like the plain form. Relative
- * links are dropped too: the same text is shown in the app, in e-mail and in calendar files,
- * where a relative address would point somewhere else in each.
- */
-function safeHref(href: string | undefined): string | undefined {
-  if (href === undefined) return undefined;
-  const trimmed = href.trim();
-  // Require the scheme at the very start, so "java\tscript:" and " javascript:" cannot hide.
-  if (!/^(https?:\/\/|mailto:)/i.test(trimmed)) return undefined;
-  try {
-    return LINK_SCHEMES.includes(new URL(trimmed).protocol) ? trimmed : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { isFileImageSrc, LINK_REL, safeLinkHref } from '../../core/rich-text';
 
 const RICH_TEXT: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -49,9 +29,11 @@ const RICH_TEXT: sanitizeHtml.IOptions = {
     'figcaption',
     'hr',
     'span',
+    'img',
   ],
   allowedAttributes: {
     a: ['href', 'rel'],
+    img: ['src', 'alt'],
     p: ['lang'],
     span: ['lang'],
     blockquote: ['lang'],
@@ -76,18 +58,32 @@ const RICH_TEXT: sanitizeHtml.IOptions = {
     // Our own rel replaces whatever the author wrote: links never get window.opener or
     // pass search-engine credit.
     a: (_tagName, attribs): sanitizeHtml.Tag => {
-      const href = safeHref(attribs.href);
+      const href = safeLinkHref(attribs.href);
       const kept: sanitizeHtml.Attributes = href ? { href, rel: LINK_REL } : {};
       return { tagName: 'a', attribs: kept };
     },
+    // An image is one of Accord's own stored photos (isFileImageSrc), with its alternative text.
+    img: (_tagName, attribs): sanitizeHtml.Tag => {
+      const kept: sanitizeHtml.Attributes = {};
+      if (isFileImageSrc(attribs.src)) {
+        kept.src = attribs.src;
+        if (attribs.alt !== undefined) kept.alt = attribs.alt;
+      }
+      return { tagName: 'img', attribs: kept };
+    },
   },
-  // An <a> whose link was refused keeps its words but loses the tag.
-  exclusiveFilter: (frame) => (frame.tag === 'a' && !frame.attribs.href ? 'excludeTag' : false),
+  exclusiveFilter: (frame) => {
+    // An <a> whose link was refused keeps its words but loses the tag.
+    if (frame.tag === 'a' && !frame.attribs.href) return 'excludeTag';
+    // An image from anywhere else goes altogether.
+    return frame.tag === 'img' && !frame.attribs.src;
+  },
 };
 
 /**
  * Cleans HTML from the rich-text editor to the small set of tags Accord displays, so it can
- * be rendered as-is: no scripts, styles, event handlers, images, frames or unsafe links.
+ * be rendered as-is: no scripts, styles, event handlers, frames, unsafe links, or images other
+ * than Accord's own stored photos.
  */
 export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, RICH_TEXT);

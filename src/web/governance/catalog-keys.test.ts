@@ -20,7 +20,6 @@ import { BODY_FORM_PROBLEMS } from './body-form';
 import { FILE_EDIT_PROBLEMS } from './file-edit';
 import { GUEST_PROBLEMS } from './guest-invite';
 import { MANAGE_SECTIONS, STATUS_ACTIONS } from './meeting-status';
-import { MINUTES_TOOLS } from './minutes-format';
 import { quorumExample, quorumRulePhrases, quorumState } from './quorum-text';
 import type { SeatState } from './register';
 import type { RulesProblemCode } from './rules-form';
@@ -125,7 +124,6 @@ describe('keys used by the governance pages', () => {
       ['statusActions.confirmTitle', actions],
       ['statusActions.confirmText', actions],
       ['manage.sectionNames', MANAGE_SECTIONS],
-      ['minutes.tools', MINUTES_TOOLS.map((tool) => tool.key)],
       ['meetingForm.problems', Object.keys(meetingProblems)],
       ['rulesForm.problems', Object.keys(rulesProblems)],
       ['attendance.states', Object.keys(seatStates)],

@@ -1,26 +1,28 @@
 /** The written record of a meeting: its minutes, and its documents and photos. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { StaleWriteNotice, submitProblem, useProblemText } from '../forms/form';
+import { photoChoices, RichTextEditor } from '../forms/rich-text';
+import { useUnsavedChanges } from '../forms/unsaved';
 import { languageName } from '../components/format';
 import { useLocale } from '../components/locale';
 import { LOCALES } from '../../core/locales';
 import { FileAdminList } from './manage-files';
 import { Problem, useMeetingWrite } from './manage-common';
 import { FilesView } from './meeting-parts';
-import { MINUTES_TOOLS, wrapSelection, type Edit, type MinutesTag } from './minutes-format';
 import { governanceKeys } from './queries';
 import { FILE_KINDS, type FileInfo, type Meeting } from './types';
 import { uploadMeetingFile } from './upload';
 
 export function MinutesEditor({ meeting }: { meeting: Meeting }) {
-  const { t } = useTranslation('governance');
+  const { t } = useTranslation(['governance', 'editor']);
+  const locale = useLocale();
   const [html, setHtml] = useState(meeting.minutesHtml ?? '');
-  const [selection, setSelection] = useState<Edit | null>(null);
+  // The minutes as opened or last saved: leaving with anything else asks first.
+  const [opened, setOpened] = useState(meeting.minutesHtml ?? '');
   const [saved, setSaved] = useState(false);
-  const area = useRef<HTMLTextAreaElement>(null);
   // The version the text was opened (or last saved) at: a save is refused (412) rather than
   // written over minutes someone else saved meanwhile.
   const version = useRef(meeting.version);
@@ -31,21 +33,18 @@ export function MinutesEditor({ meeting }: { meeting: Meeting }) {
   );
   const reload = useMeetingWrite(() => api.get<Meeting>(`/api/v1/meetings/${meeting.id}`));
   const stale = save.error ? submitProblem(save.error) : null;
+  useUnsavedChanges(html !== opened);
+  // Only photos the public page shows can be placed in the minutes, which the public reads.
+  const photos = photoChoices(
+    meeting.files.filter((file) => file.isPublic),
+    locale,
+    (number) => t('editor:photo.numbered', { number }),
+  );
 
-  // Put the selection back once the wrapped text is in the textarea.
-  useEffect(() => {
-    if (!selection || !area.current) return;
-    area.current.focus();
-    area.current.setSelectionRange(selection.selectionStart, selection.selectionEnd);
-  }, [selection]);
-
-  function apply(tag: MinutesTag) {
-    const el = area.current;
-    if (!el) return;
-    const edit = wrapSelection(html, el.selectionStart, el.selectionEnd, tag);
-    setHtml(edit.text);
-    setSelection(edit);
-    setSaved(false);
+  function show(m: Meeting) {
+    version.current = m.version;
+    setHtml(m.minutesHtml ?? '');
+    setOpened(m.minutesHtml ?? '');
   }
 
   function onSubmit(event: FormEvent) {
@@ -55,8 +54,7 @@ export function MinutesEditor({ meeting }: { meeting: Meeting }) {
       { html },
       {
         onSuccess: (m) => {
-          version.current = m.version;
-          setHtml(m.minutesHtml ?? '');
+          show(m);
           setSaved(true);
         },
       },
@@ -65,43 +63,24 @@ export function MinutesEditor({ meeting }: { meeting: Meeting }) {
 
   return (
     <form onSubmit={onSubmit} className="gov-minutes-editor" aria-labelledby="minutes-editor-label">
-      <div
-        className="gov-toolbar"
-        role="toolbar"
-        aria-label={t('minutes.toolbar')}
-        aria-controls="minutes-html"
-      >
-        {MINUTES_TOOLS.map(({ tag, key }) => (
-          <button
-            key={tag}
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => apply(tag)}
-            data-testid={`minutes-${key}`}
-          >
-            {t(`minutes.tools.${key}`)}
-          </button>
-        ))}
-      </div>
-      <label id="minutes-editor-label" htmlFor="minutes-html" className="field__label">
+      <p id="minutes-editor-label" className="field__label">
         {t('minutes.label')}
-      </label>
+      </p>
       <p id="minutes-hint" className="field__hint">
         {t('minutes.hint')}
       </p>
-      <textarea
+      <RichTextEditor
         id="minutes-html"
-        ref={area}
-        className="gov-minutes-editor__text"
-        rows={14}
-        spellCheck
+        label={t('minutes.label')}
+        describedBy="minutes-hint"
         value={html}
-        aria-describedby="minutes-hint"
-        onChange={(e) => {
-          setHtml(e.target.value);
+        onChange={(next) => {
+          setHtml(next);
           setSaved(false);
         }}
-        data-testid="minutes-html"
+        photos={photos}
+        noPhotos={t('editor:photo.noneMinutes')}
+        testId="minutes-html"
       />
       <div className="admin-actions">
         <button
@@ -125,8 +104,7 @@ export function MinutesEditor({ meeting }: { meeting: Meeting }) {
           onReload={() =>
             reload.mutate(undefined, {
               onSuccess: (m) => {
-                version.current = m.version;
-                setHtml(m.minutesHtml ?? '');
+                show(m);
                 save.reset();
               },
             })

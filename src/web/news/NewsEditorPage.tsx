@@ -1,7 +1,8 @@
 /**
  * /admin/news/new and /admin/news/:slug — a post in each of the five languages (one tab each,
- * with a preview of the body), its links to a meeting, a body and governments, its photos,
- * and publishing. Publishing a post with unsaved changes saves them first.
+ * the body in the rich-text editor, which can place the post's photos in it), its links to a
+ * meeting, a body and governments, its photos, and publishing. Publishing a post with unsaved
+ * changes saves them first; leaving it with unsaved changes asks first.
  */
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -25,6 +26,8 @@ import {
   type SubmitProblem,
 } from '../forms/form';
 import { GovernmentPicker } from '../forms/GovernmentPicker';
+import { photoChoices, RichTextEditor, type RichTextPhoto } from '../forms/rich-text';
+import { isChanged, useUnsavedChanges } from '../forms/unsaved';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
 import type { Government } from '../types';
@@ -35,7 +38,6 @@ import {
   isWritten,
   patchFromCreate,
   postDraft,
-  previewDocument,
   translationPointer,
   type DraftProblem,
   type PostDraft,
@@ -101,6 +103,10 @@ function PostEditor({ post }: { post: NewsPost | null }) {
   );
   const current = draftPayload(draft);
   const dirty = baseline === null || JSON.stringify(current.payload) !== baseline;
+  // Leaving asks first when something was written: for a new post, anything at all.
+  const guard = useUnsavedChanges(
+    post ? dirty : isChanged(draftPayload(emptyPostDraft()).payload, current.payload),
+  );
 
   const specs = useMemo<FormFieldSpec[]>(
     () => [
@@ -169,6 +175,7 @@ function PostEditor({ post }: { post: NewsPost | null }) {
       if (post) {
         setNotice('saved');
       } else {
+        guard.release();
         void navigate(`/admin/news/${encodeURIComponent(saved.slug)}`, {
           replace: true,
           state: { notice: 'created' },
@@ -220,6 +227,7 @@ function PostEditor({ post }: { post: NewsPost | null }) {
     mutationFn: () => api.del(`/api/v1/news/${encodeURIComponent(post?.slug ?? '')}`),
     onSuccess: () => {
       refreshNews(queryClient);
+      guard.release();
       void navigate('/admin/news', { state: { notice: 'deleted' } });
     },
   });
@@ -339,6 +347,10 @@ function PostEditor({ post }: { post: NewsPost | null }) {
             {(lang) => (
               <TranslationFields
                 lang={lang}
+                photos={photoChoices(post?.photos ?? [], lang, (number) =>
+                  t('editor:photo.numbered', { number }),
+                )}
+                noPhotos={post ? t('editor:photo.nonePost') : t('editor:photo.noneNews')}
                 value={draft.translations[lang]}
                 onChange={(patch) => setTranslation(lang, patch)}
                 errorFor={errorFor}
@@ -440,16 +452,20 @@ function PostEditor({ post }: { post: NewsPost | null }) {
 
 function TranslationFields({
   lang,
+  photos,
+  noPhotos,
   value,
   onChange,
   errorFor,
 }: {
   lang: Locale;
+  photos: RichTextPhoto[];
+  noPhotos: string;
   value: TranslationDraft;
   onChange(patch: Partial<TranslationDraft>): void;
   errorFor(pointer: string): string | undefined;
 }) {
-  const { t } = useTranslation('news');
+  const { t } = useTranslation(['news', 'editor']);
   return (
     <div className="news-translation">
       <FormField
@@ -486,39 +502,27 @@ function TranslationFields({
           />
         )}
       </FormField>
-      <div className="news-body-editor">
-        <FormField
-          id={inputId('bodyHtml', lang)}
-          label={t('fields.bodyHtml')}
-          hint={t('editor.bodyHint')}
-          error={errorFor(translationPointer(lang, 'bodyHtml'))}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              lang={lang}
-              rows={14}
-              className="news-body-editor__source"
-              value={value.bodyHtml}
-              onChange={(e) => onChange({ bodyHtml: e.target.value })}
-              data-testid={testId('bodyHtml', lang)}
-            />
-          )}
-        </FormField>
-        <div className="news-preview">
-          <p className="field__label" id={`news-preview-${lang}`}>
-            {t('editor.preview')}
-          </p>
-          <iframe
-            className="news-preview__frame"
-            title={t('editor.previewTitle')}
-            aria-describedby={`news-preview-${lang}`}
-            sandbox=""
-            srcDoc={previewDocument(value.bodyHtml, lang)}
-            data-testid={`news-preview-${lang}`}
+      <FormField
+        id={inputId('bodyHtml', lang)}
+        label={t('fields.bodyHtml')}
+        hint={t('editor.bodyHint')}
+        error={errorFor(translationPointer(lang, 'bodyHtml'))}
+      >
+        {(control) => (
+          <RichTextEditor
+            id={control.id}
+            label={t('fields.bodyHtml')}
+            describedBy={control['aria-describedby']}
+            invalid={control['aria-invalid']}
+            lang={lang}
+            value={value.bodyHtml}
+            onChange={(bodyHtml) => onChange({ bodyHtml })}
+            photos={photos}
+            noPhotos={noPhotos}
+            testId={testId('bodyHtml', lang)}
           />
-        </div>
-      </div>
+        )}
+      </FormField>
     </div>
   );
 }

@@ -5,7 +5,6 @@ import {
   firstLanguageWithProblem,
   patchFromCreate,
   postDraft,
-  previewDocument,
   writtenLanguages,
   type PostDraft,
 } from './editor';
@@ -150,18 +149,5 @@ describe('firstLanguageWithProblem', () => {
       firstLanguageWithProblem(['/meetingId', '/translations/ja/title', '/translations/ko']),
     ).toBe('ko');
     expect(firstLanguageWithProblem(['/meetingId'])).toBeNull();
-  });
-});
-
-describe('previewDocument', () => {
-  it('wraps the HTML in a page in the tab language', () => {
-    const page = previewDocument('<p>안녕하세요</p>', 'ko');
-    expect(page.startsWith('<!doctype html>')).toBe(true);
-    expect(page).toContain('<html lang="ko">');
-    expect(page).toContain('<body><p>안녕하세요</p></body>');
-  });
-
-  it('refuses a language tag that would break out of the attribute', () => {
-    expect(previewDocument('', 'en" onload="x')).toContain('<html lang="en">');
   });
 });

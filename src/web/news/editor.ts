@@ -173,18 +173,3 @@ export function firstLanguageWithProblem(pointers: readonly string[]): Locale | 
   }
   return null;
 }
-
-/**
- * The page the preview frame shows. The frame is sandboxed (no scripts, no same origin), so
- * the HTML as typed can be shown before the server has sanitised it without any risk.
- */
-export function previewDocument(html: string, lang: string): string {
-  const safeLang = /^[A-Za-z-]+$/.test(lang) ? lang : 'en';
-  return [
-    '<!doctype html>',
-    `<html lang="${safeLang}"><head><meta charset="utf-8">`,
-    '<style>body{font:16px/1.6 system-ui,sans-serif;color:#1b2326;margin:0.75rem}',
-    'img{max-width:100%}table{border-collapse:collapse}td,th{border:1px solid #d9e0e2;padding:0.25rem 0.5rem}</style>',
-    `</head><body>${html}</body></html>`,
-  ].join('');
-}
