@@ -129,11 +129,11 @@ export function AuditPage() {
           <div
             className="admin-table-wrap"
             role="region"
-            aria-label={t('audit.title')}
+            aria-label={t('audit.listLabel')}
             tabIndex={0}
           >
             <table className="admin-table">
-              <caption className="visually-hidden">{t('audit.title')}</caption>
+              <caption className="visually-hidden">{t('audit.listLabel')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('audit.when')}</th>

@@ -84,11 +84,11 @@ export function GovernmentList() {
           <div
             className="admin-table-wrap"
             role="region"
-            aria-label={t('governments.title')}
+            aria-label={t('governments.listLabel')}
             tabIndex={0}
           >
             <table className="admin-table">
-              <caption className="visually-hidden">{t('governments.title')}</caption>
+              <caption className="visually-hidden">{t('governments.listLabel')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('fields.name')}</th>

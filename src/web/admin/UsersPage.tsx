@@ -159,11 +159,11 @@ export function UsersPage() {
           <div
             className="admin-table-wrap"
             role="region"
-            aria-label={t('users.title')}
+            aria-label={t('users.listLabel')}
             tabIndex={0}
           >
             <table className="admin-table">
-              <caption className="visually-hidden">{t('users.title')}</caption>
+              <caption className="visually-hidden">{t('users.listLabel')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('fields.displayName')}</th>

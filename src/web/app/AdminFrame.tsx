@@ -7,7 +7,7 @@ import { mayDo, useSession } from '../auth/session';
 import { signInPath } from '../auth/next-path';
 import { Loading } from '../components/DataState';
 import { NotAllowed } from '../forms/form';
-import { MenuIcon, useDisclosure } from './Layout';
+import { CollapsibleNav } from './CollapsibleNav';
 import '../components/admin.css';
 
 /**
@@ -19,7 +19,6 @@ export function AdminFrame() {
   const { t } = useTranslation('admin');
   const { user, loading } = useSession();
   const location = useLocation();
-  const menu = useDisclosure(location.pathname);
   // On a laptop the tabs are a strip that scrolls sideways: bring the current one into view.
   useEffect(() => {
     document
@@ -62,23 +61,13 @@ export function AdminFrame() {
   return (
     <div className="admin">
       <div className="admin-bar">
-        <button
-          type="button"
-          className="menu-button admin-bar__menu-button"
-          aria-expanded={menu.open}
-          aria-controls="admin-menu"
-          onClick={menu.toggle}
-          ref={menu.button}
-          data-testid="admin-menu-button"
-        >
-          <MenuIcon />
-          {t('nav.openMenu')}
-        </button>
-        <nav
+        <CollapsibleNav
           id="admin-menu"
-          className={menu.open ? 'admin-nav admin-nav--open' : 'admin-nav'}
-          aria-label={t('nav.label')}
-          onClick={menu.closeOnLink}
+          label={t('nav.label')}
+          className="admin-nav"
+          buttonClassName="admin-bar__menu-button"
+          buttonText={t('nav.openMenu')}
+          buttonTestId="admin-menu-button"
         >
           <ul>
             {links.map((link) => (
@@ -89,7 +78,7 @@ export function AdminFrame() {
               </li>
             ))}
           </ul>
-        </nav>
+        </CollapsibleNav>
         {/* The header already names the person; this says what they may do here. */}
         <p className="admin-whoami">
           <span className="badge">{t(`roles.${user.role}`)}</span>

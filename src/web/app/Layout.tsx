@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, type ChangeEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { mayDo, useSession } from '../auth/session';
 import { changeLocale } from '../i18n';
 import { LOCALES, LOCALE_NAMES, isLocale } from '../../core/locales';
 import { useLocale } from '../components/locale';
+import { CollapsibleNav } from './CollapsibleNav';
 import './styles.css';
 
 export interface Health {
@@ -97,49 +98,6 @@ function SessionControls() {
   );
 }
 
-/** Three bars, drawn in the text colour, beside a menu button's word. */
-export function MenuIcon() {
-  return (
-    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="2" fill="none" />
-    </svg>
-  );
-}
-
-/**
- * A menu button's state on a narrow screen: closed on every new page; Escape closes it and,
- * when focus was inside the menu or on the button, puts focus back on the button.
- */
-export function useDisclosure(pathname: string) {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => setOpen(false), [pathname]);
-  useEffect(() => {
-    if (!open) return;
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== 'Escape') return;
-      const controls = button.current?.getAttribute('aria-controls');
-      const region = controls ? document.getElementById(controls) : null;
-      const active = document.activeElement;
-      setOpen(false);
-      if (active === button.current || (active && region?.contains(active))) {
-        button.current?.focus();
-      }
-    }
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [open]);
-  return {
-    open,
-    button,
-    toggle: () => setOpen((was) => !was),
-    /** Following a link in the menu closes it, even a link to the page already shown. */
-    closeOnLink: (event: MouseEvent<HTMLElement>) => {
-      if ((event.target as Element).closest('a')) setOpen(false);
-    },
-  };
-}
-
 /** The frame of every page: skip link, header with navigation, notices, main area, footer. */
 export function Layout() {
   const { t } = useTranslation('common');
@@ -148,7 +106,6 @@ export function Layout() {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
-  const menu = useDisclosure(location.pathname);
 
   // After client-side navigation, move focus to the new page so screen readers announce it.
   useEffect(() => {
@@ -169,12 +126,13 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      {health.data?.demo && (
-        <p className="demo-notice" role="note" data-testid="demo-notice">
-          {t('demoNotice')}
-        </p>
-      )}
       <header className="site-header">
+        {/* In the banner landmark, so a screen reader's list of landmarks leaves none of it out. */}
+        {health.data?.demo && (
+          <p className="demo-notice" role="note" data-testid="demo-notice">
+            {t('demoNotice')}
+          </p>
+        )}
         <div className="site-header__inner">
           <Link to="/" className="brand" aria-label={t('appName')}>
             <span className="brand__mark" aria-hidden="true">
@@ -191,23 +149,13 @@ export function Layout() {
             </span>
             <span className="brand__name">{t('appName')}</span>
           </Link>
-          <button
-            type="button"
-            className="menu-button site-header__menu-button"
-            aria-expanded={menu.open}
-            aria-controls="site-menu"
-            onClick={menu.toggle}
-            ref={menu.button}
-            data-testid="nav-menu-button"
-          >
-            <MenuIcon />
-            {t('nav.openMenu')}
-          </button>
-          <nav
+          <CollapsibleNav
             id="site-menu"
-            className={menu.open ? 'site-nav site-nav--open' : 'site-nav'}
-            aria-label={t('nav.label')}
-            onClick={menu.closeOnLink}
+            label={t('nav.label')}
+            className="site-nav"
+            buttonClassName="site-header__menu-button"
+            buttonText={t('nav.openMenu')}
+            buttonTestId="nav-menu-button"
           >
             <ul>
               <li>
@@ -253,7 +201,7 @@ export function Layout() {
                 </li>
               )}
             </ul>
-          </nav>
+          </CollapsibleNav>
           <div className="site-header__tools">
             <LanguageSwitcher />
             <SessionControls />

@@ -106,9 +106,14 @@ export default function AdminQueuePage() {
       ) : queue.data.items.length === 0 ? (
         <EmptyState title={t('queue.none')} />
       ) : (
-        <div className="admin-table-wrap" role="region" aria-label={t('queue.title')} tabIndex={0}>
+        <div
+          className="admin-table-wrap"
+          role="region"
+          aria-label={t('queue.listLabel')}
+          tabIndex={0}
+        >
           <table className="admin-table" data-testid="queue-table">
-            <caption className="visually-hidden">{t('queue.title')}</caption>
+            <caption className="visually-hidden">{t('queue.listLabel')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('queue.government')}</th>

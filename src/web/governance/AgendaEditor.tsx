@@ -378,6 +378,8 @@ export function AgendaEditor({
               {t('agendaEditor.addSpeaker')}
             </button>
           </fieldset>
+          {/* Each button's name begins with the word it shows (WCAG 2.5.3, label in name) and
+              says which item; its title says in full what it does. */}
           <div
             className="gov-agenda-editor__tools"
             role="group"
@@ -389,7 +391,8 @@ export function AgendaEditor({
               className="button button--secondary button--small"
               onClick={() => move(flatItem, 'up')}
               disabled={!canMove(tree, path, -1)}
-              aria-label={t('agendaEditor.moveUpLabel', { number })}
+              aria-label={t('agendaEditor.forItem', { action: t('agendaEditor.moveUp'), number })}
+              title={t('agendaEditor.moveUpLabel', { number })}
               data-testid={`agenda-item-up-${index}`}
             >
               <span aria-hidden="true">↑ </span>
@@ -401,7 +404,8 @@ export function AgendaEditor({
               className="button button--secondary button--small"
               onClick={() => move(flatItem, 'down')}
               disabled={!canMove(tree, path, 1)}
-              aria-label={t('agendaEditor.moveDownLabel', { number })}
+              aria-label={t('agendaEditor.forItem', { action: t('agendaEditor.moveDown'), number })}
+              title={t('agendaEditor.moveDownLabel', { number })}
               data-testid={`agenda-item-down-${index}`}
             >
               <span aria-hidden="true">↓ </span>
@@ -413,7 +417,8 @@ export function AgendaEditor({
               className="button button--secondary button--small"
               onClick={() => move(flatItem, 'indent')}
               disabled={!canIndent(tree, path)}
-              aria-label={t('agendaEditor.indentLabel', { number })}
+              aria-label={t('agendaEditor.forItem', { action: t('agendaEditor.indent'), number })}
+              title={t('agendaEditor.indentLabel', { number })}
               data-testid={`agenda-item-indent-${index}`}
             >
               <span aria-hidden="true">→ </span>
@@ -425,7 +430,8 @@ export function AgendaEditor({
               className="button button--secondary button--small"
               onClick={() => move(flatItem, 'outdent')}
               disabled={!canOutdent(tree, path)}
-              aria-label={t('agendaEditor.outdentLabel', { number })}
+              aria-label={t('agendaEditor.forItem', { action: t('agendaEditor.outdent'), number })}
+              title={t('agendaEditor.outdentLabel', { number })}
               data-testid={`agenda-item-outdent-${index}`}
             >
               <span aria-hidden="true">← </span>
@@ -436,7 +442,11 @@ export function AgendaEditor({
               className="button button--secondary button--small"
               onClick={() => add(flatItem)}
               disabled={!canAddSubItem(path)}
-              aria-label={t('agendaEditor.addSubItemLabel', { number })}
+              aria-label={t('agendaEditor.forItem', {
+                action: t('agendaEditor.addSubItem'),
+                number,
+              })}
+              title={t('agendaEditor.addSubItemLabel', { number })}
               data-testid={`agenda-item-add-sub-${index}`}
             >
               {t('agendaEditor.addSubItem')}
@@ -447,7 +457,8 @@ export function AgendaEditor({
               onClick={() => {
                 onChange(removeItem(tree, path));
               }}
-              aria-label={t('agendaEditor.removeLabel', { number })}
+              aria-label={t('agendaEditor.forItem', { action: t('agendaEditor.remove'), number })}
+              title={t('agendaEditor.removeLabel', { number })}
               data-testid={`agenda-item-remove-${index}`}
             >
               {t('agendaEditor.remove')}

@@ -113,7 +113,7 @@ function BodyMeetings({ body, canManage }: { body: Body; canManage: boolean }) {
             meetings={meetings.data.items}
             showBody={false}
             linkTo={(m) => `/meetings/${m.id}`}
-            caption={t('bodyPage.meetings')}
+            caption={t('bodyPage.meetingsCaption')}
           />
           {meetings.data.total > meetings.data.pageSize && (
             <Pagination

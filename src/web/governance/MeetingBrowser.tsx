@@ -90,7 +90,7 @@ export function MeetingBrowser({ linkTo }: { linkTo(meeting: MeetingSummary): st
           <MeetingTable
             meetings={meetings.data.items}
             linkTo={linkTo}
-            caption={t('meetings.title')}
+            caption={t('meetings.listLabel')}
           />
           <Pagination
             page={meetings.data.page}

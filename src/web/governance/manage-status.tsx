@@ -138,8 +138,14 @@ export function InvitationsPanel({ meeting }: { meeting: Meeting }) {
       {meeting.invitations.length === 0 ? (
         <p className="muted">{t('invitations.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label={t('invitations.caption')}
+          tabIndex={0}
+        >
           <table className="data-table" data-testid="invitations">
+            <caption className="visually-hidden">{t('invitations.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('invitations.invitee')}</th>

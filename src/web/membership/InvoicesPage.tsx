@@ -106,9 +106,14 @@ export default function InvoicesPage() {
         <EmptyState title={t('list.none')} />
       ) : (
         <>
-          <div className="admin-table-wrap" role="region" aria-label={t('list.title')} tabIndex={0}>
+          <div
+            className="admin-table-wrap"
+            role="region"
+            aria-label={t('list.listLabel')}
+            tabIndex={0}
+          >
             <table className="admin-table invoices-table" data-testid="invoices">
-              <caption className="visually-hidden">{t('list.title')}</caption>
+              <caption className="visually-hidden">{t('list.listLabel')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('invoices.number')}</th>
