@@ -187,7 +187,9 @@ function checkDates(
   if (start && end && end < start)
     throw invalidField('/endDate', 'must not be before the start date');
   // A confirmation is of something known: not of a day still to come, nor before the start.
-  if (confirmed && confirmed > nowIso().slice(0, 10))
+  // Today is the confirmer's own, which east of Greenwich may be UTC's tomorrow.
+  const latest = new Date(Date.parse(nowIso()) + 24 * 3600_000).toISOString().slice(0, 10);
+  if (confirmed && confirmed > latest)
     throw invalidField('/confirmedOn', 'must not be after today');
   if (confirmed && start && confirmed < start)
     throw invalidField('/confirmedOn', 'must not be before the start date');
