@@ -87,6 +87,7 @@ export const POLICY = {
   'person.readContact': { admin: true, officer: 'personWhollyOwn' },
   'position.create': { admin: true, officer: 'positionForOwnPerson' },
   'position.edit': { admin: true, officer: 'ownGovernment' },
+  /** An office of the network: its time zone. */
   'office.manage': { admin: true },
   /** Read membership applications with their contacts and documents, take them to a decision. */
   'application.manage': { admin: true },

@@ -401,6 +401,14 @@ export const MATRIX: Record<string, Case[]> = {
     ]),
   ),
   'GET /api/v1/offices': [read(() => ({}))],
+  'GET /api/v1/offices/{slug}': [read(() => ({ params: { slug: 'korea-office' } }))],
+  'PATCH /api/v1/offices/{slug}': [
+    {
+      label: 'an office’s time zone',
+      rule: policy('office.manage'),
+      request: () => ({ params: { slug: 'korea-office' }, payload: { timeZone: 'Asia/Seoul' } }),
+    },
+  ],
   'GET /api/v1/people': [read(() => ({}))],
   'GET /api/v1/people/{id}': [read((s) => ({ params: { id: s.ids.personA! } }))],
   'POST /api/v1/people': [

@@ -7,3 +7,4 @@ export * from './votes';
 export * from './election';
 export * from './agenda';
 export * from './term';
+export * from './schedule';

@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_applications';
 import * as m0018 from './migrations/0018_import_reasons';
 import * as m0019 from './migrations/0019_invoice_cancel';
 import * as m0020 from './migrations/0020_invoice_cancel_cause';
+import * as m0021 from './migrations/0021_office_zones_confirmations';
 import * as m0022 from './migrations/0022_texts_by_language';
 import * as m0023 from './migrations/0023_import_new_governments';
 
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0018_import_reasons': m0018,
   '0019_invoice_cancel': m0019,
   '0020_invoice_cancel_cause': m0020,
+  '0021_office_zones_confirmations': m0021,
   '0022_texts_by_language': m0022,
   '0023_import_new_governments': m0023,
 };
@@ -64,5 +66,13 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     err.message = `migration ${failed?.migrationName ?? '?'} failed: ${err.message}`;
     throw err;
   }
+  return result;
+}
+
+/** Brings the schema to the named migration (tests of a migration on data written before it). */
+export async function migrateTo(db: Db, name: string): Promise<MigrationResultSet> {
+  const result = await new Migrator({ db: db.kysely, provider }).migrateTo(name);
+  if (result.error)
+    throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
 }

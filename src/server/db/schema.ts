@@ -90,6 +90,10 @@ export interface OfficeTable {
   latitude: number | null;
   longitude: number | null;
   sort_order: number;
+  /** IANA time zone of the office's city (migration 0021); null until set. */
+  time_zone: string | null;
+  /** Incremented by every change (0021): an If-Match names it. */
+  version: Generated<number>;
 }
 
 export interface GovernmentTable {
@@ -149,6 +153,8 @@ export interface PositionTable {
   title: PositionTitle;
   start_date: string | null;
   end_date: string | null;
+  /** The last day the holder was confirmed to hold it (migration 0021); null when never. */
+  confirmed_on: string | null;
   /** Incremented by every change (the ETag); If-Match refuses a stale copy. */
   version: Generated<number>;
 }

@@ -19,7 +19,8 @@ export type VersionedTable =
   | 'files'
   | 'invitations'
   | 'attendance'
-  | 'invoices';
+  | 'invoices'
+  | 'offices';
 
 /**
  * Takes the next version of a row (the row stays locked until the transaction ends, so

@@ -2,7 +2,12 @@
  * Governing bodies, their terms and seats: reading them, and the secretariat's changes with
  * the seats' history. Meetings are in meetings-service.ts and the services beside it.
  */
-import { DEFAULT_QUORUM, validateQuorumRule } from '../../core/governance';
+import {
+  bodyTimeZone,
+  DEFAULT_QUORUM,
+  validateQuorumRule,
+  type ZonedOffice,
+} from '../../core/governance';
 import type { Actor } from '../../core/roles';
 import { changedFields, recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
@@ -54,8 +59,18 @@ export async function presentSeats(store: Store, rows: SeatRow[]): Promise<Seat[
   return rows.map((r) => presentSeat(r, governments, people));
 }
 
+/** Each office's region, kind and zone, for the zone a body's meetings default to. */
+async function zonedOffices(store: Store): Promise<ZonedOffice[]> {
+  return (await store.offices.listOffices()).map((o) => ({
+    region: o.region_slug,
+    kind: o.kind,
+    timeZone: o.time_zone,
+  }));
+}
+
 export async function listBodies(store: Store): Promise<BodySummary[]> {
   const rows = await store.governance.listBodies();
+  const offices = await zonedOffices(store);
   const terms = await store.governance.termsOfBodies(rows.map((r) => r.id));
   const counts = await store.governance.seatCounts(terms.map((t) => t.id));
   const day = today();
@@ -67,6 +82,7 @@ export async function listBodies(store: Store): Promise<BodySummary[]> {
         day,
       ),
       counts,
+      bodyTimeZone(offices, r.region_slug),
     ),
   );
 }
@@ -86,7 +102,12 @@ export async function getBody(store: Store, slug: string): Promise<Body> {
     ? await presentSeats(store, await store.governance.seatsOfTerm(current.id))
     : [];
   return {
-    ...presentBodySummary(row, current, counts),
+    ...presentBodySummary(
+      row,
+      current,
+      counts,
+      bodyTimeZone(await zonedOffices(store), row.region_slug),
+    ),
     description: bodyDescription(row),
     rules: rulesOf(row),
     seats,

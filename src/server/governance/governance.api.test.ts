@@ -186,6 +186,76 @@ describe.each(dialectCases())('governance API on $label', ({ dialect, skip }) =>
     });
   });
 
+  it_(
+    'refuses moving a meeting past its term’s end or before its start, naming the start',
+    async () => {
+      const m = await newMeeting();
+      const url = `/api/v1/meetings/${m.id}`;
+      const late = await send('PATCH', url, { start: '2025-02-03T10:00', end: '2025-02-03T12:00' });
+      expect(late.statusCode).toBe(422);
+      expect(late.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(late.json()).toMatchObject({
+        code: 'meeting-outside-term',
+        params: { term: '2021–2024', startsOn: '2021-01-01', endsOn: '2024-12-31', side: 'after' },
+        errors: [{ pointer: '/start' }],
+      });
+      const early = await send('PATCH', url, {
+        start: '2020-12-01T10:00',
+        end: '2020-12-01T12:00',
+      });
+      expect(early.json()).toMatchObject({
+        code: 'meeting-outside-term',
+        params: { day: '2020-12-01', side: 'before' },
+        errors: [{ pointer: '/start' }],
+      });
+      expect(((await get(url, admin)).json() as Meeting).localStart).toBe('2023-03-14T10:00');
+      // Its term's last day is still its term's.
+      const last = await send('PATCH', url, { start: '2024-12-31T10:00', end: '2024-12-31T12:00' });
+      expect(last.statusCode, last.body).toBe(200);
+      expect((last.json() as Meeting).term).toMatchObject({ label: '2021–2024' });
+    },
+  );
+
+  it_('starts a meeting more than a day early only when told so on purpose', async () => {
+    const termId = ((await get('/api/v1/bodies/east-asia-rexcom')).json() as Body).terms[0]!.id;
+    const inAWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10);
+    const m = await newMeeting({
+      termId,
+      start: `${inAWeek}T10:00`,
+      end: `${inAWeek}T12:00`,
+      timeZone: 'Asia/Seoul',
+    });
+    const url = `/api/v1/meetings/${m.id}/status`;
+    expect((await send('POST', url, { status: 'scheduled' })).statusCode).toBe(200);
+    const refused = await send('POST', url, { status: 'in-progress' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'early-start',
+      params: { localStart: `${inAWeek}T10:00`, timeZone: 'Asia/Seoul', startsAt: m.startsAt },
+      errors: [{ pointer: '/acknowledgeEarlyStart' }],
+    });
+    expect(((await get(`/api/v1/meetings/${m.id}`)).json() as Meeting).status).toBe('scheduled');
+    const started = await send('POST', url, { status: 'in-progress', acknowledgeEarlyStart: true });
+    expect(started.statusCode, started.body).toBe(200);
+    expect((started.json() as Meeting).status).toBe('in-progress');
+  });
+
+  it_('gives a body the zone of its secretariat, and refuses a zone that is none', async () => {
+    const zoneOf = async () =>
+      ((await get('/api/v1/bodies/east-asia-rexcom')).json() as Body).timeZone;
+    expect(await zoneOf()).toBe('Asia/Seoul');
+    const bad = await send('POST', '/api/v1/meetings', {
+      ...DRAFT_MEETING_INPUT,
+      timeZone: 'Asia/Atlantis',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({
+      code: 'unknown-time-zone',
+      params: { zone: 'Asia/Atlantis' },
+      errors: [{ pointer: '/timeZone' }],
+    });
+  });
+
   it_('keeps the meeting in its zone and runs the agenda clock from the start', async () => {
     const m = await newMeeting();
     expect(m.startsAt).toBe('2023-03-14T01:00:00.000Z');

@@ -5,7 +5,9 @@
 import crypto from 'node:crypto';
 import {
   canMoveMeeting,
+  earlyStartMinutes,
   isTimeZone,
+  termMove,
   zonedTimeToUtc,
   type MeetingStatus,
 } from '../../core/governance';
@@ -13,7 +15,7 @@ import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
 import type { ExpectedVersions } from '../http/preconditions';
-import { conflict, HttpProblem, invalidField } from '../http/problem';
+import { conflict, HttpProblem, invalidField, unknownTimeZone } from '../http/problem';
 import type { Store } from '../store';
 import { insertAgenda } from './agenda-service';
 import {
@@ -37,7 +39,7 @@ function toUtc(local: string, zone: string, pointer: string): string {
 /** The wall-clock start and end in the zone, as UTC instants; the end after the start. */
 function checkTimes(start: string, end: string, zone: string) {
   if (!isTimeZone(zone)) {
-    throw invalidField('/timeZone', `"${zone}" is not an IANA time zone (e.g. Asia/Seoul).`);
+    throw unknownTimeZone('/timeZone', zone);
   }
   const startsAt = toUtc(start, zone, '/start');
   const endsAt = toUtc(end, zone, '/end');
@@ -87,6 +89,42 @@ function noCurrentTerm(
     undefined,
     'no-current-term',
     { body, term: last.label, endedOn: last.ends_on, day },
+  );
+}
+
+/** A change of a meeting's date would take it out of the term whose seats it was called for. */
+function outsideTerm(
+  term: { label: string; starts_on: string; ends_on: string },
+  day: string,
+  side: 'before' | 'after',
+): HttpProblem {
+  const detail =
+    side === 'after'
+      ? `The meeting's term (${term.label}) ends on ${term.ends_on}, before the new day ${day}: its seats would meet outside their term. Choose a day within the term, or make a meeting of the next term.`
+      : `The meeting's term (${term.label}) starts on ${term.starts_on}, after the new day ${day}: its seats would meet before their term. Choose a day within the term.`;
+  return new HttpProblem(
+    422,
+    'Unprocessable Content',
+    `start: ${detail}`,
+    [{ pointer: '/start', detail }],
+    undefined,
+    'meeting-outside-term',
+    { term: term.label, startsOn: term.starts_on, endsOn: term.ends_on, day, side },
+  );
+}
+
+/** Starting a meeting long before its scheduled time, without saying so on purpose. */
+function earlyStart(row: { starts_at: string; time_zone: string }, minutes: number): HttpProblem {
+  const local = localOf(row.starts_at, row.time_zone);
+  const detail = `The meeting is scheduled for ${local} (${row.time_zone}), ${Math.round(minutes / 60)} hours from now: send acknowledgeEarlyStart: true to start it now.`;
+  return new HttpProblem(
+    422,
+    'Unprocessable Content',
+    `acknowledgeEarlyStart: ${detail}`,
+    [{ pointer: '/acknowledgeEarlyStart', detail }],
+    undefined,
+    'early-start',
+    { startsAt: row.starts_at, timeZone: row.time_zone, localStart: local, minutes },
   );
 }
 
@@ -168,7 +206,20 @@ export async function updateMeeting(
     let termId = row.term_id;
     if (row.body_id !== null && next.starts_at !== row.starts_at) {
       const terms = await tx.governance.termsOfBodies([row.body_id]);
-      termId = termForMeeting(terms, next.starts_at.slice(0, 10))?.id ?? row.term_id;
+      const term = terms.find((t) => t.id === row.term_id);
+      const day = next.starts_at.slice(0, 10);
+      if (term) {
+        // Its seats were invited and count for quorum: a meeting keeps its term, so a move
+        // past the term's end (or before its start) is refused rather than made without a word.
+        const side = termMove(
+          { startsOn: term.starts_on, endsOn: term.ends_on },
+          row.starts_at.slice(0, 10),
+          day,
+        );
+        if (side) throw outsideTerm(term, day, side);
+      } else {
+        termId = termForMeeting(terms, day)?.id ?? row.term_id;
+      }
     }
     await tx.governance.updateMeeting(id, {
       ...next,
@@ -198,6 +249,7 @@ export async function setMeetingStatus(
   actor: AuditActor,
   id: number,
   status: MeetingStatus,
+  options: { acknowledgeEarlyStart?: boolean } = {},
 ): Promise<Meeting> {
   requireMeetingManager(actor);
   await store.transaction(async (tx) => {
@@ -206,6 +258,10 @@ export async function setMeetingStatus(
       throw conflict(`A meeting that is ${row.status} cannot become ${status}.`, [
         { pointer: '/status', detail: `Not allowed from ${row.status}.` },
       ]);
+    }
+    if (status === 'in-progress' && !options.acknowledgeEarlyStart) {
+      const early = earlyStartMinutes(row.starts_at, nowIso());
+      if (early !== null) throw earlyStart(row, early);
     }
     if (status === 'closed') {
       const open = (await tx.governance.motionsOf(id)).filter((m) => m.status === 'open');

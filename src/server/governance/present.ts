@@ -102,6 +102,7 @@ export function presentBodySummary(
   row: BodyRow,
   current: TermRow | null,
   counts: Map<number, number>,
+  timeZone: string | null,
 ): BodySummary {
   return {
     id: row.id,
@@ -110,6 +111,7 @@ export function presentBodySummary(
     names: bodyNames(row),
     region: row.region_slug,
     currentTerm: current ? presentTerm(current, counts.get(current.id) ?? 0) : null,
+    timeZone,
     isDemo: row.is_demo === 1,
   };
 }

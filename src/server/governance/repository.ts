@@ -199,6 +199,11 @@ export async function insertSeatEvent(
   await db.insertInto('seat_events').values(row).execute();
 }
 
+/** Dates every event of a seat at `at` (the demo, whose seats were filled before its meeting). */
+export async function redateSeatEvents(db: Executor, seatId: number, at: string): Promise<void> {
+  await db.updateTable('seat_events').set({ at }).where('seat_id', '=', seatId).execute();
+}
+
 export function seatEvents(db: Executor, seatId: number): Promise<SeatEventRow[]> {
   return db
     .selectFrom('seat_events')

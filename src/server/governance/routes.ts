@@ -311,6 +311,7 @@ export function governanceRoutes(app: AppInstance, { store, config }: AppContext
         requireActor(request),
         request.params.id,
         request.body.status,
+        { acknowledgeEarlyStart: request.body.acknowledgeEarlyStart ?? false },
       ),
   );
 

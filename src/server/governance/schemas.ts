@@ -134,6 +134,11 @@ export const BodySummary = Type.Object({
   names: Names,
   region: Nullable(Slug),
   currentTerm: Nullable(TermSummary),
+  /**
+   * The zone its meetings default to: its secretariat's (the regional secretariat's, the world
+   * secretariat's for a body of the whole network); null when that office has none.
+   */
+  timeZone: Nullable(TimeZone),
   isDemo: Type.Boolean(),
 });
 export type BodySummary = Static<typeof BodySummary>;
@@ -549,7 +554,14 @@ export const MeetingPatch = Type.Partial(
 );
 export type MeetingPatch = Static<typeof MeetingPatch>;
 export const StatusRequest = Type.Object(
-  { status: MeetingStatus },
+  {
+    status: MeetingStatus,
+    /**
+     * Starting a meeting more than a day before its scheduled start must say so on purpose
+     * (otherwise 422, code 'early-start').
+     */
+    acknowledgeEarlyStart: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 export const MinutesPut = Type.Object(

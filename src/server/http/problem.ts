@@ -61,6 +61,20 @@ export const invalidField = (pointer: string, detail: string) =>
     { pointer, detail },
   ]);
 
+/** A time zone that is not one of the IANA database's: 422 naming the field, code 'unknown-time-zone'. */
+export function unknownTimeZone(pointer: string, zone: string): HttpProblem {
+  const detail = `"${zone}" is not an IANA time zone (e.g. Asia/Seoul).`;
+  return new HttpProblem(
+    422,
+    'Unprocessable Content',
+    `${pointer.slice(1)}: ${detail}`,
+    [{ pointer, detail }],
+    undefined,
+    'unknown-time-zone',
+    { zone },
+  );
+}
+
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',

@@ -62,6 +62,7 @@ export function presentGovernment(
     title: p.title as OfficeHolder['title'],
     startDate: p.start_date,
     endDate: p.end_date,
+    confirmedOn: p.confirmed_on,
   }));
   return {
     ...presentSummary(row, nameRows),

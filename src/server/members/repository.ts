@@ -177,6 +177,7 @@ export function positionsOfGovernment(db: Executor, governmentId: number) {
       'positions.title',
       'positions.start_date',
       'positions.end_date',
+      'positions.confirmed_on',
       'people.id as person_id',
       'people.full_name',
       'people.names',

@@ -49,6 +49,8 @@ export const OfficeHolder = Type.Object({
   title: PositionTitle,
   startDate: Nullable(IsoDate),
   endDate: Nullable(IsoDate),
+  /** The last day the holder was confirmed in the position; null when never. */
+  confirmedOn: Nullable(IsoDate),
 });
 export type OfficeHolder = Static<typeof OfficeHolder>;
 

@@ -20,5 +20,7 @@ export function presentOffice(r: OfficeRow): Office {
     website: r.website,
     latitude: r.latitude,
     longitude: r.longitude,
+    timeZone: r.time_zone,
+    version: r.version,
   };
 }

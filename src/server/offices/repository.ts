@@ -1,6 +1,7 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { OfficeTable } from '../db/schema';
 import type { Executor } from '../db/types';
+import { claimVersionById } from '../db/version-claim';
 
 /** An office with its region's slug, as listOffices reads it. */
 export type OfficeRow = Awaited<ReturnType<typeof listOffices>>[number];
@@ -17,6 +18,17 @@ export function listOffices(db: Executor, region?: string) {
     .orderBy('offices.sort_order')
     .orderBy('offices.id')
     .execute();
+}
+
+/** One office with its region's slug, or undefined. */
+export function findOffice(db: Executor, slug: string) {
+  return db
+    .selectFrom('offices')
+    .innerJoin('regions', 'regions.id', 'offices.region_id')
+    .selectAll('offices')
+    .select('regions.slug as region_slug')
+    .where('offices.slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export function findOfficeIdBySlug(db: Executor, slug: string) {
@@ -45,4 +57,22 @@ export async function insertOffices(
     if (id === undefined) throw new Error(`insertOffices: no id returned for "${r.slug}"`);
     return id;
   });
+}
+
+/** Takes the next version of an office (its row stays locked until the transaction ends). */
+export function claimOfficeVersion(
+  db: Executor,
+  id: number,
+  expected?: readonly number[],
+): Promise<number | undefined> {
+  return claimVersionById(db, 'offices', id, expected);
+}
+
+/** Changes an office's own fields (its time zone). */
+export async function updateOffice(
+  db: Executor,
+  id: number,
+  values: Updateable<OfficeTable>,
+): Promise<void> {
+  await db.updateTable('offices').set(values).where('id', '=', id).execute();
 }

@@ -21,7 +21,24 @@ export const Office = Type.Object({
   website: Nullable(Type.String()),
   latitude: Nullable(Type.Number()),
   longitude: Nullable(Type.Number()),
+  /**
+   * IANA time zone of the office's city, e.g. Asia/Seoul; null when not set. A governing body's
+   * meetings default to its secretariat's zone.
+   */
+  timeZone: Nullable(Type.String()),
+  /** Incremented by every change of the office (also the ETag): send it back as If-Match. */
+  version: Type.Integer(),
 });
 export type Office = Static<typeof Office>;
+
+export const OfficePatch = Type.Object(
+  {
+    timeZone: Type.Optional(
+      Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone' })),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type OfficePatch = Static<typeof OfficePatch>;
 
 export const OfficeList = Type.Object({ items: Type.Array(Office), total: Type.Integer() });

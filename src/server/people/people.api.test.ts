@@ -22,6 +22,66 @@ describe.each(dialectCases())('people and positions on $label', ({ dialect, skip
     });
   });
 
+  it_(
+    'marks a position confirmed, shows it on the profile, and refuses a day to come',
+    async () => {
+      const admin = await t.signInAdmin();
+      const person = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/people',
+        headers: admin,
+        payload: { fullName: 'Long Serving Mayor' },
+      });
+      const pos = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/positions',
+        headers: admin,
+        payload: {
+          personId: person.json().id,
+          governmentSlug: 'suwon',
+          title: 'deputy-mayor',
+          startDate: '2011-05-01',
+        },
+      });
+      expect(pos.json()).toMatchObject({ confirmedOn: null });
+      const url = `/api/v1/positions/${pos.json().id}`;
+      const confirm = (confirmedOn: string | null, version?: number) =>
+        t.app.inject({
+          method: 'PATCH',
+          url,
+          headers: { ...admin, ...(version ? { 'if-match': `"${version}"` } : {}) },
+          payload: { confirmedOn },
+        });
+      const tomorrow = new Date(Date.now() + 2 * 24 * 3600_000).toISOString().slice(0, 10);
+      const future = await confirm(tomorrow);
+      expect(future.statusCode).toBe(422);
+      expect(future.json().errors).toEqual([
+        { pointer: '/confirmedOn', detail: 'must not be after today' },
+      ]);
+      const beforeStart = await confirm('2010-01-01');
+      expect(beforeStart.json().errors[0].pointer).toBe('/confirmedOn');
+      const done = await confirm('2026-01-05', pos.json().version);
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json()).toMatchObject({ confirmedOn: '2026-01-05', startDate: '2011-05-01' });
+      const suwon = await t.app.inject({ url: '/api/v1/governments/suwon' });
+      expect(
+        suwon
+          .json()
+          .officeHolders.find((h: { positionId: number }) => h.positionId === pos.json().id),
+      ).toMatchObject({ confirmedOn: '2026-01-05' });
+      const audit = await t.db.kysely
+        .selectFrom('audit_log')
+        .where('entity_type', '=', 'position')
+        .where('entity_id', '=', String(pos.json().id))
+        .where('action', '=', 'update')
+        .select(['before_json', 'after_json'])
+        .execute();
+      expect(audit.map((a) => [JSON.parse(a.before_json!), JSON.parse(a.after_json!)])).toEqual([
+        [{ confirmedOn: null }, { confirmedOn: '2026-01-05' }],
+      ]);
+    },
+  );
+
   it_('records a mayor, ends the term, and keeps both in the history', async () => {
     const admin = await t.signInAdmin();
     const person = await t.app.inject({

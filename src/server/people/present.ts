@@ -43,6 +43,7 @@ export function presentPosition(
         : null,
     startDate: p.start_date,
     endDate: p.end_date,
+    confirmedOn: p.confirmed_on,
     version: p.version,
   };
 }

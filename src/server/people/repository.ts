@@ -65,6 +65,7 @@ export function positionsOfPeople(db: Executor, personIds: number[]) {
       'positions.title',
       'positions.start_date',
       'positions.end_date',
+      'positions.confirmed_on',
       'positions.version',
       'positions.government_id',
       'governments.slug as government_slug',

@@ -20,6 +20,11 @@ export const Position = Type.Object({
   ),
   startDate: Nullable(IsoDate),
   endDate: Nullable(IsoDate),
+  /**
+   * The last day someone confirmed that the holder still holds the position; null when never.
+   * A holder long in office with no confirmation since reads "not confirmed since".
+   */
+  confirmedOn: Nullable(IsoDate),
   /** Incremented by every change of the position (also the ETag): send it back as If-Match. */
   version: Type.Integer(),
 });
@@ -67,6 +72,7 @@ export const PositionCreate = Type.Object(
     title: PositionTitle,
     startDate: Type.Optional(Nullable(IsoDate)),
     endDate: Type.Optional(Nullable(IsoDate)),
+    confirmedOn: Type.Optional(Nullable(IsoDate)),
   },
   { additionalProperties: false },
 );
@@ -77,6 +83,8 @@ export const PositionPatch = Type.Object(
     title: Type.Optional(PositionTitle),
     startDate: Type.Optional(Nullable(IsoDate)),
     endDate: Type.Optional(Nullable(IsoDate)),
+    /** The day the holder was confirmed in the position (not after today); null clears it. */
+    confirmedOn: Type.Optional(Nullable(IsoDate)),
   },
   { additionalProperties: false },
 );

@@ -179,9 +179,20 @@ export async function deletePerson(store: Store, actor: AuditActor, id: number):
   });
 }
 
-function checkDates(start: string | null | undefined, end: string | null | undefined) {
+function checkDates(
+  start: string | null | undefined,
+  end: string | null | undefined,
+  confirmed?: string | null,
+) {
   if (start && end && end < start)
     throw invalidField('/endDate', 'must not be before the start date');
+  // A confirmation is of something known: not of a day still to come, nor before the start.
+  // Today is the confirmer's own, which east of Greenwich may be UTC's tomorrow.
+  const latest = new Date(Date.parse(nowIso()) + 24 * 3600_000).toISOString().slice(0, 10);
+  if (confirmed && confirmed > latest)
+    throw invalidField('/confirmedOn', 'must not be after today');
+  if (confirmed && start && confirmed < start)
+    throw invalidField('/confirmedOn', 'must not be before the start date');
 }
 
 /**
@@ -200,7 +211,7 @@ export async function createPosition(
       'give either a government or an office, not both or neither',
     );
   }
-  checkDates(input.startDate, input.endDate);
+  checkDates(input.startDate, input.endDate, input.confirmedOn);
   return store.transaction(async (tx) => {
     const person = await loadPerson(tx, input.personId).catch(() => {
       throw invalidField('/personId', `no person ${input.personId}`);
@@ -237,6 +248,7 @@ export async function createPosition(
       title: input.title,
       start_date: input.startDate ?? null,
       end_date: input.endDate ?? null,
+      confirmed_on: input.confirmedOn ?? null,
     });
     const after = (await loadPerson(tx, person.id)).positions.find((p) => p.id === id) as Position;
     await recordAudit(tx, actor, {
@@ -250,6 +262,7 @@ export async function createPosition(
         at: input.governmentSlug ?? input.officeSlug,
         startDate: after.startDate,
         endDate: after.endDate,
+        confirmedOn: after.confirmedOn,
       },
     });
     return after;
@@ -282,12 +295,24 @@ export async function updatePosition(
     const before = (await tx.people.findPosition(id)) as PositionRow;
     const start = patch.startDate !== undefined ? patch.startDate : before.start_date;
     const end = patch.endDate !== undefined ? patch.endDate : before.end_date;
-    checkDates(start, end);
+    const confirmed = patch.confirmedOn !== undefined ? patch.confirmedOn : before.confirmed_on;
+    // Only a newly given confirmation is checked: one recorded before stays as it was.
+    checkDates(start, end, patch.confirmedOn);
     const title = patch.title ?? before.title;
-    await tx.people.updatePosition(id, { title, start_date: start, end_date: end });
+    await tx.people.updatePosition(id, {
+      title,
+      start_date: start,
+      end_date: end,
+      confirmed_on: confirmed,
+    });
     const diff = changedFields(
-      { title: before.title, startDate: before.start_date, endDate: before.end_date },
-      { title, startDate: start, endDate: end },
+      {
+        title: before.title,
+        startDate: before.start_date,
+        endDate: before.end_date,
+        confirmedOn: before.confirmed_on,
+      },
+      { title, startDate: start, endDate: end, confirmedOn: confirmed },
     );
     await recordAudit(tx, actor, {
       action: 'update',
@@ -314,6 +339,7 @@ export async function deletePosition(store: Store, actor: AuditActor, id: number
         title: before.title,
         startDate: before.start_date,
         endDate: before.end_date,
+        confirmedOn: before.confirmed_on,
       },
     });
   });

@@ -3,8 +3,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { displayName, personDisplayName, personNameText } from '../../core/names';
+import { officeStanding } from '../../core/governance/term';
 import { api, query } from '../api';
-import { formatDate } from '../components/format';
+import { formatDate, formatNumber } from '../components/format';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import type { PageOf, Person, Position } from '../types';
@@ -399,6 +400,22 @@ function PositionRow({
     setStale(null);
     setEnding(true);
   }
+  // The secretariat checked that the holder still holds it: "not confirmed since" counts from today.
+  const confirm = useMutation({
+    mutationFn: () =>
+      api.patch<Position>(
+        `/api/v1/positions/${position.id}`,
+        { confirmedOn: todayIso() },
+        { version: position.version },
+      ),
+    onSuccess: () => {
+      setError(null);
+      refresh();
+      onMessage(t('people.positionConfirmed', { title: titleText, place }));
+    },
+    onError: showError,
+  });
+  const standing = officeStanding(position, today);
   const remove = useMutation({
     mutationFn: () => api.del(`/api/v1/positions/${position.id}`),
     onSuccess: () => {
@@ -418,7 +435,23 @@ function PositionRow({
         )}
       </td>
       <td>{place}</td>
-      <td>{position.startDate ? formatDate(position.startDate, locale) : '—'}</td>
+      <td>
+        {position.startDate ? formatDate(position.startDate, locale) : '—'}
+        {position.confirmedOn && (
+          <span className="admin-block muted" data-testid="position-confirmed-on">
+            {t('people.confirmedOn', { date: formatDate(position.confirmedOn, locale) })}
+          </span>
+        )}
+        {standing.kind === 'unconfirmed' && (
+          <span className="admin-block" data-testid="position-unconfirmed">
+            <strong>
+              {t('people.notConfirmedSince', {
+                year: formatNumber(standing.sinceYear, locale, { useGrouping: false }),
+              })}
+            </strong>
+          </span>
+        )}
+      </td>
       <td>{position.endDate ? formatDate(position.endDate, locale) : '—'}</td>
       <td>
         {ending ? (
@@ -461,6 +494,18 @@ function PositionRow({
           </form>
         ) : (
           <div className="admin-actions">
+            {isCurrent(position, today) && position.confirmedOn !== today && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={confirm.isPending}
+                onClick={() => confirm.mutate()}
+                title={t('people.confirmHint')}
+                data-testid="position-confirm"
+              >
+                {t('people.confirmToday')}
+              </button>
+            )}
             {isCurrent(position, today) && (
               <button
                 type="button"

@@ -23,6 +23,7 @@ function person(
       office: null,
       startDate: null,
       endDate: null,
+      confirmedOn: null,
       version: 1,
       ...p,
     })),

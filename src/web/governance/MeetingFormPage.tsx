@@ -4,7 +4,7 @@
  * its agenda. A new meeting is sent whole (POST /meetings); an existing one in two steps
  * (PATCH the meeting, then PUT its agenda).
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -34,6 +34,7 @@ import { AgendaEditor } from './AgendaEditor';
 import {
   acceptMeetingDraft,
   checkMeeting,
+  defaultMeetingZone,
   emptyMeetingValues,
   highestKey,
   meetingDraftKey,
@@ -171,7 +172,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   const makeKey = () => `item-${++keyCounter.current}`;
   // The form as opened, and the draft this tab kept of it if the last visit was not saved.
   const draftKey = meetingDraftKey(meeting?.id ?? null);
-  const [opened] = useState(() => {
+  const [opened, setOpened] = useState(() => {
     const values = meeting
       ? meetingFormValues(meeting)
       : emptyMeetingValues(viewerTimeZone(), search.get('body') ?? '');
@@ -223,6 +224,29 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   );
   const [zoneQuery, setZoneQuery] = useState('');
   const [otherZone, setOtherZone] = useState(() => !knownZones.includes(values.timeZone));
+  // A new meeting starts in its body's zone until someone chooses one (a restored draft chose).
+  const zoneChosen = useRef(meeting !== null || opened.draft !== null);
+  const bodyList = bodies.data?.items;
+  const zoneFor = useCallback(
+    (body: string) => defaultMeetingZone(body, bodyList ?? [], viewerTimeZone()),
+    [bodyList],
+  );
+  function chooseZone(timeZone: string) {
+    setOtherZone(!knownZones.includes(timeZone));
+    return timeZone;
+  }
+  // Opened for a body (?body=…): once the bodies are known, the form opens in its zone.
+  useEffect(() => {
+    if (zoneChosen.current || !bodyList || !opened.values.body) return;
+    zoneChosen.current = true;
+    const timeZone = zoneFor(opened.values.body);
+    if (timeZone === opened.values.timeZone) return;
+    const next = { ...opened.values, timeZone };
+    setOpened((o) => ({ ...o, values: next }));
+    setValues((v) => (v.timeZone === opened.values.timeZone ? { ...v, timeZone } : v));
+    setOtherZone(!knownZones.includes(timeZone));
+  }, [bodyList, opened.values, zoneFor, knownZones]);
+  const bodyZone = values.body ? zoneFor(values.body) : null;
   const submit = useSubmitState();
 
   const heading = meeting ? t('meetingForm.editTitle') : t('meetingForm.newTitle');
@@ -287,6 +311,18 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
     },
     onError: (error) => {
       // The server's words are English: say the refusal of a meeting between terms in the reader's.
+      if (error instanceof ApiError && error.code === 'meeting-outside-term') {
+        const params = error.params ?? {};
+        const after = params.side === 'after';
+        const detail = t(after ? 'meetingForm.outsideTermAfter' : 'meetingForm.outsideTermBefore', {
+          term: String(params.term ?? ''),
+          date: formatDate(String((after ? params.endsOn : params.startsOn) ?? ''), locale),
+        });
+        submit.fail(
+          new ApiError(error.status, error.title, detail, [{ pointer: '/start', detail }]),
+        );
+        return;
+      }
       if (error instanceof ApiError && error.code === 'no-current-term') {
         const params = error.params ?? {};
         const detail = t('meetingForm.noCurrentTerm', {
@@ -380,8 +416,13 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
                 {...control}
                 value={values.body}
                 disabled={meeting !== null}
-                // Terms belong to a body: another body starts again from the default.
-                onChange={(e) => set({ body: e.target.value, termId: '' })}
+                // Terms belong to a body: another body starts again from the default, and in
+                // its own zone unless one was chosen.
+                onChange={(e) => {
+                  const body = e.target.value;
+                  if (zoneChosen.current) set({ body, termId: '' });
+                  else set({ body, termId: '', timeZone: chooseZone(zoneFor(body)) });
+                }}
                 data-testid="meeting-body"
               >
                 <option value="">{t('meetingForm.noBody')}</option>
@@ -477,7 +518,11 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
           <FormField
             id="meeting-zone"
             label={t('meetingForm.zone')}
-            hint={t('meetingForm.zoneHint')}
+            hint={
+              bodyZone !== null && bodyZone === values.timeZone
+                ? t('meetingForm.zoneOfBody')
+                : t('meetingForm.zoneHint')
+            }
             required
             error={errorFor('/timeZone')}
           >
@@ -486,6 +531,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
                 {...control}
                 value={zoneSelectValue}
                 onChange={(e) => {
+                  zoneChosen.current = true;
                   if (e.target.value === OTHER_ZONE) {
                     setOtherZone(true);
                   } else {
@@ -516,7 +562,10 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
                   value={values.timeZone}
                   spellCheck={false}
                   autoComplete="off"
-                  onChange={(e) => set({ timeZone: e.target.value })}
+                  onChange={(e) => {
+                    zoneChosen.current = true;
+                    set({ timeZone: e.target.value });
+                  }}
                   data-testid="meeting-zone-other"
                 />
               )}

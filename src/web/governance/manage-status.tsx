@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { useLocale } from '../components/locale';
 import { GovernmentName } from '../components/GovernmentName';
 import { invitationRoleKey } from './guest-invite';
@@ -13,6 +13,7 @@ import { attendeeName } from './meeting-parts';
 import {
   availableActions,
   canMakeNews,
+  isEarlyStart,
   needsConfirmation,
   targetStatus,
   type StatusAction,
@@ -21,23 +22,45 @@ import { governanceKeys } from './queries';
 import type { Invitation, Meeting, MeetingStatus } from './types';
 import { formatInZone, viewerTimeZone } from './zoned-time';
 
+/** What the confirmation asks about: an irreversible action, or a start long before its time. */
+type Confirming = StatusAction | 'earlyStart';
+
 export function StatusActions({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('governance');
-  const [confirming, setConfirming] = useState<StatusAction | null>(null);
+  const locale = useLocale();
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  const change = useMeetingWrite((status: MeetingStatus) =>
-    api.post<Meeting>(`/api/v1/meetings/${meeting.id}/status`, { status }),
+  const change = useMeetingWrite(({ status, early }: { status: MeetingStatus; early: boolean }) =>
+    api.post<Meeting>(`/api/v1/meetings/${meeting.id}/status`, {
+      status,
+      ...(early ? { acknowledgeEarlyStart: true } : {}),
+    }),
   );
   const actions = availableActions(meeting.status);
+  // The server counts from its own clock: if it finds the start early where this browser did
+  // not, it asks the same question.
+  const refusedEarly = change.error instanceof ApiError && change.error.code === 'early-start';
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    if (refusedEarly) setConfirming('earlyStart');
+  }, [refusedEarly]);
 
-  function run(action: StatusAction) {
+  function run(action: Confirming) {
     setConfirming(null);
-    change.mutate(targetStatus(action));
+    if (action === 'earlyStart') change.mutate({ status: 'in-progress', early: true });
+    else change.mutate({ status: targetStatus(action), early: false });
   }
+
+  function ask(action: StatusAction) {
+    if (isEarlyStart(action, meeting)) setConfirming('earlyStart');
+    else if (needsConfirmation(action)) setConfirming(action);
+    else run(action);
+  }
+  const scheduled = formatInZone(meeting.startsAt, meeting.timeZone, locale);
+  const viewer = viewerTimeZone();
 
   return (
     <div className="gov-status-actions">
@@ -50,7 +73,7 @@ export function StatusActions({ meeting }: { meeting: Meeting }) {
               key={action}
               type="button"
               className={`button${action === 'cancel' ? ' button--danger' : action === 'backToDraft' ? ' button--secondary' : ''}`}
-              onClick={() => (needsConfirmation(action) ? setConfirming(action) : run(action))}
+              onClick={() => ask(action)}
               disabled={change.isPending}
               data-testid={`status-${action}`}
             >
@@ -69,7 +92,23 @@ export function StatusActions({ meeting }: { meeting: Meeting }) {
           <p id="status-confirm-title" className="gov-confirm__title">
             {t(`statusActions.confirmTitle.${confirming}`)}
           </p>
-          <p id="status-confirm-text">{t(`statusActions.confirmText.${confirming}`)}</p>
+          <p id="status-confirm-text" data-testid="status-confirm-text">
+            {confirming === 'earlyStart'
+              ? [
+                  t('statusActions.confirmText.earlyStart', {
+                    when: scheduled,
+                    zone: meeting.timeZone,
+                  }),
+                  viewer === meeting.timeZone
+                    ? ''
+                    : t('statusActions.inYourZone', {
+                        time: formatInZone(meeting.startsAt, viewer, locale),
+                      }),
+                ]
+                  .filter(Boolean)
+                  .join(' ')
+              : t(`statusActions.confirmText.${confirming}`)}
+          </p>
           <div className="admin-actions">
             <button
               ref={confirmRef}
@@ -91,7 +130,7 @@ export function StatusActions({ meeting }: { meeting: Meeting }) {
           </div>
         </div>
       )}
-      <Problem error={change.error} testId="status-problem" />
+      {!refusedEarly && <Problem error={change.error} testId="status-problem" />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { newItem } from './agenda-tree';
 import {
   acceptMeetingDraft,
   checkMeeting,
+  defaultMeetingZone,
   emptyMeetingValues,
   highestKey,
   meetingCreateBody,
@@ -150,5 +151,24 @@ describe('the meeting draft', () => {
   it('knows the highest item key it holds, so new items get new keys', () => {
     const agenda = [{ ...newItem('item-2'), children: [newItem('item-9')] }, newItem('other')];
     expect(highestKey(agenda)).toBe(9);
+  });
+});
+
+describe('defaultMeetingZone', () => {
+  const bodies = [
+    { slug: 'east-asia-rexcom', timeZone: 'Asia/Seoul' },
+    { slug: 'europe-rexcom', timeZone: null },
+    { slug: 'broken', timeZone: 'Not/AZone' },
+  ];
+
+  it('opens a meeting of a body in its secretariat’s zone', () => {
+    expect(defaultMeetingZone('east-asia-rexcom', bodies, 'America/Denver')).toBe('Asia/Seoul');
+  });
+
+  it('falls back to the reader’s zone without a body, a zone, or a zone that is none', () => {
+    expect(defaultMeetingZone('', bodies, 'America/Denver')).toBe('America/Denver');
+    expect(defaultMeetingZone('europe-rexcom', bodies, 'America/Denver')).toBe('America/Denver');
+    expect(defaultMeetingZone('broken', bodies, 'America/Denver')).toBe('America/Denver');
+    expect(defaultMeetingZone('unknown', bodies, 'UTC')).toBe('UTC');
   });
 });

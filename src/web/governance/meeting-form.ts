@@ -47,6 +47,20 @@ export function emptyMeetingValues(timeZone: string, body = ''): MeetingFormValu
   };
 }
 
+/**
+ * The zone a new meeting of the body starts in: the body's (its secretariat's), else the
+ * reader's own. A meeting of no body takes the reader's.
+ */
+export function defaultMeetingZone(
+  body: string,
+  bodies: readonly { slug: string; timeZone: string | null }[],
+  viewerZone: string,
+): string {
+  if (!body) return viewerZone;
+  const zone = bodies.find((b) => b.slug === body)?.timeZone;
+  return zone && isTimeZone(zone) ? zone : viewerZone;
+}
+
 /** The form filled from a meeting; times as they read on the clock in the meeting's zone. */
 export function meetingFormValues(meeting: Meeting): MeetingFormValues {
   const title = emptyTitles();

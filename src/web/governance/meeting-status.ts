@@ -1,5 +1,6 @@
 /** What the secretariat may do next with a meeting, following its lifecycle. */
 import { canMoveMeeting } from '../../core/governance/meeting';
+import { earlyStartMinutes } from '../../core/governance/schedule';
 import type { MeetingStatus } from './types';
 
 export const STATUS_ACTIONS = [
@@ -23,6 +24,18 @@ export function targetStatus(action: StatusAction): MeetingStatus {
 /** Closing and cancelling cannot be undone, so they are confirmed first. */
 export function needsConfirmation(action: StatusAction): boolean {
   return action === 'close' || action === 'cancel';
+}
+
+/**
+ * Starting the meeting now would be more than a day before its scheduled start: the secretariat
+ * is asked first, naming when it is scheduled, and the server told it was meant.
+ */
+export function isEarlyStart(
+  action: StatusAction,
+  meeting: { startsAt: string },
+  now: Date = new Date(),
+): boolean {
+  return action === 'start' && earlyStartMinutes(meeting.startsAt, now.toISOString()) !== null;
 }
 
 /** The news post is made from the record of a meeting that took place. */

@@ -12,7 +12,7 @@ export function HolderSince({
   holder,
   today,
 }: {
-  holder: { startDate: string | null; endDate: string | null };
+  holder: { startDate: string | null; endDate: string | null; confirmedOn?: string | null };
   today: string;
 }) {
   const { t } = useTranslation('members');

@@ -1,7 +1,10 @@
-import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { mayDo, useSession } from '../auth/session';
+import { useProblemText } from '../forms/form';
+import { timeZoneLabel, timeZoneOptions } from '../../core/time-zone-label';
 import type { Office } from '../types';
 import { OFFICE_KINDS, type OfficeKind } from '../../core/membership';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
@@ -26,6 +29,132 @@ export function useOffices() {
     queryFn: () => api.get<{ items: Office[]; total: number }>('/api/v1/offices'),
     staleTime: 5 * 60_000,
   });
+}
+
+/** Every zone the browser knows, labelled as people know them, west to east. */
+function useZoneOptions(current: string | null) {
+  const locale = useLocale();
+  return useMemo(() => {
+    const zones = new Set<string>(
+      typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [],
+    );
+    zones.add('UTC');
+    if (current) zones.add(current);
+    return timeZoneOptions([...zones], locale, new Date());
+  }, [current, locale]);
+}
+
+/**
+ * The office's time zone, which its region's bodies meet in by default; the secretariat
+ * changes it here (office.manage).
+ */
+function OfficeZone({ office }: { office: Office }) {
+  const { t } = useTranslation(['offices', 'common']);
+  const locale = useLocale();
+  const { user } = useSession();
+  const queryClient = useQueryClient();
+  const problemText = useProblemText();
+  const [editing, setEditing] = useState(false);
+  const [zone, setZone] = useState(office.timeZone ?? '');
+  const options = useZoneOptions(editing ? office.timeZone : null);
+  const save = useMutation({
+    mutationFn: (timeZone: string | null) =>
+      api.patch<Office>(
+        `/api/v1/offices/${office.slug}`,
+        { timeZone },
+        { version: office.version },
+      ),
+    onSuccess: () => {
+      setEditing(false);
+      void queryClient.invalidateQueries({ queryKey: ['offices'] });
+      void queryClient.invalidateQueries({ queryKey: ['governance'] });
+    },
+  });
+  const manage = mayDo(user, 'office.manage');
+  if (!office.timeZone && !manage) return null;
+  const fieldId = `office-${office.slug}-zone`;
+  return (
+    <div>
+      <dt>{t('timeZone')}</dt>
+      <dd data-testid={`office-zone-${office.slug}`}>
+        {editing ? (
+          <form
+            className="admin-inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              save.mutate(zone || null);
+            }}
+          >
+            <label htmlFor={fieldId} className="visually-hidden">
+              {t('timeZone')}
+            </label>
+            <select
+              id={fieldId}
+              value={zone}
+              onChange={(e) => setZone(e.target.value)}
+              aria-invalid={save.error ? true : undefined}
+              aria-describedby={save.error ? `${fieldId}-error` : undefined}
+              data-testid={`office-zone-select-${office.slug}`}
+            >
+              <option value="">{t('noTimeZone')}</option>
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            <button
+              type="submit"
+              className="button button--small"
+              disabled={save.isPending}
+              data-testid={`office-zone-save-${office.slug}`}
+            >
+              {t('common:save')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                setEditing(false);
+                save.reset();
+              }}
+            >
+              {t('common:cancel')}
+            </button>
+            {save.error && (
+              <p id={`${fieldId}-error`} className="admin-field__error" role="alert">
+                {problemText(save.error)}
+              </p>
+            )}
+          </form>
+        ) : (
+          <>
+            {office.timeZone ? (
+              timeZoneLabel(office.timeZone, locale, new Date())
+            ) : (
+              <span className="muted">{t('common:notRecorded')}</span>
+            )}
+            {manage && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => {
+                    setZone(office.timeZone ?? '');
+                    setEditing(true);
+                  }}
+                  data-testid={`office-zone-edit-${office.slug}`}
+                >
+                  {t('changeTimeZone')}
+                </button>
+              </>
+            )}
+          </>
+        )}
+      </dd>
+    </div>
+  );
 }
 
 /** Numbers and addresses are dialled and mailed as written, so they keep their own direction. */
@@ -102,6 +231,7 @@ function OfficeCard({ office }: { office: Office }) {
             </dd>
           </div>
         )}
+        <OfficeZone office={office} />
       </dl>
     </article>
   );

@@ -61,6 +61,8 @@ export interface DemoOffice {
   fax: string | null;
   email: string | null;
   website: string | null;
+  /** IANA time zone of the city: a body's meetings default to its secretariat's. */
+  timeZone: string;
   /** Of the city, approximate. */
   latitude: number;
   longitude: number;
@@ -178,6 +180,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
     fax: '+49-228/97 62 99-01',
     // The footer labels this "Email" but gives a web address, so it is the website.
     website: 'https://www.iclei.org',
+    timeZone: 'Europe/Berlin',
     latitude: 50.7374,
     longitude: 7.0982,
   }),
@@ -189,6 +192,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
     address: 'Leopoldring 3\n79098 Freiburg, Germany',
     city: 'Freiburg',
     country: 'DE',
+    timeZone: 'Europe/Berlin',
     latitude: 47.999,
     longitude: 7.8421,
   }),
@@ -200,6 +204,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
     address: 'Av. de Tervuren 35\n1040 Bruxelles',
     city: 'Brussels',
     country: 'BE',
+    timeZone: 'Europe/Brussels',
     latitude: 50.8503,
     longitude: 4.3517,
   }),
@@ -212,6 +217,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
     postalAddress: 'PO Box 5319\nSouth Africa',
     city: 'Cape Town',
     country: 'ZA',
+    timeZone: 'Africa/Johannesburg',
     latitude: -33.9249,
     longitude: 18.4241,
   }),
@@ -223,6 +229,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
     address: '401 Richmond St. W\nStudio 204\nToronto, Ontario\nM5V 3A8, Canada',
     city: 'Toronto',
     country: 'CA',
+    timeZone: 'America/Toronto',
     latitude: 43.6532,
     longitude: -79.3832,
   }),
@@ -234,6 +241,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
     address: '536 Wynkoop St.\nSuite 901\nDenver, Colorado\nUSA 80202',
     city: 'Denver',
     country: 'US',
+    timeZone: 'America/Denver',
     latitude: 39.7392,
     longitude: -104.9903,
   }),
@@ -246,6 +254,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
       'Paseo de la Reforma 136 Piso 14 Of. B, Col. Juarez, C.P. 06600, Del. Cuauhtemoc, Ciudad de Mexico',
     city: 'Mexico City',
     country: 'MX',
+    timeZone: 'America/Mexico_City',
     latitude: 19.4326,
     longitude: -99.1332,
   }),
@@ -257,6 +266,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
     address: 'Rua Ibiraçu, 226, Vila Madalena\nSão Paulo / SP - Brazil\nCEP 05451-040',
     city: 'São Paulo',
     country: 'BR',
+    timeZone: 'America/Sao_Paulo',
     latitude: -23.5505,
     longitude: -46.6333,
   }),
@@ -269,6 +279,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
       'Ground Floor, NSIC-STP Complex NSIC Bhawan, Okhla Industrial Estate New Delhi – 110020, India',
     city: 'New Delhi',
     country: 'IN',
+    timeZone: 'Asia/Kolkata',
     latitude: 28.6139,
     longitude: 77.209,
   }),
@@ -281,6 +292,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
       '14/F, Seoul Global Center Building, 38 Jongno, Jongno-gu, Seoul, South Korea (110-110)',
     city: 'Seoul',
     country: 'KR',
+    timeZone: 'Asia/Seoul',
     latitude: 37.5665,
     longitude: 126.978,
   }),
@@ -292,6 +304,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
     address: '1-14-2 Nishi-Shimbashi\nTokyo, Japan 105-0003',
     city: 'Tokyo',
     country: 'JP',
+    timeZone: 'Asia/Tokyo',
     latitude: 35.6762,
     longitude: 139.6503,
   }),
@@ -304,6 +317,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
       '(16429) 3F, Suwon Research Institute\n126, Suin-ro, Gwonseon-gu, Suwon-si\nGyeonggi-do, Republic of Korea',
     city: 'Suwon',
     country: 'KR',
+    timeZone: 'Asia/Seoul',
     latitude: 37.2636,
     longitude: 127.0286,
   }),
@@ -316,6 +330,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
       'c/o The Manila Observatory Ateneo de Manila University Campus Loyola Heights, Quezon City 1101 Manila, Philippines',
     city: 'Quezon City',
     country: 'PH',
+    timeZone: 'Asia/Manila',
     latitude: 14.676,
     longitude: 121.0437,
   }),
@@ -328,6 +343,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
       'Rasuna Office Park III WO. 06-09 Komplek Rasuna Epicentrum Jl. Taman Rasuna Selatan, Kuningan DKI Jakarta, 12960, Indonesia',
     city: 'Jakarta',
     country: 'ID',
+    timeZone: 'Asia/Jakarta',
     latitude: -6.2088,
     longitude: 106.8456,
   }),
@@ -339,6 +355,7 @@ export const DEMO_OFFICES: DemoOffice[] = [
     address: 'Level 1, 200 Little Collins Street Melbourne, Victoria 3000, Australia',
     city: 'Melbourne',
     country: 'AU',
+    timeZone: 'Australia/Melbourne',
     latitude: -37.8136,
     longitude: 144.9631,
   }),

@@ -103,11 +103,77 @@ const DEMO_POST = {
   },
 };
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const shift = (instant: string, ms: number) => new Date(Date.parse(instant) + ms).toISOString();
+
+/**
+ * When each step of a past meeting happened, told from its own dates rather than the day the
+ * demo was loaded: the seats filled six weeks before, the meeting entered five, the invitations
+ * sent four, each seat's reply in the weeks after (the n-th two days after the one before, the
+ * last a week before the meeting), the register kept in the meeting's first minutes, and the
+ * meeting closed at its end.
+ */
+export function demoMeetingTimeline(
+  startsAt: string,
+  endsAt: string,
+  replies: number,
+): {
+  seatsFilled: string;
+  created: string;
+  invited: string;
+  replied: string[];
+  recorded: (i: number) => string;
+  closed: string;
+} {
+  return {
+    seatsFilled: shift(startsAt, -42 * DAY_MS),
+    created: shift(startsAt, -35 * DAY_MS),
+    invited: shift(startsAt, -28 * DAY_MS),
+    replied: Array.from({ length: replies }, (_, i) =>
+      shift(startsAt, -(7 + 2 * (replies - 1 - i)) * DAY_MS),
+    ),
+    recorded: (i) => shift(startsAt, i * 60_000),
+    closed: endsAt,
+  };
+}
+
 /** True when the demo network is loaded but its governance is not (a database from before it). */
 export async function demoGovernanceMissing(db: Db): Promise<boolean> {
   const seoul = await db.members.findGovernmentBySlug('seoul');
   if (Number(seoul?.is_demo) !== 1) return false;
   return (await db.governance.listBodies()).length === 0;
+}
+
+/**
+ * The 2020 meeting's records dated by the meeting, not by the day the demo was loaded: its
+ * replies before it, its register during it (see demoMeetingTimeline).
+ */
+async function dateAsItHappened(db: Db, id: number): Promise<void> {
+  const meeting = await governance.getMeeting(db, id, SYSTEM_ADMIN);
+  const replied = meeting.invitations.filter((i) => i.repliedAt !== null);
+  const when = demoMeetingTimeline(meeting.startsAt, meeting.endsAt, replied.length);
+  for (const seat of meeting.seats) {
+    await db.governance.updateSeat(seat.id, {
+      created_at: when.seatsFilled,
+      updated_at: when.seatsFilled,
+    });
+    await db.governance.redateSeatEvents(seat.id, when.seatsFilled);
+  }
+  for (const inv of meeting.invitations) {
+    const i = replied.indexOf(inv);
+    await db.governance.updateInvitation(inv.id, {
+      invited_at: when.invited,
+      replied_at: i < 0 ? null : (when.replied[i] ?? null),
+    });
+  }
+  for (const [i, entry] of meeting.attendance.entries()) {
+    await db.governance.updateAttendance(entry.id, { recorded_at: when.recorded(i) });
+  }
+  await db.governance.updateMeeting(id, {
+    created_at: when.created,
+    closed_at: when.closed,
+    updated_at: when.closed,
+  });
 }
 
 async function personId(db: Db, fullName: string): Promise<number> {
@@ -303,6 +369,7 @@ export async function seedDemoGovernance(
     });
   }
   await governance.setMeetingStatus(db, actor, id, 'closed');
+  await dateAsItHappened(db, id);
   await db.governance.updateMeeting(id, { is_demo: 1 });
   const post = await news.createNews(db, actor, {
     slug: '2020-east-asia-rexcom-meeting',

@@ -104,6 +104,7 @@ export async function seedDemoNetwork(
         website: o.website,
         latitude: o.latitude,
         longitude: o.longitude,
+        time_zone: o.timeZone,
         sort_order: i,
       })),
     );
