@@ -30,18 +30,24 @@ function toUtc(local: string, zone: string, pointer: string): string {
   try {
     return zonedTimeToUtc(local, zone);
   } catch {
-    throw invalidField(pointer, `"${local}" is not a valid date and time.`);
+    throw invalidField(pointer, 'not-a-date-time', `"${local}" is not a valid date and time.`);
   }
 }
 
 /** The wall-clock start and end in the zone, as UTC instants; the end after the start. */
 function checkTimes(start: string, end: string, zone: string) {
   if (!isTimeZone(zone)) {
-    throw invalidField('/timeZone', `"${zone}" is not an IANA time zone (e.g. Asia/Seoul).`);
+    throw invalidField(
+      '/timeZone',
+      'unknown-time-zone',
+      `"${zone}" is not an IANA time zone (e.g. Asia/Seoul).`,
+    );
   }
   const startsAt = toUtc(start, zone, '/start');
   const endsAt = toUtc(end, zone, '/end');
-  if (endsAt <= startsAt) throw invalidField('/end', 'The meeting must end after it starts.');
+  if (endsAt <= startsAt) {
+    throw invalidField('/end', 'end-before-start', 'The meeting must end after it starts.');
+  }
   return { startsAt, endsAt };
 }
 
@@ -52,15 +58,21 @@ async function bodyAndTerm(
   startsAt: string,
 ): Promise<{ bodyId: number | null; termId: number | null }> {
   if (!input.body) {
-    if (input.termId != null) throw invalidField('/termId', 'Only a body’s meeting has a term.');
+    if (input.termId != null) {
+      throw invalidField('/termId', 'term-without-body', 'Only a body’s meeting has a term.');
+    }
     return { bodyId: null, termId: null };
   }
   const body = await tx.governance.findBodyBySlug(input.body);
-  if (!body) throw invalidField('/body', `No governing body "${input.body}".`);
+  if (!body) {
+    throw invalidField('/body', 'unknown-reference', `No governing body "${input.body}".`, {
+      record: 'body',
+    });
+  }
   const terms = await tx.governance.termsOfBodies([body.id]);
   if (input.termId != null) {
     if (!terms.some((t) => t.id === input.termId)) {
-      throw invalidField('/termId', 'Choose a term of the meeting’s body.');
+      throw invalidField('/termId', 'term-of-other-body', 'Choose a term of the meeting’s body.');
     }
     return { bodyId: body.id, termId: input.termId };
   }
@@ -79,11 +91,12 @@ function noCurrentTerm(
   day: string,
 ): HttpProblem {
   const detail = `The body's last term (${last.label}) ended on ${last.ends_on}, before the meeting's day ${day}, and no later term has been entered: open the next term, or choose the term whose seats meet.`;
+  const params = { term: last.label, endedOn: last.ends_on, day };
   return new HttpProblem(
     422,
     'Unprocessable Content',
     `termId: ${detail}`,
-    [{ pointer: '/termId', detail }],
+    [{ pointer: '/termId', detail, code: 'no-current-term', params }],
     undefined,
     'no-current-term',
     { body, term: last.label, endedOn: last.ends_on, day },
@@ -203,15 +216,23 @@ export async function setMeetingStatus(
   await store.transaction(async (tx) => {
     const row = await findMeeting(tx, id);
     if (!canMoveMeeting(row.status, status)) {
-      throw conflict(`A meeting that is ${row.status} cannot become ${status}.`, [
-        { pointer: '/status', detail: `Not allowed from ${row.status}.` },
-      ]);
+      throw conflict(
+        'meeting-status-change',
+        `A meeting that is ${row.status} cannot become ${status}.`,
+        {
+          params: { from: row.status, to: status },
+          pointer: '/status',
+          fieldDetail: `Not allowed from ${row.status}.`,
+        },
+      );
     }
     if (status === 'closed') {
       const open = (await tx.governance.motionsOf(id)).filter((m) => m.status === 'open');
       if (open.length > 0) {
         throw conflict(
+          'open-motions',
           `Decide or withdraw the open motion${open.length > 1 ? 's' : ''} before closing the meeting.`,
+          { params: { count: open.length } },
         );
       }
     }
