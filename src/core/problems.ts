@@ -318,6 +318,19 @@ export function isProblemCode(value: unknown): value is ProblemCode {
  */
 export const PROBLEM_PARAM_VALUES = {
   record: RECORD_KINDS,
+  // Meetings', motions' and invoices' states (`meeting-final`, `motion-decided`, …).
+  status: [
+    'draft',
+    'scheduled',
+    'in-progress',
+    'closed',
+    'cancelled',
+    'open',
+    'carried',
+    'failed',
+    'withdrawn',
+    'paid',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The code of a problem of the membership application form (`FieldProblemCode`, camelCase). */

@@ -9,7 +9,7 @@ import { feeFor, incomeGroupOf, type FeeResult } from '../../core/membership-fee
 import { membershipStatusOn, nextPeriod, periodEndFor } from '../../core/membership-status';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { authorize } from '../http/authorize';
-import { conflict, invalidField, notFound } from '../http/problem';
+import { conflict, invalidField, notFound, problem } from '../http/problem';
 import type { Store } from '../store';
 import { scheduleInForce } from './fee-service';
 import { issueInvoice, presentInvoices } from './invoice-service';
@@ -256,7 +256,7 @@ async function setSuspension(
       });
     }
     if (since === null && was === null)
-      throw conflict('not-suspended', `${gov.slug} is not suspended`);
+      throw problem(404, 'not-suspended', `${gov.slug} is not suspended`);
     await tx.members.setMembershipFields(gov.id, { suspended_on: since });
     const change = await syncMembership(tx, gov.id, today());
     await recordAudit(tx, actor, {
