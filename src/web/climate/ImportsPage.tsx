@@ -18,6 +18,7 @@ import { canRerun, contentTypeFor, ImportProblem, uploadImport } from './import-
 import { ImportMapping } from './ImportMapping';
 import { RunView, type Rerun } from './ImportRunView';
 import { useImportRun, useRecentImports, useSavedLayouts } from './queries';
+import { problemText as codedProblemText } from '../i18n/problems';
 import {
   IMPORT_ENCODINGS,
   IMPORT_KINDS,
@@ -92,9 +93,7 @@ function ProblemView({ error }: { error: unknown }) {
           error.errors.length > 0 && (
             <ul className="climate-missing">
               {error.errors.map((e) => (
-                <li key={`${e.pointer}-${e.detail}`}>
-                  <code>{e.pointer}</code> {e.detail}
-                </li>
+                <li key={`${e.pointer}-${e.detail}`}>{codedProblemText(e) ?? e.detail}</li>
               ))}
             </ul>
           )
