@@ -106,6 +106,8 @@ export interface ScheduleProblem {
   pointer: string;
   code: ScheduleProblemCode;
   detail: string;
+  /** What the words need besides the code: a limit, or the band's end. */
+  params?: { limit: number } | { end: number } | { count: number };
 }
 
 const isWhole = (n: unknown, max: number): n is number =>
@@ -123,6 +125,7 @@ function bandProblems(bands: readonly PopulationBand[]): ScheduleProblem[] {
       problems.push({
         pointer: `${at}/from`,
         code: 'not-a-population',
+        params: { limit: MAX_POPULATION },
         detail: `must be a whole number from 0 to ${MAX_POPULATION}`,
       });
     } else if (i === 0 && band.from !== 0) {
@@ -144,6 +147,7 @@ function bandProblems(bands: readonly PopulationBand[]): ScheduleProblem[] {
       problems.push({
         pointer: `${at}/to`,
         code: 'not-a-population',
+        params: { limit: MAX_POPULATION },
         detail: `must be a whole number from 0 to ${MAX_POPULATION}`,
       });
     } else {
@@ -167,6 +171,7 @@ function bandProblems(bands: readonly PopulationBand[]): ScheduleProblem[] {
       problems.push({
         pointer: `/bands/${i + 1}/from`,
         code: 'gap-or-overlap',
+        params: { end: band.to },
         detail: `must be where the band before ends (${band.to}): no gap and no overlap`,
       });
     }
@@ -179,6 +184,7 @@ function feeProblems(schedule: FeeSchedule): ScheduleProblem[] {
   const notAFee = (pointer: string): ScheduleProblem => ({
     pointer,
     code: 'not-a-fee',
+    params: { limit: MAX_FEE },
     detail: `must be a whole amount from 0 to ${MAX_FEE}`,
   });
   for (const group of INCOME_GROUPS) {
@@ -188,6 +194,7 @@ function feeProblems(schedule: FeeSchedule): ScheduleProblem[] {
       problems.push({
         pointer: at,
         code: 'fee-count',
+        params: { count: schedule.bands.length },
         detail: `needs one fee for each of the ${schedule.bands.length} bands`,
       });
       continue;
@@ -202,6 +209,7 @@ function feeProblems(schedule: FeeSchedule): ScheduleProblem[] {
         problems.push({
           pointer: `${at}/${band}`,
           code: 'fee-decreases',
+          params: { limit: before },
           detail: `must be at least the fee of the smaller band (${before})`,
         });
       }

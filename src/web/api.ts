@@ -8,6 +8,9 @@ export interface FieldError {
   /** JSON Pointer into the request body, e.g. "/population". */
   pointer: string;
   detail: string;
+  /** The field's problem as a stable code (src/core/problems.ts), said by the `problems` catalog. */
+  code?: string | undefined;
+  params?: Readonly<Record<string, unknown>> | undefined;
 }
 
 export class ApiError extends Error {

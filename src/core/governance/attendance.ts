@@ -35,6 +35,8 @@ export interface AttendanceProblem {
   index: number;
   /** plain English sentence naming the rule */
   message: string;
+  /** what the words need besides the code (the limit of a proxy's mandates) */
+  params?: { limit: number };
 }
 
 function hasPrincipal(entry: AttendanceEntry): entry is AttendanceEntry & { principalKey: string } {
@@ -58,8 +60,8 @@ export function checkAttendance(entries: AttendanceEntry[], rule: ProxyRule): At
   const standingVoter = new Map<number, number>();
 
   entries.forEach((entry, index) => {
-    const report = (code: AttendanceProblemCode, message: string) =>
-      problems.push({ code, index, message });
+    const report = (code: AttendanceProblemCode, message: string, params?: { limit: number }) =>
+      problems.push({ code, index, message, ...(params ? { params } : {}) });
 
     if (entry.capacity === 'adviser' && hasPrincipal(entry)) {
       report(
@@ -83,6 +85,7 @@ export function checkAttendance(entries: AttendanceEntry[], rule: ProxyRule): At
               'proxy-limit-exceeded',
               `A person may act as proxy for at most ${rule.maxPrincipalsPerProxy} ` +
                 `principal${rule.maxPrincipalsPerProxy === 1 ? '' : 's'} per meeting.`,
+              { limit: rule.maxPrincipalsPerProxy },
             );
           } else {
             principals.add(entry.principalKey);

@@ -13,6 +13,7 @@ export type BallotProblemCode = 'too-many-choices' | 'duplicate-choice' | 'unkno
 export interface BallotProblem {
   code: BallotProblemCode;
   message: string;
+  params?: { limit: number };
 }
 
 /** An empty ballot is a valid blank ballot. */
@@ -25,6 +26,7 @@ export function checkBallot(
   if (choices.length > seats) {
     problems.push({
       code: 'too-many-choices',
+      params: { limit: seats },
       message: `A ballot may mark at most ${seats} candidate${seats === 1 ? '' : 's'}, one per seat.`,
     });
   }
@@ -247,6 +249,11 @@ export function electionPhase(windows: ElectionWindows, now: string): ElectionPh
 
 export interface ElectionWindowProblem {
   field: keyof ElectionWindows;
+  code:
+    | 'not-a-date-time'
+    | 'nominations-close-before-open'
+    | 'voting-close-before-open'
+    | 'voting-before-nominations-close';
   message: string;
 }
 
@@ -258,7 +265,11 @@ export function checkElectionWindows(w: ElectionWindows): ElectionWindowProblem[
     try {
       ms[field] = parseInstant(w[field]);
     } catch {
-      problems.push({ field, message: 'This must be a date and time with its time zone.' });
+      problems.push({
+        field,
+        code: 'not-a-date-time',
+        message: 'This must be a date and time with its time zone.',
+      });
     }
   }
   const { nominationsOpen, nominationsClose, votingOpen, votingClose } = ms;
@@ -266,16 +277,22 @@ export function checkElectionWindows(w: ElectionWindows): ElectionWindowProblem[
     if (nominationsClose <= nominationsOpen) {
       problems.push({
         field: 'nominationsClose',
+        code: 'nominations-close-before-open',
         message: 'Nominations must close after they open.',
       });
     }
   }
   if (votingOpen !== undefined && votingClose !== undefined && votingClose <= votingOpen) {
-    problems.push({ field: 'votingClose', message: 'Voting must close after it opens.' });
+    problems.push({
+      field: 'votingClose',
+      code: 'voting-close-before-open',
+      message: 'Voting must close after it opens.',
+    });
   }
   if (nominationsClose !== undefined && votingOpen !== undefined && votingOpen < nominationsClose) {
     problems.push({
       field: 'votingOpen',
+      code: 'voting-before-nominations-close',
       message: 'Voting may open only once nominations have closed.',
     });
   }

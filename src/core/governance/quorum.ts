@@ -48,6 +48,7 @@ export interface QuorumResult {
 
 export interface QuorumRuleProblem {
   field: 'numerator' | 'denominator';
+  code: 'quorum-not-whole' | 'quorum-above-all' | 'quorum-unreachable';
   message: string;
 }
 
@@ -59,12 +60,14 @@ export function validateQuorumRule(rule: QuorumRule): QuorumRuleProblem[] {
   if (!numeratorOk) {
     problems.push({
       field: 'numerator',
+      code: 'quorum-not-whole',
       message: 'The numerator must be a whole number of 1 or more.',
     });
   }
   if (!denominatorOk) {
     problems.push({
       field: 'denominator',
+      code: 'quorum-not-whole',
       message: 'The denominator must be a whole number of 1 or more.',
     });
   }
@@ -72,12 +75,14 @@ export function validateQuorumRule(rule: QuorumRule): QuorumRuleProblem[] {
     if (numerator > denominator) {
       problems.push({
         field: 'numerator',
+        code: 'quorum-above-all',
         message: 'A quorum cannot be more than all of the voting seats.',
       });
     } else if (rule.strict && numerator === denominator) {
       // "More than all of the seats" can never be reached, so it is a mistake, not a rule.
       problems.push({
         field: 'numerator',
+        code: 'quorum-unreachable',
         message: 'A quorum of more than all of the voting seats can never be reached.',
       });
     }

@@ -48,9 +48,9 @@ function cleanFilename(raw: string): string {
 function kindOf(fields: Record<string, string>): 'resolution' | 'other' {
   let kind: 'resolution' | 'other' = 'resolution';
   for (const [name, value] of Object.entries(fields)) {
-    if (name !== 'kind') throw invalidField(`/${name}`, 'is not a known field');
+    if (name !== 'kind') throw invalidField(`/${name}`, 'unknown-field', 'is not a known field');
     if (value !== 'resolution' && value !== 'other') {
-      throw invalidField('/kind', "must be 'resolution' or 'other'");
+      throw invalidField('/kind', 'not-one-of', "must be 'resolution' or 'other'");
     }
     kind = value;
   }
@@ -60,10 +60,16 @@ function kindOf(fields: Record<string, string>): 'resolution' | 'other' {
 /** Checks the upload's type (by extension and bytes together) and size; 422 naming /file. */
 export function checkApplicationDocument(upload: UploadedFile): { mime: string; ext: string } {
   if (upload.buffer.length > APPLICATION_DOCUMENT_MAX_BYTES) {
-    throw invalidField('/file', 'The file is larger than 10 MB.');
+    throw invalidField('/file', 'upload-too-large', 'The file is larger than 10 MB.', {
+      limit: '10 MB',
+    });
   }
   if (!ACCEPTED.has(extensionOf(upload.filename))) {
-    throw invalidField('/file', `This type of file is not accepted. ${ACCEPTED_TEXT}`);
+    throw invalidField(
+      '/file',
+      'file-type-not-accepted',
+      `This type of file is not accepted. ${ACCEPTED_TEXT}`,
+    );
   }
   return checkDocument(upload.buffer, upload.filename, '/file');
 }
@@ -88,17 +94,21 @@ export async function addDocument(
     return await store.transaction(async (tx) => {
       // Taken first, so two uploads at once count each other.
       const row = await tx.applications.claimApplication(applicationId);
-      if (!row) throw notFound(`no application ${applicationId}`);
+      if (!row) throw notFound('application', `no application ${applicationId}`);
       if (isFinalStep(row.step)) {
-        throw conflict(`The application is closed (${row.step}).`, [
-          { pointer: '/file', detail: `the application is closed (${row.step})` },
-        ]);
+        throw conflict('application-closed', `The application is closed (${row.step}).`, {
+          params: { step: row.step },
+          pointer: '/file',
+          fieldDetail: `the application is closed (${row.step})`,
+        });
       }
       const existing = await tx.applications.documentsOf(applicationId);
       if (existing.length >= DOCUMENTS_PER_APPLICATION) {
-        throw conflict('The application holds as many documents as it may.', [
-          { pointer: '/file', detail: `at most ${DOCUMENTS_PER_APPLICATION} documents` },
-        ]);
+        throw conflict('too-many-documents', 'The application holds as many documents as it may.', {
+          params: { limit: DOCUMENTS_PER_APPLICATION },
+          pointer: '/file',
+          fieldDetail: `at most ${DOCUMENTS_PER_APPLICATION} documents`,
+        });
       }
       const filename = cleanFilename(upload.filename);
       const id = await tx.applications.insertDocument({
@@ -152,10 +162,11 @@ export async function openDocument(
   documentId: number,
 ): Promise<DocumentDownload> {
   const doc = await store.applications.findDocument(applicationId, documentId);
-  if (!doc) throw notFound(`no document ${documentId} of application ${applicationId}`);
+  if (!doc) throw notFound('document', `no document ${documentId} of application ${applicationId}`);
   const file = bytes.path(doc.storage_key);
   const stat = await fs.promises.stat(file).catch(() => undefined);
-  if (!stat?.isFile()) throw notFound(`the bytes of document ${documentId} are missing`);
+  if (!stat?.isFile())
+    throw notFound('document', `the bytes of document ${documentId} are missing`);
   const ascii = doc.filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   return {
     path: file,

@@ -77,9 +77,15 @@ export async function issueApplicationInvoice(
 ): Promise<InvoiceRow> {
   const live = await liveInvoiceOf(tx, row.id);
   if (live) {
-    throw conflict(`The application has invoice ${live.number} (${live.status}).`, [
-      { pointer: '/action', detail: `invoice ${live.number} is ${live.status}` },
-    ]);
+    throw conflict(
+      'application-has-invoice',
+      `The application has invoice ${live.number} (${live.status}).`,
+      {
+        params: { number: live.number, status: live.status },
+        pointer: '/action',
+        fieldDetail: `invoice ${live.number} is ${live.status}`,
+      },
+    );
   }
   const { fee, currency } = await firstYearFee(tx, row, request.associationScope ?? null);
   let priced: {
@@ -96,7 +102,7 @@ export async function issueApplicationInvoice(
   } else if (fee.ok) {
     priced = { amount: fee.amount, currency: fee.currency, basis: fee.basis };
   } else {
-    throw invalidField('/amount', NO_FEE_DETAIL[fee.reason]);
+    throw invalidField('/amount', `no-fee-${fee.reason}`, NO_FEE_DETAIL[fee.reason]);
   }
   return issueInvoice(tx, actor, {
     governmentId: null,
@@ -125,9 +131,15 @@ export async function payApplicationInvoice(
   const live = invoices.find((r) => r.status !== 'cancelled');
   if (!live) {
     const newest = invoices[0] as InvoiceListRow;
-    throw conflict(`Invoice ${newest.number} was cancelled: issue a new invoice first.`, [
-      { pointer: '/action', detail: `invoice ${newest.number} was cancelled` },
-    ]);
+    throw conflict(
+      'invoice-cancelled',
+      `Invoice ${newest.number} was cancelled: issue a new invoice first.`,
+      {
+        params: { number: newest.number },
+        pointer: '/action',
+        fieldDetail: `invoice ${newest.number} was cancelled`,
+      },
+    );
   }
   await tx.membership.claimInvoiceVersion(live.id);
   await payInvoice(tx, actor, (await tx.membership.invoiceById(live.id)) as InvoiceRow, paidOn);

@@ -13,7 +13,7 @@ import { hashPassword, randomSecret, sha256 } from '../auth/secrets';
 import { regionFor } from '../climate/imports/regions';
 import { now as clockNow } from '../clock';
 import type { AccordConfig } from '../config';
-import { conflict, HttpProblem, invalidField, notFound } from '../http/problem';
+import { conflict, gone, invalidField, notFound } from '../http/problem';
 import type { Store } from '../store';
 import { attachApplicationInvoice } from './invoices';
 import { deliver, governmentNameFor, officerInvitationLetter } from './letters';
@@ -44,21 +44,31 @@ async function addGovernment(
 ): Promise<number> {
   const regionSlug = request.region ?? regionFor(row.country, null);
   const regionId = await tx.members.findRegionIdBySlug(regionSlug);
-  if (regionId === undefined) throw invalidField('/region', `no region "${regionSlug}"`);
+  if (regionId === undefined)
+    throw invalidField('/region', 'unknown-reference', `no region "${regionSlug}"`, {
+      record: 'region',
+    });
   if (row.cdp_account) {
     const holder = await tx.members.findGovernmentByCdpAccount(row.cdp_account);
     if (holder) {
-      throw conflict(`CDP account ${row.cdp_account} belongs to ${holder.slug}: promote it.`, [
-        { pointer: '/governmentSlug', detail: `already used by ${holder.slug}` },
-      ]);
+      throw conflict(
+        'cdp-account-taken',
+        `CDP account ${row.cdp_account} belongs to ${holder.slug}: promote it.`,
+        {
+          params: { account: row.cdp_account },
+          pointer: '/governmentSlug',
+          fieldDetail: `already used by ${holder.slug}`,
+        },
+      );
     }
   }
   let slug = request.slug;
   if (slug) {
     if (await tx.members.findGovernmentIdBySlug(slug)) {
-      throw conflict(`slug "${slug}" is taken`, [
-        { pointer: '/slug', detail: 'is already used by another government' },
-      ]);
+      throw conflict('duplicate-value', `slug "${slug}" is taken`, {
+        pointer: '/slug',
+        fieldDetail: 'is already used by another government',
+      });
     }
   } else {
     const base = slugFromName(row.english_name) ?? `government-${row.id}`;
@@ -110,14 +120,22 @@ async function promoteGovernment(
   now: string,
 ): Promise<number> {
   const id = await tx.members.findGovernmentIdBySlug(slug);
-  if (id === undefined) throw invalidField('/governmentSlug', `no government "${slug}"`);
+  if (id === undefined)
+    throw invalidField('/governmentSlug', 'unknown-reference', `no government "${slug}"`, {
+      record: 'government',
+    });
   await tx.members.claimGovernmentVersion(id);
   const gov = await tx.members.findGovernmentBySlug(slug);
-  if (!gov) throw invalidField('/governmentSlug', `no government "${slug}"`);
+  if (!gov)
+    throw invalidField('/governmentSlug', 'unknown-reference', `no government "${slug}"`, {
+      record: 'government',
+    });
   if (gov.category && gov.category !== 'non-member') {
-    throw conflict(`${slug} is already a member (${gov.category}).`, [
-      { pointer: '/governmentSlug', detail: `is already a member (${gov.category})` },
-    ]);
+    throw conflict('already-member', `${slug} is already a member (${gov.category}).`, {
+      params: { category: gov.category },
+      pointer: '/governmentSlug',
+      fieldDetail: `is already a member (${gov.category})`,
+    });
   }
   const filled: Partial<{
     population: number;
@@ -283,28 +301,28 @@ export async function makeMember(
 
 // ---------------------------------------------------------------- the invitation's holder
 
-const gone = (detail: string, code: string) =>
-  new HttpProblem(410, 'Gone', detail, undefined, undefined, code);
-
 async function invitationOfLink(store: Store, token: string, address: string) {
   const now = clockNow();
   await admitLinkRequest(store, address, now);
   const invitation = await store.applications.findInvitationByHash(sha256(token));
   if (!invitation) {
     await countUnknownLink(store, address, now);
-    throw notFound('This invitation link is unknown. Open the link from your letter.');
+    throw notFound(
+      'invitation',
+      'This invitation link is unknown. Open the link from your letter.',
+    );
   }
   const state = invitationState(
     { usedAt: invitation.used_at, expiresAt: invitation.expires_at },
     now,
   );
   if (state === 'used') {
-    throw gone('This invitation was used already: sign in with your password.', 'invitation-used');
+    throw gone('invitation-used', 'This invitation was used already: sign in with your password.');
   }
   if (state === 'expired') {
     throw gone(
-      'This invitation has expired: ask the secretariat for a new one.',
       'invitation-expired',
+      'This invitation has expired: ask the secretariat for a new one.',
     );
   }
   return invitation;
@@ -315,8 +333,8 @@ export async function readInvitation(store: Store, token: string, address: strin
   const gov = await store.members.governmentRow(invitation.government_id);
   if (!gov) {
     throw gone(
-      'The government of this invitation is no longer in the directory.',
       'government-gone',
+      'The government of this invitation is no longer in the directory.',
     );
   }
   const names = (await store.members.namesOf([gov.id])).get(gov.id) ?? [];
@@ -351,18 +369,14 @@ export async function acceptInvitation(
   return store.transaction(async (tx) => {
     if (!(await tx.members.governmentRow(invitation.government_id))) {
       throw gone(
-        'The government of this invitation is no longer in the directory.',
         'government-gone',
+        'The government of this invitation is no longer in the directory.',
       );
     }
     if (await tx.users.findUserByEmail(invitation.email)) {
-      throw new HttpProblem(
-        409,
-        'Conflict',
-        'An account with this e-mail address exists already: sign in with it.',
-        undefined,
-        undefined,
+      throw conflict(
         'account-exists',
+        'An account with this e-mail address exists already: sign in with it.',
       );
     }
     const now = clockNow().toISOString();
@@ -378,8 +392,8 @@ export async function acceptInvitation(
       !(await tx.applications.markInvitationUsed(invitation.id, { used_at: now, user_id: userId }))
     ) {
       throw gone(
-        'This invitation was used already: sign in with your password.',
         'invitation-used',
+        'This invitation was used already: sign in with your password.',
       );
     }
     await recordAudit(tx, INVITATION_ACTOR, {

@@ -119,7 +119,7 @@ export async function applicationDetail(
 ): Promise<ApplicationDetail> {
   requireReviewer(actor);
   const row = await store.applications.findApplication(id);
-  if (!row) throw notFound(`no application ${id}`);
+  if (!row) throw notFound('application', `no application ${id}`);
   const [steps, documents, resolutions, duplicates, invitations] = await Promise.all([
     store.applications.stepsOf(id),
     store.applications.documentsOf(id),
@@ -187,17 +187,25 @@ export async function takeStep(
 ): Promise<ApplicationDetail> {
   requireReviewer(actor);
   if (request.action === 'make-member') {
-    throw invalidField('/action', 'is taken with POST /applications/{id}/member');
+    throw invalidField(
+      '/action',
+      'action-elsewhere',
+      'is taken with POST /applications/{id}/member',
+    );
   }
   if (request.action !== 'invoice') {
     if (request.amount !== undefined)
-      throw invalidField('/amount', 'is given with the invoice step');
+      throw invalidField('/amount', 'only-with-invoice-step', 'is given with the invoice step');
     if (request.associationScope !== undefined) {
-      throw invalidField('/associationScope', 'is given with the invoice step');
+      throw invalidField(
+        '/associationScope',
+        'only-with-invoice-step',
+        'is given with the invoice step',
+      );
     }
   }
   if (request.action !== 'mark-paid' && request.paidOn !== undefined) {
-    throw invalidField('/paidOn', 'is given with the mark-paid step');
+    throw invalidField('/paidOn', 'only-with-mark-paid-step', 'is given with the mark-paid step');
   }
   const now = clockNow().toISOString();
   const day = now.slice(0, 10);

@@ -15,7 +15,8 @@ import { recordAudit } from '../audit/service';
 import { sha256 } from '../auth/secrets';
 import { now as clockNow } from '../clock';
 import type { AccordConfig } from '../config';
-import { HttpProblem, invalidField, notFound } from '../http/problem';
+import { invalidField, invalidFields, notFound } from '../http/problem';
+import { applicationProblemCode } from '../../core/problems';
 import type { FileStore } from '../media/storage';
 import type { UploadedFile } from '../media/upload';
 import type { Store } from '../store';
@@ -94,7 +95,11 @@ export async function submitApplication(
   address: string,
 ): Promise<Submitted> {
   if (body.alternateUrl?.trim()) {
-    throw invalidField('/alternateUrl', 'must be left empty (it is not meant for people)');
+    throw invalidField(
+      '/alternateUrl',
+      'honeypot-filled',
+      'must be left empty (it is not meant for people)',
+    );
   }
   const started = clockNow();
   const now = started.toISOString();
@@ -102,12 +107,12 @@ export async function submitApplication(
   const input = inputOf(body);
   const issues = checkApplication(input, today);
   if (issues.length > 0) {
-    const errors = issues.map((i) => ({ pointer: i.pointer, detail: FIELD_PROBLEM_TEXT[i.code] }));
-    throw new HttpProblem(
-      422,
-      'Unprocessable Content',
-      errors.map((e) => `${e.pointer.slice(1)}: ${e.detail}`).join('; '),
-      errors,
+    throw invalidFields(
+      issues.map((i) => ({
+        pointer: i.pointer,
+        detail: FIELD_PROBLEM_TEXT[i.code],
+        code: applicationProblemCode(i.code),
+      })),
     );
   }
   const stored = await store.transaction(async (tx) => {
@@ -181,14 +186,17 @@ async function applicationOfLink(store: Store, token: string, address: string): 
   const id = await store.applications.applicationIdByLink(sha256(token), started.toISOString());
   if (id === undefined) {
     await countUnknownLink(store, address, started);
-    throw notFound('This status link is unknown. Open the link from your latest letter.');
+    throw notFound(
+      'status-link',
+      'This status link is unknown. Open the link from your latest letter.',
+    );
   }
   return id;
 }
 
 async function statusOf(store: Store, id: number): Promise<ApplicationStatus> {
   const row = await store.applications.findApplication(id);
-  if (!row) throw notFound('This status link is unknown.');
+  if (!row) throw notFound('status-link', 'This status link is unknown.');
   const [steps, documents, resolution] = await Promise.all([
     store.applications.stepsOf(id),
     store.applications.documentsOf(id),

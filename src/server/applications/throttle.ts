@@ -53,6 +53,7 @@ export async function countSubmission(tx: Store, address: string, now: Date): Pr
   );
   if (!verdict.admitted) {
     throw tooManyRequests(
+      'too-many-applications',
       'Too many applications were sent from your network address within the hour. Wait before sending another; what you typed is kept in the form.',
       verdict.retryAfterSeconds,
     );
@@ -69,6 +70,7 @@ export async function admitLinkRequest(store: Store, address: string, now: Date)
   const guesses = await store.users.findThrottle(linkGuessKey(address));
   if (guesses && lockRemainingMs(stateOf(guesses), now) > 0) {
     throw tooManyRequests(
+      'too-many-unknown-links',
       'Too many unknown links were opened from your network address. Wait before trying again.',
       retryAfterSeconds(stateOf(guesses), now),
     );
@@ -81,6 +83,7 @@ export async function admitLinkRequest(store: Store, address: string, now: Date)
     );
     if (!verdict.admitted) {
       throw tooManyRequests(
+        'too-many-requests',
         'Too many requests from your network address. Wait before trying again.',
         verdict.retryAfterSeconds,
       );

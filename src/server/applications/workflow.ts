@@ -14,7 +14,7 @@ import {
 import { recordAudit, type AuditActor, type SystemActor } from '../audit/service';
 import { randomSecret, sha256 } from '../auth/secrets';
 import type { AccordConfig } from '../config';
-import { conflict, HttpProblem, notFound } from '../http/problem';
+import { conflict, invalidField, notFound, problem as httpProblem } from '../http/problem';
 import type { Store } from '../store';
 import type { InvoiceRow } from '../membership/repository';
 import { cancelApplicationInvoice } from './invoices';
@@ -43,10 +43,7 @@ export async function mintStatusLink(
   return { token, url: `${config.publicUrl}/apply/status/${token}` };
 }
 
-const comment422 = (detail: string) =>
-  new HttpProblem(422, 'Unprocessable Content', `comment: ${detail}`, [
-    { pointer: '/comment', detail },
-  ]);
+const comment422 = (detail: string) => invalidField('/comment', 'comment-required', detail);
 
 /** The move's refusal as a problem naming the field. */
 function refusal(
@@ -56,17 +53,26 @@ function refusal(
 ) {
   switch (problem) {
     case 'final':
-      return conflict(`The application is closed (${step}).`, [
-        { pointer: '/action', detail: `the application is closed (${step})` },
-      ]);
+      return conflict('application-closed', `The application is closed (${step}).`, {
+        params: { step },
+        pointer: '/action',
+        fieldDetail: `the application is closed (${step})`,
+      });
     case 'not-from-step':
-      return conflict(`"${action}" cannot be taken at the step "${step}".`, [
-        { pointer: '/action', detail: `cannot be taken at the step "${step}"` },
-      ]);
+      return conflict(
+        'action-not-from-step',
+        `"${action}" cannot be taken at the step "${step}".`,
+        {
+          params: { step },
+          pointer: '/action',
+          fieldDetail: `cannot be taken at the step "${step}"`,
+        },
+      );
     case 'not-yours':
-      return new HttpProblem(422, 'Unprocessable Content', `action: ${action} is not yours`, [
-        { pointer: '/action', detail: 'is the other party’s to take' },
-      ]);
+      return httpProblem(422, 'action-not-yours', `action: ${action} is not yours`, {
+        pointer: '/action',
+        fieldDetail: 'is the other party’s to take',
+      });
     case 'comment-required':
       return comment422('is required: say what is asked, or why');
   }
@@ -95,7 +101,7 @@ export async function moveStep(
   extra?: (row: ApplicationRow) => Promise<{ governmentId?: number; invoice?: InvoiceRow }>,
 ): Promise<MoveResult> {
   const row = await tx.applications.claimApplication(id);
-  if (!row) throw notFound(`no application ${id}`);
+  if (!row) throw notFound('application', `no application ${id}`);
   const comment = rawComment?.trim() ? rawComment.trim() : null;
   const move = moveApplication(row.step, action, mover.party, comment);
   if (!move.ok) throw refusal(move.problem, row.step, action);

@@ -51,7 +51,8 @@ export function registerAuth(app: FastifyInstance, callers: SessionResolver): vo
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const actor = match?.[1] ? await callers.actorForApiToken(match[1]) : null;
-      if (!actor) throw unauthorized('The API token is unknown, revoked or expired.');
+      if (!actor)
+        throw unauthorized('The API token is unknown, revoked or expired.', 'token-invalid');
       request.actor = actor;
       request.authVia = 'token';
       return;
@@ -69,6 +70,7 @@ export function registerAuth(app: FastifyInstance, callers: SessionResolver): vo
     if (UNSAFE.has(request.method) && request.authVia === 'session') {
       if (request.headers[CSRF_HEADER] !== request.csrfToken) {
         throw forbidden(
+          'csrf-failed',
           'Missing or wrong CSRF token: send the X-CSRF-Token header from /auth/session.',
         );
       }

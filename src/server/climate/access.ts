@@ -11,7 +11,7 @@ import type { GovernmentRef } from './repository';
 
 export async function governmentOrThrow(store: Store, slug: string): Promise<GovernmentRef> {
   const gov = await store.climate.governmentRef(slug);
-  if (!gov) throw notFound(`no government "${slug}"`);
+  if (!gov) throw notFound('government', `no government "${slug}"`);
   return gov;
 }
 

@@ -27,7 +27,7 @@ export async function actionsOf(store: Store, slug: string): Promise<Action[]> {
 
 async function loadAction(store: Store, id: number): Promise<Action> {
   const row = await store.climate.findAction(id);
-  if (!row) throw notFound(`no action ${id}`);
+  if (!row) throw notFound('action', `no action ${id}`);
   const gov = await governmentById(store, row.government_id);
   const links = await store.climate.targetIdsOfActions([id]);
   return presentAction(row, gov.slug, links.get(id) ?? []);
@@ -41,14 +41,18 @@ async function checkActionTargets(
   for (const [i, id] of (ids ?? []).entries()) {
     const t = await store.climate.findTarget(id);
     if (!t || t.government_id !== governmentId) {
-      throw invalidField(`/targetIds/${i}`, `target ${id} is not a target of this government`);
+      throw invalidField(
+        `/targetIds/${i}`,
+        'target-of-other-government',
+        `target ${id} is not a target of this government`,
+      );
     }
   }
 }
 
 function checkActionDates(start: string | null | undefined, end: string | null | undefined) {
   if (start && end && end < start)
-    throw invalidField('/endDate', 'must not be before the start date');
+    throw invalidField('/endDate', 'end-before-start', 'must not be before the start date');
 }
 
 const sortedSdgs = (sdgs: readonly number[]) => JSON.stringify([...sdgs].sort((a, b) => a - b));
@@ -104,12 +108,12 @@ export function updateAction(
 ): Promise<Action> {
   return store.transaction(async (tx) => {
     const seen = await tx.climate.findAction(id);
-    if (!seen) throw notFound(`no action ${id}`);
+    if (!seen) throw notFound('action', `no action ${id}`);
     const gov = await editableGovernment(tx, actor, seen.government_id);
     // Concurrent changes of the action queue here; each then reads what the one before wrote.
     const version = claimedVersion(await tx.climate.claimActionVersion(id, expected));
     const row = await tx.climate.findAction(id);
-    if (!row) throw notFound(`no action ${id}`);
+    if (!row) throw notFound('action', `no action ${id}`);
     // Read after the claim, the row already carries the new version; the audit's before does not.
     const before = { ...(await loadAction(tx, id)), version: version - 1 };
     checkActionDates(
@@ -156,7 +160,7 @@ export function updateAction(
 export async function deleteAction(store: Store, actor: AuditActor, id: number): Promise<void> {
   await store.transaction(async (tx) => {
     const row = await tx.climate.findAction(id);
-    if (!row) throw notFound(`no action ${id}`);
+    if (!row) throw notFound('action', `no action ${id}`);
     const gov = await editableGovernment(tx, actor, row.government_id);
     const version = claimedVersion(await tx.climate.claimActionVersion(id));
     const before = { ...(await loadAction(tx, id)), version: version - 1 };

@@ -78,7 +78,7 @@ export async function emissionsOf(store: Store, viewer: Actor | null, slug: stri
 
 async function loadReport(store: Store, id: number): Promise<EmissionReport> {
   const row = await store.climate.findReport(id);
-  if (!row) throw notFound(`no emission report ${id}`);
+  if (!row) throw notFound('emission-report', `no emission report ${id}`);
   const gov = await governmentById(store, row.government_id);
   return presentReport(row, gov.slug);
 }
@@ -140,12 +140,12 @@ export async function updateReport(
 ): Promise<EmissionReport> {
   const updated = await store.transaction(async (tx) => {
     const seen = await tx.climate.findReport(id);
-    if (!seen) throw notFound(`no emission report ${id}`);
+    if (!seen) throw notFound('emission-report', `no emission report ${id}`);
     const gov = await editableGovernment(tx, actor, seen.government_id);
     // Concurrent changes of the report queue here; each then reads what the one before wrote.
     const version = claimedVersion(await tx.climate.claimReportVersion(id, expected));
     const row = await tx.climate.findReport(id);
-    if (!row) throw notFound(`no emission report ${id}`);
+    if (!row) throw notFound('emission-report', `no emission report ${id}`);
     const before = presentReport({ ...row, version: version - 1 }, gov.slug);
     const v: Partial<Omit<ReportRow, 'id'>> = { updated_at: nowIso() };
     if (patch.year !== undefined) v.year = patch.year;
@@ -186,7 +186,7 @@ export async function updateReport(
 export async function deleteReport(store: Store, actor: AuditActor, id: number): Promise<void> {
   await store.transaction(async (tx) => {
     const row = await tx.climate.findReport(id);
-    if (!row) throw notFound(`no emission report ${id}`);
+    if (!row) throw notFound('emission-report', `no emission report ${id}`);
     const gov = await editableGovernment(tx, actor, row.government_id);
     const version = claimedVersion(await tx.climate.claimReportVersion(id));
     await tx.climate.deleteReport(id);

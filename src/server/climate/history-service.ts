@@ -166,10 +166,10 @@ export async function historyOf(
   id: number,
 ) {
   const rows = await store.climate.listVersions(type, id);
-  if (rows.length === 0) throw notFound(`no history for ${type} ${id}`);
+  if (rows.length === 0) throw notFound('history', `no history for ${type} ${id}`);
   const snapshots = await readSnapshots(store, type, rows);
   if (type === 'inventory' && !(await mayReadInventoryHistory(store, viewer, id, snapshots))) {
-    throw notFound(`no history for ${type} ${id}`);
+    throw notFound('history', `no history for ${type} ${id}`);
   }
   // An emission report entered by hand names who entered it in its provenance.
   const reports = snapshots.map((s) =>
@@ -266,9 +266,20 @@ export async function restoreVersion(
 ) {
   const rows = await store.climate.listVersions(type, id);
   const wanted = rows.find((r) => r.version === version);
-  if (!wanted) throw invalidField('/version', `${type} ${id} has no version ${version}`);
+  if (!wanted) {
+    throw invalidField('/version', 'no-such-version', `${type} ${id} has no version ${version}`, {
+      version,
+    });
+  }
   const [s] = await readSnapshots(store, type, [wanted]);
-  if (!s) throw invalidField('/version', `version ${version} records a deletion; choose another`);
+  if (!s) {
+    throw invalidField(
+      '/version',
+      'version-is-deletion',
+      `version ${version} records a deletion; choose another`,
+      { version },
+    );
+  }
   const fields = Object.fromEntries(
     RESTORED_FIELDS[type].filter((k) => k in s).map((k) => [k, s[k]]),
   );

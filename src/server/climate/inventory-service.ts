@@ -5,7 +5,7 @@ import type { Actor } from '../../core/roles';
 import type { AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
-import { HttpProblem, notFound } from '../http/problem';
+import { conflict, HttpProblem, notFound } from '../http/problem';
 import type { Store } from '../store';
 import {
   editableGovernment,
@@ -29,7 +29,13 @@ function totalsFor(entries: readonly EntryValues[], gwpSet: GwpSet): Inventory['
       422,
       'Unprocessable Content',
       `${problems.length} inventory line(s) cannot be totalled: ${first.message}`,
-      problems.slice(0, 50).map((p) => ({ pointer: `/entries/${p.index}`, detail: p.message })),
+      problems.slice(0, 50).map((p) => ({
+        pointer: `/entries/${p.index}`,
+        detail: p.message,
+        code: 'inventory-line-invalid',
+      })),
+      undefined,
+      'inventory-line-invalid',
     );
   }
   const t = inventoryTotals(entries, gwpSet);
@@ -75,7 +81,7 @@ export async function getInventory(
   id: number,
 ): Promise<Inventory> {
   const row = await store.climate.findInventory(id);
-  if (!row || !mayReadInventory(reader, row)) throw notFound(`no inventory ${id}`);
+  if (!row || !mayReadInventory(reader, row)) throw notFound('inventory', `no inventory ${id}`);
   const gov = await governmentById(store, row.government_id);
   return presentInventory(row, gov.slug, await store.climate.entriesOf(id));
 }
@@ -89,9 +95,11 @@ export function createInventory(
   return store.transaction(async (tx) => {
     const gov = await editableGovernmentBySlug(tx, actor, slug);
     if (await tx.climate.findInventoryByYear(gov.id, input.year)) {
-      throw new HttpProblem(409, 'Conflict', `${slug} already has an inventory for ${input.year}`, [
-        { pointer: '/year', detail: 'there is already an inventory for this year' },
-      ]);
+      throw conflict('inventory-year-taken', `${slug} already has an inventory for ${input.year}`, {
+        params: { year: input.year },
+        pointer: '/year',
+        fieldDetail: 'there is already an inventory for this year',
+      });
     }
     const entries = input.entries ?? [];
     const totals = totalsFor(entries, input.gwpSet);
@@ -150,12 +158,12 @@ export function updateInventory(
 ): Promise<Inventory> {
   return store.transaction(async (tx) => {
     const seen = await tx.climate.findInventory(id);
-    if (!seen) throw notFound(`no inventory ${id}`);
+    if (!seen) throw notFound('inventory', `no inventory ${id}`);
     const gov = await editableGovernment(tx, actor, seen.government_id);
     // Concurrent changes of the inventory queue here; each then reads what the one before wrote.
     const version = claimedVersion(await tx.climate.claimInventoryVersion(id, expected));
     const row = await tx.climate.findInventory(id);
-    if (!row) throw notFound(`no inventory ${id}`);
+    if (!row) throw notFound('inventory', `no inventory ${id}`);
     const before = await getInventory(tx, actor, id);
     const entries = patch.entries ?? before.entries;
     const gwpSet = patch.gwpSet ?? row.gwp_set;
@@ -193,7 +201,7 @@ export function updateInventory(
 export async function deleteInventory(store: Store, actor: AuditActor, id: number): Promise<void> {
   await store.transaction(async (tx) => {
     const row = await tx.climate.findInventory(id);
-    if (!row) throw notFound(`no inventory ${id}`);
+    if (!row) throw notFound('inventory', `no inventory ${id}`);
     const gov = await editableGovernment(tx, actor, row.government_id);
     const version = claimedVersion(await tx.climate.claimInventoryVersion(id));
     await tx.climate.deleteInventory(id);

@@ -161,20 +161,31 @@ export function resolveDuplicateTargets(
 ): Promise<TargetResolution> {
   authorize(actor, 'government.merge', {}, 'Only administrators resolve targets stated twice.');
   if (input.keep === input.remove) {
-    throw invalidField('/remove', 'is the target to keep: choose another one');
+    throw invalidField('/remove', 'same-record-twice', 'is the target to keep: choose another one');
   }
   return store.transaction(async (tx) => {
     // Two resolutions of one pair (keep A, keep B) queue here; the second finds one gone.
     await tx.climate.lockTargets([input.keep, input.remove]);
     const kept = await tx.climate.findTarget(input.keep);
-    if (!kept) throw invalidField('/keep', `no target ${input.keep}`);
+    if (!kept)
+      throw invalidField('/keep', 'unknown-reference', `no target ${input.keep}`, {
+        record: 'target',
+      });
     const removed = await tx.climate.findTarget(input.remove);
-    if (!removed) throw invalidField('/remove', `no target ${input.remove}`);
+    if (!removed)
+      throw invalidField('/remove', 'unknown-reference', `no target ${input.remove}`, {
+        record: 'target',
+      });
     if (kept.government_id !== removed.government_id) {
-      throw invalidField('/remove', 'must be a target of the same government');
+      throw invalidField(
+        '/remove',
+        'target-of-other-government',
+        'must be a target of the same government',
+      );
     }
     if (!statesSameTarget(targetStatement(kept), targetStatement(removed))) {
       throw conflict(
+        'targets-differ',
         `Targets ${kept.id} and ${removed.id} do not state the same thing (any more): change or delete one of them instead.`,
       );
     }

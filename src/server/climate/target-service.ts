@@ -44,7 +44,7 @@ export async function getTarget(
   asOfYear = currentYear(),
 ): Promise<Target> {
   const row = await store.climate.findTarget(id);
-  if (!row) throw notFound(`no target ${id}`);
+  if (!row) throw notFound('target', `no target ${id}`);
   const gov = await governmentById(store, row.government_id);
   const [rows, seriesMap] = await Promise.all([
     store.climate.targetsOfGovernments([gov.id]),
@@ -96,20 +96,32 @@ async function checkTarget(store: Store, governmentId: number, t: TargetValues, 
     const values: Partial<Record<TargetTypeField, unknown>> = {};
     for (const field of TARGET_TYPE_FIELDS) values[field] = t[TARGET_FIELD_COLUMNS[field]];
     const [missing] = missingTargetFields(t.type, values);
-    if (missing) throw invalidField(`/${missing.field}`, missing.detail);
+    if (missing) throw invalidField(`/${missing.field}`, 'required', missing.detail);
   }
   if (t.base_year != null && t.target_year != null && t.target_year <= t.base_year) {
-    throw invalidField('/targetYear', 'must be after the base year');
+    throw invalidField('/targetYear', 'target-year-before-base', 'must be after the base year');
   }
   if (t.parent_target_id != null) {
     if (t.parent_target_id === selfId)
-      throw invalidField('/parentTargetId', 'a target cannot be its own end target');
+      throw invalidField(
+        '/parentTargetId',
+        'target-own-parent',
+        'a target cannot be its own end target',
+      );
     const parent = await store.climate.findTarget(t.parent_target_id);
     if (!parent || parent.government_id !== governmentId) {
-      throw invalidField('/parentTargetId', 'must be a target of the same government');
+      throw invalidField(
+        '/parentTargetId',
+        'target-of-other-government',
+        'must be a target of the same government',
+      );
     }
     if (parent.target_year != null && t.target_year != null && parent.target_year < t.target_year) {
-      throw invalidField('/parentTargetId', 'an interim target must come before its end target');
+      throw invalidField(
+        '/parentTargetId',
+        'interim-after-end',
+        'an interim target must come before its end target',
+      );
     }
   }
 }
@@ -162,12 +174,12 @@ export function updateTarget(
 ): Promise<Target> {
   return store.transaction(async (tx) => {
     const seen = await tx.climate.findTarget(id);
-    if (!seen) throw notFound(`no target ${id}`);
+    if (!seen) throw notFound('target', `no target ${id}`);
     const gov = await editableGovernment(tx, actor, seen.government_id);
     // Concurrent changes of the target queue here; each then reads what the one before wrote.
     const version = claimedVersion(await tx.climate.claimTargetVersion(id, expected));
     const row = await tx.climate.findTarget(id);
-    if (!row) throw notFound(`no target ${id}`);
+    if (!row) throw notFound('target', `no target ${id}`);
     // Read after the claim, the row already carries the new version; the audit's before does not.
     const before = { ...targetSnapshot(await getTarget(tx, id)), version: version - 1 };
     const values = targetValues(patch);
@@ -193,7 +205,7 @@ export function updateTarget(
 export async function deleteTarget(store: Store, actor: AuditActor, id: number): Promise<void> {
   await store.transaction(async (tx) => {
     const row = await tx.climate.findTarget(id);
-    if (!row) throw notFound(`no target ${id}`);
+    if (!row) throw notFound('target', `no target ${id}`);
     const gov = await editableGovernment(tx, actor, row.government_id);
     const version = claimedVersion(await tx.climate.claimTargetVersion(id));
     const before = { ...targetSnapshot(await getTarget(tx, id)), version: version - 1 };

@@ -63,6 +63,7 @@ export async function castBallot(
   const governmentId = actor.governmentId;
   if (governmentId === null || !can(actor, 'election.vote', { governmentId })) {
     throw forbidden(
+      can(actor, 'election.manage') ? 'admin-no-ballot' : 'officer-ballot-only',
       can(actor, 'election.manage')
         ? "Administrators do not cast ballots for members; each member's officer votes."
         : "Only a member's officer casts its ballot.",
@@ -74,18 +75,21 @@ export async function castBallot(
     const election = await loadElectionRow(tx, electionId);
     const phase = phaseOf(election);
     if (phase !== 'voting') {
-      throw conflict(
-        phase === 'closed' ? 'Voting has closed.' : `Voting opens at ${election.voting_open}.`,
-      );
+      throw phase === 'closed'
+        ? conflict('voting-closed', 'Voting has closed.')
+        : conflict('voting-not-open', `Voting opens at ${election.voting_open}.`, {
+            params: { at: election.voting_open },
+          });
     }
     const { government, eligibility } = await memberEligibility(tx, election, governmentId);
     if (!eligibility.eligible) {
       throw forbidden(
+        `voter-${eligibility.reason}`,
         `Your government may not vote in this election: ${VOTER_REASON[eligibility.reason]}.`,
       );
     }
     if ((await tx.elections.votedOn(electionId, governmentId)) !== null)
-      throw conflict(ALREADY_VOTED);
+      throw conflict('already-voted', ALREADY_VOTED);
 
     const assessed = await assessCandidates(
       tx,
@@ -95,7 +99,13 @@ export async function castBallot(
     const ballotIds = assessed.filter(onBallot).map((c) => c.row.id);
     const problems = checkBallot(input.choices, ballotIds, election.seats);
     if (problems.length > 0) {
-      throw invalidField('/choices', problems.map((p) => p.message).join(' '));
+      const [first] = problems;
+      throw invalidField(
+        '/choices',
+        first?.code ?? 'invalid-value',
+        problems.map((p) => p.message).join(' '),
+        first?.params,
+      );
     }
 
     const votedOn = today();
@@ -103,7 +113,7 @@ export async function castBallot(
       await tx.elections.insertVoter(electionId, governmentId, votedOn);
     } catch (error) {
       // Two requests of the same member at once: the register's key lets only one through.
-      if (isUniqueViolation(error)) throw conflict(ALREADY_VOTED);
+      if (isUniqueViolation(error)) throw conflict('already-voted', ALREADY_VOTED);
       throw error;
     }
     // Sorted, so that the order in which boxes were ticked says nothing about the voter.

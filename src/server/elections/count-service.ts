@@ -39,11 +39,16 @@ async function count(store: Store, election: ElectionRow): Promise<ElectionResul
 function checkVotingClosed(election: ElectionRow): void {
   const phase = phaseOf(election);
   if (phase !== 'closed') {
-    throw conflict(
-      phase === 'voting'
-        ? `Voting is still open until ${election.voting_close}; the ballots are counted once it closes.`
-        : 'Voting has not taken place yet; the ballots are counted once it closes.',
-    );
+    throw phase === 'voting'
+      ? conflict(
+          'count-while-voting',
+          `Voting is still open until ${election.voting_close}; the ballots are counted once it closes.`,
+          { params: { at: election.voting_close } },
+        )
+      : conflict(
+          'count-before-voting',
+          'Voting has not taken place yet; the ballots are counted once it closes.',
+        );
   }
 }
 
@@ -66,7 +71,7 @@ export async function fillSeats(
     await tx.elections.claimElectionVersion(electionId);
     const election = await loadElectionRow(tx, electionId);
     if (election.filled_term_id !== null) {
-      throw conflict('The seats of this election have already been filled.');
+      throw conflict('seats-filled', 'The seats of this election have already been filled.');
     }
     checkVotingClosed(election);
     const result = await count(tx, election);
@@ -81,19 +86,27 @@ export async function fillSeats(
       ) {
         throw invalidField(
           '/tieWinners',
+          'tie-choice-count',
           `The count is tied across the last seat: choose exactly ${n} of the tied candidates (${[...tied].join(', ')}).`,
+          { count: n },
         );
       }
     } else if (tieWinners.length > 0) {
-      throw invalidField('/tieWinners', 'The count has no tie to resolve.');
+      throw invalidField('/tieWinners', 'no-tie', 'The count has no tie to resolve.');
     }
     const winners = [...result.elected, ...tieWinners];
-    if (winners.length === 0) throw conflict('Nobody was elected; there are no seats to fill.');
+    if (winners.length === 0)
+      throw conflict('nobody-elected', 'Nobody was elected; there are no seats to fill.');
     const clash = await tx.elections.termStartingOn(election.body_id, election.term_starts_on);
     if (clash) {
       throw conflict(
+        'term-start-taken',
         `The body already has a term starting on ${election.term_starts_on} ("${clash.label}").`,
-        [{ pointer: '/termStartsOn', detail: 'another term of the body starts that day' }],
+        {
+          params: { day: election.term_starts_on, term: clash.label },
+          pointer: '/termStartsOn',
+          fieldDetail: 'another term of the body starts that day',
+        },
       );
     }
 

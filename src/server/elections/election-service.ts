@@ -9,7 +9,13 @@ import { nowIso } from '../clock';
 import { parseTexts } from '../db/texts';
 import { authorize } from '../http/authorize';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
-import { conflict, HttpProblem, invalidField, type FieldProblem } from '../http/problem';
+import {
+  conflict,
+  invalidField,
+  invalidFields,
+  type FieldProblem,
+  type HttpProblem,
+} from '../http/problem';
 import type { Store } from '../store';
 import {
   assessCandidates,
@@ -44,12 +50,7 @@ import type {
 const utc = (instant: string) => new Date(instant).toISOString();
 
 function unprocessable(errors: FieldProblem[]): HttpProblem {
-  return new HttpProblem(
-    422,
-    'Unprocessable Content',
-    errors.map((e) => `${e.pointer.slice(1)}: ${e.detail}`).join(' '),
-    errors,
-  );
+  return invalidFields(errors, errors.map((e) => `${e.pointer.slice(1)}: ${e.detail}`).join(' '));
 }
 
 // ---------------------------------------------------------------- presenting
@@ -157,9 +158,14 @@ function checkWindowsAndTerm(
   const errors: FieldProblem[] = checkElectionWindows(windows).map((p) => ({
     pointer: `/${p.field}`,
     detail: p.message,
+    code: p.code,
   }));
   if (term.startsOn >= term.endsOn) {
-    errors.push({ pointer: '/termEndsOn', detail: 'The term must end after it starts.' });
+    errors.push({
+      pointer: '/termEndsOn',
+      detail: 'The term must end after it starts.',
+      code: 'end-before-start',
+    });
   }
   if (errors.length > 0) throw unprocessable(errors);
 }
@@ -177,7 +183,11 @@ export async function createElection(
   checkWindowsAndTerm(input, { startsOn: input.termStartsOn, endsOn: input.termEndsOn });
   return store.transaction(async (tx) => {
     const body = await tx.elections.findBodyBySlug(input.body);
-    if (!body) throw invalidField('/body', `There is no body "${input.body}".`);
+    if (!body) {
+      throw invalidField('/body', 'unknown-reference', `There is no body "${input.body}".`, {
+        record: 'body',
+      });
+    }
     const now = nowIso();
     const id = await tx.elections.insertElection({
       body_id: body.id,
@@ -227,7 +237,10 @@ export async function updateElection(
     claimedVersion(await tx.elections.claimElectionVersion(id, expected));
     const before = await loadElectionRow(tx, id);
     if (before.filled_term_id !== null) {
-      throw conflict('The seats of this election have been filled; it can no longer change.');
+      throw conflict(
+        'election-filled',
+        'The seats of this election have been filled; it can no longer change.',
+      );
     }
     const phase = phaseOf(before);
     const windows = windowsOf(before);
@@ -240,8 +253,9 @@ export async function updateElection(
       const locked = phase === 'closed' || (phase === 'voting' && field !== 'votingClose');
       if (changed && locked) {
         throw conflict(
+          'window-fixed',
           `Voting has ${phase === 'closed' ? 'closed' : 'opened'}; ${field} can no longer change.`,
-          [{ pointer: `/${field}`, detail: 'can no longer change' }],
+          { pointer: `/${field}`, fieldDetail: 'can no longer change' },
         );
       }
       windows[field] = utc(value);
@@ -251,9 +265,11 @@ export async function updateElection(
       patch.seats !== before.seats &&
       (phase === 'voting' || phase === 'closed')
     ) {
-      throw conflict('Ballots have been cast for this number of seats; it can no longer change.', [
-        { pointer: '/seats', detail: 'can no longer change once voting has opened' },
-      ]);
+      throw conflict(
+        'seats-fixed',
+        'Ballots have been cast for this number of seats; it can no longer change.',
+        { pointer: '/seats', fieldDetail: 'can no longer change once voting has opened' },
+      );
     }
     checkWindowsAndTerm(windows, {
       startsOn: patch.termStartsOn ?? before.term_starts_on,

@@ -42,13 +42,13 @@ export function standingOf(g: GovernmentRow): MemberStanding {
 
 export async function loadElectionRow(store: Store, id: number): Promise<ElectionRow> {
   const row = await store.elections.findElection(id);
-  if (!row) throw notFound(`There is no election ${id}.`);
+  if (!row) throw notFound('election', `There is no election ${id}.`);
   return row;
 }
 
 export async function loadCandidate(store: Store, id: number) {
   const candidate = await store.elections.findCandidate(id);
-  if (!candidate) throw notFound(`There is no candidate ${id}.`);
+  if (!candidate) throw notFound('candidate', `There is no candidate ${id}.`);
   return candidate;
 }
 

@@ -19,19 +19,19 @@ import type { CandidateCreate, Election } from './schemas';
 /** Officers act during the nominations window; the secretariat until voting opens. */
 function checkNominationsOpen(actor: AuditActor, election: ElectionRow): void {
   const phase = phaseOf(election);
-  if (election.filled_term_id !== null) throw conflict('This election is over.');
+  if (election.filled_term_id !== null) throw conflict('election-over', 'This election is over.');
   if (can(actor, 'election.manage')) {
     if (phase === 'voting' || phase === 'closed') {
-      throw conflict('Voting has opened; the candidates can no longer change.');
+      throw conflict('candidates-fixed', 'Voting has opened; the candidates can no longer change.');
     }
     return;
   }
   if (phase !== 'nominations') {
-    throw conflict(
-      phase === 'upcoming'
-        ? `Nominations open at ${election.nominations_open}.`
-        : 'Nominations are closed.',
-    );
+    throw phase === 'upcoming'
+      ? conflict('nominations-not-open', `Nominations open at ${election.nominations_open}.`, {
+          params: { at: election.nominations_open },
+        })
+      : conflict('nominations-closed', 'Nominations are closed.');
   }
 }
 
@@ -39,6 +39,7 @@ function checkNominationsOpen(actor: AuditActor, election: ElectionRow): void {
 function checkActsFor(actor: AuditActor, governmentId: number, what: string): void {
   if (can(actor, 'election.nominate', { governmentId })) return;
   throw forbidden(
+    rolesFor('election.nominate').includes(actor.role) ? 'own-government-only' : 'not-allowed',
     rolesFor('election.nominate').includes(actor.role)
       ? `An officer ${what} only for their own government.`
       : `Only the secretariat or a member's officer ${what}.`,
@@ -57,16 +58,31 @@ export async function nominate(
     checkNominationsOpen(actor, election);
     const government = await tx.elections.findGovernment(input.governmentId);
     if (!government)
-      throw invalidField('/governmentId', `There is no government ${input.governmentId}.`);
+      throw invalidField(
+        '/governmentId',
+        'unknown-reference',
+        `There is no government ${input.governmentId}.`,
+        { record: 'government' },
+      );
     const person = await tx.elections.findPerson(input.personId);
-    if (!person) throw invalidField('/personId', `There is no person ${input.personId}.`);
+    if (!person) {
+      throw invalidField(
+        '/personId',
+        'unknown-reference',
+        `There is no person ${input.personId}.`,
+        {
+          record: 'person',
+        },
+      );
+    }
     const existing = await tx.elections.findCandidacy(electionId, input.governmentId);
     if (existing) {
       throw conflict(
+        existing.status === 'withdrawn' ? 'candidacy-withdrawn' : 'already-nominated',
         existing.status === 'withdrawn'
           ? 'This government withdrew its candidacy from this election.'
           : 'This government already has a candidate in this election.',
-        [{ pointer: '/governmentId', detail: 'already nominated in this election' }],
+        { pointer: '/governmentId', fieldDetail: 'already nominated in this election' },
       );
     }
     const now = nowIso();
@@ -109,7 +125,9 @@ export async function attachEndorsement(
     checkActsFor(actor, candidate.government_id, 'uploads an endorsement');
     const election = await loadElectionRow(tx, candidate.election_id);
     checkNominationsOpen(actor, election);
-    if (candidate.status === 'withdrawn') throw conflict('This candidacy has been withdrawn.');
+    if (candidate.status === 'withdrawn') {
+      throw conflict('candidacy-withdrawn', 'This candidacy has been withdrawn.');
+    }
     const { ext } = checkDocument(upload.buffer, upload.filename, '/file');
     const saved = await files.save(upload.buffer, ext);
     // Only the last path segment: the client's folders are none of our business. Control
@@ -145,15 +163,16 @@ export async function readEndorsement(
   const candidate = await loadCandidate(store, candidateId);
   if (!canReadEndorsement(actor, candidate.government_id)) {
     throw forbidden(
+      'not-allowed',
       "Only the secretariat and the candidate government's officers read the endorsement.",
     );
   }
   if (!candidate.endorsement_key || !candidate.endorsement_filename) {
-    throw notFound('This candidate has no endorsement yet.');
+    throw notFound('endorsement', 'This candidate has no endorsement yet.');
   }
   const data = await files.read(candidate.endorsement_key).catch((e: unknown) => {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw notFound('The endorsement document is missing from the file store.');
+      throw notFound('endorsement', 'The endorsement document is missing from the file store.');
     }
     throw e;
   });
@@ -174,9 +193,11 @@ export async function withdraw(
     const election = await loadElectionRow(tx, candidate.election_id);
     const phase = phaseOf(election);
     if (phase === 'voting' || phase === 'closed' || election.filled_term_id !== null) {
-      throw conflict('Voting has opened; the candidates can no longer change.');
+      throw conflict('candidates-fixed', 'Voting has opened; the candidates can no longer change.');
     }
-    if (candidate.status === 'withdrawn') throw conflict('This candidacy is already withdrawn.');
+    if (candidate.status === 'withdrawn') {
+      throw conflict('candidacy-withdrawn', 'This candidacy is already withdrawn.');
+    }
     await tx.elections.updateCandidate(candidateId, { status: 'withdrawn' });
     await recordAudit(tx, actor, {
       action: 'update',

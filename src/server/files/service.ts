@@ -74,33 +74,41 @@ function readFields(
     const value = (raw ?? '').trim();
     if (name === 'kind') {
       if (value !== 'document' && value !== 'photo') {
-        throw invalidField('/kind', "must be 'document' or 'photo'");
+        throw invalidField('/kind', 'not-one-of', "must be 'document' or 'photo'");
       }
       kind = value;
     } else if (name === 'isPublic') {
       if (value !== 'true' && value !== 'false') {
-        throw invalidField('/isPublic', "must be 'true' or 'false'");
+        throw invalidField('/isPublic', 'not-one-of', "must be 'true' or 'false'");
       }
       isPublic = value === 'true';
     } else if (name === 'credit') {
       if (value.length > CREDIT_MAX) {
-        throw invalidField('/credit', `must be at most ${CREDIT_MAX} characters`);
+        throw invalidField('/credit', 'too-long', `must be at most ${CREDIT_MAX} characters`, {
+          limit: CREDIT_MAX,
+        });
       }
       credit = value || null;
     } else if (name.startsWith('caption_')) {
       const lang = name.slice('caption_'.length);
       if (!LANG.test(lang)) {
-        throw invalidField(`/${name}`, 'is not a caption field: use caption_<language tag>');
+        throw invalidField(
+          `/${name}`,
+          'unknown-field',
+          'is not a caption field: use caption_<language tag>',
+        );
       }
       if (value.length > CAPTION_MAX) {
-        throw invalidField(`/${name}`, `must be at most ${CAPTION_MAX} characters`);
+        throw invalidField(`/${name}`, 'too-long', `must be at most ${CAPTION_MAX} characters`, {
+          limit: CAPTION_MAX,
+        });
       }
       if (value) caption[lang] = value;
     } else {
-      throw invalidField(`/${name}`, 'is not a known field');
+      throw invalidField(`/${name}`, 'unknown-field', 'is not a known field');
     }
   }
-  if (!kind) throw invalidField('/kind', "is required ('document' or 'photo')");
+  if (!kind) throw invalidField('/kind', 'required', "is required ('document' or 'photo')");
   return { kind, caption, credit, isPublic };
 }
 
@@ -235,7 +243,7 @@ export async function addMeetingFile(
 ): Promise<FileInfo> {
   authorize(actor, 'meeting.manage', {}, 'Only the secretariat adds files to meetings.');
   if (!(await store.files.meetingExists(meetingId))) {
-    throw notFound(`no meeting ${meetingId}`);
+    throw notFound('meeting', `no meeting ${meetingId}`);
   }
   const fields = readFields(form.fields, { isPublic: false });
   return insertUpload(
@@ -258,9 +266,10 @@ export async function addNewsPhoto(
 ): Promise<FileInfo> {
   authorize(actor, 'news.manage', {}, 'Only the secretariat adds photos to news.');
   const postId = await store.files.findNewsPostIdBySlug(slug);
-  if (postId === undefined) throw notFound(`no news post "${slug}"`);
+  if (postId === undefined) throw notFound('news-post', `no news post "${slug}"`);
   const fields = readFields(form.fields, { kind: 'photo', isPublic: false });
-  if (fields.kind !== 'photo') throw invalidField('/kind', 'news posts take photos only');
+  if (fields.kind !== 'photo')
+    throw invalidField('/kind', 'photos-only', 'news posts take photos only');
   // A post's photos go out with the post: public once it is published, not before.
   fields.isPublic = false;
   return insertUpload(
@@ -313,7 +322,7 @@ export async function openFile(
   viewer: Actor | null,
 ): Promise<FileDownload> {
   const row = await store.files.findFile(id);
-  if (!row) throw notFound(`no file ${id}`);
+  if (!row) throw notFound('file', `no file ${id}`);
   const open = isPublicFile(row);
   if (!open && !viewer) throw unauthorized('Sign in to see this file.');
   // Drafts (a meeting being prepared, a post not yet out) are the secretariat's alone; to
@@ -323,13 +332,13 @@ export async function openFile(
     !can(viewer, 'file.readPrivate') &&
     (row.post_status === 'draft' || row.meeting_status === 'draft')
   ) {
-    throw notFound(`no file ${id}`);
+    throw notFound('file', `no file ${id}`);
   }
   const key = variant === 'main' ? row.storage_key : row.thumb_key;
-  if (!key) throw notFound(`file ${id} has no thumbnail`);
+  if (!key) throw notFound('thumbnail', `file ${id} has no thumbnail`);
   const file = bytes.path(key);
   const stat = await fs.promises.stat(file).catch(() => undefined);
-  if (!stat?.isFile()) throw notFound(`the bytes of file ${id} are missing`);
+  if (!stat?.isFile()) throw notFound('file', `the bytes of file ${id} are missing`);
   return {
     open: () => fs.createReadStream(file),
     size: stat.size,
@@ -354,11 +363,11 @@ export async function updateFile(
   authorize(actor, 'file.manage', {}, 'Only the secretariat changes files.');
   if (patch.caption) {
     for (const [lang, text] of Object.entries(patch.caption)) {
-      if (!text.trim()) throw invalidField(`/caption/${lang}`, 'must not be blank');
+      if (!text.trim()) throw invalidField(`/caption/${lang}`, 'required', 'must not be blank');
     }
   }
   return store.transaction(async (tx) => {
-    if (!(await tx.files.findFile(id))) throw notFound(`no file ${id}`);
+    if (!(await tx.files.findFile(id))) throw notFound('file', `no file ${id}`);
     // Concurrent changes of the file queue here; each then reads what the one before wrote.
     claimedVersion(await tx.files.claimFileVersion(id, expected));
     const before = await tx.files.findFile(id);
@@ -406,7 +415,7 @@ export async function deleteFile(
   authorize(actor, 'file.manage', {}, 'Only the secretariat deletes files.');
   const row = await store.transaction(async (tx) => {
     const found = await tx.files.findFile(id);
-    if (!found) throw notFound(`no file ${id}`);
+    if (!found) throw notFound('file', `no file ${id}`);
     await tx.files.deleteFileRow(id);
     await recordAudit(tx, actor, {
       action: 'delete',

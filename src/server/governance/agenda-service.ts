@@ -28,10 +28,19 @@ export async function insertAgenda(
     for (const [j, s] of speakers.entries()) {
       if (s.personId != null) {
         if (!(await tx.governance.personExists(s.personId))) {
-          throw invalidField(`${here}/speakers/${j}/personId`, `No person ${s.personId}.`);
+          throw invalidField(
+            `${here}/speakers/${j}/personId`,
+            'unknown-reference',
+            `No person ${s.personId}.`,
+            { record: 'person' },
+          );
         }
       } else if (!s.name) {
-        throw invalidField(`${here}/speakers/${j}/name`, 'Name the speaker or choose a person.');
+        throw invalidField(
+          `${here}/speakers/${j}/name`,
+          'speaker-unnamed',
+          'Name the speaker or choose a person.',
+        );
       }
     }
     const id = await tx.governance.insertAgendaItem({

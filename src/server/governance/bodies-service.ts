@@ -89,7 +89,7 @@ export async function listBodies(store: Store): Promise<BodySummary[]> {
 
 export async function findBody(store: Store, slug: string): Promise<BodyRow> {
   const row = await store.governance.findBodyBySlug(slug);
-  if (!row) throw notFound(`No governing body "${slug}".`);
+  if (!row) throw notFound('body', `No governing body "${slug}".`);
   return row;
 }
 
@@ -124,7 +124,7 @@ function checkRules(rules: BodyRulesPatch, base: BodyRules): BodyRules {
   };
   const problems = validateQuorumRule(merged.quorum);
   const first = problems[0];
-  if (first) throw invalidField(`/rules/quorum/${first.field}`, first.message);
+  if (first) throw invalidField(`/rules/quorum/${first.field}`, first.code, first.message);
   return merged;
 }
 
@@ -156,16 +156,25 @@ export async function createBody(
   const rules = checkRules(input.rules ?? {}, DEFAULT_RULES);
   await store.transaction(async (tx) => {
     if (await tx.governance.findBodyBySlug(input.slug)) {
-      throw conflict(`A body with the slug "${input.slug}" exists.`, [
-        { pointer: '/slug', detail: 'This slug is taken.' },
-      ]);
+      throw conflict('duplicate-value', `A body with the slug "${input.slug}" exists.`, {
+        pointer: '/slug',
+        fieldDetail: 'This slug is taken.',
+      });
     }
     let regionId: number | null = null;
     if (input.region) {
       regionId = (await tx.members.findRegionIdBySlug(input.region)) ?? null;
-      if (regionId === null) throw invalidField('/region', `No region "${input.region}".`);
+      if (regionId === null) {
+        throw invalidField('/region', 'unknown-reference', `No region "${input.region}".`, {
+          record: 'region',
+        });
+      }
     } else if (input.kind === 'rexcom') {
-      throw invalidField('/region', 'A regional executive committee needs its region.');
+      throw invalidField(
+        '/region',
+        'rexcom-needs-region',
+        'A regional executive committee needs its region.',
+      );
     }
     const now = nowIso();
     const id = await tx.governance.insertBody({
@@ -232,7 +241,7 @@ export async function updateBody(
 
 export async function getTerm(store: Store, id: number): Promise<Term> {
   const term = await store.governance.findTerm(id);
-  if (!term) throw notFound(`No term ${id}.`);
+  if (!term) throw notFound('term', `No term ${id}.`);
   const seats = await presentSeats(store, await store.governance.seatsOfTerm(id));
   return { ...presentTerm(term, seats.length), seats };
 }
@@ -245,7 +254,7 @@ export async function createTerm(
 ): Promise<Term> {
   requireBodyManager(actor);
   if (input.endsOn <= input.startsOn) {
-    throw invalidField('/endsOn', 'A term ends after it starts.');
+    throw invalidField('/endsOn', 'end-before-start', 'A term ends after it starts.');
   }
   const id = await store.transaction(async (tx) => {
     const body = await findBody(tx, slug);
@@ -254,9 +263,11 @@ export async function createTerm(
       (t) => t.starts_on <= input.endsOn && input.startsOn <= t.ends_on,
     );
     if (overlapping) {
-      throw conflict(`The term overlaps ${overlapping.label}.`, [
-        { pointer: '/startsOn', detail: `Overlaps the term ${overlapping.label}.` },
-      ]);
+      throw conflict('term-overlaps', `The term overlaps ${overlapping.label}.`, {
+        params: { term: overlapping.label },
+        pointer: '/startsOn',
+        fieldDetail: `Overlaps the term ${overlapping.label}.`,
+      });
     }
     const termId = await tx.governance.insertTerm({
       body_id: body.id,
@@ -285,16 +296,20 @@ async function checkSeatRefs(
   personId: number | null | undefined,
 ): Promise<void> {
   if (governmentId !== undefined && !(await tx.governance.governmentExists(governmentId))) {
-    throw invalidField('/governmentId', `No government ${governmentId}.`);
+    throw invalidField('/governmentId', 'unknown-reference', `No government ${governmentId}.`, {
+      record: 'government',
+    });
   }
   if (personId != null && !(await tx.governance.personExists(personId))) {
-    throw invalidField('/personId', `No person ${personId}.`);
+    throw invalidField('/personId', 'unknown-reference', `No person ${personId}.`, {
+      record: 'person',
+    });
   }
 }
 
 async function seatById(store: Store, id: number): Promise<Seat> {
   const row = await store.governance.findSeat(id);
-  if (!row) throw notFound(`No seat ${id}.`);
+  if (!row) throw notFound('seat', `No seat ${id}.`);
   const [seat] = await presentSeats(store, [row]);
   return seat as Seat;
 }
@@ -308,12 +323,13 @@ export async function addSeat(
   requireBodyManager(actor);
   const id = await store.transaction(async (tx) => {
     const term = await tx.governance.findTerm(termId);
-    if (!term) throw notFound(`No term ${termId}.`);
+    if (!term) throw notFound('term', `No term ${termId}.`);
     await checkSeatRefs(tx, input.governmentId, input.personId);
     if (await tx.governance.seatOfGovernmentInTerm(termId, input.governmentId)) {
-      throw conflict('This government already holds a seat in the term.', [
-        { pointer: '/governmentId', detail: 'Already has a seat in this term.' },
-      ]);
+      throw conflict('seat-taken', 'This government already holds a seat in the term.', {
+        pointer: '/governmentId',
+        fieldDetail: 'Already has a seat in this term.',
+      });
     }
     const now = nowIso();
     const seatId = await tx.governance.insertSeat({
@@ -356,11 +372,11 @@ export async function updateSeat(
 ): Promise<Seat> {
   requireBodyManager(actor);
   await store.transaction(async (tx) => {
-    if (!(await tx.governance.findSeat(id))) throw notFound(`No seat ${id}.`);
+    if (!(await tx.governance.findSeat(id))) throw notFound('seat', `No seat ${id}.`);
     // Concurrent changes of the seat queue here; each then reads what the one before wrote.
     claimedVersion(await tx.governance.claimSeatVersion(id, expected));
     const row = await tx.governance.findSeat(id);
-    if (!row) throw notFound(`No seat ${id}.`);
+    if (!row) throw notFound('seat', `No seat ${id}.`);
     await checkSeatRefs(tx, undefined, patch.personId);
     const next = {
       person_id: patch.personId === undefined ? row.person_id : patch.personId,
@@ -407,9 +423,10 @@ export async function removeSeat(store: Store, actor: AuditActor, id: number): P
     // A change of the seat under way finishes first (its row is locked until then).
     await tx.governance.claimSeatVersion(id);
     const row = await tx.governance.findSeat(id);
-    if (!row) throw notFound(`No seat ${id}.`);
+    if (!row) throw notFound('seat', `No seat ${id}.`);
     if (await tx.governance.seatHasVotes(id)) {
       throw conflict(
+        'seat-has-votes',
         'Votes were recorded for this seat; it stays in the record. Change its representative instead.',
       );
     }
@@ -432,9 +449,9 @@ export async function seatHistory(
   id: number,
 ): Promise<SeatHistory> {
   const row = await store.governance.findSeat(id);
-  if (!row) throw notFound(`No seat ${id}.`);
+  if (!row) throw notFound('seat', `No seat ${id}.`);
   const term = await store.governance.findTerm(row.term_id);
-  if (!term) throw notFound(`No term ${row.term_id}.`);
+  if (!term) throw notFound('term', `No term ${row.term_id}.`);
   const events = await store.governance.seatEvents(id);
   const people = await store.governance.personRefs(
     events.flatMap((e) => (e.person_id === null ? [] : [e.person_id])),

@@ -34,9 +34,10 @@ async function inviteSeats(
   now: string,
 ): Promise<number[]> {
   if (!ctx.term) {
-    throw conflict('The meeting has no body term with seats to invite.', [
-      { pointer: '/seats', detail: 'No seats to invite.' },
-    ]);
+    throw conflict('no-seats-to-invite', 'The meeting has no body term with seats to invite.', {
+      pointer: '/seats',
+      fieldDetail: 'No seats to invite.',
+    });
   }
   const people = await tx.governance.personRefs(
     ctx.seats.flatMap((s) => (s.person_id === null ? [] : [s.person_id])),
@@ -76,9 +77,11 @@ async function inviteGuests(
   for (const [index, guest] of guests.entries()) {
     const email = guest.email.toLowerCase();
     if (existing.some((i) => i.email?.toLowerCase() === email)) {
-      throw conflict(`${guest.email} is already invited.`, [
-        { pointer: `/guests/${index}/email`, detail: 'Already invited.' },
-      ]);
+      throw conflict('already-invited', `${guest.email} is already invited.`, {
+        params: { email: guest.email },
+        pointer: `/guests/${index}/email`,
+        fieldDetail: 'Already invited.',
+      });
     }
     created.push(
       await tx.governance.insertInvitation({
@@ -217,7 +220,7 @@ export async function reply(
 ): Promise<Invitation> {
   const meetingId = await store.transaction(async (tx) => {
     const seen = await tx.governance.findInvitation(invitationId);
-    if (!seen) throw notFound(`No invitation ${invitationId}.`);
+    if (!seen) throw notFound('invitation', `No invitation ${invitationId}.`);
     authorize(
       actor,
       'meeting.reply',
@@ -227,18 +230,25 @@ export async function reply(
     // Concurrent replies queue here; each then reads what the one before wrote.
     claimedVersion(await tx.governance.claimInvitationVersion(invitationId, expected));
     const inv = await tx.governance.findInvitation(invitationId);
-    if (!inv) throw notFound(`No invitation ${invitationId}.`);
+    if (!inv) throw notFound('invitation', `No invitation ${invitationId}.`);
     await editableMeeting(tx, inv.meeting_id);
     const proxy = request.reply === 'proxy';
     if (proxy && !request.proxyName && request.proxyPersonId == null) {
-      throw invalidField('/proxyName', 'Name the proxy who will attend.');
+      throw invalidField('/proxyName', 'proxy-unnamed', 'Name the proxy who will attend.');
     }
     let proxyName = request.proxyName ?? null;
     if (proxy && request.proxyPersonId != null) {
       const p = (await tx.governance.personRefs([request.proxyPersonId])).get(
         request.proxyPersonId,
       );
-      if (!p) throw invalidField('/proxyPersonId', `No person ${request.proxyPersonId}.`);
+      if (!p) {
+        throw invalidField(
+          '/proxyPersonId',
+          'unknown-reference',
+          `No person ${request.proxyPersonId}.`,
+          { record: 'person' },
+        );
+      }
       proxyName ??= p.full_name;
     }
     const next = {
@@ -263,6 +273,6 @@ export async function reply(
   });
   const meeting = await getMeeting(store, meetingId, actor);
   const found = meeting.invitations.find((i) => i.id === invitationId);
-  if (!found) throw notFound(`No invitation ${invitationId}.`);
+  if (!found) throw notFound('invitation', `No invitation ${invitationId}.`);
   return found;
 }

@@ -26,7 +26,7 @@ export function requireMeetingManager(actor: Actor | null): void {
 
 export async function findMeeting(store: Store, id: number): Promise<MeetingRow> {
   const row = await store.governance.findMeeting(id);
-  if (!row) throw notFound(`No meeting ${id}.`);
+  if (!row) throw notFound('meeting', `No meeting ${id}.`);
   return row;
 }
 
@@ -52,7 +52,7 @@ export async function visibleMeeting(
 ): Promise<MeetingRow> {
   const row = await store.governance.findMeeting(id);
   if (!row || (row.status === 'draft' && !can(actor, 'meeting.readDraft'))) {
-    throw notFound(`No meeting ${id}.`);
+    throw notFound('meeting', `No meeting ${id}.`);
   }
   return row;
 }
@@ -61,7 +61,9 @@ export async function visibleMeeting(
 export async function editableMeeting(store: Store, id: number): Promise<MeetingRow> {
   const row = await findMeeting(store, id);
   if (row.status === 'closed' || row.status === 'cancelled') {
-    throw conflict(`The meeting is ${row.status}; its record is final.`);
+    throw conflict('meeting-final', `The meeting is ${row.status}; its record is final.`, {
+      params: { status: row.status },
+    });
   }
   return row;
 }

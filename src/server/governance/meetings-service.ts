@@ -15,7 +15,7 @@ import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { textIn } from '../db/texts';
 import type { ExpectedVersions } from '../http/preconditions';
-import { conflict, HttpProblem, invalidField, unknownTimeZone } from '../http/problem';
+import { conflict, HttpProblem, invalidField, problem, unknownTimeZone } from '../http/problem';
 import type { Store } from '../store';
 import { insertAgenda } from './agenda-service';
 import {
@@ -32,7 +32,7 @@ function toUtc(local: string, zone: string, pointer: string): string {
   try {
     return zonedTimeToUtc(local, zone);
   } catch {
-    throw invalidField(pointer, `"${local}" is not a valid date and time.`);
+    throw invalidField(pointer, 'not-a-date-time', `"${local}" is not a valid date and time.`);
   }
 }
 
@@ -43,7 +43,9 @@ function checkTimes(start: string, end: string, zone: string) {
   }
   const startsAt = toUtc(start, zone, '/start');
   const endsAt = toUtc(end, zone, '/end');
-  if (endsAt <= startsAt) throw invalidField('/end', 'The meeting must end after it starts.');
+  if (endsAt <= startsAt) {
+    throw invalidField('/end', 'end-before-start', 'The meeting must end after it starts.');
+  }
   return { startsAt, endsAt };
 }
 
@@ -54,15 +56,21 @@ async function bodyAndTerm(
   startsAt: string,
 ): Promise<{ bodyId: number | null; termId: number | null }> {
   if (!input.body) {
-    if (input.termId != null) throw invalidField('/termId', 'Only a body’s meeting has a term.');
+    if (input.termId != null) {
+      throw invalidField('/termId', 'term-without-body', 'Only a body’s meeting has a term.');
+    }
     return { bodyId: null, termId: null };
   }
   const body = await tx.governance.findBodyBySlug(input.body);
-  if (!body) throw invalidField('/body', `No governing body "${input.body}".`);
+  if (!body) {
+    throw invalidField('/body', 'unknown-reference', `No governing body "${input.body}".`, {
+      record: 'body',
+    });
+  }
   const terms = await tx.governance.termsOfBodies([body.id]);
   if (input.termId != null) {
     if (!terms.some((t) => t.id === input.termId)) {
-      throw invalidField('/termId', 'Choose a term of the meeting’s body.');
+      throw invalidField('/termId', 'term-of-other-body', 'Choose a term of the meeting’s body.');
     }
     return { bodyId: body.id, termId: input.termId };
   }
@@ -81,11 +89,12 @@ function noCurrentTerm(
   day: string,
 ): HttpProblem {
   const detail = `The body's last term (${last.label}) ended on ${last.ends_on}, before the meeting's day ${day}, and no later term has been entered: open the next term, or choose the term whose seats meet.`;
+  const params = { term: last.label, endedOn: last.ends_on, day };
   return new HttpProblem(
     422,
     'Unprocessable Content',
     `termId: ${detail}`,
-    [{ pointer: '/termId', detail }],
+    [{ pointer: '/termId', detail, code: 'no-current-term', params }],
     undefined,
     'no-current-term',
     { body, term: last.label, endedOn: last.ends_on, day },
@@ -102,30 +111,22 @@ function outsideTerm(
     side === 'after'
       ? `The meeting's term (${term.label}) ends on ${term.ends_on}, before the new day ${day}: its seats would meet outside their term. Choose a day within the term, or make a meeting of the next term.`
       : `The meeting's term (${term.label}) starts on ${term.starts_on}, after the new day ${day}: its seats would meet before their term. Choose a day within the term.`;
-  return new HttpProblem(
-    422,
-    'Unprocessable Content',
-    `start: ${detail}`,
-    [{ pointer: '/start', detail }],
-    undefined,
-    'meeting-outside-term',
-    { term: term.label, startsOn: term.starts_on, endsOn: term.ends_on, day, side },
-  );
+  return problem(422, 'meeting-outside-term', `start: ${detail}`, {
+    pointer: '/start',
+    fieldDetail: detail,
+    params: { term: term.label, startsOn: term.starts_on, endsOn: term.ends_on, day, side },
+  });
 }
 
 /** Starting a meeting long before its scheduled time, without saying so on purpose. */
 function earlyStart(row: { starts_at: string; time_zone: string }, minutes: number): HttpProblem {
   const local = localOf(row.starts_at, row.time_zone);
   const detail = `The meeting is scheduled for ${local} (${row.time_zone}), ${Math.round(minutes / 60)} hours from now: send acknowledgeEarlyStart: true to start it now.`;
-  return new HttpProblem(
-    422,
-    'Unprocessable Content',
-    `acknowledgeEarlyStart: ${detail}`,
-    [{ pointer: '/acknowledgeEarlyStart', detail }],
-    undefined,
-    'early-start',
-    { startsAt: row.starts_at, timeZone: row.time_zone, localStart: local, minutes },
-  );
+  return problem(422, 'early-start', `acknowledgeEarlyStart: ${detail}`, {
+    pointer: '/acknowledgeEarlyStart',
+    fieldDetail: detail,
+    params: { startsAt: row.starts_at, timeZone: row.time_zone, localStart: local, minutes },
+  });
 }
 
 export async function createMeeting(
@@ -255,9 +256,15 @@ export async function setMeetingStatus(
   await store.transaction(async (tx) => {
     const row = await findMeeting(tx, id);
     if (!canMoveMeeting(row.status, status)) {
-      throw conflict(`A meeting that is ${row.status} cannot become ${status}.`, [
-        { pointer: '/status', detail: `Not allowed from ${row.status}.` },
-      ]);
+      throw conflict(
+        'meeting-status-change',
+        `A meeting that is ${row.status} cannot become ${status}.`,
+        {
+          params: { from: row.status, to: status },
+          pointer: '/status',
+          fieldDetail: `Not allowed from ${row.status}.`,
+        },
+      );
     }
     if (status === 'in-progress' && !options.acknowledgeEarlyStart) {
       const early = earlyStartMinutes(row.starts_at, nowIso());
@@ -267,7 +274,9 @@ export async function setMeetingStatus(
       const open = (await tx.governance.motionsOf(id)).filter((m) => m.status === 'open');
       if (open.length > 0) {
         throw conflict(
+          'open-motions',
           `Decide or withdraw the open motion${open.length > 1 ? 's' : ''} before closing the meeting.`,
+          { params: { count: open.length } },
         );
       }
     }

@@ -23,7 +23,8 @@ export async function putMinutes(
   await store.transaction(async (tx) => {
     await claimMeeting(tx, id, expected);
     const row = await findMeeting(tx, id);
-    if (row.status === 'cancelled') throw conflict('A cancelled meeting has no minutes.');
+    if (row.status === 'cancelled')
+      throw conflict('cancelled-no-minutes', 'A cancelled meeting has no minutes.');
     const clean = sanitizeRichText(html);
     await tx.governance.updateMeeting(id, {
       minutes_html: richTextToPlain(clean) === '' ? null : clean,

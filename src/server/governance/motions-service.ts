@@ -40,13 +40,17 @@ export async function addMotion(
   await store.transaction(async (tx) => {
     const row = await editableMeeting(tx, meetingId);
     if (row.body_id === null) {
-      throw conflict('Only meetings of a governing body decide motions.');
+      throw conflict('motion-without-body', 'Only meetings of a governing body decide motions.');
     }
     const body = await tx.governance.findBodyById(row.body_id);
     if (input.agendaItemId != null) {
       const items = await tx.governance.agendaOf(meetingId);
       if (!items.some((i) => i.id === input.agendaItemId)) {
-        throw invalidField('/agendaItemId', 'Choose an item of this meeting’s agenda.');
+        throw invalidField(
+          '/agendaItemId',
+          'agenda-item-of-other-meeting',
+          'Choose an item of this meeting’s agenda.',
+        );
       }
     }
     const id = await tx.governance.insertMotion({
@@ -71,8 +75,12 @@ export async function addMotion(
 
 async function openMotion(tx: Store, motionId: number): Promise<MotionRow> {
   const motion = await tx.governance.findMotion(motionId);
-  if (!motion) throw notFound(`No motion ${motionId}.`);
-  if (motion.status !== 'open') throw conflict(`The motion is already ${motion.status}.`);
+  if (!motion) throw notFound('motion', `No motion ${motionId}.`);
+  if (motion.status !== 'open') {
+    throw conflict('motion-decided', `The motion is already ${motion.status}.`, {
+      params: { status: motion.status },
+    });
+  }
   return motion;
 }
 
@@ -98,7 +106,7 @@ function votesOf(ctx: MeetingContext, request: DecisionRequest): Vote[] {
   const first = problems[0];
   if (first) {
     const index = request.votes.findIndex((v) => v.seatId === first.seatId);
-    throw invalidField(`/votes/${index < 0 ? 0 : index}/choice`, first.message);
+    throw invalidField(`/votes/${index < 0 ? 0 : index}/choice`, first.code, first.message);
   }
   const given = new Map(request.votes.map((v) => [v.seatId, v.choice]));
   return defaultVotes(seats, votingGovernments).map((d) => ({
@@ -139,15 +147,20 @@ export async function decide(
     const motion = await openMotion(tx, motionId);
     const row = await findMeeting(tx, motion.meeting_id);
     if (row.status !== 'in-progress') {
-      throw conflict('Decisions are recorded while the meeting is in progress.');
+      throw conflict(
+        'meeting-not-in-progress',
+        'Decisions are recorded while the meeting is in progress.',
+      );
     }
     const ctx = await loadContext(tx, row);
     const quorum = quorumFor(ctx);
-    if (!quorum) throw conflict('The meeting has no seats to vote.');
+    if (!quorum) throw conflict('no-voting-seats', 'The meeting has no seats to vote.');
     if (!canDecide(motion.kind, quorum).allowed) {
       throw conflict(
+        'no-quorum',
         `No quorum: ${quorum.present} of the ${quorum.required} voting seats needed are present. ` +
           'Only a motion to adjourn may be decided.',
+        { params: { present: quorum.present, required: quorum.required } },
       );
     }
     const votes = votesOf(ctx, request);

@@ -61,7 +61,7 @@ export async function revokeCalendarFeed(store: Store, actor: AuditActor): Promi
   authorize(actor, 'calendar.personalFeed', { userId: actor.userId });
   await store.transaction(async (tx) => {
     if (!(await tx.governance.deleteCalendarFeed(actor.userId))) {
-      throw notFound('You have no personal calendar address.');
+      throw notFound('personal-calendar', 'You have no personal calendar address.');
     }
     await recordAudit(tx, actor, {
       action: 'delete',
@@ -85,11 +85,11 @@ export async function personalCalendar(
   token: string,
   lang: string | undefined,
 ): Promise<string> {
-  if (!token.startsWith(FEED_PREFIX)) throw notFound(UNKNOWN_FEED);
+  if (!token.startsWith(FEED_PREFIX)) throw notFound('personal-calendar', UNKNOWN_FEED);
   const feed = await store.governance.calendarFeedByHash(sha256(token));
-  if (!feed) throw notFound(UNKNOWN_FEED);
+  if (!feed) throw notFound('personal-calendar', UNKNOWN_FEED);
   const user = await store.users.findUserById(feed.user_id);
-  if (!user || user.disabled) throw notFound(UNKNOWN_FEED);
+  if (!user || user.disabled) throw notFound('personal-calendar', UNKNOWN_FEED);
   const actor: Actor = { userId: user.id, role: user.role, governmentId: user.government_id };
   await store.governance.touchCalendarFeed(feed.id, nowIso());
 

@@ -36,7 +36,7 @@ function assertRegister(rows: AttendanceRow[], index: number, ctx: MeetingContex
   const maxPrincipalsPerProxy = ctx.body ? rulesOf(ctx.body).maxPrincipalsPerProxy : 1;
   const problems = checkAttendance(attendanceEntries(rows), { maxPrincipalsPerProxy });
   const mine = problems.find((p) => p.index === index) ?? problems[0];
-  if (mine) throw invalidField(PROBLEM_POINTER[mine.code], mine.message);
+  if (mine) throw invalidField(PROBLEM_POINTER[mine.code], mine.code, mine.message, mine.params);
 }
 
 /**
@@ -49,11 +49,11 @@ async function meetingForRegister(tx: Store, id: number, at: string): Promise<Me
   await tx.governance.lockMeeting(id, at);
   const row = await findMeeting(tx, id);
   if (row.status !== 'scheduled' && row.status !== 'in-progress') {
-    throw conflict(
-      row.status === 'draft'
-        ? 'Schedule the meeting before recording attendance.'
-        : `The meeting is ${row.status}; its register is final.`,
-    );
+    throw row.status === 'draft'
+      ? conflict('register-before-schedule', 'Schedule the meeting before recording attendance.')
+      : conflict('register-final', `The meeting is ${row.status}; its register is final.`, {
+          params: { status: row.status },
+        });
   }
   return row;
 }
@@ -62,22 +62,37 @@ async function meetingForRegister(tx: Store, id: number, at: string): Promise<Me
 async function entryFor(tx: Store, ctx: MeetingContext, input: AttendanceCreate, at: string) {
   const governmentId = input.governmentId ?? null;
   if (input.capacity !== 'adviser' && governmentId === null) {
-    throw invalidField('/governmentId', 'Say which government the person attends for.');
+    throw invalidField(
+      '/governmentId',
+      'attendance-government-missing',
+      'Say which government the person attends for.',
+    );
   }
   if (governmentId !== null && !(await tx.governance.governmentExists(governmentId))) {
-    throw invalidField('/governmentId', `No government ${governmentId}.`);
+    throw invalidField('/governmentId', 'unknown-reference', `No government ${governmentId}.`, {
+      record: 'government',
+    });
   }
   const ids = [input.personId, input.principalPersonId].filter((x): x is number => x != null);
   const people = await tx.governance.personRefs(ids);
   if (input.personId != null && !people.has(input.personId)) {
-    throw invalidField('/personId', `No person ${input.personId}.`);
+    throw invalidField('/personId', 'unknown-reference', `No person ${input.personId}.`, {
+      record: 'person',
+    });
   }
   if (input.principalPersonId != null && !people.has(input.principalPersonId)) {
-    throw invalidField('/principalPersonId', `No person ${input.principalPersonId}.`);
+    throw invalidField(
+      '/principalPersonId',
+      'unknown-reference',
+      `No person ${input.principalPersonId}.`,
+      { record: 'person' },
+    );
   }
   const name =
     input.name ?? (input.personId != null ? people.get(input.personId)?.full_name : undefined);
-  if (!name) throw invalidField('/name', 'Name the person attending or choose them.');
+  if (!name) {
+    throw invalidField('/name', 'attendee-unnamed', 'Name the person attending or choose them.');
+  }
   let principalPersonId = input.principalPersonId ?? null;
   let principalName = input.principalName ?? null;
   if (input.capacity === 'proxy' && principalPersonId === null && !principalName) {
@@ -126,10 +141,10 @@ async function lockedEntry(
   at: string,
 ): Promise<{ entry: AttendanceRow; meeting: MeetingRow }> {
   const seen = await tx.governance.findAttendance(attendanceId);
-  if (!seen) throw notFound(`No attendance entry ${attendanceId}.`);
+  if (!seen) throw notFound('attendance', `No attendance entry ${attendanceId}.`);
   const meeting = await meetingForRegister(tx, seen.meeting_id, at);
   const entry = await tx.governance.findAttendance(attendanceId);
-  if (!entry) throw notFound(`No attendance entry ${attendanceId}.`);
+  if (!entry) throw notFound('attendance', `No attendance entry ${attendanceId}.`);
   return { entry, meeting };
 }
 
@@ -146,7 +161,11 @@ export async function addAttendance(
     const ctx = await loadContext(tx, row);
     const fresh = await entryFor(tx, ctx, input, now);
     if (input.capacity === 'adviser' && (input.principalPersonId != null || input.principalName)) {
-      throw invalidField('/principalName', 'An adviser attends in no one’s place.');
+      throw invalidField(
+        '/principalName',
+        'principal-on-adviser',
+        'An adviser attends in no one’s place.',
+      );
     }
     // The same registration again (a double click, a retry) is the entry already there: the
     // answer is the register with it, and nothing is written.

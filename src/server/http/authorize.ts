@@ -14,5 +14,5 @@ export function authorize<A extends Actor>(
   detail = 'You may not do this.',
 ): asserts actor is A {
   if (!actor) throw unauthorized();
-  if (!can(actor, action, subject)) throw forbidden(detail);
+  if (!can(actor, action, subject)) throw forbidden('not-allowed', detail);
 }

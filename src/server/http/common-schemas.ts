@@ -71,6 +71,14 @@ export const Problem = Type.Object(
         Type.Object({
           pointer: Type.String({ description: 'JSON Pointer to the field, e.g. /population' }),
           detail: Type.String(),
+          code: Type.Optional(
+            Type.String({ description: "The field's problem as a stable name, e.g. 'too-long'" }),
+          ),
+          params: Type.Optional(
+            Type.Record(Type.String(), Type.Unknown(), {
+              description: "The parameters of the field's `code`, e.g. { limit: 200 }",
+            }),
+          ),
         }),
       ),
     ),

@@ -41,7 +41,7 @@ export function pointerToNul(value: unknown): string | undefined {
 
 function nulProblem(pointer: string) {
   const detail = 'must not contain a NUL character (U+0000)';
-  return badRequest(`${pointer} ${detail}`, [{ pointer, detail }]);
+  return badRequest('nul-byte', `${pointer} ${detail}`, [{ pointer, detail, code: 'nul-byte' }]);
 }
 
 /** onRequest: the query string must be valid percent-encoding. */
@@ -56,14 +56,18 @@ export function checkQueryEncoding(request: FastifyRequest): void {
       key = decode(rawKey);
     } catch {
       const detail = 'is not valid percent-encoding';
-      throw badRequest(`The query string ${detail}.`, [{ pointer: '/querystring', detail }]);
+      throw badRequest('invalid-encoding', `The query string ${detail}.`, [
+        { pointer: '/querystring', detail, code: 'invalid-encoding' },
+      ]);
     }
     try {
       decode(rest.join('='));
     } catch {
       const pointer = `/querystring/${escapePointer(key)}`;
       const detail = 'is not valid percent-encoding';
-      throw badRequest(`${pointer} ${detail}`, [{ pointer, detail }]);
+      throw badRequest('invalid-encoding', `${pointer} ${detail}`, [
+        { pointer, detail, code: 'invalid-encoding' },
+      ]);
     }
   }
 }

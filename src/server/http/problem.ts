@@ -1,11 +1,18 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteMethods } from './allowed-methods';
+import type { ProblemCode, ProblemParams, RecordKind } from '../../core/problems';
 import { uniqueViolation, type UniqueViolation } from '../db/constraint-errors';
 
-/** One field that failed, as a JSON Pointer into the request and a message. */
+/**
+ * One field that failed, as a JSON Pointer into the request, a message in English for API
+ * clients, and the problem's stable code with its parameters for a client to say it in its
+ * reader's words (the codes: src/core/problems.ts).
+ */
 export interface FieldProblem {
   pointer: string;
   detail: string;
+  code: ProblemCode;
+  params?: ProblemParams;
 }
 
 /**
@@ -16,12 +23,15 @@ export class HttpProblem extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
-    readonly detail?: string,
-    readonly errors?: FieldProblem[],
+    readonly detail: string | undefined,
+    readonly errors: FieldProblem[] | undefined,
     /** Headers the answer carries besides the problem (Retry-After). */
-    readonly headers?: Record<string, string>,
-    /** A stable name of the problem for clients to branch on (the problem's `code` member). */
-    readonly code?: string,
+    readonly headers: Record<string, string> | undefined,
+    /**
+     * A stable name of the problem for clients to branch on (the problem's `code` member): one
+     * of src/core/problems.ts, or an import run's (src/core/climate/import-reasons.ts).
+     */
+    readonly code: string,
     /** What a client needs to say the problem in its reader's words (the `params` member). */
     readonly params?: Readonly<Record<string, unknown>>,
   ) {
@@ -29,50 +39,85 @@ export class HttpProblem extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldProblem[]) =>
-  new HttpProblem(400, 'Bad Request', detail, errors);
-export const unauthorized = (detail = 'Sign in or send an API token.') =>
-  new HttpProblem(401, 'Unauthorized', detail);
-export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
-export const notFound = (detail: string) => new HttpProblem(404, 'Not Found', detail);
-export const conflict = (detail: string, errors?: FieldProblem[]) =>
-  new HttpProblem(409, 'Conflict', detail, errors);
+/** What a problem says besides its code: its parameters, and the field it is about. */
+export interface ProblemOptions {
+  params?: ProblemParams | undefined;
+  /** The field the problem is about: the answer's `errors` name it with the same code. */
+  pointer?: string | undefined;
+  /** The field's own words, where they differ from the problem's `detail`. */
+  fieldDetail?: string | undefined;
+}
+
+/** A problem with a code from the list (src/core/problems.ts); the detail is for API clients. */
+export function problem(
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  options: ProblemOptions & { errors?: FieldProblem[]; headers?: Record<string, string> } = {},
+): HttpProblem {
+  const { params, pointer, fieldDetail, headers } = options;
+  const errors =
+    options.errors ??
+    (pointer === undefined
+      ? undefined
+      : [{ pointer, detail: fieldDetail ?? detail, code, ...(params ? { params } : {}) }]);
+  return new HttpProblem(status, problemTitle(status), detail, errors, headers, code, params);
+}
+
+export const badRequest = (code: ProblemCode, detail: string, errors?: FieldProblem[]) =>
+  problem(400, code, detail, { errors });
+export const unauthorized = (
+  detail = 'Sign in or send an API token.',
+  code: ProblemCode = 'sign-in-required',
+) => problem(401, code, detail);
+export const forbidden = (code: ProblemCode, detail: string, params?: ProblemParams) =>
+  problem(403, code, detail, { params });
+/** The record asked for is not there (or not for this viewer): the problem names its kind. */
+export const notFound = (record: RecordKind, detail: string) =>
+  problem(404, 'not-found', detail, { params: { record } });
+export const conflict = (code: ProblemCode, detail: string, options?: ProblemOptions) =>
+  problem(409, code, detail, options);
+/** A link or a thing that was once there and is no more (an invitation used or expired). */
+export const gone = (code: ProblemCode, detail: string) => problem(410, code, detail);
 /** Refused for now: `Retry-After` says in how many seconds to try again. */
-export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
-  new HttpProblem(429, 'Too Many Requests', detail, undefined, {
-    'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+export const tooManyRequests = (code: ProblemCode, detail: string, retryAfterSeconds: number) =>
+  problem(429, code, detail, {
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
   });
 /**
  * The request's If-Match names a version of the record that is no longer the current one:
  * someone changed it since the client read it. Nothing was written.
  */
 export const staleWrite = (detail = 'The record was changed by someone else since you read it.') =>
-  new HttpProblem(
-    412,
-    'Precondition Failed',
-    `${detail} Read it again and reapply your change.`,
-    undefined,
-    undefined,
-    'stale-write',
-  );
+  problem(412, 'stale-write', `${detail} Read it again and reapply your change.`);
 /** A request that is well-formed but breaks a rule: names the field. */
-export const invalidField = (pointer: string, detail: string) =>
-  new HttpProblem(422, 'Unprocessable Content', `${pointer.slice(1)}: ${detail}`, [
-    { pointer, detail },
-  ]);
+export const invalidField = (
+  pointer: string,
+  code: ProblemCode,
+  detail: string,
+  params?: ProblemParams,
+) =>
+  problem(422, code, `${pointer.slice(1)}: ${detail}`, {
+    params,
+    errors: [{ pointer, detail, code, ...(params ? { params } : {}) }],
+  });
+/** Several fields that break rules at once: the first one's code is the problem's. */
+export const invalidFields = (errors: FieldProblem[], detail?: string) =>
+  problem(
+    422,
+    errors[0]?.code ?? 'validation-failed',
+    detail ?? errors.map((e) => `${e.pointer.slice(1)}: ${e.detail}`).join('; '),
+    { errors, params: errors.length === 1 ? errors[0]?.params : undefined },
+  );
 
 /** A time zone that is not one of the IANA database's: 422 naming the field, code 'unknown-time-zone'. */
 export function unknownTimeZone(pointer: string, zone: string): HttpProblem {
   const detail = `"${zone}" is not an IANA time zone (e.g. Asia/Seoul).`;
-  return new HttpProblem(
-    422,
-    'Unprocessable Content',
-    `${pointer.slice(1)}: ${detail}`,
-    [{ pointer, detail }],
-    undefined,
-    'unknown-time-zone',
-    { zone },
-  );
+  return problem(422, 'unknown-time-zone', `${pointer.slice(1)}: ${detail}`, {
+    pointer,
+    fieldDetail: detail,
+    params: { zone },
+  });
 }
 
 const TITLES: Record<number, string> = {
@@ -93,9 +138,9 @@ const TITLES: Record<number, string> = {
 };
 
 /** Fastify's errors for a JSON body it cannot read, as the field problem they are. */
-const BODY_PARSE_ERRORS: Partial<Record<string, string>> = {
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'is empty',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'is not valid JSON',
+const BODY_PARSE_ERRORS: Partial<Record<string, { detail: string; code: ProblemCode }>> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: { detail: 'is empty', code: 'body-empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { detail: 'is not valid JSON', code: 'body-not-json' },
 };
 
 interface AjvError {
@@ -103,6 +148,51 @@ interface AjvError {
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+}
+
+/** A validator's keyword as a problem code with its limit, for a client to say it in its words. */
+function ajvCode(e: AjvError): { code: ProblemCode; params?: ProblemParams } {
+  const limit = typeof e.params.limit === 'number' ? { params: { limit: e.params.limit } } : {};
+  switch (e.keyword) {
+    case 'required':
+      return { code: 'required' };
+    case 'additionalProperties':
+      return { code: 'unknown-field' };
+    case 'minLength':
+      return { code: 'too-short', ...limit };
+    case 'maxLength':
+      return { code: 'too-long', ...limit };
+    case 'minimum':
+      return { code: 'below-minimum', ...limit };
+    case 'maximum':
+      return { code: 'above-maximum', ...limit };
+    case 'exclusiveMinimum':
+      return { code: 'too-small', ...limit };
+    case 'exclusiveMaximum':
+      return { code: 'too-large', ...limit };
+    case 'minItems':
+      return { code: 'too-few-items', ...limit };
+    case 'maxItems':
+      return { code: 'too-many-items', ...limit };
+    case 'enum':
+    case 'const':
+      return { code: 'not-one-of' };
+    case 'format':
+      return {
+        code: 'wrong-format',
+        params: { format: typeof e.params.format === 'string' ? e.params.format : 'text' },
+      };
+    case 'pattern':
+      return { code: 'wrong-format', params: { format: 'pattern' } };
+    case 'type':
+      return e.params.type === 'integer'
+        ? { code: 'not-integer' }
+        : e.params.type === 'number'
+          ? { code: 'not-number' }
+          : { code: 'wrong-type' };
+    default:
+      return { code: 'invalid-value' };
+  }
 }
 
 /** Turns Ajv's messages into pointers at the field that is wrong (or missing). */
@@ -129,7 +219,7 @@ export function fieldProblemsFromAjv(errors: AjvError[], context: string): Field
         : e.keyword === 'additionalProperties'
           ? 'is not a known field'
           : (e.message ?? 'is invalid');
-    out.push({ pointer: pointer || '/', detail });
+    out.push({ pointer: pointer || '/', detail, ...ajvCode(e) });
   }
   return out;
 }
@@ -146,10 +236,11 @@ function duplicateProblem(violation: UniqueViolation): HttpProblem {
   const column = violation.columns[violation.columns.length - 1];
   const field = column ? camelCase(column) : null;
   return conflict(
+    'duplicate-value',
     field
       ? `${field}: another record already has this value.`
       : 'Another record already has these values.',
-    field ? [{ pointer: `/${field}`, detail: 'is already used by another record' }] : undefined,
+    field ? { pointer: `/${field}`, fieldDetail: 'is already used by another record' } : undefined,
   );
 }
 
@@ -184,6 +275,7 @@ export function frameworkErrorHandler(
   void send(reply, request, status, {
     detail:
       error.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid percent-encoding.' : error.message,
+    code: error.code === 'FST_ERR_BAD_URL' ? 'invalid-encoding' : 'invalid-value',
   });
 }
 
@@ -219,6 +311,7 @@ export function registerProblemHandlers(
       return send(reply, request, 400, {
         detail: errors.map((e) => `${e.pointer} ${e.detail}`).join('; '),
         errors,
+        code: 'validation-failed',
       });
     }
     const status = fe.statusCode && fe.statusCode >= 400 ? fe.statusCode : 500;
@@ -227,7 +320,10 @@ export function registerProblemHandlers(
     const unreadableBody = BODY_PARSE_ERRORS[fe.code];
     return send(reply, request, status, {
       detail: status >= 500 ? 'Something went wrong on our side; it has been logged.' : fe.message,
-      ...(unreadableBody ? { errors: [{ pointer: '/', detail: unreadableBody }] } : {}),
+      ...(status >= 500 ? { code: 'server-error' } : {}),
+      ...(unreadableBody
+        ? { code: unreadableBody.code, errors: [{ pointer: '/', ...unreadableBody }] }
+        : {}),
     });
   });
   app.setNotFoundHandler((request, reply) => {
@@ -240,10 +336,12 @@ export function registerProblemHandlers(
       reply.header('Allow', allowed.join(', '));
       return send(reply, request, 405, {
         detail: `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`,
+        code: 'method-not-allowed',
       });
     }
     return send(reply, request, 404, {
       detail: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      code: 'no-route',
     });
   });
 }

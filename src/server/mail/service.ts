@@ -117,7 +117,7 @@ export async function outboxLetter(
 ): Promise<OutboxLetter> {
   authorize(actor, 'mail.manage', {}, MANAGE_ONLY);
   const row = await store.mail.findLetter(id);
-  if (!row) throw notFound(`No letter ${id} in the outbox.`);
+  if (!row) throw notFound('letter', `No letter ${id} in the outbox.`);
   return presentLetter(row);
 }
 
@@ -136,9 +136,10 @@ export async function sendLetterNow(
   authorize(actor, 'mail.manage', {}, MANAGE_ONLY);
   const letter = await store.transaction(async (tx) => {
     const before = await tx.mail.findLetter(id);
-    if (!before) throw notFound(`No letter ${id} in the outbox.`);
+    if (!before) throw notFound('letter', `No letter ${id} in the outbox.`);
     if (!(await tx.mail.requeueLetter(id))) {
       throw conflict(
+        before.status === 'sent' ? 'letter-sent' : 'letter-sending',
         before.status === 'sent'
           ? 'The letter was sent already.'
           : 'The letter is being sent right now.',
@@ -153,7 +154,7 @@ export async function sendLetterNow(
       after: { status: 'queued' },
     });
     const after = await tx.mail.findLetter(id);
-    if (!after) throw notFound(`No letter ${id} in the outbox.`);
+    if (!after) throw notFound('letter', `No letter ${id} in the outbox.`);
     return presentLetter(after);
   });
   sender.wake();

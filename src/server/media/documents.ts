@@ -140,17 +140,33 @@ function matches(input: Buffer, kind: Kind): boolean {
  * The client's MIME type is never consulted. Errors are 422 problems naming `field`.
  */
 export function checkDocument(input: Buffer, filename: string, field: string): CheckedDocument {
-  if (input.length === 0) throw invalidField(field, 'The file is empty.');
+  if (input.length === 0) throw invalidField(field, 'upload-empty', 'The file is empty.');
   if (input.length > DOCUMENT_MAX_BYTES) {
-    throw invalidField(field, `The file is larger than ${formatSize(DOCUMENT_MAX_BYTES)}.`);
+    throw invalidField(
+      field,
+      'upload-too-large',
+      `The file is larger than ${formatSize(DOCUMENT_MAX_BYTES)}.`,
+      {
+        limit: formatSize(DOCUMENT_MAX_BYTES),
+      },
+    );
   }
   const ext = extensionOf(filename);
   const kind = Object.hasOwn(KINDS, ext) ? KINDS[ext] : undefined;
   if (!kind) {
-    throw invalidField(field, `This type of file is not accepted. ${ACCEPTED}`);
+    throw invalidField(
+      field,
+      'file-type-not-accepted',
+      `This type of file is not accepted. ${ACCEPTED}`,
+    );
   }
   if (!matches(input, kind)) {
-    throw invalidField(field, `The file is named .${ext} but it is not ${kind.label}. ${ACCEPTED}`);
+    throw invalidField(
+      field,
+      'file-content-mismatch',
+      `The file is named .${ext} but it is not ${kind.label}. ${ACCEPTED}`,
+      { extension: ext },
+    );
   }
   return { mime: kind.mime, ext: kind.ext };
 }

@@ -75,9 +75,16 @@ export async function processImage(
   limits: ImageLimits = IMAGE_LIMITS,
 ): Promise<ProcessedImage> {
   if (input.length > limits.maxBytes) {
-    throw invalidField(field, `The image is larger than ${formatSize(limits.maxBytes)}.`);
+    throw invalidField(
+      field,
+      'upload-too-large',
+      `The image is larger than ${formatSize(limits.maxBytes)}.`,
+      {
+        limit: formatSize(limits.maxBytes),
+      },
+    );
   }
-  if (input.length === 0) throw invalidField(field, NOT_AN_IMAGE);
+  if (input.length === 0) throw invalidField(field, 'not-an-image', NOT_AN_IMAGE);
 
   let meta: Metadata;
   try {
@@ -85,9 +92,9 @@ export async function processImage(
     // limit is off so that a bomb gets the "too many pixels" answer below, not "not an image".
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    throw invalidField(field, NOT_AN_IMAGE);
+    throw invalidField(field, 'not-an-image', NOT_AN_IMAGE);
   }
-  if (!isAcceptedFormat(meta)) throw invalidField(field, NOT_AN_IMAGE);
+  if (!isAcceptedFormat(meta)) throw invalidField(field, 'not-an-image', NOT_AN_IMAGE);
   // Refuse pixel bombs (tiny files that claim huge dimensions) before decoding with a
   // message people can act on; limitInputPixels below is the decoder's own backstop.
   if (meta.width * meta.height > limits.maxInputPixels) {
@@ -96,7 +103,9 @@ export async function processImage(
       max >= 1_000_000 ? `${Math.round(max / 100_000) / 10} megapixels` : `${max} pixels`;
     throw invalidField(
       field,
+      'image-too-many-pixels',
       `The image has too many pixels (${meta.width}×${meta.height}); the most Accord accepts is ${most}.`,
+      { megapixels: Math.round(max / 100_000) / 10 },
     );
   }
 
@@ -122,7 +131,7 @@ export async function processImage(
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
   } catch {
-    throw invalidField(field, DAMAGED);
+    throw invalidField(field, 'image-damaged', DAMAGED);
   }
 
   const { data, info } = decoded;

@@ -1,5 +1,6 @@
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import type { ProblemCode } from '../../core/problems';
 import { badRequest, HttpProblem, invalidField } from '../http/problem';
 import { formatSize } from './sizes';
 
@@ -17,7 +18,8 @@ const NOT_MULTIPART =
   'Send the file as multipart/form-data, the way an HTML form with a file field does.';
 
 /** A problem with the form as a whole (the body), not with one of its fields. */
-const badForm = (detail: string) => badRequest(detail, [{ pointer: '/', detail }]);
+const badForm = (code: ProblemCode, detail: string) =>
+  badRequest(code, detail, [{ pointer: '/', detail, code }]);
 
 /** Turns the plugin's and the parser's errors into problems that say what to do. */
 function translate(error: unknown, field: string, maxBytes: number): unknown {
@@ -25,22 +27,29 @@ function translate(error: unknown, field: string, maxBytes: number): unknown {
   const { code, statusCode } = (error ?? {}) as { code?: string; statusCode?: number };
   switch (code) {
     case 'FST_REQ_FILE_TOO_LARGE':
-      return invalidField(field, `The file is larger than ${formatSize(maxBytes)}.`);
+      return invalidField(
+        field,
+        'upload-too-large',
+        `The file is larger than ${formatSize(maxBytes)}.`,
+        {
+          limit: formatSize(maxBytes),
+        },
+      );
     case 'FST_FILES_LIMIT':
-      return invalidField(field, 'Send one file at a time.');
+      return invalidField(field, 'one-file-at-a-time', 'Send one file at a time.');
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return badForm('The form has too many fields.');
+      return badForm('too-many-fields', 'The form has too many fields.');
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return badForm(NOT_MULTIPART);
+      return badForm('not-multipart', NOT_MULTIPART);
     case 'FST_MP_PREMATURE_CLOSE':
-      return badForm('The upload stopped before the whole file arrived.');
+      return badForm('upload-incomplete', 'The upload stopped before the whole file arrived.');
   }
   // The plugin's other errors (such as a field named __proto__) already carry a 4xx status.
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return error;
   // What is left comes from busboy reading the body ("Unexpected end of multipart data",
   // "Boundary not found"): the request is malformed, which is the client's to fix.
-  return badForm('The upload could not be read as multipart/form-data.');
+  return badForm('not-multipart', 'The upload could not be read as multipart/form-data.');
 }
 
 /**
@@ -59,7 +68,7 @@ export async function readUpload(
     // A programming error, not the client's: the route's app never registered the plugin.
     throw new Error('readUpload needs @fastify/multipart to be registered');
   }
-  if (!request.isMultipart()) throw badForm(NOT_MULTIPART);
+  if (!request.isMultipart()) throw badForm('not-multipart', NOT_MULTIPART);
 
   let file: Omit<UploadedFile, 'fields'> | undefined;
   const fields: Record<string, string> = {};
@@ -77,7 +86,14 @@ export async function readUpload(
       const buffer = await part.toBuffer();
       // With throwFileSizeLimit off the plugin cuts the file short silently instead.
       if (part.file.truncated) {
-        throw invalidField(opts.field, `The file is larger than ${formatSize(opts.maxBytes)}.`);
+        throw invalidField(
+          opts.field,
+          'upload-too-large',
+          `The file is larger than ${formatSize(opts.maxBytes)}.`,
+          {
+            limit: formatSize(opts.maxBytes),
+          },
+        );
       }
       // A form whose file input was left empty still sends a part: no name, no bytes.
       if (part.filename === '' && buffer.length === 0) continue;
@@ -86,6 +102,6 @@ export async function readUpload(
   } catch (error) {
     throw translate(error, opts.field, opts.maxBytes);
   }
-  if (!file) throw invalidField(opts.field, 'Choose a file to upload.');
+  if (!file) throw invalidField(opts.field, 'file-missing', 'Choose a file to upload.');
   return { ...file, fields };
 }

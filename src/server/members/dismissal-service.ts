@@ -69,12 +69,16 @@ export function dismissGovernmentPair(
   input: GovernmentDismissalInput,
 ): Promise<DismissalResult> {
   authorize(actor, 'government.merge', {}, WHO);
-  if (input.a === input.b) throw invalidField('/b', 'is the same government: choose another one');
+  if (input.a === input.b)
+    throw invalidField('/b', 'same-record-twice', 'is the same government: choose another one');
   return store.transaction(async (tx) => {
     const ids: number[] = [];
     for (const field of ['a', 'b'] as const) {
       const id = await tx.members.findGovernmentIdBySlug(input[field]);
-      if (id === undefined) throw invalidField(`/${field}`, `no government "${input[field]}"`);
+      if (id === undefined)
+        throw invalidField(`/${field}`, 'unknown-reference', `no government "${input[field]}"`, {
+          record: 'government',
+        });
       ids.push(id);
     }
     const [a, b] = ids as [number, number];
@@ -99,14 +103,21 @@ export function dismissTargetPair(
   input: TargetDismissalInput,
 ): Promise<DismissalResult> {
   authorize(actor, 'government.merge', {}, WHO);
-  if (input.a === input.b) throw invalidField('/b', 'is the same target: choose another one');
+  if (input.a === input.b)
+    throw invalidField('/b', 'same-record-twice', 'is the same target: choose another one');
   return store.transaction(async (tx) => {
     const a = await tx.climate.findTarget(input.a);
-    if (!a) throw invalidField('/a', `no target ${input.a}`);
+    if (!a)
+      throw invalidField('/a', 'unknown-reference', `no target ${input.a}`, { record: 'target' });
     const b = await tx.climate.findTarget(input.b);
-    if (!b) throw invalidField('/b', `no target ${input.b}`);
+    if (!b)
+      throw invalidField('/b', 'unknown-reference', `no target ${input.b}`, { record: 'target' });
     if (a.government_id !== b.government_id) {
-      throw invalidField('/b', 'must be a target of the same government');
+      throw invalidField(
+        '/b',
+        'target-of-other-government',
+        'must be a target of the same government',
+      );
     }
     const slug = (await tx.climate.governmentSlugs([a.government_id])).get(a.government_id);
     return record(
@@ -130,7 +141,7 @@ export async function withdrawDismissal(
   await store.transaction(async (tx) => {
     const mark = await tx.dismissals.findDismissal(id);
     if (!mark || !(await tx.dismissals.deleteDismissal(id))) {
-      throw notFound(`No mark ${id} of two records as not the same.`);
+      throw notFound('dismissal', `No mark ${id} of two records as not the same.`);
     }
     const what = mark.kind === 'government' ? 'governments' : 'targets';
     await recordAudit(tx, actor, {

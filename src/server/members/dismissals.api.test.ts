@@ -121,7 +121,14 @@ describe.each(dialectCases())(
           b: 'nowhere',
         });
         expect(bad.statusCode).toBe(422);
-        expect(bad.json().errors).toEqual([{ pointer: '/b', detail: 'no government "nowhere"' }]);
+        expect(bad.json().errors).toEqual([
+          {
+            pointer: '/b',
+            detail: 'no government "nowhere"',
+            code: 'unknown-reference',
+            params: { record: 'government' },
+          },
+        ]);
         const self = await call('POST', '/duplicate-dismissals/governments', {
           a: 'taipei',
           b: 'taipei',

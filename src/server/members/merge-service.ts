@@ -1,7 +1,8 @@
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
-import { conflict, invalidField, notFound, type FieldProblem } from '../http/problem';
+import type { ProblemCode } from '../../core/problems';
+import { conflict, invalidField, notFound, problem, type FieldProblem } from '../http/problem';
 import type { Store } from '../store';
 import type { GovernmentRefs, MergeRecord, NewMergeRow } from './merge-repository';
 import type { GovernmentMerge, GovernmentMergeInput } from './merge-schemas';
@@ -62,6 +63,7 @@ function clashes(refs: GovernmentRefs, keptId: number, mergedId: number): FieldP
   const both = <R extends { government_id: number | null }>(
     rows: readonly R[],
     key: (row: R) => string | number | null,
+    code: ProblemCode,
     detail: (value: string | number) => string,
     only: (row: R) => boolean = () => true,
   ) => {
@@ -74,44 +76,51 @@ function clashes(refs: GovernmentRefs, keptId: number, mergedId: number): FieldP
       if (r.government_id !== mergedId || !only(r) || value === null) continue;
       if (kept.has(value) && !seen.has(value)) {
         seen.add(value);
-        problems.push({ pointer: '/merge', detail: detail(value) });
+        problems.push({ pointer: '/merge', detail: detail(value), code });
       }
     }
   };
   both(
     refs.seats,
     (s) => s.term_id,
+    'merge-both-seated',
     (term) => `both hold a seat in term ${term}`,
   );
   both(
     refs.candidates,
     (c) => c.election_id,
+    'merge-both-candidates',
     (e) => `both stand in election ${e}`,
   );
   both(
     refs.election_voters,
     (v) => v.election_id,
+    'merge-both-voted',
     (e) => `both voted in election ${e}`,
   );
   both(
     refs.attendance,
     (a) => a.meeting_id,
+    'merge-both-attending',
     (m) => `both are in the register of meeting ${m} as voting participants`,
     (a) => a.present === 1 && (a.capacity === 'own-right' || a.capacity === 'proxy'),
   );
   both(
     refs.inventories,
     (i) => i.year,
+    'merge-both-inventories',
     (year) => `both have an inventory of ${year}`,
   );
   both(
     refs.membership_periods,
     (p) => p.start_date,
+    'merge-both-periods',
     (start) => `both have a membership period from ${start}`,
   );
   both(
     refs.invoices,
     (i) => i.period_start,
+    'merge-both-invoiced',
     (start) => `both are invoiced for the membership year from ${start}`,
   );
   return problems;
@@ -133,13 +142,23 @@ export async function mergeGovernments(
 ): Promise<GovernmentMerge> {
   authorize(actor, 'government.merge', {}, 'Only administrators merge governments.');
   if (input.keep === input.merge) {
-    throw invalidField('/merge', 'is the government to keep: choose another one');
+    throw invalidField(
+      '/merge',
+      'same-record-twice',
+      'is the government to keep: choose another one',
+    );
   }
   const id = await store.transaction(async (tx) => {
     const keptId = await tx.members.findGovernmentIdBySlug(input.keep);
-    if (keptId === undefined) throw invalidField('/keep', `no government "${input.keep}"`);
+    if (keptId === undefined)
+      throw invalidField('/keep', 'unknown-reference', `no government "${input.keep}"`, {
+        record: 'government',
+      });
     const mergedId = await tx.members.findGovernmentIdBySlug(input.merge);
-    if (mergedId === undefined) throw invalidField('/merge', `no government "${input.merge}"`);
+    if (mergedId === undefined)
+      throw invalidField('/merge', 'unknown-reference', `no government "${input.merge}"`, {
+        record: 'government',
+      });
     // Both records are taken for the transaction (in one order, so two merges cannot deadlock):
     // an edit or another merge of either waits for this one. The kept one changes (its next
     // version); the merged one is kept as it is, for the undo.
@@ -150,14 +169,26 @@ export async function mergeGovernments(
     const kept = await tx.members.governmentRow(keptId);
     const merged = await tx.members.governmentRow(mergedId);
     // Another merge took one of them while this one waited for its row.
-    if (!kept) throw conflict(`${input.keep} was merged into another government meanwhile.`);
-    if (!merged) throw conflict(`${input.merge} was merged into another government meanwhile.`);
+    if (!kept) {
+      throw conflict(
+        'merged-meanwhile',
+        `${input.keep} was merged into another government meanwhile.`,
+      );
+    }
+    if (!merged) {
+      throw conflict(
+        'merged-meanwhile',
+        `${input.merge} was merged into another government meanwhile.`,
+      );
+    }
     const refs = await tx.merges.rowsReferencing([keptId, mergedId]);
     const problems = clashes(refs, keptId, mergedId);
     if (problems.length) {
-      throw conflict(
+      throw problem(
+        409,
+        problems[0]?.code ?? 'merge-clash',
         `${merged.slug} cannot be merged into ${kept.slug}: ${problems.map((p) => p.detail).join('; ')}.`,
-        problems,
+        { errors: problems },
       );
     }
     const ofMerged = <R extends { government_id: number | null }>(rows: readonly R[]) =>
@@ -369,23 +400,31 @@ export async function undoMerge(
   authorize(actor, 'government.merge', {}, 'Only administrators merge governments.');
   await store.transaction(async (tx) => {
     const merge = await tx.merges.lockMerge(id);
-    if (!merge) throw notFound(`No merge ${id}.`);
-    if (merge.undone_at) throw conflict(`Merge ${id} was undone on ${merge.undone_at}.`);
+    if (!merge) throw notFound('merge', `No merge ${id}.`);
+    if (merge.undone_at) {
+      throw conflict('merge-undone', `Merge ${id} was undone on ${merge.undone_at}.`, {
+        params: { day: merge.undone_at.slice(0, 10) },
+      });
+    }
     const later = await tx.merges.laterMergesOf(id, merge.kept_government_id);
     if (later.length) {
       const l = later[0] as { id: number; kept_slug: string };
       throw conflict(
+        'merge-merged-since',
         `${merge.kept_slug} was merged into ${l.kept_slug} since (merge #${l.id}): undo that merge first.`,
       );
     }
     const keptId = merge.kept_government_id;
     const mergedId = merge.merged_government_id;
     if ((await tx.members.claimGovernmentVersion(keptId)) === undefined) {
-      throw conflict(`${merge.kept_slug} no longer exists.`);
+      throw conflict('merge-kept-gone', `${merge.kept_slug} no longer exists.`);
     }
     const record = JSON.parse(merge.merged_record) as MergedRecord;
     if ((await tx.members.findGovernmentIdBySlug(merge.merged_slug)) !== undefined) {
-      throw conflict(`Another government has taken the address "${merge.merged_slug}" since.`);
+      throw conflict(
+        'merge-address-taken',
+        `Another government has taken the address "${merge.merged_slug}" since.`,
+      );
     }
     const kept = (await tx.members.governmentRow(keptId)) as GovernmentRow;
     const keptBefore = JSON.parse(merge.kept_before) as Record<string, unknown>;
@@ -402,7 +441,11 @@ export async function undoMerge(
     });
     const cdp = record.government.cdp_account;
     const holder = cdp ? await tx.members.findGovernmentByCdpAccount(cdp) : undefined;
-    if (holder) throw conflict(`CDP account ${cdp} belongs to ${holder.slug} now.`);
+    if (holder) {
+      throw conflict('cdp-account-taken', `CDP account ${cdp} belongs to ${holder.slug} now.`, {
+        params: { account: cdp ?? '' },
+      });
+    }
     await tx.members.restoreGovernment(record.government);
 
     const rows = await tx.merges.mergeRowsOf(id);
@@ -538,7 +581,7 @@ async function present(store: Store, merges: readonly MergeRecord[]): Promise<Go
 
 export async function getMerge(store: Store, id: number): Promise<GovernmentMerge> {
   const merge = await store.merges.findMerge(id);
-  if (!merge) throw notFound(`No merge ${id}.`);
+  if (!merge) throw notFound('merge', `No merge ${id}.`);
   return (await present(store, [merge]))[0] as GovernmentMerge;
 }
 

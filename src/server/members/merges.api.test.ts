@@ -286,7 +286,11 @@ describe.each(dialectCases())('merging governments on $label', ({ dialect, skip 
     const res = await merge('kyoto', 'kyoto-clash');
     expect(res.statusCode).toBe(409);
     expect(res.json().errors).toEqual([
-      { pointer: '/merge', detail: `both hold a seat in term ${seat.term_id}` },
+      {
+        pointer: '/merge',
+        detail: `both hold a seat in term ${seat.term_id}`,
+        code: 'merge-both-seated',
+      },
     ]);
     expect(await idOf('kyoto-clash')).toBe(clash);
 
@@ -294,7 +298,12 @@ describe.each(dialectCases())('merging governments on $label', ({ dialect, skip 
     const missing = await merge('kyoto', 'no-such-place');
     expect(missing.statusCode).toBe(422);
     expect(missing.json().errors).toEqual([
-      { pointer: '/merge', detail: 'no government "no-such-place"' },
+      {
+        pointer: '/merge',
+        detail: 'no government "no-such-place"',
+        code: 'unknown-reference',
+        params: { record: 'government' },
+      },
     ]);
   });
 

@@ -51,7 +51,7 @@ async function loadGovernment(store: Store, slug: string): Promise<Government | 
 
 export async function getGovernment(store: Store, slug: string): Promise<Government> {
   const gov = await loadGovernment(store, slug);
-  if (!gov) throw notFound(`no government "${slug}"`);
+  if (!gov) throw notFound('government', `no government "${slug}"`);
   return gov;
 }
 
@@ -77,18 +77,23 @@ function auditView(g: Government) {
 }
 
 function checkNames(names: Names | undefined, localLang: string | undefined) {
-  if (names && !names.en?.trim()) throw invalidField('/names/en', 'an English name is required');
+  if (names && !names.en?.trim())
+    throw invalidField('/names/en', 'english-name-required', 'an English name is required');
   if (names && localLang && !names[localLang]) {
-    throw invalidField('/localLang', `there is no name in "${localLang}"`);
+    throw invalidField('/localLang', 'no-name-in-language', `there is no name in "${localLang}"`);
   }
 }
 
 function checkPopulationYear(population: number | null, year: number | null) {
   if (population !== null && year === null) {
-    throw invalidField('/populationYear', 'give the year the population was counted');
+    throw invalidField(
+      '/populationYear',
+      'population-year-missing',
+      'give the year the population was counted',
+    );
   }
   if (year !== null && year > new Date().getUTCFullYear()) {
-    throw invalidField('/populationYear', 'cannot be in the future');
+    throw invalidField('/populationYear', 'in-future', 'cannot be in the future');
   }
 }
 
@@ -116,9 +121,11 @@ async function assertCdpAccountFree(
   if (!account) return;
   const other = await store.members.findGovernmentByCdpAccount(account);
   if (other && other.id !== selfId) {
-    throw conflict(`CDP account ${account} belongs to ${other.slug}`, [
-      { pointer: '/cdpAccount', detail: `already used by ${other.slug}` },
-    ]);
+    throw conflict('cdp-account-taken', `CDP account ${account} belongs to ${other.slug}`, {
+      params: { account },
+      pointer: '/cdpAccount',
+      fieldDetail: `already used by ${other.slug}`,
+    });
   }
 }
 
@@ -131,7 +138,7 @@ export async function updateGovernment(
 ): Promise<Government> {
   return store.transaction(async (tx) => {
     const seen = await tx.members.findGovernmentIdBySlug(slug);
-    if (seen === undefined) throw notFound(`no government "${slug}"`);
+    if (seen === undefined) throw notFound('government', `no government "${slug}"`);
     const subject = { governmentId: seen };
     authorize(
       actor,
@@ -161,7 +168,11 @@ export async function updateGovernment(
     const before = (await loadGovernment(tx, slug)) as Government;
     checkNames(patch.names, patch.localLang ?? before.localLang);
     if (patch.localLang && !patch.names && !before.names[patch.localLang]) {
-      throw invalidField('/localLang', `there is no name in "${patch.localLang}"`);
+      throw invalidField(
+        '/localLang',
+        'no-name-in-language',
+        `there is no name in "${patch.localLang}"`,
+      );
     }
     checkPopulationYear(
       patch.population !== undefined ? patch.population : before.population,
@@ -171,7 +182,10 @@ export async function updateGovernment(
     const values = rowValues(patch);
     if (patch.region !== undefined) {
       const regionId = await tx.members.findRegionIdBySlug(patch.region);
-      if (regionId === undefined) throw invalidField('/region', `no region "${patch.region}"`);
+      if (regionId === undefined)
+        throw invalidField('/region', 'unknown-reference', `no region "${patch.region}"`, {
+          record: 'region',
+        });
       values.region_id = regionId;
     }
     await tx.members.updateGovernmentRow(before.id, { ...values, updated_at: nowIso() });
@@ -208,7 +222,13 @@ function membershipByYears(slug: string): HttpProblem {
     422,
     'Unprocessable Content',
     `membership follows the years of membership: start or renew a year, change the category or suspend at /api/v1/governments/${slug}/membership`,
-    [{ pointer: '/membership', detail: 'follows the years of membership' }],
+    [
+      {
+        pointer: '/membership',
+        detail: 'follows the years of membership',
+        code: 'membership-by-years',
+      },
+    ],
     undefined,
     'membership-by-years',
   );
@@ -225,13 +245,17 @@ export async function createGovernment(
   checkPopulationYear(input.population ?? null, input.populationYear ?? null);
   return store.transaction(async (tx) => {
     if (await tx.members.findGovernmentIdBySlug(input.slug)) {
-      throw conflict(`slug "${input.slug}" is taken`, [
-        { pointer: '/slug', detail: 'is already used by another government' },
-      ]);
+      throw conflict('duplicate-value', `slug "${input.slug}" is taken`, {
+        pointer: '/slug',
+        fieldDetail: 'is already used by another government',
+      });
     }
     await assertCdpAccountFree(tx, input.cdpAccount);
     const regionId = await tx.members.findRegionIdBySlug(input.region);
-    if (regionId === undefined) throw invalidField('/region', `no region "${input.region}"`);
+    if (regionId === undefined)
+      throw invalidField('/region', 'unknown-reference', `no region "${input.region}"`, {
+        record: 'region',
+      });
     const now = nowIso();
     const id = await tx.members.insertGovernment({
       slug: input.slug,

@@ -86,7 +86,15 @@ function invalidSchedule(problems: ReturnType<typeof validateSchedule>): HttpPro
     `The schedule has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems
       .map((p) => `${p.pointer.slice(1)}: ${p.detail}`)
       .join('; ')}`,
-    problems.map((p) => ({ pointer: p.pointer, detail: p.detail })),
+    problems.map((p) => ({
+      pointer: p.pointer,
+      detail: p.detail,
+      code: p.code,
+      ...(p.params ? { params: p.params } : {}),
+    })),
+    undefined,
+    problems[0]?.code ?? 'validation-failed',
+    problems[0]?.params,
   );
 }
 

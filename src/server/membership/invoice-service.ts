@@ -167,7 +167,7 @@ async function claimInvoice(
   expected?: ExpectedVersions,
 ): Promise<InvoiceRow> {
   const seen = await tx.membership.invoiceById(id);
-  if (!seen) throw notFound(`no invoice ${id}`);
+  if (!seen) throw notFound('invoice', `no invoice ${id}`);
   // Changes of one invoice queue here; each then reads what the one before wrote.
   claimedVersion(await tx.membership.claimInvoiceVersion(id, expected));
   return (await tx.membership.invoiceById(id)) as InvoiceRow;
@@ -188,18 +188,31 @@ export async function payInvoice(
 ): Promise<void> {
   const day = today();
   if (invoice.status === 'paid') {
-    throw conflict(`Invoice ${invoice.number} was marked paid on ${invoice.paid_on}.`, [
-      { pointer, detail: `already paid on ${invoice.paid_on}` },
-    ]);
+    throw conflict(
+      'invoice-paid',
+      `Invoice ${invoice.number} was marked paid on ${invoice.paid_on}.`,
+      {
+        params: { number: invoice.number, day: invoice.paid_on ?? '' },
+        pointer,
+        fieldDetail: `already paid on ${invoice.paid_on}`,
+      },
+    );
   }
   if (invoice.status === 'cancelled') {
-    throw conflict(`Invoice ${invoice.number} was cancelled.`, [
-      { pointer, detail: `invoice ${invoice.number} was cancelled` },
-    ]);
+    throw conflict('invoice-cancelled', `Invoice ${invoice.number} was cancelled.`, {
+      params: { number: invoice.number },
+      pointer,
+      fieldDetail: `invoice ${invoice.number} was cancelled`,
+    });
   }
-  if (paidOn > day) throw invalidField(pointer, 'cannot be in the future');
+  if (paidOn > day) throw invalidField(pointer, 'in-future', 'cannot be in the future');
   if (paidOn < invoice.issued_on) {
-    throw invalidField(pointer, `cannot be before the invoice was issued (${invoice.issued_on})`);
+    throw invalidField(
+      pointer,
+      'paid-before-issued',
+      `cannot be before the invoice was issued (${invoice.issued_on})`,
+      { day: invoice.issued_on },
+    );
   }
   await tx.membership.setInvoicePaid(invoice.id, paidOn, nowIso());
   const governmentId = invoice.government_id;
@@ -264,12 +277,21 @@ export async function cancelOpenInvoice(
   // An administrator says why; an application's step is reason enough (its comment is kept).
   const reason = rawReason?.trim() || null;
   if (reason === null && cause === undefined) {
-    throw invalidField(pointer, 'is required: say why the invoice is cancelled');
+    throw invalidField(
+      pointer,
+      'cancel-reason-missing',
+      'is required: say why the invoice is cancelled',
+    );
   }
   if (invoice.status !== 'open') {
     throw conflict(
+      'invoice-not-open',
       `Invoice ${invoice.number} is ${invoice.status}: only an open one is cancelled.`,
-      [{ pointer: '/status', detail: `is ${invoice.status}` }],
+      {
+        params: { number: invoice.number, status: invoice.status },
+        pointer: '/status',
+        fieldDetail: `is ${invoice.status}`,
+      },
     );
   }
   const at = nowIso();
@@ -294,7 +316,11 @@ export async function cancelInvoice(
 ): Promise<Invoice> {
   authorize(actor, 'invoice.manage', {}, 'Only an administrator cancels invoices.');
   if (input.reason.trim() === '') {
-    throw invalidField('/reason', 'is required: say why the invoice is cancelled');
+    throw invalidField(
+      '/reason',
+      'cancel-reason-missing',
+      'is required: say why the invoice is cancelled',
+    );
   }
   return store.transaction(async (tx) => {
     const invoice = await claimInvoice(tx, id, expected);

@@ -9,7 +9,7 @@ import { feeFor, incomeGroupOf, type FeeResult } from '../../core/membership-fee
 import { membershipStatusOn, nextPeriod, periodEndFor } from '../../core/membership-status';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { authorize } from '../http/authorize';
-import { conflict, invalidField, notFound } from '../http/problem';
+import { conflict, invalidField, notFound, problem } from '../http/problem';
 import type { Store } from '../store';
 import { scheduleInForce } from './fee-service';
 import { issueInvoice, presentInvoices } from './invoice-service';
@@ -31,7 +31,7 @@ export const NO_FEE_DETAIL: Record<Exclude<FeeResult, { ok: true }>['reason'], s
 async function governmentOf(store: Store, slug: string): Promise<GovernmentRow> {
   const id = await store.members.findGovernmentIdBySlug(slug);
   const row = id === undefined ? undefined : await store.members.governmentRow(id);
-  if (!row) throw notFound(`no government "${slug}"`);
+  if (!row) throw notFound('government', `no government "${slug}"`);
   return row;
 }
 
@@ -132,11 +132,20 @@ export async function renewMembership(
     // A later start than the day after the last period is a return after a lapse; an earlier
     // one would overlap a period, which is never changed.
     if (next && input.start !== undefined && input.start < next.start) {
-      throw invalidField('/start', `the last period ends the day before ${next.start}`);
+      throw invalidField(
+        '/start',
+        'period-overlaps',
+        `the last period ends the day before ${next.start}`,
+        { day: next.start },
+      );
     }
     const start = input.start ?? next?.start;
     if (start === undefined) {
-      throw invalidField('/start', 'give the first day of the first period');
+      throw invalidField(
+        '/start',
+        'first-period-start-missing',
+        'give the first day of the first period',
+      );
     }
     const period = { start, end: periodEndFor(start) };
     const category: MembershipCategory | undefined =
@@ -144,7 +153,11 @@ export async function renewMembership(
       periods.at(-1)?.category ??
       (row && row.category !== 'non-member' ? row.category : undefined);
     if (category === undefined) {
-      throw invalidField('/category', 'a prospect becomes a member of a category: give it');
+      throw invalidField(
+        '/category',
+        'category-missing',
+        'a prospect becomes a member of a category: give it',
+      );
     }
     const scope = input.associationScope ?? row?.association_scope ?? null;
     const periodId = await addPeriod(tx, actor.label, gov.id, { category, ...period });
@@ -160,7 +173,7 @@ export async function renewMembership(
       } else if (fee.ok) {
         ({ amount, currency, basis } = fee);
       } else {
-        throw invalidField('/amount', NO_FEE_DETAIL[fee.reason]);
+        throw invalidField('/amount', `no-fee-${fee.reason}`, NO_FEE_DETAIL[fee.reason]);
       }
       invoice = await issueInvoice(tx, actor, {
         governmentId: gov.id,
@@ -225,17 +238,25 @@ async function setSuspension(
     const gov = (await tx.members.governmentRow(seen.id)) as GovernmentRow;
     const row = await tx.members.membershipOf(gov.id);
     if ((await tx.membership.periodsOf(gov.id)).length === 0) {
-      throw conflict(`${gov.slug} has no membership periods yet: renew it first.`, [
-        { pointer: '/since', detail: 'the membership has no periods yet' },
-      ]);
+      throw conflict(
+        'no-periods-yet',
+        `${gov.slug} has no membership periods yet: renew it first.`,
+        {
+          pointer: '/since',
+          fieldDetail: 'the membership has no periods yet',
+        },
+      );
     }
     const was = row?.suspended_on ?? null;
     if (since !== null && was !== null) {
-      throw conflict(`${gov.slug} has been suspended since ${was}.`, [
-        { pointer: '/since', detail: `already suspended since ${was}` },
-      ]);
+      throw conflict('already-suspended', `${gov.slug} has been suspended since ${was}.`, {
+        params: { day: was },
+        pointer: '/since',
+        fieldDetail: `already suspended since ${was}`,
+      });
     }
-    if (since === null && was === null) throw notFound(`${gov.slug} is not suspended`);
+    if (since === null && was === null)
+      throw problem(404, 'not-suspended', `${gov.slug} is not suspended`);
     await tx.members.setMembershipFields(gov.id, { suspended_on: since });
     const change = await syncMembership(tx, gov.id, today());
     await recordAudit(tx, actor, {

@@ -125,13 +125,20 @@ export async function draftFromMeeting(
   authorize(actor, 'news.manage', {}, 'Only the secretariat writes news.');
   return store.transaction(async (tx) => {
     const meeting = await tx.news.findMeeting(meetingId);
-    if (!meeting) throw notFound(`no meeting ${meetingId}`);
+    if (!meeting) throw notFound('meeting', `no meeting ${meetingId}`);
     if (meeting.status !== 'closed') {
-      throw conflict(`meeting ${meetingId} is ${meeting.status}: close it before writing news`);
+      throw conflict(
+        'meeting-not-closed',
+        `meeting ${meetingId} is ${meeting.status}: close it before writing news`,
+        { params: { status: meeting.status } },
+      );
     }
     const existing = await tx.news.findPostOfMeeting(meetingId);
     if (existing) {
-      throw conflict(`meeting ${meetingId} already has a news post ("${existing.slug}")`);
+      throw conflict(
+        'meeting-has-post',
+        `meeting ${meetingId} already has a news post ("${existing.slug}")`,
+      );
     }
     const titles = Object.fromEntries(
       Object.entries(parseTexts(meeting.title, { table: 'meetings', id: meeting.id })).filter(

@@ -75,7 +75,7 @@ export async function getNews(
 ): Promise<NewsPost> {
   const row = await store.news.findPostBySlug(slug);
   if (!row || (row.status !== 'published' && !can(viewer, 'news.readDraft'))) {
-    throw notFound(`no news post "${slug}"`);
+    throw notFound('news-post', `no news post "${slug}"`);
   }
   return loadPost(store, row, lang, viewer);
 }
@@ -94,9 +94,10 @@ export async function createNews(
     let slug: string;
     if (input.slug) {
       if (await tx.news.findPostBySlug(input.slug)) {
-        throw conflict(`the slug "${input.slug}" is taken`, [
-          { pointer: '/slug', detail: 'another post uses this slug' },
-        ]);
+        throw conflict('duplicate-value', `the slug "${input.slug}" is taken`, {
+          pointer: '/slug',
+          fieldDetail: 'another post uses this slug',
+        });
       }
       slug = input.slug;
     } else {
@@ -177,9 +178,10 @@ export async function setPublished(
     claimedVersion(await tx.news.claimPostVersion(id));
     const row = await loadForWrite(tx, slug);
     if (publish && row.status === 'published') {
-      throw conflict(`"${slug}" is already published`);
+      throw conflict('post-published', `"${slug}" is already published`);
     }
-    if (!publish && row.status !== 'published') throw conflict(`"${slug}" is not published`);
+    if (!publish && row.status !== 'published')
+      throw conflict('post-not-published', `"${slug}" is not published`);
     const now = nowIso();
     await tx.news.updatePost(row.id, {
       status: publish ? 'published' : 'draft',
@@ -210,7 +212,10 @@ export async function deleteNews(
   const keys = await store.transaction(async (tx) => {
     const row = await loadForWrite(tx, slug);
     if (row.status === 'published') {
-      throw conflict(`"${slug}" is published: unpublish it before deleting it`);
+      throw conflict(
+        'post-published-delete',
+        `"${slug}" is published: unpublish it before deleting it`,
+      );
     }
     const before = await loadPost(tx, row, undefined, actor);
     const stored = await tx.files.storageKeysOfPost(row.id);

@@ -89,7 +89,7 @@ const LOOKS_LIKE_MARKUP = /<[a-z!/]/i;
 export function cleanTranslations(translations: TranslationInput) {
   return Object.entries(translations).map(([lang, t]) => {
     const title = t.title.replace(/\s+/g, ' ').trim();
-    if (!title) throw invalidField(`/translations/${lang}/title`, 'must not be blank');
+    if (!title) throw invalidField(`/translations/${lang}/title`, 'required', 'must not be blank');
     const summary = LOOKS_LIKE_MARKUP.test(t.summary)
       ? richTextToPlain(t.summary)
       : t.summary.replace(/\s+/g, ' ').trim();
@@ -104,21 +104,32 @@ export async function resolveLinks(
   let meetingBodyId: number | null = null;
   if (input.meetingId !== undefined && input.meetingId !== null) {
     const meeting = await store.news.findMeeting(input.meetingId);
-    if (!meeting) throw invalidField('/meetingId', `no meeting ${input.meetingId}`);
+    if (!meeting)
+      throw invalidField('/meetingId', 'unknown-reference', `no meeting ${input.meetingId}`, {
+        record: 'meeting',
+      });
     meetingBodyId = meeting.body_id;
   }
   let bodyId: number | null | undefined;
   if (input.body === null) bodyId = null;
   else if (input.body !== undefined) {
     const body = await store.news.findBodyBySlug(input.body);
-    if (!body) throw invalidField('/body', `no body "${input.body}"`);
+    if (!body)
+      throw invalidField('/body', 'unknown-reference', `no body "${input.body}"`, {
+        record: 'body',
+      });
     bodyId = body.id;
   }
   if (input.governmentIds?.length) {
     const known = await store.news.existingGovernmentIds(input.governmentIds);
     const index = input.governmentIds.findIndex((id) => !known.has(id));
     if (index >= 0) {
-      throw invalidField(`/governmentIds/${index}`, `no government ${input.governmentIds[index]}`);
+      throw invalidField(
+        `/governmentIds/${index}`,
+        'unknown-reference',
+        `no government ${input.governmentIds[index]}`,
+        { record: 'government' },
+      );
     }
   }
   return { meetingBodyId, bodyId };
@@ -126,7 +137,7 @@ export async function resolveLinks(
 
 export async function loadForWrite(store: Store, slug: string): Promise<PostRow> {
   const row = await store.news.findPostBySlug(slug);
-  if (!row) throw notFound(`no news post "${slug}"`);
+  if (!row) throw notFound('news-post', `no news post "${slug}"`);
   return row;
 }
 

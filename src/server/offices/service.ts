@@ -17,7 +17,7 @@ export async function officesOf(
 
 export async function getOffice(store: Store, slug: string): Promise<Office> {
   const row = await store.offices.findOffice(slug);
-  if (!row) throw notFound(`No office "${slug}".`);
+  if (!row) throw notFound('office', `No office "${slug}".`);
   return presentOffice(row);
 }
 
@@ -35,7 +35,7 @@ export async function updateOffice(
   }
   return store.transaction(async (tx) => {
     const found = await tx.offices.findOffice(slug);
-    if (!found) throw notFound(`No office "${slug}".`);
+    if (!found) throw notFound('office', `No office "${slug}".`);
     claimedVersion(await tx.offices.claimOfficeVersion(found.id, expected));
     const timeZone = patch.timeZone === undefined ? found.time_zone : patch.timeZone;
     await tx.offices.updateOffice(found.id, { time_zone: timeZone });

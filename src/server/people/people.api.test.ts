@@ -56,10 +56,13 @@ describe.each(dialectCases())('people and positions on $label', ({ dialect, skip
       const future = await confirm(tomorrow);
       expect(future.statusCode).toBe(422);
       expect(future.json().errors).toEqual([
-        { pointer: '/confirmedOn', detail: 'must not be after today' },
+        { pointer: '/confirmedOn', detail: 'must not be after today', code: 'confirmed-in-future' },
       ]);
       const beforeStart = await confirm('2010-01-01');
-      expect(beforeStart.json().errors[0].pointer).toBe('/confirmedOn');
+      expect(beforeStart.json().errors[0]).toMatchObject({
+        pointer: '/confirmedOn',
+        code: 'confirmed-before-start',
+      });
       const done = await confirm('2026-01-05', pos.json().version);
       expect(done.statusCode, done.body).toBe(200);
       expect(done.json()).toMatchObject({ confirmedOn: '2026-01-05', startDate: '2011-05-01' });

@@ -62,7 +62,7 @@ export async function listPeoplePage(
 
 async function loadPerson(store: Store, id: number): Promise<Person> {
   const row = await store.people.findPerson(id);
-  if (!row) throw notFound(`no person ${id}`);
+  if (!row) throw notFound('person', `no person ${id}`);
   const [person] = await present(store, [row]);
   return person as Person;
 }
@@ -70,7 +70,7 @@ async function loadPerson(store: Store, id: number): Promise<Person> {
 /** One person, their address only for a reader the policy lets see it. */
 export async function getPerson(store: Store, reader: Actor | null, id: number): Promise<Person> {
   const row = await store.people.findPerson(id);
-  if (!row) throw notFound(`no person ${id}`);
+  if (!row) throw notFound('person', `no person ${id}`);
   const [person] = await present(store, [row], reader);
   return person as Person;
 }
@@ -124,7 +124,7 @@ export async function updatePerson(
   expected?: ExpectedVersions,
 ): Promise<Person> {
   return store.transaction(async (tx) => {
-    if (!(await tx.people.findPerson(id))) throw notFound(`no person ${id}`);
+    if (!(await tx.people.findPerson(id))) throw notFound('person', `no person ${id}`);
     authorize(
       actor,
       'person.edit',
@@ -164,6 +164,7 @@ export async function deletePerson(store: Store, actor: AuditActor, id: number):
       // Seats, invitations, registers and candidacies keep their history: the person stays.
       if (isForeignKeyViolation(error)) {
         throw conflict(
+          'person-still-named',
           `${before.fullName} is still named in the records of governing bodies, meetings or elections: end those first.`,
         );
       }
@@ -185,14 +186,18 @@ function checkDates(
   confirmed?: string | null,
 ) {
   if (start && end && end < start)
-    throw invalidField('/endDate', 'must not be before the start date');
+    throw invalidField('/endDate', 'end-before-start', 'must not be before the start date');
   // A confirmation is of something known: not of a day still to come, nor before the start.
   // Today is the confirmer's own, which east of Greenwich may be UTC's tomorrow.
   const latest = new Date(Date.parse(nowIso()) + 24 * 3600_000).toISOString().slice(0, 10);
   if (confirmed && confirmed > latest)
-    throw invalidField('/confirmedOn', 'must not be after today');
+    throw invalidField('/confirmedOn', 'confirmed-in-future', 'must not be after today');
   if (confirmed && start && confirmed < start)
-    throw invalidField('/confirmedOn', 'must not be before the start date');
+    throw invalidField(
+      '/confirmedOn',
+      'confirmed-before-start',
+      'must not be before the start date',
+    );
 }
 
 /**
@@ -208,13 +213,16 @@ export async function createPosition(
   if (!!input.governmentSlug === !!input.officeSlug) {
     throw invalidField(
       '/governmentSlug',
+      'government-or-office',
       'give either a government or an office, not both or neither',
     );
   }
   checkDates(input.startDate, input.endDate, input.confirmedOn);
   return store.transaction(async (tx) => {
     const person = await loadPerson(tx, input.personId).catch(() => {
-      throw invalidField('/personId', `no person ${input.personId}`);
+      throw invalidField('/personId', 'unknown-reference', `no person ${input.personId}`, {
+        record: 'person',
+      });
     });
     const held = await personSubject(tx, person.id);
     let governmentId: number | null = null;
@@ -222,7 +230,12 @@ export async function createPosition(
     if (input.governmentSlug) {
       governmentId = (await tx.members.findGovernmentIdBySlug(input.governmentSlug)) ?? null;
       if (governmentId === null)
-        throw invalidField('/governmentSlug', `no government "${input.governmentSlug}"`);
+        throw invalidField(
+          '/governmentSlug',
+          'unknown-reference',
+          `no government "${input.governmentSlug}"`,
+          { record: 'government' },
+        );
       authorize(
         actor,
         'position.create',
@@ -239,7 +252,10 @@ export async function createPosition(
         'Only the secretariat records positions in offices.',
       );
       officeId = (await tx.offices.findOfficeIdBySlug(input.officeSlug as string))?.id ?? null;
-      if (officeId === null) throw invalidField('/officeSlug', `no office "${input.officeSlug}"`);
+      if (officeId === null)
+        throw invalidField('/officeSlug', 'unknown-reference', `no office "${input.officeSlug}"`, {
+          record: 'office',
+        });
     }
     const id = await tx.people.insertPosition({
       person_id: person.id,
@@ -271,7 +287,7 @@ export async function createPosition(
 
 async function loadPositionForEdit(tx: Store, actor: AuditActor, id: number) {
   const position = await tx.people.findPosition(id);
-  if (!position) throw notFound(`no position ${id}`);
+  if (!position) throw notFound('position', `no position ${id}`);
   authorize(
     actor,
     'position.edit',

@@ -28,14 +28,19 @@ export async function changeOwnPassword(
   const row = await store.users.findUserById(actor.userId);
   if (!row || row.disabled) throw unauthorized();
   if (input.newPassword === input.currentPassword) {
-    throw invalidField('/newPassword', 'must differ from the current password');
+    throw invalidField(
+      '/newPassword',
+      'password-unchanged',
+      'must differ from the current password',
+    );
   }
   const confirmed = await throttledPasswordCheck<UserRow>(
     store,
     { email: row.email, address },
     async () => ((await verifyPassword(row.password_hash, input.currentPassword)) ? row : null),
   );
-  if (!confirmed) throw invalidField('/currentPassword', 'is not your current password');
+  if (!confirmed)
+    throw invalidField('/currentPassword', 'password-wrong', 'is not your current password');
 
   const hash = await hashPassword(input.newPassword);
   return store.transaction(async (tx) => {
@@ -72,12 +77,14 @@ export async function resetPassword(
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
     throw invalidField(
       '/password',
+      'password-length',
       `must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, got ${length}`,
+      { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH },
     );
   }
   const address = email.trim().toLowerCase();
   const row = await store.users.findUserByEmail(address);
-  if (!row) throw notFound(`no user with e-mail ${address}`);
+  if (!row) throw notFound('user', `no user with e-mail ${address}`);
   // Hashed before the user's row is locked: argon2 takes its time.
   const hash = await hashPassword(password);
   return store.transaction(async (tx) => {

@@ -65,7 +65,7 @@ export function authRoutes(app: AppInstance, { store, config }: AppContext): voi
     async (request, reply) => {
       const { email, password } = request.body;
       const user = await sessions.authenticate(store, { email, password, address: request.ip });
-      if (!user) throw unauthorized('The e-mail or the password is wrong.');
+      if (!user) throw unauthorized('The e-mail or the password is wrong.', 'sign-in-failed');
       const session = await sessions.startSession(store, user.id);
       setSessionCookie(reply, session.token, session.expires, config.secureCookies);
       return { user: service.presentUser(user), csrfToken: session.csrf };

@@ -18,12 +18,25 @@ const ADMINS_ONLY = 'Only administrators may do this.';
 
 async function governmentIdFor(store: Store, role: Role, slug: string | null | undefined) {
   if (role !== 'officer') {
-    if (slug) throw invalidField('/governmentSlug', 'only officers are bound to a government');
+    if (slug)
+      throw invalidField(
+        '/governmentSlug',
+        'government-for-non-officer',
+        'only officers are bound to a government',
+      );
     return null;
   }
-  if (!slug) throw invalidField('/governmentSlug', 'an officer must be bound to a government');
+  if (!slug)
+    throw invalidField(
+      '/governmentSlug',
+      'officer-needs-government',
+      'an officer must be bound to a government',
+    );
   const id = await store.members.findGovernmentIdBySlug(slug);
-  if (id === undefined) throw invalidField('/governmentSlug', `no government "${slug}"`);
+  if (id === undefined)
+    throw invalidField('/governmentSlug', 'unknown-reference', `no government "${slug}"`, {
+      record: 'government',
+    });
   return id;
 }
 
@@ -39,9 +52,10 @@ export async function createUser(
   if ('role' in actor) authorize(actor, 'user.manage', {}, ADMINS_ONLY);
   const email = input.email.trim().toLowerCase();
   if (await store.users.findUserByEmail(email)) {
-    throw conflict(`a user with e-mail ${email} exists`, [
-      { pointer: '/email', detail: 'is already used by another user' },
-    ]);
+    throw conflict('email-taken', `a user with e-mail ${email} exists`, {
+      pointer: '/email',
+      fieldDetail: 'is already used by another user',
+    });
   }
   const governmentId = await governmentIdFor(store, input.role, input.governmentSlug);
   const password = input.password ?? generatePassword();
@@ -76,9 +90,9 @@ export async function updateUser(
   expected?: ExpectedVersions,
 ): Promise<User> {
   authorize(actor, 'user.manage', {}, ADMINS_ONLY);
-  if (!(await store.users.findUserById(id))) throw notFound(`no user ${id}`);
+  if (!(await store.users.findUserById(id))) throw notFound('user', `no user ${id}`);
   if (patch.locale && !isLocale(patch.locale)) {
-    throw invalidField('/locale', 'must be one of en, ko, ja, zh-Hans, zh-Hant');
+    throw invalidField('/locale', 'not-one-of', 'must be one of en, ko, ja, zh-Hans, zh-Hant');
   }
   // Hashed before the user's row is locked: argon2 takes its time.
   const hash = patch.password ? await hashPassword(patch.password) : undefined;
@@ -120,12 +134,10 @@ export async function updateUser(
       locale: patch.locale === undefined ? current.locale : (patch.locale as Locale | null),
     };
     if (losesAdmin && (await tx.users.countAdmins()) <= 1) {
-      throw conflict('the last administrator cannot be demoted or disabled', [
-        {
-          pointer: patch.role !== undefined ? '/role' : '/disabled',
-          detail: 'would leave no administrator',
-        },
-      ]);
+      throw conflict('last-admin', 'the last administrator cannot be demoted or disabled', {
+        pointer: patch.role !== undefined ? '/role' : '/disabled',
+        fieldDetail: 'would leave no administrator',
+      });
     }
     await tx.users.updateUser(id, {
       display_name: after.displayName,

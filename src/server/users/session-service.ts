@@ -139,7 +139,7 @@ export async function createApiToken(
 export async function revokeApiToken(store: Store, actor: AuditActor, id: number): Promise<void> {
   await store.transaction(async (tx) => {
     const n = await tx.users.deleteToken(id, actor.userId);
-    if (n === 0) throw notFound(`no API token ${id} of yours`);
+    if (n === 0) throw notFound('api-token', `no API token ${id} of yours`);
     await recordAudit(tx, actor, {
       action: 'delete',
       entityType: 'api-token',

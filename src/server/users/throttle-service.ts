@@ -59,7 +59,7 @@ function rowOf(state: ThrottleState, now: Date): Omit<ThrottleRow, 'key'> {
 }
 
 function refusal(state: ThrottleState, now: Date) {
-  return tooManyRequests(LOCKED_DETAIL, retryAfterSeconds(state, now));
+  return tooManyRequests('sign-in-locked', LOCKED_DETAIL, retryAfterSeconds(state, now));
 }
 
 /** The lock in the audit log: the account's own entry when it exists, else the sign-in's. */

@@ -12,7 +12,7 @@ import type { FieldIssue } from '../../core/application-form';
 import { api, ApiError } from '../api';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
-import { ErrorSummary, type SummaryItem } from '../forms/form';
+import { ErrorSummary, submitProblem, type SummaryItem } from '../forms/form';
 import '../components/admin.css';
 import './applications.css';
 import {
@@ -168,7 +168,11 @@ export default function ApplyPage() {
         uploadFailed = await uploadDocument(sent.statusToken, file, 'resolution').then(
           () => null,
           (error: unknown) =>
-            error instanceof ApiError ? (error.detail ?? error.title) : t('documents.failed'),
+            error instanceof ApiError
+              ? (submitProblem(error).errors[0]?.detail ??
+                submitProblem(error).message ??
+                t('documents.failed'))
+              : t('documents.failed'),
         );
       }
       navigate(`/apply/status/${sent.statusToken}`, {
@@ -190,7 +194,9 @@ export default function ApplyPage() {
         setMessage(t('apply.tooMany'));
       } else {
         setMessage(
-          error instanceof ApiError ? (error.detail ?? error.title) : t('apply.networkError'),
+          error instanceof ApiError
+            ? (submitProblem(error).message ?? t('apply.networkError'))
+            : t('apply.networkError'),
         );
       }
     }

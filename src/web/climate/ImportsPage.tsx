@@ -20,6 +20,7 @@ import { NewGovernmentsChoiceField } from './ImportNewGovernments';
 import { importConfirmation, type NewGovernmentsChoice } from './import-new-governments';
 import { RunView, type Rerun } from './ImportRunView';
 import { useImportRun, useRecentImports, useSavedLayouts } from './queries';
+import { problemText as codedProblemText } from '../components/problem-text';
 import {
   IMPORT_ENCODINGS,
   IMPORT_KINDS,
@@ -94,9 +95,7 @@ function ProblemView({ error }: { error: unknown }) {
           error.errors.length > 0 && (
             <ul className="climate-missing">
               {error.errors.map((e) => (
-                <li key={`${e.pointer}-${e.detail}`}>
-                  <code>{e.pointer}</code> {e.detail}
-                </li>
+                <li key={`${e.pointer}-${e.detail}`}>{codedProblemText(e) ?? e.detail}</li>
               ))}
             </ul>
           )

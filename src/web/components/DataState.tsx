@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
+import { problemText } from './problem-text';
 
 /** A polite, announced placeholder while data loads. */
 export function Loading({ label }: { label?: string }) {
@@ -17,7 +18,7 @@ export function Loading({ label }: { label?: string }) {
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation('common');
   let detail: string | null = null;
-  if (error instanceof ApiError) detail = error.detail ?? error.title;
+  if (error instanceof ApiError) detail = problemText(error) ?? error.detail ?? error.title;
   else if (error instanceof Error && error.message) detail = error.message;
   return (
     <div className="data-state data-state--error" role="alert">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldError } from '../api';
+import { problemText } from '../components/problem-text';
 import { assignFieldErrors, fieldDetailKey } from './field-problems';
 
 /** What went wrong with a submit: a message for the summary and the fields it names. */
@@ -8,13 +9,20 @@ export interface SubmitProblem {
   message: string | null;
   errors: FieldError[];
   status: number | null;
+  /** The server's code for the problem, where it gave one. */
+  code?: string | undefined;
 }
 
-/** Reads an error thrown by api.* (or anything else) into a SubmitProblem. */
+/**
+ * Reads an error thrown by api.* (or anything else) into a SubmitProblem, in the reader's
+ * language: the problem and each field's problem by their codes (src/web/i18n/problems.ts),
+ * the server's English only where a code has no words.
+ */
 export function submitProblem(error: unknown): SubmitProblem {
   if (error instanceof ApiError) {
-    const message = error.errors.length > 0 ? null : (error.detail ?? error.title);
-    return { message, errors: error.errors, status: error.status };
+    const errors = error.errors.map((e) => ({ ...e, detail: problemText(e) ?? e.detail }));
+    const message = errors.length > 0 ? null : (problemText(error) ?? error.detail ?? error.title);
+    return { message, errors, status: error.status, code: error.code };
   }
   return { message: error instanceof Error ? error.message : null, errors: [], status: null };
 }
@@ -83,7 +91,9 @@ export function useProblemText(): (error: unknown) => string {
       const first = problem.errors[0];
       if (first) return translate(first.detail);
       if (problem.status === 412) return t('form.staleWrite');
-      if (problem.status === 403) return t('form.forbidden');
+      // A refusal that says why (a voter's standing, an officer's own government) says it.
+      const coded = error instanceof ApiError && error.code !== 'not-allowed';
+      if (problem.status === 403 && !coded) return t('form.forbidden');
       if (problem.status === null) return t('form.networkError');
       return problem.message ?? t('form.failed');
     },
@@ -142,7 +152,7 @@ export function useFormProblems(
         id: null,
         label: null,
         message:
-          problem.status === 403
+          problem.status === 403 && (!problem.message || problem.code === 'not-allowed')
             ? t('form.forbidden')
             : problem.status === null
               ? t('form.networkError')

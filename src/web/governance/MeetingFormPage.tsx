@@ -298,6 +298,8 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
             error.title,
             error.detail,
             asAgendaPointers(error.errors),
+            error.code,
+            error.params,
           );
         }
         throw error;

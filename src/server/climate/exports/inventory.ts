@@ -192,7 +192,7 @@ export async function loadInventoryExport(
   year: number,
 ): Promise<YearExport> {
   const governmentId = await store.members.findGovernmentIdBySlug(slug);
-  if (governmentId === undefined) throw notFound(`No government "${slug}".`);
+  if (governmentId === undefined) throw notFound('government', `No government "${slug}".`);
   const [row, nameRows] = await Promise.all([
     store.members.governmentRow(governmentId),
     store.members.namesOf([governmentId]),
@@ -227,7 +227,7 @@ export async function loadInventoryExport(
     (r) => r.year === year,
   );
   if (yearReports.length === 0) {
-    throw notFound(`No ${year} inventory or reported emissions of "${slug}".`);
+    throw notFound('inventory', `No ${year} inventory or reported emissions of "${slug}".`);
   }
   // The one the year's figure comes from first, by the same rule as the series.
   const reports = rankSources(yearReports, factsOf);

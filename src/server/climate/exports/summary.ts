@@ -77,7 +77,7 @@ export async function prepareSummaryExport(
   const { region, locale } = options;
   const regions = await store.members.listRegions();
   if (region !== undefined && !regions.some((r) => r.slug === region)) {
-    throw notFound(`No region "${region}".`);
+    throw notFound('region', `No region "${region}".`);
   }
   const summary = await climateSummary(store, region, options.asOf);
   const t = translator(locale);

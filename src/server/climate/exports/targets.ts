@@ -263,7 +263,7 @@ export async function* targetExportRows(
   let regionId: number | null = null;
   if (options.region) {
     const id = await store.climate.regionIdBySlug(options.region);
-    if (id === undefined) throw notFound(`No region "${options.region}".`);
+    if (id === undefined) throw notFound('region', `No region "${options.region}".`);
     regionId = id;
   }
   let lastId = 0;

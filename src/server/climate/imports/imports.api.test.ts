@@ -436,7 +436,12 @@ describe.each(dialectCases())('imports API on $label', ({ dialect, skip }) => {
     expect(res.json()).toMatchObject({ code: 'layout-not-recognised' });
     expect(res.json().detail).toContain('"Accounting year"');
     expect(res.json().errors).toEqual([
-      { pointer: '/body', detail: 'missing column "Accounting year"' },
+      {
+        pointer: '/body',
+        detail: 'missing column "Accounting year"',
+        code: 'missing-column',
+        params: { column: 'Accounting year' },
+      },
     ]);
     const runs = await t.app.inject({ url: '/api/v1/imports', headers: admin });
     expect(runs.json().items[0]).toMatchObject({ status: 'failed', kind: 'cdp-emissions' });

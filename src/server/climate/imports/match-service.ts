@@ -54,7 +54,8 @@ export async function listRunMatches(
   options: { page: number; pageSize: number },
 ): Promise<{ items: ImportMatch[]; total: number; page: number; pageSize: number }> {
   mayImport(actor);
-  if (!(await store.imports.findRun(runId))) throw notFound(`No import run ${runId}.`);
+  if (!(await store.imports.findRun(runId)))
+    throw notFound('import-run', `No import run ${runId}.`);
   const { rows, total } = await store.importMatches.pageRunMatches(
     runId,
     options.page,
@@ -72,11 +73,14 @@ export async function decideRunMatch(
 ): Promise<ImportMatch> {
   mayImport(actor);
   const run = await store.imports.findRun(runId);
-  if (!run) throw notFound(`No import run ${runId}.`);
+  if (!run) throw notFound('import-run', `No import run ${runId}.`);
   const match = await store.importMatches.findRunMatch(runId, matchId);
-  if (!match) throw notFound(`No match ${matchId} in import run ${runId}.`);
+  if (!match) throw notFound('import-match', `No match ${matchId} in import run ${runId}.`);
   if (!run.dry_run) {
-    throw conflict(`Run ${runId} has imported already: decide on a preview of the file.`);
+    throw conflict(
+      'run-imported-already',
+      `Run ${runId} has imported already: decide on a preview of the file.`,
+    );
   }
   let slug: string | null = null;
   if (input.decision === 'accept') {
@@ -86,12 +90,24 @@ export async function decideRunMatch(
         const candidates = JSON.parse(match.candidates) as string[];
         return candidates.length === 1 ? (candidates[0] as string) : null;
       })();
-    if (!chosen) throw invalidField('/government', 'say which government the rows are about');
+    if (!chosen)
+      throw invalidField(
+        '/government',
+        'match-government-missing',
+        'say which government the rows are about',
+      );
     const exists = await store.importMatches.namesBySlug([chosen]);
-    if (!exists.has(chosen)) throw invalidField('/government', `no government "${chosen}"`);
+    if (!exists.has(chosen))
+      throw invalidField('/government', 'unknown-reference', `no government "${chosen}"`, {
+        record: 'government',
+      });
     slug = chosen;
   } else if (input.government) {
-    throw invalidField('/government', 'only a confirmed match names a government');
+    throw invalidField(
+      '/government',
+      'match-government-unexpected',
+      'only a confirmed match names a government',
+    );
   }
   await store.importMatches.decideRunMatch(match.id, {
     decision: input.decision,

@@ -7,7 +7,7 @@ import type { AppContext, AppInstance } from '../../http/app-types';
 import { authorize } from '../../http/authorize';
 import { IdParam, LangQuery, MAX_INT32, Page, PageQuery, Problem } from '../../http/common-schemas';
 import { negotiateLocale } from '../../i18n/negotiate';
-import { badRequest, HttpProblem } from '../../http/problem';
+import { badRequest, HttpProblem, problem } from '../../http/problem';
 import {
   ImportColumns,
   ImportKind,
@@ -183,12 +183,16 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
         const actor = mayImport(request.actor);
         const length = Number(request.headers['content-length'] ?? 0);
         if (length > MAX_UPLOAD_BYTES) {
-          throw new HttpProblem(413, 'Content Too Large', 'Files up to 200 MB can be imported.');
+          throw problem(413, 'import-too-large', 'Files up to 200 MB can be imported.', {
+            params: { limit: '200 MB' },
+          });
         }
         const input = request.body;
         if (!(input instanceof Readable)) {
           const detail = 'Send the file as the body (text/csv or an XLSX content type).';
-          throw badRequest(detail, [{ pointer: '/', detail }]);
+          throw badRequest('import-body-missing', detail, [
+            { pointer: '/', detail, code: 'import-body-missing' },
+          ]);
         }
         const { kind } = request.params;
         const {
@@ -227,7 +231,9 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
         const input = request.body;
         if (!(input instanceof Readable)) {
           const detail = 'Send the file as the body (text/csv or an XLSX content type).';
-          throw badRequest(detail, [{ pointer: '/', detail }]);
+          throw badRequest('import-body-missing', detail, [
+            { pointer: '/', detail, code: 'import-body-missing' },
+          ]);
         }
         const { kind } = request.params;
         // Only the first rows are read: the rest of the upload is drained, not kept.
@@ -240,11 +246,7 @@ export function importRoutes(app: AppInstance, { store, config }: AppContext): v
         } catch (err) {
           if (err instanceof HttpProblem) throw err;
           const message = err instanceof Error ? err.message : String(err);
-          throw new HttpProblem(
-            422,
-            'Unprocessable Content',
-            `The file could not be read: ${message}`,
-          );
+          throw problem(422, 'unreadable-file', `The file could not be read: ${message}`);
         } finally {
           input.unpipe(head);
           input.resume();

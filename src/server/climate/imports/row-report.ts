@@ -19,7 +19,7 @@ import { columnMapOfRun, toRowOutcome, type RowAction } from './runs';
 
 async function findRun(store: Store, id: number): Promise<ImportRunRecord> {
   const run = await store.imports.findRun(id);
-  if (!run) throw notFound(`No import run ${id}.`);
+  if (!run) throw notFound('import-run', `No import run ${id}.`);
   return run;
 }
 

@@ -1,6 +1,6 @@
 import { recordAudit, type AuditActor, type SystemActor } from '../../audit/service';
 import { parseJsonColumn } from '../../db/json';
-import { HttpProblem, invalidField, notFound } from '../../http/problem';
+import { invalidField, invalidFields, notFound, problem } from '../../http/problem';
 import type { Store } from '../../store';
 import type { ImportKind } from '../schemas';
 import { FIELDS_OF, LAYOUTS, type Layout } from './layouts';
@@ -130,16 +130,21 @@ export async function layoutsFor(store: Store, kind: ImportKind): Promise<Layout
 export async function namedLayout(store: Store, kind: ImportKind, name: string): Promise<Layout> {
   const record = await store.imports.findLayoutByName(name);
   if (!record) {
-    throw new HttpProblem(422, 'Unprocessable Content', `No layout is saved as "${name}".`, [
-      { pointer: '/layout', detail: `no layout is saved as "${name}"` },
-    ]);
+    throw problem(422, 'unknown-reference', `No layout is saved as "${name}".`, {
+      params: { record: 'import-layout' },
+      pointer: '/layout',
+      fieldDetail: `no layout is saved as "${name}"`,
+    });
   }
   if (record.kind !== kind) {
-    throw new HttpProblem(
+    throw problem(
       422,
-      'Unprocessable Content',
+      'layout-of-other-kind',
       `The layout "${name}" is for ${record.kind} files, not ${kind}.`,
-      [{ pointer: '/layout', detail: `the layout is for ${record.kind} files` }],
+      {
+        pointer: '/layout',
+        fieldDetail: `the layout is for ${record.kind} files`,
+      },
     );
   }
   return asLayout(toSavedLayout(record));
@@ -168,28 +173,39 @@ export async function saveLayout(
   if (!NAME.test(name)) {
     throw invalidField(
       '/name',
+      'layout-name-invalid',
       'a name of 1 to 64 letters, digits, spaces, dots, dashes or underscores, starting with a letter or digit',
     );
   }
-  if (!KINDS.includes(input.kind)) throw invalidField('/kind', 'an import kind');
+  if (!KINDS.includes(input.kind)) throw invalidField('/kind', 'not-one-of', 'an import kind');
   const known = new Set(FIELDS_OF[input.kind]);
   const seenHeaders = new Set<string>();
   const seenFields = new Map<string, number>();
   input.columns.forEach((column, i) => {
     const key = normaliseHeader(column.header);
-    if (key === '') throw invalidField(`/columns/${i}/header`, 'a column header');
+    if (key === '') throw invalidField(`/columns/${i}/header`, 'required', 'a column header');
     if (seenHeaders.has(key)) {
-      throw invalidField(`/columns/${i}/header`, `the column "${column.header}" is listed twice`);
+      throw invalidField(
+        `/columns/${i}/header`,
+        'column-listed-twice',
+        `the column "${column.header}" is listed twice`,
+        { column: column.header },
+      );
     }
     seenHeaders.add(key);
     if (column.field === null) return;
     if (!known.has(column.field)) {
-      throw invalidField(`/columns/${i}/field`, `no ${input.kind} field "${column.field}"`);
+      throw invalidField(
+        `/columns/${i}/field`,
+        'not-one-of',
+        `no ${input.kind} field "${column.field}"`,
+      );
     }
     const other = seenFields.get(column.field);
     if (other !== undefined) {
       throw invalidField(
         `/columns/${i}/field`,
+        'field-read-twice',
         `"${column.field}" is already read from column ${other + 1}`,
       );
     }
@@ -197,11 +213,13 @@ export async function saveLayout(
   });
   const gaps = mappingGaps(input.kind, [...seenFields.keys()]);
   if (gaps.length > 0) {
-    throw new HttpProblem(
-      422,
-      'Unprocessable Content',
+    throw invalidFields(
+      gaps.map((gap) => ({
+        pointer: '/columns',
+        detail: `no column is mapped to ${gap}`,
+        code: 'mapping-gap',
+      })),
       `The mapping must name a column for: ${gaps.join('; ')}.`,
-      gaps.map((gap) => ({ pointer: '/columns', detail: `no column is mapped to ${gap}` })),
     );
   }
   const columns = input.columns.map((c) => ({ header: c.header, field: c.field }));
@@ -231,7 +249,7 @@ export async function deleteSavedLayout(
 ): Promise<void> {
   await store.transaction(async (tx) => {
     const before = await tx.imports.findLayoutByName(name);
-    if (!before) throw notFound(`No layout is saved as "${name}".`);
+    if (!before) throw notFound('import-layout', `No layout is saved as "${name}".`);
     await tx.imports.deleteLayout(name);
     await recordAudit(tx, actor, {
       action: 'delete',

@@ -388,7 +388,12 @@ function unreadable(err: unknown): HttpProblem {
       422,
       'Unprocessable Content',
       err.message,
-      missing.map((column) => ({ pointer: '/body', detail: `missing column "${column}"` })),
+      missing.map((column) => ({
+        pointer: '/body',
+        detail: `missing column "${column}"`,
+        code: 'missing-column',
+        params: { column },
+      })),
       undefined,
       // The import page answers layout-not-recognised with its column-mapping step.
       code,
@@ -453,7 +458,14 @@ export async function beginImport(
     cleanUp();
     const stopped = stop.signal.aborted;
     const problem = stopped
-      ? new HttpProblem(503, 'Service Unavailable', `${messageOf(stop.signal.reason)}.`)
+      ? new HttpProblem(
+          503,
+          'Service Unavailable',
+          `${messageOf(stop.signal.reason)}.`,
+          undefined,
+          undefined,
+          'server-stopping',
+        )
       : unreadable(err);
     const reason: RunError = problemOf(stopped ? stop.signal.reason : err, stopped, true);
     await store.imports
@@ -498,7 +510,7 @@ async function checkPreview(store: Store, id: number, kind: ImportKind): Promise
         : preview.status !== 'done'
           ? `run ${id} has not finished`
           : null;
-  if (problem) throw invalidField('/querystring/decisionsFrom', problem);
+  if (problem) throw invalidField('/querystring/decisionsFrom', 'preview-not-usable', problem);
 }
 
 /** Imports a file and resolves with the finished run (done or failed). */
@@ -555,7 +567,7 @@ export async function interruptAbandonedRuns(
 
 export async function getImportRun(store: Store, id: number): Promise<ImportRun> {
   const row = await store.imports.findRun(id);
-  if (!row) throw notFound(`No import run ${id}.`);
+  if (!row) throw notFound('import-run', `No import run ${id}.`);
   return toImportRun(row);
 }
 
