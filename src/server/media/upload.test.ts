@@ -115,7 +115,9 @@ describe('readUpload', () => {
       ]),
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([{ pointer: '/file', detail: 'Choose a file to upload.' }]);
+    expect(res.json().errors).toMatchObject([
+      { pointer: '/file', detail: 'Choose a file to upload.' },
+    ]);
   });
 
   it.each([true, false])(
@@ -135,7 +137,7 @@ describe('readUpload', () => {
         ]),
       });
       expect(res.statusCode).toBe(422);
-      expect(res.json().errors).toEqual([
+      expect(res.json().errors).toMatchObject([
         { pointer: '/file', detail: 'The file is larger than 1 MB.' },
       ]);
     },
@@ -152,7 +154,9 @@ describe('readUpload', () => {
       ]),
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([{ pointer: '/file', detail: 'Send one file at a time.' }]);
+    expect(res.json().errors).toMatchObject([
+      { pointer: '/file', detail: 'Send one file at a time.' },
+    ]);
   });
 
   it('answers 400 with a clear sentence to a request that is not multipart', async () => {

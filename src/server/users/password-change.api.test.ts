@@ -92,7 +92,7 @@ describe.each(dialectCases())('changing one’s own password on $label', ({ dial
       const res = await change(h, { currentPassword: 'not-the-password', newPassword: NEW });
       expect(res.statusCode).toBe(422);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.json().errors).toEqual([
+      expect(res.json().errors).toMatchObject([
         { pointer: '/currentPassword', detail: 'is not your current password' },
       ]);
     }

@@ -107,7 +107,7 @@ describe.each(dialectCases())('uncertain matches on $label', ({ dialect, skip })
       government: 'no-such-city',
     });
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json().errors).toEqual([
+    expect(unknown.json().errors).toMatchObject([
       { pointer: '/government', detail: 'no government "no-such-city"' },
     ]);
     expect(
@@ -117,7 +117,7 @@ describe.each(dialectCases())('uncertain matches on $label', ({ dialect, skip })
 
     const wrong = await upload('decisionsFrom=99999');
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().errors).toEqual([
+    expect(wrong.json().errors).toMatchObject([
       { pointer: '/querystring/decisionsFrom', detail: 'no import run 99999' },
     ]);
 
