@@ -16,6 +16,8 @@ import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
 import { useLocale } from '../components/locale';
 import { translated } from '../components/translated';
+import { TranslationsFields } from '../forms/TranslationsFields';
+import { LOCALE_NAMES, LOCALES } from '../../core/locales';
 import { usePageTitle } from '../components/page-title';
 import { GPC_SECTOR_CODES, type GpcSectorCode } from '../../core/climate/gpc';
 import { ACTION_STATUSES, type ActionStatus } from '../../core/climate/types';
@@ -117,11 +119,19 @@ function ActionForm({
           'sdgs',
           'targetIds',
         ] as const
-      ).map((field) => ({
-        pointer: `/${field}`,
-        id: `action-${field}`,
-        label: t(`fields.${field}`),
-      })),
+      )
+        .map((field) => ({
+          pointer: `/${field}`,
+          id: `action-${field}`,
+          label: t(`fields.${field}`),
+        }))
+        .concat(
+          LOCALES.map((lang) => ({
+            pointer: `/titles/${lang}`,
+            id: `action-titles-${lang}`,
+            label: t('fields.titleIn', { language: LOCALE_NAMES[lang] }),
+          })),
+        ),
     [t],
   );
   const { errorFor, summary } = useFormProblems(specs, submit.problem);
@@ -205,6 +215,14 @@ function ActionForm({
               />
             )}
           </FormField>
+          <TranslationsFields
+            id="action-titles"
+            legend={t('fields.titles')}
+            texts={values.titles}
+            onChange={(titles) => set({ titles })}
+            errorFor={errorFor}
+            maxLength={300}
+          />
           <FormField
             id="action-description"
             label={t('fields.description')}

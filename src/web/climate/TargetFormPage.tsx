@@ -19,6 +19,8 @@ import { ErrorMessage, Loading } from '../components/DataState';
 import { governmentNameText } from '../components/GovernmentName';
 import { useLocale } from '../components/locale';
 import { translated } from '../components/translated';
+import { TranslationsFields } from '../forms/TranslationsFields';
+import { LOCALE_NAMES, LOCALES } from '../../core/locales';
 import { usePageTitle } from '../components/page-title';
 import { GPC_SECTOR_CODES } from '../../core/climate/gpc';
 import {
@@ -128,6 +130,11 @@ function TargetForm({
     () => [
       { pointer: '/type', id: 'target-type', label: t('fields.type') },
       { pointer: '/title', id: 'target-title', label: t('fields.title') },
+      ...LOCALES.map((lang) => ({
+        pointer: `/titles/${lang}`,
+        id: `target-titles-${lang}`,
+        label: t('fields.titleIn', { language: LOCALE_NAMES[lang] }),
+      })),
       { pointer: '/description', id: 'target-description', label: t('fields.description') },
       { pointer: '/parentTargetId', id: 'target-parent', label: t('fields.parentTargetId') },
       ...shown.map((field) => ({
@@ -339,6 +346,14 @@ function TargetForm({
               />
             )}
           </FormField>
+          <TranslationsFields
+            id="target-titles"
+            legend={t('fields.titles')}
+            texts={values.titles}
+            onChange={(titles) => set({ titles })}
+            errorFor={errorFor}
+            maxLength={300}
+          />
           <FormField
             id="target-description"
             label={t('fields.description')}

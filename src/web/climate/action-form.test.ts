@@ -20,6 +20,7 @@ describe('actionBody', () => {
     expect(errors).toEqual([]);
     expect(body).toEqual({
       title: 'LED street lights',
+      titles: {},
       description: null,
       sector: 'I',
       status: 'in-progress',
@@ -81,5 +82,38 @@ describe('actionBody', () => {
       endDate: '2022-12-31',
       sdgs: [3, 11],
     });
+  });
+
+  it('sends the title in other languages, leaving out the blank ones', () => {
+    const { body } = actionBody({
+      ...emptyActionValues(),
+      title: 'LED street lights',
+      titles: { ko: ' LED 가로등 ', ja: '', 'zh-Hant': 'LED 路燈' },
+    });
+    expect(body.titles).toEqual({ ko: 'LED 가로등', 'zh-Hant': 'LED 路燈' });
+  });
+
+  it('moves the translation that was the title itself with a new title, and keeps the others', () => {
+    const saved = actionFormValues({
+      id: 5,
+      governmentSlug: 'kyoto',
+      title: 'Bike lanes',
+      titles: { en: 'Bike lanes', ko: '자전거 도로', de: 'Radwege' },
+      description: null,
+      sector: null,
+      status: 'planned',
+      startDate: null,
+      endDate: null,
+      expectedReduction: null,
+      cost: null,
+      costCurrency: null,
+      coBenefits: [],
+      sdgs: [],
+      targetIds: [],
+      version: 1,
+      updatedAt: '2026-01-01T00:00:00Z',
+    });
+    const { body } = actionBody({ ...saved, title: 'Protected bike lanes' });
+    expect(body.titles).toEqual({ en: 'Protected bike lanes', ko: '자전거 도로', de: 'Radwege' });
   });
 });

@@ -2,6 +2,7 @@
 import type { FieldError } from '../api';
 import type { ActionStatus } from '../../core/climate/types';
 import type { GpcSectorCode } from '../../core/climate/gpc';
+import { cleanTranslations, retitled } from '../../core/translations';
 import type { Action, ActionCreate } from './types';
 import { numberInputText, parseNumberInput } from './numbers';
 
@@ -9,6 +10,10 @@ export const SDGS: readonly number[] = Array.from({ length: 17 }, (_, i) => i + 
 
 export interface ActionFormValues {
   title: string;
+  /** The title's translations by language tag, as typed. */
+  titles: Record<string, string>;
+  /** The title as saved, so that a translation that was the title itself follows its change. */
+  savedTitle: string;
   description: string;
   sector: '' | GpcSectorCode;
   status: ActionStatus;
@@ -26,6 +31,8 @@ export interface ActionFormValues {
 export function emptyActionValues(): ActionFormValues {
   return {
     title: '',
+    titles: {},
+    savedTitle: '',
     description: '',
     sector: '',
     status: 'planned',
@@ -43,6 +50,8 @@ export function emptyActionValues(): ActionFormValues {
 export function actionFormValues(action: Action): ActionFormValues {
   return {
     title: action.title,
+    titles: cleanTranslations(action.titles),
+    savedTitle: action.title,
     description: action.description ?? '',
     sector: action.sector ?? '',
     status: action.status,
@@ -89,6 +98,7 @@ export function actionBody(values: ActionFormValues): {
   }
   const body: ActionCreate = {
     title: values.title.trim(),
+    titles: retitled(values.titles, values.savedTitle || null, values.title),
     description: orNull(values.description),
     sector: values.sector === '' ? null : values.sector,
     status: values.status,

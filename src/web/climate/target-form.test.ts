@@ -101,6 +101,25 @@ describe('targetBody', () => {
     });
   });
 
+  it('keeps the title in other languages through a change of the title', () => {
+    const target = kyotoTarget({
+      title: '40% below 2013 by 2030',
+      titles: { en: '40% below 2013 by 2030', ja: '2030年までに2013年比40%削減' },
+    });
+    const values = targetFormValues(target);
+    expect(values.titles).toEqual(target.titles);
+    const { body } = targetBody({
+      ...values,
+      title: '46% below 2013 by 2030',
+      titles: { ...values.titles, ko: '  ', 'zh-Hans': '到2030年比2013年减少40%' },
+    });
+    expect(body.titles).toEqual({
+      en: '46% below 2013 by 2030',
+      ja: '2030年までに2013年比40%削減',
+      'zh-Hans': '到2030年比2013年减少40%',
+    });
+  });
+
   it('lists type fields for every type', () => {
     expect(FIELDS_BY_TYPE['air-quality']).toContain('pollutant');
     expect(FIELDS_BY_TYPE['renewable-share']).toContain('sharePercent');

@@ -20,6 +20,7 @@ import {
   TARGET_TYPE_FIELDS,
   type TargetTypeField,
 } from '../../core/climate/target-fields';
+import { cleanTranslations, retitled } from '../../core/translations';
 import type { Target, TargetCreate } from './types';
 import { numberInputText, parseNumberInput, parseYearInput } from './numbers';
 
@@ -46,6 +47,10 @@ export function hasCoverage(type: TargetType): boolean {
 export interface TargetFormValues extends Record<TypeField, string> {
   type: TargetType;
   title: string;
+  /** The title's translations by language tag, as typed. */
+  titles: Record<string, string>;
+  /** The title as saved, so that a translation that was the title itself follows its change. */
+  savedTitle: string;
   description: string;
   /** '' for an end target; otherwise the id of the end target this interim target leads to. */
   parentTargetId: string;
@@ -66,6 +71,8 @@ export function emptyTargetValues(): TargetFormValues {
   return {
     type: 'base-year',
     title: '',
+    titles: {},
+    savedTitle: '',
     description: '',
     parentTargetId: '',
     netZeroLabel: '',
@@ -101,6 +108,8 @@ export function targetFormValues(target: Target): TargetFormValues {
   return {
     type: target.type,
     title: target.title,
+    titles: cleanTranslations(target.titles),
+    savedTitle: target.title,
     description: target.description ?? '',
     parentTargetId: target.parentTargetId === null ? '' : String(target.parentTargetId),
     netZeroLabel: target.netZeroLabel ?? '',
@@ -176,6 +185,7 @@ export function targetBody(values: TargetFormValues): {
   const body: TargetCreate = {
     type: values.type,
     title: values.title.trim(),
+    titles: retitled(values.titles, values.savedTitle || null, values.title),
     description: orNull(values.description),
     parentTargetId: parent !== null && Number.isInteger(parent) ? parent : null,
     netZeroLabel: (typed.netZeroLabel as NetZeroLabel | null) ?? null,
