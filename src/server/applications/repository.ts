@@ -310,3 +310,13 @@ export async function climateRecordCounts(
   }
   return counts;
 }
+
+/** The names of the governments of many applications in one query (the audit log names them). */
+export function applicantNamesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('applications')
+    .where('id', 'in', ids)
+    .select(['id', 'official_name', 'official_name_lang', 'english_name'])
+    .execute();
+}

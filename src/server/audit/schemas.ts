@@ -1,5 +1,16 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Page, PageQuery, Id } from '../http/common-schemas';
+import { Nullable, Page, PageQuery, Id, LangQuery } from '../http/common-schemas';
+
+/** What a record is called, in the reader's language where it has one. */
+export const AuditRecordName = Type.Object({
+  name: Type.String({ description: 'Its name, title or number, by the rule for names' }),
+  lang: Type.String({ description: 'The language of the name (for lang attributes)' }),
+  on: Nullable(
+    Type.String({ format: 'date', description: 'A meeting’s day in its own time zone' }),
+  ),
+  path: Nullable(Type.String({ description: 'Its page in the web app, where it has one' })),
+});
+export type AuditRecordName = Static<typeof AuditRecordName>;
 
 export const AuditEntry = Type.Object({
   id: Type.Integer(),
@@ -8,6 +19,12 @@ export const AuditEntry = Type.Object({
   action: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('delete')]),
   entityType: Type.String(),
   entityId: Type.String(),
+  record: Nullable(AuditRecordName),
+  recordState: Type.Union([Type.Literal('named'), Type.Literal('unnamed'), Type.Literal('gone')], {
+    description:
+      'named: record says what it is called; unnamed: it has no name (or its kind has none); ' +
+      'gone: it is no longer in Accord',
+  }),
   summary: Type.String(),
   before: Type.Unknown(),
   after: Type.Unknown(),
@@ -19,5 +36,6 @@ export const AuditQuery = Type.Object({
   entityType: Type.Optional(Type.String({ maxLength: 40 })),
   entityId: Type.Optional(Type.String({ maxLength: 80 })),
   actorUserId: Type.Optional(Id),
+  lang: Type.Optional(LangQuery),
   ...PageQuery,
 });

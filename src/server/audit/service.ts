@@ -4,6 +4,7 @@ import { authorize } from '../http/authorize';
 import type { Store } from '../store';
 import type { AuditFilter } from './repository';
 import { presentAuditEntry } from './present';
+import { nameableId, recordNames } from './record-names';
 import type { AuditEntry } from './schemas';
 
 /** Who did something, as the audit log names them. */
@@ -73,18 +74,31 @@ export function recordAudit(
   });
 }
 
-/** One page of the log, newest first: the secretariat's to read. */
+/**
+ * One page of the log, newest first: the secretariat's to read. Each entry names its record in
+ * the reader's language (`lang`), read with one query per kind of record on the page.
+ */
 export async function auditPage(
   store: Store,
   actor: AuditActor | null,
   filter: AuditFilter,
   page: number,
   pageSize: number,
+  lang = 'en',
 ): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
   authorize(actor, 'audit.read', {}, 'Only administrators may do this.');
   const { rows, total } = await store.audit.listAudit(filter, page, pageSize);
+  const entries = rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id }));
+  const names = await recordNames(store, entries, lang);
   return {
-    items: rows.map(presentAuditEntry),
+    items: rows.map((r) =>
+      presentAuditEntry(
+        r,
+        nameableId(r.entity_type, r.entity_id) === null
+          ? null
+          : names.get(`${r.entity_type}:${r.entity_id}`),
+      ),
+    ),
     total,
     page,
     pageSize,

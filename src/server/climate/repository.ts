@@ -549,3 +549,23 @@ export async function setActionsGovernment(
 ): Promise<void> {
   await moveRowsToGovernment(db, 'climate_actions', ids, governmentId);
 }
+
+/** The titles of many targets in one query (the audit log names them). */
+export function targetTitlesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('climate_targets')
+    .where('id', 'in', ids)
+    .select(['id', 'title', 'titles'])
+    .execute();
+}
+
+/** The titles of many climate actions in one query (the audit log names them). */
+export function actionTitlesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('climate_actions')
+    .where('id', 'in', ids)
+    .select(['id', 'title', 'titles'])
+    .execute();
+}

@@ -402,3 +402,20 @@ export async function setElectionVotersGovernment(
       .execute();
   }
 }
+
+/** The titles of many elections in one query (the audit log names them). */
+export function electionTitlesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('elections').where('id', 'in', ids).select(['id', 'title']).execute();
+}
+
+/** The names of many candidates (the people standing) in one query (the audit log names them). */
+export function candidateNamesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('candidates')
+    .innerJoin('people', 'people.id', 'candidates.person_id')
+    .where('candidates.id', 'in', ids)
+    .select(['candidates.id', 'people.full_name', 'people.names'])
+    .execute();
+}

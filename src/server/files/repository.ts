@@ -170,3 +170,13 @@ export async function storageKeysOfPost(db: Executor, postId: number): Promise<s
     .execute();
   return rows.flatMap((r) => (r.thumb_key ? [r.storage_key, r.thumb_key] : [r.storage_key]));
 }
+
+/** The captions and names of many files in one query (the audit log names them). */
+export function fileNamesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('files')
+    .where('id', 'in', ids)
+    .select(['id', 'filename', 'caption'])
+    .execute();
+}

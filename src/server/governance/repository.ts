@@ -521,3 +521,30 @@ export async function setInvitationsGovernment(
 ): Promise<void> {
   await moveRowsToGovernment(db, 'invitations', ids, governmentId);
 }
+
+/** The titles and starts of many meetings in one query (the audit log names them). */
+export function meetingTitlesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('meetings')
+    .where('id', 'in', ids)
+    .select(['id', 'title', 'starts_at', 'time_zone'])
+    .execute();
+}
+
+/** The names of many bodies in one query (the audit log names them). */
+export function bodyNamesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('bodies').where('id', 'in', ids).select(['id', 'names']).execute();
+}
+
+/** The labels of many terms, with their body's names, in one query (the audit log names them). */
+export function termLabelsByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('body_terms')
+    .innerJoin('bodies', 'bodies.id', 'body_terms.body_id')
+    .where('body_terms.id', 'in', ids)
+    .select(['body_terms.id', 'body_terms.label', 'bodies.names'])
+    .execute();
+}

@@ -427,3 +427,9 @@ export function setInvoicesGovernment(
 ): Promise<void> {
   return moveRowsToGovernment(db, 'invoices', ids, governmentId);
 }
+
+/** The numbers of many invoices in one query (the audit log names them). */
+export function invoiceNumbersByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('invoices').where('id', 'in', ids).select(['id', 'number']).execute();
+}

@@ -298,3 +298,22 @@ export async function restoreNewsGovernments(
       .values([...rows])
       .execute();
 }
+
+/**
+ * The titles of many posts by language in one query (the audit log names them), with each
+ * post's slug; a post without translations has one row with null lang and title.
+ */
+export function postTitlesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('news_posts')
+    .leftJoin('news_translations', 'news_translations.post_id', 'news_posts.id')
+    .where('news_posts.id', 'in', ids)
+    .select([
+      'news_posts.id',
+      'news_posts.slug',
+      'news_translations.lang',
+      'news_translations.title',
+    ])
+    .execute();
+}

@@ -76,3 +76,9 @@ export async function updateOffice(
 ): Promise<void> {
   await db.updateTable('offices').set(values).where('id', '=', id).execute();
 }
+
+/** The names of many offices in one query (the audit log names them). */
+export function officeNamesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('offices').where('id', 'in', ids).select(['id', 'name', 'names']).execute();
+}

@@ -274,3 +274,24 @@ export async function setPositionsGovernment(
 ): Promise<void> {
   await moveRowsToGovernment(db, 'positions', ids, governmentId);
 }
+
+/** The names of many people in one query (the audit log names them). */
+export function peopleNamesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('people')
+    .where('id', 'in', ids)
+    .select(['id', 'full_name', 'names'])
+    .execute();
+}
+
+/** The holders' names of many positions in one query (the audit log names a position so). */
+export function positionHoldersByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('positions')
+    .innerJoin('people', 'people.id', 'positions.person_id')
+    .where('positions.id', 'in', ids)
+    .select(['positions.id', 'people.full_name', 'people.names'])
+    .execute();
+}

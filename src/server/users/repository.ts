@@ -429,3 +429,19 @@ export async function setUsersGovernment(
 ): Promise<void> {
   await moveRowsToGovernment(db, 'users', ids, governmentId);
 }
+
+/** The names and e-mails of many users in one query (the audit log names them). */
+export function userNamesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .where('id', 'in', ids)
+    .select(['id', 'display_name', 'email'])
+    .execute();
+}
+
+/** The names of many API tokens in one query (the audit log names them). */
+export function tokenNamesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('api_tokens').where('id', 'in', ids).select(['id', 'name']).execute();
+}

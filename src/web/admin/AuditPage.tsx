@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { LOCALE_NAMES, isLocale } from '../../core/locales';
 import { api, query } from '../api';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
@@ -10,6 +10,7 @@ import type { AuditEntry, PageOf } from '../types';
 import { auditChanges, auditValueText } from '../components/audit-diff';
 import { usePageTitle } from '../components/page-title';
 import { useLocale } from '../components/locale';
+import { formatDate } from '../components/format';
 import { ENTITY_TYPES } from './audit-entities';
 
 const PAGE_SIZE = 30;
@@ -54,10 +55,10 @@ export function AuditPage() {
   usePageTitle(t('audit.title'));
 
   const audit = useQuery({
-    queryKey: ['audit', { entityType, entityId, page, pageSize: PAGE_SIZE }],
+    queryKey: ['audit', { entityType, entityId, page, pageSize: PAGE_SIZE, lang: locale }],
     queryFn: () =>
       api.get<PageOf<AuditEntry>>(
-        `/api/v1/audit${query({ entityType, entityId, page, pageSize: PAGE_SIZE })}`,
+        `/api/v1/audit${query({ entityType, entityId, page, pageSize: PAGE_SIZE, lang: locale })}`,
       ),
     placeholderData: keepPreviousData,
   });
@@ -79,7 +80,15 @@ export function AuditPage() {
       return next;
     });
 
-  const entityLabel = (type: string) => t(`audit.entities.${type}`, { defaultValue: type });
+  // A kind the catalog does not know is said in words too, never by its code.
+  const entityLabel = (type: string) =>
+    t(`audit.entities.${type}`, { defaultValue: t('audit.otherKind') });
+  // The record the "only this record" filter names, as the entries about it call it.
+  const filtered = entityId
+    ? audit.data?.items.find(
+        (entry) => entry.entityId === entityId && (!entityType || entry.entityType === entityType),
+      )
+    : undefined;
 
   return (
     <section aria-labelledby="admin-audit-title">
@@ -101,13 +110,26 @@ export function AuditPage() {
               </option>
             ))}
             {entityType && !(ENTITY_TYPES as readonly string[]).includes(entityType) && (
-              <option value={entityType}>{entityType}</option>
+              <option value={entityType}>{entityLabel(entityType)}</option>
             )}
           </select>
         </div>
         {entityId && (
           <p className="admin-filter-note">
-            {t('audit.onlyEntity', { type: entityLabel(entityType), id: entityId })}{' '}
+            {filtered?.record ? (
+              <span data-testid="audit-only-entity">
+                {t('audit.onlyEntity', {
+                  type: entityLabel(filtered.entityType),
+                  name: filtered.record.name,
+                })}
+              </span>
+            ) : (
+              <span data-testid="audit-only-entity">
+                {t('audit.onlyEntityUnnamed', {
+                  type: entityLabel(filtered?.entityType ?? entityType),
+                })}
+              </span>
+            )}{' '}
             <button
               type="button"
               className="button button--link"
@@ -162,9 +184,8 @@ export function AuditPage() {
                             {t(`audit.actions.${entry.action}`)}
                           </span>
                         </td>
-                        <td>
-                          {entityLabel(entry.entityType)}{' '}
-                          <span className="admin-secondary">#{entry.entityId}</span>
+                        <td data-testid="audit-record">
+                          <AuditRecord entry={entry} label={entityLabel(entry.entityType)} />
                         </td>
                         <td>{entry.summary}</td>
                         <td>
@@ -202,6 +223,32 @@ export function AuditPage() {
         </>
       )}
     </section>
+  );
+}
+
+/** The record an entry is about: its kind and its name, or that it is gone; never its id. */
+function AuditRecord({ entry, label }: { entry: AuditEntry; label: string }) {
+  const { t } = useTranslation('admin');
+  const locale = useLocale();
+  const { record } = entry;
+  if (entry.recordState === 'gone') {
+    return <span className="admin-secondary">{t('audit.gone', { type: label })}</span>;
+  }
+  if (!record) return <>{label}</>;
+  const name = <span lang={record.lang}>{record.name}</span>;
+  return (
+    <>
+      <span className="admin-secondary">{label}</span>{' '}
+      {record.path ? <Link to={record.path}>{name}</Link> : name}
+      {record.on && (
+        <>
+          {' '}
+          <time className="admin-secondary" dateTime={record.on}>
+            {formatDate(record.on, locale)}
+          </time>
+        </>
+      )}
+    </>
   );
 }
 

@@ -33,6 +33,8 @@ import { governmentNameText } from '../components/GovernmentName';
 import type { Government } from '../types';
 import {
   draftPayload,
+  filterMeetingChoices,
+  meetingChoices,
   emptyPostDraft,
   firstLanguageWithProblem,
   isWritten,
@@ -46,7 +48,7 @@ import {
 import { LanguageTabs } from './LanguageTabs';
 import { NEWS_LANGUAGES, pickText } from './language';
 import { PhotoManager } from './PhotoManager';
-import { NEWS_KEY, refreshNews, useBodies, useNewsPost } from './queries';
+import { NEWS_KEY, refreshNews, useBodies, useMeetingChoices, useNewsPost } from './queries';
 import type { NewsCreate, NewsPost } from './types';
 import './news.css';
 
@@ -562,6 +564,20 @@ function LinksFields({
     }
   }
 
+  const meetings = useMeetingChoices();
+  const [meetingSearch, setMeetingSearch] = useState('');
+  const choices = useMemo(
+    () =>
+      meetingChoices(
+        meetings.data?.items ?? [],
+        post?.meeting,
+        locale,
+        (day) => formatDate(day, locale),
+        t('editor.meetingUntitled'),
+      ),
+    [meetings.data, post?.meeting, locale, t],
+  );
+  const shownChoices = filterMeetingChoices(choices, meetingSearch, draft.meetingId);
   const linkedMeeting =
     post?.meeting && String(post.meeting.id) === draft.meetingId.trim() ? post.meeting : null;
   const meetingTitle = linkedMeeting ? pickText(linkedMeeting.title, locale) : null;
@@ -571,20 +587,42 @@ function LinksFields({
       <legend>{t('editor.links')}</legend>
       <div className="admin-grid">
         <FormField
-          id="news-meeting"
-          label={t('fields.meetingId')}
-          hint={t('editor.meetingHint')}
-          error={errorFor('/meetingId')}
+          id="news-meeting-search"
+          label={t('editor.meetingSearch')}
+          hint={t('editor.meetingSearchHint')}
         >
           {(control) => (
             <input
               {...control}
-              inputMode="numeric"
-              className="admin-input--short"
+              type="search"
+              value={meetingSearch}
+              onChange={(e) => setMeetingSearch(e.target.value)}
+              data-testid="news-meeting-search"
+            />
+          )}
+        </FormField>
+        <FormField
+          id="news-meeting"
+          label={t('fields.meetingId')}
+          hint={t('editor.meetingHint')}
+          error={
+            errorFor('/meetingId') ?? (meetings.isError ? problemText(meetings.error) : undefined)
+          }
+        >
+          {(control) => (
+            <select
+              {...control}
               value={draft.meetingId}
               onChange={(e) => setDraft((d) => ({ ...d, meetingId: e.target.value }))}
               data-testid="news-meeting"
-            />
+            >
+              <option value="">{t('editor.noMeeting')}</option>
+              {shownChoices.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
           )}
         </FormField>
         <FormField id="news-body-select" label={t('fields.body')} error={errorFor('/body')}>

@@ -145,7 +145,7 @@ function PostView({ post }: { post: NewsPost }) {
                 <dd>
                   <Link to={`/meetings/${post.meeting.id}`} data-testid="news-meeting">
                     <span lang={meetingTitle?.lang}>
-                      {meetingTitle?.text ?? t('post.meetingNumber', { id: post.meeting.id })}
+                      {meetingTitle?.text ?? t('post.meetingUntitled')}
                     </span>
                   </Link>{' '}
                   <time className="muted" dateTime={post.meeting.startsAt}>

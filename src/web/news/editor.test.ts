@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   draftPayload,
   emptyPostDraft,
+  filterMeetingChoices,
+  meetingChoices,
   firstLanguageWithProblem,
   patchFromCreate,
   postDraft,
   writtenLanguages,
   type PostDraft,
 } from './editor';
-import type { NewsPost } from './types';
+import type { MeetingSummary, NewsPost } from './types';
 
 function draftWith(patch: (d: PostDraft) => void): PostDraft {
   const d = emptyPostDraft();
@@ -149,5 +151,60 @@ describe('firstLanguageWithProblem', () => {
       firstLanguageWithProblem(['/meetingId', '/translations/ja/title', '/translations/ko']),
     ).toBe('ko');
     expect(firstLanguageWithProblem(['/meetingId'])).toBeNull();
+  });
+});
+
+describe('meetingChoices', () => {
+  const meeting = (
+    id: number,
+    title: Record<string, string>,
+    localStart: string,
+    body: Record<string, string> | null,
+  ) =>
+    ({
+      id,
+      title,
+      localStart,
+      startsAt: `${localStart}Z`,
+      body: body ? { slug: `body-${id}`, names: body, kind: 'committee' } : null,
+    }) as unknown as MeetingSummary;
+  const day = (d: string) => `day ${d.slice(0, 10)}`;
+  const list = [
+    meeting(9, { en: 'Spring session', ko: '봄 회의' }, '2025-04-02T10:00:00', {
+      en: 'Executive Committee',
+      ko: '집행위원회',
+    }),
+    meeting(4, {}, '2024-11-20T09:00:00', null),
+  ];
+
+  it('names each meeting by body, title and day in the reader’s language, never by its id', () => {
+    const choices = meetingChoices(list, null, 'ko', day, 'untitled');
+    expect(choices.map((c) => [c.value, c.label])).toEqual([
+      ['9', '집행위원회 — 봄 회의 — day 2025-04-02'],
+      ['4', 'untitled — day 2024-11-20'],
+    ]);
+    expect(meetingChoices(list, null, 'en', day, 'untitled')[0]?.label).toBe(
+      'Executive Committee — Spring session — day 2025-04-02',
+    );
+  });
+
+  it('keeps the post’s own meeting when the list does not hold it', () => {
+    const current = { id: 2, title: { en: 'Founding meeting' }, startsAt: '2019-05-01T08:00:00Z' };
+    const choices = meetingChoices(list, current, 'en', day, 'untitled');
+    expect(choices[0]).toMatchObject({ value: '2', label: 'Founding meeting — day 2019-05-01' });
+    expect(choices).toHaveLength(3);
+    // A post whose meeting is listed does not get it twice.
+    expect(meetingChoices(list, { ...current, id: 9 }, 'en', day, 'x')).toHaveLength(2);
+  });
+
+  it('filters by every word typed, whatever the case or width, and keeps the chosen one', () => {
+    const choices = meetingChoices(list, null, 'en', day, 'untitled');
+    expect(filterMeetingChoices(choices, 'EXECUTIVE  spring', '').map((c) => c.value)).toEqual([
+      '9',
+    ]);
+    expect(filterMeetingChoices(choices, 'ｓｐｒｉｎｇ', '').map((c) => c.value)).toEqual(['9']);
+    expect(filterMeetingChoices(choices, 'spring', '4').map((c) => c.value)).toEqual(['9', '4']);
+    expect(filterMeetingChoices(choices, '  ', '')).toHaveLength(2);
+    expect(filterMeetingChoices(choices, 'nothing like it', '')).toEqual([]);
   });
 });

@@ -4,8 +4,9 @@
  * are sent, so an empty tab never turns into an empty translation on the server.
  */
 import type { Locale } from '../../core/locales';
-import { NEWS_LANGUAGES } from './language';
-import type { NewsCreate, NewsPatch, NewsPost, NewsTranslation } from './types';
+import { searchKey } from '../../core/names';
+import { NEWS_LANGUAGES, pickText } from './language';
+import type { MeetingSummary, NewsCreate, NewsPatch, NewsPost, NewsTranslation } from './types';
 
 export interface TranslationDraft {
   title: string;
@@ -25,6 +26,7 @@ export interface PostDraft {
   translations: Record<Locale, TranslationDraft>;
   /** Translations in languages the editor has no tab for, sent back unchanged. */
   otherTranslations: Record<string, NewsTranslation>;
+  /** The chosen meeting's id (from the list of meetings), or '' for none. */
   meetingId: string;
   /** The linked body's slug, or '' for none. */
   body: string;
@@ -172,4 +174,64 @@ export function firstLanguageWithProblem(pointers: readonly string[]): Locale | 
     }
   }
   return null;
+}
+
+/** A meeting a post can report on, named for the reader: body, title and day. */
+export interface MeetingChoice {
+  /** The meeting's id as the select's value (never shown). */
+  value: string;
+  label: string;
+  /** The label folded for search (searchKey). */
+  key: string;
+}
+
+/**
+ * The meetings to choose from, named by body, title and day in the reader's language, newest
+ * first as the list came. The post's own meeting is kept when the list does not hold it
+ * (an older meeting past the list's end), named by its title and day. `dayText` formats a
+ * day ("2025-03-04") for the reader; `untitled` names a meeting with no title.
+ */
+export function meetingChoices(
+  meetings: readonly MeetingSummary[],
+  current: NewsPost['meeting'] | null | undefined,
+  locale: string,
+  dayText: (day: string) => string,
+  untitled: string,
+): MeetingChoice[] {
+  const choice = (id: number, parts: readonly (string | null | undefined)[]): MeetingChoice => {
+    const label = parts
+      .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+      .join(' — ');
+    return { value: String(id), label, key: searchKey(label) };
+  };
+  const titleOf = (title: Partial<Record<string, string>>) =>
+    pickText(title, locale)?.text || untitled;
+  const choices = meetings.map((m) =>
+    choice(m.id, [
+      m.body ? pickText(m.body.names, locale)?.text : null,
+      titleOf(m.title),
+      dayText(m.localStart.slice(0, 10)),
+    ]),
+  );
+  if (current && !meetings.some((m) => m.id === current.id)) {
+    choices.unshift(choice(current.id, [titleOf(current.title), dayText(current.startsAt)]));
+  }
+  return choices;
+}
+
+/**
+ * The choices whose label holds every word of the search (width, case and spaces aside); the
+ * chosen meeting stays in the list so the select never loses its value.
+ */
+export function filterMeetingChoices(
+  choices: readonly MeetingChoice[],
+  search: string,
+  chosen: string,
+): MeetingChoice[] {
+  const words = search
+    .split(/\s+/)
+    .map(searchKey)
+    .filter((w) => w !== '');
+  if (words.length === 0) return [...choices];
+  return choices.filter((c) => c.value === chosen || words.every((w) => c.key.includes(w)));
 }

@@ -1,7 +1,7 @@
 /** The news API through react-query: one key family, so any change refreshes every view of it. */
 import { useQuery, keepPreviousData, type QueryClient } from '@tanstack/react-query';
 import { api, query } from '../api';
-import type { BodySummary, NewsPage, NewsPost, NewsQueryStatus } from './types';
+import type { BodySummary, MeetingPage, NewsPage, NewsPost, NewsQueryStatus } from './types';
 
 export const NEWS_KEY = ['news'] as const;
 
@@ -33,6 +33,16 @@ export function useBodies() {
     queryKey: ['bodies'],
     queryFn: () => api.get<{ items: BodySummary[] }>('/api/v1/bodies'),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** The meetings a post can report on, newest first (the latest 200). */
+export function useMeetingChoices() {
+  return useQuery({
+    queryKey: ['meetings', 'news-choices'],
+    queryFn: () =>
+      api.get<MeetingPage>(`/api/v1/meetings${query({ sort: '-start', pageSize: 200 })}`),
+    staleTime: 60_000,
   });
 }
 

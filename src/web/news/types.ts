@@ -13,6 +13,8 @@ import type {
 import type {
   BodySummary as BodySummarySchema,
   FileInfo as FileInfoSchema,
+  MeetingPage as MeetingPageSchema,
+  MeetingSummary as MeetingSummarySchema,
 } from '../../server/governance/schemas';
 
 export type NewsSummary = Static<typeof NewsSummarySchema>;
@@ -24,6 +26,8 @@ export type NewsTranslation = Static<typeof NewsTranslationSchema>;
 export type FileInfo = Static<typeof FileInfoSchema>;
 export type FilePatch = Static<typeof FilePatchSchema>;
 export type BodySummary = Static<typeof BodySummarySchema>;
+export type MeetingSummary = Static<typeof MeetingSummarySchema>;
+export type MeetingPage = Static<typeof MeetingPageSchema>;
 export type NewsStatus = NewsSummary['status'];
 
 export const NEWS_STATUSES: readonly NewsStatus[] = ['draft', 'published'];

@@ -539,3 +539,15 @@ export function unkeyedReportsOf(
       .execute(),
   );
 }
+
+/** The file names of many import runs in one query (the audit log names them). */
+export function importFileNamesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('import_runs').where('id', 'in', ids).select(['id', 'file_name']).execute();
+}
+
+/** The names of many import layouts in one query (the audit log names them). */
+export function layoutNamesByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('import_layouts').where('id', 'in', ids).select(['id', 'name']).execute();
+}

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectCases } from '../../../test/setup/databases';
+import { makeTestApp, type TestApp } from '../../../test/setup/app';
+import type { Store } from '../store';
+import { recordAudit, SYSTEM_ACTOR, auditPage, type AuditActor } from './service';
+import type { AuditEntry } from './schemas';
+
+/**
+ * The log names each record in the reader's language (a post's title, a meeting's title and
+ * day, a government's name), says when one is gone, and never needs its id to be read; the
+ * names of a page are read with one query per kind of record.
+ */
+describe.each(dialectCases())('the audit log’s record names on $label', ({ dialect, skip }) => {
+  const it_ = skip ? it.skip : it;
+  let t: TestApp;
+  let admin: { cookie: string; 'x-csrf-token': string };
+  beforeAll(async () => {
+    if (skip) return;
+    t = await makeTestApp(dialect);
+    admin = await t.signInAdmin();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const log = async (query: string, headers: Record<string, string> = {}) => {
+    const res = await t.app.inject({
+      url: `/api/v1/audit?${query}`,
+      headers: { ...admin, ...headers },
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { items: AuditEntry[]; total: number };
+  };
+
+  it_(
+    'names a news post by its title in the reader’s language, and says so once it is deleted',
+    async () => {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/news',
+        headers: admin,
+        payload: {
+          slug: 'audit-names',
+          translations: {
+            en: { title: 'Summit report', summary: '', bodyHtml: '' },
+            ko: { title: '정상회의 보고', summary: '', bodyHtml: '' },
+          },
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      const { id } = created.json() as { id: number };
+
+      const ko = await log(`entityType=news_post&entityId=${id}&lang=ko`);
+      expect(ko.items[0]).toMatchObject({
+        recordState: 'named',
+        record: { name: '정상회의 보고', lang: 'ko', on: null, path: '/admin/news/audit-names' },
+      });
+      // Without lang, Accept-Language decides; a language the post lacks falls to English.
+      const ja = await log(`entityType=news_post&entityId=${id}`, { 'accept-language': 'ja' });
+      expect(ja.items[0]?.record).toMatchObject({ name: 'Summit report', lang: 'en' });
+
+      const gone = await t.app.inject({
+        method: 'DELETE',
+        url: '/api/v1/news/audit-names',
+        headers: admin,
+      });
+      expect(gone.statusCode).toBe(204);
+      const after = await log(`entityType=news_post&entityId=${id}&lang=ko`);
+      expect(after.items.length).toBeGreaterThanOrEqual(2);
+      for (const entry of after.items) {
+        expect(entry).toMatchObject({ recordState: 'gone', record: null });
+      }
+    },
+  );
+
+  it_(
+    'names a government by its name for the reader, and a meeting by its title and day',
+    async () => {
+      const seoul = (await t.app.inject({ url: '/api/v1/governments/seoul' })).json() as {
+        id: number;
+        version: number;
+      };
+      const changed = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/governments/seoul',
+        headers: { ...admin, 'if-match': `"${seoul.version}"` },
+        payload: { website: 'https://seoul.example.org' },
+      });
+      expect(changed.statusCode).toBe(200);
+      const ja = await log(`entityType=government&entityId=${seoul.id}&lang=ja`);
+      expect(ja.items[0]).toMatchObject({
+        recordState: 'named',
+        record: { path: '/admin/governments/seoul', on: null },
+      });
+      expect(ja.items[0]?.record?.name).toMatch(/서울|ソウル/);
+      const en = await log(`entityType=government&entityId=${seoul.id}&lang=en`);
+      expect(en.items[0]?.record?.name).toMatch(/Seoul/);
+
+      const meeting = await t.db.kysely
+        .selectFrom('meetings')
+        .select(['id', 'title'])
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await t.db.transaction((tx) =>
+        recordAudit(tx, SYSTEM_ACTOR, {
+          action: 'update',
+          entityType: 'meeting',
+          entityId: meeting.id,
+          summary: 'meeting touched',
+        }),
+      );
+      const entry = (await log(`entityType=meeting&entityId=${meeting.id}&lang=en`)).items[0];
+      expect(entry?.recordState).toBe('named');
+      expect(entry?.record?.name).toBe((JSON.parse(meeting.title) as { en: string }).en);
+      expect(entry?.record?.on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(entry?.record?.path).toBe(`/admin/meetings/${meeting.id}`);
+    },
+  );
+
+  it_('leaves a kind without names unnamed, and a record that never was gone', async () => {
+    await t.db.transaction(async (tx) => {
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: 'update',
+        entityType: 'sign-in',
+        entityId: 'somebody',
+        summary: 'a sign-in',
+      });
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: 'delete',
+        entityType: 'person',
+        entityId: 999_999,
+        summary: 'a person removed',
+      });
+    });
+    expect((await log('entityType=sign-in&entityId=somebody')).items[0]).toMatchObject({
+      recordState: 'unnamed',
+      record: null,
+    });
+    expect((await log('entityType=person&entityId=999999')).items[0]).toMatchObject({
+      recordState: 'gone',
+      record: null,
+    });
+  });
+
+  it_('reads the names of a page with one query per kind of record', async () => {
+    const people = await t.db.kysely.selectFrom('people').select('id').limit(3).execute();
+    const governments = await t.db.kysely.selectFrom('governments').select('id').limit(3).execute();
+    await t.db.transaction(async (tx) => {
+      for (const p of people) {
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: 'update',
+          entityType: 'person',
+          entityId: p.id,
+          summary: 'person touched',
+        });
+      }
+      for (const g of governments) {
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: 'update',
+          entityType: 'government',
+          entityId: g.id,
+          summary: 'government touched',
+        });
+      }
+    });
+    const calls: string[] = [];
+    const counting = new Proxy(t.db, {
+      get(target, area, receiver) {
+        const repo: unknown = Reflect.get(target, area, receiver);
+        if (typeof area !== 'string' || repo === null || typeof repo !== 'object') return repo;
+        return new Proxy(repo, {
+          get(r, name, rr) {
+            const fn: unknown = Reflect.get(r, name, rr);
+            if (typeof fn !== 'function' || typeof name !== 'string' || !name.endsWith('ByIds')) {
+              return fn;
+            }
+            return (...args: unknown[]) => {
+              calls.push(`${area}.${name}`);
+              return (fn as (...a: unknown[]) => unknown).apply(r, args);
+            };
+          },
+        });
+      },
+    }) as Store;
+    const actor: AuditActor = { userId: 1, role: 'admin', governmentId: null, label: 'admin' };
+    const page = await auditPage(counting, actor, {}, 1, 50, 'ko');
+    expect(page.items.filter((i) => i.recordState === 'named').length).toBeGreaterThanOrEqual(6);
+    expect(calls.filter((c) => c === 'people.peopleNamesByIds')).toHaveLength(1);
+    expect(calls.filter((c) => c === 'members.governmentNamesByIds')).toHaveLength(1);
+    expect(new Set(calls).size).toBe(calls.length);
+  });
+});
