@@ -123,11 +123,41 @@ describe.skipIf(skipReason !== null)('names instead of ids', { timeout: 180_000 
     await page.getByTestId('audit-record').first().getByRole('link').click();
     await page.waitForURL('**/admin/news/report-on-the-meeting');
 
-    // In Korean, too, the log names records without ids.
+    // A change whose summary the server writes in English ("Changed office …").
+    const office = await apiCall<{ version: number }>(
+      page,
+      'GET',
+      '/api/v1/offices/brussels-office',
+    );
+    const changed = await page.evaluate(async (version) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
+        csrfToken: string;
+      };
+      const r = await fetch('/api/v1/offices/brussels-office', {
+        method: 'PATCH',
+        headers: {
+          'X-CSRF-Token': session.csrfToken,
+          'Content-Type': 'application/json',
+          'If-Match': `"${version}"`,
+        },
+        body: JSON.stringify({ timeZone: 'Europe/Paris' }),
+      });
+      return r.status;
+    }, office.json.version);
+    expect(changed).toBe(200);
+    await page.goto('/admin/audit');
+    await page.getByTestId('audit-row').first().waitFor();
+    expect(await page.getByTestId('audit-summary').first().innerText()).toContain('Changed office');
+
+    // In Korean, too, the log names records without ids, and says what changed in Korean:
+    // the server's English summaries are not shown to a Korean reader.
     const ko = await e.newPage('ko-KR');
     await signIn(ko, ADMIN_EMAIL, ADMIN_PASSWORD);
     await ko.goto('/admin/audit');
     expect(await auditTableText(ko)).not.toMatch(RAW_ID);
+    const summaries = await ko.getByTestId('audit-summary').allInnerTexts();
+    for (const text of summaries) expect(text).not.toMatch(/[A-Za-z]{3,}/);
+    expect(summaries[0]).toBe('시간대 변경');
     await ko.context().close();
     await page.context().close();
   });

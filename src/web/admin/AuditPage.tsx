@@ -187,7 +187,9 @@ export function AuditPage() {
                         <td data-testid="audit-record">
                           <AuditRecord entry={entry} label={entityLabel(entry.entityType)} />
                         </td>
-                        <td>{entry.summary}</td>
+                        <td data-testid="audit-summary">
+                          <AuditSummary entry={entry} />
+                        </td>
                         <td>
                           <button
                             type="button"
@@ -252,20 +254,63 @@ function AuditRecord({ entry, label }: { entry: AuditEntry; label: string }) {
   );
 }
 
-function AuditChanges({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation('admin');
-  const locale = useLocale();
-  const changes = auditChanges(entry.before, entry.after);
-  if (changes.length === 0) return <p className="admin-hint">{t('audit.noChanges')}</p>;
+/** The catalogs whose `fields` group names the fields of audited records, searched in order. */
+const FIELD_NAMESPACES = ['admin', 'climate', 'applications', 'elections', 'news'] as const;
 
-  const fieldLabel = (path: string) => {
+/** A changed field's name in the reader's language ("Name in 日本語", "Population"). */
+function useFieldLabel(): (path: string) => string {
+  const { t } = useTranslation('admin');
+  return (path: string) => {
     const [head, lang] = path.split('.');
     if (head === 'names' && lang) {
       return t('fields.nameIn', { language: isLocale(lang) ? LOCALE_NAMES[lang] : lang });
     }
     const flat = path.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
-    return t(`fields.${flat}`, { defaultValue: path });
+    // The areas' forms name their own fields; a field none of them names is not shown by code.
+    return t(
+      FIELD_NAMESPACES.map((ns) => `${ns}:fields.${flat}`),
+      { defaultValue: t('audit.otherField') },
+    );
   };
+}
+
+/** How many changed fields the summary names before it counts the rest. */
+const SUMMARY_FIELDS = 3;
+
+/**
+ * What an entry did, in the reader's language. The server writes its summary in English when
+ * the change happens; an English reader sees it, and every other reader sees the fields the
+ * change touched, named in their language (the Action column already says created or deleted).
+ */
+function AuditSummary({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation('admin');
+  const locale = useLocale();
+  const fieldLabel = useFieldLabel();
+  if (locale === 'en') return <span lang="en">{entry.summary}</span>;
+  if (entry.action !== 'update') return <span className="admin-secondary">—</span>;
+  const labels = [
+    ...new Set(auditChanges(entry.before, entry.after).map((c) => fieldLabel(c.path))),
+  ];
+  if (labels.length === 0) return <span className="admin-secondary">—</span>;
+  const named = labels.slice(0, SUMMARY_FIELDS);
+  const more = labels.length - named.length;
+  const list = new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format(named);
+  return (
+    <>
+      {more > 0
+        ? t('audit.changedFieldsMore', { fields: list, count: more })
+        : t('audit.changedFields', { fields: list })}
+    </>
+  );
+}
+
+function AuditChanges({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation('admin');
+  const locale = useLocale();
+  const fieldLabel = useFieldLabel();
+  const changes = auditChanges(entry.before, entry.after);
+  if (changes.length === 0) return <p className="admin-hint">{t('audit.noChanges')}</p>;
+
   const valueText = (path: string, value: unknown) => {
     const group = VALUE_LABELS[path];
     if (group && typeof value === 'string') return t(`${group}.${value}`, { defaultValue: value });
