@@ -398,14 +398,22 @@ function TargetCard({
                 data-testid="climate-self-reported"
               >
                 <p className="climate-progress__label">
-                  {t('progress.selfReported', {
-                    source: target.selfReported.source,
-                    value: f.percent(target.selfReported.progressPercent),
-                  })}
+                  {target.selfReported.source === null
+                    ? t('progress.selfReportedUnnamed', {
+                        value: f.percent(target.selfReported.progressPercent),
+                      })
+                    : t('progress.selfReported', {
+                        source: target.selfReported.source,
+                        value: f.percent(target.selfReported.progressPercent),
+                      })}
                 </p>
                 <ShareBar
                   fraction={target.selfReported.progressPercent / 100}
-                  label={t('progress.selfReportedShort', { source: target.selfReported.source })}
+                  label={
+                    target.selfReported.source === null
+                      ? t('progress.selfReportedUnnamedShort')
+                      : t('progress.selfReportedShort', { source: target.selfReported.source })
+                  }
                   variant="reported"
                 />
                 <p className="climate-progress__hint">{t('progress.notUsed')}</p>
