@@ -8,7 +8,7 @@ import { configFromEnv } from '../server/config';
 import { openStore as openDatabase } from '../server/store';
 import { nowIso } from '../server/clock';
 import { saveLayout } from '../server/climate/imports/saved-layouts';
-import { runExportCommand, runImportCommand } from './climate-commands';
+import { layoutText, runExportCommand, runImportCommand } from './climate-commands';
 import type { Io } from './io';
 
 function capture() {
@@ -32,6 +32,18 @@ const TARGETS_CSV = [
   '990001,City of Testville,Testville,Japan,Base year emissions (absolute) target,2013,4000,50,2030',
 ].join('\n');
 
+describe('layoutText', () => {
+  it('says how a run read its file in words, never by a layout id', () => {
+    expect(layoutText('cdp-targets-2021-openclimate')).toBe(
+      'read as CDP 2021 Cities Emissions Reduction Targets, as cleaned by OpenClimate',
+    );
+    expect(layoutText('nzt')).toMatch(/^read as Net Zero Tracker export/);
+    expect(layoutText('saved:town sheet')).toBe('read with the saved layout "town sheet"');
+    expect(layoutText(null)).toBe('layout not recognised');
+    expect(layoutText('cdp-targets-1999')).not.toContain('cdp-targets-1999');
+  });
+});
+
 describe('accord import and export', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-climate-cli-'));
   const config = { ...configFromEnv({}), dataDir: dir, databaseUrl: undefined };
@@ -47,7 +59,8 @@ describe('accord import and export', () => {
       await runImportCommand(['cdp-emissions', emissionsFile, '--dry-run'], c.io, config),
     ).toBe(0);
     const text = c.out.join('\n');
-    expect(text).toContain('layout cdp-emissions-2021');
+    expect(text).toContain('read as CDP 2020 and 2021 City-wide Emissions,');
+    expect(text).not.toContain('cdp-emissions-2021');
     expect(text).toContain('dry run');
     expect(text).toMatch(/1 of 2 rows|2 of 2 rows/);
     expect(text).toContain('Done: 2 of 2 rows; 1 created, 0 updated, 0 unchanged, 1 skipped');
@@ -77,7 +90,7 @@ describe('accord import and export', () => {
     expect(await runImportCommand(['cdp-targets', targetsFile, '--no-create'], c.io, config)).toBe(
       0,
     );
-    expect(c.out.join('\n')).toContain('layout cdp-targets');
+    expect(c.out.join('\n')).toContain('read as CDP 2021 Cities Emissions Reduction Targets');
     expect(c.out.join('\n')).toContain('1 created');
   });
 
@@ -121,7 +134,8 @@ describe('accord import and export', () => {
         config,
       ),
     ).toBe(0);
-    expect(c.out.join('\n')).toContain('layout saved:town-sheet');
+    expect(c.out.join('\n')).toContain('read with the saved layout "town-sheet"');
+    expect(c.out.join('\n')).not.toContain('saved:');
     expect(c.out.join('\n')).toContain('1 created');
 
     const listed = capture();

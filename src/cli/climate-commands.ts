@@ -16,7 +16,7 @@ import { prepareTargetsExport } from '../server/climate/exports/targets';
 import type { TableFormat } from '../server/climate/exports/write-table';
 import { encodingNamed, TEXT_ENCODINGS } from '../server/climate/imports/decode';
 import { layoutById } from '../server/climate/imports/layouts';
-import { listSavedLayouts } from '../server/climate/imports/saved-layouts';
+import { listSavedLayouts, SAVED_LAYOUT_PREFIX } from '../server/climate/imports/saved-layouts';
 import { beginImport, importReportCsv } from '../server/climate/imports/service';
 import { RunProblemError } from '../server/climate/imports/unreadable';
 import type { ImportKind } from '../server/climate/schemas';
@@ -174,10 +174,9 @@ export async function runImportCommand(
         }
         throw err;
       }
-      const layout = started.run.layout ? layoutById(started.run.layout) : undefined;
       io.out(
         `Import ${started.run.id}${dryRun ? ' (dry run: nothing will be written)' : ''}: ` +
-          `layout ${started.run.layout ?? '?'}${layout ? ` (${layout.label})` : ''}` +
+          layoutText(started.run.layout) +
           (started.run.encoding
             ? `, encoding ${started.run.encoding} (${encoding ? 'chosen' : 'detected'})`
             : ''),
@@ -230,6 +229,19 @@ export async function runImportCommand(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/**
+ * How the run read the file, in words: a published layout by its name (never its id), a saved
+ * one by the name it was saved under (the name `--layout` takes).
+ */
+export function layoutText(layout: string | null): string {
+  if (layout === null) return 'layout not recognised';
+  if (layout.startsWith(SAVED_LAYOUT_PREFIX)) {
+    return `read with the saved layout "${layout.slice(SAVED_LAYOUT_PREFIX.length)}"`;
+  }
+  const known = layoutById(layout);
+  return known ? `read as ${known.label}` : 'read with a layout this version does not know';
 }
 
 async function listLayoutsCommand(io: Io, config: AccordConfig): Promise<number> {

@@ -20,6 +20,13 @@ export const TARGET_TYPES = [
 ] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
+/**
+ * The denominators an importer writes for an intensity target's unit (mapping.ts); a unit typed
+ * by hand is kept as typed. Shown by name in the reader's language, never as these codes.
+ */
+export const INTENSITY_UNITS = ['per-capita', 'per-gdp'] as const;
+export type IntensityUnit = (typeof INTENSITY_UNITS)[number];
+
 /** What members and trackers call a target of (net) zero. */
 export const NET_ZERO_LABELS = [
   'net-zero',

@@ -141,7 +141,7 @@ export function targetSnapshotOfRow(
       row.self_reported_progress !== null
         ? {
             progressPercent: row.self_reported_progress,
-            source: row.self_reported_source ?? 'self-reported',
+            source: row.self_reported_source,
           }
         : null,
     importKey: row.import_key,

@@ -136,7 +136,14 @@ export const Target = Type.Object({
   governmentSlug: Slug,
   ...targetFields,
   /** What the member reported themselves (e.g. CDP's "% of target achieved"): shown beside, never used. */
-  selfReported: Nullable(Type.Object({ progressPercent: Type.Number(), source: Type.String() })),
+  selfReported: Nullable(
+    Type.Object({
+      progressPercent: Type.Number(),
+      source: Nullable(
+        Type.String({ description: 'Where it was reported ("CDP 2021"); null when not said' }),
+      ),
+    }),
+  ),
   interimTargetIds: Type.Array(Type.Integer()),
   importKey: Nullable(Type.String()),
   version: Type.Integer(),

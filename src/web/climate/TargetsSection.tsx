@@ -15,6 +15,7 @@ import { ConfirmButton, Fact, ShareBar, StatusBadge, useGpcNames } from './parts
 import { refreshClimate } from './queries';
 import { comparedText, excludedText } from './sources-text';
 import { groupTargets } from './targets';
+import { intensityUnitText } from './intensity-unit';
 import type { EmissionsSeries, Target } from './types';
 import type { TFunction } from 'i18next';
 import { gasLabel } from '../../core/climate/formulas';
@@ -22,7 +23,10 @@ import { gasLabel } from '../../core/climate/formulas';
 /** A level of emissions as the target states it: t CO2e, or per denominator unit. */
 function levelText(target: Target, value: number, f: ClimateFormat, t: TFunction): string {
   if (target.type === 'intensity') {
-    return t('units.intensity', { value: f.number(value, 3), unit: target.intensityUnit ?? '—' });
+    return t('units.intensity', {
+      value: f.number(value, 3),
+      unit: intensityUnitText(t, target.intensityUnit),
+    });
   }
   return f.tonnes(value);
 }
@@ -44,7 +48,7 @@ function summaryOf(target: Target, f: ClimateFormat, t: TFunction): string {
       if (percent && target.baseYear !== null) {
         return t('summary.intensity', {
           percent,
-          unit: target.intensityUnit ?? '—',
+          unit: intensityUnitText(t, target.intensityUnit),
           baseYear: formatYear(target.baseYear),
           year,
         });
@@ -394,14 +398,22 @@ function TargetCard({
                 data-testid="climate-self-reported"
               >
                 <p className="climate-progress__label">
-                  {t('progress.selfReported', {
-                    source: target.selfReported.source,
-                    value: f.percent(target.selfReported.progressPercent),
-                  })}
+                  {target.selfReported.source === null
+                    ? t('progress.selfReportedUnnamed', {
+                        value: f.percent(target.selfReported.progressPercent),
+                      })
+                    : t('progress.selfReported', {
+                        source: target.selfReported.source,
+                        value: f.percent(target.selfReported.progressPercent),
+                      })}
                 </p>
                 <ShareBar
                   fraction={target.selfReported.progressPercent / 100}
-                  label={t('progress.selfReportedShort', { source: target.selfReported.source })}
+                  label={
+                    target.selfReported.source === null
+                      ? t('progress.selfReportedUnnamedShort')
+                      : t('progress.selfReportedShort', { source: target.selfReported.source })
+                  }
                   variant="reported"
                 />
                 <p className="climate-progress__hint">{t('progress.notUsed')}</p>

@@ -82,6 +82,15 @@ describe.each(dialectCases())('the climate dashboard export on $label', ({ diale
       '2018',
       '아니요',
     ]);
+    // The headline target by its Korean title, as the dashboard shows it, not as entered.
+    const kyotoSummary = (
+      (await t.app.inject({ url: '/api/v1/climate/summary?asOf=2021' })).json() as {
+        rows: { slug: string; headline: { title: string; titles: Record<string, string> } }[];
+      }
+    ).rows.find((r) => r.slug === 'kyoto');
+    expect(kyotoSummary?.headline.titles.ko).toBeTruthy();
+    expect(kyoto?.[5]).toBe(kyotoSummary?.headline.titles.ko);
+    expect(kyoto?.[5]).not.toBe(kyotoSummary?.headline.title);
     const changchun = rows.find((r) => r[12] === '2019' && r[13] === '예');
     expect(changchun?.[1]).toBe('중국');
 

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Locale } from '../../../core/locales';
+import { displayName } from '../../../core/names';
 import { notFound } from '../../http/problem';
 import { translator, type Translate } from '../../i18n/translator';
 import type { Store } from '../../store';
@@ -49,6 +50,17 @@ function countryName(code: string, locale: Locale): string {
   }
 }
 
+/**
+ * The headline target's title in the reader's language where it is kept in it, as the dashboard
+ * shows it (core/names.ts's rule: their language, else the other Chinese script, else as entered).
+ */
+export function headlineTitle(
+  headline: { title: string; titles: Partial<Record<string, string>> },
+  locale: Locale,
+): string {
+  return displayName({ ...headline.titles, und: headline.title }, 'und', locale).primary;
+}
+
 /** Progress as per cent with one decimal, as the dashboard shows it; null when not computed. */
 const percent = (fraction: number | null | undefined) =>
   fraction === null || fraction === undefined ? null : Math.round(fraction * 1000) / 10;
@@ -91,7 +103,7 @@ export async function prepareSummaryExport(
     regionNames.get(r.region) ?? r.region,
     t(r.isMember ? 'exports:climateSummary.member' : 'exports:climateSummary.prospect'),
     r.targets,
-    r.headline?.title ?? null,
+    r.headline ? headlineTitle(r.headline, locale) : null,
     r.headline?.targetYear ?? null,
     r.headline ? t(`exports:climateSummary.statuses.${r.headline.status}`) : null,
     percent(r.headline?.progress),

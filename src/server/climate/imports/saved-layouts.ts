@@ -89,6 +89,9 @@ export function toSavedLayout(record: ImportLayoutRecord): SavedLayout {
   };
 }
 
+/** A saved layout's id is this before the name it was saved under. */
+export const SAVED_LAYOUT_PREFIX = 'saved:';
+
 /**
  * A saved layout as the recogniser reads layouts: its own headers for its fields, every one of
  * its columns required (it fits a file that has all of them), the ignored ones ignored.
@@ -97,7 +100,7 @@ export function asLayout(saved: SavedLayout): Layout {
   const columns: Record<string, string[]> = {};
   for (const c of saved.columns) if (c.field !== null) (columns[c.field] ??= []).push(c.header);
   return {
-    id: `saved:${saved.name}`,
+    id: `${SAVED_LAYOUT_PREFIX}${saved.name}`,
     kind: saved.kind,
     label: `${saved.name} (saved layout)`,
     columns,
