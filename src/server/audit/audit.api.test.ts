@@ -117,6 +117,51 @@ describe.each(dialectCases())('the audit log’s record names on $label', ({ dia
     },
   );
 
+  it_(
+    'names a member’s inventory by the member and year, and a target by its title, on the member’s climate page',
+    async () => {
+      const inventory = await t.db.kysely
+        .selectFrom('inventories')
+        .innerJoin('governments', 'governments.id', 'inventories.government_id')
+        .where('governments.slug', '=', 'changchun')
+        .select(['inventories.id', 'inventories.year'])
+        .executeTakeFirstOrThrow();
+      const target = await t.db.kysely
+        .selectFrom('climate_targets')
+        .innerJoin('governments', 'governments.id', 'climate_targets.government_id')
+        .where('governments.slug', '=', 'kyoto')
+        .where('climate_targets.title', '=', 'Zero emissions by 2050')
+        .select('climate_targets.id')
+        .executeTakeFirstOrThrow();
+      await t.db.transaction(async (tx) => {
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: 'update',
+          entityType: 'inventory',
+          entityId: inventory.id,
+          summary: 'inventory touched',
+        });
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: 'update',
+          entityType: 'target',
+          entityId: target.id,
+          summary: 'target touched',
+        });
+      });
+      const inv = (await log(`entityType=inventory&entityId=${inventory.id}&lang=ja`)).items[0];
+      expect(inv?.record).toMatchObject({
+        name: `長春市 ${inventory.year}`,
+        lang: 'ja',
+        path: '/members/changchun/climate',
+      });
+      const tgt = (await log(`entityType=target&entityId=${target.id}&lang=ko`)).items[0];
+      expect(tgt?.record).toMatchObject({
+        name: '2050년까지 배출 제로',
+        lang: 'ko',
+        path: `/members/kyoto/climate#target-${target.id}`,
+      });
+    },
+  );
+
   it_('leaves a kind without names unnamed, and a record that never was gone', async () => {
     await t.db.transaction(async (tx) => {
       await recordAudit(tx, SYSTEM_ACTOR, {

@@ -71,22 +71,64 @@ function localDay(instant: string, zone: string): string | null {
   }
 }
 
+/** The climate page of a member, where its targets, actions and inventories are. */
+const climatePath = (slug: string, anchor?: string) =>
+  `/members/${encodeURIComponent(slug)}/climate${anchor ? `#${anchor}` : ''}`;
+
+/** A government's name in the reader's language, from its names one row per language. */
+function governmentName(
+  rows: readonly { local_lang: string; lang: string | null; name: string | null }[],
+  lang: string,
+): AuditRecordName | null {
+  const names: NamesByLanguage = {};
+  for (const r of rows) if (r.lang && r.name) names[r.lang] = r.name;
+  const local = rows[0]?.local_lang ?? 'en';
+  const text = displayNameText(names, local, lang);
+  return named(text, langOf(names, text, local));
+}
+
+/**
+ * A member's record of one year (an inventory, reported emissions): the member's name and the
+ * year, which needs no words, on its climate page. The rows hold the member's names, one per
+ * language, so naming them takes no other query.
+ */
+function yearOfMember(
+  rows: readonly {
+    id: number;
+    year: number;
+    slug: string;
+    local_lang: string;
+    lang: string | null;
+    name: string | null;
+  }[],
+  lang: string,
+): Names {
+  const groups = new Map<number, (typeof rows)[number][]>();
+  for (const r of rows) groups.set(r.id, [...(groups.get(r.id) ?? []), r]);
+  const out: Names = new Map();
+  for (const [id, group] of groups) {
+    const { year, slug } = group[0]!;
+    const member = governmentName(group, lang);
+    out.set(
+      id,
+      member
+        ? { ...member, name: `${member.name} ${year}`, path: climatePath(slug) }
+        : named(String(year), lang, { path: climatePath(slug) }),
+    );
+  }
+  return out;
+}
+
 const RESOLVERS: Record<string, Resolver> = {
   async government(store, ids, lang) {
     const rows = await store.members.governmentNamesByIds(ids);
-    const groups = new Map<number, { slug: string; local: string; names: NamesByLanguage }>();
-    for (const r of rows) {
-      const g = groups.get(r.id) ?? { slug: r.slug, local: r.local_lang, names: {} };
-      if (r.lang && r.name) g.names[r.lang] = r.name;
-      groups.set(r.id, g);
-    }
+    const groups = new Map<number, (typeof rows)[number][]>();
+    for (const r of rows) groups.set(r.id, [...(groups.get(r.id) ?? []), r]);
     const out: Names = new Map();
-    for (const [id, g] of groups) {
-      const text = displayNameText(g.names, g.local, lang);
-      const n = named(text, langOf(g.names, text, g.local), {
-        path: `/admin/governments/${encodeURIComponent(g.slug)}`,
-      });
-      out.set(id, n);
+    for (const [id, group] of groups) {
+      const name = governmentName(group, lang);
+      const path = `/admin/governments/${encodeURIComponent(group[0]!.slug)}`;
+      out.set(id, name && { ...name, path });
     }
     return out;
   },
@@ -162,6 +204,7 @@ const RESOLVERS: Record<string, Resolver> = {
       textName(
         { en: r.title, ...parseTexts(r.titles, { table: 'climate_targets', id: r.id }) },
         lang,
+        { path: climatePath(r.slug, `target-${r.id}`) },
       ),
     );
   },
@@ -171,8 +214,15 @@ const RESOLVERS: Record<string, Resolver> = {
       textName(
         { en: r.title, ...parseTexts(r.titles, { table: 'climate_actions', id: r.id }) },
         lang,
+        { path: climatePath(r.slug) },
       ),
     );
+  },
+  async inventory(store, ids, lang) {
+    return yearOfMember(await store.climate.inventoryYearsByIds(ids), lang);
+  },
+  async 'emission-report'(store, ids, lang) {
+    return yearOfMember(await store.climate.emissionReportYearsByIds(ids), lang);
   },
   async file(store, ids, lang) {
     const rows = await store.files.fileNamesByIds(ids);

@@ -555,8 +555,40 @@ export function targetTitlesByIds(db: Executor, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('climate_targets')
-    .where('id', 'in', ids)
-    .select(['id', 'title', 'titles'])
+    .innerJoin('governments', 'governments.id', 'climate_targets.government_id')
+    .where('climate_targets.id', 'in', ids)
+    .select([
+      'climate_targets.id',
+      'climate_targets.title',
+      'climate_targets.titles',
+      'governments.slug',
+    ])
+    .execute();
+}
+
+/**
+ * The member (with its names, one row per language) and year of many reported emissions in one
+ * query (the audit log names them).
+ */
+export function emissionReportYearsByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('emission_reports')
+    .innerJoin('governments', 'governments.id', 'emission_reports.government_id')
+    .leftJoin('government_names', (join) =>
+      join
+        .onRef('government_names.government_id', '=', 'governments.id')
+        .on('government_names.kind', '=', 'name'),
+    )
+    .where('emission_reports.id', 'in', ids)
+    .select([
+      'emission_reports.id',
+      'emission_reports.year',
+      'governments.slug',
+      'governments.local_lang',
+      'government_names.lang',
+      'government_names.name',
+    ])
     .execute();
 }
 
@@ -565,7 +597,13 @@ export function actionTitlesByIds(db: Executor, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('climate_actions')
-    .where('id', 'in', ids)
-    .select(['id', 'title', 'titles'])
+    .innerJoin('governments', 'governments.id', 'climate_actions.government_id')
+    .where('climate_actions.id', 'in', ids)
+    .select([
+      'climate_actions.id',
+      'climate_actions.title',
+      'climate_actions.titles',
+      'governments.slug',
+    ])
     .execute();
 }
