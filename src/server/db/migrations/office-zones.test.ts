@@ -90,3 +90,16 @@ describe.each(dialectCases())('migration 0021 (office zones) on $label', ({ dial
     expect(after.confirmed_on).toBe('2026-12-01');
   });
 });
+
+/**
+ * The migration gives the network's offices their zones as reference data, frozen as it was
+ * written; the demo seeds the same offices. A database made before 0021 and one seeded after it
+ * must agree, so the two lists are kept equal here.
+ */
+describe('migration 0021’s office zones', () => {
+  it('are the zones the demo gives the same offices, for every office of the demo', async () => {
+    const { OFFICE_ZONES } = await import('./0021_office_zones_confirmations');
+    const { DEMO_OFFICES } = await import('../../setup/demo/data');
+    expect(Object.fromEntries(DEMO_OFFICES.map((o) => [o.slug, o.timeZone]))).toEqual(OFFICE_ZONES);
+  });
+});
