@@ -9,6 +9,7 @@ import {
   personNameText,
   searchKey,
   textFor,
+  translatedText,
 } from './names';
 
 describe('searchKey', () => {
@@ -192,6 +193,31 @@ describe('displayName, by property', () => {
   it('writes the English name in brackets in plain text', () => {
     expect(displayNameText({ en: 'Kyoto', ja: '京都市' }, 'ja', 'ko')).toBe('京都市 (Kyoto)');
     expect(displayNameText({ en: 'Kyoto', ja: '京都市' }, 'ja', 'ja')).toBe('京都市');
+  });
+});
+
+describe('translatedText', () => {
+  const titles = { ko: '2050년까지 배출 제로', 'zh-Hant': '2050年零排放', en: 'Net zero by 2050' };
+
+  it('gives the reader’s language, then the other Chinese script, then the text as entered', () => {
+    expect(translatedText(titles, 'Zero emissions by 2050', 'ko')).toBe('2050년까지 배출 제로');
+    expect(translatedText(titles, 'Zero emissions by 2050', 'zh-Hans')).toBe('2050年零排放');
+    // The original comes before a translation into English for a reader of neither.
+    expect(translatedText(titles, 'Zero emissions by 2050', 'ja')).toBe('Zero emissions by 2050');
+    expect(translatedText({ ko: '  ' }, 'Zero emissions by 2050', 'ko')).toBe(
+      'Zero emissions by 2050',
+    );
+  });
+
+  it('is, by property, the reader’s own text when there is one, else the other script’s or the original', () => {
+    fc.assert(
+      fc.property(anyTexts, fc.string({ minLength: 1 }), reader, (texts, original, r) => {
+        const out = translatedText(texts, original, r);
+        const own = texts[r];
+        if (own !== undefined && own.trim() !== '') expect(out).toBe(own);
+        else expect([original, ...Object.values(texts)]).toContain(out);
+      }),
+    );
   });
 });
 

@@ -78,6 +78,23 @@ export function textFor(texts: NamesByLanguage, reader: string): string {
   return chooseText(texts, reader)?.text ?? '';
 }
 
+/**
+ * A text entered in one language and translated into others (a target's or action's title, an
+ * office's name, a speaker's role): the reader's language, else the other Chinese script, else
+ * the text as entered, which is the original and so comes before any translation of it.
+ */
+export function translatedText(
+  translations: NamesByLanguage,
+  original: string,
+  reader: string,
+): string {
+  for (const lang of readerLanguages(reader)) {
+    const text = translations[lang];
+    if (present(text)) return text;
+  }
+  return original;
+}
+
 export interface DisplayName {
   /** The name to show first. */
   primary: string;
