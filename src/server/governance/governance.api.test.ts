@@ -90,6 +90,24 @@ describe.each(dialectCases())('governance API on $label', ({ dialect, skip }) =>
     });
   });
 
+  it_('finds meetings by words of their title or their body’s name, in any language', async () => {
+    const titles = async (q: string) => {
+      const res = await get(`/api/v1/meetings?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { items: MeetingSummary[] }).items.map((m) => m.title.en);
+    };
+    expect(await titles('2020 rexcom')).toContain('2020 East Asia RexCom Meeting');
+    // A word of the title in another case, and one only the body's name has.
+    expect(await titles('MEETING executive')).toContain('2020 East Asia RexCom Meeting');
+    expect(await titles('東アジア')).toContain('2020 East Asia RexCom Meeting');
+    expect(await titles('2020 nowhere-at-all')).toEqual([]);
+    // % and _ are letters to look for, not wildcards.
+    expect(await titles('%')).toEqual([]);
+    expect(await titles('_')).toEqual([]);
+    const tooLong = await get(`/api/v1/meetings?q=${'x'.repeat(101)}`);
+    expect(tooLong.statusCode).toBe(400);
+  });
+
   it_('loads the 2020 meeting with its agenda and the two proxies', async () => {
     const list = (await get('/api/v1/meetings?body=east-asia-rexcom')).json() as {
       items: MeetingSummary[];

@@ -46,6 +46,7 @@ export async function listMeetings(
       from: query.from,
       to: query.to ? `${query.to}T23:59:59.999Z` : undefined,
       excludeDrafts: !drafts,
+      words: query.q?.split(/\s+/).filter((w) => w !== ''),
     },
     query.sort !== 'start',
     page,

@@ -5,7 +5,7 @@
  * register-repository.ts, what calendar feeds read in calendar-repository.ts; both are
  * re-exported below.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { MeetingStatus } from '../../core/governance';
 import type {
   AgendaItemTable,
@@ -228,7 +228,12 @@ export interface MeetingFilter {
   from?: string;
   to?: string;
   excludeDrafts?: boolean;
+  /** Words each found in the title or the body's names (any language), case ignored. */
+  words?: readonly string[];
 }
+
+/** A LIKE pattern that finds `word` anywhere, its own % and _ taken literally (escape '\\'). */
+const containing = (word: string) => `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listMeetings(
   db: Executor,
@@ -239,6 +244,22 @@ export async function listMeetings(
 ): Promise<{ rows: MeetingRow[]; total: number }> {
   let q = db.selectFrom('meetings');
   if (filter.bodyId !== undefined) q = q.where('body_id', '=', filter.bodyId);
+  for (const word of filter.words ?? []) {
+    const pattern = containing(word);
+    // Titles and names are JSON by language; a word in any language's text matches.
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(meetings.title)`, 'like', sql<string>`${pattern} escape '\\'`),
+        eb.exists(
+          eb
+            .selectFrom('bodies')
+            .select('bodies.id')
+            .whereRef('bodies.id', '=', 'meetings.body_id')
+            .where(sql<string>`lower(bodies.names)`, 'like', sql<string>`${pattern} escape '\\'`),
+        ),
+      ]),
+    );
+  }
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.from) q = q.where('starts_at', '>=', filter.from);
   if (filter.to) q = q.where('starts_at', '<', filter.to);

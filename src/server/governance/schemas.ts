@@ -519,6 +519,14 @@ export const MeetingQuery = Type.Object({
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
   sort: Type.Optional(Type.Enum(['start', '-start'] as const)),
+  q: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description:
+        'Words each found in the meeting’s title or its body’s name, in any language (case ignored)',
+    }),
+  ),
   ...PageQuery,
 });
 export type MeetingQuery = Static<typeof MeetingQuery>;

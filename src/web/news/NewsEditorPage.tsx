@@ -4,7 +4,7 @@
  * meeting, a body and governments, its photos, and publishing. Publishing a post with unsaved
  * changes saves them first; leaving it with unsaved changes asks first.
  */
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -564,18 +564,18 @@ function LinksFields({
     }
   }
 
-  const meetings = useMeetingChoices();
   const [meetingSearch, setMeetingSearch] = useState('');
+  const meetings = useMeetingChoices(useDeferredValue(meetingSearch));
   const choices = useMemo(
     () =>
       meetingChoices(
-        meetings.data?.items ?? [],
+        meetings.items,
         post?.meeting,
         locale,
         (day) => formatDate(day, locale),
         t('editor.meetingUntitled'),
       ),
-    [meetings.data, post?.meeting, locale, t],
+    [meetings.items, post?.meeting, locale, t],
   );
   const shownChoices = filterMeetingChoices(choices, meetingSearch, draft.meetingId);
   const linkedMeeting =
