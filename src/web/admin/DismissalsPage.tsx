@@ -10,6 +10,7 @@ import { Pagination } from '../components/Pagination';
 import { useProblemText } from '../forms/form';
 import type { PageOf } from '../types';
 import type { DismissalSide, DuplicateDismissal } from './merges';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 /**
  * /admin/duplicates/dismissed — pairs marked as two records, not one (two governments, or two
@@ -120,12 +121,7 @@ export function DismissalsPage() {
         <EmptyState title={t('dismissals.none')} />
       ) : (
         <>
-          <div
-            className="admin-table-wrap"
-            role="region"
-            aria-label={t('dismissals.title')}
-            tabIndex={0}
-          >
+          <ScrollFrame className="admin-table-wrap" label={t('dismissals.title')}>
             <table className="admin-table" data-testid="dismissals">
               <caption className="visually-hidden">{t('dismissals.title')}</caption>
               <thead>
@@ -159,7 +155,7 @@ export function DismissalsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
           <Pagination
             page={marks.data.page}
             pageSize={marks.data.pageSize}

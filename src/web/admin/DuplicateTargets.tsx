@@ -14,6 +14,7 @@ import {
   type DuplicateTargetSide,
   type TargetResolution,
 } from './merges';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 /**
  * The part of /admin/duplicates that lists targets of one government stated twice (CDP's file
@@ -176,12 +177,7 @@ export function DuplicateTargets({
       {pairs.length === 0 ? (
         <EmptyState title={t('duplicates.targetsNone')} />
       ) : (
-        <div
-          className="admin-table-wrap"
-          role="region"
-          aria-label={t('duplicates.targetsTitle')}
-          tabIndex={0}
-        >
+        <ScrollFrame className="admin-table-wrap" label={t('duplicates.targetsTitle')}>
           <table className="admin-table" data-testid="duplicate-targets">
             <caption className="visually-hidden">{t('duplicates.targetsTitle')}</caption>
             <thead>
@@ -211,7 +207,7 @@ export function DuplicateTargets({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import { Pagination } from '../components/Pagination';
 import type { GovernmentSummary, PageOf } from '../types';
 import { usePageTitle } from '../components/page-title';
 import { useLocale } from '../components/locale';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 const PAGE_SIZE = 25;
 
@@ -81,12 +82,7 @@ export function GovernmentList() {
         <EmptyState title={t('governments.none')} />
       ) : (
         <>
-          <div
-            className="admin-table-wrap"
-            role="region"
-            aria-label={t('governments.listLabel')}
-            tabIndex={0}
-          >
+          <ScrollFrame className="admin-table-wrap" label={t('governments.listLabel')}>
             <table className="admin-table">
               <caption className="visually-hidden">{t('governments.listLabel')}</caption>
               <thead>
@@ -132,7 +128,7 @@ export function GovernmentList() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
           <Pagination
             page={governments.data.page}
             pageSize={governments.data.pageSize}

@@ -19,6 +19,7 @@ import {
 import { parseNumberInput } from './government-form';
 import { usePageTitle } from '../components/page-title';
 import { useLocale } from '../components/locale';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 type Token = Static<typeof ApiToken>;
 type TokenCreate = Static<typeof ApiTokenCreate>;
@@ -86,7 +87,7 @@ export function TokensPage() {
       ) : tokens.data.items.length === 0 ? (
         <EmptyState title={t('tokens.none')} />
       ) : (
-        <div className="admin-table-wrap" role="region" aria-label={t('tokens.yours')} tabIndex={0}>
+        <ScrollFrame className="admin-table-wrap" label={t('tokens.yours')}>
           <table className="admin-table">
             <caption className="visually-hidden">{t('tokens.yours')}</caption>
             <thead>
@@ -137,7 +138,7 @@ export function TokensPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       )}
     </section>
   );

@@ -26,6 +26,7 @@ import { GovernmentPicker, type PickedGovernment } from '../forms/GovernmentPick
 import { GovernmentName } from '../components/GovernmentName';
 import { usePageTitle } from '../components/page-title';
 import { useLocale } from '../components/locale';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 const PAGE_SIZE = 25;
 
@@ -156,12 +157,7 @@ export function UsersPage() {
         <EmptyState title={t('users.none')} />
       ) : (
         <>
-          <div
-            className="admin-table-wrap"
-            role="region"
-            aria-label={t('users.listLabel')}
-            tabIndex={0}
-          >
+          <ScrollFrame className="admin-table-wrap" label={t('users.listLabel')}>
             <table className="admin-table">
               <caption className="visually-hidden">{t('users.listLabel')}</caption>
               <thead>
@@ -238,7 +234,7 @@ export function UsersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
           <Pagination
             page={users.data.page}
             pageSize={users.data.pageSize}

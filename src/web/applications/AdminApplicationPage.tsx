@@ -19,6 +19,7 @@ import { checkFile, uploadAsSecretariat } from './documents';
 import { ResolutionLine } from './parts';
 import { detailKey, useApplicationDetail, type Detail } from './queries';
 import { ReviewActions } from './ReviewActions';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 export default function AdminApplicationPage() {
   const { t } = useTranslation('applications');
@@ -248,7 +249,7 @@ function History({ detail }: { detail: Detail }) {
   return (
     <section className="apply-panel" aria-labelledby="history-title">
       <h2 id="history-title">{t('status.history')}</h2>
-      <div className="admin-table-wrap" role="region" aria-label={t('status.history')} tabIndex={0}>
+      <ScrollFrame className="admin-table-wrap" label={t('status.history')}>
         <table className="admin-table" data-testid="application-history">
           <caption className="visually-hidden">{t('status.history')}</caption>
           <thead>
@@ -270,7 +271,7 @@ function History({ detail }: { detail: Detail }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollFrame>
     </section>
   );
 }

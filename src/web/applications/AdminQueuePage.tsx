@@ -14,6 +14,7 @@ import { usePageTitle } from '../components/page-title';
 import './applications.css';
 import { ResolutionLine } from './parts';
 import { useApplicationQueue } from './queries';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 export default function AdminQueuePage() {
   const { t } = useTranslation('applications');
@@ -106,12 +107,7 @@ export default function AdminQueuePage() {
       ) : queue.data.items.length === 0 ? (
         <EmptyState title={t('queue.none')} />
       ) : (
-        <div
-          className="admin-table-wrap"
-          role="region"
-          aria-label={t('queue.listLabel')}
-          tabIndex={0}
-        >
+        <ScrollFrame className="admin-table-wrap" label={t('queue.listLabel')}>
           <table className="admin-table" data-testid="queue-table">
             <caption className="visually-hidden">{t('queue.listLabel')}</caption>
             <thead>
@@ -152,7 +148,7 @@ export default function AdminQueuePage() {
             total={queue.data.total}
             onPage={(p) => filterTo({ page: p > 1 ? String(p) : undefined })}
           />
-        </div>
+        </ScrollFrame>
       )}
     </section>
   );

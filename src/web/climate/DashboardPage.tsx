@@ -44,6 +44,7 @@ import { formatYear, useClimateFormat } from './format';
 import { ShareBar, StatusBadge } from './parts';
 import { useClimateSummary } from './queries';
 import type { ClimateSummaryRow, GroupSummary } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 import './climate.css';
 
 /** All regions: the address without a region, as the summary API reads a missing region. */
@@ -333,12 +334,7 @@ function GovernmentsTable({
   }
   return (
     <>
-      <div
-        className="table-wrap"
-        role="region"
-        aria-label={t('dashboard.tableCaption')}
-        tabIndex={0}
-      >
+      <ScrollFrame label={t('dashboard.tableCaption')}>
         <table
           className="data-table members-table climate-dashboard-table"
           data-testid="dashboard-table"
@@ -461,7 +457,7 @@ function GovernmentsTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollFrame>
       {rows.some(isIllustrative) && (
         <p className="climate-illustrative" role="note" data-testid="dashboard-illustrative-note">
           <strong>{t('inventory.illustrative')}</strong> {t('dashboard.illustrativeNote')}

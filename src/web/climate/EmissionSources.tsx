@@ -26,6 +26,7 @@ import { refreshClimate } from './queries';
 import { reportOrigin } from './sources-text';
 import { useSourceName } from './TargetChart';
 import type { EmissionReport, EmissionReportCreate, EmissionsSeries } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 const TOTAL_COVERAGES = ['basic', 'basic-plus', 'scope-1-2', 'scope-1'] as const;
 
@@ -410,12 +411,7 @@ export function EmissionSources({
           <p>{t('sourcesTable.empty')}</p>
         </EmptyState>
       ) : (
-        <div
-          className="table-wrap"
-          role="region"
-          aria-label={t('sourcesTable.caption')}
-          tabIndex={0}
-        >
+        <ScrollFrame label={t('sourcesTable.caption')}>
           <table className="data-table climate-sources" data-testid="emission-sources">
             <caption className="visually-hidden">{t('sourcesTable.caption')}</caption>
             <thead>
@@ -469,7 +465,7 @@ export function EmissionSources({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       )}
       {editable && <AddReportForm slug={slug} />}
     </section>

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { importFieldName } from './import-fields';
 import type { ImportKind, ImportRun, ImportRunRow } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 type FieldSources = NonNullable<ImportRunRow['fields']>[number];
 
@@ -36,12 +37,7 @@ export function ImportColumnMap({ run }: { run: ImportRun }) {
   return (
     <details className="climate-details climate-column-map" data-testid="import-column-map">
       <summary>{t('imports.columnMap.title')}</summary>
-      <div
-        className="table-wrap"
-        role="region"
-        aria-label={t('imports.columnMap.caption')}
-        tabIndex={0}
-      >
+      <ScrollFrame label={t('imports.columnMap.caption')}>
         <table className="data-table">
           <caption className="visually-hidden">{t('imports.columnMap.caption')}</caption>
           <thead>
@@ -61,7 +57,7 @@ export function ImportColumnMap({ run }: { run: ImportRun }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollFrame>
     </details>
   );
 }

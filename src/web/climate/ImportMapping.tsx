@@ -19,6 +19,7 @@ import {
 } from './import-upload';
 import { importFieldName } from './import-fields';
 import type { ImportEncoding, ImportKind } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 /** A layout's name from the file's: "2019 city inventory.csv" → "2019 city inventory". */
 export function nameFromFile(fileName: string): string {
@@ -100,12 +101,7 @@ export function ImportMapping({
       <h2 id={`${id}-title`}>{t('imports.mapping.title')}</h2>
       <p>{t('imports.mapping.lead', { file: file.name, row: sheet.headerRow })}</p>
       <form onSubmit={onSubmit} noValidate>
-        <div
-          className="table-wrap"
-          role="region"
-          aria-label={t('imports.mapping.caption')}
-          tabIndex={0}
-        >
+        <ScrollFrame label={t('imports.mapping.caption')}>
           <table className="data-table" data-testid="import-mapping-table">
             <caption className="visually-hidden">{t('imports.mapping.caption')}</caption>
             <thead>
@@ -161,7 +157,7 @@ export function ImportMapping({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
         {gaps.length > 0 && (
           <div className="climate-notice" role="status" data-testid="import-mapping-gaps">
             <p>{t('imports.mapping.needs')}</p>

@@ -24,6 +24,7 @@ import {
   type MatchGovernment,
 } from './import-matches';
 import type { ImportRun } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 const PAGE_SIZE = 20;
 
@@ -108,12 +109,7 @@ export function ImportMatches({ run }: { run: ImportRun }) {
       <p className="field__hint">
         {run.dryRun ? t('importMatches.previewHint') : t('importMatches.runHint')}
       </p>
-      <div
-        className="table-wrap"
-        role="region"
-        aria-label={t('importMatches.caption')}
-        tabIndex={0}
-      >
+      <ScrollFrame label={t('importMatches.caption')}>
         <table className="data-table">
           <caption className="visually-hidden">{t('importMatches.caption')}</caption>
           <thead>
@@ -171,7 +167,7 @@ export function ImportMatches({ run }: { run: ImportRun }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollFrame>
       <Pagination
         page={matches.data.page}
         pageSize={matches.data.pageSize}

@@ -16,6 +16,7 @@ import { rowEntity, rowReasons } from './import-reasons';
 import { RowFields } from './ImportColumnMap';
 import { useImportRows } from './queries';
 import { IMPORT_ROW_ACTIONS, type ImportRun, type ImportRunRow } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 /**
  * The government a row is about, by the name the reader sees in Accord; one a preview would
@@ -92,12 +93,7 @@ export function RunRows({ run }: { run: ImportRun }) {
         <EmptyState title={t('imports.noRows')} />
       ) : (
         <>
-          <div
-            className="table-wrap"
-            role="region"
-            aria-label={t('imports.rowsCaption')}
-            tabIndex={0}
-          >
+          <ScrollFrame label={t('imports.rowsCaption')}>
             <table className="data-table" data-testid="import-rows">
               <caption className="visually-hidden">{t('imports.rowsCaption')}</caption>
               <thead>
@@ -139,7 +135,7 @@ export function RunRows({ run }: { run: ImportRun }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
           <Pagination
             page={rows.data.page}
             pageSize={rows.data.pageSize}

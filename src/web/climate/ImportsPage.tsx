@@ -28,6 +28,7 @@ import {
   type ImportKind,
   type ImportRun,
 } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 import './climate.css';
 
 function formatSize(bytes: number, locale: string): string {
@@ -136,7 +137,7 @@ function RecentRuns({
       ) : (
         <>
           {recent.data === null && <p className="field__hint">{t('imports.sessionOnly')}</p>}
-          <div className="table-wrap" role="region" aria-label={t('imports.recent')} tabIndex={0}>
+          <ScrollFrame label={t('imports.recent')}>
             <table className="data-table" data-testid="import-recent">
               <caption className="visually-hidden">{t('imports.recent')}</caption>
               <thead>
@@ -173,7 +174,7 @@ function RecentRuns({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { displayName, displayNameText, type NamesByLanguage } from '../../core/names';
+import { DisplayedName } from './DisplayedName';
 import { useLocale } from './locale';
 
 /** The language tag of the name that equals text, so screen readers and fonts pick the script. */
@@ -21,22 +22,7 @@ export function GovernmentName({
   className?: string;
 }) {
   const locale = useLocale();
-  const { primary, lang, secondary } = displayName(names, localLang, locale);
-  return (
-    <span className={['gov-name', className].filter(Boolean).join(' ')}>
-      <span className="gov-name__primary" lang={lang}>
-        {primary}
-      </span>
-      {secondary && (
-        <>
-          {' '}
-          <span className="gov-name__secondary" lang="en">
-            {secondary}
-          </span>
-        </>
-      )}
-    </span>
-  );
+  return <DisplayedName name={displayName(names, localLang, locale)} className={className} />;
 }
 
 /** The same name as plain text, e.g. for titles and map tooltips: "京都市 (Kyoto)". */

@@ -1,4 +1,5 @@
 import { personDisplayName, type NamedPerson } from '../../core/names';
+import { DisplayedName } from './DisplayedName';
 import { useLocale } from './locale';
 
 /**
@@ -17,20 +18,7 @@ export function PersonName({
   className?: string;
 }) {
   const locale = useLocale();
-  const { primary, lang, secondary } = personDisplayName(person, locale, localLang);
   return (
-    <span className={['gov-name', className].filter(Boolean).join(' ')}>
-      <span className="gov-name__primary" lang={lang}>
-        {primary}
-      </span>
-      {secondary && (
-        <>
-          {' '}
-          <span className="gov-name__secondary" lang="en">
-            {secondary}
-          </span>
-        </>
-      )}
-    </span>
+    <DisplayedName name={personDisplayName(person, locale, localLang)} className={className} />
   );
 }

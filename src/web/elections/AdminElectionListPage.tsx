@@ -7,6 +7,7 @@ import { usePageTitle } from '../components/page-title';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { PhaseBadge, PickedText, WindowRange, ZoneNote } from './parts';
 import { useElections } from './queries';
+import { ScrollFrame } from '../components/ScrollFrame';
 import './elections.css';
 
 export default function AdminElectionListPage() {
@@ -32,12 +33,7 @@ export default function AdminElectionListPage() {
       ) : (
         <>
           <ZoneNote />
-          <div
-            className="admin-table-wrap"
-            role="region"
-            aria-label={t('admin.title')}
-            tabIndex={0}
-          >
+          <ScrollFrame className="admin-table-wrap" label={t('admin.title')}>
             <table className="admin-table">
               <caption className="visually-hidden">{t('admin.title')}</caption>
               <thead>
@@ -84,7 +80,7 @@ export default function AdminElectionListPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
         </>
       )}
     </section>

@@ -47,6 +47,7 @@ import { checkTieWinners, resultRows, tiedCandidateIds } from './result';
 import { toggleChoice } from './ballot';
 import { viewerTimeZone, WINDOW_FIELDS, type WindowField } from './windows';
 import type { Election, ElectionCreate } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 import './elections.css';
 
 export default function ElectionEditorPage() {
@@ -460,12 +461,7 @@ function VoterRegisterPanel({ election }: { election: Election }) {
               ),
             })}
           </p>
-          <div
-            className="admin-table-wrap"
-            role="region"
-            aria-label={t('voters.title')}
-            tabIndex={0}
-          >
+          <ScrollFrame className="admin-table-wrap" label={t('voters.title')}>
             <table className="admin-table admin-table--compact" data-testid="voters-table">
               <caption className="visually-hidden">{t('voters.title')}</caption>
               <thead>
@@ -496,7 +492,7 @@ function VoterRegisterPanel({ election }: { election: Election }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
         </>
       )}
     </section>

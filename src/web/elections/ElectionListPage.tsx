@@ -11,6 +11,7 @@ import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { nextMilestone } from './phase';
 import { Instant, PhaseBadge, PickedText, WindowRange, ZoneNote } from './parts';
 import { useElections } from './queries';
+import { ScrollFrame } from '../components/ScrollFrame';
 import './elections.css';
 
 export default function ElectionListPage() {
@@ -34,7 +35,7 @@ export default function ElectionListPage() {
       ) : (
         <>
           <ZoneNote />
-          <div className="table-wrap" role="region" aria-label={t('list.title')} tabIndex={0}>
+          <ScrollFrame label={t('list.title')}>
             <table className="data-table election-table" data-testid="elections-table">
               <caption className="visually-hidden">{t('list.title')}</caption>
               <thead>
@@ -84,7 +85,7 @@ export default function ElectionListPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
         </>
       )}
     </section>

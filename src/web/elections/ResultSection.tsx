@@ -16,6 +16,7 @@ import { CandidateName, Instant } from './parts';
 import { useElectionResult } from './queries';
 import { resultChartOption, resultRows, tiedCandidateIds, type ResultRow } from './result';
 import type { Election } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 export function ResultSection({ election }: { election: Election }) {
   const { t } = useTranslation('elections');
@@ -77,7 +78,7 @@ export function ResultSection({ election }: { election: Election }) {
           <p>{t('result.tieExplained')}</p>
         </div>
       )}
-      <div className="table-wrap" role="region" aria-label={t('result.caption')} tabIndex={0}>
+      <ScrollFrame label={t('result.caption')}>
         <table className="data-table" data-testid="result-table">
           <caption>{t('result.caption')}</caption>
           <thead>
@@ -111,7 +112,7 @@ export function ResultSection({ election }: { election: Election }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollFrame>
       {rows.length > 0 && (
         <EChart
           option={option}

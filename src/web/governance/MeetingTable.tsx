@@ -4,6 +4,7 @@ import { useLocale } from '../components/locale';
 import { LangText, MeetingTimes, StatusBadge } from './parts';
 import { pickText } from './text';
 import type { MeetingSummary } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 /**
  * Meetings as a table: title, body, when (on the meeting's clock and the viewer's), format,
@@ -23,7 +24,7 @@ export function MeetingTable({
   const { t } = useTranslation('governance');
   const locale = useLocale();
   return (
-    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollFrame label={caption}>
       <table className="data-table gov-meetings-table" data-testid="meetings-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -63,6 +64,6 @@ export function MeetingTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollFrame>
   );
 }

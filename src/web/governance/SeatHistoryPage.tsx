@@ -13,6 +13,7 @@ import { useBody, useSeatHistory } from './queries';
 import { PositionLabel, SeatCard } from './seats';
 import { pickText } from './text';
 import { formatInZone, viewerTimeZone } from './zoned-time';
+import { ScrollFrame } from '../components/ScrollFrame';
 import './governance.css';
 
 export default function SeatHistoryPage() {
@@ -56,7 +57,7 @@ export default function SeatHistoryPage() {
         {events.length === 0 ? (
           <p className="muted">{t('seatHistory.noChanges')}</p>
         ) : (
-          <div className="table-wrap" role="region" aria-labelledby="seat-changes" tabIndex={0}>
+          <ScrollFrame labelledBy="seat-changes">
             <table className="data-table" data-testid="seat-events">
               <thead>
                 <tr>
@@ -83,7 +84,7 @@ export default function SeatHistoryPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
         )}
       </section>
 
@@ -92,7 +93,7 @@ export default function SeatHistoryPage() {
         {terms.length === 0 ? (
           <p className="muted">{t('seatHistory.noOtherTerms')}</p>
         ) : (
-          <div className="table-wrap" role="region" aria-labelledby="seat-terms" tabIndex={0}>
+          <ScrollFrame labelledBy="seat-terms">
             <table className="data-table" data-testid="seat-terms">
               <thead>
                 <tr>
@@ -127,7 +128,7 @@ export default function SeatHistoryPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
         )}
       </section>
     </div>

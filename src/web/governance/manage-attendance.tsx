@@ -21,6 +21,7 @@ import {
   type AttendancePatch,
   type Meeting,
 } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 type Write =
   | { op: 'create'; body: AttendanceCreate }
@@ -254,7 +255,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
       {rows.length === 0 ? (
         <p className="muted">{t('attendance.noSeats')}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-label={t('attendance.caption')} tabIndex={0}>
+        <ScrollFrame label={t('attendance.caption')}>
           <table className="data-table gov-attendance-table" data-testid="attendance-register">
             <caption className="visually-hidden">{t('attendance.caption')}</caption>
             <thead>
@@ -399,7 +400,7 @@ export function AttendancePanel({ meeting }: { meeting: Meeting }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       )}
 
       <section className="gov-advisers" aria-labelledby="advisers-title">

@@ -23,6 +23,7 @@ import {
   type MotionKind,
   type VoteChoice,
 } from './types';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 function NewMotionForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('governance');
@@ -181,12 +182,7 @@ function DecisionForm({ meeting, motion }: { meeting: Meeting; motion: Motion })
   return (
     <div className="gov-decision">
       {votingSeats.length > 0 && (
-        <div
-          className="table-wrap"
-          role="region"
-          aria-label={t('motions.votesCaption', { motion: text })}
-          tabIndex={0}
-        >
+        <ScrollFrame label={t('motions.votesCaption', { motion: text })}>
           <table className="data-table gov-vote-table" data-testid={`vote-table-${motion.id}`}>
             <caption className="visually-hidden">
               {t('motions.votesCaption', { motion: text })}
@@ -241,7 +237,7 @@ function DecisionForm({ meeting, motion }: { meeting: Meeting; motion: Motion })
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       )}
       <p className="gov-decision__preview" aria-live="polite">
         {t('motions.tally', {

@@ -21,6 +21,7 @@ import {
 import { governanceKeys } from './queries';
 import type { Invitation, Meeting, MeetingStatus } from './types';
 import { formatInZone, viewerTimeZone } from './zoned-time';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 /** What the confirmation asks about: an irreversible action, or a start long before its time. */
 type Confirming = StatusAction | 'earlyStart';
@@ -177,12 +178,7 @@ export function InvitationsPanel({ meeting }: { meeting: Meeting }) {
       {meeting.invitations.length === 0 ? (
         <p className="muted">{t('invitations.none')}</p>
       ) : (
-        <div
-          className="table-wrap"
-          role="region"
-          aria-label={t('invitations.caption')}
-          tabIndex={0}
-        >
+        <ScrollFrame label={t('invitations.caption')}>
           <table className="data-table" data-testid="invitations">
             <caption className="visually-hidden">{t('invitations.caption')}</caption>
             <thead>
@@ -245,7 +241,7 @@ export function InvitationsPanel({ meeting }: { meeting: Meeting }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       )}
       {open && <GuestInviteForm meeting={meeting} />}
     </>

@@ -18,6 +18,7 @@ import type {
   Speaker,
 } from './types';
 import { formatClock } from './zoned-time';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 function speakerText(speaker: Speaker, locale: Locale): string {
   const name = speaker.person ? personName(speaker.person, locale) : (speaker.name ?? '');
@@ -256,12 +257,7 @@ export function MotionView({ motion, headingLevel = 3 }: { motion: Motion; headi
         </p>
       )}
       {motion.votes.length > 0 && (
-        <div
-          className="table-wrap"
-          role="region"
-          aria-label={t('motions.votesCaption', { motion: text.text })}
-          tabIndex={0}
-        >
+        <ScrollFrame label={t('motions.votesCaption', { motion: text.text })}>
           <table className="data-table gov-votes">
             <caption className="visually-hidden">
               {t('motions.votesCaption', { motion: text.text })}
@@ -290,7 +286,7 @@ export function MotionView({ motion, headingLevel = 3 }: { motion: Motion; headi
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       )}
     </article>
   );

@@ -20,6 +20,7 @@ import {
   type OutboxStatus,
 } from './letters';
 import { NotConfigured, StatusBadge } from './parts';
+import { ScrollFrame } from '../components/ScrollFrame';
 import './mail.css';
 
 const PAGE_SIZE = 25;
@@ -94,12 +95,7 @@ export default function OutboxPage() {
             <EmptyState title={t('outbox.none')} />
           ) : (
             <>
-              <div
-                className="admin-table-wrap"
-                role="region"
-                aria-label={t('outbox.title')}
-                tabIndex={0}
-              >
+              <ScrollFrame className="admin-table-wrap" label={t('outbox.title')}>
                 <table className="admin-table" data-testid="mail-outbox">
                   <caption className="visually-hidden">{t('outbox.title')}</caption>
                   <thead>
@@ -120,7 +116,7 @@ export default function OutboxPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollFrame>
               <Pagination
                 page={outbox.data.page}
                 pageSize={outbox.data.pageSize}

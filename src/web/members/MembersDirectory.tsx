@@ -13,6 +13,7 @@ import { countryName, formatNumber } from '../components/format';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { useAllGovernments, useRegions } from '../components/network-queries';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 export const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 250;
@@ -300,12 +301,7 @@ export function MembersDirectory() {
           </>
         ) : (
           <>
-            <div
-              className="table-wrap"
-              role="region"
-              aria-label={t('directory.caption')}
-              tabIndex={0}
-            >
+            <ScrollFrame label={t('directory.caption')}>
               <table className="data-table members-table">
                 <caption className="visually-hidden">{t('directory.caption')}</caption>
                 <thead>
@@ -356,7 +352,7 @@ export function MembersDirectory() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollFrame>
             <Pagination
               page={results.data.page}
               pageSize={results.data.pageSize}

@@ -33,6 +33,7 @@ import {
   setCurrency,
   setFee,
 } from './schedule-form';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 /** The pointers that have an input of their own (a band's start follows the band before). */
 const INPUT_POINTER = /^\/(currency|bands\/\d+\/to|fees\/[a-z-]+\/\d+|associations\/[a-z]+)$/;
@@ -201,11 +202,9 @@ export function ScheduleEditor({
           )}
         </FormField>
 
-        <div
+        <ScrollFrame
           className="admin-table-wrap"
-          role="region"
-          aria-label={t('schedule.bandsCaption', { currency: schedule.currency })}
-          tabIndex={0}
+          label={t('schedule.bandsCaption', { currency: schedule.currency })}
         >
           <table className="admin-table fee-table" data-testid="fee-table">
             <caption>{t('schedule.bandsCaption', { currency: schedule.currency })}</caption>
@@ -272,7 +271,7 @@ export function ScheduleEditor({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
         <p>
           <button
             type="button"

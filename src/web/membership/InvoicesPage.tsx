@@ -11,6 +11,7 @@ import { usePageTitle } from '../components/page-title';
 import type { Invoice, PageOf } from '../types';
 import { CancelInvoice, InvoiceState, MarkPaid } from './InvoiceParts';
 import { formatMoney } from './money';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 const PAGE_SIZE = 25;
 const STATES = ['open', 'due', 'overdue', 'paid', 'cancelled'] as const;
@@ -106,12 +107,7 @@ export default function InvoicesPage() {
         <EmptyState title={t('list.none')} />
       ) : (
         <>
-          <div
-            className="admin-table-wrap"
-            role="region"
-            aria-label={t('list.listLabel')}
-            tabIndex={0}
-          >
+          <ScrollFrame className="admin-table-wrap" label={t('list.listLabel')}>
             <table className="admin-table invoices-table" data-testid="invoices">
               <caption className="visually-hidden">{t('list.listLabel')}</caption>
               <thead>
@@ -172,7 +168,7 @@ export default function InvoicesPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
           <Pagination
             page={invoices.data.page}
             pageSize={invoices.data.pageSize}

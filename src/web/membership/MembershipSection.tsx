@@ -10,6 +10,7 @@ import { useLocale } from '../components/locale';
 import { FormField, useProblemText } from '../forms/form';
 import { CancelInvoice, InvoiceState, MarkPaid } from './InvoiceParts';
 import { formatMoney } from './money';
+import { ScrollFrame } from '../components/ScrollFrame';
 
 const MEMBER_CATEGORIES = ['full-member', 'associate-member', 'associate-partner'] as const;
 
@@ -157,12 +158,7 @@ function MembershipBody({
       {view.periods.length === 0 ? (
         <p>{t('periods.none')}</p>
       ) : (
-        <div
-          className="admin-table-wrap"
-          role="region"
-          aria-label={t('periods.title')}
-          tabIndex={0}
-        >
+        <ScrollFrame className="admin-table-wrap" label={t('periods.title')}>
           <table className="admin-table" data-testid="membership-periods">
             <caption className="visually-hidden">{t('periods.title')}</caption>
             <thead>
@@ -190,19 +186,14 @@ function MembershipBody({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       )}
 
       <h3>{t('invoices.title')}</h3>
       {view.invoices.length === 0 ? (
         <p>{t('invoices.none')}</p>
       ) : (
-        <div
-          className="admin-table-wrap"
-          role="region"
-          aria-label={t('invoices.title')}
-          tabIndex={0}
-        >
+        <ScrollFrame className="admin-table-wrap" label={t('invoices.title')}>
           <table className="admin-table" data-testid="membership-invoices">
             <caption className="visually-hidden">{t('invoices.title')}</caption>
             <thead>
@@ -246,7 +237,7 @@ function MembershipBody({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       )}
       {view.government.population !== null && (
         <p className="admin-hint">

@@ -9,6 +9,7 @@ import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
 import { orderLanguages } from './language';
 import { useNewsList } from './queries';
+import { ScrollFrame } from '../components/ScrollFrame';
 import './news.css';
 
 const PAGE_SIZE = 25;
@@ -40,12 +41,7 @@ export default function AdminNewsListPage() {
         <EmptyState title={t('admin.empty')} />
       ) : (
         <>
-          <div
-            className="admin-table-wrap"
-            role="region"
-            aria-label={t('admin.title')}
-            tabIndex={0}
-          >
+          <ScrollFrame className="admin-table-wrap" label={t('admin.title')}>
             <table className="admin-table">
               <caption className="visually-hidden">{t('admin.title')}</caption>
               <thead>
@@ -82,7 +78,7 @@ export default function AdminNewsListPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
           <Pagination
             page={news.data.page}
             pageSize={news.data.pageSize}
