@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { ACCORD_ACTOR_LABELS } from '../core/attribution';
 import { SYSTEM_ADMIN } from '../server/audit/service';
 import type { AccordConfig } from '../server/config';
 import type { StoreDb as Db } from '../server/store';
@@ -57,7 +58,7 @@ export const EXPORT_USAGE = `Usage:
   Without --out the file is written to standard output.`;
 
 const KINDS: readonly ImportKind[] = ['cdp-targets', 'cdp-emissions', 'nzt'];
-const CLI_ACTOR = { userId: null, label: 'cli' } as const;
+const CLI_ACTOR = { userId: null, label: ACCORD_ACTOR_LABELS.cli } as const;
 
 /** Opens the database as the server does, brings it up to date and makes sure regions exist. */
 function withDb<T>(config: AccordConfig, fn: (db: Db) => Promise<T>): Promise<T> {

@@ -11,6 +11,11 @@ import {
 
 const skipReason = browserUnavailable();
 
+/** The slugs a page's text shows (slugs are codes: never shown; names and places are). */
+function slugsIn(text: string, slugs: readonly string[]): string[] {
+  return slugs.filter((slug) => new RegExp(`(^|[^a-z0-9-])${slug}($|[^a-z0-9-])`).test(text));
+}
+
 /**
  * The secretariat finds a government entered twice, merges it after a question, and undoes it;
  * then marks the pair as not the same and withdraws the mark.
@@ -41,32 +46,62 @@ describe.skipIf(skipReason !== null)('duplicates and merges', () => {
     const pair = page.getByTestId('duplicate-pair').filter({ hasText: 'Taipei City' });
     await pair.waitFor();
     expect(await pair.innerText()).toMatch(/Taipei/);
+    // The pairs are told apart by name, kind and country, never by slug.
+    const report = await apiCall<{ items: { a: { slug: string }; b: { slug: string } }[] }>(
+      page,
+      'GET',
+      '/api/v1/government-duplicates',
+    );
+    const slugs = report.json.items.flatMap((p) => [p.a.slug, p.b.slug]);
+    expect(slugs).toEqual(expect.arrayContaining(['taipei', 'taipei-city-again']));
+    expect(slugsIn(await page.locator('main').innerText(), slugs)).toEqual([]);
+    expect(await pair.innerText()).toContain('Taiwan');
 
-    // Declining the question changes nothing.
-    page.once('dialog', (d) => void d.dismiss());
+    // Declining the question changes nothing; the question names no slug either.
+    let question = '';
+    page.once('dialog', (d) => {
+      question = d.message();
+      void d.dismiss();
+    });
     await pair.getByTestId('duplicate-merge').click();
     await page.waitForTimeout(300);
+    expect(question).toContain('Taipei City');
+    expect(slugsIn(question, slugs)).toEqual([]);
     expect((await apiCall(page, 'GET', '/api/v1/governments/taipei-city-again')).status).toBe(200);
 
     page.once('dialog', (d) => void d.accept());
     await pair.getByTestId('duplicate-merge').click();
     await page.getByTestId('merge-done').waitFor();
     // The merged record is gone from the directory; the kept one stays.
-    const slugs = ['taipei', 'taipei-city-again'];
+    const pairSlugs = ['taipei', 'taipei-city-again'];
     const [kept, merged] = await Promise.all(
-      slugs.map(async (s) => (await apiCall(page, 'GET', `/api/v1/governments/${s}`)).status),
+      pairSlugs.map(async (s) => (await apiCall(page, 'GET', `/api/v1/governments/${s}`)).status),
     );
     expect([kept, merged].sort()).toEqual([200, 404]);
 
     await page.goto('/admin/merges');
     const row = page.getByTestId('merge-row').first();
     await row.waitFor();
+    expect(slugsIn(await page.locator('main').innerText(), slugs)).toEqual([]);
+    expect(await row.innerText()).toContain('Taiwan');
+
+    // In Korean, too: the merge names both in Korean where they have a Korean name, no slug.
+    const ko = await e.newPage('ko-KR');
+    await signIn(ko, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await ko.goto('/admin/merges');
+    await ko.getByTestId('merge-row').first().waitFor();
+    const koText = await ko.locator('main').innerText();
+    expect(slugsIn(koText, slugs)).toEqual([]);
+    expect(koText).toContain('대만');
+    await ko.context().close();
     page.once('dialog', (d) => void d.accept());
     await row.getByTestId('merge-undo').click();
     await expect
       .poll(async () =>
         Promise.all(
-          slugs.map(async (s) => (await apiCall(page, 'GET', `/api/v1/governments/${s}`)).status),
+          pairSlugs.map(
+            async (s) => (await apiCall(page, 'GET', `/api/v1/governments/${s}`)).status,
+          ),
         ),
       )
       .toEqual([200, 200]);

@@ -8,6 +8,7 @@
  */
 import { invitationExpiry, invitationState, maskEmail } from '../../core/application-intake';
 import { slugFromName } from '../../core/application-form';
+import { ACCORD_ACTOR_LABELS } from '../../core/attribution';
 import { recordAudit, type AuditActor, type SystemActor } from '../audit/service';
 import { hashPassword, randomSecret, sha256 } from '../auth/secrets';
 import { regionFor } from '../climate/imports/regions';
@@ -351,7 +352,7 @@ export async function readInvitation(store: Store, token: string, address: strin
   };
 }
 
-const INVITATION_ACTOR: SystemActor = { userId: null, label: 'officer invitation' };
+const INVITATION_ACTOR: SystemActor = { userId: null, label: ACCORD_ACTOR_LABELS.invitation };
 
 /**
  * Opens the officer's account with the password they chose: once (a second use, even at the

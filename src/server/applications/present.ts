@@ -1,4 +1,5 @@
 /** Application rows as the API shows them, to the applicant and to the secretariat. */
+import { storedAttribution } from '../../core/attribution';
 import { commentShownToApplicant } from '../../core/application-intake';
 import { actionsAt, resolutionStanding, type ResolutionStanding } from '../../core/applications';
 import type { ApplicationDocumentRow, ApplicationRow, ApplicationStepRow } from './repository';
@@ -83,7 +84,7 @@ export function presentHistory(steps: ApplicationStepRow[]) {
     by: s.party,
     at: s.at,
     comment: s.comment,
-    actor: s.actor_label,
+    actor: storedAttribution(s.actor_label),
   }));
 }
 

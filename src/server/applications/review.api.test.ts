@@ -113,7 +113,11 @@ describe.each(dialectCases())('reviewing applications on $label', ({ dialect, sk
       ['mark-paid', 'paid', 'secretariat', null],
       ['confirm', 'confirmed', 'secretariat', null],
     ]);
-    expect(detail.history[1]?.actor).not.toBe('applicant (status link)');
+    expect(detail.history[1]?.actor).toEqual({ kind: 'user', label: 'admin@accord.example' });
+    expect(detail.history[0]?.actor).toEqual({
+      kind: 'applicant',
+      label: 'applicant (status link)',
+    });
 
     // Letters at the steps that concern the applicant only: not for starting the review or
     // the committee's confirmation (the welcome follows with the membership).

@@ -9,7 +9,7 @@ import { APPLICATION_ACTIONS, APPLICATION_STEPS } from '../../core/applications'
 import { LOCALES } from '../../core/locales';
 import { GOVERNMENT_KINDS, HEAD_OF_GOVERNMENT_TITLES } from '../../core/membership';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/passwords';
-import { Id, IsoDate, Names, Nullable, PageQuery, Slug } from '../http/common-schemas';
+import { Attribution, Id, IsoDate, Names, Nullable, PageQuery, Slug } from '../http/common-schemas';
 import { AssociationScope, Invoice } from '../membership/schemas';
 
 const Text = (maxLength = 1000) => Type.String({ maxLength });
@@ -207,7 +207,7 @@ export const ApplicationDetail = Type.Object({
   }),
   liaison: Type.Object({ name: Type.String(), email: Type.String(), phone: Type.String() }),
   language: ApplicantLanguage,
-  history: Type.Array(Type.Object({ ...HistoryEntry, actor: Type.String() })),
+  history: Type.Array(Type.Object({ ...HistoryEntry, actor: Attribution })),
   documents: Type.Array(ApplicationDocument),
   duplicates: Type.Array(DuplicateCandidate),
   /** What the secretariat may do now, in the order of the workflow. */

@@ -11,6 +11,7 @@ import {
   type ApplicationParty,
   type ApplicationStep,
 } from '../../core/applications';
+import { ACCORD_ACTOR_LABELS } from '../../core/attribution';
 import { recordAudit, type AuditActor, type SystemActor } from '../audit/service';
 import { randomSecret, sha256 } from '../auth/secrets';
 import type { AccordConfig } from '../config';
@@ -25,7 +26,7 @@ import type { ApplicationRow } from './repository';
 export type Mover =
   { party: 'secretariat'; actor: AuditActor } | { party: 'applicant'; actor: SystemActor };
 
-export const APPLICANT: SystemActor = { userId: null, label: 'applicant (status link)' };
+export const APPLICANT: SystemActor = { userId: null, label: ACCORD_ACTOR_LABELS.applicant };
 
 /** A new private status link: its secret goes into a letter or an answer, its hash is kept. */
 export async function mintStatusLink(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases } from '../../../test/setup/databases';
 import { makeTestApp, type TestApp } from '../../../test/setup/app';
 import type { Store } from '../store';
-import { recordAudit, SYSTEM_ACTOR, auditPage, type AuditActor } from './service';
+import { recordAudit, SYSTEM_ACTOR, SYSTEM_ADMIN, auditPage, type AuditActor } from './service';
 import type { AuditEntry } from './schemas';
 
 /**
@@ -185,6 +185,43 @@ describe.each(dialectCases())('the audit log’s record names on $label', ({ dia
       recordState: 'gone',
       record: null,
     });
+  });
+
+  it_('says what kind of actor each entry is, so no English label needs showing', async () => {
+    await t.db.transaction(async (tx) => {
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: 'update',
+        entityType: 'actor-kinds',
+        entityId: 'system',
+        summary: 'by Accord',
+      });
+      await recordAudit(tx, SYSTEM_ADMIN, {
+        action: 'update',
+        entityType: 'actor-kinds',
+        entityId: 'demo',
+        summary: 'by the demo loader',
+      });
+      await recordAudit(
+        tx,
+        { userId: null, label: 'sign-in from 203.0.113.9' },
+        { action: 'update', entityType: 'actor-kinds', entityId: 'sign-in', summary: 'refused' },
+      );
+    });
+    const kinds = async (id: string) =>
+      (await log(`entityType=actor-kinds&entityId=${id}`)).items[0]?.actor;
+    expect(await kinds('system')).toEqual({ userId: null, kind: 'system', label: 'system' });
+    expect(await kinds('demo')).toEqual({ userId: null, kind: 'demo', label: 'demo loader' });
+    expect(await kinds('sign-in')).toEqual({
+      userId: null,
+      kind: 'sign-in',
+      label: '203.0.113.9',
+    });
+    // A user's entry is theirs, by name.
+    const users = (await log('entityType=user')).items;
+    expect(users.length).toBeGreaterThan(0);
+    for (const u of users.filter((e) => e.actor.userId !== null)) {
+      expect(u.actor.kind).toBe('user');
+    }
   });
 
   it_('reads the names of a page with one query per kind of record', async () => {

@@ -1,3 +1,4 @@
+import { storedAttribution } from '../../core/attribution';
 import { parseJsonColumn } from '../db/json';
 import type { AuditRow } from './repository';
 import type { AuditEntry, AuditRecordName } from './schemas';
@@ -13,7 +14,10 @@ export function presentAuditEntry(
   return {
     id: r.id,
     at: r.at,
-    actor: { userId: r.actor_user_id, label: r.actor_label },
+    actor:
+      r.actor_user_id === null
+        ? { userId: null, ...storedAttribution(r.actor_label) }
+        : { userId: r.actor_user_id, kind: 'user', label: r.actor_label },
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,

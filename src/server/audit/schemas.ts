@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Page, PageQuery, Id, LangQuery } from '../http/common-schemas';
+import { Attribution, Nullable, Page, PageQuery, Id, LangQuery } from '../http/common-schemas';
 
 /** What a record is called, in the reader's language where it has one. */
 export const AuditRecordName = Type.Object({
@@ -15,7 +15,12 @@ export type AuditRecordName = Static<typeof AuditRecordName>;
 export const AuditEntry = Type.Object({
   id: Type.Integer(),
   at: Type.String({ description: 'ISO 8601 UTC' }),
-  actor: Type.Object({ userId: Nullable(Type.Integer()), label: Type.String() }),
+  actor: Type.Object({
+    userId: Nullable(
+      Type.Integer({ description: 'The user who did it; null for Accord’s own actors' }),
+    ),
+    ...Attribution.properties,
+  }),
   action: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('delete')]),
   entityType: Type.String(),
   entityId: Type.String(),

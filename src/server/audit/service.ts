@@ -1,3 +1,4 @@
+import { ACCORD_ACTOR_LABELS } from '../../core/attribution';
 import type { Actor } from '../../core/roles';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
@@ -17,7 +18,7 @@ export interface SystemActor {
   userId: null;
   label: string;
 }
-export const SYSTEM_ACTOR: SystemActor = { userId: null, label: 'system' };
+export const SYSTEM_ACTOR: SystemActor = { userId: null, label: ACCORD_ACTOR_LABELS.system };
 
 /**
  * Accord itself acting with the secretariat's rights (the demo loader). Services take an
@@ -27,7 +28,7 @@ export const SYSTEM_ADMIN: AuditActor = {
   userId: null as unknown as number,
   role: 'admin',
   governmentId: null,
-  label: 'demo loader',
+  label: ACCORD_ACTOR_LABELS.demo,
 };
 
 /** Shallow diff: only the fields that changed, so the log shows what an edit did. */

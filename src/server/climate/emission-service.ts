@@ -5,7 +5,7 @@ import { nowIso } from '../clock';
 import { claimedVersion, type ExpectedVersions } from '../http/preconditions';
 import { notFound } from '../http/problem';
 import type { Store } from '../store';
-import { attributionsFor } from '../users/attribution';
+import { attributionLabelsFor } from '../users/attribution';
 import {
   editableGovernment,
   editableGovernmentBySlug,
@@ -49,14 +49,14 @@ async function attributed(
   report: EmissionReport,
 ): Promise<EmissionReport> {
   const by = enteredByOf(report);
-  return withEnteredByShown(report, await attributionsFor(store, viewer, by ? [by] : []));
+  return withEnteredByShown(report, await attributionLabelsFor(store, viewer, by ? [by] : []));
 }
 
 export async function emissionsOf(store: Store, viewer: Actor | null, slug: string) {
   const gov = await governmentOrThrow(store, slug);
   const series = await seriesOfGovernments(store, [gov]);
   const years = series.get(gov.id) ?? [];
-  const shown = await attributionsFor(
+  const shown = await attributionLabelsFor(
     store,
     viewer,
     years.flatMap((y) => y.reports.flatMap((r) => enteredByOf(presentReport(r, slug)) ?? [])),

@@ -1,12 +1,12 @@
 /** The stored versions of a climate record, as the API shows them. */
 import { Type } from 'typebox';
 import { VERSION_CHANGES, VERSIONED_RECORDS } from '../../core/climate/types';
-import { ActorLabel } from '../http/common-schemas';
+import { Attribution } from '../http/common-schemas';
 
 export const RecordVersion = Type.Object({
   version: Type.Integer(),
   at: Type.String(),
-  actor: ActorLabel,
+  actor: Attribution,
   change: Type.Enum(VERSION_CHANGES),
   /** The record as the API presents it after the change (null after a delete). */
   snapshot: Type.Unknown(),

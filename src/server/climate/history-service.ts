@@ -191,7 +191,9 @@ export async function historyOf(
         at: r.at,
         actor: shown(r.actor_label),
         change: r.change,
-        snapshot: report ? withEnteredByShown(report, shown) : (snapshots[i] ?? null),
+        snapshot: report
+          ? withEnteredByShown(report, (label) => shown(label).label)
+          : (snapshots[i] ?? null),
       };
     }),
   };

@@ -179,7 +179,9 @@ describe.each(dialectCases())('bodies service on $label', ({ dialect, skip }) =>
     });
     expect(changed).toMatchObject({ person: { fullName: 'Min Kwon' }, portfolio: 'clean-air' });
     const history = await governance.seatHistory(f.db, admin, seat.id);
-    expect(history.events.map((e) => [e.kind, e.person?.fullName, e.portfolio, e.actor])).toEqual([
+    expect(
+      history.events.map((e) => [e.kind, e.person?.fullName, e.portfolio, e.actor.label]),
+    ).toEqual([
       ['created', 'Daisaku Kadokawa', null, 'secretariat (test)'],
       ['changed', 'Min Kwon', 'clean-air', 'secretariat (test)'],
     ]);

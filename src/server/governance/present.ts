@@ -5,6 +5,7 @@ import {
   type MajorityRule,
   type ScheduledItem,
 } from '../../core/governance';
+import type { Attribution } from '../../core/attribution';
 import { parseTexts } from '../db/texts';
 import type { AttendanceRow, MotionRow, MotionVoteRow } from './register-repository';
 import type {
@@ -152,7 +153,7 @@ export function presentSeat(
 export function presentSeatEvent(
   row: SeatEventRow,
   refs: Refs,
-  actor: string,
+  actor: Attribution,
 ): SeatHistory['events'][number] {
   return {
     at: row.at,

@@ -22,7 +22,7 @@ import {
   Slug,
   Id,
   SortOrder,
-  ActorLabel,
+  Attribution,
 } from '../http/common-schemas';
 
 export const BodyKind = Type.Enum(BODY_KINDS);
@@ -212,7 +212,7 @@ export const SeatEvent = Type.Object({
   person: Nullable(PersonRef),
   position: Nullable(SeatPosition),
   portfolio: Nullable(Type.String()),
-  actor: ActorLabel,
+  actor: Attribution,
 });
 export const SeatHistory = Type.Object({
   seat: Seat,

@@ -1,4 +1,5 @@
 import { Type, type TSchema } from 'typebox';
+import { ACTOR_KINDS } from '../../core/attribution';
 
 /** Shared pieces of the API's schemas. */
 export const Slug = Type.String({
@@ -104,4 +105,21 @@ export const SlugParam = Type.Object({ slug: Slug });
 export const ActorLabel = Type.String({
   description:
     "The user's display name (or role); their sign-in e-mail only to those who may read users' e-mails",
+});
+
+/** Who did something, with what kind of actor they are (src/core/attribution.ts). */
+export const Attribution = Type.Object({
+  kind: Type.Enum(ACTOR_KINDS, {
+    description:
+      'user: a person, named by `label` as it is; admin, officer, viewer: a user whose name ' +
+      'may not be shown, by role; system, demo, job, cli, applicant, invitation: Accord ' +
+      'itself, the demo loader, the daily membership job, the command line, an applicant by ' +
+      'their status link, an officer by their invitation link; sign-in: a refused sign-in, ' +
+      '`label` its address. Clients say every kind but user in their reader’s language.',
+  }),
+  label: Type.String({
+    description:
+      "For user: the user's display name, or their sign-in e-mail to those who may read " +
+      "users' e-mails; for sign-in: the address; else the kind in English",
+  }),
 });

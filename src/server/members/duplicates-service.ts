@@ -10,6 +10,7 @@ import { duplicateTargetPairs, pairKey } from '../climate/target-duplicates-serv
 import { authorize } from '../http/authorize';
 import type { Store } from '../store';
 import type { DuplicatePair, DuplicateReport, DuplicateSide } from './merge-schemas';
+import { splitNames } from './present';
 
 /**
  * The report of likely duplicates: pairs of governments of one country whose names share a
@@ -136,6 +137,8 @@ export async function duplicateReport(
       slug: g.slug,
       name,
       aliases: rows.filter((n) => n.kind === 'alias').map((n) => n.name),
+      names: splitNames(rows).names,
+      localLang: g.local_lang,
       kind: g.kind as DuplicateSide['kind'],
       country: g.country,
       category: (g.category ?? 'non-member') as DuplicateSide['category'],
@@ -158,6 +161,16 @@ export async function duplicateReport(
     return a.id < b.id ? a : b;
   };
 
+  // The names behind the match keys, as written: a key is folded, never for reading.
+  const matchingNames = (govs: Government[], keys: ReadonlySet<string>) => [
+    ...new Set(
+      govs.flatMap((g) =>
+        (nameRows.get(g.id) ?? [])
+          .map((n) => n.name)
+          .filter((name) => nameMatchKeys(name).some((k) => keys.has(k))),
+      ),
+    ),
+  ];
   const items = [...pairs.values()].map((p): DuplicatePair => {
     const a = byId.get(p.a) as Government;
     const b = byId.get(p.b) as Government;
@@ -165,7 +178,7 @@ export async function duplicateReport(
       a: side(a),
       b: side(b),
       reasons: (['name', 'place'] as const).filter((r) => p.reasons.has(r)),
-      matchingNames: [...p.keys].sort(),
+      matchingNames: matchingNames([a, b], p.keys),
       distanceKm: placed(a) && placed(b) ? Math.round(distanceKm(a, b) * 10) / 10 : null,
       keysDiffer:
         (!!a.cdp_account && !!b.cdp_account && a.cdp_account !== b.cdp_account) ||

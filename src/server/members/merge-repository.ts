@@ -318,6 +318,7 @@ export function governmentsForDuplicates(db: Executor) {
       'g.cdp_account',
       'g.nzt_id',
       'g.created_at',
+      'g.local_lang',
       'm.category',
     ])
     .orderBy('g.id')
@@ -362,13 +363,31 @@ export async function recordCounts(db: Executor, governmentIds: readonly number[
 
 /** Which of these governments exist now, by id → slug. */
 export async function existingGovernments(db: Executor, ids: readonly number[]) {
-  const found = new Map<number, string>();
+  const found = new Map<
+    number,
+    { slug: string; kind: string; country: string; local_lang: string }
+  >();
   if (ids.length === 0) return found;
   const rows = await db
     .selectFrom('governments')
-    .select(['id', 'slug'])
+    .select(['id', 'slug', 'kind', 'country', 'local_lang'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  for (const r of rows) found.set(r.id, r.slug);
+  for (const { id, ...r } of rows) found.set(id, r);
+  return found;
+}
+
+/** The names (rows of government_names) each merge took from the government it merged. */
+export async function mergedNameRows(db: Executor, mergeIds: readonly number[]) {
+  const found = new Map<number, string[]>();
+  if (mergeIds.length === 0) return found;
+  const rows = await db
+    .selectFrom('government_merge_rows')
+    .select(['merge_id', 'before_json'])
+    .where('merge_id', 'in', [...mergeIds])
+    .where('table_name', '=', 'government_names')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) found.set(r.merge_id, [...(found.get(r.merge_id) ?? []), r.before_json]);
   return found;
 }

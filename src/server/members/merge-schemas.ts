@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { NET_ZERO_LABELS, TARGET_STATUSES, TARGET_TYPES } from '../../core/climate/types';
-import { ActorLabel, Id, Nullable, PageQuery, Slug } from '../http/common-schemas';
+import { ActorLabel, Id, Names, Nullable, PageQuery, Slug } from '../http/common-schemas';
 import { CountryCode, GovernmentKind, MembershipCategory } from './schemas';
 
 /** The API's shapes for merging governments and the report of likely duplicates. */
@@ -14,9 +14,21 @@ export const GovernmentMergeInput = Type.Object(
 );
 export type GovernmentMergeInput = Static<typeof GovernmentMergeInput>;
 
+/** What tells a government apart from one of the same name: where it is and what it is. */
+const Distinguishing = {
+  /** Its names by language (what the web shows, in the reader's language). */
+  names: Names,
+  /** The language of its own name (BCP 47). */
+  localLang: Type.String(),
+  kind: GovernmentKind,
+  country: CountryCode,
+};
+
 const MergeSide = Type.Object({
   slug: Slug,
+  /** Its English name (or its first). */
   name: Type.String(),
+  ...Distinguishing,
   /** Whether the government exists now (a merged one does again once the merge is undone). */
   exists: Type.Boolean(),
 });
@@ -39,10 +51,10 @@ export type GovernmentMerge = Static<typeof GovernmentMerge>;
 
 export const DuplicateSide = Type.Object({
   slug: Slug,
+  /** Its English name (or its first). */
   name: Type.String(),
   aliases: Type.Array(Type.String()),
-  kind: GovernmentKind,
-  country: CountryCode,
+  ...Distinguishing,
   category: MembershipCategory,
   cdpAccount: Nullable(Type.String()),
   nztId: Nullable(Type.String()),
@@ -59,7 +71,7 @@ export const DuplicatePair = Type.Object({
   b: DuplicateSide,
   /** Why they look alike: a likely name with the country, or the same place (within 5 km). */
   reasons: Type.Array(Type.Enum(['name', 'place'] as const)),
-  /** The names that match (folded), for a name match. */
+  /** For a name match: the names and aliases of either that match, as written. */
   matchingNames: Type.Array(Type.String()),
   distanceKm: Nullable(Type.Number()),
   /** Both carry a CDP account, or both a tracker id, and they differ: perhaps two entities. */

@@ -6,6 +6,7 @@ import { conflict, invalidField, notFound, problem, type FieldProblem } from '..
 import type { Store } from '../store';
 import type { GovernmentRefs, MergeRecord, NewMergeRow } from './merge-repository';
 import type { GovernmentMerge, GovernmentMergeInput } from './merge-schemas';
+import { splitNames } from './present';
 
 /**
  * Merging two records of one government: every row that points at the merged government
@@ -549,9 +550,10 @@ export async function undoMerge(
 
 async function present(store: Store, merges: readonly MergeRecord[]): Promise<GovernmentMerge[]> {
   const ids = merges.map((m) => m.id);
-  const [counts, existing] = await Promise.all([
+  const [counts, existing, mergedNames] = await Promise.all([
     store.merges.mergeRowCounts(ids),
     store.merges.existingGovernments(merges.map((m) => m.kept_government_id)),
+    store.merges.mergedNameRows(ids),
   ]);
   const names = await store.members.namesOf(merges.map((m) => m.kept_government_id));
   const out: GovernmentMerge[] = [];
@@ -564,10 +566,33 @@ async function present(store: Store, merges: readonly MergeRecord[]): Promise<Go
     const record = JSON.parse(m.merged_record) as MergedRecord;
     const later = m.undone_at ? [] : await store.merges.laterMergesOf(m.id, m.kept_government_id);
     const mergedExists = m.undone_at !== null;
+    const kept = existing.get(m.kept_government_id);
+    const merged = record.government;
+    const mergedNameRows = (mergedNames.get(m.id) ?? []).map(
+      (json) => JSON.parse(json) as { kind: 'name' | 'alias'; lang: string | null; name: string },
+    );
     out.push({
       id: m.id,
-      kept: { slug: m.kept_slug, name: keptName, exists: existing.has(m.kept_government_id) },
-      merged: { slug: m.merged_slug, name: record.name, exists: mergedExists },
+      kept: {
+        slug: m.kept_slug,
+        name: keptName,
+        names: splitNames(keptNames).names,
+        // A kept government merged into another since is gone; the one it took in stood for the
+        // same place, so its kind and country say where.
+        localLang: kept?.local_lang ?? 'en',
+        kind: (kept?.kind ?? merged.kind) as GovernmentMerge['kept']['kind'],
+        country: kept?.country ?? merged.country,
+        exists: kept !== undefined,
+      },
+      merged: {
+        slug: m.merged_slug,
+        name: record.name,
+        names: { en: record.name, ...splitNames(mergedNameRows).names },
+        localLang: merged.local_lang,
+        kind: merged.kind as GovernmentMerge['merged']['kind'],
+        country: merged.country,
+        exists: mergedExists,
+      },
       at: m.at,
       by: m.actor_label,
       rows: counts.get(m.id) ?? {},

@@ -7,7 +7,7 @@ type Names = Record<string, string>;
 type HolderRow = Awaited<ReturnType<typeof positionsOfGovernment>>[number];
 
 /** A government's names by language and its aliases. */
-export function splitNames(rows: readonly NameRow[] | undefined): {
+export function splitNames(rows: readonly Pick<NameRow, 'kind' | 'lang' | 'name'>[] | undefined): {
   names: Names;
   aliases: string[];
 } {

@@ -10,6 +10,7 @@
  */
 import { feeFor } from '../../core/membership-fees';
 import { addDays, graceUntil, nextPeriod, renewalDay } from '../../core/membership-status';
+import { ACCORD_ACTOR_LABELS } from '../../core/attribution';
 import { SYSTEM_ACTOR, recordAudit } from '../audit/service';
 import type { DailyJob } from '../jobs/scheduler';
 import type { Store } from '../store';
@@ -32,7 +33,7 @@ export interface MembershipDaySummary {
   lettersQueued: number;
 }
 
-const SYSTEM = { ...SYSTEM_ACTOR, label: 'daily membership job' };
+const SYSTEM = { ...SYSTEM_ACTOR, label: ACCORD_ACTOR_LABELS.job };
 
 export async function runMembershipDay(
   tx: Store,

@@ -2,7 +2,7 @@ import { textFor } from '../../core/names';
 import { nowIso } from '../clock';
 import { sanitizeRichText } from '../media/sanitize';
 import type { Store } from '../store';
-import { attributionsFor } from '../users/attribution';
+import { attributionLabelsFor } from '../users/attribution';
 import { buildAtomFeed, type AtomEntry } from './atom';
 import { chosenTranslation } from './present';
 
@@ -30,7 +30,7 @@ export async function newsFeed(
   const { rows } = await store.news.listPosts({ statuses: ['published'] }, 1, FEED_SIZE);
   const translations = await store.news.translationsOf(rows.map((r) => r.id));
   // Everyone reads the same cached feed: authors as the public may see them, never an e-mail.
-  const author = await attributionsFor(
+  const author = await attributionLabelsFor(
     store,
     null,
     rows.map((r) => r.author_label),

@@ -3,7 +3,7 @@ import { nowIso } from '../clock';
 import { invalidField, notFound } from '../http/problem';
 import { richTextToPlain, sanitizeRichText } from '../media/sanitize';
 import type { Store } from '../store';
-import { attributionsFor } from '../users/attribution';
+import { attributionLabelsFor } from '../users/attribution';
 import { presentGovernmentRefs, presentPost } from './present';
 import type { PostRow } from './repository';
 import type { NewsCreate, NewsPost } from './schemas';
@@ -34,7 +34,7 @@ export async function loadPost(
     store.news.governmentsOfPost(row.id),
     row.meeting_id === null ? undefined : store.news.findMeeting(row.meeting_id),
     row.body_id === null ? undefined : store.news.findBodyById(row.body_id),
-    attributionsFor(store, viewer, [row.author_label]),
+    attributionLabelsFor(store, viewer, [row.author_label]),
   ]);
   const names = await store.news.governmentNames(governmentRows.map((r) => r.id));
   return presentPost(

@@ -99,12 +99,12 @@ describe.each(dialectCases())('who did what, without addresses, on $label', ({ d
     const feed = (await t.app.inject({ url: '/api/v1/news/feed.xml' })).body;
     expect(feed).toContain('<name>Administrator</name>');
     const history = (await t.app.inject({ url: `/api/v1/history/target/${targetId}` })).json();
-    expect(history.versions.map((v: { actor: string }) => v.actor)).toEqual([
-      'Administrator',
-      'Officer of kyoto',
+    expect(history.versions.map((v: { actor: unknown }) => v.actor)).toEqual([
+      { kind: 'user', label: 'Administrator' },
+      { kind: 'user', label: 'Officer of kyoto' },
     ]);
     const seat = (await t.app.inject({ url: `/api/v1/seats/${seatId}/history` })).json();
-    expect(seat.events.at(-1).actor).toBe('Administrator');
+    expect(seat.events.at(-1).actor).toEqual({ kind: 'user', label: 'Administrator' });
     const report = (
       await t.app.inject({ url: `/api/v1/history/emission-report/${reportId}` })
     ).json();
@@ -125,14 +125,14 @@ describe.each(dialectCases())('who did what, without addresses, on $label', ({ d
     const history = (
       await t.app.inject({ url: `/api/v1/history/target/${targetId}`, headers: admin })
     ).json();
-    expect(history.versions.map((v: { actor: string }) => v.actor)).toEqual([
+    expect(history.versions.map((v: { actor: { label: string } }) => v.actor.label)).toEqual([
       'admin@accord.example',
       'test.officer.kyoto@accord.example',
     ]);
     const seat = (
       await t.app.inject({ url: `/api/v1/seats/${seatId}/history`, headers: admin })
     ).json();
-    expect(seat.events.at(-1).actor).toBe('admin@accord.example');
+    expect(seat.events.at(-1).actor).toEqual({ kind: 'user', label: 'admin@accord.example' });
     // The feed is cached for everyone: it never carries an address.
     const feed = (await t.app.inject({ url: '/api/v1/news/feed.xml', headers: admin })).body;
     expect(feed).not.toContain('admin@accord.example');

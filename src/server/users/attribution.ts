@@ -1,5 +1,10 @@
 /** How a viewer sees the actors that records name (the rules in src/core/attribution.ts). */
-import { attributionLabel, holdsAddress, type AttributedUser } from '../../core/attribution';
+import {
+  attribution,
+  holdsAddress,
+  type AttributedUser,
+  type Attribution,
+} from '../../core/attribution';
 import { can } from '../../core/policy';
 import type { Actor } from '../../core/roles';
 import type { Store } from '../store';
@@ -7,13 +12,13 @@ import type { Store } from '../store';
 /**
  * Reads the accounts behind the stored labels once and answers how to show each label to the
  * viewer (null: the public): their e-mail where the policy lets them read it (`user.readEmail`),
- * else the user's display name or role.
+ * else the user's display name or role; Accord's own actors by their kind.
  */
 export async function attributionsFor(
   store: Store,
   viewer: Actor | null,
   labels: Iterable<string>,
-): Promise<(label: string) => string> {
+): Promise<(label: string) => Attribution> {
   const mayReadEmail = can(viewer, 'user.readEmail');
   const addresses = mayReadEmail
     ? []
@@ -22,5 +27,15 @@ export async function attributionsFor(
   const byEmail = new Map<string, AttributedUser>(
     users.map((u) => [u.email, { displayName: u.display_name, role: u.role }]),
   );
-  return (label) => attributionLabel(label, byEmail.get(label.toLowerCase()), mayReadEmail);
+  return (label) => attribution(label, byEmail.get(label.toLowerCase()), mayReadEmail);
+}
+
+/** As `attributionsFor`, for fields that keep a label only (its English for Accord's actors). */
+export async function attributionLabelsFor(
+  store: Store,
+  viewer: Actor | null,
+  labels: Iterable<string>,
+): Promise<(label: string) => string> {
+  const shown = await attributionsFor(store, viewer, labels);
+  return (label) => shown(label).label;
 }

@@ -149,7 +149,7 @@ describe.each(dialectCases())('the sign-in throttle on $label', ({ dialect, skip
     const entry = log.json().items.find((e: { summary: string }) => /locked/.test(e.summary));
     expect(entry).toMatchObject({
       action: 'update',
-      actor: { userId: null, label: 'sign-in from 192.0.2.44' },
+      actor: { userId: null, kind: 'sign-in', label: '192.0.2.44' },
     });
     expect(entry.summary).toContain(email);
     expect(entry.after.lockouts).toBe(1);

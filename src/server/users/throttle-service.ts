@@ -13,6 +13,7 @@ import {
   THROTTLE_FORGOTTEN_MS,
   type ThrottleState,
 } from '../../core/sign-in-throttle';
+import { SIGN_IN_LABEL_PREFIX } from '../../core/attribution';
 import { recordAudit, type SystemActor } from '../audit/service';
 import { sha256 } from '../auth/secrets';
 import { now as clockNow } from '../clock';
@@ -69,7 +70,7 @@ async function auditLock(
   of: 'account' | 'address',
   state: ThrottleState,
 ): Promise<void> {
-  const actor: SystemActor = { userId: null, label: `sign-in from ${attempt.address}` };
+  const actor: SystemActor = { userId: null, label: `${SIGN_IN_LABEL_PREFIX}${attempt.address}` };
   const after = { lockedUntil: state.lockedUntil, lockouts: state.lockouts };
   if (of === 'address') {
     await recordAudit(tx, actor, {

@@ -11,6 +11,7 @@ import { auditChanges, auditValueText } from '../components/audit-diff';
 import { usePageTitle } from '../components/page-title';
 import { useLocale } from '../components/locale';
 import { formatDate } from '../components/format';
+import { ActorName } from '../components/ActorName';
 import { ENTITY_TYPES } from './audit-entities';
 
 const PAGE_SIZE = 30;
@@ -178,7 +179,9 @@ export function AuditPage() {
                         <td>
                           <time dateTime={entry.at}>{formatInstant(entry.at, locale)}</time>
                         </td>
-                        <td>{entry.actor.label}</td>
+                        <td data-testid="audit-actor">
+                          <ActorName actor={entry.actor} />
+                        </td>
                         <td>
                           <span className={`admin-badge admin-badge--${entry.action}`}>
                             {t(`audit.actions.${entry.action}`)}

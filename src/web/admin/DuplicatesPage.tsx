@@ -5,11 +5,14 @@ import { Link } from 'react-router';
 import { api } from '../api';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { countryName, formatNumber } from '../components/format';
+import { GovernmentName } from '../components/GovernmentName';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { useProblemText } from '../forms/form';
 import { DuplicateTargets } from './DuplicateTargets';
+import { useSideText } from './side-text';
 import {
+  namesApart,
   pairKey,
   sidesFor,
   type DuplicateDismissal,
@@ -32,8 +35,9 @@ function Side({ side }: { side: DuplicateSide }) {
   const locale = useLocale();
   return (
     <>
-      <Link to={`/admin/governments/${side.slug}`}>{side.name}</Link>{' '}
-      <span className="admin-secondary">{side.slug}</span>
+      <Link to={`/admin/governments/${side.slug}`}>
+        <GovernmentName names={side.names} localLang={side.localLang} />
+      </Link>
       <br />
       <span className="admin-secondary">
         {t(`kinds.${side.kind}`)} · {countryName(side.country, locale)} ·{' '}
@@ -66,6 +70,9 @@ function PairRow({
   const problemText = useProblemText();
   const [keep, setKeep] = useState(pair.suggestedKeep);
   const { kept, merged } = sidesFor(pair, keep);
+  const sideText = useSideText();
+  const [keptName, mergedName] = namesApart(kept, merged, sideText.name, sideText.apart);
+  const [aName, bName] = namesApart(pair.a, pair.b, sideText.name, sideText.apart);
   const merge = useMutation({
     mutationFn: () =>
       api.post<GovernmentMerge>('/api/v1/government-merges', {
@@ -128,16 +135,12 @@ function PairRow({
           disabled={merge.isPending || dismiss.isPending}
           data-testid="duplicate-merge"
           onClick={() => {
-            if (
-              window.confirm(
-                t('duplicates.confirm', { merged: merged.name, kept: kept.name, slug: kept.slug }),
-              )
-            ) {
+            if (window.confirm(t('duplicates.confirm', { merged: mergedName, kept: keptName }))) {
               merge.mutate();
             }
           }}
         >
-          {t('duplicates.merge', { merged: merged.name, kept: kept.name })}
+          {t('duplicates.merge', { merged: mergedName, kept: keptName })}
         </button>{' '}
         <button
           type="button"
@@ -145,9 +148,7 @@ function PairRow({
           disabled={merge.isPending || dismiss.isPending}
           data-testid="duplicate-not-same"
           onClick={() => {
-            if (
-              window.confirm(t('duplicates.confirmNotSame', { a: pair.a.name, b: pair.b.name }))
-            ) {
+            if (window.confirm(t('duplicates.confirmNotSame', { a: aName, b: bName }))) {
               dismiss.mutate();
             }
           }}
@@ -170,6 +171,7 @@ export function DuplicatesPage() {
   const queryClient = useQueryClient();
   const [done, setDone] = useState<GovernmentMerge | null>(null);
   const [said, setSaid] = useState<string | null>(null);
+  const sideText = useSideText();
   const report = useQuery({
     queryKey: ['governments', 'duplicates'],
     queryFn: () => api.get<DuplicateReport>('/api/v1/government-duplicates'),
@@ -187,6 +189,7 @@ export function DuplicatesPage() {
     void queryClient.invalidateQueries({ queryKey: ['governments', 'duplicates'] });
     void queryClient.invalidateQueries({ queryKey: ['dismissals'] });
   }
+  const doneNames = done ? namesApart(done.merged, done.kept, sideText.name, sideText.apart) : null;
   const dismissed = report.data
     ? report.data.dismissed.governments + report.data.dismissed.targets
     : 0;
@@ -207,9 +210,9 @@ export function DuplicatesPage() {
         </Link>
       </div>
       <p className="admin-lead">{t('duplicates.lead')}</p>
-      {done && (
+      {done && doneNames && (
         <p className="admin-saved" role="status" data-testid="merge-done">
-          {t('duplicates.merged', { merged: done.merged.name, kept: done.kept.name })}{' '}
+          {t('duplicates.merged', { merged: doneNames[0], kept: doneNames[1] })}{' '}
           <Link to="/admin/merges">{t('duplicates.undoHint')}</Link>
         </p>
       )}

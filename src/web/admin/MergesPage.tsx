@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../api';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
-import { formatNumber } from '../components/format';
+import { countryName, formatNumber } from '../components/format';
+import { GovernmentName } from '../components/GovernmentName';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { Pagination } from '../components/Pagination';
 import { useProblemText } from '../forms/form';
 import type { PageOf } from '../types';
-import { rowsTotal, type GovernmentMerge } from './merges';
+import { namesApart, rowsTotal, type GovernmentMerge, type MergeSide } from './merges';
+import { useSideText } from './side-text';
 
 /**
  * /admin/merges — the merges of governments, newest first, each with what it moved; a merge
@@ -32,10 +34,28 @@ function formatInstant(iso: string, locale: string): string {
   }).format(date);
 }
 
+/** One side of a merge: its name (a link while it exists), and its kind and country. */
+function MergeSideCell({ side }: { side: MergeSide }) {
+  const { t } = useTranslation('admin');
+  const locale = useLocale();
+  const name = <GovernmentName names={side.names} localLang={side.localLang} />;
+  return (
+    <>
+      {side.exists ? <Link to={`/admin/governments/${side.slug}`}>{name}</Link> : name}
+      <br />
+      <span className="admin-secondary">
+        {t(`kinds.${side.kind}`)} · {countryName(side.country, locale)}
+      </span>
+    </>
+  );
+}
+
 function UndoButton({ merge }: { merge: GovernmentMerge }) {
   const { t } = useTranslation('admin');
   const problemText = useProblemText();
   const queryClient = useQueryClient();
+  const sideText = useSideText();
+  const [merged, kept] = namesApart(merge.merged, merge.kept, sideText.name, sideText.apart);
   const undo = useMutation({
     mutationFn: () => api.post<GovernmentMerge>(`/api/v1/government-merges/${merge.id}/undo`),
     onSuccess: () => {
@@ -51,11 +71,7 @@ function UndoButton({ merge }: { merge: GovernmentMerge }) {
         disabled={undo.isPending}
         data-testid="merge-undo"
         onClick={() => {
-          if (
-            window.confirm(
-              t('merges.confirmUndo', { merged: merge.merged.name, kept: merge.kept.name }),
-            )
-          ) {
+          if (window.confirm(t('merges.confirmUndo', { merged, kept }))) {
             undo.mutate();
           }
         }}
@@ -127,22 +143,10 @@ export function MergesPage() {
                   <tr key={merge.id} data-testid="merge-row">
                     <td>{formatInstant(merge.at, locale)}</td>
                     <td>
-                      {merge.merged.exists ? (
-                        <Link to={`/admin/governments/${merge.merged.slug}`}>
-                          {merge.merged.name}
-                        </Link>
-                      ) : (
-                        merge.merged.name
-                      )}{' '}
-                      <span className="admin-secondary">{merge.merged.slug}</span>
+                      <MergeSideCell side={merge.merged} />
                     </td>
                     <td>
-                      {merge.kept.exists ? (
-                        <Link to={`/admin/governments/${merge.kept.slug}`}>{merge.kept.name}</Link>
-                      ) : (
-                        merge.kept.name
-                      )}{' '}
-                      <span className="admin-secondary">{merge.kept.slug}</span>
+                      <MergeSideCell side={merge.kept} />
                     </td>
                     <td className="admin-num">{formatNumber(rowsTotal(merge), locale)}</td>
                     <td>{merge.by}</td>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  namesApart,
   pairKey,
   rowsTotal,
   sidesFor,
@@ -13,6 +14,8 @@ import {
 const side = (slug: string): DuplicateSide => ({
   slug,
   name: slug,
+  names: { en: slug },
+  localLang: 'en',
   aliases: [],
   kind: 'city',
   country: 'TW',
@@ -77,5 +80,30 @@ describe('merges', () => {
     };
     expect(targetSidesFor(targets, 7)).toEqual({ kept: targets.b, removed: targets.a });
     expect(targetSidesFor(targets, 3)).toEqual({ kept: targets.a, removed: targets.b });
+  });
+});
+
+describe('namesApart', () => {
+  const name = (s: { name: string }) => s.name;
+  const apart = (s: { name: string; country: string }) => `${s.name} (${s.country})`;
+  it('says two different names as they are', () => {
+    expect(
+      namesApart(
+        { name: 'Taipei', country: 'TW' },
+        { name: 'Taipei City', country: 'TW' },
+        name,
+        apart,
+      ),
+    ).toEqual(['Taipei', 'Taipei City']);
+  });
+  it('tells two governments of one name apart by what a person knows', () => {
+    expect(
+      namesApart(
+        { name: 'Springfield', country: 'US' },
+        { name: 'Springfield', country: 'AU' },
+        name,
+        apart,
+      ),
+    ).toEqual(['Springfield (US)', 'Springfield (AU)']);
   });
 });

@@ -6,13 +6,24 @@
  */
 import type { NetZeroLabel, TargetStatus, TargetType } from '../../core/climate/types';
 import type { GovernmentKind, MembershipCategory } from '../../core/membership';
+import type { NamesByLanguage } from '../../core/names';
 
-export interface DuplicateSide {
+/**
+ * What tells a government apart from another of the same name, as a person knows it: its
+ * names (said in the reader's language), its kind and its country. Never its slug.
+ */
+export interface GovernmentApart {
+  names: NamesByLanguage;
+  localLang: string;
+  kind: GovernmentKind;
+  country: string;
+}
+
+export interface DuplicateSide extends GovernmentApart {
+  /** For links and requests only; never shown. */
   slug: string;
   name: string;
   aliases: string[];
-  kind: GovernmentKind;
-  country: string;
   category: MembershipCategory;
   cdpAccount: string | null;
   nztId: string | null;
@@ -91,10 +102,17 @@ export interface TargetResolution {
   actions: number;
 }
 
+export interface MergeSide extends GovernmentApart {
+  /** For links only; never shown. */
+  slug: string;
+  name: string;
+  exists: boolean;
+}
+
 export interface GovernmentMerge {
   id: number;
-  kept: { slug: string; name: string; exists: boolean };
-  merged: { slug: string; name: string; exists: boolean };
+  kept: MergeSide;
+  merged: MergeSide;
   at: string;
   by: string;
   rows: Record<string, number>;
@@ -127,4 +145,18 @@ export function targetSidesFor(
   keep: number,
 ): { kept: DuplicateTargetSide; removed: DuplicateTargetSide } {
   return keep === pair.b.id ? { kept: pair.b, removed: pair.a } : { kept: pair.a, removed: pair.b };
+}
+
+/**
+ * Two governments' names for a sentence ("Merge A into B?"): each by its name, and where the
+ * two names read the same, each with what tells it apart (`apart`: its kind and country).
+ */
+export function namesApart<S>(
+  a: S,
+  b: S,
+  name: (side: S) => string,
+  apart: (side: S) => string,
+): [string, string] {
+  const [na, nb] = [name(a), name(b)];
+  return na === nb ? [apart(a), apart(b)] : [na, nb];
 }

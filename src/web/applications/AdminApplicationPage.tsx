@@ -13,6 +13,7 @@ import { countryName, formatDate, formatNumber } from '../components/format';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
+import { ActorName } from '../components/ActorName';
 import { FormField, SavedMessage, useProblemText } from '../forms/form';
 import './applications.css';
 import { checkFile, uploadAsSecretariat } from './documents';
@@ -265,7 +266,7 @@ function History({ detail }: { detail: Detail }) {
               <tr key={i}>
                 <td>{formatDate(h.at, locale)}</td>
                 <td>{t(`stepNames.${h.step}`)}</td>
-                <td>{h.by === 'applicant' ? t('by.applicant') : h.actor}</td>
+                <td>{h.by === 'applicant' ? t('by.applicant') : <ActorName actor={h.actor} />}</td>
                 <td>{h.comment}</td>
               </tr>
             ))}

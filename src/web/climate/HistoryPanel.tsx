@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useProblemText } from '../forms/form';
 import { ErrorMessage, Loading } from '../components/DataState';
+import { actorText } from '../components/ActorName';
 import { useClimateFormat } from './format';
 import { versionSummaries } from './history';
 import { ConfirmButton } from './parts';
@@ -79,7 +80,7 @@ export function HistoryPanel({
                     {t(`history.changes.${v.change}`)}
                   </span>{' '}
                   <span className="muted">
-                    {t('history.byAt', { actor: v.actor, at: f.dateTime(v.at) })}
+                    {t('history.byAt', { actor: actorText(t, v.actor), at: f.dateTime(v.at) })}
                   </span>
                   {v.current && <span className="tag">{t('history.current')}</span>}
                 </p>

@@ -2,7 +2,7 @@
  * /members/:slug/climate/targets/new and …/targets/:id/edit — every field of a target, grouped;
  * the figures asked for follow the chosen type, and coverage is asked for emissions targets.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { Fragment, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -45,9 +45,12 @@ import {
   TARGET_FIELD_KINDS,
   targetBody,
   targetFormValues,
+  INTENSITY_UNIT_CHOICES,
+  type IntensityUnitChoice,
   type TargetFormValues,
   type TypeField,
 } from './target-form';
+import { intensityUnitText } from './intensity-unit';
 import { parentCandidates } from './targets';
 import type { Target, TargetCreate } from './types';
 import type { ClimateNotice } from './GovernmentClimatePage';
@@ -219,6 +222,61 @@ function TargetForm({
             : unit
               ? t(unit)
               : undefined;
+    if (field === 'intensityUnit') {
+      // A known unit is chosen by its name (its code never shows); another is typed.
+      const typedId = `${fieldId}-typed`;
+      return (
+        <Fragment key={field}>
+          <FormField
+            id={fieldId}
+            label={label}
+            required={required.has(field)}
+            error={values.intensityUnitChoice === 'other' ? undefined : errorFor(`/${field}`)}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={values.intensityUnitChoice}
+                onChange={(e) =>
+                  set({ intensityUnitChoice: e.target.value as IntensityUnitChoice })
+                }
+                data-testid="target-field-intensityUnit"
+              >
+                {INTENSITY_UNIT_CHOICES.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {choice === ''
+                      ? t('targetForm.intensityUnitNone')
+                      : choice === 'other'
+                        ? t('targetForm.intensityUnitOther')
+                        : t('targetForm.intensityUnitPer', {
+                            unit: intensityUnitText(t, choice),
+                          })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          {values.intensityUnitChoice === 'other' && (
+            <FormField
+              id={typedId}
+              label={t('targetForm.intensityUnitTyped')}
+              hint={hint}
+              required={required.has(field)}
+              error={errorFor(`/${field}`)}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  value={values.intensityUnit}
+                  onChange={(e) => set({ intensityUnit: e.target.value })}
+                  data-testid="target-field-intensityUnit-typed"
+                />
+              )}
+            </FormField>
+          )}
+        </Fragment>
+      );
+    }
     if (field === 'netZeroLabel') {
       return (
         <FormField

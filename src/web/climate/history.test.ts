@@ -7,7 +7,7 @@ describe('versionSummaries', () => {
       {
         version: 2,
         at: '2026-02-01T00:00:00Z',
-        actor: 'officer@kyoto',
+        actor: { kind: 'user', label: 'officer@kyoto' },
         change: 'update',
         snapshot: {
           id: 1,
@@ -21,14 +21,14 @@ describe('versionSummaries', () => {
       {
         version: 1,
         at: '2026-01-01T00:00:00Z',
-        actor: 'Import',
+        actor: { kind: 'system', label: 'system' },
         change: 'create',
         snapshot: { id: 1, title: 'A', baseYear: 2013, coverage: { gases: ['CO2'] }, version: 1 },
       },
       {
         version: 3,
         at: '2026-03-01T00:00:00Z',
-        actor: 'admin',
+        actor: { kind: 'user', label: 'admin' },
         change: 'delete',
         snapshot: null,
       },

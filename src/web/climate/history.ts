@@ -18,7 +18,7 @@ const DERIVED = new Set([
 export interface VersionSummary {
   version: number;
   at: string;
-  actor: string;
+  actor: RecordVersion['actor'];
   change: RecordVersion['change'];
   /** Top-level fields that differ from the version before (all fields of a creation). */
   fields: string[];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyTargetValues,
+  intensityUnitChoice,
+  intensityUnitValue,
   FIELDS_BY_TYPE,
   hasCoverage,
   targetBody,
@@ -132,5 +134,45 @@ describe('targetBody', () => {
     expect(hasCoverage('other')).toBe(true);
     expect(hasCoverage('base-year')).toBe(true);
     expect(hasCoverage('fuel-phase-out')).toBe(false);
+  });
+});
+
+describe('the intensity unit', () => {
+  const intensity = (unit: string | null) =>
+    kyotoTarget({ type: 'intensity', baseIntensity: 5.2, intensityUnit: unit });
+
+  it('chooses a known unit by its name, never showing its code as text', () => {
+    expect(intensityUnitChoice('per-gdp')).toEqual({ choice: 'per-gdp', typed: '' });
+    const values = targetFormValues(intensity('per-capita'));
+    expect(values.intensityUnitChoice).toBe('per-capita');
+    expect(values.intensityUnit).toBe('');
+    expect(targetBody(values).body.intensityUnit).toBe('per-capita');
+  });
+
+  it('keeps a unit typed by hand as typed, as "another unit"', () => {
+    expect(intensityUnitChoice('resident')).toEqual({ choice: 'other', typed: 'resident' });
+    const values = targetFormValues(intensity('million yen of GDP'));
+    expect(values.intensityUnitChoice).toBe('other');
+    expect(values.intensityUnit).toBe('million yen of GDP');
+    expect(targetBody(values).body.intensityUnit).toBe('million yen of GDP');
+    expect(intensityUnitValue('other', '  household ')).toBe('household');
+  });
+
+  it('sends none when none is chosen, or another is chosen and left empty', () => {
+    expect(intensityUnitChoice(null)).toEqual({ choice: '', typed: '' });
+    expect(targetFormValues(intensity(null)).intensityUnitChoice).toBe('');
+    expect(intensityUnitValue('', 'left over')).toBeNull();
+    expect(intensityUnitValue('other', '  ')).toBeNull();
+    // A change of choice from another unit to a known one sends the known one.
+    const values = {
+      ...targetFormValues(intensity('resident')),
+      intensityUnitChoice: 'per-gdp' as const,
+    };
+    expect(targetBody(values).body.intensityUnit).toBe('per-gdp');
+  });
+
+  it('clears the unit when the target is no longer an intensity target', () => {
+    const values = { ...targetFormValues(intensity('per-gdp')), type: 'base-year' as const };
+    expect(targetBody(values).body.intensityUnit).toBeNull();
   });
 });

@@ -6,7 +6,9 @@
 import type { FieldError } from '../api';
 import {
   GASES,
+  INTENSITY_UNITS,
   type Gas,
+  type IntensityUnit,
   type NetZeroLabel,
   type TargetBoundary,
   type TargetStatus,
@@ -44,7 +46,39 @@ export function hasCoverage(type: TargetType): boolean {
   return isEmissionsTarget(type) || type === 'other';
 }
 
+/**
+ * An intensity target's unit as the form asks for it: none, one of the units Accord knows
+ * (chosen by its name, never shown as its code), or another, typed.
+ */
+export type IntensityUnitChoice = '' | IntensityUnit | 'other';
+export const INTENSITY_UNIT_CHOICES: readonly IntensityUnitChoice[] = [
+  '',
+  ...INTENSITY_UNITS,
+  'other',
+];
+
+const KNOWN_UNITS: ReadonlySet<string> = new Set(INTENSITY_UNITS);
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/** The choice a stored unit makes: a known code is chosen by name; any other text is typed. */
+export function intensityUnitChoice(unit: string | null): {
+  choice: IntensityUnitChoice;
+  typed: string;
+} {
+  if (unit === null || unit.trim() === '') return { choice: '', typed: '' };
+  if (KNOWN_UNITS.has(unit)) return { choice: unit as IntensityUnit, typed: '' };
+  return { choice: 'other', typed: unit };
+}
+
+/** The unit the form sends: the chosen unit's code, or the text typed for another (trimmed). */
+export function intensityUnitValue(choice: IntensityUnitChoice, typed: string): string | null {
+  if (choice === 'other') return orNull(typed);
+  return choice === '' ? null : choice;
+}
+
 export interface TargetFormValues extends Record<TypeField, string> {
+  /** Which unit an intensity target is per; `intensityUnit` holds the text of another. */
+  intensityUnitChoice: IntensityUnitChoice;
   type: TargetType;
   title: string;
   /** The title's translations by language tag, as typed. */
@@ -83,6 +117,7 @@ export function emptyTargetValues(): TargetFormValues {
     targetEmissions: '',
     bauEmissions: '',
     baseIntensity: '',
+    intensityUnitChoice: '',
     intensityUnit: '',
     fuel: '',
     sharePercent: '',
@@ -120,7 +155,8 @@ export function targetFormValues(target: Target): TargetFormValues {
     targetEmissions: num(target.targetEmissions),
     bauEmissions: num(target.bauEmissions),
     baseIntensity: num(target.baseIntensity),
-    intensityUnit: target.intensityUnit ?? '',
+    intensityUnitChoice: intensityUnitChoice(target.intensityUnit).choice,
+    intensityUnit: intensityUnitChoice(target.intensityUnit).typed,
     fuel: target.fuel ?? '',
     sharePercent: num(target.sharePercent),
     pollutant: target.pollutant ?? '',
@@ -138,8 +174,6 @@ export function targetFormValues(target: Target): TargetFormValues {
     offsetsAllowed: target.offsetsAllowed === null ? '' : target.offsetsAllowed ? 'yes' : 'no',
   };
 }
-
-const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 /**
  * The body of POST /governments/:slug/targets (and of PATCH /targets/:id: every field, so
@@ -160,6 +194,10 @@ export function targetBody(values: TargetFormValues): {
       continue;
     }
     const kind = TARGET_FIELD_KINDS[field];
+    if (field === 'intensityUnit') {
+      typed[field] = intensityUnitValue(values.intensityUnitChoice, text);
+      continue;
+    }
     if (kind === 'text' || kind === 'net-zero-label') {
       typed[field] = orNull(text);
       continue;

@@ -8,6 +8,7 @@ import { useLocale } from '../components/locale';
 import { usePageTitle } from '../components/page-title';
 import { ErrorMessage, Loading } from '../components/DataState';
 import { GovernmentName, governmentNameText } from '../components/GovernmentName';
+import { ActorName } from '../components/ActorName';
 import { personName, TermDates } from './parts';
 import { useBody, useSeatHistory } from './queries';
 import { PositionLabel, SeatCard } from './seats';
@@ -79,7 +80,9 @@ export default function SeatHistoryPage() {
                     <td>{event.person ? personName(event.person, locale) : t('seats.vacant')}</td>
                     <td>{event.position ? t(`positions.${event.position}`) : '—'}</td>
                     <td>{event.portfolio ?? '—'}</td>
-                    <td>{event.actor}</td>
+                    <td>
+                      <ActorName actor={event.actor} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

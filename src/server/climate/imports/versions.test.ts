@@ -63,8 +63,16 @@ describe.each(dialectCases())('import versions on $label', ({ dialect, skip }) =
 
     const history = await historyOf(w.db, null, 'target', imported.id);
     expect(history.versions).toEqual([
-      expect.objectContaining({ version: 2, change: 'update', actor: 'import (test)' }),
-      expect.objectContaining({ version: 1, change: 'create', actor: 'import (test)' }),
+      expect.objectContaining({
+        version: 2,
+        change: 'update',
+        actor: { kind: 'user', label: 'import (test)' },
+      }),
+      expect.objectContaining({
+        version: 1,
+        change: 'create',
+        actor: { kind: 'user', label: 'import (test)' },
+      }),
     ]);
     expect(history.versions[0]?.snapshot).toEqual(targetSnapshot(updated));
     expect(history.versions[1]?.snapshot).toEqual(targetSnapshot(imported));
