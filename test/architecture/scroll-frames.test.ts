@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { COMPONENT_FILE, findHandMadeFrames, NOT_YET_MOVED, webFiles } from './scroll-frames';
+import { COMPONENT_FILE, findHandMadeFrames, webFiles } from './scroll-frames';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -18,10 +18,6 @@ describe('one scroll frame around wide tables', () => {
       found.map((f) => `${f.file}:${f.line}`),
       'wrap the table in <ScrollFrame> from src/web/components/ScrollFrame.tsx',
     ).toEqual([]);
-  });
-
-  it('lists only files that exist as not yet moved', () => {
-    for (const file of NOT_YET_MOVED) expect(fs.existsSync(path.join(root, file)), file).toBe(true);
   });
 
   it.each([
@@ -47,9 +43,8 @@ describe('one scroll frame around wide tables', () => {
     expect(findHandMadeFrames('src/web/x.tsx', `export const X = () => ${jsx};\n`)).toEqual([]);
   });
 
-  it('lets the component and the files not yet moved write the frame', () => {
+  it('lets the component write the frame', () => {
     const frame = 'export const X = () => <div role="region" tabIndex={0}></div>;\n';
     expect(findHandMadeFrames(COMPONENT_FILE, frame)).toEqual([]);
-    for (const file of NOT_YET_MOVED) expect(findHandMadeFrames(file, frame)).toEqual([]);
   });
 });

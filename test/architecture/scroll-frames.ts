@@ -11,18 +11,6 @@ import ts from 'typescript';
 
 export const COMPONENT_FILE = 'src/web/components/ScrollFrame.tsx';
 
-/**
- * Files that still write the frame by hand, because another change is working on them at the
- * moment. Move them to ScrollFrame and take them off this list.
- */
-export const NOT_YET_MOVED: readonly string[] = [
-  'src/web/admin/AuditPage.tsx',
-  'src/web/admin/DuplicatesPage.tsx',
-  'src/web/admin/MergesPage.tsx',
-  'src/web/climate/HistoryPanel.tsx',
-  'src/web/climate/TargetFormPage.tsx',
-];
-
 export interface HandMadeFrame {
   file: string;
   line: number;
@@ -51,7 +39,7 @@ function isRegion(attribute: ts.JsxAttribute): boolean {
 
 /** The hand-made scroll frames in one file's text. */
 export function findHandMadeFrames(file: string, source: string): HandMadeFrame[] {
-  if (file === COMPONENT_FILE || NOT_YET_MOVED.includes(file)) return [];
+  if (file === COMPONENT_FILE) return [];
   const sourceFile = ts.createSourceFile(
     file,
     source,

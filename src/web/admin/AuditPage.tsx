@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { LOCALE_NAMES, isLocale } from '../../core/locales';
 import { api, query } from '../api';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { ScrollFrame } from '../components/ScrollFrame';
 import { Pagination } from '../components/Pagination';
 import type { AuditEntry, PageOf } from '../types';
 import { auditChanges, auditValueText } from '../components/audit-diff';
@@ -149,12 +150,7 @@ export function AuditPage() {
         <EmptyState title={t('audit.none')} />
       ) : (
         <>
-          <div
-            className="admin-table-wrap"
-            role="region"
-            aria-label={t('audit.listLabel')}
-            tabIndex={0}
-          >
+          <ScrollFrame className="admin-table-wrap" label={t('audit.listLabel')}>
             <table className="admin-table">
               <caption className="visually-hidden">{t('audit.listLabel')}</caption>
               <thead>
@@ -218,7 +214,7 @@ export function AuditPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
           <Pagination
             page={audit.data.page}
             pageSize={audit.data.pageSize}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { ScrollFrame } from '../components/ScrollFrame';
 import { countryName, formatNumber } from '../components/format';
 import { GovernmentName } from '../components/GovernmentName';
 import { useLocale } from '../components/locale';
@@ -236,12 +237,7 @@ export function DuplicatesPage() {
           {report.data.items.length === 0 ? (
             <EmptyState title={t('duplicates.none')} />
           ) : (
-            <div
-              className="admin-table-wrap"
-              role="region"
-              aria-label={t('duplicates.title')}
-              tabIndex={0}
-            >
+            <ScrollFrame className="admin-table-wrap" label={t('duplicates.title')}>
               <table className="admin-table" data-testid="duplicates">
                 <caption className="visually-hidden">{t('duplicates.title')}</caption>
                 <thead>
@@ -267,7 +263,7 @@ export function DuplicatesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollFrame>
           )}
           <DuplicateTargets pairs={report.data.targetPairs} onChanged={onChanged} />
         </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../api';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { ScrollFrame } from '../components/ScrollFrame';
 import { countryName, formatNumber } from '../components/format';
 import { GovernmentName } from '../components/GovernmentName';
 import { useLocale } from '../components/locale';
@@ -118,12 +119,7 @@ export function MergesPage() {
         <EmptyState title={t('merges.none')} />
       ) : (
         <>
-          <div
-            className="admin-table-wrap"
-            role="region"
-            aria-label={t('merges.title')}
-            tabIndex={0}
-          >
+          <ScrollFrame className="admin-table-wrap" label={t('merges.title')}>
             <table className="admin-table" data-testid="merges">
               <caption className="visually-hidden">{t('merges.title')}</caption>
               <thead>
@@ -166,7 +162,7 @@ export function MergesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
           <Pagination
             page={merges.data.page}
             pageSize={merges.data.pageSize}
