@@ -161,4 +161,14 @@ describe.skipIf(skipReason !== null)('names instead of ids', { timeout: 180_000 
     await ko.context().close();
     await page.context().close();
   });
+
+  it('names the government the people list is filtered by, not its web address', async () => {
+    const page = await e.newPage('ko-KR');
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto('/admin/people?government=kyoto');
+    const note = page.locator('.admin-filter-note');
+    await expect.poll(() => note.innerText()).toContain('교토시');
+    expect(await note.innerText()).not.toContain('kyoto');
+    await page.context().close();
+  });
 });

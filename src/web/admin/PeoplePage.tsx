@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { displayName, personDisplayName, personNameText } from '../../core/names';
+import { displayName, displayNameText, personDisplayName, personNameText } from '../../core/names';
 import { officeStanding } from '../../core/governance/term';
 import { api, query } from '../api';
 import { formatDate, formatNumber } from '../components/format';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
 import { Pagination } from '../components/Pagination';
-import type { PageOf, Person, Position } from '../types';
+import type { Government, PageOf, Person, Position } from '../types';
 import {
   SavedMessage,
   StaleWriteNotice,
@@ -55,6 +55,15 @@ export function PeoplePage() {
       ),
     placeholderData: keepPreviousData,
   });
+  // The filter note names the government, never its web address.
+  const filteredBy = useQuery({
+    queryKey: ['government', government],
+    queryFn: () => api.get<Government>(`/api/v1/governments/${encodeURIComponent(government)}`),
+    enabled: government !== '',
+  });
+  const filteredByName = filteredBy.data
+    ? displayNameText(filteredBy.data.names, filteredBy.data.localLang, locale)
+    : null;
 
   function setFilter(next: { q?: string; government?: string; page?: number }) {
     const merged = { q, government, page: 1, ...next };
@@ -113,7 +122,9 @@ export function PeoplePage() {
       </form>
       {government && (
         <p className="admin-filter-note">
-          {t('people.filteredByGovernment', { slug: government })}{' '}
+          {filteredByName
+            ? t('people.filteredByGovernment', { name: filteredByName })
+            : t('people.filteredByOneGovernment')}{' '}
           <button
             type="button"
             className="button button--link"

@@ -60,7 +60,7 @@ export function GovernmentPicker({
       chosen={value !== null}
       placeholder={t('picker.placeholder')}
       noMatch={t('picker.noMatch')}
-      chosenText={value ? t('picker.chosen', { name: value.label, slug: value.slug }) : null}
+      chosenText={value ? t('picker.chosen', { name: value.label }) : null}
       testId={testId}
     />
   );
