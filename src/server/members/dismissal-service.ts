@@ -1,3 +1,4 @@
+import { parseTexts } from '../db/texts';
 import { recordAudit, type AuditActor } from '../audit/service';
 import { nowIso } from '../clock';
 import { authorize } from '../http/authorize';
@@ -166,10 +167,18 @@ async function present(
     (await store.climate.targetsByIds(ofKind('target'))).map((t) => [t.id, t]),
   );
   const allGovernments = [...governmentIds, ...[...targets.values()].map((t) => t.government_id)];
-  const [slugs, names] = await Promise.all([
+  const unique = [...new Set(allGovernments)];
+  const [slugs, names, nameRows] = await Promise.all([
     store.climate.governmentSlugs(allGovernments),
-    store.members.namesOf([...new Set(allGovernments)]),
+    store.members.namesOf(unique),
+    store.members.governmentNamesByIds(unique),
   ]);
+  const byLanguage = new Map<number, { names: Record<string, string>; localLang: string }>();
+  for (const r of nameRows) {
+    const g = byLanguage.get(r.id) ?? { names: {}, localLang: r.local_lang };
+    if (r.lang && r.name) g.names[r.lang] = r.name;
+    byLanguage.set(r.id, g);
+  }
   const side = (kind: DismissalKind, id: number, label: string): DuplicateDismissal['a'] => {
     if (kind === 'government') {
       const slug = slugs.get(id) ?? null;
@@ -178,6 +187,8 @@ async function present(
         exists: slug !== null,
         slug,
         governmentName: null,
+        government: slug ? (byLanguage.get(id) ?? null) : null,
+        titles: null,
       };
     }
     const target = targets.get(id);
@@ -187,6 +198,8 @@ async function present(
       exists: target !== undefined,
       slug,
       governmentName: target && slug ? englishName(names.get(target.government_id), slug) : null,
+      government: target && slug ? (byLanguage.get(target.government_id) ?? null) : null,
+      titles: target ? parseTexts(target.titles, { table: 'climate_targets', id }) : null,
     };
   };
   return marks.map((m) => ({

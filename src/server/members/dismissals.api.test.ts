@@ -81,6 +81,9 @@ describe.each(dialectCases())(
           a: { name: 'Taipei', slug: 'taipei', exists: true },
           b: { name: 'Taipei City', slug: 'taipei-again', exists: true },
         });
+        // With the names the web chooses from in the reader's language.
+        expect(mark.a.government?.names).toMatchObject({ en: 'Taipei', 'zh-Hant': '臺北市' });
+        expect(mark.b.government).toEqual({ names: { en: 'Taipei City' }, localLang: 'en' });
         // The same pair the other way round is the same mark.
         const again = await call('POST', '/duplicate-dismissals/governments', {
           a: 'taipei',
@@ -103,7 +106,7 @@ describe.each(dialectCases())(
         const during = (await call('GET', '/duplicate-dismissals?kind=government')).json();
         expect(during.items[0]).toMatchObject({
           id: mark.id,
-          b: { name: 'Taipei City', exists: false, slug: null },
+          b: { name: 'Taipei City', exists: false, slug: null, government: null },
         });
         const undo = await call('POST', `/government-merges/${merge.json().id}/undo`);
         expect(undo.statusCode, undo.body).toBe(200);
@@ -195,8 +198,10 @@ describe.each(dialectCases())(
           slug: 'kyoto',
           governmentName: 'Kyoto',
           exists: true,
+          titles: {},
         },
       });
+      expect(mark.a.government?.names).toMatchObject({ en: 'Kyoto', ja: '京都市' });
       const hidden = await report();
       expect(hasTargetPair(hidden, kept, removed)).toBe(false);
       expect(hidden.dismissed.targets).toBe(before.dismissed.targets + 1);

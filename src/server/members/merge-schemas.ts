@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { NET_ZERO_LABELS, TARGET_STATUSES, TARGET_TYPES } from '../../core/climate/types';
 import { ActorLabel, Id, Names, Nullable, PageQuery, Slug } from '../http/common-schemas';
+import { Titles } from '../climate/schema-parts';
 import { CountryCode, GovernmentKind, MembershipCategory } from './schemas';
 
 /** The API's shapes for merging governments and the report of likely duplicates. */
@@ -149,6 +150,13 @@ const DismissalSide = Type.Object({
   slug: Nullable(Slug),
   /** A target's government's name, while it exists. */
   governmentName: Nullable(Type.String()),
+  /**
+   * The government's names by language and the language of its own (the target's government's
+   * for a target), while it exists: the web names it in the reader's language.
+   */
+  government: Nullable(Type.Object({ names: Names, localLang: Type.String() })),
+  /** A target's title by language, while it exists (`name` is the title as entered). */
+  titles: Nullable(Titles),
 });
 
 export const DuplicateDismissal = Type.Object({

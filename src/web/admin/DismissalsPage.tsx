@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../api';
 import { EmptyState, ErrorMessage, Loading } from '../components/DataState';
+import { GovernmentName, governmentNameText } from '../components/GovernmentName';
 import { useLocale } from '../components/locale';
+import { translated } from '../components/translated';
+import type { Locale } from '../../core/locales';
 import { usePageTitle } from '../components/page-title';
 import { Pagination } from '../components/Pagination';
 import { useProblemText } from '../forms/form';
@@ -32,8 +35,19 @@ function formatInstant(iso: string, locale: string): string {
   }).format(date);
 }
 
+/** A side's name as the reader reads it: a government's by the rule of names, a target's title. */
+function sideText(kind: DuplicateDismissal['kind'], side: DismissalSide, locale: Locale): string {
+  if (kind === 'government') {
+    return side.government
+      ? governmentNameText(side.government.names, side.government.localLang, locale)
+      : side.name;
+  }
+  return side.titles ? translated(side.titles, side.name, locale) : side.name;
+}
+
 function Side({ kind, side }: { kind: DuplicateDismissal['kind']; side: DismissalSide }) {
   const { t } = useTranslation('admin');
+  const locale = useLocale();
   if (!side.exists || !side.slug) {
     return (
       <>
@@ -42,14 +56,26 @@ function Side({ kind, side }: { kind: DuplicateDismissal['kind']; side: Dismissa
     );
   }
   if (kind === 'government') {
-    return <Link to={`/admin/governments/${side.slug}`}>{side.name}</Link>;
+    return (
+      <Link to={`/admin/governments/${side.slug}`}>
+        {side.government ? (
+          <GovernmentName names={side.government.names} localLang={side.government.localLang} />
+        ) : (
+          side.name
+        )}
+      </Link>
+    );
   }
   return (
     <>
-      {side.name}
+      {sideText(kind, side, locale)}
       <br />
       <Link className="admin-secondary" to={`/members/${side.slug}/climate`}>
-        {side.governmentName ?? side.slug}
+        {side.government ? (
+          <GovernmentName names={side.government.names} localLang={side.government.localLang} />
+        ) : (
+          side.governmentName
+        )}
       </Link>
     </>
   );
@@ -58,6 +84,7 @@ function Side({ kind, side }: { kind: DuplicateDismissal['kind']; side: Dismissa
 function WithdrawButton({ mark }: { mark: DuplicateDismissal }) {
   const { t } = useTranslation('admin');
   const problemText = useProblemText();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const withdraw = useMutation({
     mutationFn: () => api.del(`/api/v1/duplicate-dismissals/${mark.id}`),
@@ -74,7 +101,14 @@ function WithdrawButton({ mark }: { mark: DuplicateDismissal }) {
         disabled={withdraw.isPending}
         data-testid="dismissal-withdraw"
         onClick={() => {
-          if (window.confirm(t('dismissals.confirmWithdraw', { a: mark.a.name, b: mark.b.name }))) {
+          if (
+            window.confirm(
+              t('dismissals.confirmWithdraw', {
+                a: sideText(mark.kind, mark.a, locale),
+                b: sideText(mark.kind, mark.b, locale),
+              }),
+            )
+          ) {
             withdraw.mutate();
           }
         }}

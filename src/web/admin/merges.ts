@@ -93,6 +93,10 @@ export interface DismissalSide {
   exists: boolean;
   slug: string | null;
   governmentName: string | null;
+  /** The government's (or the target's government's) names, while it exists. */
+  government: { names: Partial<Record<string, string>>; localLang: string } | null;
+  /** A target's title by language, while it exists. */
+  titles: Partial<Record<string, string>> | null;
 }
 
 export interface TargetResolution {
