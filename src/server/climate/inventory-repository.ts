@@ -55,32 +55,6 @@ export function inventorySeriesOfGovernments(
     .execute();
 }
 
-/**
- * The member (with its names, one row per language) and year of many inventories in one query
- * (the audit log names them).
- */
-export function inventoryYearsByIds(db: Executor, ids: readonly number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('inventories')
-    .innerJoin('governments', 'governments.id', 'inventories.government_id')
-    .leftJoin('government_names', (join) =>
-      join
-        .onRef('government_names.government_id', '=', 'governments.id')
-        .on('government_names.kind', '=', 'name'),
-    )
-    .where('inventories.id', 'in', ids)
-    .select([
-      'inventories.id',
-      'inventories.year',
-      'governments.slug',
-      'governments.local_lang',
-      'government_names.lang',
-      'government_names.name',
-    ])
-    .execute();
-}
-
 export function findInventory(db: Executor, id: number): Promise<InventoryRow | undefined> {
   return db.selectFrom('inventories').where('id', '=', id).selectAll().executeTakeFirst();
 }

@@ -4,9 +4,9 @@ import { authorize } from '../http/authorize';
 import type { ProblemCode } from '../../core/problems';
 import { conflict, invalidField, notFound, problem, type FieldProblem } from '../http/problem';
 import type { Store } from '../store';
-import type { GovernmentRefs, MergeRecord, NewMergeRow } from './merge-repository';
+import type { GovernmentRefs, NewMergeRow } from './merge-repository';
 import type { GovernmentMerge, GovernmentMergeInput } from './merge-schemas';
-import { splitNames } from './present';
+import { presentMerges, type MergedRecord } from './merge-present';
 
 /**
  * Merging two records of one government: every row that points at the merged government
@@ -37,10 +37,6 @@ const FILLED: readonly (readonly (keyof GovernmentRow)[])[] = [
 ];
 
 /** A merged government's record as the merge keeps it. */
-interface MergedRecord {
-  government: GovernmentRow;
-  name: string;
-}
 
 const CATEGORY_RANK: Record<string, number> = {
   'full-member': 3,
@@ -548,66 +544,10 @@ export async function undoMerge(
   return getMerge(store, id);
 }
 
-async function present(store: Store, merges: readonly MergeRecord[]): Promise<GovernmentMerge[]> {
-  const ids = merges.map((m) => m.id);
-  const [counts, existing, mergedNames] = await Promise.all([
-    store.merges.mergeRowCounts(ids),
-    store.merges.existingGovernments(merges.map((m) => m.kept_government_id)),
-    store.merges.mergedNameRows(ids),
-  ]);
-  const names = await store.members.namesOf(merges.map((m) => m.kept_government_id));
-  const out: GovernmentMerge[] = [];
-  for (const m of merges) {
-    const keptNames = names.get(m.kept_government_id) ?? [];
-    const keptName =
-      keptNames.find((n) => n.kind === 'name' && n.lang === 'en')?.name ??
-      keptNames.find((n) => n.kind === 'name')?.name ??
-      m.kept_slug;
-    const record = JSON.parse(m.merged_record) as MergedRecord;
-    const later = m.undone_at ? [] : await store.merges.laterMergesOf(m.id, m.kept_government_id);
-    const mergedExists = m.undone_at !== null;
-    const kept = existing.get(m.kept_government_id);
-    const merged = record.government;
-    const mergedNameRows = (mergedNames.get(m.id) ?? []).map(
-      (json) => JSON.parse(json) as { kind: 'name' | 'alias'; lang: string | null; name: string },
-    );
-    out.push({
-      id: m.id,
-      kept: {
-        slug: m.kept_slug,
-        name: keptName,
-        names: splitNames(keptNames).names,
-        // A kept government merged into another since is gone; the one it took in stood for the
-        // same place, so its kind and country say where.
-        localLang: kept?.local_lang ?? 'en',
-        kind: (kept?.kind ?? merged.kind) as GovernmentMerge['kept']['kind'],
-        country: kept?.country ?? merged.country,
-        exists: kept !== undefined,
-      },
-      merged: {
-        slug: m.merged_slug,
-        name: record.name,
-        names: { en: record.name, ...splitNames(mergedNameRows).names },
-        localLang: merged.local_lang,
-        kind: merged.kind as GovernmentMerge['merged']['kind'],
-        country: merged.country,
-        exists: mergedExists,
-      },
-      at: m.at,
-      by: m.actor_label,
-      rows: counts.get(m.id) ?? {},
-      undoneAt: m.undone_at,
-      undoneBy: m.undone_by,
-      undoable: m.undone_at === null && existing.has(m.kept_government_id) && later.length === 0,
-    });
-  }
-  return out;
-}
-
 export async function getMerge(store: Store, id: number): Promise<GovernmentMerge> {
   const merge = await store.merges.findMerge(id);
   if (!merge) throw notFound('merge', `No merge ${id}.`);
-  return (await present(store, [merge]))[0] as GovernmentMerge;
+  return (await presentMerges(store, [merge]))[0] as GovernmentMerge;
 }
 
 export async function listMerges(
@@ -617,5 +557,5 @@ export async function listMerges(
 ): Promise<{ items: GovernmentMerge[]; total: number; page: number; pageSize: number }> {
   authorize(actor, 'government.merge', {}, 'Only administrators merge governments.');
   const { rows, total } = await store.merges.pageMerges(options.page, options.pageSize);
-  return { items: await present(store, rows), total, ...options };
+  return { items: await presentMerges(store, rows), total, ...options };
 }
