@@ -10,13 +10,13 @@
  * PostgreSQL server to create a scratch database on (default: the local one, user postgres).
  * It asserts nothing and is never part of `npm test`: it measures.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { freePort, processRssMiB as rssMiB, waitUntilUp } from './processes';
 import pg from 'pg';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -58,43 +58,6 @@ const PAGES: { page: string; paths: string[] }[] = [
   },
   { page: 'climate summary (whole network)', paths: ['/api/v1/climate/summary'] },
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The resident memory of a process now, from /proc (Linux); 0 where there is none. */
-function rssMiB(pid: number): number {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return kb / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-async function waitUntilUp(base: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/api/v1/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not answer within two minutes');
-}
 
 async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `accord_load_${crypto.randomBytes(4).toString('hex')}`;
