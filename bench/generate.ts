@@ -10,6 +10,7 @@
  */
 import { inventoryTotals, type InventoryEntry } from '../src/core/climate/inventory';
 import { searchKey } from '../src/core/names';
+import { refreshSortNames } from '../src/server/members/sort-name-repository';
 import type { StoreDb } from '../src/server/store';
 
 /** mulberry32: small, fast and good enough for synthetic data (not for anything secret). */
@@ -953,6 +954,11 @@ export async function loadNetwork(
         })),
       );
       await trx.insertInto('climate_actions').values(actions).execute();
+      // The names were written directly, so the directory's order by name is worked out here.
+      await refreshSortNames(
+        trx,
+        ids.map((r) => r.id),
+      );
       counts.governments += batch.length;
       counts.targets += targets.length;
       counts.reports += reports.length;

@@ -132,6 +132,14 @@ export interface GovernmentNameTable {
   search_key: string;
 }
 
+/** The directory's order by name, per government and interface language (migration 0028). */
+export interface GovernmentSortNameTable {
+  government_id: number;
+  lang: string;
+  /** The name in lang, else in English, else the slug, folded by searchKey. */
+  sort_key: string;
+}
+
 export interface PersonTable {
   id: Generated<number>;
   full_name: string;
@@ -436,6 +444,7 @@ export interface Database {
   offices: OfficeTable;
   governments: GovernmentTable;
   government_names: GovernmentNameTable;
+  government_sort_names: GovernmentSortNameTable;
   government_merges: GovernmentMergeTable;
   government_merge_rows: GovernmentMergeRowTable;
   duplicate_dismissals: DuplicateDismissalTable;

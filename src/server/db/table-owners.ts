@@ -11,6 +11,7 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   offices: 'src/server/offices/repository.ts',
   governments: 'src/server/members/repository.ts',
   government_names: 'src/server/members/repository.ts',
+  government_sort_names: 'src/server/members/sort-name-repository.ts',
   government_merges: 'src/server/members/merge-repository.ts',
   government_merge_rows: 'src/server/members/merge-repository.ts',
   duplicate_dismissals: 'src/server/members/dismissal-repository.ts',

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { MembershipCategory, MembershipStatus } from '../../core/membership';
+import { isLocale } from '../../core/locales';
 import { searchKey } from '../../core/names';
 import type {
   GovernmentNameTable,
@@ -10,6 +11,9 @@ import type {
 import { bulkUpdateById } from '../db/bulk-update';
 import type { Executor } from '../db/types';
 import { claimVersionById } from '../db/version-claim';
+import { forgetSortNames, refreshSortNames } from './sort-name-repository';
+
+export * from './name-reader-repository';
 
 export type GovernmentRow = Selectable<GovernmentTable> & {
   region_slug: string;
@@ -127,13 +131,18 @@ export async function listGovernments(
   } else if (sort.key === 'country') {
     ordered = ordered.orderBy('governments.country', dir);
   }
-  // Name in the viewer's language, else English: the order the viewer reads.
-  const nameFor = (lang: string) =>
-    sql`(SELECT MIN(n.search_key) FROM government_names n WHERE n.government_id = governments.id AND n.kind = 'name' AND n.lang = ${lang})`;
-  ordered = ordered.orderBy(
-    sql`COALESCE(${nameFor(sort.lang)}, ${nameFor('en')}, governments.slug)`,
-    sort.key === 'name' ? dir : 'asc',
-  );
+  // Name in the viewer's language, else English, else the web address: the order the viewer
+  // reads, stored per language (sort-name-repository.ts) so no listing works it out per row:
+  // the first page by name reads 20 entries of an index instead of sorting every government.
+  // Every writer of governments and names keeps a row per language (members.sort-names tests).
+  const sortLang = isLocale(sort.lang) ? sort.lang : 'en';
+  ordered = ordered
+    .innerJoin('government_sort_names as sort_names', (join) =>
+      join
+        .onRef('sort_names.government_id', '=', 'governments.id')
+        .on('sort_names.lang', '=', sortLang),
+    )
+    .orderBy('sort_names.sort_key', sort.key === 'name' ? dir : 'asc');
   const rows = await ordered
     .orderBy('governments.id')
     .limit(pageSize)
@@ -197,6 +206,7 @@ export async function insertGovernment(
     .values(values)
     .returning('id')
     .executeTakeFirstOrThrow();
+  await refreshSortNames(db, [row.id]);
   return row.id;
 }
 
@@ -220,6 +230,8 @@ export async function updateGovernmentRow(
 ): Promise<void> {
   if (Object.keys(values).length === 0) return;
   await db.updateTable('governments').set(values).where('id', '=', id).execute();
+  // The web address is the last resort of the directory's order.
+  if (values.slug !== undefined) await refreshSortNames(db, [id]);
 }
 
 /** Replaces every name and alias of a government. */
@@ -247,6 +259,7 @@ export async function replaceNames(
     })),
   ];
   if (rows.length) await db.insertInto('government_names').values(rows).execute();
+  await refreshSortNames(db, [governmentId]);
 }
 
 export async function upsertMembership(
@@ -339,18 +352,6 @@ export async function listRegions(db: Executor) {
   }));
 }
 
-/** Names (not aliases) of every government of a region, in one query. */
-export function namesOfRegion(db: Executor, region: string | undefined) {
-  let q = db
-    .selectFrom('government_names')
-    .innerJoin('governments', 'governments.id', 'government_names.government_id')
-    .innerJoin('regions', 'regions.id', 'governments.region_id')
-    .where('government_names.kind', '=', 'name')
-    .selectAll('government_names');
-  if (region) q = q.where('regions.slug', '=', region);
-  return q.execute();
-}
-
 // ---------------------------------------------------------------- bulk writers (demo, importer)
 
 /** Rows per INSERT: well under SQLite's bound-parameter limit and PostgreSQL's 65,535. */
@@ -376,11 +377,13 @@ export async function insertGovernments(
       .execute();
     for (const r of inserted) ids.set(r.slug, r.id);
   }
-  return rows.map((r) => {
+  const inOrder = rows.map((r) => {
     const id = ids.get(r.slug);
     if (id === undefined) throw new Error(`insertGovernments: no id returned for "${r.slug}"`);
     return id;
   });
+  await refreshSortNames(db, inOrder);
+  return inOrder;
 }
 
 export async function insertGovernmentNames(
@@ -388,6 +391,10 @@ export async function insertGovernmentNames(
   rows: Insertable<GovernmentNameTable>[],
 ): Promise<void> {
   for (const part of inChunks(rows)) await db.insertInto('government_names').values(part).execute();
+  await refreshSortNames(
+    db,
+    rows.map((r) => r.government_id),
+  );
 }
 
 export async function insertMemberships(
@@ -483,6 +490,10 @@ export async function setNamesGovernment(
     kind: 'name' | 'alias';
   }[],
 ): Promise<void> {
+  const before = await governmentsOfNames(
+    db,
+    rows.map((r) => r.id),
+  );
   await bulkUpdateById(
     db,
     'government_names',
@@ -496,15 +507,37 @@ export async function setNamesGovernment(
       values: { government_id: r.government_id, lang: r.lang, kind: r.kind },
     })),
   );
+  await refreshSortNames(db, [...before, ...rows.map((r) => r.government_id)]);
+}
+
+/** The governments these names belong to. */
+async function governmentsOfNames(db: Executor, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const owners: number[] = [];
+  for (const part of inChunks(ids))
+    for (const r of await db
+      .selectFrom('government_names')
+      .where('id', 'in', part)
+      .select('government_id')
+      .execute())
+      owners.push(r.government_id);
+  return owners;
 }
 
 export async function deleteNamesById(db: Executor, ids: readonly number[]): Promise<void> {
-  if (ids.length) await db.deleteFrom('government_names').where('id', 'in', ids).execute();
+  if (ids.length === 0) return;
+  const owners = await governmentsOfNames(db, ids);
+  await db.deleteFrom('government_names').where('id', 'in', ids).execute();
+  await refreshSortNames(db, owners);
 }
 
 /** Puts back names a merge removed, with their ids (its undo). */
 export async function restoreNames(db: Executor, rows: readonly Selectable<GovernmentNameTable>[]) {
   for (const part of inChunks(rows)) await db.insertInto('government_names').values(part).execute();
+  await refreshSortNames(
+    db,
+    rows.map((r) => r.government_id),
+  );
 }
 
 export async function setMembershipGovernment(
@@ -543,6 +576,7 @@ export async function lockGovernment(db: Executor, id: number): Promise<void> {
 
 /** Removes a government merged into another, once nothing points at it any more. */
 export async function deleteGovernmentById(db: Executor, id: number): Promise<void> {
+  await forgetSortNames(db, [id]);
   await db.deleteFrom('governments').where('id', '=', id).execute();
 }
 
@@ -552,29 +586,5 @@ export async function restoreGovernment(
   row: Selectable<GovernmentTable>,
 ): Promise<void> {
   await db.insertInto('governments').values(row).execute();
-}
-
-/**
- * The names (not aliases) and local language of many governments in one query, for naming
- * them where a page holds only their ids (the audit log). A government without names has one
- * row with null lang and name; one that is gone has none.
- */
-export function governmentNamesByIds(db: Executor, ids: readonly number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('governments')
-    .leftJoin('government_names', (join) =>
-      join
-        .onRef('government_names.government_id', '=', 'governments.id')
-        .on('government_names.kind', '=', 'name'),
-    )
-    .where('governments.id', 'in', ids)
-    .select([
-      'governments.id',
-      'governments.slug',
-      'governments.local_lang',
-      'government_names.lang',
-      'government_names.name',
-    ])
-    .execute();
+  await refreshSortNames(db, [row.id]);
 }
