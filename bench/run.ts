@@ -3,7 +3,8 @@
  * (10,000 governments, five names and two aliases each) on the embedded database.
  * Prints timings and memory; it asserts nothing and is never part of `npm test`.
  * `npm run bench -- load` runs the load test of bench/load.ts instead; `npm run bench -- imports`
- * only the reading of big import files (bench/imports.ts), which the whole bench runs last.
+ * only the reading of big import files (bench/imports.ts), which the whole bench runs last;
+ * `npm run bench -- elections [--quick]` only the casts of a 10,000-voter election (2,000 quick).
  */
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/server/app';
@@ -12,7 +13,7 @@ import { openStore as openDatabase } from '../src/server/store';
 import { bootstrapDatabase } from '../src/server/setup/bootstrap';
 import { searchKey } from '../src/core/names';
 import { nowIso } from '../src/server/clock';
-import { benchGovernance } from './governance';
+import { benchElectionCasts, benchGovernance } from './governance';
 import { benchImports } from './imports';
 import { runLoad } from './load';
 
@@ -231,7 +232,30 @@ async function main() {
   await benchImports();
 }
 
+/** The election casts alone, on a fresh embedded database. */
+async function electionsOnly() {
+  const db = openDatabase({ sqliteFile: ':memory:' });
+  const config = {
+    ...configFromEnv({}),
+    seedDemo: false,
+    adminPassword: 'bench-password-123',
+    webRoot: undefined,
+  };
+  await bootstrapDatabase(db, config);
+  const app = await buildApp({ config, db });
+  for (const m of await benchElectionCasts(db, app, { quick: process.argv.includes('--quick') })) {
+    const ratio = m.reference ? (m.accord / m.reference.value).toFixed(2) : '–';
+    console.log(
+      `${m.id}: ${m.what}: ${m.accord.toFixed(2)} ${m.unit} against ${m.reference?.value.toFixed(2)} (${m.reference?.label}), ratio ${ratio}, target ${m.target}, ${m.met ? 'met' : 'not met'}`,
+    );
+    console.log(`  ${JSON.stringify(m.detail)}`);
+  }
+  await app.close();
+  await db.close();
+}
+
 // `npm run bench -- load` puts the real server under a crowd instead (bench/load.ts).
 if (process.argv.includes('load')) await runLoad();
 else if (process.argv.includes('imports')) await benchImports();
+else if (process.argv.includes('elections')) await electionsOnly();
 else await main();
