@@ -1,7 +1,7 @@
 /**
  * Governance at network scale, on the database the directory bench filled: a Council of 300
  * seats meeting with a long agenda and a full register, and a network-wide election in which
- * every full member votes (each cast rewrites the ballot box, so its cost grows with the box).
+ * every full member votes (each cast writes one ballot, whatever the size of the box).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -216,7 +216,7 @@ export async function benchGovernance(db: Db, app: AppInstance): Promise<void> {
   const castTotal = performance.now() - t2;
   const window = (from: number, to: number) => median(castTimes.slice(from, to));
   console.log(
-    `election bench: ${members.length} members voted in ${(castTotal / 1000).toFixed(1)} s (each cast rewrites the box)`,
+    `election bench: ${members.length} members voted in ${(castTotal / 1000).toFixed(1)} s`,
   );
   console.log(`  ${'one cast, box of ~100'.padEnd(46)} median ${window(50, 150)} ms`);
   console.log(
