@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import { buildApp } from '../src/server/app';
-import { benchGovernance } from './governance';
+import { benchElectionCasts, benchGovernance } from './governance';
 import type { BenchOptions, Measurement } from './harness';
 import { benchImports } from './imports';
 import { runLoad } from './load';
@@ -40,6 +40,24 @@ const PARTS: Record<string, Part> = {
     const out: Measurement[] = [];
     for (const d of run.dialects)
       out.push(...(await benchThroughput(await run.network(d), run.options, run.log)));
+    return out;
+  },
+  async elections(run) {
+    // On an empty database of its own: the electorate is its own governments.
+    const out: Measurement[] = [];
+    for (const d of run.dialects) {
+      const empty = await prepareNetwork(d, 0);
+      const db = empty.open();
+      const app = await buildApp({ config: benchConfig(empty.databaseUrl, empty.dataDir), db });
+      try {
+        const found = await benchElectionCasts(db, app, run.options);
+        out.push(...found);
+      } finally {
+        await app.close();
+        await db.close();
+        await empty.dispose();
+      }
+    }
     return out;
   },
   async governance(run) {

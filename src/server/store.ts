@@ -57,5 +57,10 @@ export type StoreDb = Db & Store;
 
 /** Opens the database (see openDatabase) with its repositories attached. */
 export function openStore(options: Parameters<typeof openDatabase>[0]): StoreDb {
-  return attachUnitOfWork(openDatabase(options), repositories);
+  return storeOver(openDatabase(options));
+}
+
+/** The repositories over an open database (a test's, say, whose Kysely counts its queries). */
+export function storeOver(db: Db): StoreDb {
+  return attachUnitOfWork(db, repositories);
 }

@@ -68,9 +68,9 @@ export function openDatabase(options: {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Deleted rows are overwritten, not left in free pages: the ballot box is rewritten on every
-  // cast, and earlier states of it left readable in the file (or a backup of it) would tell,
-  // beside the audit log's times, what the last voter chose.
+  // Deleted rows are overwritten, not left in free pages: earlier states of a table (the ballot
+  // box as it was stored before migration 0026, a deleted member's data) left readable in the
+  // file or a backup of it would outlive the row.
   sqlite.pragma('secure_delete = ON');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };

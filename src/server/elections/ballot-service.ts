@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { ballotKey, sealedChoices } from '../../core/elections/ballot-box';
 import { checkBallot, voterEligibility, type VoterIneligibility } from '../../core/governance';
 import { can } from '../../core/policy';
 import { recordAudit, type AuditActor } from '../audit/service';
@@ -26,16 +27,6 @@ import type { BallotCast, VoterRegister } from './schemas';
  * nothing that leads back to the member.
  */
 
-/** Fisher–Yates with a cryptographic source: the new order must not be predictable. */
-function shuffle<T>(items: T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = crypto.randomInt(i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
@@ -51,8 +42,9 @@ const VOTER_REASON: Record<VoterIneligibility, string> = {
 
 /**
  * Casts one member's ballot. The register records that the member voted (the day only) and
- * the box receives the choices; the box is then rewritten in random order under fresh random
- * ids, so neither the ids, the times nor the storage order tie a ballot to a member.
+ * the box receives the choices, once, under a fresh random key that is also the box's order
+ * (src/core/elections/ballot-box.ts says why that is enough), so neither the key, a time nor
+ * the order of the box ties a ballot to a member. The cost does not grow with the box.
  */
 export async function castBallot(
   store: Store,
@@ -70,7 +62,8 @@ export async function castBallot(
     );
   }
   return store.transaction(async (tx) => {
-    // Concurrent casts would each rewrite the box from what they read; one at a time.
+    // Casts and a fill of one election queue here, so a count never misses a cast that began
+    // while voting was open.
     await tx.elections.lockElection(electionId);
     const election = await loadElectionRow(tx, electionId);
     const phase = phaseOf(election);
@@ -116,20 +109,10 @@ export async function castBallot(
       if (isUniqueViolation(error)) throw conflict('already-voted', ALREADY_VOTED);
       throw error;
     }
-    // Sorted, so that the order in which boxes were ticked says nothing about the voter.
-    const choices = [...input.choices].sort((a, b) => a - b);
-    await tx.elections.insertBallots(electionId, [
-      { id: crypto.randomUUID(), choices: JSON.stringify(choices) },
-    ]);
-    // Shake the box: every ballot gets a new random id and a new place. Were the ids kept, two
-    // copies of the database taken apart (backups) would show which ballot came with which
-    // cast, and the register or the audit log says who cast between them.
-    const box = await tx.elections.ballotsOf(electionId);
-    await tx.elections.deleteBallots(electionId);
-    await tx.elections.insertBallots(
-      electionId,
-      shuffle(box).map((b) => ({ id: crypto.randomUUID(), choices: b.choices })),
-    );
+    await tx.elections.insertBallot(electionId, {
+      id: ballotKey(crypto.randomBytes),
+      choices: JSON.stringify(sealedChoices(input.choices)),
+    });
 
     const names = await tx.elections.governmentNames([governmentId]);
     await recordAudit(tx, actor, {

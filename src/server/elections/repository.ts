@@ -338,30 +338,29 @@ export interface StoredBallot {
   choices: string;
 }
 
+/**
+ * The box in key order (random keys: see src/core/elections/ballot-box.ts), never in the order
+ * the ballots were written.
+ */
 export function ballotsOf(db: Executor, electionId: number): Promise<StoredBallot[]> {
   return db
     .selectFrom('ballots')
     .where('election_id', '=', electionId)
     .select(['id', 'choices'])
+    .orderBy('id')
     .execute();
 }
 
-export async function insertBallots(
+/** Writes one ballot, once: ballots are never moved or rewritten. */
+export async function insertBallot(
   db: Executor,
   electionId: number,
-  ballots: StoredBallot[],
+  ballot: StoredBallot,
 ): Promise<void> {
-  // One statement per ballot keeps the insertion order exactly the order given.
-  for (const b of ballots) {
-    await db
-      .insertInto('ballots')
-      .values({ id: b.id, election_id: electionId, choices: b.choices })
-      .execute();
-  }
-}
-
-export async function deleteBallots(db: Executor, electionId: number): Promise<void> {
-  await db.deleteFrom('ballots').where('election_id', '=', electionId).execute();
+  await db
+    .insertInto('ballots')
+    .values({ id: ballot.id, election_id: electionId, choices: ballot.choices })
+    .execute();
 }
 
 // ---------------------------------------------------------------- filling the seats
