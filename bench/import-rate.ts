@@ -170,7 +170,10 @@ const collectGarbage = vm.runInNewContext('gc') as () => void;
 class MemoryWatch {
   readonly start: number;
   peak: number;
-  readonly marks = new Map<string, { rss: number; heap: number }>();
+  readonly marks = new Map<
+    string,
+    { rss: number; heap: number; heapTotal: number; external: number }
+  >();
   private readonly timer = setInterval(() => {
     this.peak = Math.max(this.peak, rssMiB());
   }, 100);
@@ -185,7 +188,13 @@ class MemoryWatch {
     if (this.marks.has(label)) return;
     this.peak = Math.max(this.peak, rssMiB());
     collectGarbage();
-    this.marks.set(label, { rss: rssMiB(), heap: process.memoryUsage().heapUsed / 2 ** 20 });
+    const used = process.memoryUsage();
+    this.marks.set(label, {
+      rss: used.rss / 2 ** 20,
+      heap: used.heapUsed / 2 ** 20,
+      heapTotal: used.heapTotal / 2 ** 20,
+      external: used.external / 2 ** 20,
+    });
   }
 
   stop(): void {
@@ -347,6 +356,10 @@ export async function benchImportRate(opts: BenchOptions): Promise<Measurement[]
           peakMiB: round(accord.memory.peak),
           heapAt25MiB: round(heapAt('25%')),
           heapAt100MiB: round(heapAt('100%')),
+          heapTotalAt25MiB: round(accord.memory.marks.get('25%')?.heapTotal ?? Number.NaN),
+          heapTotalAt100MiB: round(accord.memory.marks.get('100%')?.heapTotal ?? Number.NaN),
+          externalAt25MiB: round(accord.memory.marks.get('25%')?.external ?? Number.NaN),
+          externalAt100MiB: round(accord.memory.marks.get('100%')?.external ?? Number.NaN),
         },
       },
     ];
