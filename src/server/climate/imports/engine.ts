@@ -19,6 +19,7 @@ import {
   targetRef,
 } from './plan';
 import { entitiesText, reasonsText } from './reason-text';
+import type { ReportRow } from '../repository';
 import type { StoredRowOutcome } from './repository';
 import { RunNotRunningError, type RowOutcome, type RunCounts } from './runs';
 
@@ -72,11 +73,35 @@ function withNotes(outcome: RowOutcome, row: MappedRow | undefined): RowOutcome 
 /** The API's `reason` and `entity` for old clients and the command line: English words. */
 const english = translator('en');
 
-function stored(kind: EngineOptions['kind'], outcome: RowOutcome): StoredRowOutcome {
+/**
+ * The English words of a row's records, kept by what they say: a file's rows name a few kinds
+ * of record in a few years over and over, and the catalog lookup costs more than the row's
+ * write. Emptied when it grows past a few thousand (long tables name rows in theirs).
+ */
+class EntityWords {
+  private readonly said = new Map<string, string>();
+
+  of(entities: NonNullable<RowOutcome['entities']>): string {
+    const key = JSON.stringify(entities);
+    let text = this.said.get(key);
+    if (text === undefined) {
+      text = entitiesText(english, entities);
+      if (this.said.size >= 5000) this.said.clear();
+      this.said.set(key, text);
+    }
+    return text;
+  }
+}
+
+function stored(
+  kind: EngineOptions['kind'],
+  outcome: RowOutcome,
+  words: EntityWords,
+): StoredRowOutcome {
   return {
     ...outcome,
     reason: outcome.reasons.length ? reasonsText(english, kind, outcome.reasons) : null,
-    entity: outcome.entities ? entitiesText(english, outcome.entities) : null,
+    entity: outcome.entities ? words.of(outcome.entities) : null,
   };
 }
 
@@ -91,9 +116,10 @@ function countsOf(outcomes: readonly RowOutcome[]): RunCounts {
 
 export class ImportEngine {
   private counts: RunCounts = { processed: 0, created: 0, updated: 0, skipped: 0 };
-  /** Real runs: import key → id of every record this run created, updated or kept. */
+  /** Real runs: import key → id of every target this run created, updated or kept. */
   private readonly ids = new Map<string, number>();
   private readonly planner: ImportPlanner;
+  private readonly entityWords = new EntityWords();
 
   private constructor(
     private readonly store: Store,
@@ -143,11 +169,15 @@ export class ImportEngine {
     const counts = await this.store.transaction(async (tx) => {
       const stale = this.options.dryRun ? new Set<Write>() : await this.apply(tx, plans);
       const outcomes = plans.map((p, i) =>
-        stored(this.options.kind, {
-          ...withNotes(outcomeAfterClaims(p, stale), rows[i]),
-          // The fields the row had a value for, whatever became of it.
-          fields: rows[i]?.fields ?? null,
-        }),
+        stored(
+          this.options.kind,
+          {
+            ...withNotes(outcomeAfterClaims(p, stale), rows[i]),
+            // The fields the row had a value for, whatever became of it.
+            fields: rows[i]?.fields ?? null,
+          },
+          this.entityWords,
+        ),
       );
       const batch = countsOf(outcomes);
       const counts: RunCounts = {
@@ -269,7 +299,9 @@ export class ImportEngine {
     );
 
     const writes = plans.flatMap((p) => p.writes);
-    for (const w of writes) if (w.op === 'keep' && w.id !== null) this.ids.set(w.key, w.id);
+    for (const w of writes) {
+      if (w.table === 'target' && w.op === 'keep' && w.id !== null) this.ids.set(w.key, w.id);
+    }
 
     const targets = writes.filter((w): w is TargetWrite => w.table === 'target');
     const creates = targets.filter((w) => w.op === 'create');
@@ -316,22 +348,29 @@ export class ImportEngine {
 
     const reports = writes.filter((w): w is ReportWrite => w.table === 'report');
     const reportCreates = reports.filter((w) => w.op === 'create');
-    const reportIds = await tx.climate.insertEmissionReports(
-      reportCreates.map((w) => ({
-        ...pick(w.values, REPORT_VALUE_COLUMNS),
-        provenance: w.values.provenance,
-        government_id: governmentId(w.governmentId),
-        // Only staff choose a report for its year (sources.ts decides otherwise).
-        preferred: 0,
-        import_key: w.key,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })),
-    );
-    reportCreates.forEach((w, i) => this.ids.set(w.key, reportIds[i] as number));
+    const createdRows = reportCreates.map((w): Omit<ReportRow, 'id'> => ({
+      ...pick(w.values, REPORT_VALUE_COLUMNS),
+      provenance: w.values.provenance,
+      government_id: governmentId(w.governmentId),
+      // Only staff choose a report for its year (sources.ts decides otherwise).
+      preferred: 0,
+      import_key: w.key,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    }));
+    const reportIds = await tx.climate.insertEmissionReports(createdRows);
+    // A report's id matters within its batch only (nothing points at a report): the run keeps
+    // no memory of them, so it does not grow with the file.
+    const batchReportIds = new Map<string, number>();
+    const createdReports = new Map<number, ReportRow>();
+    reportCreates.forEach((w, i) => {
+      const id = reportIds[i] as number;
+      batchReportIds.set(w.key, id);
+      createdReports.set(id, { id, ...(createdRows[i] as Omit<ReportRow, 'id'>) });
+    });
     const reportUpdates = reports.filter((w) => w.op === 'update' && !stale.has(w));
-    for (const w of reportUpdates) this.ids.set(w.key, w.id as number);
+    for (const w of reportUpdates) batchReportIds.set(w.key, w.id as number);
     await tx.climate.updateEmissionReportsById(
       reportUpdates.map((w) => ({
         id: w.id as number,
@@ -350,6 +389,7 @@ export class ImportEngine {
       tx,
       targets.filter((w) => !stale.has(w)),
       reports.filter((w) => !stale.has(w)),
+      { ids: batchReportIds, created: createdReports },
     );
     return stale;
   }
@@ -373,18 +413,32 @@ export class ImportEngine {
    * A version of every record created or updated, in the shape history keeps (the API's, as
    * the services store it); the run's one audit entry is written when it ends.
    */
-  private async recordVersions(tx: Store, targets: TargetWrite[], reports: ReportWrite[]) {
-    const changed = (writes: readonly (TargetWrite | ReportWrite)[]) => {
+  private async recordVersions(
+    tx: Store,
+    targets: TargetWrite[],
+    reports: ReportWrite[],
+    batch: { ids: ReadonlyMap<string, number>; created: ReadonlyMap<number, ReportRow> },
+  ) {
+    const changed = (
+      writes: readonly (TargetWrite | ReportWrite)[],
+      idOf: (key: string) => number | undefined,
+    ) => {
       const changes = new Map<number, 'create' | 'update'>();
       for (const w of writes) {
-        if (w.op !== 'keep') changes.set(this.ids.get(w.key) as number, w.op);
+        if (w.op !== 'keep') changes.set(idOf(w.key) as number, w.op);
       }
       return changes;
     };
-    const targetChanges = changed(targets);
-    const reportChanges = changed(reports);
+    const targetChanges = changed(targets, (key) => this.ids.get(key));
+    const reportChanges = changed(reports, (key) => batch.ids.get(key));
     const targetRows = await tx.climate.targetsByIds([...targetChanges.keys()]);
-    const reportRows = await tx.climate.reportsByIds([...reportChanges.keys()]);
+    // A report created just now is what was inserted: only updated ones are read back.
+    const reportRows = [
+      ...batch.created.values(),
+      ...(await tx.climate.reportsByIds(
+        [...reportChanges.keys()].filter((id) => !batch.created.has(id)),
+      )),
+    ].sort((a, b) => a.id - b.id);
     const slugs = await tx.climate.governmentSlugs(
       [...targetRows, ...reportRows].map((r) => r.government_id),
     );

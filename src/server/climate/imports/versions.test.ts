@@ -105,6 +105,44 @@ describe.each(dialectCases())('import versions on $label', ({ dialect, skip }) =
     expect(JSON.parse(stored?.snapshot ?? 'null')).toEqual(report);
   });
 
+  it_(
+    'versions a batch’s created and updated reports as they are stored, figure for figure',
+    async () => {
+      const header =
+        'Year Reported to CDP,Account Number,Organization,City,Country,CDP Region,Accounting year,' +
+        'Primary Protocol,Gases Included,TOTAL Scope 1 Emissions (metric tonnes CO2e),' +
+        'TOTAL Scope 2 emissions (metric tonnes CO2e),TOTAL Scope 3 Emissions,' +
+        'TOTAL BASIC Emissions (GPC)';
+      const seoul = (reported: number, scope1: string) =>
+        `${reported},31187,Seoul Metropolitan Government,Seoul,Republic of Korea,East Asia,` +
+        `${reported - 2}-01-01 - ${reported - 2}-12-31,GPC,"CO2, CH4",${scope1},200.25,17,1200.5`;
+      const first = await runImport(w.db, ACTOR, {
+        kind: 'cdp-emissions',
+        input: csv(header, seoul(2015, '1000'), seoul(2016, '1100')),
+        fileName: 'batch.csv',
+      });
+      expect(first).toMatchObject({ status: 'done', created: 2 });
+      // One batch that updates a report and creates another.
+      const second = await runImport(w.db, ACTOR, {
+        kind: 'cdp-emissions',
+        input: csv(header, seoul(2015, '1000'), seoul(2016, '1150.5'), seoul(2017, '990')),
+        fileName: 'batch.csv',
+      });
+      expect(second).toMatchObject({ status: 'done', created: 1, updated: 1 });
+      const reports = (await emissionsOf(w.db, null, 'seoul')).years
+        .flatMap((y) => y.reports)
+        .filter((r) => r.provenance?.file === 'batch.csv');
+      expect(reports).toHaveLength(3);
+      for (const report of reports) {
+        const versions = await w.db.climate.listVersions('emission-report', report.id);
+        const latest = versions.find((v) => v.version === report.version);
+        const row = await w.db.climate.findReport(report.id);
+        expect(JSON.parse(latest?.snapshot ?? 'null')).toEqual(presentReport(row!, 'seoul'));
+      }
+      expect(reports.map((r) => r.version).sort()).toEqual([1, 1, 2]);
+    },
+  );
+
   const raceRow = (baseEmissions: number) =>
     `2021,44185,Suwon City,Suwon,Republic of Korea,East Asia,Base year emissions (absolute) target,2005,${baseEmissions},40,2035,,Energy`;
 
