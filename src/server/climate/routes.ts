@@ -8,7 +8,13 @@ import { EmissionReport, EmissionReportCreate, EmissionsSeries } from './emissio
 import { History, HistoryEntityType } from './history-schemas';
 import { Inventory, InventoryCreate, InventoryPatch, InventorySummary } from './inventory-schemas';
 import { currentYear } from './series';
-import { matchesIfNoneMatch, SummaryCache, summaryEtag } from './summary-cache';
+import {
+  acceptsGzip,
+  gzipEtag,
+  matchesIfNoneMatch,
+  SummaryCache,
+  summaryEtag,
+} from './summary-cache';
 import { ClimateSummary, ClimateSummaryQuery } from './summary-schemas';
 import { Assessment, Target, TargetCreate, TargetList, TargetPatch } from './target-schemas';
 import * as service from './service';
@@ -403,8 +409,14 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
       // One indexed row: the summary is recomputed only when the data behind it has changed.
       const version = await store.climate.climateDataVersion();
       const etag = summaryEtag(version, region, asOfYear);
+      // Gzipped once per change for the clients that take it (every browser): most of the cost
+      // of megabytes of JSON is in moving them.
+      const gzipped = acceptsGzip(request.headers['accept-encoding']);
       // Revalidation asks the browser to check each time; the check costs one read.
-      void reply.header('etag', etag).header('cache-control', 'no-cache');
+      void reply
+        .header('etag', gzipped ? gzipEtag(etag) : etag)
+        .header('vary', 'accept-encoding')
+        .header('cache-control', 'no-cache');
       if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
         // No body at all (null would be sent as the text `null`).
         return reply.code(304).send(undefined as never);
@@ -417,8 +429,13 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
         async () =>
           reply.serialize(await service.climateSummary(store, region, asOfYear)) as string,
       );
-      // Text already in the schema's shape: Fastify sends a JSON string as it is.
-      return reply.type('application/json; charset=utf-8').send(answer.body as never);
+      // Bytes already in the schema's shape: Fastify sends them as they are.
+      void reply.type('application/json; charset=utf-8');
+      if (gzipped) {
+        const body = await summaries.gzipped(answer);
+        return reply.header('content-encoding', 'gzip').send(body as never);
+      }
+      return reply.send(answer.body as never);
     },
   );
 }

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases } from '../../../test/setup/databases';
 import { makeTestApp, type TestApp } from '../../../test/setup/app';
@@ -64,6 +65,20 @@ describe.each(dialectCases())('the climate summary kept between requests on $lab
       });
       expect(kept.body).toBe(first.body);
       expect(kept.headers['content-type']).toMatch(/^application\/json/);
+      // A browser's request: the same text gzipped, under the gzipped form's own tag.
+      const zipped = await t.app.inject({
+        url: '/api/v1/climate/summary?region=east-asia&asOf=2021',
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+      expect(zipped.headers.etag).toBe(etag.replace(/"$/, '-gzip"'));
+      expect(gunzipSync(zipped.rawPayload).toString()).toBe(first.body);
+      const zippedAgain = await t.app.inject({
+        url: '/api/v1/climate/summary?region=east-asia&asOf=2021',
+        headers: { 'accept-encoding': 'gzip', 'if-none-match': String(zipped.headers.etag) },
+      });
+      expect(zippedAgain.statusCode).toBe(304);
       // Another year or region is another answer with its own tag.
       const otherYear = await t.app.inject({
         url: '/api/v1/climate/summary?region=east-asia&asOf=2020',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { matchesIfNoneMatch, SummaryCache, summaryEtag } from './summary-cache';
+import { gunzipSync } from 'node:zlib';
+import {
+  acceptsGzip,
+  gzipEtag,
+  matchesIfNoneMatch,
+  SummaryCache,
+  summaryEtag,
+} from './summary-cache';
 
 describe('summaryEtag and matchesIfNoneMatch', () => {
   it('tags by version, year and region', () => {
@@ -13,6 +20,18 @@ describe('summaryEtag and matchesIfNoneMatch', () => {
     expect(matchesIfNoneMatch('"a", "climate-41-2026-*"', etag)).toBe(true);
     expect(matchesIfNoneMatch('W/"climate-41-2026-*"', etag)).toBe(true);
     expect(matchesIfNoneMatch('*', etag)).toBe(true);
+    // The gzipped answer's tag is current too: the same data in another encoding.
+    expect(gzipEtag(etag)).toBe('"climate-41-2026-*-gzip"');
+    expect(matchesIfNoneMatch('"climate-41-2026-*-gzip"', etag)).toBe(true);
+    expect(matchesIfNoneMatch('"climate-40-2026-*-gzip"', etag)).toBe(false);
+  });
+  it('reads Accept-Encoding: gzip named or *, unless q=0', () => {
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('gzip;q=0, br')).toBe(false);
+    expect(acceptsGzip('identity, x-gzip2')).toBe(false);
   });
 });
 
@@ -52,6 +71,15 @@ describe('SummaryCache', () => {
     const kept = await cache.get('all', '2', 'e2', async () => `recomputed ${++computed}`);
     expect(kept.body.toString()).toBe('new');
     expect(computed).toBe(0);
+  });
+
+  it('gzips an answer once and counts it in the size', async () => {
+    const cache = new SummaryCache();
+    const entry = await cache.get('all', '1', 'e', body('{"a":1}'));
+    const [one, two] = await Promise.all([cache.gzipped(entry), cache.gzipped(entry)]);
+    expect(one).toBe(two);
+    expect(gunzipSync(one).toString()).toBe('{"a":1}');
+    expect(cache.size.bytes).toBe(7 + one.length);
   });
 
   it('drops the least recently used answers beyond its count and size', async () => {

@@ -1,3 +1,8 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
+
 /**
  * The network summary, computed once per change of the climate data rather than once per
  * request (issue 13). Each answer is kept serialized beside the data version it was computed at
@@ -12,6 +17,8 @@ export interface CachedSummary {
   etag: string;
   /** The JSON, encoded once: several megabytes for the whole network, sent as they are. */
   body: Buffer;
+  /** The same gzipped, made on the first request that accepts it (a tenth of the size). */
+  gzipped?: Promise<Buffer>;
 }
 
 export interface SummaryCacheLimits {
@@ -29,13 +36,33 @@ export function summaryEtag(version: string, region: string | undefined, asOfYea
   return `"climate-${version}-${asOfYear}-${region ?? '*'}"`;
 }
 
-/** True when an If-None-Match header names the ETag (or is `*`). */
+/** The gzipped answer's tag: another representation, so another strong tag (RFC 9110 8.8.3). */
+export function gzipEtag(etag: string): string {
+  return `${etag.slice(0, -1)}-gzip"`;
+}
+
+/**
+ * True when an If-None-Match header names the ETag, its gzipped form (the same data in another
+ * encoding, still current) or `*`.
+ */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
+  const current = new Set(['*', etag, gzipEtag(etag)]);
   return header
     .split(',')
     .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === '*' || tag === etag);
+    .some((tag) => current.has(tag));
+}
+
+/** True when Accept-Encoding accepts gzip (named, or `*`, without q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }
 
 /**
@@ -45,6 +72,8 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
  */
 export class SummaryCache {
   private readonly kept = new Map<string, CachedSummary>();
+  /** Bytes of each kept answer, its gzipped form included once made. */
+  private readonly sizes = new Map<CachedSummary, number>();
   private readonly pending = new Map<string, Promise<CachedSummary>>();
   private bytes = 0;
 
@@ -69,13 +98,27 @@ export class SummaryCache {
     if (running) return running;
     const computing = compute()
       .then((json) => {
-        const entry = { version, etag, body: Buffer.from(json) };
+        const entry: CachedSummary = { version, etag, body: Buffer.from(json) };
         this.store(key, entry);
         return entry;
       })
       .finally(() => this.pending.delete(pendingKey));
     this.pending.set(pendingKey, computing);
     return computing;
+  }
+
+  /** The answer gzipped, compressed once per answer (off the event loop's thread). */
+  gzipped(entry: CachedSummary): Promise<Buffer> {
+    entry.gzipped ??= gzipAsync(entry.body).then((zipped) => {
+      const size = this.sizes.get(entry);
+      if (size !== undefined) {
+        this.sizes.set(entry, size + zipped.length);
+        this.bytes += zipped.length;
+        this.evict();
+      }
+      return zipped;
+    });
+    return entry.gzipped;
   }
 
   /** How many answers are kept, and their size (for tests and the bench). */
@@ -88,17 +131,24 @@ export class SummaryCache {
     // An answer computed at a version older than the one kept (a slow request overtaken by a
     // newer one) must not replace it.
     if (old && BigInt(old.version) > BigInt(entry.version)) return;
-    if (old) {
-      this.bytes -= old.body.length;
-      this.kept.delete(key);
-    }
+    if (old) this.drop(key, old);
     if (entry.body.length > this.limits.bytes) return;
     this.kept.set(key, entry);
+    this.sizes.set(entry, entry.body.length);
     this.bytes += entry.body.length;
+    this.evict();
+  }
+
+  private evict(): void {
     for (const [oldest, value] of this.kept) {
       if (this.kept.size <= this.limits.entries && this.bytes <= this.limits.bytes) break;
-      this.kept.delete(oldest);
-      this.bytes -= value.body.length;
+      this.drop(oldest, value);
     }
+  }
+
+  private drop(key: string, entry: CachedSummary): void {
+    this.kept.delete(key);
+    this.bytes -= this.sizes.get(entry) ?? 0;
+    this.sizes.delete(entry);
   }
 }
