@@ -13,8 +13,10 @@
  */
 import path from 'node:path';
 import { buildApp } from '../src/server/app';
+import { benchClimate } from './climate';
 import { benchElectionCasts, benchGovernance } from './governance';
 import type { BenchOptions, Measurement } from './harness';
+import { benchImportRate } from './import-rate';
 import { benchImports } from './imports';
 import { runLoad } from './load';
 import { benchConfig, prepareNetwork, type Dialect, type PreparedNetwork } from './networks';
@@ -36,6 +38,26 @@ type Part = (run: Run) => Promise<Measurement[]>;
 
 /** Each part of the bench, in the order it runs. */
 const PARTS: Record<string, Part> = {
+  async climate(run) {
+    const out: Measurement[] = [];
+    for (const d of run.dialects) {
+      const network = await run.network(d);
+      const db = network.open();
+      const app = await buildApp({
+        config: benchConfig(network.databaseUrl, network.dataDir),
+        db,
+      });
+      try {
+        out.push(
+          ...(await benchClimate(db, app, { ...run.options, governments: run.governments })),
+        );
+      } finally {
+        await app.close();
+        await db.close();
+      }
+    }
+    return out;
+  },
   async throughput(run) {
     const out: Measurement[] = [];
     for (const d of run.dialects)
@@ -60,6 +82,7 @@ const PARTS: Record<string, Part> = {
     }
     return out;
   },
+  'import-rate': (run) => benchImportRate(run.options),
   async governance(run) {
     // The Council meeting and the network-wide election, on SQLite (it adds a body and votes).
     const network = await run.network('sqlite');

@@ -7,6 +7,14 @@ import { Action, ActionCreate, ActionPatch } from './action-schemas';
 import { EmissionReport, EmissionReportCreate, EmissionsSeries } from './emission-schemas';
 import { History, HistoryEntityType } from './history-schemas';
 import { Inventory, InventoryCreate, InventoryPatch, InventorySummary } from './inventory-schemas';
+import { currentYear } from './series';
+import {
+  acceptsGzip,
+  gzipEtag,
+  matchesIfNoneMatch,
+  SummaryCache,
+  summaryEtag,
+} from './summary-cache';
 import { ClimateSummary, ClimateSummaryQuery } from './summary-schemas';
 import { Assessment, Target, TargetCreate, TargetList, TargetPatch } from './target-schemas';
 import * as service from './service';
@@ -33,6 +41,8 @@ const AsOf = Type.Object({
 const tags = ['climate'];
 
 export function climateRoutes(app: AppInstance, { store }: AppContext): void {
+  // Per server: each answer is kept beside the data version it was computed at.
+  const summaries = new SummaryCache();
   // Targets
   app.get(
     '/governments/:slug/targets',
@@ -390,9 +400,42 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
           "The network's combined ambition and progress for a region, or for the whole network " +
           'without one',
         querystring: ClimateSummaryQuery,
-        response: { 200: ClimateSummary, 400: Problem },
+        response: { 200: ClimateSummary, 304: Type.Null(), 400: Problem },
       },
     },
-    (request) => service.climateSummary(store, request.query.region, request.query.asOf),
+    async (request, reply) => {
+      const { region } = request.query;
+      const asOfYear = request.query.asOf ?? currentYear();
+      // One indexed row: the summary is recomputed only when the data behind it has changed.
+      const version = await store.climate.climateDataVersion();
+      const etag = summaryEtag(version, region, asOfYear);
+      // Gzipped once per change for the clients that take it (every browser): most of the cost
+      // of megabytes of JSON is in moving them.
+      const gzipped = acceptsGzip(request.headers['accept-encoding']);
+      // Revalidation asks the browser to check each time; the check costs one read.
+      void reply
+        .header('etag', gzipped ? gzipEtag(etag) : etag)
+        .header('vary', 'accept-encoding')
+        .header('cache-control', 'no-cache');
+      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+        // No body at all (null would be sent as the text `null`).
+        return reply.code(304).send(undefined as never);
+      }
+      // Kept as the route's serializer writes it, so a kept answer is sent without more work.
+      const answer = await summaries.get(
+        `${region ?? '*'}|${asOfYear}`,
+        version,
+        etag,
+        async () =>
+          reply.serialize(await service.climateSummary(store, region, asOfYear)) as string,
+      );
+      // Bytes already in the schema's shape: Fastify sends them as they are.
+      void reply.type('application/json; charset=utf-8');
+      if (gzipped) {
+        const body = await summaries.gzipped(answer);
+        return reply.header('content-encoding', 'gzip').send(body as never);
+      }
+      return reply.send(answer.body as never);
+    },
   );
 }

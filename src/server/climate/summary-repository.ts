@@ -112,3 +112,16 @@ export function inventoryTotalsOfRegion(
   if (region) q = q.where('regions.slug', '=', region);
   return q.execute();
 }
+
+/**
+ * The network's climate data version: raised by triggers in the same transaction as any write
+ * the summary reads (migration 0025). A string: PostgreSQL answers a bigint as one.
+ */
+export async function climateDataVersion(db: Executor): Promise<string> {
+  const row = await db
+    .selectFrom('data_versions')
+    .select('version')
+    .where('name', '=', 'climate')
+    .executeTakeFirst();
+  return String(row?.version ?? 0);
+}

@@ -248,6 +248,12 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+/** Network-wide counters raised by triggers on every write they cover (migration 0025). */
+export interface DataVersionTable {
+  name: string;
+  version: number | string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -458,6 +464,7 @@ export interface Database {
   sign_in_throttles: SignInThrottleTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
+  data_versions: DataVersionTable;
   gpc_sectors: GpcSectorTable;
   gpc_subsectors: GpcSubsectorTable;
   gpc_subcategories: GpcSubcategoryTable;
