@@ -34,6 +34,11 @@ interface Run {
   network(dialect: Dialect): Promise<PreparedNetwork>;
 }
 
+/** A reading as the console shows it: three significant digits. */
+function round(value: number): string {
+  return Number(value.toPrecision(3)).toLocaleString('en');
+}
+
 type Part = (run: Run) => Promise<Measurement[]>;
 
 /** Each part of the bench, in the order it runs. */
@@ -137,7 +142,7 @@ async function main(): Promise<void> {
       const found = await part(run);
       for (const m of found)
         console.log(
-          `  ${m.what} [${m.database}]: ${m.accord} ${m.unit}${m.reference ? ` vs ${m.reference.value} (${m.reference.label})` : ''} — ${m.target}: ${m.met === null ? '?' : m.met ? 'met' : 'MISSED'}`,
+          `  ${m.what} [${m.database}]: ${round(m.accord)} ${m.unit}${m.reference ? ` vs ${round(m.reference.value)} (${m.reference.label})` : ''} — ${m.target}: ${m.met === null ? '?' : m.met ? 'met' : 'MISSED'}`,
         );
       measurements.push(...found);
       // Written after every part, so a long run that stops keeps what it measured.
