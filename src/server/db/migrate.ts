@@ -23,6 +23,7 @@ import * as m0020 from './migrations/0020_invoice_cancel_cause';
 import * as m0021 from './migrations/0021_office_zones_confirmations';
 import * as m0022 from './migrations/0022_texts_by_language';
 import * as m0023 from './migrations/0023_import_new_governments';
+import * as m0024 from './migrations/0024_name_search';
 
 /** Every migration, in order. Listed here (not read from disk) so bundling and tsx agree. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0021_office_zones_confirmations': m0021,
   '0022_texts_by_language': m0022,
   '0023_import_new_governments': m0023,
+  '0024_name_search': m0024,
 };
 
 /** The names of every migration this build knows, oldest first. */
