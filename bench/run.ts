@@ -21,6 +21,7 @@ import { benchImports } from './imports';
 import { runLoad } from './load';
 import { benchConfig, prepareNetwork, type Dialect, type PreparedNetwork } from './networks';
 import { writeResults } from './report';
+import { benchSearch } from './search';
 import { benchThroughput } from './throughput';
 
 const RESULTS = path.resolve(import.meta.dirname, 'results');
@@ -87,6 +88,7 @@ const PARTS: Record<string, Part> = {
     }
     return out;
   },
+  search: (run) => benchSearch(run.options),
   'import-rate': (run) => benchImportRate(run.options),
   async governance(run) {
     // The Council meeting and the network-wide election, on SQLite (it adds a body and votes).

@@ -23,6 +23,7 @@ import * as m0020 from './migrations/0020_invoice_cancel_cause';
 import * as m0021 from './migrations/0021_office_zones_confirmations';
 import * as m0022 from './migrations/0022_texts_by_language';
 import * as m0023 from './migrations/0023_import_new_governments';
+import * as m0024 from './migrations/0024_name_search';
 import * as m0025 from './migrations/0025_climate_data_version';
 import * as m0026 from './migrations/0026_ballot_box_by_key';
 import * as m0028 from './migrations/0028_government_sort_names';
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0021_office_zones_confirmations': m0021,
   '0022_texts_by_language': m0022,
   '0023_import_new_governments': m0023,
+  '0024_name_search': m0024,
   '0025_climate_data_version': m0025,
   '0026_ballot_box_by_key': m0026,
   '0028_government_sort_names': m0028,

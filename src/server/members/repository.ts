@@ -14,6 +14,7 @@ import { claimVersionById } from '../db/version-claim';
 import { forgetSortNames, refreshSortNames } from './sort-name-repository';
 
 export * from './name-reader-repository';
+import { nameContains, nameRankSql } from './search-repository';
 
 export type GovernmentRow = Selectable<GovernmentTable> & {
   region_slug: string;
@@ -74,12 +75,8 @@ export interface GovernmentFilter {
   category?: MembershipCategory | undefined;
 }
 
-export type GovernmentSortKey = 'name' | 'population' | 'country';
-
-/** Escapes LIKE wildcards in user input; both dialects honour ESCAPE '\'. */
-function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-}
+/** `relevance` ranks search results (src/core/search-rank.ts); without a query it is `name`. */
+export type GovernmentSortKey = 'name' | 'population' | 'country' | 'relevance';
 
 /** One page of governments and the total, in two queries whatever the page size. */
 export async function listGovernments(
@@ -89,7 +86,18 @@ export async function listGovernments(
   page: number,
   pageSize: number,
 ): Promise<{ rows: GovernmentRow[]; total: number }> {
-  let q = governmentsQuery(db);
+  const key = filter.q ? searchKey(filter.q) : '';
+  // The governments with a matching name, each once, with the rank of its best name.
+  const found = key
+    ? db
+        .selectFrom('government_names as gn')
+        .where(await nameContains(db, key))
+        .select(['gn.government_id', sql<number>`MIN(${nameRankSql(key, sort.lang)})`.as('rank')])
+        .groupBy('gn.government_id')
+    : undefined;
+  let q = found
+    ? governmentsQuery(db).innerJoin(found.as('found'), 'found.government_id', 'governments.id')
+    : governmentsQuery(db);
   if (filter.region) q = q.where('regions.slug', '=', filter.region);
   if (filter.country) q = q.where('governments.country', '=', filter.country);
   if (filter.category) {
@@ -102,19 +110,6 @@ export async function listGovernments(
             ]),
           )
         : q.where('memberships.category', '=', filter.category);
-  }
-  const key = filter.q ? searchKey(filter.q) : '';
-  if (key) {
-    const pattern = likeContains(key);
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('government_names as gn')
-          .whereRef('gn.government_id', '=', 'governments.id')
-          .where(sql<boolean>`gn.search_key LIKE ${pattern} ESCAPE '\\'`)
-          .select('gn.id'),
-      ),
-    );
   }
   const totalRow = await q
     .clearSelect()
@@ -130,6 +125,8 @@ export async function listGovernments(
       .orderBy('governments.population', dir);
   } else if (sort.key === 'country') {
     ordered = ordered.orderBy('governments.country', dir);
+  } else if (sort.key === 'relevance' && found) {
+    ordered = ordered.orderBy(sql`found.rank`);
   }
   // Name in the viewer's language, else English, else the web address: the order the viewer
   // reads, stored per language (sort-name-repository.ts) so no listing works it out per row:

@@ -82,13 +82,19 @@ export const GovernmentSort = Type.Enum([
 
 export const GovernmentQuery = Type.Object({
   q: Type.Optional(
-    Type.String({ maxLength: 100, description: 'Any name or alias, in any script' }),
+    Type.String({
+      maxLength: 100,
+      description:
+        'Any part of a name or alias, in any script. Without sort, exact matches come first, then names that start with q, then the rest; within each, names in the language of lang first',
+    }),
   ),
   region: Type.Optional(Slug),
   country: Type.Optional(CountryCode),
   category: Type.Optional(MembershipCategory),
   sort: Type.Optional(GovernmentSort),
-  lang: Type.Optional(Type.String({ description: 'Language whose names sort by name' })),
+  lang: Type.Optional(
+    Type.String({ description: 'Language whose names sort by name and rank first in a search' }),
+  ),
   ...PageQuery,
 });
 export type GovernmentQuery = Static<typeof GovernmentQuery>;

@@ -16,7 +16,8 @@ type Names = Record<string, string>;
 export async function listGovernmentsPage(store: Store, query: GovernmentQuery) {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const sort = query.sort ?? 'name';
+  // A search without a chosen sort is ranked by relevance; a sort the user chooses wins.
+  const sort = query.sort ?? (query.q?.trim() ? 'relevance' : 'name');
   const descending = sort.startsWith('-');
   const { rows, total } = await store.members.listGovernments(
     { q: query.q, region: query.region, country: query.country, category: query.category },

@@ -18,8 +18,9 @@ function useGovernmentOptions(search: string, open: boolean) {
   const results = useQuery({
     queryKey: ['governments', { q: search, pageSize: 8, lang: locale }],
     queryFn: () =>
+      // No sort: the best matches first (exact names, then names that start with the search).
       api.get<PageOf<GovernmentSummary>>(
-        `/api/v1/governments${query({ q: search, pageSize: 8, sort: 'name', lang: locale })}`,
+        `/api/v1/governments${query({ q: search, pageSize: 8, lang: locale })}`,
       ),
     enabled: open && search.length > 0,
   });

@@ -18,7 +18,16 @@ import { ScrollFrame } from '../components/ScrollFrame';
 export const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 250;
 
-const SORTS = ['name', '-name', 'population', '-population', 'country', '-country'] as const;
+/** `relevance` (the API's order of a search without a sort) is offered while searching. */
+const SORTS = [
+  'relevance',
+  'name',
+  '-name',
+  'population',
+  '-population',
+  'country',
+  '-country',
+] as const;
 type Sort = (typeof SORTS)[number];
 type SortField = 'name' | 'population' | 'country';
 
@@ -40,7 +49,11 @@ function useDirectoryParams() {
     region: params.get('region') ?? '',
     country: params.get('country') ?? '',
     category: isCategory(params.get('category')) ? (params.get('category') as string) : '',
-    sort: isSort(params.get('sort')) ? (params.get('sort') as Sort) : 'name',
+    sort: isSort(params.get('sort'))
+      ? (params.get('sort') as Sort)
+      : params.get('q')
+        ? 'relevance'
+        : 'name',
     page: Number.isInteger(pageNumber) && pageNumber > 1 ? pageNumber : 1,
   };
   /** Changes some parameters; any change other than the page goes back to page 1. */
@@ -49,8 +62,12 @@ function useDirectoryParams() {
       const next = new URLSearchParams(params);
       for (const [key, value] of Object.entries(changes)) {
         const text = String(value ?? '');
+        // A search is ranked by relevance and a list sorted by name unless the URL says otherwise.
+        const defaultSort = next.get('q') || changes.q ? 'relevance' : 'name';
         const isDefault =
-          text === '' || (key === 'sort' && text === 'name') || (key === 'page' && text === '1');
+          text === '' ||
+          (key === 'sort' && text === defaultSort) ||
+          (key === 'page' && text === '1');
         if (isDefault) next.delete(key);
         else next.set(key, text);
       }
@@ -157,7 +174,7 @@ export function MembersDirectory() {
           region: state.region,
           country: state.country,
           category: state.category,
-          sort: state.sort,
+          sort: state.sort === 'relevance' ? undefined : state.sort,
           lang: locale,
           page: state.page,
           pageSize: PAGE_SIZE,
@@ -180,6 +197,7 @@ export function MembersDirectory() {
 
   const filtersActive = !!(state.q || state.region || state.country || state.category);
   const sortLabels: Record<Sort, string> = {
+    relevance: t('sort.relevance'),
     name: t('sort.nameAsc'),
     '-name': t('sort.nameDesc'),
     population: t('sort.populationAsc'),
@@ -250,7 +268,7 @@ export function MembersDirectory() {
               onChange={(e) => update({ sort: e.target.value })}
               data-testid="sort"
             >
-              {SORTS.map((s) => (
+              {SORTS.filter((s) => s !== 'relevance' || state.q !== '').map((s) => (
                 <option key={s} value={s}>
                   {sortLabels[s]}
                 </option>
