@@ -17,6 +17,7 @@ export const BUILD_INPUTS = [
   'src/core',
   'vite.config.ts',
   'scripts/precompress.ts',
+  'scripts/catalog-fallback.ts',
   'package-lock.json',
 ];
 /** Where Vite writes the app (vite.config.ts) and where the stamp of its inputs is kept. */
