@@ -11,6 +11,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -20,6 +21,8 @@ import { freePort, processRssMiB, waitUntilUp } from './processes';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CONNECTIONS = 100;
+/** What a browser asks for: every visitor's browser accepts compressed answers. */
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
 const VITE = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
 interface Page {
@@ -57,13 +60,41 @@ interface Load {
   non2xx: number;
 }
 
+interface Answer {
+  type: string;
+  encoding: string | null;
+  /** The answer's bytes as sent (compressed, if it was), in base64. */
+  body: string;
+}
+
+/** One answer as it travelled, compressed or not: what the bare server will send again. */
+function rawAnswer(url: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: BROWSER_HEADERS }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          if (res.statusCode !== 200) reject(new Error(`${url}: ${res.statusCode}`));
+          else
+            resolve({
+              type: res.headers['content-type'] ?? 'application/json',
+              encoding: res.headers['content-encoding'] ?? null,
+              body: Buffer.concat(chunks).toString('base64'),
+            });
+        });
+      })
+      .on('error', reject);
+  });
+}
+
 async function hammer(base: string, paths: string[], seconds: number): Promise<Load> {
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
     duration: seconds,
     timeout: 10,
-    requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+    requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers: BROWSER_HEADERS })),
   });
   return {
     requestsPerSecond: result.requests.average,
@@ -121,20 +152,19 @@ export async function benchThroughput(
     if (server.pid) peak = Math.max(peak, processRssMiB(server.pid));
   }, 100);
   const accord = new Map<string, Load>();
-  const bytes: Record<string, { type: string; body: string }> = {
-    '/api/v1/health': { type: 'application/json', body: '{"status":"ok"}' },
+  const bytes: Record<string, Answer> = {
+    '/api/v1/health': {
+      type: 'application/json',
+      encoding: null,
+      body: Buffer.from('{"status":"ok"}').toString('base64'),
+    },
   };
   try {
     await waitUntilUp(base, server);
     const afterStart = server.pid ? processRssMiB(server.pid) : 0;
     for (const page of PAGES) {
       for (const p of page.paths) {
-        const res = await fetch(base + p);
-        if (!res.ok) throw new Error(`${p}: ${res.status}`);
-        bytes[p] = {
-          type: res.headers.get('content-type') ?? 'application/json',
-          body: await res.text(),
-        };
+        bytes[p] = await rawAnswer(base + p);
       }
       log(`  ${network.dialect}: ${page.what}, Accord, ${seconds} s …`);
       accord.set(page.id, await hammer(base, page.paths, seconds));
@@ -180,7 +210,10 @@ export async function benchThroughput(
           p99Ms: a.p99,
           errors: a.errors,
           non2xx: a.non2xx,
-          bytes: page.paths.reduce((n, p) => n + Buffer.byteLength(bytes[p]?.body ?? ''), 0),
+          bytes: page.paths.reduce(
+            (n, p) => n + Buffer.byteLength(bytes[p]?.body ?? '', 'base64'),
+            0,
+          ),
         },
       };
     });

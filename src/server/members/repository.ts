@@ -129,17 +129,26 @@ export async function listGovernments(
     ordered = ordered.orderBy(sql`found.rank`);
   }
   // Name in the viewer's language, else English, else the web address: the order the viewer
-  // reads, stored per language (sort-name-repository.ts) so no listing works it out per row:
-  // the first page by name reads 20 entries of an index instead of sorting every government.
-  // Every writer of governments and names keeps a row per language (members.sort-names tests).
+  // reads, stored per language (sort-name-repository.ts) so no listing works it out per row.
+  // Every writer of governments and names keeps a row per language (sort-names.api.test.ts).
   const sortLang = isLocale(sort.lang) ? sort.lang : 'en';
-  ordered = ordered
-    .innerJoin('government_sort_names as sort_names', (join) =>
-      join
-        .onRef('sort_names.government_id', '=', 'governments.id')
-        .on('sort_names.lang', '=', sortLang),
-    )
-    .orderBy('sort_names.sort_key', sort.key === 'name' ? dir : 'asc');
+  const sortDir = sort.key === 'name' ? dir : 'asc';
+  ordered = found
+    ? // A search's few matches are each looked up: joined, the planner would walk the whole
+      // index in name order and probe the matches for every government.
+      ordered.orderBy(
+        sql`(SELECT sort_names.sort_key FROM government_sort_names sort_names WHERE sort_names.government_id = governments.id AND sort_names.lang = ${sortLang})`,
+        sortDir,
+      )
+    : // A listing reads the index in name order: the first page by name is 20 entries of it,
+      // not a sort of every government.
+      ordered
+        .innerJoin('government_sort_names as sort_names', (join) =>
+          join
+            .onRef('sort_names.government_id', '=', 'governments.id')
+            .on('sort_names.lang', '=', sortLang),
+        )
+        .orderBy('sort_names.sort_key', sortDir);
   const rows = await ordered
     .orderBy('governments.id')
     .limit(pageSize)
