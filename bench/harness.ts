@@ -26,6 +26,8 @@ export interface Measurement {
   target: string;
   /** Whether the target is met; null when this run could not tell (a quick run, say). */
   met: boolean | null;
+  /** The part of `npm run bench` that measured it (set by the runner). */
+  part?: string;
   /** Further readings: p95, peak RSS, counts. */
   detail?: Record<string, number | string>;
 }

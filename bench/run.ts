@@ -11,6 +11,7 @@
  *   npm run bench -- load             the older load test of bench/load.ts (demo network)
  *   npm run bench -- imports          reading big import files alone (bench/imports.ts)
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from '../src/server/app';
 import { benchClimate } from './climate';
@@ -107,6 +108,37 @@ const PARTS: Record<string, Part> = {
   },
 };
 
+/** Which part a figure of an earlier run came from (runs before `part` was recorded: by id). */
+function partOf(m: Measurement): string {
+  if (m.part) return m.part;
+  const prefix = m.id.split('.')[0] ?? '';
+  const byPrefix: Record<string, string> = {
+    summary: 'climate',
+    government: 'climate',
+    http: 'throughput',
+    memory: 'throughput',
+    elections: 'elections',
+    search: 'search',
+    import: 'import-rate',
+    web: 'web',
+  };
+  return byPrefix[prefix] ?? prefix;
+}
+
+/** The figures of the last run's other parts, kept when only some parts run again. */
+function earlierFigures(only: string[]): Measurement[] {
+  try {
+    const earlier = JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8')) as {
+      measurements: Measurement[];
+    };
+    return earlier.measurements
+      .filter((m) => !only.includes(partOf(m)))
+      .map((m) => ({ ...m, part: partOf(m) }));
+  } catch {
+    return [];
+  }
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const only = process.argv
@@ -138,7 +170,8 @@ async function main(): Promise<void> {
       return prepared;
     },
   };
-  const measurements: Measurement[] = [];
+  // With --only, the other parts' figures of the last run stay in latest.json beside the new ones.
+  const measurements: Measurement[] = only ? earlierFigures(only) : [];
   try {
     for (const [name, part] of Object.entries(PARTS)) {
       if (only && !only.includes(name)) continue;
@@ -148,7 +181,7 @@ async function main(): Promise<void> {
         console.log(
           `  ${m.what} [${m.database}]: ${round(m.accord)} ${m.unit}${m.reference ? ` vs ${round(m.reference.value)} (${m.reference.label})` : ''} — ${m.target}: ${m.met === null ? '?' : m.met ? 'met' : 'MISSED'}`,
         );
-      measurements.push(...found);
+      measurements.push(...found.map((m) => ({ ...m, part: name })));
       // Written after every part, so a long run that stops keeps what it measured.
       writeResults(
         RESULTS,
