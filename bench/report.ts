@@ -12,6 +12,8 @@ export interface RunInfo {
   governments: number;
   startedAt: string;
   seconds: number;
+  /** Set when only some parts ran: the others' figures are from earlier runs. */
+  only?: string[] | undefined;
 }
 
 function figure(value: number, unit: Measurement['unit']): string {
@@ -68,7 +70,10 @@ export function writeResults(dir: string, info: RunInfo, measurements: Measureme
       `# Bench${info.quick ? ' (quick)' : ''}: ${info.governments.toLocaleString('en')} governments`,
       '',
       `Run ${info.startedAt.slice(0, 16).replace('T', ' ')} UTC in ${Math.round(info.seconds)} s on ${machine.cpus} CPUs (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}. ` +
-        `${measurements.length - missed} of ${measurements.length} targets met.`,
+        `${measurements.length - missed} of ${measurements.length} targets met.` +
+        (info.only
+          ? ` This run measured ${info.only.join(', ')}; the other figures are from earlier runs.`
+          : ''),
       '',
       markdownTable(measurements),
       '',

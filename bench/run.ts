@@ -190,6 +190,7 @@ async function main(): Promise<void> {
           governments,
           startedAt: startedAt.toISOString(),
           seconds: (Date.now() - startedAt.getTime()) / 1000,
+          only,
         },
         measurements,
       );
