@@ -1,8 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { lazyPage } from '../app/lazy-page';
-
-// Each page is its own chunk, loaded when first shown.
-const Offices = lazyPage(() => import('./Offices'), 'Offices');
+import { Offices } from './Offices';
 
 /** The offices directory. */
 export const officeRoutes: RouteObject[] = [{ path: 'offices', element: <Offices /> }];
