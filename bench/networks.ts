@@ -6,7 +6,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { configFromEnv } from '../src/server/config';
 import { SQLITE_FILE_NAME } from '../src/server/db/database';
@@ -84,7 +83,12 @@ export async function prepareNetwork(
         log(`  ${dialect}: ${done} of ${governments} governments loaded`);
     });
     // The planner needs statistics after a bulk load, as after any restore.
-    if (dialect === 'postgres') await sql`ANALYZE`.execute(db.kysely);
+    if (databaseUrl) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query('ANALYZE');
+      await client.end();
+    }
   } finally {
     await db.close();
   }

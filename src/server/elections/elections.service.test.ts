@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { sql, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases, freshDatabase } from '../../../test/setup/databases';
 import type { AuditActor } from '../audit/service';
 import { bootstrapDatabase } from '../setup/bootstrap';
 import { FileStore } from '../media/storage';
+import { countingStatements, selectRowids } from '../db/statement-counter';
 import { storeOver, type StoreDb } from '../store';
 import * as elections from './service';
 
@@ -267,23 +267,12 @@ describe.each(dialectCases())('elections services on $label', ({ dialect, skip }
         .map((v) => v.government.slug);
 
       // Every statement the casts send, counted by a plugin on the same connection.
-      let statements = 0;
-      const counter: KyselyPlugin = {
-        transformQuery: ({ node }) => {
-          statements += 1;
-          return node;
-        },
-        transformResult: ({ result }) => Promise.resolve(result),
-      };
-      const counted = storeOver({
-        kysely: db.kysely.withPlugin(counter),
-        dialect: db.dialect,
-        close: () => Promise.resolve(),
-      });
+      const counter = countingStatements(db);
+      const counted = storeOver(counter.db);
       const statementsOfCast = async (slug: string, choices: number[]) => {
-        statements = 0;
+        counter.reset();
         await elections.castBallot(counted, officer(slug!), election.id, { choices });
-        return statements;
+        return counter.count();
       };
 
       const intoEmptyBox = await statementsOfCast(first!, [candidate]);
@@ -316,12 +305,7 @@ describe.each(dialectCases())('elections services on $label', ({ dialect, skip }
       );
       if (dialect === 'sqlite') {
         // No rowid keeps the order in which the ballots were written.
-        await expect(
-          db.kysely
-            .selectFrom('ballots')
-            .select(sql`rowid`.as('r'))
-            .execute(),
-        ).rejects.toThrow(/rowid/);
+        await expect(selectRowids(db, 'ballots')).rejects.toThrow(/rowid/);
       }
     },
   );
