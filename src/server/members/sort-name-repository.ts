@@ -10,12 +10,11 @@ import type { Executor } from '../db/types';
 
 const CHUNK = 400;
 
-function sortKeysSelect(ids: readonly number[] | 'all') {
+function sortKeysSelect(ids: readonly number[]) {
   const languages = sql.join(
     LOCALES.map((lang) => sql`SELECT ${lang} AS lang`),
     sql` UNION ALL `,
   );
-  const where = ids === 'all' ? sql`` : sql`WHERE g.id IN (${sql.join(ids)})`;
   // The name in the language, else the English name, else the web address: the order a reader
   // of that language expects, and what the listing sorted by before the key was stored.
   return sql`
@@ -25,7 +24,7 @@ function sortKeysSelect(ids: readonly number[] | 'all') {
       (SELECT MIN(n.search_key) FROM government_names n
         WHERE n.government_id = g.id AND n.kind = 'name' AND n.lang = 'en'),
       g.slug)
-    FROM governments g CROSS JOIN (${languages}) l ${where}`;
+    FROM governments g CROSS JOIN (${languages}) l WHERE g.id IN (${sql.join(ids)})`;
 }
 
 /** Works the sort keys of these governments out again from their names. */
@@ -53,12 +52,4 @@ export async function forgetSortNames(
     .deleteFrom('government_sort_names')
     .where('government_id', 'in', governmentIds)
     .execute();
-}
-
-/** Every government's sort keys from scratch (after a bulk load that wrote names directly). */
-export async function rebuildSortNames(db: Executor): Promise<void> {
-  await db.deleteFrom('government_sort_names').execute();
-  await sql`INSERT INTO government_sort_names (government_id, lang, sort_key) ${sortKeysSelect('all')}`.execute(
-    db,
-  );
 }
