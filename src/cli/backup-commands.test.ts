@@ -186,8 +186,22 @@ describe.each(dialectCases())('accord backup and restore on $label', ({ dialect,
         const before = await everyRow(db);
         const after = await everyRow(restored);
         expect(Object.keys(after)).toEqual(Object.keys(before));
-        for (const table of Object.keys(before)) {
+        for (const table of Object.keys(before).filter((t) => t !== 'data_versions')) {
           expect([table, after[table]]).toEqual([table, before[table]]);
+        }
+        // The data versions jump ahead, so no answer kept by version before the restore is
+        // taken for one after it.
+        const versions = async (d: StoreDb) =>
+          Object.fromEntries(
+            (await d.kysely.selectFrom('data_versions').select(['name', 'version']).execute()).map(
+              (r) => [r.name, Number(r.version)],
+            ),
+          );
+        const was = await versions(db);
+        const now = await versions(restored);
+        expect(Object.keys(now).sort()).toEqual(Object.keys(was).sort());
+        for (const [name, version] of Object.entries(was)) {
+          expect(now[name]).toBeGreaterThanOrEqual(version + 2 ** 32);
         }
       } finally {
         await restored.close();

@@ -10,7 +10,7 @@
  *
  * The manifest is written last: a folder without one is not a finished backup.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -286,6 +286,10 @@ async function restore(
     await restoreSqlite(databaseFile, target);
   }
   replaceUploads(dir, config);
+  // A server that ran before the restore keeps answers by data version, and browsers keep their
+  // ETags: the restored versions jump far past any of them (a random 2^32 to 2^48 ahead).
+  const jump = 2 ** 32 + randomInt(2 ** 47);
+  await withDatabase(config, (db) => db.climate.advanceDataVersions(jump));
 
   // Read back what was written: the rows the backup counted, the files it listed.
   const restored = await withDatabase(config, tableRowCounts);

@@ -125,3 +125,15 @@ export async function climateDataVersion(db: Executor): Promise<string> {
     .executeTakeFirst();
   return String(row?.version ?? 0);
 }
+
+/**
+ * Moves every data version forward by `jump` (after `accord restore`). A restore brings back
+ * the versions of the backup's day; without the jump, the writes after it would count up
+ * through numbers a running server, or a browser's ETag, already holds an answer for.
+ */
+export async function advanceDataVersions(db: Executor, jump: number): Promise<void> {
+  await db
+    .updateTable('data_versions')
+    .set((eb) => ({ version: eb('version', '+', jump) }))
+    .execute();
+}

@@ -326,6 +326,8 @@ export interface ElectionTable {
   voting_open: string;
   voting_close: string;
   filled_term_id: number | null;
+  /** When the box and the register were rewritten after voting closed (migration 0033). */
+  ballots_sealed_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
   /** Incremented by every change (the ETag); If-Match refuses a stale copy. */

@@ -36,6 +36,27 @@ async function count(store: Store, election: ElectionRow): Promise<ElectionResul
   return presentResult(result, nowIso());
 }
 
+/**
+ * Once voting has closed, the box is sealed before it is first counted (see sealBallotBox):
+ * afterwards no row of the box or the register tells, by its place or its writer's id, which
+ * cast it came from. Voting can no longer reopen then (its window is fixed once closed), so a
+ * box is sealed once. Inside a caller's transaction the rewrite joins it and the clearing of
+ * the replaced rows is left to PostgreSQL's own autovacuum.
+ */
+async function sealOnceClosed(store: Store, election: ElectionRow): Promise<void> {
+  if (election.ballots_sealed_at !== null) return;
+  await store.transaction(async (tx) => {
+    await tx.elections.lockElection(election.id);
+    const current = await loadElectionRow(tx, election.id);
+    if (current.ballots_sealed_at === null) {
+      await tx.elections.sealBallotBox(election.id, nowIso());
+    }
+  });
+  if (store.dialect === 'postgres' && !store.inTransaction) {
+    await store.elections.vacuumBallotBoxes();
+  }
+}
+
 function checkVotingClosed(election: ElectionRow): void {
   const phase = phaseOf(election);
   if (phase !== 'closed') {
@@ -55,6 +76,7 @@ function checkVotingClosed(election: ElectionRow): void {
 export async function electionResult(store: Store, electionId: number): Promise<ElectionResult> {
   const election = await loadElectionRow(store, electionId);
   checkVotingClosed(election);
+  await sealOnceClosed(store, election);
   return count(store, election);
 }
 
@@ -65,6 +87,8 @@ export async function fillSeats(
   input: FillRequest,
 ): Promise<Election> {
   requireManager(actor, 'fills the seats');
+  const before = await loadElectionRow(store, electionId);
+  if (phaseOf(before) === 'closed') await sealOnceClosed(store, before);
   return store.transaction(async (tx) => {
     // Fills of one election queue here; filling changes the election, so a copy read before
     // it is stale (the claim is undone with the rest when the fill is refused).

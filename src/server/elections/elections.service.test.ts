@@ -7,6 +7,7 @@ import { dialectCases, freshDatabase } from '../../../test/setup/databases';
 import type { AuditActor } from '../audit/service';
 import { bootstrapDatabase } from '../setup/bootstrap';
 import { FileStore } from '../media/storage';
+import { electionRowHeaders } from '../db/row-headers';
 import { countingStatements, selectRowids } from '../db/statement-counter';
 import { storeOver, type StoreDb } from '../store';
 import * as elections from './service';
@@ -224,9 +225,44 @@ describe.each(dialectCases())('elections services on $label', ({ dialect, skip }
     await expect(elections.electionResult(db, election.id)).rejects.toMatchObject({
       status: 409,
     });
+    if (dialect === 'postgres') {
+      // While voting, PostgreSQL's row headers tie each ballot to its register line: both were
+      // written by the cast's transaction.
+      const lines = new Set(
+        (await electionRowHeaders(db, 'election_voters', election.id)).map((h) => h.writer),
+      );
+      const box = await electionRowHeaders(db, 'ballots', election.id);
+      expect(new Set(box.map((h) => h.writer)).size).toBe(voters.length);
+      expect(box.every((h) => lines.has(h.writer))).toBe(true);
+    }
     await elections.updateElection(db, admin, election.id, { votingClose: at(-1000) });
     const result = await elections.electionResult(db, election.id);
     expect(result.ballots).toBe(voters.length);
+    // The first count after the close sealed the box: the same ballots, and on PostgreSQL one
+    // writer for all of them and for the register, and the box lying in key order.
+    expect((await boxIds()).sort()).toEqual([...idsBefore].sort());
+    const sealed = await db.kysely
+      .selectFrom('elections')
+      .select('ballots_sealed_at')
+      .where('id', '=', election.id)
+      .executeTakeFirstOrThrow();
+    expect(sealed.ballots_sealed_at).not.toBeNull();
+    if (dialect === 'postgres') {
+      const lines = await electionRowHeaders(db, 'election_voters', election.id);
+      const box = await electionRowHeaders(db, 'ballots', election.id);
+      expect(new Set([...lines, ...box].map((h) => h.writer)).size).toBe(1);
+      const places = box.map((h) => h.place);
+      const inPlaceOrder = [...places].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      expect(places).toEqual(inPlaceOrder);
+    }
+    // Counted again, it is not rewritten again.
+    await elections.electionResult(db, election.id);
+    const again = await db.kysely
+      .selectFrom('elections')
+      .select('ballots_sealed_at')
+      .where('id', '=', election.id)
+      .executeTakeFirstOrThrow();
+    expect(again.ballots_sealed_at).toBe(sealed.ballots_sealed_at);
     expect(result.elected).toEqual([candidates[0]]);
     expect(result.tieAtCutoff).toBe(false);
 

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql } from 'kysely';
 import type { CandidateTable, ElectionTable } from '../db/schema';
 import type { BodyKind } from '../../core/governance';
 import type { MembershipCategory, MembershipStatus } from '../../core/membership';
@@ -361,6 +362,51 @@ export async function insertBallot(
     .insertInto('ballots')
     .values({ id: ballot.id, election_id: electionId, choices: ballot.choices })
     .execute();
+}
+
+/**
+ * Rewrites an election's box in key order, and the register's lines of that election, in the
+ * caller's transaction, and marks the election sealed. On PostgreSQL every row carries the id
+ * of the transaction that wrote it (xmin) and lies where it was appended: a ballot and the
+ * register's line of the same cast shared that id, and the box lay in the order of the casts.
+ * Rewritten together, every ballot and every line carry the seal's id and lie in key order.
+ */
+export async function sealBallotBox(
+  db: Executor,
+  electionId: number,
+  sealedAt: string,
+): Promise<void> {
+  const box = await ballotsOf(db, electionId);
+  await db.deleteFrom('ballots').where('election_id', '=', electionId).execute();
+  // In slices: one statement's parameters are bounded (three per ballot).
+  for (let i = 0; i < box.length; i += 1000) {
+    await db
+      .insertInto('ballots')
+      .values(
+        box
+          .slice(i, i + 1000)
+          .map((b) => ({ id: b.id, election_id: electionId, choices: b.choices })),
+      )
+      .execute();
+  }
+  await db
+    .updateTable('election_voters')
+    .set((eb) => ({ voted_on: eb.ref('voted_on') }))
+    .where('election_id', '=', electionId)
+    .execute();
+  await db
+    .updateTable('elections')
+    .set({ ballots_sealed_at: sealedAt })
+    .where('id', '=', electionId)
+    .execute();
+}
+
+/**
+ * PostgreSQL keeps the rows a rewrite replaced, with their old ids, until VACUUM clears them;
+ * outside any transaction (VACUUM cannot run in one).
+ */
+export async function vacuumBallotBoxes(db: Executor): Promise<void> {
+  await sql`VACUUM ballots, election_voters`.execute(db);
 }
 
 // ---------------------------------------------------------------- filling the seats

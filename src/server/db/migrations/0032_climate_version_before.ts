@@ -1,0 +1,43 @@
+import { sql, type Kysely } from 'kysely';
+import { CLIMATE_SUMMARY_TABLES } from './0025_climate_data_version';
+import { isPostgres } from './helpers';
+
+/**
+ * On PostgreSQL, the climate data version (migration 0025) is raised BEFORE each statement
+ * instead of after it. Raised after, a statement first locked the rows it changed and only then
+ * queued for the version's row, held by whichever transaction wrote climate data first; when
+ * that transaction went on to change one of those rows, each waited for the other and PostgreSQL
+ * aborted one (a deadlock that two plain updates of the same rows never cause). Raised before,
+ * a writer queues for the version while it holds no row of the table yet, so the first writer
+ * finishes and the second follows. The version still moves in the writing transaction, so a
+ * reader sees the new version together with the new rows, never one without the other.
+ *
+ * SQLite is unchanged: it runs one writing transaction at a time, so nothing can wait in a cycle.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  if (!(await isPostgres(db))) return;
+  for (const table of CLIMATE_SUMMARY_TABLES) {
+    await sql.raw(`DROP TRIGGER IF EXISTS ${table}_climate_data_version ON ${table}`).execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER ${table}_climate_data_version
+         BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
+         FOR EACH STATEMENT EXECUTE FUNCTION bump_climate_data_version()`,
+      )
+      .execute(db);
+  }
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  if (!(await isPostgres(db))) return;
+  for (const table of CLIMATE_SUMMARY_TABLES) {
+    await sql.raw(`DROP TRIGGER IF EXISTS ${table}_climate_data_version ON ${table}`).execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER ${table}_climate_data_version
+         AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
+         FOR EACH STATEMENT EXECUTE FUNCTION bump_climate_data_version()`,
+      )
+      .execute(db);
+  }
+}
