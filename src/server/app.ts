@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +16,7 @@ import { checkNoNul, checkQueryEncoding } from './http/hostile-input';
 import { RouteMethods } from './http/allowed-methods';
 import { clientErrorHandler } from './http/client-errors';
 import { registerSecurityHeaders, securityHeaders } from './http/security-headers';
+import { COMPRESSION, webCacheControl } from './http/web-delivery';
 import { validatorCompiler } from './http/validation';
 import type { AppContext, AppInstance } from './http/app-types';
 import type { StoreDb } from './store';
@@ -96,8 +98,19 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html'))
       ? config.webRoot
       : undefined;
+  // Before the static files (the plugin's rule): answers are compressed as they leave, unless
+  // they already are (the web app's files, sent from their precompressed copies).
+  await app.register(compress, COMPRESSION);
   if (webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      // The .br and .gz copies written by the build (scripts/precompress.ts).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader('Cache-Control', webCacheControl(webRoot, file)),
+    });
     // The app's page at every address outside /api; 404 where it is none of the app's pages
     // (the page then shows "not found"), so a mistyped link is not a success to a crawler.
     registerProblemHandlers(

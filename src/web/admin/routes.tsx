@@ -1,18 +1,21 @@
 import type { RouteObject } from 'react-router';
-import { PasswordPage } from '../auth/PasswordPage';
-import { SignIn } from '../auth/SignIn';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
-import { AuditPage } from './AuditPage';
-import { DismissalsPage } from './DismissalsPage';
-import { DuplicatesPage } from './DuplicatesPage';
-import { GovernmentEdit } from './GovernmentEdit';
-import { GovernmentList } from './GovernmentList';
-import { GovernmentNew } from './GovernmentNew';
-import { MergesPage } from './MergesPage';
-import { Overview } from './Overview';
-import { PeoplePage } from './PeoplePage';
-import { TokensPage } from './TokensPage';
-import { UsersPage } from './UsersPage';
+import { lazyPage } from '../app/lazy-page';
+
+// Each page is its own chunk, loaded when first shown.
+const PasswordPage = lazyPage(() => import('../auth/PasswordPage'), 'PasswordPage');
+const SignIn = lazyPage(() => import('../auth/SignIn'), 'SignIn');
+const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');
+const DismissalsPage = lazyPage(() => import('./DismissalsPage'), 'DismissalsPage');
+const DuplicatesPage = lazyPage(() => import('./DuplicatesPage'), 'DuplicatesPage');
+const GovernmentEdit = lazyPage(() => import('./GovernmentEdit'), 'GovernmentEdit');
+const GovernmentList = lazyPage(() => import('./GovernmentList'), 'GovernmentList');
+const GovernmentNew = lazyPage(() => import('./GovernmentNew'), 'GovernmentNew');
+const MergesPage = lazyPage(() => import('./MergesPage'), 'MergesPage');
+const Overview = lazyPage(() => import('./Overview'), 'Overview');
+const PeoplePage = lazyPage(() => import('./PeoplePage'), 'PeoplePage');
+const TokensPage = lazyPage(() => import('./TokensPage'), 'TokensPage');
+const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
 
 /**
  * Sign-in, one's own password and the administration area. AdminFrame lets in admins and officers only;
