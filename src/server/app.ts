@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -16,7 +15,7 @@ import { checkNoNul, checkQueryEncoding } from './http/hostile-input';
 import { RouteMethods } from './http/allowed-methods';
 import { clientErrorHandler } from './http/client-errors';
 import { registerSecurityHeaders, securityHeaders } from './http/security-headers';
-import { COMPRESSION, webCacheControl } from './http/web-delivery';
+import { registerCompression, webCacheControl } from './http/web-delivery';
 import { validatorCompiler } from './http/validation';
 import type { AppContext, AppInstance } from './http/app-types';
 import type { StoreDb } from './store';
@@ -98,9 +97,9 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html'))
       ? config.webRoot
       : undefined;
-  // Before the static files (the plugin's rule): answers are compressed as they leave, unless
-  // they already are (the web app's files, sent from their precompressed copies).
-  await app.register(compress, COMPRESSION);
+  // Before the static files: answers are compressed as they leave, unless they already are
+  // (the web app's files, sent from their precompressed copies).
+  registerCompression(app);
   if (webRoot) {
     await app.register(fastifyStatic, {
       root: webRoot,

@@ -9,7 +9,7 @@ import type { AppInstance } from './app-types';
 import { openStore, type StoreDb } from '../store';
 import { bootstrapDatabase } from '../setup/bootstrap';
 import { precompressDir } from '../../../scripts/precompress';
-import { webCacheControl } from './web-delivery';
+import { chooseEncoding, webCacheControl } from './web-delivery';
 
 /**
  * How the web app and the API's answers travel (issue 13): the built files from their
@@ -119,5 +119,26 @@ describe('compressed and cached answers', () => {
     );
     expect(webCacheControl(root, path.join(root, 'index.html'))).toBe('no-cache');
     expect(webCacheControl(root, path.join(root, 'favicon.svg'))).toBe('no-cache');
+  });
+
+  it('answers in gzip where Brotli is refused, and says answers vary by Accept-Encoding', async () => {
+    const res = await app.inject({
+      url: '/api/v1/governments?pageSize=50',
+      headers: { 'accept-encoding': 'gzip;q=1, br;q=0' },
+    });
+    expect(res.headers['vary']).toMatch(/accept-encoding/i);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const json = JSON.parse(gunzipSync(res.rawPayload).toString()) as { items: unknown[] };
+    expect(json.items.length).toBeGreaterThan(10);
+  });
+
+  it('chooses Brotli, then gzip, among the encodings the client accepts', () => {
+    expect(chooseEncoding('gzip, deflate, br')).toBe('br');
+    expect(chooseEncoding('gzip, br;q=0')).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip;q=0')).toBeNull();
+    expect(chooseEncoding('identity')).toBeNull();
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('*, br;q=0')).toBe('gzip');
+    expect(chooseEncoding(undefined)).toBeNull();
   });
 });
