@@ -3,19 +3,28 @@ import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { lazyPage } from '../app/lazy-page';
 
 // Each page is its own chunk, loaded when first shown.
-const PasswordPage = lazyPage(() => import('../auth/PasswordPage'), 'PasswordPage');
-const SignIn = lazyPage(() => import('../auth/SignIn'), 'SignIn');
-const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');
-const DismissalsPage = lazyPage(() => import('./DismissalsPage'), 'DismissalsPage');
-const DuplicatesPage = lazyPage(() => import('./DuplicatesPage'), 'DuplicatesPage');
-const GovernmentEdit = lazyPage(() => import('./GovernmentEdit'), 'GovernmentEdit');
-const GovernmentList = lazyPage(() => import('./GovernmentList'), 'GovernmentList');
-const GovernmentNew = lazyPage(() => import('./GovernmentNew'), 'GovernmentNew');
-const MergesPage = lazyPage(() => import('./MergesPage'), 'MergesPage');
-const Overview = lazyPage(() => import('./Overview'), 'Overview');
-const PeoplePage = lazyPage(() => import('./PeoplePage'), 'PeoplePage');
-const TokensPage = lazyPage(() => import('./TokensPage'), 'TokensPage');
-const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
+const PasswordPage = lazyPage(() => import('../auth/PasswordPage'), 'PasswordPage', [
+  'admin',
+  'auth',
+]);
+const SignIn = lazyPage(() => import('../auth/SignIn'), 'SignIn', ['admin', 'auth']);
+const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage', ['admin']);
+const DismissalsPage = lazyPage(() => import('./DismissalsPage'), 'DismissalsPage', ['admin']);
+const DuplicatesPage = lazyPage(() => import('./DuplicatesPage'), 'DuplicatesPage', [
+  'admin',
+  'climate',
+]);
+const GovernmentEdit = lazyPage(() => import('./GovernmentEdit'), 'GovernmentEdit', ['admin']);
+const GovernmentList = lazyPage(() => import('./GovernmentList'), 'GovernmentList', [
+  'admin',
+  'membership',
+]);
+const GovernmentNew = lazyPage(() => import('./GovernmentNew'), 'GovernmentNew', ['admin']);
+const MergesPage = lazyPage(() => import('./MergesPage'), 'MergesPage', ['admin']);
+const Overview = lazyPage(() => import('./Overview'), 'Overview', ['admin']);
+const PeoplePage = lazyPage(() => import('./PeoplePage'), 'PeoplePage', ['admin']);
+const TokensPage = lazyPage(() => import('./TokensPage'), 'TokensPage', ['admin']);
+const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage', ['admin']);
 
 /**
  * Sign-in, one's own password and the administration area. AdminFrame lets in admins and officers only;

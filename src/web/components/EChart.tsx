@@ -3,12 +3,13 @@
  * of a page without a chart, and a page with one paints before it. Until it comes, a frame of
  * the chart's height holds its place, with the figures as text for screen readers already.
  */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { EChartProps } from './EChartView';
+import { lazyWithNamespaces } from '../i18n/lazy';
 
 export type { ChartOption, EChartProps } from './EChartView';
 
-const EChartView = lazy(() => import('./EChartView'));
+const EChartView = lazyWithNamespaces(() => import('./EChartView'), []);
 
 export function EChart(props: EChartProps) {
   // The test id is the drawn chart's alone: a test waiting for it waits for the drawing.

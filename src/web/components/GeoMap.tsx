@@ -3,12 +3,13 @@
  * not in the download of a page without a map. Until they come, a frame of the map's own
  * proportions holds its place, so the page does not jump.
  */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { GeoMapProps } from './GeoMapView';
+import { lazyWithNamespaces } from '../i18n/lazy';
 
 export type { GeoMapProps, MapPoint, MapSeries } from './GeoMapView';
 
-const GeoMapView = lazy(() => import('./GeoMapView'));
+const GeoMapView = lazyWithNamespaces(() => import('./GeoMapView'), []);
 
 export function GeoMap(props: GeoMapProps) {
   const { width = 960, height = 540, className } = props;

@@ -23,9 +23,15 @@ export function initialLocale(): Locale {
   return matchLocale(typeof navigator !== 'undefined' ? navigator.languages : []);
 }
 
+/** The page's language is the one it is shown in: `<html lang>` follows every change. */
+function markLanguage(locale: string | undefined): void {
+  if (typeof document === 'undefined' || !locale) return;
+  if (!(LOCALES as readonly string[]).includes(locale)) return;
+  document.documentElement.lang = locale;
+}
+
 export function changeLocale(locale: Locale): Promise<unknown> {
   localStorage.setItem(STORAGE_KEY, locale);
-  document.documentElement.lang = locale;
   return i18n.changeLanguage(locale);
 }
 
@@ -38,12 +44,18 @@ const firstNamespaces = import.meta.env.PROD
   ? ['common', ...routeNamespaces(typeof location !== 'undefined' ? location.pathname : '/')]
   : NAMESPACES;
 
+const firstLocale = initialLocale();
+// Before anything is drawn: i18n.language is not set until init has loaded the catalogs.
+markLanguage(firstLocale);
+// Emitted once the new language's catalogs are in, as the pages re-render in it.
+i18n.on('languageChanged', markLanguage);
+
 /** Resolves once the first namespaces are loaded in the reader's language. */
 export const i18nReady: Promise<unknown> = i18n
   .use(catalogBackend(loaders))
   .use(initReactI18next)
   .init({
-    lng: initialLocale(),
+    lng: firstLocale,
     // Each non-English file is built with English filled in where it lacks a key, so English
     // is never fetched beside it (catalog-loader.ts).
     fallbackLng: false,
@@ -54,6 +66,5 @@ export const i18nReady: Promise<unknown> = i18n
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
 export default i18n;
