@@ -22,6 +22,7 @@ import { benchImports } from './imports';
 import { runLoad } from './load';
 import { benchConfig, prepareNetwork, type Dialect, type PreparedNetwork } from './networks';
 import { writeResults } from './report';
+import { benchWeb } from './web';
 import { benchSearch } from './search';
 import { benchThroughput } from './throughput';
 
@@ -91,6 +92,7 @@ const PARTS: Record<string, Part> = {
   },
   search: (run) => benchSearch(run.options),
   'import-rate': (run) => benchImportRate(run.options),
+  web: (run) => benchWeb(run.options),
   async governance(run) {
     // The Council meeting and the network-wide election, on SQLite (it adds a body and votes).
     const network = await run.network('sqlite');

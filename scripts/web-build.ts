@@ -12,7 +12,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The folders and files the web app is built from, relative to the repository. */
-export const BUILD_INPUTS = ['src/web', 'src/core', 'vite.config.ts', 'package-lock.json'];
+export const BUILD_INPUTS = [
+  'src/web',
+  'src/core',
+  'vite.config.ts',
+  'scripts/precompress.ts',
+  'scripts/catalog-fallback.ts',
+  'package-lock.json',
+];
 /** Where Vite writes the app (vite.config.ts) and where the stamp of its inputs is kept. */
 export const OUT_DIR = 'dist/web';
 export const STAMP = '.build-inputs';

@@ -15,6 +15,7 @@ import { checkNoNul, checkQueryEncoding } from './http/hostile-input';
 import { RouteMethods } from './http/allowed-methods';
 import { clientErrorHandler } from './http/client-errors';
 import { registerSecurityHeaders, securityHeaders } from './http/security-headers';
+import { registerCompression, webCacheControl } from './http/web-delivery';
 import { validatorCompiler } from './http/validation';
 import type { AppContext, AppInstance } from './http/app-types';
 import type { StoreDb } from './store';
@@ -96,8 +97,19 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html'))
       ? config.webRoot
       : undefined;
+  // Before the static files: answers are compressed as they leave, unless they already are
+  // (the web app's files, sent from their precompressed copies).
+  registerCompression(app);
   if (webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      // The .br and .gz copies written by the build (scripts/precompress.ts).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader('Cache-Control', webCacheControl(webRoot, file)),
+    });
     // The app's page at every address outside /api; 404 where it is none of the app's pages
     // (the page then shows "not found"), so a mistyped link is not a success to a crawler.
     registerProblemHandlers(

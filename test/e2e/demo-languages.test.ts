@@ -72,6 +72,8 @@ describe.skipIf(skipReason !== null)('the demo in the reader’s language', () =
     const ko = await e.newPage('ko-KR');
     await ko.goto('/members/kyoto/climate');
     const titles = ko.locator('.climate-target__title');
+    // The page's code and its Korean words load on demand: wait for it to be drawn.
+    await titles.first().waitFor();
     await expect.poll(() => titles.allInnerTexts()).toContain('2050년 탄소중립');
     // The title as entered and the other languages are as they were.
     const row = await e.db.kysely

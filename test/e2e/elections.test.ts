@@ -149,6 +149,8 @@ describe.skipIf(skipReason !== null)('elections in the browser', () => {
     expect(await page.getByTestId(`outcome-${candidates['new-taipei']}`).innerText()).not.toMatch(
       /^elected/i,
     );
+    // The chart comes in its own chunk after the page: wait for it to be drawn.
+    await page.getByTestId('result-chart').locator('svg').first().waitFor();
     expect(await page.getByTestId('result-chart').count()).toBe(1);
     await page.context().close();
 

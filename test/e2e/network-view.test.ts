@@ -78,6 +78,8 @@ describe.skipIf(skipReason !== null)('the whole network in the browser', () => {
     await page.goto('/?region=east-asia');
     const map = page.getByTestId('home-map');
     await map.waitFor();
+    // The map comes in its own chunk after the page: wait for its points.
+    await map.getByTestId('map-point').first().waitFor();
     expect(await map.getAttribute('data-extent')).toBe('region');
     const inRegion = await map.getByTestId('map-point').count();
     expect(inRegion).toBeGreaterThan(0);

@@ -1,18 +1,30 @@
 import type { RouteObject } from 'react-router';
-import { PasswordPage } from '../auth/PasswordPage';
-import { SignIn } from '../auth/SignIn';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
-import { AuditPage } from './AuditPage';
-import { DismissalsPage } from './DismissalsPage';
-import { DuplicatesPage } from './DuplicatesPage';
-import { GovernmentEdit } from './GovernmentEdit';
-import { GovernmentList } from './GovernmentList';
-import { GovernmentNew } from './GovernmentNew';
-import { MergesPage } from './MergesPage';
-import { Overview } from './Overview';
-import { PeoplePage } from './PeoplePage';
-import { TokensPage } from './TokensPage';
-import { UsersPage } from './UsersPage';
+import { lazyPage } from '../app/lazy-page';
+
+// Each page is its own chunk, loaded when first shown.
+const PasswordPage = lazyPage(() => import('../auth/PasswordPage'), 'PasswordPage', [
+  'admin',
+  'auth',
+]);
+const SignIn = lazyPage(() => import('../auth/SignIn'), 'SignIn', ['admin', 'auth']);
+const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage', ['admin']);
+const DismissalsPage = lazyPage(() => import('./DismissalsPage'), 'DismissalsPage', ['admin']);
+const DuplicatesPage = lazyPage(() => import('./DuplicatesPage'), 'DuplicatesPage', [
+  'admin',
+  'climate',
+]);
+const GovernmentEdit = lazyPage(() => import('./GovernmentEdit'), 'GovernmentEdit', ['admin']);
+const GovernmentList = lazyPage(() => import('./GovernmentList'), 'GovernmentList', [
+  'admin',
+  'membership',
+]);
+const GovernmentNew = lazyPage(() => import('./GovernmentNew'), 'GovernmentNew', ['admin']);
+const MergesPage = lazyPage(() => import('./MergesPage'), 'MergesPage', ['admin']);
+const Overview = lazyPage(() => import('./Overview'), 'Overview', ['admin']);
+const PeoplePage = lazyPage(() => import('./PeoplePage'), 'PeoplePage', ['admin']);
+const TokensPage = lazyPage(() => import('./TokensPage'), 'TokensPage', ['admin']);
+const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage', ['admin']);
 
 /**
  * Sign-in, one's own password and the administration area. AdminFrame lets in admins and officers only;

@@ -47,7 +47,7 @@ export function AdminFrame() {
     { to: '/admin/meetings', label: t('nav.meetings'), action: 'meeting.manage' },
     { to: '/admin/elections', label: t('nav.elections'), action: 'election.manage' },
     { to: '/admin/news', label: t('nav.news'), action: 'news.manage' },
-    { to: '/admin/imports', label: t('climate:imports.title'), action: 'climate.import' },
+    { to: '/admin/imports', label: t('nav.imports'), action: 'climate.import' },
   ];
   const links: { to: string; label: string; end?: boolean }[] = [
     ...(secretariat ? [{ to: '/admin', label: t('nav.overview'), end: true }] : []),

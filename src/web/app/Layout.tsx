@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ChangeEvent } from 'react';
+import { Suspense, useEffect, useRef, type ChangeEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { mayDo, useSession } from '../auth/session';
 import { changeLocale } from '../i18n';
 import { LOCALES, LOCALE_NAMES, isLocale } from '../../core/locales';
 import { useLocale } from '../components/locale';
+import { Loading } from '../components/DataState';
 import { CollapsibleNav } from './CollapsibleNav';
 import './styles.css';
 
@@ -209,7 +210,10 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="site-main">
-        <Outlet />
+        {/* A page whose catalog or code is still on its way waits here, inside the frame. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="site-footer__inner">

@@ -3,16 +3,23 @@
  * set-password page, and the secretariat's queue and application pages in the admin frame.
  * Each page is loaded when first opened.
  */
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
+import { lazyWithNamespaces } from '../i18n/lazy';
 
-const ApplyPage = lazy(() => import('./ApplyPage'));
-const StatusPage = lazy(() => import('./StatusPage'));
-const InvitationPage = lazy(() => import('./InvitationPage'));
-const AdminQueuePage = lazy(() => import('./AdminQueuePage'));
-const AdminApplicationPage = lazy(() => import('./AdminApplicationPage'));
+const ApplyPage = lazyWithNamespaces(() => import('./ApplyPage'), ['admin', 'applications']);
+const StatusPage = lazyWithNamespaces(() => import('./StatusPage'), ['admin', 'applications']);
+const InvitationPage = lazyWithNamespaces(
+  () => import('./InvitationPage'),
+  ['admin', 'applications'],
+);
+const AdminQueuePage = lazyWithNamespaces(() => import('./AdminQueuePage'), ['applications']);
+const AdminApplicationPage = lazyWithNamespaces(
+  () => import('./AdminApplicationPage'),
+  ['admin', 'applications'],
+);
 
 function page(Page: LazyExoticComponent<ComponentType>) {
   return (

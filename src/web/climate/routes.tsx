@@ -2,17 +2,27 @@
  * The climate pages. Each is loaded on demand (React.lazy), so the member directory and the
  * home page do not download the charts; the imports page sits in the admin frame, for admins.
  */
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
+import { lazyWithNamespaces } from '../i18n/lazy';
 
-const GovernmentClimatePage = lazy(() => import('./GovernmentClimatePage'));
-const TargetFormPage = lazy(() => import('./TargetFormPage'));
-const ActionFormPage = lazy(() => import('./ActionFormPage'));
-const InventoryEditorPage = lazy(() => import('./InventoryEditorPage'));
-const DashboardPage = lazy(() => import('./DashboardPage'));
-const ImportsPage = lazy(() => import('./ImportsPage'));
+const GovernmentClimatePage = lazyWithNamespaces(
+  () => import('./GovernmentClimatePage'),
+  ['admin', 'climate'],
+);
+const TargetFormPage = lazyWithNamespaces(() => import('./TargetFormPage'), ['admin', 'climate']);
+const ActionFormPage = lazyWithNamespaces(() => import('./ActionFormPage'), ['admin', 'climate']);
+const InventoryEditorPage = lazyWithNamespaces(
+  () => import('./InventoryEditorPage'),
+  ['admin', 'climate'],
+);
+const DashboardPage = lazyWithNamespaces(() => import('./DashboardPage'), ['climate']);
+const ImportsPage = lazyWithNamespaces(
+  () => import('./ImportsPage'),
+  ['admin', 'climate', 'importReasons'],
+);
 
 function page(Page: LazyExoticComponent<ComponentType>) {
   return (

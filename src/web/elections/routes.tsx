@@ -3,15 +3,22 @@
  * list and each election are public; what a viewer may do there (nominate, vote) follows from
  * the API's `viewer` block. Calling and running elections sits in the admin frame, for admins.
  */
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
+import { lazyWithNamespaces } from '../i18n/lazy';
 
-const ElectionListPage = lazy(() => import('./ElectionListPage'));
-const ElectionPage = lazy(() => import('./ElectionPage'));
-const AdminElectionListPage = lazy(() => import('./AdminElectionListPage'));
-const ElectionEditorPage = lazy(() => import('./ElectionEditorPage'));
+const ElectionListPage = lazyWithNamespaces(() => import('./ElectionListPage'), ['elections']);
+const ElectionPage = lazyWithNamespaces(() => import('./ElectionPage'), ['admin', 'elections']);
+const AdminElectionListPage = lazyWithNamespaces(
+  () => import('./AdminElectionListPage'),
+  ['elections'],
+);
+const ElectionEditorPage = lazyWithNamespaces(
+  () => import('./ElectionEditorPage'),
+  ['admin', 'elections'],
+);
 
 function page(Page: LazyExoticComponent<ComponentType>) {
   return (

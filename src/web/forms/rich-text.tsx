@@ -2,11 +2,12 @@
  * The rich-text editor of news and minutes, loaded on demand: the editor (TipTap and
  * ProseMirror) is fetched by the authoring pages that show it, never by the public pages.
  */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileImageSrc } from '../../core/rich-text';
 import { pickText } from '../components/language-choice';
 import type { RichTextEditorProps, RichTextPhoto } from './rich-text-types';
+import { lazyWithNamespaces } from '../i18n/lazy';
 
 export type { RichTextEditorProps, RichTextPhoto } from './rich-text-types';
 
@@ -43,7 +44,7 @@ export function photoChoices(
     });
 }
 
-const Editor = lazy(() => import('./RichTextEditor'));
+const Editor = lazyWithNamespaces(() => import('./RichTextEditor'), ['editor']);
 
 export function RichTextEditor(props: RichTextEditorProps) {
   const { t } = useTranslation('editor');

@@ -2,20 +2,30 @@
  * The governance pages: governing bodies and their meetings for everyone, and the meeting
  * pages of the secretariat inside the admin frame. Each page loads on demand.
  */
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
+import { lazyWithNamespaces } from '../i18n/lazy';
 
-const BodiesPage = lazy(() => import('./BodiesPage'));
-const BodyPage = lazy(() => import('./BodyPage'));
-const TermPage = lazy(() => import('./TermPage'));
-const SeatHistoryPage = lazy(() => import('./SeatHistoryPage'));
-const MeetingsPage = lazy(() => import('./MeetingsPage'));
-const MeetingPage = lazy(() => import('./MeetingPage'));
-const AdminMeetingsPage = lazy(() => import('./AdminMeetingsPage'));
-const MeetingFormPage = lazy(() => import('./MeetingFormPage'));
-const ManageMeetingPage = lazy(() => import('./ManageMeetingPage'));
+const BodiesPage = lazyWithNamespaces(() => import('./BodiesPage'), ['admin', 'governance']);
+const BodyPage = lazyWithNamespaces(() => import('./BodyPage'), ['admin', 'governance']);
+const TermPage = lazyWithNamespaces(() => import('./TermPage'), ['admin', 'governance']);
+const SeatHistoryPage = lazyWithNamespaces(
+  () => import('./SeatHistoryPage'),
+  ['admin', 'governance'],
+);
+const MeetingsPage = lazyWithNamespaces(() => import('./MeetingsPage'), ['admin', 'governance']);
+const MeetingPage = lazyWithNamespaces(() => import('./MeetingPage'), ['admin', 'governance']);
+const AdminMeetingsPage = lazyWithNamespaces(() => import('./AdminMeetingsPage'), ['governance']);
+const MeetingFormPage = lazyWithNamespaces(
+  () => import('./MeetingFormPage'),
+  ['admin', 'governance'],
+);
+const ManageMeetingPage = lazyWithNamespaces(
+  () => import('./ManageMeetingPage'),
+  ['admin', 'editor', 'governance'],
+);
 
 function page(Page: LazyExoticComponent<ComponentType>) {
   return (

@@ -1,11 +1,12 @@
 /** The outbox pages of the secretariat, inside the admin frame. Each page loads on demand. */
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
+import { lazyWithNamespaces } from '../i18n/lazy';
 
-const OutboxPage = lazy(() => import('./OutboxPage'));
-const LetterPage = lazy(() => import('./LetterPage'));
+const OutboxPage = lazyWithNamespaces(() => import('./OutboxPage'), ['mail']);
+const LetterPage = lazyWithNamespaces(() => import('./LetterPage'), ['admin', 'mail']);
 
 function page(Page: LazyExoticComponent<ComponentType>) {
   return (

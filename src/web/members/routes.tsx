@@ -1,6 +1,14 @@
 import type { RouteObject } from 'react-router';
-import { GovernmentProfile } from './GovernmentProfile';
-import { MembersDirectory } from './MembersDirectory';
+import { lazyPage } from '../app/lazy-page';
+
+// Each page is its own chunk, loaded when first shown.
+const GovernmentProfile = lazyPage(() => import('./GovernmentProfile'), 'GovernmentProfile', [
+  'climate',
+  'members',
+]);
+const MembersDirectory = lazyPage(() => import('./MembersDirectory'), 'MembersDirectory', [
+  'members',
+]);
 
 /** The members directory and each government's public profile. */
 export const memberRoutes: RouteObject[] = [

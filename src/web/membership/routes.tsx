@@ -3,15 +3,22 @@
  * loaded on demand, and the membership section of a government's admin page (MembershipPanel,
  * which the admin area shows for those the policy lets manage memberships).
  */
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
 import './membership.css';
+import { lazyWithNamespaces } from '../i18n/lazy';
 
-const InvoicesPage = lazy(() => import('./InvoicesPage'));
-const FeeSchedulePage = lazy(() => import('./FeeSchedulePage'));
-const MembershipSection = lazy(() => import('./MembershipSection'));
+const InvoicesPage = lazyWithNamespaces(() => import('./InvoicesPage'), ['admin', 'membership']);
+const FeeSchedulePage = lazyWithNamespaces(
+  () => import('./FeeSchedulePage'),
+  ['admin', 'membership'],
+);
+const MembershipSection = lazyWithNamespaces(
+  () => import('./MembershipSection'),
+  ['admin', 'membership'],
+);
 
 function page(Page: LazyExoticComponent<ComponentType>) {
   return (

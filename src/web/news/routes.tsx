@@ -2,18 +2,25 @@
  * The news pages, each loaded on demand. The public list and posts sit at /news; writing,
  * publishing and deleting posts sit in the admin frame, for the secretariat (admins) only.
  */
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
 import { AdminFrame, Allowed } from '../app/AdminFrame';
 import { Loading } from '../components/DataState';
+import { lazyWithNamespaces } from '../i18n/lazy';
 
 /** The newest posts, for the home page. */
 export { LatestNews } from './LatestNews';
 
-const NewsListPage = lazy(() => import('./NewsListPage'));
-const NewsPostPage = lazy(() => import('./NewsPostPage'));
-const AdminNewsListPage = lazy(() => import('./AdminNewsListPage'));
-const NewsEditorPage = lazy(() => import('./NewsEditorPage'));
+const NewsListPage = lazyWithNamespaces(() => import('./NewsListPage'), ['news']);
+const NewsPostPage = lazyWithNamespaces(() => import('./NewsPostPage'), ['news']);
+const AdminNewsListPage = lazyWithNamespaces(
+  () => import('./AdminNewsListPage'),
+  ['admin', 'news'],
+);
+const NewsEditorPage = lazyWithNamespaces(
+  () => import('./NewsEditorPage'),
+  ['admin', 'editor', 'news'],
+);
 
 function page(Page: LazyExoticComponent<ComponentType>) {
   return (
