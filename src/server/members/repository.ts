@@ -14,6 +14,7 @@ import { claimVersionById } from '../db/version-claim';
 import { forgetSortNames, refreshSortNames } from './sort-name-repository';
 
 export * from './name-reader-repository';
+export * from './data-version-repository';
 import { nameContains, nameRankSql } from './search-repository';
 
 export type GovernmentRow = Selectable<GovernmentTable> & {
