@@ -283,6 +283,32 @@ describe.each(dialectCases())('public pages kept between requests on $label', (c
     expect(adminAnswer.body).toContain(DEMO_ADMIN_EMAIL);
   });
 
+  it_('counts what each filter finds, as the page lists it', async () => {
+    const all = (await directory(t.app)).body;
+    expect(all.total).toBe(all.items.length);
+    for (const filter of [
+      'region=east-asia',
+      'region=nowhere',
+      'country=KR',
+      'category=full-member',
+      'category=non-member',
+      'q=o&category=non-member',
+      'q=su&region=east-asia',
+    ]) {
+      const page = (await get(t.app, `/api/v1/governments?pageSize=100&${filter}`)).json() as {
+        total: number;
+        items: Summary[];
+      };
+      expect(page.total, filter).toBe(page.items.length);
+    }
+    const prospects = (
+      await get(t.app, '/api/v1/governments?pageSize=100&category=non-member')
+    ).json() as { items: Summary[] };
+    expect(prospects.items.length).toBe(
+      all.items.filter((g) => g.membership.category === 'non-member').length,
+    );
+  });
+
   it_('answers a kept page with one statement: the version', async () => {
     const counter = countingStatements(t.db);
     const counted = await buildApp({ config: t.config, db: storeOver(counter.db) });
