@@ -45,47 +45,61 @@ export function registerAuth(app: FastifyInstance, callers: SessionResolver): vo
   app.decorateRequest('sessionToken', null);
 
   // onRequest runs after @fastify/cookie's own (registered before this) has read the cookies.
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const header = request.headers.authorization;
-    if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const actor = match?.[1] ? await callers.actorForApiToken(match[1]) : null;
-      if (!actor)
-        throw unauthorized('The API token is unknown, revoked or expired.', 'token-invalid');
-      request.actor = actor;
-      request.authVia = 'token';
+  // A callback hook: the public's reads (no token, no cookie) pass without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (
+      !UNSAFE.has(request.method) &&
+      !request.headers.authorization &&
+      !request.cookies[SESSION_COOKIE]
+    ) {
+      done();
       return;
     }
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const session = await callers.actorForSession(token);
-      if (session) {
-        request.actor = session.actor;
-        request.authVia = 'session';
-        request.csrfToken = session.csrf;
-        request.sessionToken = token;
-      }
-    }
-    if (UNSAFE.has(request.method) && request.authVia === 'session') {
-      if (request.headers[CSRF_HEADER] !== request.csrfToken) {
-        throw forbidden(
-          'csrf-failed',
-          'Missing or wrong CSRF token: send the X-CSRF-Token header from /auth/session.',
-        );
-      }
-    }
-    // An unknown path or method keeps its 404 or 405; a known route refuses the anonymous.
-    const route = request.routeOptions;
-    if (
-      UNSAFE.has(request.method) &&
-      !request.actor &&
-      route.url !== undefined &&
-      route.config.anonymousWrites !== true
-    ) {
-      throw unauthorized();
-    }
+    resolveCaller(request, callers).then(() => done(), done);
   });
+}
+
+/** Who calls, by API token or session cookie, and the checks on changes (see registerAuth). */
+async function resolveCaller(request: FastifyRequest, callers: SessionResolver): Promise<void> {
+  if (!request.url.startsWith('/api/')) return;
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const actor = match?.[1] ? await callers.actorForApiToken(match[1]) : null;
+    if (!actor)
+      throw unauthorized('The API token is unknown, revoked or expired.', 'token-invalid');
+    request.actor = actor;
+    request.authVia = 'token';
+    return;
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) {
+    const session = await callers.actorForSession(token);
+    if (session) {
+      request.actor = session.actor;
+      request.authVia = 'session';
+      request.csrfToken = session.csrf;
+      request.sessionToken = token;
+    }
+  }
+  if (UNSAFE.has(request.method) && request.authVia === 'session') {
+    if (request.headers[CSRF_HEADER] !== request.csrfToken) {
+      throw forbidden(
+        'csrf-failed',
+        'Missing or wrong CSRF token: send the X-CSRF-Token header from /auth/session.',
+      );
+    }
+  }
+  // An unknown path or method keeps its 404 or 405; a known route refuses the anonymous.
+  const route = request.routeOptions;
+  if (
+    UNSAFE.has(request.method) &&
+    !request.actor &&
+    route.url !== undefined &&
+    route.config.anonymousWrites !== true
+  ) {
+    throw unauthorized();
+  }
 }
 
 /** The caller, or 401. */

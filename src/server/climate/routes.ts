@@ -2,7 +2,10 @@ import { Type } from 'typebox';
 import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { IdParam, Problem, SlugParam, Id } from '../http/common-schemas';
+import { nowIso } from '../clock';
+import { AnswerCache, sendCached } from '../http/answer-cache';
 import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
+import { attributionAudience } from '../users/attribution';
 import { Action, ActionCreate, ActionPatch } from './action-schemas';
 import { EmissionReport, EmissionReportCreate, EmissionsSeries } from './emission-schemas';
 import { History, HistoryEntityType } from './history-schemas';
@@ -43,6 +46,9 @@ const tags = ['climate'];
 export function climateRoutes(app: AppInstance, { store }: AppContext): void {
   // Per server: each answer is kept beside the data version it was computed at.
   const summaries = new SummaryCache();
+  // A government's targets and emissions, each beside the data version it shows.
+  const pages = new AnswerCache();
+  const today = () => nowIso().slice(0, 10);
   // Targets
   app.get(
     '/governments/:slug/targets',
@@ -52,12 +58,20 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
         summary: "A government's targets, each with its computed assessment",
         params: SlugParam,
         querystring: AsOf,
-        response: { 200: TargetList, 404: Problem },
+        response: { 200: TargetList, 304: Type.Null(), 404: Problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const asOfYear = request.query.asOf ?? new Date().getUTCFullYear();
-      return { items: await service.targetsOf(store, request.params.slug, asOfYear), asOfYear };
+      return sendCached(request, reply, {
+        cache: pages,
+        key: `targets|${request.params.slug}|${asOfYear}|${today()}`,
+        version: await store.members.pageDataVersion('government-climate'),
+        compute: async () => ({
+          items: await service.targetsOf(store, request.params.slug, asOfYear),
+          asOfYear,
+        }),
+      });
     },
   );
   app.post(
@@ -223,10 +237,20 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
         tags,
         summary: 'Emissions by year from every source, and the figure assessments use',
         params: SlugParam,
-        response: { 200: EmissionsSeries, 404: Problem },
+        response: { 200: EmissionsSeries, 304: Type.Null(), 404: Problem },
       },
     },
-    (request) => service.emissionsOf(store, request.actor, request.params.slug),
+    async (request, reply) => {
+      // Who entered a figure shows as the viewer may see them: by address or by name.
+      const audience = attributionAudience(request.actor);
+      return sendCached(request, reply, {
+        cache: pages,
+        key: `emissions|${request.params.slug}|${audience}|${today()}`,
+        version: await store.members.pageDataVersion('government-climate'),
+        compute: () => service.emissionsOf(store, request.actor, request.params.slug),
+        personal: audience === 'addresses',
+      });
+    },
   );
   app.post(
     '/governments/:slug/emission-reports',

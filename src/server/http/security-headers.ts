@@ -49,12 +49,19 @@ export function policyText(directives: Directives): string {
     .join('; ');
 }
 
+/** True for Swagger UI's pages: the path of a request's URL, its query string ignored. */
+function isDocsUrl(url: string): boolean {
+  if (!url.startsWith('/api/docs')) return false;
+  const next = url.charAt('/api/docs'.length);
+  return next === '' || next === '/' || next === '?';
+}
+
 /** The headers of an answer to a request for this path. */
 export function securityHeaders(
   path: string,
   options: { secureCookies: boolean },
 ): Record<string, string> {
-  const docs = path === '/api/docs' || path.startsWith('/api/docs/');
+  const docs = isDocsUrl(path);
   return {
     'Content-Security-Policy': policyText(docs ? DOCS_DIRECTIVES : APP_DIRECTIVES),
     'X-Content-Type-Options': 'nosniff',
@@ -77,7 +84,11 @@ export function registerSecurityHeaders(
   app: FastifyInstance,
   options: { secureCookies: boolean },
 ): void {
-  app.addHook('onSend', async (request, reply) => {
-    reply.headers(securityHeaders(request.url.split('?')[0] ?? '/', options));
+  // Worked out once: every answer carries one of two sets (issue 13: not per request).
+  const appHeaders = securityHeaders('/', options);
+  const docsHeaders = securityHeaders('/api/docs', options);
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.headers(isDocsUrl(request.url) ? docsHeaders : appHeaders);
+    done(null, payload);
   });
 }

@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import { requireActor } from '../auth/plugin';
 import type { AppContext, AppInstance } from '../http/app-types';
 import { Problem, SlugParam } from '../http/common-schemas';
-import { expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
+import { AnswerCache, sendCached } from '../http/answer-cache';
+import { etagOf, expectedVersions, IfMatchHeaders, withEtag } from '../http/preconditions';
 import {
   Government,
   GovernmentCreate,
@@ -23,6 +24,8 @@ const problems = {
 };
 
 export function memberRoutes(app: AppInstance, { store }: AppContext): void {
+  // Per server: the directory's pages and the profiles, each beside the data version it shows.
+  const pages = new AnswerCache();
   app.get(
     '/regions',
     {
@@ -42,10 +45,16 @@ export function memberRoutes(app: AppInstance, { store }: AppContext): void {
         tags: ['directory'],
         summary: 'Search and page through governments (members and prospects)',
         querystring: GovernmentQuery,
-        response: { 200: GovernmentPage, 400: Problem },
+        response: { 200: GovernmentPage, 304: Type.Null(), 400: Problem },
       },
     },
-    (request) => service.listGovernmentsPage(store, request.query),
+    async (request, reply) =>
+      sendCached(request, reply, {
+        cache: pages,
+        key: `directory|${service.directoryPageKey(request.query)}`,
+        version: await store.members.pageDataVersion('directory'),
+        compute: () => service.listGovernmentsPage(store, request.query),
+      }),
   );
 
   app.get(
@@ -59,7 +68,15 @@ export function memberRoutes(app: AppInstance, { store }: AppContext): void {
       },
     },
     async (request, reply) =>
-      withEtag(reply, await service.getGovernment(store, request.params.slug)),
+      sendCached(request, reply, {
+        cache: pages,
+        // Office holders are those whose term covers today.
+        key: `government|${request.params.slug}|${service.today()}`,
+        version: await store.members.pageDataVersion('directory'),
+        compute: () => service.getGovernment(store, request.params.slug),
+        // The record's version, as every edit's If-Match names it.
+        recordEtag: (government) => etagOf(government.version),
+      }),
   );
 
   app.post(

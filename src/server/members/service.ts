@@ -13,19 +13,42 @@ import type { Government, GovernmentCreate, GovernmentPatch, GovernmentQuery } f
 
 type Names = Record<string, string>;
 
+/** A directory query with its defaults: everything a page of the directory depends on. */
+function directoryRequest(query: GovernmentQuery) {
+  return {
+    q: query.q,
+    region: query.region,
+    country: query.country,
+    category: query.category,
+    page: query.page ?? 1,
+    pageSize: query.pageSize ?? 20,
+    // A search without a chosen sort is ranked by relevance; a sort the user chooses wins.
+    sort: query.sort ?? (query.q?.trim() ? 'relevance' : 'name'),
+    lang: isLocale(query.lang) ? query.lang : 'en',
+  };
+}
+
+/** The key of a directory page among the kept answers (with the data version beside it). */
+export function directoryPageKey(query: GovernmentQuery): string {
+  const r = directoryRequest(query);
+  return JSON.stringify([
+    r.q ?? null,
+    r.region ?? null,
+    r.country ?? null,
+    r.category ?? null,
+    r.page,
+    r.pageSize,
+    r.sort,
+    r.lang,
+  ]);
+}
+
 export async function listGovernmentsPage(store: Store, query: GovernmentQuery) {
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 20;
-  // A search without a chosen sort is ranked by relevance; a sort the user chooses wins.
-  const sort = query.sort ?? (query.q?.trim() ? 'relevance' : 'name');
+  const { page, pageSize, sort, lang } = directoryRequest(query);
   const descending = sort.startsWith('-');
   const { rows, total } = await store.members.listGovernments(
     { q: query.q, region: query.region, country: query.country, category: query.category },
-    {
-      key: sort.replace('-', '') as GovernmentSortKey,
-      descending,
-      lang: isLocale(query.lang) ? query.lang : 'en',
-    },
+    { key: sort.replace('-', '') as GovernmentSortKey, descending, lang },
     page,
     pageSize,
   );
@@ -38,7 +61,8 @@ export async function listGovernmentsPage(store: Store, query: GovernmentQuery) 
   };
 }
 
-const today = () => nowIso().slice(0, 10);
+/** Today in UTC: the day office holders are judged current on. */
+export const today = () => nowIso().slice(0, 10);
 
 async function loadGovernment(store: Store, slug: string): Promise<Government | undefined> {
   const row = await store.members.findGovernmentBySlug(slug);

@@ -10,6 +10,15 @@ import type { Actor } from '../../core/roles';
 import type { Store } from '../store';
 
 /**
+ * All that an attribution's answer depends on about the viewer: whether they read addresses
+ * (`user.readEmail`) or the names and roles everyone else reads. Answers kept between requests
+ * are kept apart by it (src/server/http/answer-cache.ts).
+ */
+export function attributionAudience(viewer: Actor | null): 'addresses' | 'names' {
+  return can(viewer, 'user.readEmail') ? 'addresses' : 'names';
+}
+
+/**
  * Reads the accounts behind the stored labels once and answers how to show each label to the
  * viewer (null: the public): their e-mail where the policy lets them read it (`user.readEmail`),
  * else the user's display name or role; Accord's own actors by their kind.
@@ -19,7 +28,7 @@ export async function attributionsFor(
   viewer: Actor | null,
   labels: Iterable<string>,
 ): Promise<(label: string) => Attribution> {
-  const mayReadEmail = can(viewer, 'user.readEmail');
+  const mayReadEmail = attributionAudience(viewer) === 'addresses';
   const addresses = mayReadEmail
     ? []
     : [...new Set([...labels].filter(holdsAddress).map((l) => l.toLowerCase()))];

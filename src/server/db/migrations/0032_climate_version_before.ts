@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { CLIMATE_SUMMARY_TABLES } from './0025_climate_data_version';
 import { isPostgres } from './helpers';
 
+const BUMP = `UPDATE data_versions SET version = version + 1 WHERE name = 'climate'`;
+
 /**
  * On PostgreSQL, the climate data version (migration 0025) is raised BEFORE each statement
  * instead of after it. Raised after, a statement first locked the rows it changed and only then
@@ -16,6 +18,19 @@ import { isPostgres } from './helpers';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!(await isPostgres(db))) return;
+  // Every version's row first, in one order, as the page versions' triggers do (0030): a
+  // writer of two areas' tables and a writer of the same in the other order would otherwise
+  // each hold one version and wait for the other's.
+  await sql
+    .raw(
+      `CREATE OR REPLACE FUNCTION bump_climate_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         PERFORM 1 FROM data_versions ORDER BY name FOR UPDATE;
+         ${BUMP};
+         RETURN NULL;
+       END $$`,
+    )
+    .execute(db);
   for (const table of CLIMATE_SUMMARY_TABLES) {
     await sql.raw(`DROP TRIGGER IF EXISTS ${table}_climate_data_version ON ${table}`).execute(db);
     await sql
@@ -30,6 +45,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (!(await isPostgres(db))) return;
+  await sql
+    .raw(
+      `CREATE OR REPLACE FUNCTION bump_climate_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN ${BUMP}; RETURN NULL; END $$`,
+    )
+    .execute(db);
   for (const table of CLIMATE_SUMMARY_TABLES) {
     await sql.raw(`DROP TRIGGER IF EXISTS ${table}_climate_data_version ON ${table}`).execute(db);
     await sql

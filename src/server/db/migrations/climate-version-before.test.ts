@@ -23,7 +23,13 @@ async function version(db: Kysely<Database>): Promise<number> {
 }
 
 /** Runs the crossing writes; resolves with what each transaction ended in. */
-async function crossingWrites(db: Kysely<Database>): Promise<string[]> {
+async function crossingWrites(
+  db: Kysely<Database>,
+  first = sql`update regions set name = 'A' where slug = 'first'`,
+  second = sql`update regions set name = 'B' where slug = 'second'`,
+  crossing = sql`update regions set name = 'A' where slug = 'second'`,
+  secondThen?: typeof first,
+): Promise<string[]> {
   const outcomes: string[] = [];
   let releaseA!: () => void;
   const aHoldsFirstRow = new Promise<void>((resolve) => (releaseA = resolve));
@@ -36,7 +42,8 @@ async function crossingWrites(db: Kysely<Database>): Promise<string[]> {
       await aHoldsFirstRow;
       try {
         await sql`begin`.execute(b);
-        await sql`update regions set name = 'B' where slug = 'second'`.execute(b);
+        await second.execute(b);
+        if (secondThen) await secondThen.execute(b);
         await sql`commit`.execute(b);
         outcomes.push('B committed');
       } catch (error) {
@@ -48,7 +55,7 @@ async function crossingWrites(db: Kysely<Database>): Promise<string[]> {
   await bStarted;
   await db.connection().execute(async (a) => {
     await sql`begin`.execute(a);
-    await sql`update regions set name = 'A' where slug = 'first'`.execute(a);
+    await first.execute(a);
     releaseA();
     // B is now queued behind A for a lock; find it waiting before A crosses into B's row.
     for (;;) {
@@ -59,7 +66,7 @@ async function crossingWrites(db: Kysely<Database>): Promise<string[]> {
       await new Promise((resolve) => setImmediate(resolve));
     }
     try {
-      await sql`update regions set name = 'A' where slug = 'second'`.execute(a);
+      await crossing.execute(a);
       await sql`commit`.execute(a);
       outcomes.push('A committed');
     } catch (error) {
@@ -106,6 +113,24 @@ describe.skipIf(!postgres || postgres.skip)(
       });
       // A's two statements and B's one each raise it once.
       expect((await version(db.kysely)) - before).toBe(3);
+    });
+
+    it("lets two writers of different versions' tables cross without a deadlock", async () => {
+      // Regions raise the climate and directory versions; users' addresses only the climate
+      // pages'. A writes a region, then a user; B writes the other user, then the other region.
+      // Each version's row taken on its own, B would hold the climate pages' and wait for A's
+      // climate version while A waited for B's.
+      await sql`insert into users (email, display_name, password_hash, role, created_at, updated_at)
+        values ('a@x.example', 'A', 'x', 'admin', 't', 't'),
+               ('b@x.example', 'B', 'x', 'admin', 't', 't')`.execute(db.kysely);
+      const outcomes = await crossingWrites(
+        db.kysely,
+        sql`update regions set name = 'A2' where slug = 'first'`,
+        sql`update users set email = 'b2@x.example' where display_name = 'B'`,
+        sql`update users set email = 'a2@x.example' where display_name = 'A'`,
+        sql`update regions set name = 'B2' where slug = 'second'`,
+      );
+      expect(outcomes).toEqual(['A committed', 'B committed']);
     });
   },
 );
