@@ -1,0 +1,101 @@
+import type { Store } from '../store';
+import {
+  batchesOf,
+  governmentParts,
+  summarizeParts,
+  type ClimateSummaryAnswer,
+  type GovernmentPart,
+} from './summary-service';
+
+/**
+ * The network summary kept up to date government by government (issue 13). Each server keeps,
+ * per assessment year, every government's part of the summary (its row and what it adds to the
+ * roll-up) beside the climate data version it is current at. When the version has moved, it
+ * asks which governments were written since (migration 0029 records, by trigger, the version of
+ * the last write to each government's rows) and assesses those again, in batches; the roll-up
+ * over the kept parts is then a pass over ten thousand small records. A server that starts, or
+ * is asked for a year it does not keep, assesses the whole network once, a batch at a time.
+ *
+ * Several servers sharing a database stay right: each reads the version, and the governments
+ * changed since the version it holds, from the database.
+ */
+
+interface YearState {
+  /** The version every kept part is current at (or newer); null before the first build. */
+  synced: string | null;
+  parts: Map<number, GovernmentPart>;
+  /** The parts in id order, made again after a change of the set. */
+  ordered: GovernmentPart[] | null;
+  /** One bring-up at a time per year. */
+  queue: Promise<unknown>;
+}
+
+/** Years kept at most: this year's, and a couple of others asked for. */
+const YEARS_KEPT = 3;
+
+export class NetworkAssessment {
+  private readonly years = new Map<number, YearState>();
+
+  /**
+   * The summary for a region (every government without one) as of a year, from parts current
+   * at `version` or newer (the data version the caller read before).
+   */
+  async summary(
+    store: Store,
+    version: string,
+    region: string | undefined,
+    asOfYear: number,
+  ): Promise<ClimateSummaryAnswer> {
+    const state = this.stateOf(asOfYear);
+    const run = state.queue.then(() => this.bringUpTo(store, state, version, asOfYear));
+    state.queue = run.catch(() => undefined);
+    const regions = await store.climate.summaryRegions();
+    await run;
+    state.ordered ??= [...state.parts.values()].sort((a, b) => a.id - b.id);
+    return summarizeParts(state.ordered, regions, region, asOfYear);
+  }
+
+  /** Governments kept per year (for tests). */
+  kept(asOfYear: number): number | undefined {
+    return this.years.get(asOfYear)?.parts.size;
+  }
+
+  private stateOf(asOfYear: number): YearState {
+    let state = this.years.get(asOfYear);
+    if (state) {
+      // Most recently used goes last.
+      this.years.delete(asOfYear);
+    } else {
+      state = { synced: null, parts: new Map(), ordered: null, queue: Promise.resolve() };
+      for (const [oldest] of this.years) {
+        if (this.years.size < YEARS_KEPT) break;
+        this.years.delete(oldest);
+      }
+    }
+    this.years.set(asOfYear, state);
+    return state;
+  }
+
+  private async bringUpTo(
+    store: Store,
+    state: YearState,
+    version: string,
+    asOfYear: number,
+  ): Promise<void> {
+    if (state.synced !== null && BigInt(state.synced) >= BigInt(version)) return;
+    // Read after the caller read `version`: whatever was written at it or before is seen here.
+    const ids =
+      state.synced === null
+        ? await store.climate.summaryGovernmentIds(undefined)
+        : await store.climate.governmentsChangedSince(state.synced);
+    if (state.synced === null) state.parts.clear();
+    for (const batch of batchesOf(ids)) {
+      const parts = await governmentParts(store, batch, asOfYear);
+      // A government changed and gone since (deleted, merged away) has no part any more.
+      for (const id of batch) state.parts.delete(id);
+      for (const part of parts) state.parts.set(part.id, part);
+      state.ordered = null;
+    }
+    state.synced = version;
+  }
+}
