@@ -88,14 +88,44 @@ export class NetworkAssessment {
       state.synced === null
         ? await store.climate.summaryGovernmentIds(undefined)
         : await store.climate.governmentsChangedSince(state.synced);
-    if (state.synced === null) state.parts.clear();
+    if (state.synced === null) {
+      state.parts.clear();
+      state.ordered = null;
+    }
     for (const batch of batchesOf(ids)) {
       const parts = await governmentParts(store, batch, asOfYear);
       // A government changed and gone since (deleted, merged away) has no part any more.
-      for (const id of batch) state.parts.delete(id);
-      for (const part of parts) state.parts.set(part.id, part);
-      state.ordered = null;
+      const fresh = new Map(parts.map((p) => [p.id, p]));
+      for (const id of batch) {
+        const part = fresh.get(id);
+        if (!part) {
+          if (state.parts.delete(id)) state.ordered = null;
+        } else {
+          if (!state.parts.has(id)) state.ordered = null;
+          state.parts.set(id, part);
+        }
+      }
+      // A government assessed again keeps its place in the order; a new or gone one sorts anew.
+      if (state.ordered) replaceInOrder(state.ordered, parts);
     }
     state.synced = version;
+  }
+}
+
+/** Puts each part in the place of the one with its id in `ordered` (sorted by id). */
+function replaceInOrder(ordered: GovernmentPart[], parts: readonly GovernmentPart[]): void {
+  for (const part of parts) {
+    let lo = 0;
+    let hi = ordered.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const id = (ordered[mid] as GovernmentPart).id;
+      if (id === part.id) {
+        ordered[mid] = part;
+        break;
+      }
+      if (id < part.id) lo = mid + 1;
+      else hi = mid - 1;
+    }
   }
 }
