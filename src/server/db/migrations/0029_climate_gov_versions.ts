@@ -30,6 +30,8 @@ export const CLIMATE_GOVERNMENT_TABLES = [
   ['emission_reports', 'government_id'],
 ] as const;
 
+const EVENTS = ['insert', 'update', 'delete'] as const;
+
 const BUMP = `UPDATE data_versions SET version = version + 1 WHERE name = 'climate'`;
 
 function sqliteMark(ref: string): string {
@@ -104,8 +106,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     }
     return;
   }
-  // SQLite: row triggers, one write at a time.
+  // SQLite: row triggers, one write at a time. Each raises the network version itself, so
+  // migration 0025's triggers on these tables (a second raise per row) go.
   for (const [table, column] of CLIMATE_GOVERNMENT_TABLES) {
+    for (const event of EVENTS) {
+      await sql.raw(`DROP TRIGGER IF EXISTS ${table}_climate_data_version_${event}`).execute(db);
+    }
     const name = `${table}_climate_governments`;
     await sql
       .raw(
@@ -136,6 +142,20 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       await sql.raw(`DROP TRIGGER IF EXISTS ${name}${postgres ? ` ON ${table}` : ''}`).execute(db);
     }
   }
-  if (postgres) await sql.raw('DROP FUNCTION IF EXISTS mark_climate_governments()').execute(db);
+  if (postgres) {
+    await sql.raw('DROP FUNCTION IF EXISTS mark_climate_governments()').execute(db);
+  } else {
+    // Migration 0025's triggers as they were.
+    for (const [table] of CLIMATE_GOVERNMENT_TABLES) {
+      for (const event of EVENTS) {
+        await sql
+          .raw(
+            `CREATE TRIGGER ${table}_climate_data_version_${event} AFTER ${event.toUpperCase()} ON ${table}
+             BEGIN ${BUMP}; END`,
+          )
+          .execute(db);
+      }
+    }
+  }
   await db.schema.dropTable('climate_gov_versions').execute();
 }
