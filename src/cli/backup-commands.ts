@@ -28,6 +28,7 @@ import {
 import { PRIVATE_FILE, PRIVATE_FOLDER, SQLITE_FILE_NAME } from '../server/db/database';
 import { MIGRATION_NAMES } from '../server/db/migrate';
 import { openStore } from '../server/store';
+import { RESTORE_JUMP } from '../server/db/restore-jump';
 import { withDatabase } from './database';
 import type { Io } from './io';
 
@@ -288,7 +289,7 @@ async function restore(
   replaceUploads(dir, config);
   // A server that ran before the restore keeps answers by data version, and browsers keep their
   // ETags: the restored versions jump far past any of them (a random 2^32 to 2^48 ahead).
-  const jump = 2 ** 32 + randomInt(2 ** 47);
+  const jump = RESTORE_JUMP + randomInt(2 ** 47);
   await withDatabase(config, (db) => db.climate.advanceDataVersions(jump));
 
   // Read back what was written: the rows the backup counted, the files it listed.

@@ -137,10 +137,57 @@ function governmentsOf(entries: readonly NetworkEntry[]): Government[] {
   return [...byId.values()];
 }
 
-function summarizeGroup(
-  governments: readonly Government[],
-  milestoneYears: [number, number],
-): GroupSummary {
+/**
+ * What one government adds to its group's roll-up: computed once per government (and kept by
+ * the server between changes), then summed by summarizeContributions.
+ */
+export interface GovernmentContribution {
+  /** At least one target of any type. */
+  withTargets: boolean;
+  withNetZero: boolean;
+  /** The status of its headline target; null without one. */
+  headlineStatus: AssessmentStatus | null;
+  /** The largest base emissions of its emissions targets (0 without one). */
+  baseEmissions: number;
+  /** The largest reduction due by each milestone year (0 without one). */
+  committedReductions: [number, number];
+}
+
+/** A government's part of the roll-up, from its assessed targets. */
+export function contributionOf(
+  targets: readonly AssessedTarget[],
+  milestoneYears: [number, number] = DEFAULT_MILESTONES,
+): GovernmentContribution {
+  const definitions = targets.map((t) => t.definition);
+  const emissionsTargets = definitions.filter((d) => isEmissionsTarget(d.type));
+  const reductionBy = (milestone: number) =>
+    largest(
+      emissionsTargets
+        .filter((d) => d.targetYear !== null && d.targetYear <= milestone)
+        .map(committedReduction),
+    ) ?? 0;
+  return {
+    withTargets: definitions.length > 0,
+    withNetZero: definitions.some(hasNetZero),
+    headlineStatus: headlineTarget(targets, milestoneYears[0])?.assessment.status ?? null,
+    baseEmissions:
+      largest(
+        emissionsTargets.map((d) =>
+          d.baseEmissions !== null && Number.isFinite(d.baseEmissions) ? d.baseEmissions : null,
+        ),
+      ) ?? 0,
+    committedReductions: [reductionBy(milestoneYears[0]), reductionBy(milestoneYears[1])],
+  };
+}
+
+/** A government as the roll-up counts it. */
+export interface ContributingGovernment {
+  country: string;
+  isMember: boolean;
+  contribution: GovernmentContribution;
+}
+
+function summarizeGroup(governments: Iterable<ContributingGovernment>): GroupSummary {
   const summary: GroupSummary = {
     ...emptyCountrySummary(),
     netZeroShare: 0,
@@ -151,38 +198,37 @@ function summarizeGroup(
   };
   const countries = new Map<string, CountrySummary>();
 
-  for (const government of governments) {
-    const country = countries.get(government.country) ?? emptyCountrySummary();
-    countries.set(government.country, country);
-    const definitions = government.targets.map((t) => t.definition);
-    const emissionsTargets = definitions.filter((d) => isEmissionsTarget(d.type));
-
+  for (const { country: code, contribution: c } of governments) {
+    const country = countries.get(code) ?? emptyCountrySummary();
+    countries.set(code, country);
     const counted = [summary, country];
     for (const counts of counted) counts.governments += 1;
-    if (definitions.length > 0) for (const counts of counted) counts.withTargets += 1;
-    if (definitions.some(hasNetZero)) for (const counts of counted) counts.withNetZero += 1;
-    const headline = headlineTarget(government.targets, milestoneYears[0]);
-    if (headline) for (const counts of counted) counts.byStatus[headline.assessment.status] += 1;
-
-    summary.baseEmissionsCovered +=
-      largest(
-        emissionsTargets.map((d) =>
-          d.baseEmissions !== null && Number.isFinite(d.baseEmissions) ? d.baseEmissions : null,
-        ),
-      ) ?? 0;
-    const reductionBy = (milestone: number) =>
-      largest(
-        emissionsTargets
-          .filter((d) => d.targetYear !== null && d.targetYear <= milestone)
-          .map(committedReduction),
-      ) ?? 0;
-    summary.committedReduction2030 += reductionBy(milestoneYears[0]);
-    summary.committedReduction2050 += reductionBy(milestoneYears[1]);
+    if (c.withTargets) for (const counts of counted) counts.withTargets += 1;
+    if (c.withNetZero) for (const counts of counted) counts.withNetZero += 1;
+    if (c.headlineStatus) for (const counts of counted) counts.byStatus[c.headlineStatus] += 1;
+    summary.baseEmissionsCovered += c.baseEmissions;
+    summary.committedReduction2030 += c.committedReductions[0];
+    summary.committedReduction2050 += c.committedReductions[1];
   }
 
   summary.netZeroShare = summary.governments === 0 ? 0 : summary.withNetZero / summary.governments;
   summary.byCountry = Object.fromEntries(countries);
   return summary;
+}
+
+/**
+ * The roll-up of governments' contributions, members and prospects apart, each government once
+ * and in the order given (sums of figures depend on their order in the last digits).
+ */
+export function summarizeContributions(
+  governments: readonly ContributingGovernment[],
+  milestoneYears: [number, number] = DEFAULT_MILESTONES,
+): NetworkSummary {
+  return {
+    milestoneYears,
+    members: summarizeGroup(governments.filter((g) => g.isMember)),
+    prospects: summarizeGroup(governments.filter((g) => !g.isMember)),
+  };
 }
 
 /** The network dashboard's roll-up, members and prospects apart (PRODUCT.md section 3). */
@@ -191,16 +237,12 @@ export function summarizeNetwork(
   options: SummaryOptions = {},
 ): NetworkSummary {
   const milestoneYears = options.milestoneYears ?? DEFAULT_MILESTONES;
-  const governments = governmentsOf(entries);
-  return {
+  return summarizeContributions(
+    governmentsOf(entries).map((g) => ({
+      country: g.country,
+      isMember: g.isMember,
+      contribution: contributionOf(g.targets, milestoneYears),
+    })),
     milestoneYears,
-    members: summarizeGroup(
-      governments.filter((g) => g.isMember),
-      milestoneYears,
-    ),
-    prospects: summarizeGroup(
-      governments.filter((g) => !g.isMember),
-      milestoneYears,
-    ),
-  };
+  );
 }

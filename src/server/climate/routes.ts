@@ -18,6 +18,7 @@ import {
   SummaryCache,
   summaryEtag,
 } from './summary-cache';
+import { NetworkAssessment } from './summary-assessment';
 import { ClimateSummary, ClimateSummaryQuery } from './summary-schemas';
 import { Assessment, Target, TargetCreate, TargetList, TargetPatch } from './target-schemas';
 import * as service from './service';
@@ -49,6 +50,8 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
   // A government's targets and emissions, each beside the data version it shows.
   const pages = new AnswerCache();
   const today = () => nowIso().slice(0, 10);
+  // Per server: every government's part of the summary, assessed again only when written.
+  const assessment = new NetworkAssessment();
   // Targets
   app.get(
     '/governments/:slug/targets',
@@ -451,7 +454,7 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
         version,
         etag,
         async () =>
-          reply.serialize(await service.climateSummary(store, region, asOfYear)) as string,
+          reply.serialize(await assessment.summary(store, version, region, asOfYear)) as string,
       );
       // Bytes already in the schema's shape: Fastify sends them as they are.
       void reply.type('application/json; charset=utf-8');

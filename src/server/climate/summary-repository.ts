@@ -1,12 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { ClimateTargetTable, EmissionReportTable } from '../db/schema';
+import { RESTORE_JUMP } from '../db/restore-jump';
 import type { Executor } from '../db/types';
 import type { InventorySeriesRow } from './inventory-repository';
 
 /**
- * The dashboard reads whole regions (re-exported by repository.ts): these select by a join on
- * the region rather than a list of ids, so each query stays one statement whatever the number
- * of governments.
+ * What the network dashboard reads (re-exported by repository.ts): the climate data version
+ * and the governments written since a version, and each government's rows, a batch of
+ * governments at a time.
  */
 
 /** Only the columns a year's figure needs: the dashboard reads hundreds of thousands of rows. */
@@ -37,82 +38,6 @@ const REPORT_FIGURE_COLUMNS = [
   'boundary',
 ] as const;
 
-export function governmentsForSummary(db: Executor, region: string | undefined) {
-  let q = db
-    .selectFrom('governments')
-    .innerJoin('regions', 'regions.id', 'governments.region_id')
-    .leftJoin('memberships', 'memberships.government_id', 'governments.id')
-    .select([
-      'governments.id',
-      'governments.slug',
-      'governments.country',
-      'governments.local_lang',
-      'governments.latitude',
-      'governments.longitude',
-      'governments.population',
-      'governments.population_year',
-      'memberships.category',
-      'regions.slug as region',
-    ]);
-  if (region) q = q.where('regions.slug', '=', region);
-  return q.orderBy('governments.id').execute();
-}
-
-export function targetsOfRegion(
-  db: Executor,
-  region: string | undefined,
-): Promise<Selectable<ClimateTargetTable>[]> {
-  let q = db
-    .selectFrom('climate_targets')
-    .innerJoin('governments', 'governments.id', 'climate_targets.government_id')
-    .innerJoin('regions', 'regions.id', 'governments.region_id')
-    .selectAll('climate_targets');
-  if (region) q = q.where('regions.slug', '=', region);
-  return q
-    .orderBy('climate_targets.government_id')
-    .orderBy('climate_targets.target_year')
-    .execute();
-}
-
-export function reportsOfRegion(
-  db: Executor,
-  region: string | undefined,
-): Promise<ReportFigureRow[]> {
-  let q = db
-    .selectFrom('emission_reports')
-    .innerJoin('governments', 'governments.id', 'emission_reports.government_id')
-    .innerJoin('regions', 'regions.id', 'governments.region_id')
-    .select(REPORT_FIGURE_COLUMNS.map((c) => `emission_reports.${c}` as const));
-  if (region) q = q.where('regions.slug', '=', region);
-  return q
-    .orderBy('emission_reports.government_id')
-    .orderBy('emission_reports.year')
-    .orderBy('emission_reports.id')
-    .execute();
-}
-
-export function inventoryTotalsOfRegion(
-  db: Executor,
-  region: string | undefined,
-): Promise<InventorySeriesRow[]> {
-  let q = db
-    .selectFrom('inventories')
-    .innerJoin('governments', 'governments.id', 'inventories.government_id')
-    .innerJoin('regions', 'regions.id', 'governments.region_id')
-    .select([
-      'inventories.id',
-      'inventories.government_id',
-      'inventories.year',
-      'inventories.basic_total',
-      'inventories.basic_plus_total',
-      'inventories.is_illustrative',
-    ])
-    // As in a government's series: a draft inventory is not reported yet.
-    .where('inventories.status', '=', 'final');
-  if (region) q = q.where('regions.slug', '=', region);
-  return q.execute();
-}
-
 /**
  * The network's climate data version: raised by triggers in the same transaction as any write
  * the summary reads (migration 0025). A string: PostgreSQL answers a bigint as one.
@@ -132,8 +57,123 @@ export async function climateDataVersion(db: Executor): Promise<string> {
  * through numbers a running server, or a browser's ETag, already holds an answer for.
  */
 export async function advanceDataVersions(db: Executor, jump: number): Promise<void> {
+  if (jump < RESTORE_JUMP) throw new Error(`A restore's jump is ${RESTORE_JUMP} or more.`);
   await db
     .updateTable('data_versions')
     .set((eb) => ({ version: eb('version', '+', jump) }))
     .execute();
+}
+/*
+ * The summary assessed government by government (summary-assessment.ts): the same rows as
+ * above, for a list of governments (a batch of a few hundred at a time), each list in a fixed
+ * order so that a government assessed alone gives what it gives among all.
+ */
+
+/** The regions, for the slug of each government's region (a handful of rows). */
+export function summaryRegions(db: Executor) {
+  return db.selectFrom('regions').select(['id', 'slug']).execute();
+}
+
+/** The ids of a region's governments (every government without one), in id order. */
+export async function summaryGovernmentIds(
+  db: Executor,
+  region: string | undefined,
+): Promise<number[]> {
+  let q = db
+    .selectFrom('governments')
+    .innerJoin('regions', 'regions.id', 'governments.region_id')
+    .select('governments.id');
+  if (region) q = q.where('regions.slug', '=', region);
+  const rows = await q.orderBy('governments.id').execute();
+  return rows.map((r) => r.id);
+}
+
+export type SummaryGovernmentRow = Awaited<ReturnType<typeof summaryGovernmentsByIds>>[number];
+
+export function summaryGovernmentsByIds(db: Executor, ids: readonly number[]) {
+  return db
+    .selectFrom('governments')
+    .leftJoin('memberships', 'memberships.government_id', 'governments.id')
+    .select([
+      'governments.id',
+      'governments.region_id',
+      'governments.slug',
+      'governments.country',
+      'governments.local_lang',
+      'governments.latitude',
+      'governments.longitude',
+      'governments.population',
+      'governments.population_year',
+      'memberships.category',
+    ])
+    .where('governments.id', 'in', ids)
+    .orderBy('governments.id')
+    .execute();
+}
+
+export function summaryTargetsByIds(
+  db: Executor,
+  ids: readonly number[],
+): Promise<Selectable<ClimateTargetTable>[]> {
+  return db
+    .selectFrom('climate_targets')
+    .selectAll()
+    .where('government_id', 'in', ids)
+    .orderBy('government_id')
+    .orderBy('target_year')
+    .orderBy('id')
+    .execute();
+}
+
+export function summaryReportsByIds(
+  db: Executor,
+  ids: readonly number[],
+): Promise<ReportFigureRow[]> {
+  return db
+    .selectFrom('emission_reports')
+    .select(REPORT_FIGURE_COLUMNS)
+    .where('government_id', 'in', ids)
+    .orderBy('government_id')
+    .orderBy('year')
+    .orderBy('id')
+    .execute();
+}
+
+export function summaryInventoriesByIds(
+  db: Executor,
+  ids: readonly number[],
+): Promise<InventorySeriesRow[]> {
+  return db
+    .selectFrom('inventories')
+    .select(['id', 'government_id', 'year', 'basic_total', 'basic_plus_total', 'is_illustrative'])
+    .where('government_id', 'in', ids)
+    .where('status', '=', 'final')
+    .orderBy('government_id')
+    .orderBy('year')
+    .execute();
+}
+
+/** The governments' names (not aliases), in the order they were given. */
+export function summaryNamesByIds(db: Executor, ids: readonly number[]) {
+  return db
+    .selectFrom('government_names')
+    .select(['government_id', 'lang', 'name'])
+    .where('government_id', 'in', ids)
+    .where('kind', '=', 'name')
+    .orderBy('government_id')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * The governments whose climate rows changed after version `since` (migration 0029), deleted
+ * ones included. A string version: PostgreSQL answers a bigint as one.
+ */
+export async function governmentsChangedSince(db: Executor, since: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('climate_gov_versions')
+    .select('government_id')
+    .where('version', '>', since)
+    .execute();
+  return rows.map((r) => r.government_id);
 }

@@ -27,6 +27,7 @@ import * as m0024 from './migrations/0024_name_search';
 import * as m0025 from './migrations/0025_climate_data_version';
 import * as m0026 from './migrations/0026_ballot_box_by_key';
 import * as m0028 from './migrations/0028_government_sort_names';
+import * as m0029 from './migrations/0029_climate_gov_versions';
 import * as m0030 from './migrations/0030_page_data_versions';
 import * as m0032 from './migrations/0032_climate_version_before';
 import * as m0033 from './migrations/0033_ballot_box_sealed';
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0025_climate_data_version': m0025,
   '0026_ballot_box_by_key': m0026,
   '0028_government_sort_names': m0028,
+  '0029_climate_gov_versions': m0029,
   '0030_page_data_versions': m0030,
   '0032_climate_version_before': m0032,
   '0033_ballot_box_sealed': m0033,

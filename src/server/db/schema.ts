@@ -254,6 +254,12 @@ export interface DataVersionTable {
   version: number | string;
 }
 
+/** The version of the last write to a government's climate rows (migration 0029). */
+export interface ClimateGovVersionTable {
+  government_id: number;
+  version: number | string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -467,6 +473,7 @@ export interface Database {
   audit_log: AuditLogTable;
   settings: SettingTable;
   data_versions: DataVersionTable;
+  climate_gov_versions: ClimateGovVersionTable;
   gpc_sectors: GpcSectorTable;
   gpc_subsectors: GpcSubsectorTable;
   gpc_subcategories: GpcSubcategoryTable;

@@ -25,6 +25,7 @@ export const TABLE_OWNERS: Record<keyof Database, string> = {
   audit_log: 'src/server/audit/repository.ts',
   settings: 'src/server/health/repository.ts',
   data_versions: 'src/server/climate/summary-repository.ts',
+  climate_gov_versions: 'src/server/climate/summary-repository.ts',
   gpc_sectors: 'src/server/climate/repository.ts',
   gpc_subsectors: 'src/server/climate/repository.ts',
   gpc_subcategories: 'src/server/climate/repository.ts',
