@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AnswerCache, contentEtag, namesEtag } from './answer-cache';
 
@@ -53,6 +54,22 @@ describe('AnswerCache', () => {
     // An answer larger than every bound is answered but not kept.
     await cache.get('huge', '1', answer(`"${'z'.repeat(200)}"`));
     expect(cache.size.bytes).toBeLessThanOrEqual(100);
+  });
+
+  it('makes each encoding once and counts its bytes while the answer is kept', async () => {
+    const cache = new AnswerCache({ entries: 10, bytes: 100_000 });
+    const json = JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => ({ i })) });
+    const answer = await cache.get('k', '1', () => Promise.resolve({ json }));
+    const before = cache.size.bytes;
+    const made = cache.encodedBody(answer, 'gzip');
+    expect(cache.encodedBody(answer, 'gzip')).toBe(made);
+    const bytes = await made;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(zlib.gunzipSync(bytes).toString()).toBe(json);
+    expect(cache.size.bytes).toBe(before + bytes.length);
+    // A newer version replaces the answer and its encodings, and their bytes with them.
+    await cache.get('k', '2', () => Promise.resolve({ json: '{}' }));
+    expect(cache.size.bytes).toBe(2);
   });
 
   it('tags the bytes, and reads If-None-Match lists and weak forms', () => {

@@ -1,5 +1,12 @@
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  addVary,
+  chooseEncoding,
+  compressBody,
+  COMPRESSION_THRESHOLD,
+  type Encoding,
+} from './web-delivery';
 
 /**
  * The public pages' answers kept serialized between requests (issue 13, point 4): the
@@ -22,6 +29,14 @@ export interface CachedAnswer {
   body: Buffer;
   /** The ETag sent with it: a record's version, or a hash of the bytes. */
   etag: string;
+  /**
+   * The same bytes compressed, each encoding made once, on the first request that accepts it:
+   * compressing per request would cost more than the rest of a kept answer's request.
+   */
+  encoded: Partial<Record<Encoding, Promise<Buffer>>>;
+  /** The key it is kept under, and the bytes of its encodings counted while kept. */
+  key: string;
+  encodedBytes: number;
 }
 
 export interface AnswerCacheLimits {
@@ -78,13 +93,43 @@ export class AnswerCache {
     const computing = compute()
       .then(({ json, etag }) => {
         const body = Buffer.from(json);
-        const entry: CachedAnswer = { version, body, etag: etag ?? contentEtag(body) };
+        const entry: CachedAnswer = {
+          version,
+          body,
+          etag: etag ?? contentEtag(body),
+          encoded: {},
+          key,
+          encodedBytes: 0,
+        };
         this.store(key, entry);
         return entry;
       })
       .finally(() => this.pending.delete(pendingKey));
     this.pending.set(pendingKey, computing);
     return computing;
+  }
+
+  /**
+   * The answer's bytes in an encoding, made once and counted with the answer's bytes while it
+   * is kept (an answer no longer kept still gets its bytes, made for this request alone).
+   */
+  encodedBody(entry: CachedAnswer, encoding: Encoding): Promise<Buffer> {
+    const made = entry.encoded[encoding];
+    if (made) return made;
+    const making = compressBody(entry.body, encoding);
+    entry.encoded[encoding] = making;
+    void making.then(
+      (bytes) => {
+        if (this.kept.get(entry.key) !== entry) return;
+        entry.encodedBytes += bytes.length;
+        this.bytes += bytes.length;
+        this.evict();
+      },
+      () => {
+        delete entry.encoded[encoding];
+      },
+    );
+    return making;
   }
 
   /** How many answers are kept, and their bytes (tests). */
@@ -98,7 +143,11 @@ export class AnswerCache {
     if (old) this.drop(key, old);
     if (entry.body.length > this.limits.bytes) return;
     this.kept.set(key, entry);
-    this.bytes += entry.body.length;
+    this.bytes += entry.body.length + entry.encodedBytes;
+    this.evict();
+  }
+
+  private evict(): void {
     for (const [oldest, value] of this.kept) {
       if (this.kept.size <= this.limits.entries && this.bytes <= this.limits.bytes) break;
       this.drop(oldest, value);
@@ -107,7 +156,7 @@ export class AnswerCache {
 
   private drop(key: string, entry: CachedAnswer): void {
     this.kept.delete(key);
-    this.bytes -= entry.body.length;
+    this.bytes -= entry.body.length + entry.encodedBytes;
   }
 }
 
@@ -146,6 +195,20 @@ export async function sendCached<T>(
     // No body at all (null would be sent as the text `null`).
     return reply.code(304).send(undefined as never);
   }
+  void reply.type('application/json; charset=utf-8');
+  addVary(reply);
+  const encoding =
+    answer.body.length >= COMPRESSION_THRESHOLD
+      ? chooseEncoding(request.headers['accept-encoding'])
+      : null;
+  if (encoding) {
+    // Compressed once for every request after: the onSend compression sees it is encoded.
+    const bytes = await route.cache.encodedBody(answer, encoding);
+    return reply
+      .header('content-encoding', encoding)
+      .header('content-length', bytes.length)
+      .send(bytes as never);
+  }
   // Bytes already in the schema's shape: Fastify sends them as they are.
-  return reply.type('application/json; charset=utf-8').send(answer.body as never);
+  return reply.send(answer.body as never);
 }

@@ -27,6 +27,11 @@ const GZIP: ZlibOptions = { level: 6 };
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
+/** An answer compressed in one of the encodings (Brotli at quality 4, gzip at level 6). */
+export function compressBody(raw: Buffer, encoding: Encoding): Promise<Buffer> {
+  return encoding === 'br' ? brotliAsync(raw, BROTLI) : gzipAsync(raw, GZIP);
+}
+
 /** Text is worth compressing; PDF, XLSX, images and archives are compressed already. */
 const COMPRESSIBLE_TYPE =
   /^(text\/|application\/([a-z.+-]*\+)?(json|javascript|xml|csv)\b|image\/svg\+xml)/i;
@@ -53,7 +58,7 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | n
   return null;
 }
 
-function addVary(reply: FastifyReply): void {
+export function addVary(reply: FastifyReply): void {
   const vary = reply.getHeader('vary');
   const current = Array.isArray(vary) ? vary.join(', ') : vary === undefined ? '' : String(vary);
   if (/(^|,)\s*(\*|accept-encoding)\s*(,|$)/i.test(current)) return;
@@ -80,8 +85,7 @@ async function compressAnswer(
   if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
     const raw = typeof payload === 'string' ? Buffer.from(payload) : payload;
     if (raw.length < COMPRESSION_THRESHOLD) return payload;
-    const compressed =
-      encoding === 'br' ? await brotliAsync(raw, BROTLI) : await gzipAsync(raw, GZIP);
+    const compressed = await compressBody(raw, encoding);
     reply.header('content-encoding', encoding);
     reply.header('content-length', compressed.length);
     return compressed;

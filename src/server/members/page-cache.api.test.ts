@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dialectCases } from '../../../test/setup/databases';
 import { makeTestApp, type TestApp } from '../../../test/setup/app';
@@ -88,6 +89,25 @@ describe.each(dialectCases())('public pages kept between requests on $label', (c
     expect(renamed.statusCode, renamed.body).toBe(200);
     const stale = await t.app.inject({ url: DIRECTORY, headers: { 'if-none-match': first.etag } });
     expect(stale.statusCode).toBe(200);
+  });
+
+  it_('sends a kept page compressed as the client asks, made once per encoding', async () => {
+    const plain = await get(t.app, DIRECTORY, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const [accept, encoding, decode] of [
+      ['br, gzip', 'br', zlib.brotliDecompressSync],
+      ['gzip', 'gzip', zlib.gunzipSync],
+    ] as const) {
+      const first = await get(t.app, DIRECTORY, { 'accept-encoding': accept });
+      const second = await get(t.app, DIRECTORY, { 'accept-encoding': accept });
+      expect(first.headers['content-encoding']).toBe(encoding);
+      expect(String(first.headers.vary)).toMatch(/Accept-Encoding/i);
+      expect(first.headers.etag).toBe(plain.headers.etag);
+      // The kept bytes are the same bytes, not compressed again per request.
+      expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
+      expect(Number(first.headers['content-length'])).toBe(first.rawPayload.length);
+      expect(decode(first.rawPayload).toString()).toBe(plain.body);
+    }
   });
 
   it_('shows a rename and a new government at once, here and on another server', async () => {
