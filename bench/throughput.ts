@@ -137,7 +137,11 @@ export async function benchThroughput(
       stdio: 'inherit',
     },
   );
-  const server = start(['--enable-source-maps', 'dist/server/main.js'], {
+  // BENCH_CPU_PROF=folder: the server writes a CPU profile there when it stops (see README).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+    : [];
+  const server = start([...profile, '--enable-source-maps', 'dist/server/main.js'], {
     PORT: String(port),
     HOST: '127.0.0.1',
     ACCORD_DATA_DIR: network.dataDir,
