@@ -42,6 +42,7 @@ import { mailRoutes } from './mail/routes';
 import { membershipRoutes } from './membership/routes';
 import { membershipDailyJob } from './membership/daily-job';
 import { DailyScheduler } from './jobs/scheduler';
+import { DataVersionReader } from './http/data-version-reader';
 
 export interface BuildOptions {
   config: AccordConfig;
@@ -166,6 +167,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     store: db,
     config,
     invoiceFollowUps: applicationInvoiceFollowUps(config),
+    dataVersions: new DataVersionReader(() => db.members.allDataVersions()),
   };
   await app.register(
     async (api) => {

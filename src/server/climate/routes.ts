@@ -44,7 +44,7 @@ const AsOf = Type.Object({
 });
 const tags = ['climate'];
 
-export function climateRoutes(app: AppInstance, { store }: AppContext): void {
+export function climateRoutes(app: AppInstance, { store, dataVersions }: AppContext): void {
   // Per server: each answer is kept beside the data version it was computed at.
   const summaries = new SummaryCache();
   // A government's targets and emissions, each beside the data version it shows.
@@ -69,7 +69,7 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
       return sendCached(request, reply, {
         cache: pages,
         key: `targets|${request.params.slug}|${asOfYear}|${today()}`,
-        version: await store.members.pageDataVersion('government-climate'),
+        version: await dataVersions.current('government-climate'),
         compute: async () => ({
           items: await service.targetsOf(store, request.params.slug, asOfYear),
           asOfYear,
@@ -249,7 +249,7 @@ export function climateRoutes(app: AppInstance, { store }: AppContext): void {
       return sendCached(request, reply, {
         cache: pages,
         key: `emissions|${request.params.slug}|${audience}|${today()}`,
-        version: await store.members.pageDataVersion('government-climate'),
+        version: await dataVersions.current('government-climate'),
         compute: () => service.emissionsOf(store, request.actor, request.params.slug),
         personal: audience === 'addresses',
       });

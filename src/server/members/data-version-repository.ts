@@ -1,17 +1,13 @@
 import type { Executor } from '../db/types';
 
 /**
- * The data versions of the public pages (migration 0030), read once per request: a page's kept
- * answer is current while its version has not moved (src/server/http/answer-cache.ts). Reads
- * only; the triggers raise them.
+ * The data versions the kept answers are checked against (migrations 0025 and 0030): a page's
+ * kept answer is current while its version has not moved (src/server/http/answer-cache.ts).
+ * Reads only; the triggers raise them.
  */
-export type PageDataVersion = 'directory' | 'government-climate';
 
-export async function pageDataVersion(db: Executor, name: PageDataVersion): Promise<string> {
-  const row = await db
-    .selectFrom('data_versions')
-    .select('version')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  return String(row?.version ?? 0);
+/** Every data version by name, in one read (src/server/http/data-version-reader.ts). */
+export async function allDataVersions(db: Executor): Promise<ReadonlyMap<string, string>> {
+  const rows = await db.selectFrom('data_versions').select(['name', 'version']).execute();
+  return new Map(rows.map((r) => [r.name, String(r.version)]));
 }

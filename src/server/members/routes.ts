@@ -23,7 +23,7 @@ const problems = {
   422: Problem,
 };
 
-export function memberRoutes(app: AppInstance, { store }: AppContext): void {
+export function memberRoutes(app: AppInstance, { store, dataVersions }: AppContext): void {
   // Per server: the directory's pages and the profiles, each beside the data version it shows.
   const pages = new AnswerCache();
   app.get(
@@ -52,7 +52,7 @@ export function memberRoutes(app: AppInstance, { store }: AppContext): void {
       sendCached(request, reply, {
         cache: pages,
         key: `directory|${service.directoryPageKey(request.query)}`,
-        version: await store.members.pageDataVersion('directory'),
+        version: await dataVersions.current('directory'),
         compute: () => service.listGovernmentsPage(store, request.query),
       }),
   );
@@ -72,7 +72,7 @@ export function memberRoutes(app: AppInstance, { store }: AppContext): void {
         cache: pages,
         // Office holders are those whose term covers today.
         key: `government|${request.params.slug}|${service.today()}`,
-        version: await store.members.pageDataVersion('directory'),
+        version: await dataVersions.current('directory'),
         compute: () => service.getGovernment(store, request.params.slug),
         // The record's version, as every edit's If-Match names it.
         recordEtag: (government) => etagOf(government.version),
