@@ -6,6 +6,7 @@ import type {
   EmissionReportTable,
   RecordVersionTable,
 } from '../db/schema';
+import { insertRows } from '../db/bulk-insert';
 import { bulkUpdateById, type SqlType } from '../db/bulk-update';
 import type { Executor } from '../db/types';
 import { claimVersionById, claimVersionsById } from '../db/version-claim';
@@ -348,13 +349,14 @@ export async function insertEmissionReports(
   rows: Insertable<EmissionReportTable>[],
 ): Promise<number[]> {
   const ids: number[] = [];
+  // In chunks, each chunk's ids in input order (bulk-columns.ts).
   for (let i = 0; i < rows.length; i += 200) {
-    const created = await db
-      .insertInto('emission_reports')
-      .values(rows.slice(i, i + 200))
-      .returning('id')
-      .execute();
-    ids.push(...inInputOrder(created));
+    const part = rows.slice(i, i + 200);
+    ids.push(
+      ...inInputOrder(
+        await insertRows(db, 'emission_reports', part, { chunk: 200, returningId: true }),
+      ),
+    );
   }
   return ids;
 }
@@ -487,10 +489,7 @@ export type VersionInsert = Insertable<RecordVersionTable>;
 
 /** Stored copies of climate records, in chunks the databases' parameter limits allow. */
 export async function insertVersions(db: Executor, rows: readonly VersionInsert[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    if (chunk.length > 0) await db.insertInto('record_versions').values(chunk).execute();
-  }
+  await insertRows(db, 'record_versions', rows, { chunk: 500, returningId: false });
 }
 
 /** Every version of one record, newest first. */

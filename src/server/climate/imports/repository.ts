@@ -1,7 +1,8 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { textFor } from '../../../core/names';
 import { nowIso } from '../../clock';
 import type { ImportLayoutTable, ImportRunRowTable, ImportRunTable } from '../../db/schema';
+import { insertRows } from '../../db/bulk-insert';
 import type { Executor } from '../../db/types';
 import type { ReportRow, TargetRow } from '../repository';
 import type { ImportKind, ImportRowAction, ImportRunStatus } from '../../../core/climate/types';
@@ -206,6 +207,25 @@ export async function updateRun(
 }
 
 /**
+ * SQLite only: how hard a commit waits for the disk (PRAGMA synchronous, 2 = FULL, 1 = NORMAL),
+ * set to `level` first when given, and whether the database keeps a write-ahead log (in which
+ * NORMAL never corrupts it: a power cut can lose the last commits, never damage the file).
+ * Outside a transaction: SQLite refuses to change it inside one.
+ */
+export async function sqliteSynchronous(
+  db: Executor,
+  level?: number,
+): Promise<{ level: number; wal: boolean }> {
+  if (level !== undefined) await sql.raw(`PRAGMA synchronous = ${Math.trunc(level)}`).execute(db);
+  const sync = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db);
+  const journal = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db);
+  return {
+    level: Number(sync.rows[0]?.synchronous ?? 2),
+    wal: journal.rows[0]?.journal_mode.toLowerCase() === 'wal',
+  };
+}
+
+/**
  * Records a batch's counts, or ends the run, only while the run is still running: a run that a
  * sweep has marked interrupted (its lease ran out) stays so, and the caller's transaction rolls
  * back. False when the run is no longer running.
@@ -315,26 +335,23 @@ export async function insertRowOutcomes(
   runId: number,
   outcomes: readonly StoredRowOutcome[],
 ): Promise<void> {
-  for (let i = 0; i < outcomes.length; i += CHUNK) {
-    const part = outcomes.slice(i, i + CHUNK);
-    await db
-      .insertInto('import_run_rows')
-      .values(
-        part.map((o) => ({
-          run_id: runId,
-          row_number: o.row,
-          action: o.action,
-          entity: o.entity,
-          entity_json: o.entities ? JSON.stringify(o.entities) : null,
-          government: o.government?.slug ?? null,
-          government_name: o.government?.name ?? null,
-          reason: o.reason,
-          reasons_json: JSON.stringify(o.reasons),
-          fields_json: o.fields ? JSON.stringify(o.fields) : null,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    db,
+    'import_run_rows',
+    outcomes.map((o) => ({
+      run_id: runId,
+      row_number: o.row,
+      action: o.action,
+      entity: o.entity,
+      entity_json: o.entities ? JSON.stringify(o.entities) : null,
+      government: o.government?.slug ?? null,
+      government_name: o.government?.name ?? null,
+      reason: o.reason,
+      reasons_json: JSON.stringify(o.reasons),
+      fields_json: o.fields ? JSON.stringify(o.fields) : null,
+    })),
+    { chunk: CHUNK, returningId: false },
+  );
 }
 
 export async function pageRowOutcomes(
