@@ -121,8 +121,6 @@ export class ImportEngine {
   private readonly ids = new Map<string, number>();
   private readonly planner: ImportPlanner;
   private readonly entityWords = new EntityWords();
-  /** SQLite's synchronous level the run relaxed for its batches, to put back (null: none). */
-  private relaxedFrom: number | null = null;
 
   private constructor(
     private readonly store: Store,
@@ -157,36 +155,7 @@ export class ImportEngine {
         });
       }
     }
-    const engine = new ImportEngine(store, actor, options, index, regionIds, decisions, recall);
-    await engine.relaxSync();
-    return engine;
-  }
-
-  /**
-   * On SQLite in WAL mode, a real run's batches commit with synchronous = NORMAL: a commit then
-   * waits for no fsync (at FULL, one per batch was some 15 % of a batch). That costs no safety
-   * of the database (WAL never corrupts at NORMAL) and no safety of the import: a power cut can
-   * lose only the last batches before it, which leave the run as they found it (each batch's
-   * records, outcomes and counts commit together), the sweep then marks the run interrupted, and
-   * running the file again completes it. The level is put back before the run's last commit, and
-   * that commit's fsync makes every batch durable. Other writes meanwhile share the connection
-   * and its level, so for the length of the import their commits are durable at the next synced
-   * one (a checkpoint, or the run's end) rather than at once.
-   */
-  private async relaxSync(): Promise<void> {
-    if (this.options.dryRun || this.store.dialect !== 'sqlite') return;
-    const now = await this.store.imports.sqliteSynchronous();
-    if (!now.wal || now.level <= 1) return;
-    await this.store.imports.sqliteSynchronous(1);
-    this.relaxedFrom = now.level;
-  }
-
-  /** Puts back the synchronous level the run relaxed (also when it ends without finishing). */
-  async restoreSync(): Promise<void> {
-    if (this.relaxedFrom === null) return;
-    const level = this.relaxedFrom;
-    this.relaxedFrom = null;
-    await this.store.imports.sqliteSynchronous(level);
+    return new ImportEngine(store, actor, options, index, regionIds, decisions, recall);
   }
 
   get progress(): RunCounts {
@@ -241,7 +210,6 @@ export class ImportEngine {
 
   /** Marks the run done and, for a real run, writes its audit entry, in one transaction. */
   async finish(): Promise<void> {
-    await this.restoreSync();
     await this.store.transaction(async (tx) => {
       const ended = await tx.imports.updateRunIfRunning(this.options.runId, {
         counts: this.counts,
@@ -264,7 +232,6 @@ export class ImportEngine {
     error: string,
     reason: RunError | null = null,
   ): Promise<boolean> {
-    await this.restoreSync().catch(() => undefined);
     return this.store.transaction(async (tx) => {
       const ended = await tx.imports.updateRunIfRunning(this.options.runId, {
         counts: this.counts,

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { textFor } from '../../../core/names';
 import { nowIso } from '../../clock';
 import type { ImportLayoutTable, ImportRunRowTable, ImportRunTable } from '../../db/schema';
@@ -204,25 +204,6 @@ export async function updateRun(
     })
     .where('id', '=', id)
     .execute();
-}
-
-/**
- * SQLite only: how hard a commit waits for the disk (PRAGMA synchronous, 2 = FULL, 1 = NORMAL),
- * set to `level` first when given, and whether the database keeps a write-ahead log (in which
- * NORMAL never corrupts it: a power cut can lose the last commits, never damage the file).
- * Outside a transaction: SQLite refuses to change it inside one.
- */
-export async function sqliteSynchronous(
-  db: Executor,
-  level?: number,
-): Promise<{ level: number; wal: boolean }> {
-  if (level !== undefined) await sql.raw(`PRAGMA synchronous = ${Math.trunc(level)}`).execute(db);
-  const sync = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db);
-  const journal = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db);
-  return {
-    level: Number(sync.rows[0]?.synchronous ?? 2),
-    wal: journal.rows[0]?.journal_mode.toLowerCase() === 'wal',
-  };
 }
 
 /**

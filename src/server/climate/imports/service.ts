@@ -381,7 +381,6 @@ async function execute(
           })
     ).catch(() => undefined);
   } finally {
-    await engine?.restoreSync().catch(() => undefined);
     await sheet.close().catch(() => undefined);
     await spool?.remove().catch(() => undefined);
   }
