@@ -344,6 +344,9 @@ export async function deleteReport(db: Executor, id: number): Promise<void> {
 // Bulk writers (the importer)
 
 /** Inserts many emission reports in chunks; returns their ids in input order. */
+const insertReports = (db: Executor, rows: Insertable<EmissionReportTable>[]) =>
+  db.insertInto('emission_reports').values(rows).returning('id');
+
 export async function insertEmissionReports(
   db: Executor,
   rows: Insertable<EmissionReportTable>[],
@@ -351,12 +354,7 @@ export async function insertEmissionReports(
   const ids: number[] = [];
   // In chunks, each chunk's ids in input order (bulk-columns.ts).
   for (let i = 0; i < rows.length; i += 200) {
-    const part = rows.slice(i, i + 200);
-    ids.push(
-      ...inInputOrder(
-        await insertRows(db, 'emission_reports', part, { chunk: 200, returningId: true }),
-      ),
-    );
+    ids.push(...inInputOrder(await insertRows(db, insertReports, rows.slice(i, i + 200), 200)));
   }
   return ids;
 }
@@ -488,8 +486,11 @@ export type VersionRow = Selectable<RecordVersionTable>;
 export type VersionInsert = Insertable<RecordVersionTable>;
 
 /** Stored copies of climate records, in chunks the databases' parameter limits allow. */
+const insertVersionRows = (db: Executor, rows: VersionInsert[]) =>
+  db.insertInto('record_versions').values(rows);
+
 export async function insertVersions(db: Executor, rows: readonly VersionInsert[]): Promise<void> {
-  await insertRows(db, 'record_versions', rows, { chunk: 500, returningId: false });
+  await insertRows(db, insertVersionRows, rows, 500);
 }
 
 /** Every version of one record, newest first. */

@@ -1,5 +1,4 @@
-import { CompiledQuery, type Insertable } from 'kysely';
-import type { Database } from './schema';
+import { CompiledQuery, type Compilable } from 'kysely';
 import type { Executor } from './types';
 
 /**
@@ -10,13 +9,15 @@ import type { Executor } from './types';
  * compiled once by Kysely and kept; later calls bind the values to it in the same order.
  * The first compilation of each shape checks that order against Kysely's own parameters, and a
  * shape whose parameters differ (a value Kysely would write inline or transform) is never kept.
+ *
+ * The owner's repository writes the INSERT (so the table's writer is where table-owners.ts
+ * says): `build` is a function of its module, the same one on every call, that makes the
+ * statement for some rows; the SQL is kept per `build`.
  */
 
-type Table = keyof Database & string;
-
-/** SQL text by shape; `null`: a shape that must go through Kysely each time. */
-const compiled = new Map<string, string | null>();
-const MAX_SHAPES = 500;
+/** For each `build`, SQL text by shape; `null`: a shape that goes through Kysely each time. */
+const compiled = new WeakMap<object, Map<string, string | null>>();
+const MAX_SHAPES = 100;
 
 function sameColumns(rows: readonly object[], columns: readonly string[]): boolean {
   for (const row of rows) {
@@ -36,44 +37,40 @@ function parametersOf(rows: readonly object[], columns: readonly string[]): unkn
 }
 
 /**
- * Inserts `rows` (all with the same columns, in the same order), `chunk` rows a statement,
- * and answers the ids of the rows inserted when `returningId`, in the database's order.
+ * Inserts `rows` (all with the same columns, in the same order) by `build`'s statement, `chunk`
+ * rows a statement, and answers the rows the statements return (`build` may add RETURNING).
  */
-export async function insertRows<T extends Table>(
+export async function insertRows<R extends object, O = never>(
   db: Executor,
-  table: T,
-  rows: readonly Insertable<Database[T]>[],
-  options: { chunk: number; returningId: boolean },
-): Promise<{ id: number }[]> {
-  const out: { id: number }[] = [];
-  for (let i = 0; i < rows.length; i += options.chunk) {
-    const part = rows.slice(i, i + options.chunk) as object[];
+  build: (db: Executor, rows: R[]) => Compilable<O>,
+  rows: readonly R[],
+  chunk: number,
+): Promise<O[]> {
+  let shapes = compiled.get(build);
+  if (!shapes) compiled.set(build, (shapes = new Map()));
+  const out: O[] = [];
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
     const columns = Object.keys(part[0] as object);
-    const query = () => {
-      const insert = db.insertInto(table).values(part as never);
-      return options.returningId ? insert.returning('id' as never) : insert;
-    };
     const uniform = sameColumns(part, columns);
-    const shape =
-      `${db.getExecutor().adapter.constructor.name}|${table}|${columns.join(',')}|` +
-      `${part.length}|${options.returningId}`;
-    const text = uniform ? compiled.get(shape) : null;
-    let result: { rows: unknown[] };
+    const shape = `${db.getExecutor().adapter.constructor.name}|${columns.join(',')}|${part.length}`;
+    const text = uniform ? shapes.get(shape) : null;
+    let result: { rows: O[] };
     if (text) {
-      result = await db.executeQuery(CompiledQuery.raw(text, parametersOf(part, columns)));
+      result = await db.executeQuery<O>(CompiledQuery.raw(text, parametersOf(part, columns)));
     } else {
-      const built = query().compile();
+      const built = build(db, part).compile();
       if (uniform && text === undefined) {
         const mine = parametersOf(part, columns);
         const same =
           mine.length === built.parameters.length &&
           mine.every((value, n) => Object.is(value, built.parameters[n]));
-        if (compiled.size >= MAX_SHAPES) compiled.clear();
-        compiled.set(shape, same ? built.sql : null);
+        if (shapes.size >= MAX_SHAPES) shapes.clear();
+        shapes.set(shape, same ? built.sql : null);
       }
       result = await db.executeQuery(built);
     }
-    if (options.returningId) out.push(...(result.rows as { id: number }[]));
+    out.push(...result.rows);
   }
   return out;
 }

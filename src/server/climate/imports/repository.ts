@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { textFor } from '../../../core/names';
 import { nowIso } from '../../clock';
 import type { ImportLayoutTable, ImportRunRowTable, ImportRunTable } from '../../db/schema';
@@ -311,6 +311,9 @@ export async function pageRuns(
 
 // Row outcomes
 
+const insertOutcomeRows = (db: Executor, rows: Insertable<ImportRunRowTable>[]) =>
+  db.insertInto('import_run_rows').values(rows);
+
 export async function insertRowOutcomes(
   db: Executor,
   runId: number,
@@ -318,7 +321,7 @@ export async function insertRowOutcomes(
 ): Promise<void> {
   await insertRows(
     db,
-    'import_run_rows',
+    insertOutcomeRows,
     outcomes.map((o) => ({
       run_id: runId,
       row_number: o.row,
@@ -331,7 +334,7 @@ export async function insertRowOutcomes(
       reasons_json: JSON.stringify(o.reasons),
       fields_json: o.fields ? JSON.stringify(o.fields) : null,
     })),
-    { chunk: CHUNK, returningId: false },
+    CHUNK,
   );
 }
 
