@@ -6,6 +6,7 @@ import type {
   EmissionReportTable,
   RecordVersionTable,
 } from '../db/schema';
+import { insertRows } from '../db/bulk-insert';
 import { bulkUpdateById, type SqlType } from '../db/bulk-update';
 import type { Executor } from '../db/types';
 import { claimVersionById, claimVersionsById } from '../db/version-claim';
@@ -343,18 +344,17 @@ export async function deleteReport(db: Executor, id: number): Promise<void> {
 // Bulk writers (the importer)
 
 /** Inserts many emission reports in chunks; returns their ids in input order. */
+const insertReports = (db: Executor, rows: Insertable<EmissionReportTable>[]) =>
+  db.insertInto('emission_reports').values(rows).returning('id');
+
 export async function insertEmissionReports(
   db: Executor,
   rows: Insertable<EmissionReportTable>[],
 ): Promise<number[]> {
   const ids: number[] = [];
+  // In chunks, each chunk's ids in input order (bulk-columns.ts).
   for (let i = 0; i < rows.length; i += 200) {
-    const created = await db
-      .insertInto('emission_reports')
-      .values(rows.slice(i, i + 200))
-      .returning('id')
-      .execute();
-    ids.push(...inInputOrder(created));
+    ids.push(...inInputOrder(await insertRows(db, insertReports, rows.slice(i, i + 200), 200)));
   }
   return ids;
 }
@@ -486,11 +486,11 @@ export type VersionRow = Selectable<RecordVersionTable>;
 export type VersionInsert = Insertable<RecordVersionTable>;
 
 /** Stored copies of climate records, in chunks the databases' parameter limits allow. */
+const insertVersionRows = (db: Executor, rows: VersionInsert[]) =>
+  db.insertInto('record_versions').values(rows);
+
 export async function insertVersions(db: Executor, rows: readonly VersionInsert[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    if (chunk.length > 0) await db.insertInto('record_versions').values(chunk).execute();
-  }
+  await insertRows(db, insertVersionRows, rows, 500);
 }
 
 /** Every version of one record, newest first. */

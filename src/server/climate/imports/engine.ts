@@ -21,6 +21,7 @@ import {
 import { entitiesText, reasonsText } from './reason-text';
 import type { ReportRow } from '../repository';
 import type { StoredRowOutcome } from './repository';
+import type { Recall } from './seen-keys';
 import { RunNotRunningError, type RowOutcome, type RunCounts } from './runs';
 
 /**
@@ -128,14 +129,17 @@ export class ImportEngine {
     private readonly index: GovernmentIndex,
     private readonly regionIds: ReadonlyMap<string, number>,
     decisions: ReadonlyMap<string, MatchDecision>,
+    recall: Recall | null,
   ) {
-    this.planner = new ImportPlanner(store, options, index, decisions);
+    this.planner = new ImportPlanner(store, options, index, decisions, recall);
   }
 
   static async start(
     store: Store,
     actor: AuditActor | SystemActor,
     options: EngineOptions,
+    /** Reads back a row of the run's spool by its place: the run then keeps no key in the heap. */
+    recall: Recall | null = null,
   ): Promise<ImportEngine> {
     const index = await GovernmentIndex.load(store);
     const regionIds = await store.imports.regionIdsBySlug();
@@ -151,7 +155,7 @@ export class ImportEngine {
         });
       }
     }
-    return new ImportEngine(store, actor, options, index, regionIds, decisions);
+    return new ImportEngine(store, actor, options, index, regionIds, decisions, recall);
   }
 
   get progress(): RunCounts {
@@ -163,8 +167,8 @@ export class ImportEngine {
    * batch's audit entry, so a process killed between batches leaves every committed record
    * audited. Throws RunNotRunningError (and writes nothing) once the run is no longer running.
    */
-  async process(rows: readonly MappedRow[]): Promise<void> {
-    const plans = await this.planner.plan(rows);
+  async process(rows: readonly MappedRow[], places?: readonly number[]): Promise<void> {
+    const plans = await this.planner.plan(rows, places);
     const writes = plans.some((p) => p.prospect || p.link || p.writes.some((w) => w.op !== 'keep'));
     const counts = await this.store.transaction(async (tx) => {
       const stale = this.options.dryRun ? new Set<Write>() : await this.apply(tx, plans);

@@ -21,6 +21,7 @@ import {
 } from './mapping';
 import type { ExistingReport, ExistingTarget } from './repository';
 import { statesSame } from './map-nzt';
+import { SeenKeys, type Recall } from './seen-keys';
 import type { RowAction, RowOutcome } from './runs';
 
 /**
@@ -228,8 +229,8 @@ const ACTION_RANK: Record<WriteOp, number> = { create: 3, update: 2, keep: 1 };
 
 /** The run's memory across batches: what it has seen, taken over and created. */
 export class ImportPlanner {
-  /** Records this run has handled: import key → the row that carried it. */
-  private readonly seen = new Map<string, number>();
+  /** Records this run has handled: import key → the row that carried it (seen-keys.ts). */
+  private readonly seen: SeenKeys;
   /**
    * Records without an import key that this run has taken over (matched by their figures), and
    * targets of another source this run's records were found to state.
@@ -250,8 +251,10 @@ export class ImportPlanner {
     private readonly options: EngineOptions,
     private readonly index: GovernmentIndex,
     decisions: ReadonlyMap<string, MatchDecision> = new Map(),
+    recall: Recall | null = null,
   ) {
     this.placer = new SubjectPlacer(index, options, decisions);
+    this.seen = new SeenKeys(recall);
   }
 
   private skipOutcome(
@@ -274,16 +277,18 @@ export class ImportPlanner {
     };
   }
 
-  async plan(rows: readonly MappedRow[]): Promise<RowPlan[]> {
+  /** `places`: where each row is in the run's spool (see SeenKeys), when read from one. */
+  async plan(rows: readonly MappedRow[], places?: readonly number[]): Promise<RowPlan[]> {
     // Governments first, in memory: matches, prospects to create, keys learnt by name.
     const placed: {
       row: MappedRow;
+      place: number | undefined;
       ref: GovernmentRef;
       plan: Omit<RowPlan, 'outcome' | 'writes'>;
       notes: ImportReason[];
     }[] = [];
     const plans = new Map<MappedRow, RowPlan>();
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
       const subject = row.subject;
       if (row.skip !== null || subject === null) {
         const known = subject ? this.index.match(subject) : null;
@@ -302,7 +307,7 @@ export class ImportPlanner {
         plans.set(row, { ...this.skipOutcome(row, placement.skip, null), match: placement.match });
         continue;
       }
-      placed.push({ row, ...placement });
+      placed.push({ row, place: places?.[i], ...placement });
     }
 
     const keys = placed.flatMap((p) => p.row.records.map((r) => r.key));
@@ -317,7 +322,7 @@ export class ImportPlanner {
       ),
     ]);
 
-    for (const { row, ref, plan, notes } of placed) {
+    for (const { row, place, ref, plan, notes } of placed) {
       notes.push(...(row.notes ?? []));
       const writes: Write[] = [];
       const duplicates: number[] = [];
@@ -327,7 +332,7 @@ export class ImportPlanner {
           duplicates.push(earlier);
           continue;
         }
-        this.seen.set(record.key, row.row);
+        this.seen.set(record.key, row.row, place);
         if (record.table === 'target') {
           // The parent must be a record of this run (an end target in the same file). Without
           // one the import has no say, and a link made in Accord stays.

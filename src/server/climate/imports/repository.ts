@@ -1,7 +1,8 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { textFor } from '../../../core/names';
 import { nowIso } from '../../clock';
 import type { ImportLayoutTable, ImportRunRowTable, ImportRunTable } from '../../db/schema';
+import { insertRows } from '../../db/bulk-insert';
 import type { Executor } from '../../db/types';
 import type { ReportRow, TargetRow } from '../repository';
 import type { ImportKind, ImportRowAction, ImportRunStatus } from '../../../core/climate/types';
@@ -310,31 +311,31 @@ export async function pageRuns(
 
 // Row outcomes
 
+const insertOutcomeRows = (db: Executor, rows: Insertable<ImportRunRowTable>[]) =>
+  db.insertInto('import_run_rows').values(rows);
+
 export async function insertRowOutcomes(
   db: Executor,
   runId: number,
   outcomes: readonly StoredRowOutcome[],
 ): Promise<void> {
-  for (let i = 0; i < outcomes.length; i += CHUNK) {
-    const part = outcomes.slice(i, i + CHUNK);
-    await db
-      .insertInto('import_run_rows')
-      .values(
-        part.map((o) => ({
-          run_id: runId,
-          row_number: o.row,
-          action: o.action,
-          entity: o.entity,
-          entity_json: o.entities ? JSON.stringify(o.entities) : null,
-          government: o.government?.slug ?? null,
-          government_name: o.government?.name ?? null,
-          reason: o.reason,
-          reasons_json: JSON.stringify(o.reasons),
-          fields_json: o.fields ? JSON.stringify(o.fields) : null,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    db,
+    insertOutcomeRows,
+    outcomes.map((o) => ({
+      run_id: runId,
+      row_number: o.row,
+      action: o.action,
+      entity: o.entity,
+      entity_json: o.entities ? JSON.stringify(o.entities) : null,
+      government: o.government?.slug ?? null,
+      government_name: o.government?.name ?? null,
+      reason: o.reason,
+      reasons_json: JSON.stringify(o.reasons),
+      fields_json: o.fields ? JSON.stringify(o.fields) : null,
+    })),
+    CHUNK,
+  );
 }
 
 export async function pageRowOutcomes(

@@ -67,6 +67,27 @@ export function recordedFields(
   values: Partial<Record<string, string>>,
   derived: DerivedFields = {},
 ): RecordedField[] {
+  // The rows of a file have a value for the same few sets of fields: each set is worked out once.
+  let key = '';
+  for (const field in values) if (hasValue(values[field])) key += `${field}\u0000`;
+  for (const _ in derived) {
+    key += JSON.stringify(derived);
+    break;
+  }
+  let listed = fieldsListed.get(key);
+  if (listed === undefined) {
+    listed = listFields(values, derived);
+    if (fieldsListed.size >= 1000) fieldsListed.clear();
+    fieldsListed.set(key, listed);
+  }
+  return [...listed];
+}
+const fieldsListed = new Map<string, RecordedField[]>();
+
+function listFields(
+  values: Partial<Record<string, string>>,
+  derived: DerivedFields,
+): RecordedField[] {
   const madeFrom = new Map<string, string>();
   for (const [field, feeders] of Object.entries(derived)) {
     for (const feeder of feeders ?? []) {

@@ -321,28 +321,40 @@ async function execute(
 
     const parents = links.parents();
     checkStop();
-    engine = await ImportEngine.start(store, actor, {
-      runId,
-      kind: options.kind,
-      fileName: options.fileName,
-      dryRun: options.dryRun ?? false,
-      noCreate: options.noCreate ?? false,
-      decisionsFrom: options.decisionsFrom ?? null,
-    });
+    const spooled = spool;
+    engine = await ImportEngine.start(
+      store,
+      actor,
+      {
+        runId,
+        kind: options.kind,
+        fileName: options.fileName,
+        dryRun: options.dryRun ?? false,
+        noCreate: options.noCreate ?? false,
+        decisionsFrom: options.decisionsFrom ?? null,
+      },
+      (place) => {
+        const row = spooled.readAt(place);
+        return { row: row.row, keys: row.records.map((r) => r.key) };
+      },
+    );
     const phases = parents.size > 0 ? [false, true] : [false];
     for (const dependentPhase of phases) {
       let batch: MappedRow[] = [];
+      let places: number[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
         checkStop();
-        await (engine as ImportEngine).process(batch);
+        await (engine as ImportEngine).process(batch, places);
         batch = [];
+        places = [];
         options.onProgress?.({ processed: (engine as ImportEngine).progress.processed, total });
       };
-      for await (const spooled of spool.read()) {
-        const row = withParents(spooled, parents);
+      for await (const { item, place } of spool.readPlaced()) {
+        const row = withParents(item, parents);
         if (dependsOnOtherRows(row) !== dependentPhase) continue;
         batch.push(row);
+        places.push(place);
         if (batch.length >= BATCH_SIZE) await flush();
       }
       await flush();

@@ -13,6 +13,24 @@ describe('Spool', () => {
     await spool.remove();
   });
 
+  it('reads back any item by its place, across the pieces it was written and read in', async () => {
+    const spool = await Spool.create<{ n: number; text: string }>();
+    // About 3 MB in lines of varied length, with characters of several bytes in UTF-8.
+    for (let n = 0; n < 3000; n++) await spool.write({ n, text: 'é東'.repeat(n % 700) });
+    await spool.close();
+    const places: number[] = [];
+    let count = 0;
+    for await (const { item, place } of spool.readPlaced()) {
+      expect(item.n).toBe(count++);
+      places.push(place);
+    }
+    expect(count).toBe(3000);
+    for (const n of [0, 1, 1234, 2999]) {
+      expect(spool.readAt(places[n] as number)).toEqual({ n, text: 'é東'.repeat(n % 700) });
+    }
+    await spool.remove();
+  });
+
   it('can be removed with a write still buffered, without an error escaping', async () => {
     // An import whose file breaks while the spool is still writing removes it at once: the
     // write in flight must fail quietly, not as an uncaught exception that ends the server.

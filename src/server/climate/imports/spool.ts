@@ -2,7 +2,10 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
+
+/** Lines are gathered and written in pieces of about this many characters (and read so). */
+const PIECE = 1 << 20;
+const NEWLINE = 0x0a;
 
 /**
  * A temporary file of JSON lines. The importer reads the upload once, writes each mapped row
@@ -13,6 +16,14 @@ import readline from 'node:readline';
 export class Spool<T> {
   /** Why the spool can take no more rows: a failed write, or it was removed. */
   private failure: Error | null = null;
+  /**
+   * Lines not yet handed to the stream: one write per piece, not one per row (a write and its
+   * promise per row cost as much as the JSON).
+   */
+  private pending: string[] = [];
+  private pendingLength = 0;
+  /** A descriptor for readAt, opened at its first call. */
+  private reader: number | null = null;
 
   private constructor(
     private readonly dir: string,
@@ -37,7 +48,18 @@ export class Spool<T> {
 
   async write(item: T): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.out.write(`${JSON.stringify(item)}\n`)) return;
+    const line = `${JSON.stringify(item)}\n`;
+    this.pending.push(line);
+    this.pendingLength += line.length;
+    if (this.pendingLength >= PIECE) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const piece = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    if (this.out.write(piece)) return;
     // Wait for the buffer to drain, or for the spool to fail or be removed meanwhile.
     await new Promise<void>((resolve, reject) => {
       const settle = () => {
@@ -54,23 +76,66 @@ export class Spool<T> {
   async close(): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.out.closed) return;
+    await this.flush();
     this.out.end();
     await once(this.out, 'close');
     if (this.failure) throw this.failure;
   }
 
+  /** The items in the order written. */
   async *read(): AsyncGenerator<T> {
-    const lines = readline.createInterface({
-      input: fs.createReadStream(this.file, { encoding: 'utf8' }),
-      crlfDelay: Infinity,
-    });
-    for await (const line of lines) {
-      if (line !== '') yield JSON.parse(line) as T;
+    for await (const { item } of this.readPlaced()) yield item;
+  }
+
+  /**
+   * The items in the order written, each with its place (where its line starts) for readAt;
+   * read in pieces (readline's events cost more per line than the JSON does).
+   */
+  async *readPlaced(): AsyncGenerator<{ item: T; place: number }> {
+    let rest: Buffer = Buffer.alloc(0);
+    let restAt = 0;
+    const input = fs.createReadStream(this.file, { highWaterMark: PIECE });
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      const bytes = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+      let start = 0;
+      for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+        if (end > start) {
+          yield {
+            item: JSON.parse(bytes.toString('utf8', start, end)) as T,
+            place: restAt + start,
+          };
+        }
+        start = end + 1;
+      }
+      rest = bytes.subarray(start);
+      restAt += start;
     }
+    if (rest.length > 0) yield { item: JSON.parse(rest.toString('utf8')) as T, place: restAt };
+  }
+
+  /** The item whose line starts at `place` (from readPlaced), once the spool is closed. */
+  readAt(place: number): T {
+    this.reader ??= fs.openSync(this.file, 'r');
+    const parts: Buffer[] = [];
+    for (let at = place; ;) {
+      const buffer = Buffer.allocUnsafe(64 * 1024);
+      const read = fs.readSync(this.reader, buffer, 0, buffer.length, at);
+      if (read === 0) break;
+      const end = buffer.subarray(0, read).indexOf(NEWLINE);
+      parts.push(buffer.subarray(0, end === -1 ? read : end));
+      if (end !== -1) break;
+      at += read;
+    }
+    return JSON.parse(Buffer.concat(parts).toString('utf8')) as T;
   }
 
   async remove(): Promise<void> {
     this.failure ??= new Error("the import's spool was removed");
+    this.pending = [];
+    if (this.reader !== null) {
+      fs.closeSync(this.reader);
+      this.reader = null;
+    }
     if (!this.out.closed) {
       this.out.destroy();
       await once(this.out, 'close').catch(() => undefined);

@@ -11,9 +11,14 @@ const MISSING = new Set(['', 'na', 'n/a', '-', '#n/a']);
 /** The text of a cell, or null when the cell says nothing ('NA', '', '-', 'N/A'). */
 export function present(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const trimmed = value.replace(/[\uFEFF\u200B-\u200D]/g, '').trim();
+  // Called for every cell of every row: the replace and the lower-casing only when they matter.
+  const trimmed = (INVISIBLE.test(value) ? value.replace(INVISIBLE_ALL, '') : value).trim();
+  if (trimmed.length > LONGEST_MISSING) return trimmed;
   return MISSING.has(trimmed.toLowerCase()) ? null : trimmed;
 }
+const INVISIBLE = /[\uFEFF\u200B-\u200D]/;
+const INVISIBLE_ALL = /[\uFEFF\u200B-\u200D]/g;
+const LONGEST_MISSING = Math.max(...[...MISSING].map((m) => m.length));
 
 /** Cells CDP fills with words where a figure or answer does not apply; they say nothing. */
 export const NOT_APPLICABLE = /^(not applicable|question not applicable)$/i;
@@ -237,6 +242,25 @@ export function readAccountingPeriod(
   value: string | null | undefined,
   order: DateOrder,
 ): { period: AccountingPeriod } | PeriodProblem | null {
+  // A file names the same few periods over and over (a reporting year's): each is read once.
+  if (value === null || value === undefined) return null;
+  const key = `${order}|${value}`;
+  let read = periodsRead.get(key);
+  if (read === undefined) {
+    read = readPeriod(value, order);
+    if (periodsRead.size >= 10_000) periodsRead.clear();
+    periodsRead.set(key, read);
+  }
+  // A copy: callers may add to what they are given.
+  if (read === null) return null;
+  return 'period' in read ? { period: { ...read.period } } : { ...read };
+}
+const periodsRead = new Map<string, { period: AccountingPeriod } | PeriodProblem | null>();
+
+function readPeriod(
+  value: string,
+  order: DateOrder,
+): { period: AccountingPeriod } | PeriodProblem | null {
   const text = present(value);
   if (text === null) return null;
   let startText: string | null;
@@ -276,8 +300,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isValidDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is this month's last day (years before 100 too: setUTCFullYear).
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0);
+  return day <= last.getUTCDate();
 }
 
 /** "POINT (126.978 37.5665)" (longitude first, as WKT writes it) → coordinates. */
