@@ -255,7 +255,12 @@ describe.each(dialectCases())('Accord killed during an import on $label', ({ dia
         request.on('error', reject);
       });
       request.write(body.subarray(0, 10));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The request is in flight once the server has read its headers. A batch of the import
+      // holds the event loop for a while on a busy machine, so no fixed wait says when that
+      // is: a request sent after it and answered means the server has read past it.
+      const health = await fetch(`${server.base}/api/v1/health`);
+      expect(health.status).toBe(200);
+      await health.arrayBuffer();
       server.child.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 500));
       request.end(body.subarray(10));
